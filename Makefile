@@ -1,0 +1,54 @@
+# The two commands of the README: `make demo` and `make test`. Both install what they need and are
+# safe to run again. Only Debian packages and PyPI are used.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`).
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all demo test lint typecheck unit system-deps venv benchmark clean
+
+all: test
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+lint: venv
+	$(BIN)/ruff check bot verification tests
+	$(BIN)/ruff format --check bot verification tests
+
+typecheck: venv
+	$(BIN)/mypy
+
+unit: venv
+	$(BIN)/pytest tests/unit
+
+test: system-deps venv lint typecheck
+	$(BIN)/pytest -p no:cacheprovider
+
+demo: system-deps venv
+	$(BIN)/python -m bot.demo
+
+benchmark: system-deps venv
+	$(BIN)/python -m tests.benchmarks.verify_throughput
+	$(BIN)/python -m tests.benchmarks.sweep_requests
+
+clean:
+	rm -rf $(VENV) .state .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,137 @@
+"""HTML to readable text, keeping links, for HTML-only mail and for the holder's web pages.
+
+Block elements become line breaks, links stay visible as `text <url>` so that later readers (file finder,
+website finder) see the targets, and `<blockquote>` content is prefixed with `> ` so that the quoting
+reader treats it like a quoted plain-text reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Doctype, ProcessingInstruction
+
+from verification.model import Link
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """Visible text of a document, its links (absolute when a base URL was given) and its title."""
+
+    text: str
+    links: tuple[Link, ...]
+    title: str
+
+
+def html_to_text(html: str, base_url: str | None = None) -> HtmlText:
+    """Render `html` as plain text with its links; never raises on malformed markup."""
+    soup = BeautifulSoup(html, "html.parser")
+    title_tag = soup.find("title")
+    title = _SPACES.sub(" ", title_tag.get_text()).strip() if isinstance(title_tag, Tag) else ""
+    lines: list[str] = []
+    links: list[Link] = []
+    _Renderer(lines, links, base_url).render(soup)
+    text = "\n".join(_tidy_lines(lines))
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}" if text else title
+    return HtmlText(text=text, links=tuple(links), title=title)
+
+
+class _Renderer:
+    """Walks the tree once, writing text into lines; `quote_depth` counts open blockquotes."""
+
+    def __init__(self, lines: list[str], links: list[Link], base_url: str | None) -> None:
+        self.lines = lines
+        self.links = links
+        self.base_url = base_url
+        self.current: list[str] = []
+        self.quote_depth = 0
+
+    def render(self, node: Tag) -> None:
+        self._walk(node)
+        self._break()
+
+    def _break(self) -> None:
+        line = _SPACES.sub(" ", "".join(self.current)).strip()
+        self.current = []
+        prefix = "> " * self.quote_depth
+        self.lines.append(prefix + line if line else prefix.rstrip())
+
+    def _walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment | Doctype | ProcessingInstruction):
+                continue
+            if isinstance(child, NavigableString):
+                self.current.append(str(child).replace("\n", " ").replace("\r", " "))
+            elif isinstance(child, Tag):
+                self._element(child)
+
+    def _element(self, tag: Tag) -> None:
+        name = tag.name.lower()
+        if name in _SKIPPED_TAGS:
+            return
+        if name == "br":
+            self._break()
+            return
+        if name == "a":
+            self._anchor(tag)
+            return
+        if name == "img":
+            alt = tag.get("alt")
+            if isinstance(alt, str) and alt.strip():
+                self.current.append(f" {alt.strip()} ")
+            return
+        block = name in _BLOCK_TAGS
+        if block:
+            self._break()
+        if name == "blockquote":
+            self.quote_depth += 1
+            self._walk(tag)
+            self._break()
+            self.quote_depth -= 1
+            return
+        if name in {"td", "th"}:
+            self.current.append(" ")
+        self._walk(tag)
+        if block:
+            self._break()
+
+    def _anchor(self, tag: Tag) -> None:
+        href = tag.get("href")
+        start = len(self.current)
+        self._walk(tag)
+        shown = _SPACES.sub(" ", "".join(self.current[start:])).strip()
+        if not isinstance(href, str) or not href.strip():
+            return
+        url = href.strip()
+        if self.base_url and not url.lower().startswith(("mailto:", "javascript:", "data:", "tel:")):
+            url = urljoin(self.base_url, url)
+        self.links.append(Link(url=url, text=shown))
+        if url.lower().startswith(("javascript:", "data:")):
+            return
+        target = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
+        if target.rstrip("/") != shown.rstrip("/"):
+            self.current.append(f" <{url}>")
+
+
+def _tidy_lines(lines: list[str]) -> list[str]:
+    """Drop leading/trailing blank lines and collapse runs of blank lines to one."""
+    out: list[str] = []
+    for line in lines:
+        blank = not line.strip(" >")
+        if blank and (not out or not out[-1].strip(" >")):
+            continue
+        out.append(line)
+    while out and not out[-1].strip(" >"):
+        out.pop()
+    return out

@@ -1,9 +1,53 @@
-"""Placeholder: the owner of this subcommand replaces this file."""
+"""`permbot verify`: verify permission mails given as .eml files and print a report per message."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.report import outcome_json, outcome_text
+from bot.settings import load_verifier_settings
+from bot.verify import MessageInput, Verifier, VerifyOutcome
+from verification.errors import ConfigError
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this module's subcommands to the `permbot` parser."""
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "verify",
+        help="verify permission mails (.eml files) and suggest a verdict with reasons",
+        description="Read each message, gather the evidence an agent would, and suggest a verdict.",
+    )
+    parser.add_argument("messages", nargs="+", type=Path, metavar="MESSAGE.eml")
+    parser.add_argument("--json", action="store_true", help="one JSON object per message per line")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="config folder (default: the repo's config/)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = load_verifier_settings(args.config)
+    except ConfigError as error:
+        print(f"permbot verify: {error}", file=sys.stderr)
+        return 2
+    inputs: list[MessageInput] = []
+    unreadable: dict[int, VerifyOutcome] = {}
+    for index, path in enumerate(args.messages):
+        try:
+            inputs.append(MessageInput(source=str(path), raw=path.read_bytes()))
+        except OSError as error:
+            unreadable[index] = VerifyOutcome(source=str(path), error=f"cannot read file: {error.strerror}")
+            inputs.append(MessageInput(source=str(path), raw=b""))
+    failed = False
+    with Verifier(settings) as verifier:
+        for index, outcome in enumerate(verifier.verify(inputs)):
+            shown = unreadable.get(index, outcome)
+            failed = failed or shown.error is not None
+            if args.json:
+                print(json.dumps(outcome_json(shown), ensure_ascii=False), flush=True)
+            else:
+                print(outcome_text(shown), flush=True)
+    return 1 if failed else 0

@@ -1,0 +1,89 @@
+"""Loading config/: one TOML file per reader, each turned into its frozen settings object."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verification.domains import DomainVocabulary
+from verification.files import FileVocabulary
+from verification.licenses import LicenseVocabulary
+from verification.lookalike import LookalikeSettings
+from verification.message import MailVocabulary
+from verification.site_pages import SiteVocabulary
+from verification.statement import StatementVocabulary
+
+from bot.fetch import FetchSettings
+from bot.whois_lookup import WhoisSettings
+from verification.errors import ConfigError
+from verification.policy import PolicySettings
+from verification.reading import ReadingVocabulary
+
+CONFIG_DIR_VARIABLE = "PERMBOT_CONFIG_DIR"
+
+
+def default_config_dir() -> Path:
+    """`$PERMBOT_CONFIG_DIR`, else the repository's config/ folder next to the packages."""
+    configured = os.environ.get(CONFIG_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent / "config"
+
+
+def read_toml(config_dir: Path, name: str) -> dict[str, Any]:
+    path = config_dir / name
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as error:
+        raise ConfigError(
+            f"missing config file {path} (set {CONFIG_DIR_VARIABLE} to the config folder)"
+        ) from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from error
+
+
+@dataclass(frozen=True)
+class VerifierSettings:
+    reading: ReadingVocabulary
+    domains: DomainVocabulary
+    lookalike: LookalikeSettings
+    site: SiteVocabulary
+    fetch: FetchSettings
+    whois: WhoisSettings
+    policy: PolicySettings
+    message_deadline_seconds: float
+    whois_enabled: bool
+
+
+def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
+    """Read every verifier config file; a ConfigError names the file and key to fix."""
+    folder = config_dir or default_config_dir()
+    policy_file = read_toml(folder, "policy.toml")
+    verify_section = policy_file.get("verify", {})
+    deadline = verify_section.get("message_deadline_seconds", 20.0)
+    whois_enabled = verify_section.get("whois", True)
+    if not isinstance(deadline, int | float) or deadline <= 0:
+        raise ConfigError("policy.toml [verify] message_deadline_seconds must be a positive number")
+    if not isinstance(whois_enabled, bool):
+        raise ConfigError("policy.toml [verify] whois must be true or false")
+    web = read_toml(folder, "web.toml")
+    return VerifierSettings(
+        reading=ReadingVocabulary(
+            mail=MailVocabulary.from_mapping(read_toml(folder, "mail.toml")),
+            files=FileVocabulary.from_mapping(read_toml(folder, "files.toml")),
+            licenses=LicenseVocabulary.from_mapping(read_toml(folder, "licenses.toml")),
+            statement=StatementVocabulary.from_mapping(read_toml(folder, "statement.toml")),
+        ),
+        domains=DomainVocabulary.from_mapping(read_toml(folder, "domains.toml")),
+        lookalike=LookalikeSettings.from_mapping(read_toml(folder, "lookalike.toml")),
+        site=SiteVocabulary.from_mapping(read_toml(folder, "site.toml")),
+        fetch=FetchSettings.from_mapping(web.get("fetch", web)),
+        whois=WhoisSettings.from_mapping(web.get("whois", {})),
+        policy=PolicySettings.from_mapping(policy_file.get("policy", {})),
+        message_deadline_seconds=float(deadline),
+        whois_enabled=whois_enabled,
+    )

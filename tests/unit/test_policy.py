@@ -1,0 +1,236 @@
+"""The verdict policy, case by case: facts in, verdict and reason codes out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from verification.facts import CaseFacts, OfficialSite, SiteSource, TicketReading
+from verification.model import (
+    Address,
+    Credit,
+    LicenseFinding,
+    LicenseProblem,
+    Lookalike,
+    ParsedMessage,
+    SiteEvidence,
+    Statement,
+    Verdict,
+)
+from verification.policy import PolicySettings, decide
+
+SETTINGS = PolicySettings()
+
+
+def facts(**changes: Any) -> CaseFacts:
+    """A clean confirmable case (sender at the named official domain), with `changes` applied.
+
+    Keys prefixed `statement_`, `license` and `files` change the reading; the rest change CaseFacts.
+    """
+    statement = Statement(
+        signer="Jane Roe",
+        represents=None,
+        holder_names=("Jane Roe",),
+        websites=("https://example-photo.org/",),
+        credits=(),
+        self_made=False,
+        depicts_signer=False,
+        forwarded=False,
+    )
+    statement = replace(
+        statement,
+        **{k.removeprefix("statement_"): changes.pop(k) for k in list(changes) if k.startswith("statement_")},
+    )
+    sender_addr = changes.pop("sender", "jane@example-photo.org")
+    message = ParsedMessage(
+        ticket="2024051410012345",
+        sender=Address(sender_addr, "Jane Roe"),
+        reply_to=(),
+        date=None,
+        subject="",
+        message_id=None,
+        segments=(),
+        links=(),
+        auth_results=(),
+    )
+    reading = TicketReading(
+        message=message,
+        files=changes.pop("files", ("File:Harbour.jpg",)),
+        license=changes.pop("license", LicenseFinding("CC-BY-SA-4.0", None)),
+        statement=statement,
+    )
+    base = CaseFacts(
+        reading=reading,
+        sender_domain=sender_addr.rpartition("@")[2],
+        sender_is_freemail=False,
+        reply_to_foreign_domains=(),
+        auth_failures=(),
+        official=OfficialSite("https://example-photo.org/", "example-photo.org", SiteSource.NAMED),
+        site=SiteEvidence(
+            start_url="https://example-photo.org/",
+            domain="example-photo.org",
+            reachable=True,
+            addresses=("info@example-photo.org",),
+            home_text="Example Photo",
+        ),
+        holder_named_on_site=None,
+        lookalikes=(),
+        whois=None,
+    )
+    return replace(base, **changes)
+
+
+GMAIL = {"sender": "jane.roe@gmail.com", "sender_domain": "gmail.com", "sender_is_freemail": True}
+LISTED_SITE = SiteEvidence(
+    start_url="https://example-photo.org/",
+    domain="example-photo.org",
+    reachable=True,
+    addresses=("jane.roe@gmail.com",),
+)
+LOOKALIKE = Lookalike("examp1e-photo.org", "example-photo.org", "confusable")
+OTHER_CREDIT = Credit(phrase="photo by John Smith", name="John Smith", by_signer=False)
+OWN_CREDIT = Credit(phrase="photo by Jane Roe", name="Jane Roe", by_signer=True)
+SENDER_SITE = OfficialSite("https://example-photo.org/", "example-photo.org", SiteSource.SENDER_DOMAIN)
+
+CASES: list[tuple[str, dict[str, Any], Verdict, set[str]]] = [
+    ("domain match", {}, Verdict.CONFIRM, {"sender_domain_matches_site"}),
+    (
+        "dmarc fail",
+        {"auth_failures": ("dmarc_fail",)},
+        Verdict.SUSPICIOUS,
+        {"dmarc_fail", "sender_domain_matches_site"},
+    ),
+    (
+        "lookalike",
+        {"lookalikes": (LOOKALIKE,)},
+        Verdict.SUSPICIOUS,
+        {"lookalike_confusable", "sender_domain_matches_site"},
+    ),
+    (
+        "reply-to elsewhere",
+        {"reply_to_foreign_domains": ("gmail.com",)},
+        Verdict.SUSPICIOUS,
+        {"reply_to_other_domain", "sender_domain_matches_site"},
+    ),
+    ("no files", {"files": ()}, Verdict.ASK_FILES, {"no_files", "sender_domain_matches_site"}),
+    (
+        "no files beats no license",
+        {"files": (), "license": LicenseFinding(None, LicenseProblem.NONE_FOUND)},
+        Verdict.ASK_FILES,
+        {"no_files", "license_missing", "sender_domain_matches_site"},
+    ),
+    (
+        "forgery beats no files",
+        {"files": (), "auth_failures": ("spf_fail_no_dkim",)},
+        Verdict.SUSPICIOUS,
+        {"spf_fail_no_dkim", "no_files", "sender_domain_matches_site"},
+    ),
+    (
+        "non-commercial",
+        {"license": LicenseFinding(None, LicenseProblem.NON_COMMERCIAL)},
+        Verdict.ASK_LICENSE,
+        {"license_non_commercial", "sender_domain_matches_site"},
+    ),
+    (
+        "no version",
+        {"license": LicenseFinding(None, LicenseProblem.NO_VERSION)},
+        Verdict.ASK_LICENSE,
+        {"license_no_version", "sender_domain_matches_site"},
+    ),
+    (
+        "credit to other",
+        {"statement_credits": (OTHER_CREDIT,)},
+        Verdict.ASK_AUTHORSHIP,
+        {"credit_to_other", "sender_domain_matches_site"},
+    ),
+    (
+        "own credit is fine",
+        {"statement_credits": (OWN_CREDIT,)},
+        Verdict.CONFIRM,
+        {"sender_domain_matches_site"},
+    ),
+    (
+        "portrait of signer",
+        {"statement_depicts_signer": True},
+        Verdict.ASK_AUTHORSHIP,
+        {"depicts_signer", "sender_domain_matches_site"},
+    ),
+    (
+        "selfie of signer",
+        {"statement_depicts_signer": True, "statement_self_made": True},
+        Verdict.CONFIRM,
+        {"sender_domain_matches_site"},
+    ),
+    (
+        "authorship beats address",
+        {"statement_depicts_signer": True, **GMAIL},
+        Verdict.ASK_AUTHORSHIP,
+        {"depicts_signer", "freemail_not_listed"},
+    ),
+    ("freemail not listed", GMAIL, Verdict.ASK_OFFICIAL_ADDRESS, {"freemail_not_listed"}),
+    ("freemail listed", {**GMAIL, "site": LISTED_SITE}, Verdict.CONFIRM, {"sender_address_listed"}),
+    (
+        "freemail, no site named",
+        {**GMAIL, "official": None, "site": None},
+        Verdict.ASK_OFFICIAL_ADDRESS,
+        {"freemail_no_site"},
+    ),
+    (
+        "other company domain, not listed",
+        {"sender": "jane@agency.example", "sender_domain": "agency.example"},
+        Verdict.ASK_OFFICIAL_ADDRESS,
+        {"sender_domain_differs"},
+    ),
+    (
+        "forwarded even from the domain",
+        {"statement_forwarded": True},
+        Verdict.ASK_OFFICIAL_ADDRESS,
+        {"statement_forwarded", "sender_domain_matches_site"},
+    ),
+    (
+        "site unreachable",
+        {"site": SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False)},
+        Verdict.ASK_OFFICIAL_ADDRESS,
+        {"site_unreachable"},
+    ),
+    (
+        "own domain names holder",
+        {"official": SENDER_SITE, "holder_named_on_site": "Jane Roe"},
+        Verdict.CONFIRM,
+        {"sender_domain_matches_site"},
+    ),
+    (
+        "own domain silent on holder",
+        {"official": SENDER_SITE, "holder_named_on_site": None},
+        Verdict.ASK_OFFICIAL_ADDRESS,
+        {"site_does_not_name_holder"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "verdict", "codes"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_verdict_and_reasons(changes: dict[str, Any], verdict: Verdict, codes: set[str]) -> None:
+    suggestion = decide(facts(**changes), SETTINGS)
+    assert suggestion.verdict is verdict
+    assert {r.code for r in suggestion.reasons} == codes
+
+
+def test_reasons_are_listed_in_policy_order() -> None:
+    suggestion = decide(facts(files=(), auth_failures=("dmarc_fail",), **GMAIL), SETTINGS)
+    ranks = [r.verdict.rank for r in suggestion.reasons]
+    assert ranks == sorted(ranks)
+    assert suggestion.reasons[0].verdict is Verdict.SUSPICIOUS
+
+
+def test_reply_to_rule_can_be_switched_off() -> None:
+    settings = PolicySettings(reply_to_other_domain_is_suspicious=False)
+    suggestion = decide(facts(reply_to_foreign_domains=("gmail.com",)), settings)
+    assert suggestion.verdict is Verdict.CONFIRM
+
+
+def test_unreachable_site_may_be_allowed_by_config() -> None:
+    settings = PolicySettings(require_reachable_site=False)
+    unreachable = SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False)
+    assert decide(facts(site=unreachable), settings).verdict is Verdict.CONFIRM

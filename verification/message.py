@@ -1,0 +1,499 @@
+"""Read a ticket mail (RFC 822 bytes) into a ParsedMessage, surviving whatever mail clients send.
+
+Real queue mail has lying charsets, broken MIME, base64 garbage and forwards attached as message/rfc822.
+Reading must never fail on such mail: every problem met is recorded in `defects` and reading goes on.
+Only bytes with no header at all are refused. The stdlib parser runs with the compat32 policy (it never
+raises on garbage headers, unlike the default policy); headers are decoded here, defensively.
+"""
+
+from __future__ import annotations
+
+import binascii
+import codecs
+import datetime
+import email
+import email.message
+import email.policy
+import email.utils
+import enum
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Any, Self
+
+from charset_normalizer import from_bytes
+
+from verification.auth_results import parse_authentication_results
+from verification.errors import ConfigError, UnreadableMessage
+from verification.html_text import html_to_text
+from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
+from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments, string_list
+from verification.tickets import find_ticket_number
+
+_ENCODED_WORD = re.compile(r"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")
+_FOLD = re.compile(r"\r?\n(?=[ \t])|\r?\n$")
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?'\"*…。、，；：！？»›"
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+_TEXT_TYPES = frozenset({"text/plain", "text/html"})
+_MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
+_FORWARD_HEADERS = ("From", "Date", "Subject", "To")
+_WESTERN_MAX_SHARE = 0.3  # above this share of non-ASCII letters, cp1252 is a poor guess
+
+
+class MessageDefect(enum.StrEnum):
+    """Problems this reader met and survived (the stdlib's own defects are kept by class name)."""
+
+    FROM_MISSING = "from_missing"
+    DATE_UNPARSABLE = "date_unparsable"
+    CHARSET_UNKNOWN = "charset_unknown"
+    CHARSET_MISMATCH = "charset_mismatch"
+    CHARSET_GUESSED = "charset_guessed"
+    TEXT_UNDECODABLE = "text_undecodable"
+    ENCODED_WORD_BROKEN = "encoded_word_broken"
+    MIME_TOO_DEEP = "mime_too_deep"
+    FORWARD_UNREADABLE = "forward_unreadable"
+    PAYLOAD_UNREADABLE = "payload_unreadable"
+
+
+@dataclass(frozen=True)
+class MailVocabulary:
+    """How to read mail: whose Authentication-Results to trust, charset fall-backs, quoting markers."""
+
+    trusted_authserv_ids: tuple[str, ...]
+    charset_aliases: Mapping[str, str]
+    max_mime_depth: int
+    quoting: QuotingVocabulary
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        """Build from config/mail.toml; ConfigError names the missing or bad key."""
+        aliases = data.get("charset_aliases")
+        if not isinstance(aliases, Mapping):
+            raise ConfigError("charset_aliases: expected a table of label = codec")
+        resolved: dict[str, str] = {}
+        for label, codec in aliases.items():
+            if not isinstance(codec, str) or _lookup_codec(codec) is None:
+                raise ConfigError(f"charset_aliases.{label}: {codec!r} is not a codec Python knows")
+            resolved[str(label).lower()] = codec
+        depth = data.get("max_mime_depth")
+        if not isinstance(depth, int) or isinstance(depth, bool) or depth < 1:
+            raise ConfigError("max_mime_depth: expected a positive integer")
+        quoting = data.get("quoting")
+        if not isinstance(quoting, Mapping):
+            raise ConfigError("quoting: expected a table")
+        return cls(
+            trusted_authserv_ids=string_list(data, "trusted_authserv_ids", "mail"),
+            charset_aliases=MappingProxyType(resolved),
+            max_mime_depth=depth,
+            quoting=QuotingVocabulary.from_mapping(quoting),
+        )
+
+
+@dataclass(frozen=True)
+class UrlSpan:
+    """A bare http(s) URL in text, with where it stands (for readers that keep the order of mentions)."""
+
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text decoded from bytes, with what went wrong on the way."""
+
+    text: str
+    defects: tuple[MessageDefect, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A text part (or forwarded header block) in reading order; `forwarded` inside an attached mail."""
+
+    text: str
+    forwarded: bool = False
+    sender: Address | None = None
+    forward_subject: bool = False
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What a MIME subtree holds; `html` tells whether its text came from an HTML part."""
+
+    blocks: tuple[_Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    attachments: tuple[str, ...] = ()
+    defects: tuple[str, ...] = ()
+    html: bool = False
+
+    def __add__(self, other: _Content) -> _Content:
+        return _Content(
+            blocks=self.blocks + other.blocks,
+            links=self.links + other.links,
+            attachments=self.attachments + other.attachments,
+            defects=self.defects + other.defects,
+            html=self.html or other.html,
+        )
+
+    @property
+    def has_text(self) -> bool:
+        return any(block.text.strip() for block in self.blocks)
+
+
+def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
+    """Read the mail; raises UnreadableMessage only for empty input or input without any header."""
+    if not raw.strip():
+        raise UnreadableMessage("the message is empty")
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    if not message.keys():
+        raise UnreadableMessage("the message has no header lines")
+    subject = decode_header_text(_first_header(message, "subject") or "", vocab.charset_aliases)
+    sender, from_defects = _sender(message, vocab)
+    date = parse_date(_first_header(message, "date"))
+    content = _read_part(message, vocab, depth=0)
+    auth = parse_authentication_results(
+        (_header_text(v) for v in _header_values(message, "authentication-results")),
+        vocab.trusted_authserv_ids,
+    )
+    body = "\n\n".join(block.text for block in content.blocks)
+    date_defects = (MessageDefect.DATE_UNPARSABLE,) if date is None and _first_header(message, "date") else ()
+    return ParsedMessage(
+        ticket=find_ticket_number(subject, body),
+        sender=sender,
+        reply_to=tuple(_addresses(_header_values(message, "reply-to"), vocab)),
+        date=date,
+        subject=subject,
+        message_id=_header_text(_first_header(message, "message-id") or "").strip() or None,
+        segments=_segments(content.blocks, vocab, forward_subject=is_forward_subject(subject, vocab.quoting)),
+        links=_unique_links(content),
+        auth_results=auth.headers,
+        attachments=tuple(dict.fromkeys(content.attachments)),
+        defects=tuple(dict.fromkeys([*from_defects, *date_defects, *content.defects, *auth.defects])),
+    )
+
+
+def find_urls(text: str) -> tuple[UrlSpan, ...]:
+    """Bare http(s) URLs; trailing punctuation trimmed, balanced brackets kept (Commons titles have them)."""
+    spans = []
+    for match in _URL.finditer(text):
+        url = _trim_url(match.group(0))
+        if len(url) > len("https://"):
+            spans.append(UrlSpan(start=match.start(), end=match.start() + len(url), url=url))
+    return tuple(spans)
+
+
+def decode_header_text(value: str, aliases: Mapping[str, str]) -> str:
+    """A header value unfolded, its raw 8-bit bytes and RFC 2047 encoded words decoded."""
+    return decode_encoded_words(_header_text(value), aliases).text
+
+
+def decode_encoded_words(text: str, aliases: Mapping[str, str]) -> DecodedText:
+    """Decode RFC 2047 words; adjacent words of one charset are joined first (mailers split characters)."""
+    chunks: list[tuple[str | bytes, str]] = []
+    defects: list[MessageDefect] = []
+    position = 0
+    for match in _ENCODED_WORD.finditer(text):
+        gap = text[position : match.start()]
+        if gap and not (gap.isspace() and chunks and isinstance(chunks[-1][0], bytes)):
+            chunks.append((gap, ""))
+        data = _word_bytes(match.group(2).upper(), match.group(3))
+        if data is None:
+            defects.append(MessageDefect.ENCODED_WORD_BROKEN)
+            chunks.append((match.group(0), ""))
+        elif chunks and isinstance(chunks[-1][0], bytes) and chunks[-1][1] == match.group(1).lower():
+            chunks[-1] = (chunks[-1][0] + data, chunks[-1][1])
+        else:
+            chunks.append((data, match.group(1).lower()))
+        position = match.end()
+    chunks.append((text[position:], ""))
+    parts: list[str] = []
+    for chunk, charset in chunks:
+        if isinstance(chunk, bytes):
+            decoded = decode_bytes(chunk, charset, aliases)
+            defects.extend(decoded.defects)
+            parts.append(decoded.text)
+        else:
+            parts.append(chunk)
+    return DecodedText("".join(parts), tuple(dict.fromkeys(defects)))
+
+
+def decode_bytes(data: bytes, label: str | None, aliases: Mapping[str, str]) -> DecodedText:
+    """Text from bytes under a charset label that may be missing, unknown or lying.
+
+    Valid UTF-8 with non-ASCII bytes wins over any other label (it is almost never an accident); then the
+    label; then UTF-8, cp1252 when the result looks Western, a detector, and finally cp1252 with
+    replacement characters.
+    """
+    codec = _codec(label, aliases)
+    defects: list[MessageDefect] = []
+    if label and codec is None:
+        defects.append(MessageDefect.CHARSET_UNKNOWN)
+    if codec is not None:
+        if codec != "utf-8" and _ascii_compatible(codec) and not data.isascii() and _is_utf8(data):
+            return DecodedText(data.decode("utf-8"), (*defects, MessageDefect.CHARSET_MISMATCH))
+        try:
+            return DecodedText(data.decode("utf-8-sig" if codec == "utf-8" else codec), tuple(defects))
+        except UnicodeDecodeError:
+            defects.append(MessageDefect.CHARSET_MISMATCH)
+    if data.isascii():
+        return DecodedText(data.decode("ascii"), tuple(defects))
+    if _is_utf8(data):
+        return DecodedText(data.decode("utf-8"), tuple(defects))
+    western = data.decode("cp1252", "replace")
+    if _looks_western(western):
+        return DecodedText(western, tuple(defects))
+    best = from_bytes(data).best()
+    if best is not None:
+        return DecodedText(str(best), (*defects, MessageDefect.CHARSET_GUESSED))
+    fallback = data.decode(codec or "cp1252", "replace")
+    return DecodedText(fallback, (*defects, MessageDefect.TEXT_UNDECODABLE))
+
+
+def parse_date(value: str | None) -> str | None:
+    """ISO 8601 from an RFC 5322 date, or None when it does not parse to a real moment."""
+    if not value:
+        return None
+    parsed = email.utils.parsedate_tz(_header_text(value))
+    if parsed is None:
+        return None
+    try:
+        naive = datetime.datetime(*parsed[:6])
+        offset = parsed[9]
+        if offset is None:
+            return naive.isoformat()
+        return naive.replace(tzinfo=datetime.timezone(datetime.timedelta(seconds=offset))).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int) -> _Content:
+    """Everything one MIME part and its children hold, in reading order."""
+    own = _Content(defects=tuple(type(d).__name__ for d in part.defects))
+    if depth > vocab.max_mime_depth:
+        return own + _Content(defects=(MessageDefect.MIME_TOO_DEEP,))
+    ctype = part.get_content_type()
+    if ctype in _MESSAGE_TYPES:
+        return own + _read_attached_message(part, vocab, depth)
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        children = [_read_part(p, vocab, depth + 1) for p in payload if isinstance(p, email.message.Message)]
+        if ctype == "multipart/alternative":
+            return own + _choose_alternative(children)
+        return sum(children, own)
+    filename = _filename(part, vocab)
+    if ctype in _TEXT_TYPES and part.get_content_disposition() != "attachment":
+        return own + _read_text(part, ctype, vocab)
+    if ctype.startswith("multipart/"):
+        return own + _read_text(part, "text/plain", vocab)  # a multipart without parts: its raw text
+    return own + _Content(attachments=(filename or ctype,))
+
+
+def _read_text(part: email.message.Message, ctype: str, vocab: MailVocabulary) -> _Content:
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return _Content(defects=(MessageDefect.PAYLOAD_UNREADABLE,))
+    decoded = decode_bytes(data, part.get_content_charset(), vocab.charset_aliases)
+    if ctype != "text/html":
+        return _Content(blocks=(_Block(decoded.text),), defects=decoded.defects)
+    rendered = html_to_text(decoded.text)
+    return _Content(blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects, html=True)
+
+
+def _choose_alternative(children: Sequence[_Content]) -> _Content:
+    """The plain alternative's text with the HTML alternative's hrefs; the HTML text when no plain text."""
+    plain = next((c for c in children if c.has_text and not c.html), None)
+    rich = next((c for c in children if c.html), None)
+    chosen = plain or rich or (children[-1] if children else _Content())
+    links = chosen.links + (rich.links if rich is not None and rich is not chosen else ())
+    attachments = tuple(a for c in children for a in c.attachments)
+    defects = tuple(d for c in children for d in c.defects)
+    return _Content(
+        blocks=chosen.blocks, links=links, attachments=attachments, defects=defects, html=chosen.html
+    )
+
+
+def _read_attached_message(part: email.message.Message, vocab: MailVocabulary, depth: int) -> _Content:
+    """A message/rfc822 part: its header block and body become forwarded blocks with its From."""
+    payload = part.get_payload()
+    inner: list[email.message.Message] = []
+    if isinstance(payload, list):
+        inner = [p for p in payload if isinstance(p, email.message.Message)]
+    else:
+        data = part.get_payload(decode=True)
+        if isinstance(data, bytes) and data.strip():
+            inner = [email.message_from_bytes(data, policy=email.policy.compat32)]
+    inner = [m for m in inner if m.keys()]
+    if not inner:
+        return _Content(defects=(MessageDefect.FORWARD_UNREADABLE,))
+    content = _Content()
+    for message in inner:
+        sender, defects = _sender(message, vocab)
+        subject = decode_header_text(_first_header(message, "subject") or "", vocab.charset_aliases)
+        header_lines = [
+            f"{name}: {decode_header_text(value, vocab.charset_aliases)}"
+            for name in _FORWARD_HEADERS
+            if (value := _first_header(message, name.lower())) is not None
+        ]
+        body = _read_part(message, vocab, depth + 1)
+        fwd = is_forward_subject(subject, vocab.quoting)
+        blocks = (_Block("\n".join(header_lines)), *body.blocks)
+        marked = tuple(
+            b if b.forwarded else _Block(b.text, forwarded=True, sender=sender, forward_subject=fwd)
+            for b in blocks
+            if b.text.strip()
+        )
+        content = content + replace(body, blocks=marked, defects=(*defects, *body.defects), html=False)
+    return content
+
+
+def _segments(
+    blocks: Sequence[_Block], vocab: MailVocabulary, *, forward_subject: bool
+) -> tuple[Segment, ...]:
+    """Split runs of top-level text with the quoting rules; attached mails become forwarded segments."""
+    segments: list[Segment] = []
+    run: list[_Block] = []
+    for index, block in enumerate(blocks):
+        run.append(block)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and _same_source(block, following):
+            continue
+        text = "\n\n".join(b.text for b in run)
+        run = []
+        if not block.forwarded:
+            segments.extend(split_segments(text, vocab.quoting, forward_subject=forward_subject))
+            continue
+        for segment in split_segments(text, vocab.quoting, forward_subject=block.forward_subject):
+            if segment.kind is SegmentKind.FORWARDED and segment.forwarded_from is not None:
+                segments.append(segment)
+            else:
+                segments.append(Segment(SegmentKind.FORWARDED, segment.text, block.sender))
+    return _merge(segments)
+
+
+def _same_source(a: _Block, b: _Block) -> bool:
+    return a.forwarded == b.forwarded and a.sender == b.sender
+
+
+def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
+    merged: list[Segment] = []
+    for segment in segments:
+        last = merged[-1] if merged else None
+        if last is not None and last.kind is segment.kind and last.forwarded_from == segment.forwarded_from:
+            merged[-1] = replace(last, text=f"{last.text}\n\n{segment.text}")
+        else:
+            merged.append(segment)
+    return tuple(merged)
+
+
+def _unique_links(content: _Content) -> tuple[Link, ...]:
+    """HTML hrefs, then bare URLs of the text not already among them; one link per URL."""
+    found: dict[str, Link] = {}
+    for link in content.links:
+        found.setdefault(link.url, link)
+    for block in content.blocks:
+        for span in find_urls(block.text):
+            found.setdefault(span.url, Link(url=span.url))
+    return tuple(found.values())
+
+
+def _sender(message: email.message.Message, vocab: MailVocabulary) -> tuple[Address | None, tuple[str, ...]]:
+    addresses = _addresses(_header_values(message, "from"), vocab)
+    if not addresses:
+        return None, (MessageDefect.FROM_MISSING,)
+    return addresses[0], ()
+
+
+def _addresses(values: Iterable[str], vocab: MailVocabulary) -> list[Address]:
+    """Mailboxes with an '@' from address headers; display names RFC 2047-decoded."""
+    found = []
+    for name, addr in email.utils.getaddresses([_header_text(v) for v in values]):
+        if "@" in addr:
+            decoded = decode_encoded_words(name, vocab.charset_aliases).text.strip()
+            found.append(Address(addr=addr.strip().lower(), name=decoded))
+    return found
+
+
+def _header_values(message: email.message.Message, name: str) -> list[str]:
+    """Raw values of every header called `name`, top-most first (compat32 keeps them unmodified)."""
+    return [str(value) for key, value in message.raw_items() if key.lower() == name]
+
+
+def _first_header(message: email.message.Message, name: str) -> str | None:
+    values = _header_values(message, name)
+    return values[0] if values else None
+
+
+def _header_text(value: str) -> str:
+    """Unfold a raw header value and decode raw 8-bit bytes in it (UTF-8, else cp1252)."""
+    unfolded = _FOLD.sub("", value).strip()
+    if unfolded.isascii():
+        return unfolded
+    data = unfolded.encode("utf-8", "surrogateescape")
+    if _is_utf8(data):
+        return data.decode("utf-8")
+    return data.decode("cp1252", "replace")
+
+
+def _filename(part: email.message.Message, vocab: MailVocabulary) -> str | None:
+    name = part.get_filename()
+    if not name:
+        return None
+    return decode_encoded_words(_header_text(name), vocab.charset_aliases).text.strip() or None
+
+
+def _word_bytes(encoding: str, payload: str) -> bytes | None:
+    try:
+        if encoding == "B":
+            return binascii.a2b_base64(payload + "=" * (-len(payload) % 4))
+        return binascii.a2b_qp(payload.encode("ascii"), header=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _codec(label: str | None, aliases: Mapping[str, str]) -> str | None:
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    return _lookup_codec(aliases.get(name, name))
+
+
+def _lookup_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):
+        return None
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """False for codecs where ASCII bytes do not mean ASCII text (UTF-7, UTF-16/32, ISO-2022, HZ)."""
+    return not codec.startswith(("utf-16", "utf-32", "utf-7", "iso2022", "hz"))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_western(text: str) -> bool:
+    """True when cp1252 gave mostly ASCII letters with a few accents (not Cyrillic or CJK as mojibake)."""
+    if "\ufffd" in text:
+        return False
+    letters = sum(1 for char in text if char.isalpha())
+    foreign = sum(1 for char in text if char.isalpha() and not char.isascii())
+    return letters > 0 and foreign <= _WESTERN_MAX_SHARE * letters
+
+
+def _trim_url(url: str) -> str:
+    while url:
+        last = url[-1]
+        unbalanced = last in _BRACKETS and url.count(last) > url.count(_BRACKETS[last])
+        if last in _URL_TRAILING or unbalanced:
+            url = url[:-1]
+        else:
+            break
+    return url

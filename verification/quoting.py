@@ -1,0 +1,256 @@
+"""Split a mail body into the sender's own words, quoted earlier mail and forwarded mail.
+
+A release only counts when the holder writes it in person, so the verifier must know whose words each line
+is. Replies quote with "> " or after a reply header ("On <date>, X wrote:"), Outlook puts a header block
+(From/Sent/To/Subject) above the earlier mail, and forwards start with a marker line followed by the
+forwarded message's own header lines. Every phrase and pattern comes from config/mail.toml.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Self
+
+from verification.errors import ConfigError
+from verification.model import Address, Segment, SegmentKind
+from verification.tickets import split_subject_prefixes
+
+_MARKER_TRIM = " \t-_=*:"
+_SPACES = re.compile(r"\s+")
+_HEADER_LINE = re.compile(r"^\s*\**\s*([^:：\s][^:：]{0,30}?)\s*\**\s*[:：]\s*\**\s*(.*)$")
+_EMAIL = re.compile(r"[^\s<>\[\]()\"',;:]+@[^\s<>\[\]()\"',;:]+\.[^\s<>\[\]()\"',;:]+")
+_NAME_TRIM = " \t\"'<>[]()*,;:"
+_OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
+
+
+class _Mode(enum.Enum):
+    LINES = "lines"  # each line on its own: "> " quoted, else own
+    QUOTED_REST = "quoted_rest"  # after a reply header: everything is quoted
+    FORWARDED = "forwarded"  # after a forward marker: everything is forwarded
+
+
+@dataclass(frozen=True)
+class QuotingVocabulary:
+    """The markers and header names that start quoted or forwarded text, in every language we know."""
+
+    reply_headers: tuple[re.Pattern[str], ...]
+    forward_markers: frozenset[str]
+    original_markers: frozenset[str]
+    from_keys: frozenset[str]
+    date_keys: frozenset[str]
+    subject_keys: frozenset[str]
+    other_keys: frozenset[str]
+    forward_subject_prefixes: frozenset[str]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        """Build from the [quoting] table of config/mail.toml; ConfigError names a missing or bad key."""
+        patterns = []
+        for source in string_list(data, "reply_headers", "quoting"):
+            try:
+                patterns.append(re.compile(source, re.IGNORECASE))
+            except re.error as exc:
+                raise ConfigError(f"quoting.reply_headers: bad pattern {source!r}: {exc}") from None
+        return cls(
+            reply_headers=tuple(patterns),
+            forward_markers=_keys(data, "forward_markers"),
+            original_markers=_keys(data, "original_markers"),
+            from_keys=_keys(data, "from_keys"),
+            date_keys=_keys(data, "date_keys"),
+            subject_keys=_keys(data, "subject_keys"),
+            other_keys=_keys(data, "other_keys"),
+            forward_subject_prefixes=_keys(data, "forward_subject_prefixes"),
+        )
+
+    def header_key(self, line: str) -> tuple[str, str] | None:
+        """("from"|"date"|"subject"|"other", value) when the line is a mail header line we know."""
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            return None
+        key = _normalise(match.group(1))
+        for role, keys in (
+            ("from", self.from_keys),
+            ("date", self.date_keys),
+            ("subject", self.subject_keys),
+            ("other", self.other_keys),
+        ):
+            if key in keys:
+                return role, match.group(2).strip()
+        return None
+
+
+def string_list(data: Mapping[str, Any], key: str, table: str) -> tuple[str, ...]:
+    """The list of strings at data[key]; ConfigError naming `table.key` when missing or of another kind."""
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ConfigError(f"{table}.{key}: expected a list of non-empty strings, got {type(value).__name__}")
+    return tuple(value)
+
+
+def is_forward_subject(subject: str, vocab: QuotingVocabulary) -> bool:
+    """True when a prefix of the subject says it is a forward (Fwd:, WG:, TR:, RV:, I:, ...)."""
+    prefixes, _ = split_subject_prefixes(subject)
+    return any(_normalise(p) in vocab.forward_subject_prefixes for p in prefixes)
+
+
+def split_segments(
+    text: str, vocab: QuotingVocabulary, *, forward_subject: bool = False
+) -> tuple[Segment, ...]:
+    """Segments of `text` in reading order; `forward_subject` makes an Outlook header block a forward."""
+    return _Splitter(vocab, forward_subject).split(text.splitlines())
+
+
+def forwarded_address(value: str) -> Address | None:
+    """The mailbox of a forwarded header's From value: "Ben <ben@x.org>", "Ben [mailto:ben@x.org]", ..."""
+    match = _EMAIL.search(value)
+    if match is None:
+        return None
+    addr = match.group(0).removeprefix("mailto:").lower()
+    name = (value[: match.start()] + " " + value[match.end() :]).replace("mailto:", " ")
+    return Address(addr=addr, name=_SPACES.sub(" ", name).strip(_NAME_TRIM).strip())
+
+
+class _Splitter:
+    """One pass over the lines; appends (kind, line, forwarded_from) runs to `self.runs`."""
+
+    def __init__(self, vocab: QuotingVocabulary, forward_subject: bool) -> None:
+        self.vocab = vocab
+        self.forward_subject = forward_subject
+        self.runs: list[tuple[SegmentKind, list[str], Address | None]] = []
+
+    def split(self, lines: Sequence[str]) -> tuple[Segment, ...]:
+        mode = _Mode.LINES
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            if not line.strip():
+                self._append_blank()
+                index += 1
+                continue
+            if mode is _Mode.QUOTED_REST or (mode is _Mode.LINES and line.lstrip().startswith(">")):
+                self._append(SegmentKind.QUOTED, line)
+                index += 1
+                continue
+            started = self._forward_start(lines, index)
+            if started is not None:
+                index = started
+                mode = _Mode.FORWARDED
+                continue
+            if mode is _Mode.FORWARDED:
+                self._append(SegmentKind.FORWARDED, line)
+                index += 1
+                continue
+            reply_end = self._reply_header_end(lines, index)
+            if reply_end is not None:
+                for header_line in lines[index:reply_end]:
+                    self._append(SegmentKind.QUOTED, header_line)
+                if not _next_line_quoted(lines, reply_end):
+                    mode = _Mode.QUOTED_REST
+                index = reply_end
+                continue
+            if self._original_message_at(lines, index):
+                mode = _Mode.QUOTED_REST
+                continue
+            self._append(SegmentKind.OWN, line)
+            index += 1
+        return self._segments()
+
+    def _forward_start(self, lines: Sequence[str], index: int) -> int | None:
+        """Index after a forward marker (or forwarded Outlook block) at `index`, having opened its run."""
+        key = _normalise(lines[index].strip(_MARKER_TRIM))
+        original = self.forward_subject and key in self.vocab.original_markers
+        if key in self.vocab.forward_markers or original:
+            start = _skip_blank(lines, index + 1)
+        elif self.forward_subject and self._outlook_block_at(lines, index):
+            start = index
+        else:
+            return None
+        end, sender = self._header_block(lines, start)
+        self.runs.append((SegmentKind.FORWARDED, list(lines[start:end]), sender))
+        return end
+
+    def _original_message_at(self, lines: Sequence[str], index: int) -> bool:
+        key = _normalise(lines[index].strip(_MARKER_TRIM))
+        return key in self.vocab.original_markers or self._outlook_block_at(lines, index)
+
+    def _outlook_block_at(self, lines: Sequence[str], index: int) -> bool:
+        """A From line followed closely by a Sent/Date line and a Subject line."""
+        header = self.vocab.header_key(lines[index])
+        if header is None or header[0] != "from":
+            return False
+        roles = set()
+        for line in lines[index + 1 : index + _OUTLOOK_BLOCK_SPAN]:
+            found = self.vocab.header_key(line)
+            if found is None:
+                break
+            roles.add(found[0])
+        return {"date", "subject"} <= roles
+
+    def _header_block(self, lines: Sequence[str], start: int) -> tuple[int, Address | None]:
+        """End of the header lines starting at `start` (continuations included) and their From."""
+        index = start
+        sender: Address | None = None
+        while index < len(lines):
+            line = lines[index]
+            header = self.vocab.header_key(line)
+            if header is not None:
+                if header[0] == "from" and sender is None:
+                    sender = forwarded_address(header[1])
+            elif not (index > start and line[:1] in {" ", "\t"} and line.strip()):
+                break
+            index += 1
+        return index, sender
+
+    def _reply_header_end(self, lines: Sequence[str], index: int) -> int | None:
+        """Index after a reply header that fills this line, or this line and the next (a wrapped header)."""
+        line = lines[index].strip()
+        if line.endswith((":", "：")) and self._is_reply_header(line):
+            return index + 1
+        if index + 1 < len(lines):
+            following = lines[index + 1].strip()
+            if following.endswith((":", "：")) and self._is_reply_header(f"{line} {following}"):
+                return index + 2
+        return None
+
+    def _is_reply_header(self, line: str) -> bool:
+        return any(pattern.search(line) for pattern in self.vocab.reply_headers)
+
+    def _append(self, kind: SegmentKind, line: str) -> None:
+        if self.runs and self.runs[-1][0] is kind:
+            self.runs[-1][1].append(line)
+        else:
+            self.runs.append((kind, [line], None))
+
+    def _append_blank(self) -> None:
+        if self.runs:
+            self.runs[-1][1].append("")
+
+    def _segments(self) -> tuple[Segment, ...]:
+        segments: list[Segment] = []
+        for kind, lines, sender in self.runs:
+            text = "\n".join(lines).strip()
+            if text:
+                segments.append(Segment(kind=kind, text=text, forwarded_from=sender))
+        return tuple(segments)
+
+
+def _next_line_quoted(lines: Sequence[str], index: int) -> bool:
+    index = _skip_blank(lines, index)
+    return index < len(lines) and lines[index].lstrip().startswith(">")
+
+
+def _skip_blank(lines: Sequence[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("*", " ")).strip().casefold()
+
+
+def _keys(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(_normalise(item.strip(_MARKER_TRIM)) for item in string_list(data, key, "quoting"))

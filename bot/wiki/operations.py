@@ -1,0 +1,338 @@
+"""The four jobs (tag, receive, untag, sweep) as batched reads, a pure edit per page, and the save path.
+
+Pages are read in batches as large as the account may ask for (`site.preloadpages`, templates with
+them), redirects are followed to their target page (one query per batch for all of them), missing pages
+become outcomes, and every change goes through `Saver.save`. Listing pages (untag without files, sweep)
+asks the wiki for the pages using the real template pages: a transclusion through a redirect is
+recorded under the target too, so the aliases need no queries of their own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from bot.wiki.connection import WikiSession
+from bot.wiki.edits import (
+    PageEdit,
+    ReceivedReason,
+    TemplateNames,
+    TemplateRole,
+    confirm_ticket,
+    has_role,
+    mark_no_permission,
+    mark_received,
+    pending_since,
+    remove_ticket,
+    tickets_on_page,
+)
+from bot.wiki.outcomes import FileOutcome, OutcomeKind
+from bot.wiki.saver import Change, Saver
+from bot.wiki.settings import EditSummaries
+
+log = logging.getLogger(__name__)
+
+FILE_NAMESPACE = 6
+# How many old revisions one history request fetches (with content: MediaWiki allows 50 for everyone).
+HISTORY_STEP = 50
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A page as read in a batch: ready to edit (`page`), or already decided (`outcome`)."""
+
+    title: str
+    page: Any | None = None
+    outcome: FileOutcome | None = None
+
+
+# A job's decision for one loaded page: the pure edit to apply, an outcome without saving, or None to
+# leave the page out of the report (untag-all candidates that turn out not to carry the ticket).
+Decision = Change | FileOutcome | None
+Decide = Callable[[Any], Decision]
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of `size` items (the last may be shorter); itertools.batched is Python 3.12+."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def redirect_targets(query: Mapping[str, Any]) -> dict[str, str]:
+    """`{redirect title: final target title}` from a `redirects=1` query answer (chains followed)."""
+    hops = {hop["from"]: hop["to"] for hop in query.get("redirects", ())}
+    final: dict[str, str] = {}
+    for start in hops:
+        title, seen = start, {start}
+        while title in hops and hops[title] not in seen:
+            title = hops[title]
+            seen.add(title)
+        final[start] = title
+    return final
+
+
+def _follow_redirects(site: Any, titles: list[str]) -> dict[str, str]:
+    if not titles:
+        return {}
+    data = site.simple_request(action="query", titles=titles, redirects=True, formatversion=2).submit()
+    return redirect_targets(data.get("query", {}))
+
+
+def _preload(session: WikiSession, pages: list[Any]) -> list[Any]:
+    return list(session.site.preloadpages(pages, groupsize=session.group_size, templates=True))
+
+
+def load_batches(session: WikiSession, pages: Iterable[Any], ticket: str | None) -> Iterator[list[Loaded]]:
+    """Read pages in batches; follow redirects to their targets; every title is handled once per run."""
+    import pywikibot
+
+    done: set[str] = set()
+    for batch in batched(pages, session.group_size):
+        wanted = [p for p in batch if p.title() not in done]
+        done.update(p.title() for p in wanted)
+        loaded = _preload(session, wanted) if wanted else []
+        redirects = [p for p in loaded if p.exists() and p.isRedirectPage()]
+        targets = _follow_redirects(session.site, [p.title() for p in redirects])
+        follow: list[Any] = []
+        items: list[Loaded] = []
+        for page in loaded:
+            title = page.title()
+            if not page.exists():
+                items.append(Loaded(title, outcome=FileOutcome(title, OutcomeKind.MISSING, ticket)))
+            elif page.isRedirectPage():
+                target = targets.get(title)
+                detail = "" if target else "broken_redirect"
+                kind = OutcomeKind.REDIRECT if target else OutcomeKind.FAILED
+                items.append(Loaded(title, outcome=FileOutcome(title, kind, ticket, detail, target=target)))
+                if target and target not in done:
+                    done.add(target)
+                    follow.append(pywikibot.Page(session.site, target))
+            else:
+                items.append(Loaded(title, page=page))
+        for page in _preload(session, follow) if follow else []:
+            title = page.title()
+            if not page.exists() or page.isRedirectPage():
+                detail = "redirect_chain" if page.exists() else ""
+                kind = OutcomeKind.FAILED if page.exists() else OutcomeKind.MISSING
+                items.append(Loaded(title, outcome=FileOutcome(title, kind, ticket, detail)))
+            else:
+                items.append(Loaded(title, page=page))
+        yield items
+
+
+def run(
+    session: WikiSession,
+    saver: Saver,
+    pages: Iterable[Any],
+    decide: Decide,
+    summary: str,
+    ticket: str | None,
+) -> list[FileOutcome]:
+    """Read in batches, check the wiki before each batch that has something to save, decide, save."""
+    outcomes: list[FileOutcome] = []
+    for batch in load_batches(session, pages, ticket):
+        decisions: list[tuple[Loaded, Decision]] = [
+            (item, item.outcome if item.outcome else decide(item.page)) for item in batch
+        ]
+        if any(callable(decision) for _item, decision in decisions):
+            saver.check()
+        for item, decision in decisions:
+            if decision is None:
+                continue
+            if isinstance(decision, FileOutcome):
+                outcomes.append(decision)
+            else:
+                outcomes.append(saver.save(item.page, decision, summary, ticket))
+    return outcomes
+
+
+def file_pages(session: WikiSession, titles: Iterable[str]) -> list[Any]:
+    import pywikibot
+
+    return [pywikibot.Page(session.site, title) for title in titles]
+
+
+def _summary(
+    session: WikiSession, template: str, *, ticket: str | None = None, days: int | None = None
+) -> str:
+    return template.format(ticket=ticket, days=days) + session.profile.summary_suffix
+
+
+def _always(change: Callable[[str], PageEdit]) -> Decide:
+    return lambda _page: change
+
+
+# ---------------------------------------------------------------------------------------------------------
+# tag, receive, untag
+
+
+def tag(
+    session: WikiSession,
+    saver: Saver,
+    summaries: EditSummaries,
+    titles: Iterable[str],
+    ticket: str,
+    user: str | None = None,
+) -> list[FileOutcome]:
+    names = session.names
+
+    def change(text: str) -> PageEdit:
+        return confirm_ticket(text, ticket, names, user)
+
+    summary = _summary(session, summaries.tag, ticket=ticket)
+    return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
+
+
+def receive(
+    session: WikiSession,
+    saver: Saver,
+    summaries: EditSummaries,
+    titles: Iterable[str],
+    ticket: str,
+    reason: ReceivedReason,
+    today: datetime.date,
+    user: str | None = None,
+) -> list[FileOutcome]:
+    names = session.names
+
+    def change(text: str) -> PageEdit:
+        return mark_received(text, ticket, names, reason, today, user)
+
+    summary = _summary(session, summaries.receive, ticket=ticket)
+    return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
+
+
+def untag(
+    session: WikiSession,
+    saver: Saver,
+    summaries: EditSummaries,
+    titles: Iterable[str] | None,
+    ticket: str,
+) -> list[FileOutcome]:
+    """Remove the ticket's templates from the named files, or from every file carrying it."""
+    names = session.names
+
+    def change(text: str) -> PageEdit:
+        return remove_ticket(text, ticket, names)
+
+    summary = _summary(session, summaries.untag, ticket=ticket)
+    if titles is not None:
+        return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
+
+    def carrying(page: Any) -> Decision:
+        return change if ticket in tickets_on_page(page.text, names) else None
+
+    return run(session, saver, pages_with_ticket(session, ticket), carrying, summary, ticket)
+
+
+def pages_with_ticket(session: WikiSession, ticket: str) -> Iterator[Any]:
+    """Candidate file pages that may carry the ticket; the caller keeps those whose templates name it.
+
+    With CirrusSearch (Commons) an `insource:` search finds them directly; elsewhere every page using
+    the ticket or received templates is a candidate (fine for small wikis, far too many on Commons).
+    """
+    site = session.site
+    if site.has_extension("CirrusSearch"):
+        yield from site.search(f'insource:"{ticket}"', namespaces=[FILE_NAMESPACE])
+        return
+    roles = (TemplateRole.TICKET, TemplateRole.RECEIVED)
+    yield from transcluding(session, [t for role in roles for t in session.template_pages.get(role, ())])
+
+
+def transcluding(session: WikiSession, templates: Iterable[str]) -> Iterator[Any]:
+    """File pages using any of `templates`, each once, in the wiki's order (light list queries)."""
+    import pywikibot
+    from pywikibot.data import api
+
+    seen: set[str] = set()
+    for template in templates:
+        listing = api.ListGenerator(
+            "embeddedin", site=session.site, parameters={"eititle": template, "einamespace": FILE_NAMESPACE}
+        )
+        for entry in listing:
+            title = entry["title"]
+            if title not in seen:
+                seen.add(title)
+                yield pywikibot.Page(session.site, title)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# sweep
+
+
+def added_on(
+    revisions: Iterable[tuple[datetime.date, str | None]], names: TemplateNames
+) -> datetime.date | None:
+    """The day the current pending tag was added: walking back from the newest revision, the oldest one
+    of the run that carries a pending tag. None if the newest carries none (or its text is hidden)."""
+    since: datetime.date | None = None
+    for day, text in revisions:
+        if text is None or not has_role(text, names, TemplateRole.PENDING):
+            break
+        since = day
+    return since
+
+
+def is_due(since: datetime.date, today: datetime.date, days: int) -> bool:
+    """Pending for longer than `days` full days."""
+    return (today - since).days > days
+
+
+def history(site: Any, title: str) -> Iterator[tuple[datetime.date, str | None]]:
+    """The page's revisions newest first, (day, text), fetched lazily HISTORY_STEP at a time."""
+    params: dict[str, Any] = {
+        "action": "query",
+        "prop": "revisions",
+        "titles": title,
+        "rvprop": "timestamp|content",
+        "rvslots": "main",
+        "rvlimit": HISTORY_STEP,
+        "formatversion": 2,
+    }
+    while True:
+        data = site.simple_request(**params).submit()
+        for page in data.get("query", {}).get("pages", ()):
+            for revision in page.get("revisions", ()):
+                day = datetime.datetime.fromisoformat(revision["timestamp"]).date()
+                slot = revision.get("slots", {}).get("main", {})
+                yield day, slot.get("content") if not slot.get("texthidden") else None
+        more = data.get("continue")
+        if not more:
+            return
+        params.update(more)
+
+
+def sweep(
+    session: WikiSession,
+    saver: Saver,
+    summaries: EditSummaries,
+    days: int,
+    today: datetime.date,
+) -> list[FileOutcome]:
+    """Tag files pending for more than `days` days with no ticket received as having no permission."""
+    names = session.names
+
+    def change(text: str) -> PageEdit:
+        return mark_no_permission(text, names, today)
+
+    def decide(page: Any) -> Decision:
+        title, text = page.title(), page.text
+        planned = change(text)  # refuses ticket/received/no-permission pages before any history is read
+        if not planned.changed:
+            detail = planned.unchanged.value if planned.unchanged else ""
+            return FileOutcome(title, OutcomeKind.UNCHANGED, detail=detail)
+        since = pending_since(text, names) or added_on(history(session.site, title), names)
+        if since is None:
+            return FileOutcome(title, OutcomeKind.UNCHANGED, detail="pending_date_unknown")
+        if not is_due(since, today, days):
+            return FileOutcome(title, OutcomeKind.UNCHANGED, detail="not_due")
+        return change
+
+    pending = session.template_pages.get(TemplateRole.PENDING, ())
+    summary = _summary(session, summaries.sweep, days=days)
+    return run(session, saver, transcluding(session, pending), decide, summary, None)

@@ -69,6 +69,7 @@ class EditAction(enum.StrEnum):
     ADDED_RECEIVED = "added_received"
     REMOVED_RECEIVED = "removed_received"
     ADDED_NO_PERMISSION = "added_no_permission"
+    REMOVED_NO_PERMISSION = "removed_no_permission"
 
 
 class Unchanged(enum.StrEnum):
@@ -76,7 +77,7 @@ class Unchanged(enum.StrEnum):
 
     ALREADY_CONFIRMED = "already_confirmed"  # the page already carries a ticket template for this ticket
     ALREADY_RECEIVED = "already_received"  # the page already carries a received template for this ticket
-    NOT_PENDING = "not_pending"  # no pending tag: receive/sweep only act on pending files
+    NOT_PENDING = "not_pending"  # no pending (or overdue) tag: receive/sweep only act on waiting files
     HAS_PERMISSION_TAG = "has_permission_tag"  # sweep: a ticket or received tag protects the file
     ALREADY_NO_PERMISSION = "already_no_permission"  # sweep: already counting down
     TICKET_NOT_ON_PAGE = "ticket_not_on_page"  # untag: nothing of this ticket on the page
@@ -334,7 +335,7 @@ def _check_ticket(ticket: str) -> None:
 def _check_user(user: str | None) -> None:
     if user is None:
         return
-    if not user.strip() or any(ch in _BAD_NAME_CHARS for ch in user) or "=" in user:
+    if not user.strip() or any(ch in _BAD_NAME_CHARS for ch in user):
         raise ValueError("user name is empty or holds characters that would break the template")
 
 
@@ -548,12 +549,26 @@ def _place(code: Wikicode, names: TemplateNames, new: Template, removed: list[Te
         return
     heading = _licensing_heading(code, names)
     if heading is not None:
-        index = code.index(heading)
-        code.insert(index + 1, new)
-        code.insert(index + 1, "\n")
+        _insert_below(code, heading, new)
         return
     code.insert(0, "\n")
     code.insert(0, new)
+
+
+def _insert_below(code: Wikicode, heading: Heading, new: Template) -> None:
+    """Put `new` on its own line right below the heading's line (blanks after the heading stay there)."""
+    index = code.index(heading)
+    nxt = code.nodes[index + 1] if index + 1 < len(code.nodes) else None
+    if isinstance(nxt, Text) and "\n" in nxt.value:
+        line_end, _newline, rest = nxt.value.partition("\n")
+        nxt.value = line_end + "\n"
+        code.insert(index + 2, rest)
+        code.insert(index + 2, "\n")
+        code.insert(index + 2, new)
+        return
+    at = index + 2 if isinstance(nxt, Text) else index + 1
+    code.insert(at, new)
+    code.insert(at, "\n")
 
 
 def _date_params(on: datetime.date, names: TemplateNames, style: MonthStyle) -> list[tuple[str, str]]:
@@ -567,9 +582,11 @@ def _date_params(on: datetime.date, names: TemplateNames, style: MonthStyle) -> 
 def confirm_ticket(text: str, ticket: str, names: TemplateNames, user: str | None = None) -> PageEdit:
     """The ticket is confirmed: add {{PermissionTicket|id=N}} (+user), drop the tags it supersedes.
 
-    Removes every pending tag, and received tags for THIS ticket or without an id. A received tag for
-    another ticket stays: that ticket is still open and its agent decides about it. A page already
-    carrying a ticket template for N (id= or positional, any alias) is left as it is.
+    Removes every pending tag, every {{No VRTS permission since}} (a sweep may have run while the ticket
+    waited in the backlog: left there, it would get a confirmed file deleted), and received tags for
+    THIS ticket or without an id. A received tag for another ticket stays: that ticket is still open and
+    its agent decides about it. A page already carrying a ticket template for N (id= or positional, any
+    alias) is left as it is.
     """
     _check_ticket(ticket)
     _check_user(user)
@@ -579,11 +596,14 @@ def confirm_ticket(text: str, ticket: str, names: TemplateNames, user: str | Non
         return PageEdit(text, unchanged=Unchanged.ALREADY_CONFIRMED)
     pending = [t for r, t in found if r is TemplateRole.PENDING]
     received = [t for r, t in found if r is TemplateRole.RECEIVED and _ticket_of(t) in (ticket, None)]
+    overdue = [t for r, t in found if r is TemplateRole.NO_PERMISSION]
     params = [("id", ticket)] + ([("user", user.strip())] if user else [])
-    _place(code, names, _build(names.canonical(TemplateRole.TICKET), params), pending + received)
+    _place(code, names, _build(names.canonical(TemplateRole.TICKET), params), pending + overdue + received)
     actions = [EditAction.ADDED_TICKET]
     if pending:
         actions.append(EditAction.REMOVED_PENDING)
+    if overdue:
+        actions.append(EditAction.REMOVED_NO_PERMISSION)
     if received:
         actions.append(EditAction.REMOVED_RECEIVED)
     return PageEdit(str(code), tuple(actions))
@@ -599,8 +619,10 @@ def mark_received(
 ) -> PageEdit:
     """The ticket arrived: replace the pending tag by {{Permission received|id=N|reason=R|...}}.
 
-    Only pending files are touched (received keeps a pending file from deletion; on other files it
-    would be noise). The new tag takes the pending tag's place; further pending tags are removed.
+    Only files waiting for a ticket are touched: those with a pending tag, or with a
+    {{No VRTS permission since}} that a sweep put there while the ticket sat in the backlog (received
+    stops that countdown). On other files a received tag would be noise. The new tag takes the first
+    such tag's place (pending first); the others are removed.
     """
     _check_ticket(ticket)
     _check_user(user)
@@ -611,15 +633,20 @@ def mark_received(
     if _with_ticket((t for r, t in found if r is TemplateRole.RECEIVED), ticket):
         return PageEdit(text, unchanged=Unchanged.ALREADY_RECEIVED)
     pending = [t for r, t in found if r is TemplateRole.PENDING]
-    if not pending:
+    overdue = [t for r, t in found if r is TemplateRole.NO_PERMISSION]
+    if not pending and not overdue:
         return PageEdit(text, unchanged=Unchanged.NOT_PENDING)
     params = [("id", ticket), ("reason", ReceivedReason(reason).value)]
     params += [("user", user.strip())] if user else []
     params += _date_params(on, names, names.received_month)
-    code.replace(pending[0], _build(names.canonical(TemplateRole.RECEIVED), params))
-    for template in pending[1:]:
+    replaced = pending + overdue
+    code.replace(replaced[0], _build(names.canonical(TemplateRole.RECEIVED), params))
+    for template in replaced[1:]:
         _remove_node(code, template)
-    return PageEdit(str(code), (EditAction.ADDED_RECEIVED, EditAction.REMOVED_PENDING))
+    actions = [EditAction.ADDED_RECEIVED]
+    actions += [EditAction.REMOVED_PENDING] if pending else []
+    actions += [EditAction.REMOVED_NO_PERMISSION] if overdue else []
+    return PageEdit(str(code), tuple(actions))
 
 
 def remove_ticket(text: str, ticket: str, names: TemplateNames) -> PageEdit:

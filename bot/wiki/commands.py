@@ -1,9 +1,310 @@
-"""Placeholder: the owner of this subcommand replaces this file."""
+"""`permbot tag | receive | untag | sweep`: the wiki commands, their arguments, and what they print.
+
+Arguments are validated by argparse before anything is read or written: ticket numbers must be real
+VRTS numbers, file arguments become `File:` titles (`File:X.jpg`, `X.jpg`, `Image:X.jpg` or a page URL).
+Each command prints one line per file (or, with --json, one JSON object) and exits 0 when every file is
+fine, 1 when any failed or was not attempted, 2 when the wiki could not be used at all.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from bot.wiki.edits import ReceivedReason
+from bot.wiki.outcomes import FileOutcome, OutcomeKind, any_failure
+from verification.errors import ConfigError
+from verification.tickets import validate_ticket_id
+
+if TYPE_CHECKING:
+    from bot.wiki.connection import WikiSession
+    from bot.wiki.saver import Saver
+    from bot.wiki.settings import EditSummaries, WikiSettings
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_UNUSABLE = 2
+
+# Namespace prefixes every MediaWiki accepts for files (canonical name and the historical alias).
+_FILE_PREFIXES = frozenset({"file", "image"})
+# Characters MediaWiki never allows in a title (plus control characters).
+_TITLE_FORBIDDEN = frozenset("#<>[]|{}")
+_MAX_FILE_NAME_BYTES = 240  # MediaWiki's limit for file names
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this module's subcommands to the `permbot` parser."""
+def _collapse(text: str) -> str:
+    return " ".join(text.replace("_", " ").split())
+
+
+def _title_from_url(value: str) -> str:
+    parts = urlsplit(value)
+    query_title = parse_qs(parts.query).get("title")
+    if query_title:
+        return query_title[0]
+    marker = "/wiki/"
+    if marker in parts.path:
+        return unquote(parts.path.split(marker, 1)[1])
+    raise ValueError(f"no page title in the URL {value!r} (expected .../wiki/File:NAME or ?title=File:NAME)")
+
+
+def normalise_file_title(value: str) -> str:
+    """`File:Name.ext` for a file argument: `File:X.jpg`, `X.jpg`, `Image:X.jpg`, or a page URL.
+
+    Raises ValueError naming the problem: empty, forbidden characters, another namespace's URL, no
+    extension, or too long. Underscores become spaces and the first letter is upper-cased, as MediaWiki does.
+    """
+    text = value.strip()
+    if text.lower().startswith(("http://", "https://")):
+        text = _title_from_url(text)
+    text = _collapse(text).removeprefix(":").strip()
+    prefix, colon, rest = text.partition(":")
+    if colon and _collapse(prefix).casefold() in _FILE_PREFIXES:
+        text = rest.strip()
+    if not text:
+        raise ValueError(f"{value!r} names no file")
+    bad = sorted({ch for ch in text if ch in _TITLE_FORBIDDEN or ord(ch) < 32 or ord(ch) == 127})
+    if bad:
+        raise ValueError(f"{value!r}: a file name cannot contain {' '.join(bad)!r}")
+    stem, dot, extension = text.rpartition(".")
+    if not dot or not stem.strip() or not extension.strip() or " " in extension:
+        raise ValueError(f"{value!r}: a file name ends in an extension such as .jpg")
+    if len(text.encode("utf-8")) > _MAX_FILE_NAME_BYTES:
+        raise ValueError(f"{value!r}: longer than MediaWiki's {_MAX_FILE_NAME_BYTES} bytes for a file name")
+    return "File:" + text[0].upper() + text[1:]
+
+
+def _ticket_argument(value: str) -> str:
+    try:
+        return validate_ticket_id(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _file_argument(value: str) -> str:
+    try:
+        return normalise_file_title(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _days_argument(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--days takes a whole number, got {value!r}") from None
+    if days < 1:
+        raise argparse.ArgumentTypeError("--days must be at least 1")
+    return days
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Output
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What one command did, for printing: the per-file outcomes and the run's circumstances."""
+
+    command: str
+    ticket: str | None
+    simulate: bool
+    wiki: str
+    outcomes: tuple[FileOutcome, ...]
+    run_page: str
+
+    @property
+    def failed(self) -> bool:
+        return any_failure(self.outcomes)
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(outcome.kind.value for outcome in self.outcomes)
+        return {kind.value: counted[kind.value] for kind in OutcomeKind if counted[kind.value]}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "command": self.command,
+            "ticket": self.ticket,
+            "simulate": self.simulate,
+            "wiki": self.wiki,
+            "ok": not self.failed,
+            "counts": self.counts(),
+            "files": [outcome.to_json() for outcome in self.outcomes],
+        }
+
+
+def _line(outcome: FileOutcome, simulate: bool) -> str:
+    label = "would edit" if simulate and outcome.kind is OutcomeKind.EDITED else outcome.kind.value
+    notes = [action.value for action in outcome.actions]
+    if outcome.target:
+        notes.append(f"-> {outcome.target}")
+    if outcome.detail:
+        notes.append(outcome.detail)
+    suffix = f"  ({', '.join(notes)})" if notes else ""
+    return f"{label:<11} {outcome.title}{suffix}"
+
+
+def render_text(report: RunReport) -> str:
+    """The readable report: a header, one line per file (diffs under them in simulate), a count line."""
+    ticket = f" [[ticket:{report.ticket}]]" if report.ticket else ""
+    mode = " (simulate: nothing is saved)" if report.simulate else ""
+    lines = [f"permbot {report.command}{ticket} on {report.wiki}{mode}"]
+    for outcome in report.outcomes:
+        lines.append(_line(outcome, report.simulate))
+        if outcome.diff:
+            lines.extend("    " + row for row in outcome.diff.rstrip("\n").split("\n"))
+    stops = {o.detail for o in report.outcomes if o.kind is OutcomeKind.STOPPED}
+    if stops:
+        lines.append(
+            f"STOPPED by the run page {report.run_page} ({', '.join(sorted(stops))}): "
+            "nothing more was saved; put the run value there to let the bot run again"
+        )
+    counts = ", ".join(f"{number} {kind}" for kind, number in report.counts().items()) or "no files"
+    lines.append(f"{len(report.outcomes)} file(s): {counts}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Running a command
+
+Job = Callable[["WikiSession", "Saver", "EditSummaries"], list[FileOutcome]]
+
+
+def load_settings() -> WikiSettings:
+    from bot.settings import default_config_dir, read_toml
+    from bot.wiki.settings import WikiSettings
+
+    return WikiSettings.from_mapping(read_toml(default_config_dir(), "wiki.toml"))
+
+
+def today_utc() -> datetime.date:
+    """The wiki's day (Commons dates its templates in UTC)."""
+    return datetime.datetime.now(datetime.UTC).date()
+
+
+def execute(args: argparse.Namespace, job: Job, ticket: str | None) -> int:
+    """Open the wiki, run the job, print the report; the exit status follows from the outcomes."""
+    from pywikibot import exceptions as pwb_errors
+
+    from bot.wiki.connection import WikiSetupError, connect, environment
+    from bot.wiki.saver import Saver
+
+    env = environment()
+    try:
+        settings = load_settings()
+        profile = settings.profile(env.profile)
+        session = connect(env, profile, settings.names, need_login=not args.simulate)
+    except (ConfigError, WikiSetupError, pwb_errors.Error) as error:
+        print(f"permbot {args.command}: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    outcomes = job(session, Saver(session, simulate=args.simulate), settings.summaries)
+    report = RunReport(args.command, ticket, args.simulate, env.wiki_label, tuple(outcomes), profile.run_page)
+    print(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if args.json else render_text(report))
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _run_tag(args: argparse.Namespace) -> int:
+    from bot.wiki import operations
+
+    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
+        return operations.tag(session, saver, summaries, args.files, args.ticket, args.user)
+
+    return execute(args, job, args.ticket)
+
+
+def _run_receive(args: argparse.Namespace) -> int:
+    from bot.wiki import operations
+
+    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
+        reason = ReceivedReason(args.reason)
+        return operations.receive(
+            session, saver, summaries, args.files, args.ticket, reason, today_utc(), args.user
+        )
+
+    return execute(args, job, args.ticket)
+
+
+def _run_untag(args: argparse.Namespace) -> int:
+    from bot.wiki import operations
+
+    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
+        return operations.untag(session, saver, summaries, args.files or None, args.ticket)
+
+    return execute(args, job, args.ticket)
+
+
+def _run_sweep(args: argparse.Namespace) -> int:
+    from bot.wiki import operations
+
+    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
+        days = args.days or session.profile.sweep_days
+        return operations.sweep(session, saver, summaries, days, today_utc())
+
+    return execute(args, job, None)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--simulate", action="store_true", help="show the diff of every change, save nothing")
+    parser.add_argument("--json", action="store_true", help="print a JSON summary: each file's outcome")
+
+
+def _ticket(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ticket", required=True, type=_ticket_argument, metavar="N", help="the 16-digit VRTS ticket number"
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add tag, receive, untag and sweep to the `permbot` parser."""
+    files_help = "file pages: File:NAME.jpg, NAME.jpg or a page URL"
+    tag = subparsers.add_parser("tag", help="the ticket is confirmed: add {{PermissionTicket}} to its files")
+    _ticket(tag)
+    tag.add_argument("--user", metavar="AGENT", help="the agent who confirmed it (user= of the template)")
+    tag.add_argument("files", nargs="+", type=_file_argument, metavar="FILE", help=files_help)
+    _common(tag)
+    tag.set_defaults(run=_run_tag)
+
+    receive = subparsers.add_parser(
+        "receive", help="the ticket arrived: mark its pending files {{Permission received}}"
+    )
+    _ticket(receive)
+    receive.add_argument(
+        "--reason",
+        choices=[reason.value for reason in ReceivedReason],
+        default=ReceivedReason.PROCESSING.value,
+        help="why it is not confirmed yet (default: processing)",
+    )
+    receive.add_argument("--user", metavar="AGENT", help="the agent handling it (user= of the template)")
+    receive.add_argument("files", nargs="+", type=_file_argument, metavar="FILE", help=files_help)
+    _common(receive)
+    receive.set_defaults(run=_run_receive)
+
+    untag = subparsers.add_parser("untag", help="the ticket is withdrawn or wrong: remove its templates")
+    _ticket(untag)
+    untag.add_argument(
+        "files",
+        nargs="*",
+        type=_file_argument,
+        metavar="FILE",
+        help=files_help + " (none: every file with it)",
+    )
+    _common(untag)
+    untag.set_defaults(run=_run_untag)
+
+    sweep = subparsers.add_parser(
+        "sweep", help="tag files pending too long with no ticket received as having no permission"
+    )
+    sweep.add_argument(
+        "--days",
+        type=_days_argument,
+        default=None,
+        help="pending for more than this many days (profile default)",
+    )
+    _common(sweep)
+    sweep.set_defaults(run=_run_sweep)

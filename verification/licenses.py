@@ -1,0 +1,604 @@
+"""Which license a release grants, read from free text in any language the vocabulary knows.
+
+The text is cut into normalised tokens (case-folded, accents removed, dashes and punctuation dropped), so
+"CC BY‑SA 4.0", "cc-by-sa-4.0" and "Creative Commons Namensnennung – Weitergabe unter gleichen
+Bedingungen 4.0" all become short token runs. Every word and phrase comes from config/licenses.toml,
+grouped by language: teaching the reader a new language is a config edit. A restriction anywhere (NC, ND,
+"only for Wikipedia", "no commercial use") beats any free grant, because one restriction makes the whole
+release insufficient; the standard release wording that says the opposite ("also in a commercial
+product", "not limited to Wikipedia") is masked before restrictions are looked for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Self
+
+from verification.errors import ConfigError
+from verification.model import LicenseFinding, LicenseProblem
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+|\+")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+_GAP_CHARS = frozenset(",:()[]{}<>|")
+# Letters that Unicode does not decompose but people write without their mark.
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+_FREE_ELEMENTS = frozenset({"BY", "SA"})
+_ELEMENT_ORDER = ("BY", "NC", "ND", "SA")
+_RESTRICTION_RANK = (
+    LicenseProblem.NON_COMMERCIAL,
+    LicenseProblem.NO_DERIVATIVES,
+    LicenseProblem.WIKIPEDIA_ONLY,
+    LicenseProblem.NOT_FREE,
+)
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents, so that "Wikipédia", "WIKIPEDIA" and "wikipedia" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or number: `norm` for matching, `raw` and the span for quoting it as written.
+
+    `brk` marks a sentence boundary before the token (phrases never span one); `gap` marks any
+    separating punctuation (a comma, a parenthesis), after which a bare "4" is not taken as a version;
+    `sep` is the text between the previous token and this one.
+    """
+
+    norm: str
+    raw: str
+    start: int
+    end: int
+    brk: bool
+    gap: bool
+    sep: str
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Cut `text` into tokens; letters and digits are split apart ("CC0" -> cc, 0; "v4.0" -> v, 4.0)."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        between = text[previous_end : match.start()]
+        brk = bool(tokens) and bool(_SENTENCE_END.search(between))
+        gap = brk or any(c in _GAP_CHARS for c in between)
+        tokens.append(
+            Token(fold(match.group()), match.group(), match.start(), match.end(), brk, gap, between)
+        )
+        previous_end = match.end()
+    return tuple(tokens)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    prefix: bool  # "niekomercyjn*": any token starting with the text
+
+    def matches(self, token: str) -> bool:
+        return token == self.text or (self.prefix and token.startswith(self.text))
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A phrase found at a token index: how many tokens it covers and the value it stands for."""
+
+    length: int
+    value: str
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Token phrases, each with a value; finds the longest phrase starting at a token index.
+
+    A phrase is written naturally in the config ("Pas d'Utilisation Commerciale") and tokenised like the
+    text; a word ending in "*" matches any token it begins (for inflected languages).
+    """
+
+    by_first: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
+    prefixed: tuple[tuple[tuple[_Word, ...], str], ...]
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
+        """`entries` are (phrase, value); `key` names the config key in error messages."""
+        by_first: dict[str, list[tuple[tuple[_Word, ...], str]]] = {}
+        prefixed: list[tuple[tuple[_Word, ...], str]] = []
+        for phrase, value in entries:
+            words = _phrase_words(phrase, key)
+            if words[0].prefix:
+                prefixed.append((words, value))
+            else:
+                by_first.setdefault(words[0].text, []).append((words, value))
+        return cls(
+            by_first={first: _longest_first(items) for first, items in by_first.items()},
+            prefixed=_longest_first(prefixed),
+        )
+
+    def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
+        """The longest phrase starting at `index` that crosses no sentence boundary, if any."""
+        if index >= len(tokens):
+            return None
+        best: PhraseMatch | None = None
+        for words, value in (*self.by_first.get(tokens[index].norm, ()), *self.prefixed):
+            if best is not None and len(words) <= best.length:
+                continue
+            if _matches_at(words, tokens, index):
+                best = PhraseMatch(len(words), value)
+        return best
+
+    def matches_any(self, tokens: Sequence[Token], index: int) -> bool:
+        return self.match(tokens, index) is not None
+
+
+def _longest_first(
+    items: Iterable[tuple[tuple[_Word, ...], str]],
+) -> tuple[tuple[tuple[_Word, ...], str], ...]:
+    return tuple(sorted(items, key=lambda item: -len(item[0])))
+
+
+def _matches_at(words: Sequence[_Word], tokens: Sequence[Token], index: int) -> bool:
+    if index + len(words) > len(tokens):
+        return False
+    for offset, word in enumerate(words):
+        token = tokens[index + offset]
+        if offset and token.brk:
+            return False
+        if not word.matches(token.norm):
+            return False
+    return True
+
+
+def _phrase_words(phrase: str, key: str) -> tuple[_Word, ...]:
+    words: list[_Word] = []
+    for chunk in phrase.split():
+        prefix = chunk.endswith("*")
+        parts = [token.norm for token in tokenize(chunk.rstrip("*"))]
+        if not parts:
+            continue  # punctuation ("&", "-") is not a token in the text either
+        words.extend(_Word(part, False) for part in parts[:-1])
+        words.append(_Word(parts[-1], prefix))
+    if not words:
+        raise ConfigError(f"{key}: {phrase!r} has no letters or digits")
+    return tuple(words)
+
+
+# --- configuration -------------------------------------------------------------------------------------
+
+_LANGUAGE_LISTS = (
+    "cc_names",
+    "cc_abbreviations",
+    "license_words",
+    "version_words",
+    "zero",
+    "public_domain",
+    "gfdl_names",
+    "lal_names",
+    "later",
+    "negators",
+    "allow",
+    "non_commercial",
+    "no_derivatives",
+    "not_free",
+    "reserved",
+    "only_words",
+    "only_fillers",
+    "wiki_words",
+)
+_LANGUAGE_TABLES = ("elements", "port_names")
+
+
+@dataclass(frozen=True)
+class LicenseVocabulary:
+    """Every word the license reader knows, merged over the languages of config/licenses.toml."""
+
+    spdx_ids: frozenset[str]
+    cc_versions: frozenset[str]
+    gfdl_versions: frozenset[str]
+    lal_versions: frozenset[str]
+    port_codes: Mapping[str, str]  # as written in capitals ("DE") -> port suffix of the SPDX id
+    abbreviations: PhraseTable  # by, sa, nc, nd -> BY, SA, NC, ND
+    elements: PhraseTable  # the written-out names: "Namensnennung" -> BY
+    port_names: PhraseTable  # "Deutschland" -> DE
+    cc_names: PhraseTable  # "Creative Commons": a license mention on its own
+    cc_abbreviations: PhraseTable  # "CC": a mention only when license elements follow
+    license_words: PhraseTable
+    version_words: PhraseTable
+    zero: PhraseTable
+    public_domain: PhraseTable
+    gfdl_names: PhraseTable
+    lal_names: PhraseTable
+    later: PhraseTable
+    negators: PhraseTable
+    allow: PhraseTable
+    non_commercial: PhraseTable
+    no_derivatives: PhraseTable
+    not_free: PhraseTable
+    reserved: PhraseTable
+    only_words: PhraseTable
+    only_fillers: PhraseTable
+    wiki_words: PhraseTable
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        """Build from config/licenses.toml; raises ConfigError naming the bad key."""
+        languages = data.get("languages")
+        if not isinstance(languages, Mapping) or not languages:
+            raise ConfigError("languages: expected a table of languages in licenses.toml")
+        lists: dict[str, list[tuple[str, str]]] = {name: [] for name in _LANGUAGE_LISTS}
+        tables: dict[str, list[tuple[str, str]]] = {name: [] for name in _LANGUAGE_TABLES}
+        for language, entry in languages.items():
+            if not isinstance(entry, Mapping):
+                raise ConfigError(f"languages.{language}: expected a table")
+            for key, value in entry.items():
+                where = f"languages.{language}.{key}"
+                if key in lists:
+                    lists[key].extend((phrase, "") for phrase in _strings(value, where))
+                elif key in tables:
+                    tables[key].extend(_valued(value, where))
+                else:
+                    raise ConfigError(f"{where}: unknown key")
+        abbreviations = _valued(data.get("abbreviations"), "abbreviations")
+        for _phrase, code in (*abbreviations, *tables["elements"]):
+            if code not in _ELEMENT_ORDER:
+                raise ConfigError(f"elements: {code!r} is not one of {', '.join(_ELEMENT_ORDER)}")
+        port_codes = data.get("port_codes")
+        if not isinstance(port_codes, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in port_codes.items()
+        ):
+            raise ConfigError("port_codes: expected a table of code = port")
+        built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
+        return cls(
+            spdx_ids=frozenset(_strings(data.get("spdx_ids"), "spdx_ids")),
+            cc_versions=frozenset(_strings(data.get("cc_versions"), "cc_versions")),
+            gfdl_versions=frozenset(_strings(data.get("gfdl_versions"), "gfdl_versions")),
+            lal_versions=frozenset(_strings(data.get("lal_versions"), "lal_versions")),
+            port_codes=dict(port_codes),
+            abbreviations=PhraseTable.build(abbreviations, "abbreviations"),
+            elements=PhraseTable.build(tables["elements"], "elements"),
+            port_names=PhraseTable.build(tables["port_names"], "port_names"),
+            **built,
+        )
+
+
+def _strings(value: object, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise ConfigError(f"{key}: expected a list of non-empty strings")
+    return list(value)
+
+
+def _valued(value: object, key: str) -> list[tuple[str, str]]:
+    """A table {VALUE = [phrases]} as (phrase, VALUE) pairs."""
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{key}: expected a table of VALUE = [phrases]")
+    return [(phrase, str(code)) for code, phrases in value.items() for phrase in _strings(phrases, key)]
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A license named in the text (tokens start..end): its SPDX id, or why it is not usable."""
+
+    start: int
+    end: int
+    spdx: str | None
+    problem: LicenseProblem | None
+    fallback: bool = False  # public-domain wording: counts only when no license is named
+
+
+def read_license(text: str, vocab: LicenseVocabulary) -> LicenseFinding:
+    """The license `text` grants: the first free versioned one, unless any restriction is stated."""
+    tokens = tokenize(text)
+    hits = _license_hits(tokens, vocab)
+    restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits))
+    all_hits = sorted((*hits, *restrictions), key=lambda hit: hit.start)
+    problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
+    if problems:
+        worst = min(problems, key=_RESTRICTION_RANK.index)
+        return LicenseFinding(None, worst, _mentions(text, tokens, all_hits))
+    free = [hit for hit in hits if hit.spdx and not hit.fallback] or [hit for hit in hits if hit.spdx]
+    if free:
+        return LicenseFinding(free[0].spdx, None, _mentions(text, tokens, hits))
+    if hits:
+        return LicenseFinding(None, LicenseProblem.NO_VERSION, _mentions(text, tokens, hits))
+    reserved = _phrase_hits(tokens, vocab.reserved, LicenseProblem.NOT_FREE, vocab, frozenset())
+    if reserved:
+        return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
+    return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
+
+
+def _mentions(text: str, tokens: Sequence[Token], hits: Iterable[_Hit]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for hit in hits:
+        phrase = text[tokens[hit.start].start : tokens[hit.end - 1].end]
+        seen.setdefault(" ".join(phrase.split()), None)
+    return tuple(seen)
+
+
+def _covered(hits: Iterable[_Hit]) -> frozenset[int]:
+    return frozenset(i for hit in hits for i in range(hit.start, hit.end))
+
+
+def _license_hits(tokens: Sequence[Token], vocab: LicenseVocabulary) -> list[_Hit]:
+    hits: list[_Hit] = []
+    index = 0
+    while index < len(tokens):
+        hit = (
+            _zero_at(tokens, index, vocab)
+            or _gfdl_at(tokens, index, vocab)
+            or _lal_at(tokens, index, vocab)
+            or _cc_at(tokens, index, vocab)
+            or _public_domain_at(tokens, index, vocab)
+        )
+        if hit is None:
+            index += 1
+        else:
+            hits.append(hit)
+            index = hit.end
+    return hits
+
+
+def _joined(tokens: Sequence[Token], index: int) -> bool:
+    """The token at `index` exists and continues the same sentence."""
+    return index < len(tokens) and not tokens[index].brk
+
+
+def _version_at(
+    tokens: Sequence[Token], index: int, allowed: frozenset[str], vocab: LicenseVocabulary
+) -> tuple[str, int] | None:
+    """A version ("4.0", "v4.0", "version 4", "4") at `index`: (normalised version, index after it)."""
+    j = index
+    word = vocab.version_words.match(tokens, j) if _joined(tokens, j) else None
+    if word is not None:
+        j += word.length
+    if not _joined(tokens, j):
+        return None
+    token = tokens[j]
+    if not token.norm[0].isdigit():
+        return None
+    if "." in token.norm:
+        version = token.norm
+    elif word is None and token.gap:
+        return None  # "CC BY-SA, 4 photos": a bare number after punctuation is not a version
+    else:
+        version = f"{token.norm}.0"
+    return (version, j + 1) if version in allowed else None
+
+
+def _zero_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
+    found = vocab.zero.match(tokens, index)
+    if found is None:
+        return None
+    end = index + found.length
+    version = _version_at(tokens, end, frozenset({"1.0"}), vocab)
+    if version is not None:
+        end = version[1]
+    return _Hit(index, end, "CC0-1.0", None)
+
+
+def _public_domain_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
+    found = vocab.public_domain.match(tokens, index)
+    if found is None:
+        return None
+    return _Hit(index, index + found.length, "CC0-1.0", None, fallback=True)
+
+
+def _gfdl_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
+    found = vocab.gfdl_names.match(tokens, index)
+    if found is None:
+        return None
+    end = index + found.length
+    version = _version_at(tokens, end, vocab.gfdl_versions, vocab)
+    if version is None:
+        return _Hit(index, end, None, LicenseProblem.NO_VERSION)
+    number, end = version
+    later = vocab.later.match(tokens, end) if _joined(tokens, end) else None
+    if later is not None:
+        end += later.length
+    spdx = f"GFDL-{number}-{'or-later' if later else 'only'}"
+    return _Hit(index, end, *_known(spdx, vocab))
+
+
+def _lal_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
+    found = vocab.lal_names.match(tokens, index)
+    if found is None:
+        return None
+    end = index + found.length
+    version = _version_at(tokens, end, vocab.lal_versions, vocab)
+    if version is None:
+        return _Hit(index, end, None, LicenseProblem.NO_VERSION)
+    return _Hit(index, version[1], *_known(f"LAL-{version[0]}", vocab))
+
+
+def _known(spdx: str, vocab: LicenseVocabulary) -> tuple[str | None, LicenseProblem | None]:
+    return (spdx, None) if spdx in vocab.spdx_ids else (None, LicenseProblem.NO_VERSION)
+
+
+@dataclass
+class _CcParse:
+    """The parts of a Creative Commons mention collected while walking its tokens."""
+
+    named: bool = False  # "Creative Commons" written out
+    prefixed: bool = False  # "CC" or "Creative Commons"
+    full: int = 0  # written-out element names
+    abbreviated: int = 0  # BY, SA, NC, ND
+    version: str | None = None
+
+    def is_mention(self, elements: set[str]) -> bool:
+        return (
+            self.named
+            or (self.prefixed and bool(elements))
+            or self.full >= 2
+            or (self.version is not None and (self.full >= 1 or self.abbreviated >= 2))
+        )
+
+
+def _cc_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
+    parse = _CcParse()
+    elements: set[str] = set()
+    j = index
+    prefix = vocab.cc_names.match(tokens, j)
+    if prefix is not None:
+        parse.named = parse.prefixed = True
+    else:
+        prefix = vocab.cc_abbreviations.match(tokens, j)
+        parse.prefixed = prefix is not None
+    if prefix is not None:
+        j += prefix.length
+        for _ in range(2):  # "Creative Commons license Attribution ..."
+            filler = vocab.license_words.match(tokens, j) if _joined(tokens, j) else None
+            if filler is not None:
+                j += filler.length
+    while _joined(tokens, j) or (j == index and j < len(tokens)):
+        if parse.version and tokens[j].gap:
+            break  # "CC BY 4.0, keine kommerzielle Nutzung": a new phrase, read as a restriction
+        element = vocab.elements.match(tokens, j)
+        if element is not None:
+            elements.add(element.value)
+            parse.full += 1
+            j += element.length
+            continue
+        element = vocab.abbreviations.match(tokens, j)
+        if element is not None:
+            elements.add(element.value)
+            parse.abbreviated += 1
+            j += element.length
+            continue
+        version = None if parse.version else _version_at(tokens, j, vocab.cc_versions, vocab)
+        if version is not None and (parse.prefixed or elements):
+            parse.version, j = version
+            continue
+        break
+    if j == index or not parse.is_mention(elements):
+        return None
+    port, j = _port_at(tokens, j, vocab) if parse.version else (None, j)
+    return _Hit(index, j, *_cc_license(elements, parse.version, port, vocab))
+
+
+def _port_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> tuple[str | None, int]:
+    """A jurisdiction after the version: a capitalised code ("DE"), a URL path code ("/de/"), a name."""
+    if not _joined(tokens, index):
+        return None, index
+    named = vocab.port_names.match(tokens, index)
+    if named is not None:
+        return named.value, index + named.length
+    token = tokens[index]
+    code = vocab.port_codes.get(token.raw)
+    if code is None and token.raw.islower():
+        code = vocab.port_codes.get(token.raw.upper()) if _in_url_path(tokens, index) else None
+    return (code, index + 1) if code else (None, index)
+
+
+def _in_url_path(tokens: Sequence[Token], index: int) -> bool:
+    """creativecommons.org/licenses/by-sa/3.0/de/: URL paths write the jurisdiction in lower case."""
+    return index > 0 and tokens[index].sep == "/" and tokens[index - 1].raw[0].isdigit()
+
+
+def _cc_license(
+    elements: set[str], version: str | None, port: str | None, vocab: LicenseVocabulary
+) -> tuple[str | None, LicenseProblem | None]:
+    if "NC" in elements:
+        return None, LicenseProblem.NON_COMMERCIAL
+    if "ND" in elements:
+        return None, LicenseProblem.NO_DERIVATIVES
+    if not elements or version is None or not elements <= _FREE_ELEMENTS:
+        return None, LicenseProblem.NO_VERSION
+    base = "CC-" + "-".join(code for code in _ELEMENT_ORDER if code in elements | {"BY"}) + f"-{version}"
+    for candidate in (f"{base}-{port}" if port else None, base):
+        if candidate in vocab.spdx_ids:
+            return candidate, None
+    return None, LicenseProblem.NO_VERSION
+
+
+def _restriction_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, covered: frozenset[int]
+) -> list[_Hit]:
+    masked = _masked(tokens, vocab) | covered
+    return [
+        *_phrase_hits(tokens, vocab.non_commercial, LicenseProblem.NON_COMMERCIAL, vocab, masked),
+        *_phrase_hits(tokens, vocab.no_derivatives, LicenseProblem.NO_DERIVATIVES, vocab, masked),
+        *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
+        *_wikipedia_only_hits(tokens, vocab, masked),
+    ]
+
+
+def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]:
+    """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without")."""
+    masked: set[int] = set()
+    for index in range(len(tokens)):
+        found = vocab.allow.match(tokens, index)
+        if found is not None:
+            masked.update(range(index, index + found.length))
+    return frozenset(masked)
+
+
+def _negated(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A negator ending at most one word before `index`, same sentence: "not only", "no es solo"."""
+    for start in range(max(0, index - 3), index):
+        found = vocab.negators.match(tokens, start)
+        if found is None:
+            continue
+        end = start + found.length
+        if index - 1 <= end <= index and not any(tokens[i].brk for i in range(start + 1, index + 1)):
+            return True
+    return False
+
+
+def _phrase_hits(
+    tokens: Sequence[Token],
+    table: PhraseTable,
+    problem: LicenseProblem,
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+) -> list[_Hit]:
+    hits: list[_Hit] = []
+    index = 0
+    while index < len(tokens):
+        found = table.match(tokens, index)
+        if found is None or any(i in masked for i in range(index, index + found.length)):
+            index += 1
+            continue
+        if not _negated(tokens, index, vocab):
+            hits.append(_Hit(index, index + found.length, None, problem))
+        index += found.length
+    return hits
+
+
+def _wikipedia_only_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """ "only for (use on) Wikipedia" or "(for) Wikipedia (use) only", not negated and not masked."""
+    hits: list[_Hit] = []
+    for index in range(len(tokens)):
+        only = vocab.only_words.match(tokens, index)
+        if only is not None:
+            end = _skip(tokens, index + only.length, vocab.only_fillers)
+            wiki = vocab.wiki_words.match(tokens, end) if _joined(tokens, end) else None
+            if wiki is not None:
+                hits.append(_Hit(index, end + wiki.length, None, LicenseProblem.WIKIPEDIA_ONLY))
+            continue
+        wiki = vocab.wiki_words.match(tokens, index)
+        if wiki is not None:
+            end = _skip(tokens, index + wiki.length, vocab.only_fillers)
+            only = vocab.only_words.match(tokens, end) if _joined(tokens, end) else None
+            if only is not None:
+                hits.append(_Hit(index, end + only.length, None, LicenseProblem.WIKIPEDIA_ONLY))
+    return [
+        hit
+        for hit in hits
+        if not _negated(tokens, hit.start, vocab) and not any(i in masked for i in range(hit.start, hit.end))
+    ]
+
+
+def _skip(tokens: Sequence[Token], index: int, fillers: PhraseTable, limit: int = 4) -> int:
+    for _ in range(limit):
+        found = fillers.match(tokens, index) if _joined(tokens, index) else None
+        if found is None:
+            break
+        index += found.length
+    return index

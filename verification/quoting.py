@@ -23,6 +23,7 @@ _SPACES = re.compile(r"\s+")
 _HEADER_LINE = re.compile(r"^\s*\**\s*([^:：\s][^:：]{0,30}?)\s*\**\s*[:：]\s*\**\s*(.*)$")
 _EMAIL = re.compile(r"[^\s<>\[\]()\"',;:]+@[^\s<>\[\]()\"',;:]+\.[^\s<>\[\]()\"',;:]+")
 _NAME_TRIM = " \t\"'<>[]()*,;:"
+_MARKER_MAX_LENGTH = 100
 _OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
 
 
@@ -134,7 +135,8 @@ class _Splitter:
                 self._append(SegmentKind.QUOTED, line)
                 index += 1
                 continue
-            started = self._forward_start(lines, index)
+            key = _marker_key(line)
+            started = self._forward_start(lines, index, key)
             if started is not None:
                 index = started
                 mode = _Mode.FORWARDED
@@ -151,16 +153,15 @@ class _Splitter:
                     mode = _Mode.QUOTED_REST
                 index = reply_end
                 continue
-            if self._original_message_at(lines, index):
+            if key in self.vocab.original_markers or self._outlook_block_at(lines, index):
                 mode = _Mode.QUOTED_REST
                 continue
             self._append(SegmentKind.OWN, line)
             index += 1
         return self._segments()
 
-    def _forward_start(self, lines: Sequence[str], index: int) -> int | None:
+    def _forward_start(self, lines: Sequence[str], index: int, key: str) -> int | None:
         """Index after a forward marker (or forwarded Outlook block) at `index`, having opened its run."""
-        key = _normalise(lines[index].strip(_MARKER_TRIM))
         original = self.forward_subject and key in self.vocab.original_markers
         if key in self.vocab.forward_markers or original:
             start = _skip_blank(lines, index + 1)
@@ -172,12 +173,10 @@ class _Splitter:
         self.runs.append((SegmentKind.FORWARDED, list(lines[start:end]), sender))
         return end
 
-    def _original_message_at(self, lines: Sequence[str], index: int) -> bool:
-        key = _normalise(lines[index].strip(_MARKER_TRIM))
-        return key in self.vocab.original_markers or self._outlook_block_at(lines, index)
-
     def _outlook_block_at(self, lines: Sequence[str], index: int) -> bool:
         """A From line followed closely by a Sent/Date line and a Subject line."""
+        if ":" not in lines[index] and "：" not in lines[index]:
+            return False
         header = self.vocab.header_key(lines[index])
         if header is None or header[0] != "from":
             return False
@@ -249,7 +248,12 @@ def _skip_blank(lines: Sequence[str], index: int) -> int:
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("*", " ")).strip().casefold()
+    return " ".join(text.replace("*", " ").split()).casefold()
+
+
+def _marker_key(line: str) -> str:
+    """The line as a marker phrase; long lines are prose, never markers, and are not normalised."""
+    return "" if len(line) > _MARKER_MAX_LENGTH else _normalise(line.strip(_MARKER_TRIM))
 
 
 def _keys(data: Mapping[str, Any], key: str) -> frozenset[str]:

@@ -1,0 +1,270 @@
+"""Which Commons file pages a ticket names, as canonical titles ("File:Name.jpg").
+
+Senders name files in many ways: page URLs on any Wikimedia wiki (desktop, mobile, index.php?title=, the
+media viewer's #/media/ fragment), upload URLs (thumbnails too), [[File:..]] links, bare "Datei:Name.jpg"
+in any wiki's local namespace name, or just the file name as the subject. All are reduced to the title
+MediaWiki would use, so the wiki side can tag exactly those pages. Host, namespace and extension lists
+come from config/files.toml.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Self
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import mwparserfromhell
+
+from verification.errors import ConfigError
+from verification.message import find_urls
+from verification.model import Link
+from verification.quoting import string_list
+from verification.tickets import split_subject_prefixes
+
+_FILE_NAMESPACE = "File"
+_CANONICAL_PREFIXES = frozenset({"file", "image"})  # the names every wiki accepts
+_INVALID_CHARS = frozenset("#<>[]|{}:/\\")  # MediaWiki's illegal title chars plus illegal file-name chars
+_BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e]")
+_SPACE_RUN = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,10}$")
+_MAX_NAME_BYTES = 240  # MediaWiki's limit for file names
+_NAME_CHARS = r"[^\n\r#<>\[\]|{}:/\\]"
+_QUOTES = " \t\"'«»“”„‘’‚‹›「」『』"
+_ARCHIVE_TIMESTAMP = re.compile(r"^\d{14}!")
+_HASH_DIR = re.compile(r"^[0-9a-f]$")
+_UPLOAD_KINDS = frozenset({"thumb", "archive", "transcoded", "temp", "deleted"})
+_COLON = re.compile("[:：]")
+# One or two words right before a colon (blanks allowed in between): "Datei", "Tập tin".
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+(?:[ _]+([^\W\d_]+))?[ \t]*$")
+_NAMESPACE_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class FileVocabulary:
+    """Wiki hosts, local file namespace names and media extensions, with the patterns built from them."""
+
+    namespaces: frozenset[str]  # casefolded, spaces for underscores
+    wiki_hosts: tuple[str, ...]  # glob patterns
+    upload_hosts: tuple[str, ...]
+    interwiki_prefixes: frozenset[str]  # "commons", "c": [[commons:File:X]]
+    file_path_pages: tuple[str, ...]  # casefolded "special:filepath": /wiki/Special:FilePath/X.jpg
+    file_name: re.Pattern[str] = field(repr=False, compare=False)  # Name.ext, anchored by the caller
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        """Build from config/files.toml; ConfigError names the missing or bad key."""
+        namespaces = string_list(data, "namespaces", "files")
+        extensions = string_list(data, "extensions", "files")
+        if bad := [e for e in extensions if not e.isalnum()]:
+            raise ConfigError(f"files.extensions: not an extension: {bad[0]!r}")
+        names = rf"(?P<name>{_NAME_CHARS}{{1,{_MAX_NAME_BYTES}}}?)"
+        exts = "|".join(re.escape(e) for e in sorted(set(extensions), key=len, reverse=True))
+        name_pattern = rf"{names}\.(?P<ext>{exts})(?!\w)"
+        return cls(
+            namespaces=frozenset(_page_key(n) for n in namespaces),
+            wiki_hosts=tuple(h.lower() for h in string_list(data, "wiki_hosts", "files")),
+            upload_hosts=tuple(h.lower() for h in string_list(data, "upload_hosts", "files")),
+            interwiki_prefixes=frozenset(
+                _page_key(p) for p in string_list(data, "interwiki_prefixes", "files")
+            ),
+            file_path_pages=tuple(_page_key(p) for p in string_list(data, "file_path_pages", "files")),
+            file_name=re.compile(name_pattern, re.IGNORECASE),
+        )
+
+
+def find_files(
+    subject: str, texts: Sequence[str], links: Sequence[Link], vocab: FileVocabulary
+) -> tuple[str, ...]:
+    """Every file page the message names, canonical and deduplicated, in order of first appearance."""
+    found: dict[str, None] = {}
+    subject_file = subject_file_title(subject, vocab)
+    if subject_file is not None:
+        found[subject_file] = None
+    for text in (subject, *texts):
+        found.update((title, None) for title in _titles_in_text(text, vocab))
+    for link in links:
+        found.update((title, None) for title in titles_from_url(link.url, vocab))
+    return tuple(found)
+
+
+def canonical_file_title(name: str) -> str | None:
+    """ "File:Name.ext" as MediaWiki would title it, or None when it cannot be a file page.
+
+    `name` is a file name, optionally after the canonical "File:" or "Image:"; HTML entities and
+    percent-escapes are decoded, underscores become spaces, the first letter is upper-cased.
+    """
+    return _canonical(name, percent_encoded=True)
+
+
+def subject_file_title(subject: str, vocab: FileVocabulary) -> str | None:
+    """The file a subject names when the subject is nothing but a media file name ("Kingfisher.jpg")."""
+    _, rest = split_subject_prefixes(subject)
+    rest = rest.strip(_QUOTES)
+    match = vocab.file_name.match(rest)
+    if match is None or match.end() != len(rest):
+        return None
+    return _canonical(rest, percent_encoded=True)
+
+
+def titles_from_url(url: str, vocab: FileVocabulary) -> tuple[str, ...]:
+    """The file pages a URL shows: a File: page, a media-viewer fragment, or an upload (thumbnail) URL."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return ()
+    if parts.scheme.lower() not in {"http", "https", ""}:
+        return ()
+    if _host_matches(host, vocab.upload_hosts):
+        title = _upload_title(parts.path)
+        return (title,) if title else ()
+    if not _host_matches(host, vocab.wiki_hosts):
+        return ()
+    pages: list[str] = []
+    if parts.path.startswith("/wiki/"):
+        pages.append(_unquote(parts.path[len("/wiki/") :]))
+    elif parts.path.endswith("/index.php"):
+        pages.extend(value for key, value in parse_qsl(parts.query) if key == "title")
+    if parts.fragment.startswith("/media/"):
+        pages.append(_unquote(parts.fragment[len("/media/") :]))
+    titles = (_title_from_page(page, vocab) for page in pages)
+    return tuple(title for title in titles if title)
+
+
+def _titles_in_text(text: str, vocab: FileVocabulary) -> Iterator[str]:
+    """Titles from URLs, wikilinks and bare namespace names, in the order they stand in the text."""
+    hits: list[tuple[int, str]] = []
+    urls = find_urls(text)
+    for span in urls:
+        hits.extend((span.start, title) for title in titles_from_url(span.url, vocab))
+    if "[[" in text:
+        hits.extend(_wikilink_titles(text, vocab))
+    for start, name in _bare_names(text, vocab):
+        if not any(span.start <= start < span.end for span in urls):
+            title = _canonical(name, percent_encoded=True)
+            if title:
+                hits.append((start, title))
+    hits.sort(key=lambda hit: hit[0])
+    return (title for _, title in hits)
+
+
+def _bare_names(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
+    """(start, "Name.ext") for each "Namespace: Name.ext" in prose; the name ends at a media extension.
+
+    Colons are rare in prose, so each colon is checked for a namespace name just before it: much faster
+    than one pattern with every namespace tried at every position.
+    """
+    for colon in _COLON.finditer(text):
+        window_start = max(0, colon.start() - _NAMESPACE_WINDOW)
+        words = _WORDS_BEFORE.search(text, window_start, colon.start())
+        start = None if words is None else _namespace_start(text, words, vocab)
+        if start is None:
+            continue
+        name = vocab.file_name.match(text, _skip_blanks(text, colon.end()))
+        if name is not None:
+            yield start, name.group(0)
+
+
+def _namespace_start(text: str, words: re.Match[str], vocab: FileVocabulary) -> int | None:
+    """Where the namespace name before a colon starts: two words ("Tập tin") or the last word."""
+    whole_word = words.start() == 0 or not text[words.start() - 1].isalnum()
+    if whole_word and _page_key(words.group(0)) in vocab.namespaces:
+        return words.start()
+    if words.group(1) and _page_key(words.group(1)) in vocab.namespaces:
+        return words.start(1)
+    return None
+
+
+def _skip_blanks(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index
+
+
+def _wikilink_titles(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
+    cursor = 0
+    for link in mwparserfromhell.parse(text).filter_wikilinks():
+        source = str(link)
+        position = text.find(source, cursor)
+        cursor = max(cursor, position)
+        title = _title_from_page(_unquote(str(link.title)), vocab)
+        if title:
+            yield max(position, 0), title
+
+
+def _title_from_page(page: str, vocab: FileVocabulary) -> str | None:
+    """A page name ("Datei:X.jpg", ":File:X", "commons:File:X", "Special:FilePath/X") as a file title."""
+    page = page.strip().lstrip(":")
+    prefix, colon, rest = page.partition(":")
+    if not colon:
+        return None
+    key = _page_key(prefix)
+    if key in vocab.namespaces:
+        return _canonical(rest, percent_encoded=False)
+    if key in vocab.interwiki_prefixes:
+        return _title_from_page(rest, vocab)
+    lowered = _page_key(page)
+    for special in vocab.file_path_pages:
+        if lowered.startswith(special + "/"):
+            return _canonical(page[len(special) + 1 :], percent_encoded=False)
+    return None
+
+
+def _upload_title(path: str) -> str | None:
+    """/wikipedia/commons/[thumb/]3/3f/Name.jpg[/800px-Name.jpg] -> File:Name.jpg."""
+    segments = [s for s in path.split("/") if s]
+    index = 2  # after project and wiki: /wikipedia/commons/
+    while index < len(segments) and segments[index] in _UPLOAD_KINDS:
+        index += 1
+    if index + 2 >= len(segments):
+        return None
+    first, second, name = segments[index : index + 3]
+    if not (_HASH_DIR.match(first) and len(second) == 2 and second.startswith(first)):
+        return None
+    return _canonical(_ARCHIVE_TIMESTAMP.sub("", _unquote(name)), percent_encoded=False)
+
+
+def _canonical(name: str, *, percent_encoded: bool) -> str | None:
+    text = html.unescape(name)
+    if percent_encoded and "%" in text:
+        text = _unquote(text)
+    text = _SPACE_RUN.sub(" ", _BIDI_MARKS.sub("", text.replace("_", " "))).strip()
+    prefix, colon, rest = text.partition(":")
+    if colon and prefix.strip().casefold() in _CANONICAL_PREFIXES:
+        text = rest.strip()
+    text = unicodedata.normalize("NFC", text)
+    if not _valid_file_name(text):
+        return None
+    first = text[0].upper()
+    return f"{_FILE_NAMESPACE}:{first if len(first) == 1 else text[0]}{text[1:]}"
+
+
+def _valid_file_name(name: str) -> bool:
+    stem = _EXTENSION.sub("", name)
+    return (
+        bool(stem.strip(" ."))
+        and stem != name
+        and len(name.encode("utf-8")) <= _MAX_NAME_BYTES
+        and not any(char in _INVALID_CHARS or unicodedata.category(char) == "Cc" for char in name)
+    )
+
+
+def _unquote(text: str) -> str:
+    """Percent-decode as UTF-8; text that does not decode stays as written."""
+    try:
+        return unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        return text
+
+
+def _host_matches(host: str, patterns: Sequence[str]) -> bool:
+    return bool(host) and any(fnmatch.fnmatchcase(host, pattern) for pattern in patterns)
+
+
+def _page_key(text: str) -> str:
+    return _SPACE_RUN.sub(" ", text.replace("_", " ")).strip().casefold()

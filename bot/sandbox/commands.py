@@ -1,9 +1,55 @@
-"""Placeholder: the owner of this subcommand replaces this file."""
+"""`permbot sandbox up|down`: start and stop a sandbox wiki from the shell.
+
+`up` reports progress on stderr and prints, as its last stdout line, one JSON object (api, dir, accounts,
+env) that scripts parse; `eval "$(permbot sandbox env --dir DIR)"`-style use goes through its `env`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.sandbox.model import SandboxError
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this module's subcommands to the `permbot` parser."""
+def _progress(message: str) -> None:
+    print(f"sandbox: {message}", file=sys.stderr, flush=True)
+
+
+def run_up(args: argparse.Namespace) -> int:
+    from bot.sandbox.wiki import SandboxWiki
+
+    try:
+        wiki = SandboxWiki.up(args.dir, args.port, _progress)
+    except SandboxError as err:
+        print(f"sandbox: {err}", file=sys.stderr)
+        return 1
+    _progress(f"up: {wiki.api} (stop it with `permbot sandbox down --dir {wiki.dir}`)")
+    print(json.dumps(wiki.summary()), flush=True)
+    return 0
+
+
+def run_down(args: argparse.Namespace) -> int:
+    from bot.sandbox import server
+
+    if not (args.dir / "LocalSettings.php").is_file():
+        print(f"sandbox: {args.dir} holds no sandbox wiki", file=sys.stderr)
+        return 1
+    stopped = server.stop(args.dir)
+    _progress(f"stopped the server of {args.dir}" if stopped else f"no server was running for {args.dir}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `permbot sandbox up` and `permbot sandbox down` to the `permbot` parser."""
+    parser = subparsers.add_parser("sandbox", help="start or stop a throwaway local MediaWiki")
+    actions = parser.add_subparsers(dest="sandbox_command", required=True, metavar="ACTION")
+    up = actions.add_parser("up", help="build (or reuse) and start a sandbox wiki; last line: JSON")
+    up.add_argument("--dir", type=Path, default=None, help="wiki folder (default: a new temporary folder)")
+    up.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    up.set_defaults(run=run_up)
+    down = actions.add_parser("down", help="stop the sandbox wiki in DIR (the folder stays)")
+    down.add_argument("--dir", type=Path, required=True, help="the folder given or printed by `up`")
+    down.set_defaults(run=run_down)

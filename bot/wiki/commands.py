@@ -63,15 +63,15 @@ def normalise_file_title(value: str) -> str:
     text = value.strip()
     if text.lower().startswith(("http://", "https://")):
         text = _title_from_url(text)
+    bad = sorted({ch for ch in text if ch in _TITLE_FORBIDDEN or ord(ch) < 32 or ord(ch) == 127})
+    if bad:
+        raise ValueError(f"{value!r}: a file name cannot contain {' '.join(bad)!r}")
     text = _collapse(text).removeprefix(":").strip()
     prefix, colon, rest = text.partition(":")
     if colon and _collapse(prefix).casefold() in _FILE_PREFIXES:
         text = rest.strip()
     if not text:
         raise ValueError(f"{value!r} names no file")
-    bad = sorted({ch for ch in text if ch in _TITLE_FORBIDDEN or ord(ch) < 32 or ord(ch) == 127})
-    if bad:
-        raise ValueError(f"{value!r}: a file name cannot contain {' '.join(bad)!r}")
     stem, dot, extension = text.rpartition(".")
     if not dot or not stem.strip() or not extension.strip() or " " in extension:
         raise ValueError(f"{value!r}: a file name ends in an extension such as .jpg")

@@ -152,7 +152,7 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _heading_key(code: Wikicode, prefixes: Iterable[str]) -> str:
+def _heading_key(code: Wikicode) -> str:
     """A heading's title reduced for comparison: comments dropped, template calls spelled `{{name}}`.
 
     So `== {{ int:license-header }} <!-- x --> ==` and `=={{int:license-header}}==` compare equal.
@@ -197,6 +197,16 @@ class TemplateNames:
     month_names: tuple[str, ...] = ()
     received_month: MonthStyle = MonthStyle.NUMBER
     no_permission_month: MonthStyle = MonthStyle.NAME
+
+    def __post_init__(self) -> None:
+        """Store names normalised, so a directly built instance matches like one from config."""
+        for role, key in _ROLE_KEYS:
+            normalised = _dedupe(
+                normalise_template_name(n, self.namespace_prefixes) for n in self.names(role)
+            )
+            if not normalised:
+                raise ValueError(f"TemplateNames.{key} needs at least one name (the canonical one)")
+            object.__setattr__(self, key, normalised)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -300,13 +310,11 @@ class TemplateNames:
 
     @cached_property
     def _heading_keys(self) -> frozenset[str]:
-        return frozenset(
-            _heading_key(mwparserfromhell.parse(h), self.namespace_prefixes) for h in self.licensing_headings
-        )
+        return frozenset(_heading_key(mwparserfromhell.parse(h)) for h in self.licensing_headings)
 
     def is_licensing_heading(self, heading: Heading) -> bool:
         """Whether a section heading opens the licensing section (`== {{int:license-header}} ==`, ...)."""
-        return _heading_key(heading.title, self.namespace_prefixes) in self._heading_keys
+        return _heading_key(heading.title) in self._heading_keys
 
 
 def _key_of(role: TemplateRole) -> str:
@@ -712,8 +720,8 @@ def _listed(names: set[str], user: str) -> bool:
 
 def _template_allows(template: Template, kind: str, user: str) -> bool:
     """One {{bots}}/{{nobots}} call's verdict for `user` (Template:Bots semantics)."""
-    if not template.params:
-        return kind == _BOTS
+    if all(not _without_comments(p.value).strip() for p in template.params):
+        return kind == _BOTS  # bare {{nobots}} (also with empty parameters) / bare {{bots}}
     none = _upper_first(_NONE)
     for param in template.params:
         key = _without_comments(param.name).strip().casefold() if param.showkey else ""

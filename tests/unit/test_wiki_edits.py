@@ -147,6 +147,31 @@ def test_with_aliases_adds_wiki_redirects(names: TemplateNames) -> None:
     assert edit.text == TAG + "\n"
 
 
+def test_direct_construction_normalises_names() -> None:
+    built = TemplateNames(
+        ticket=("permission_ticket", "Template:OTRS"),
+        pending=("permission pending",),
+        received=("Permission received",),
+        no_permission=("No VRTS permission since",),
+        information=("information", "Information"),
+    )
+    assert built.ticket == ("Permission ticket", "OTRS")
+    assert built.information == ("Information",)
+    assert built.role_of("otrs") is None  # "Otrs" is another page: only the first letter is free
+    assert built.role_of("oTRS") is TemplateRole.TICKET
+
+
+def test_direct_construction_needs_a_canonical_name() -> None:
+    with pytest.raises(ValueError, match="pending"):
+        TemplateNames(
+            ticket=("PermissionTicket",),
+            pending=(),
+            received=("R",),
+            no_permission=("N",),
+            information=("I",),
+        )
+
+
 def test_with_aliases_refuses_a_name_of_another_role(names: TemplateNames) -> None:
     with pytest.raises(ValueError, match="OTRS"):
         names.with_aliases(TemplateRole.PENDING, ["OTRS"])
@@ -531,6 +556,29 @@ def test_confirm_ticket_in_nowiki_does_not_count_as_tagged(names: TemplateNames)
     assert confirm_ticket(text, T, names).changed
 
 
+def test_every_configured_alias_is_edited(names: TemplateNames) -> None:
+    """Not a table because the rows are the config itself: a name added there is covered at once."""
+    for alias in names.pending:
+        assert confirm_ticket("{{" + alias + "|year=2024|month=5|day=1}}\nx", T, names).text == TAG + "\nx"
+        assert pending_since("{{" + alias + "|year=2024|month=5|day=1}}", names) == datetime.date(2024, 5, 1)
+    for alias in names.received:
+        assert confirm_ticket("{{" + alias + "|id=" + T + "}}\nx", T, names).text == TAG + "\nx"
+        assert remove_ticket("{{" + alias + "|" + T + "}}\nx", T, names).text == "x"
+    for alias in names.ticket:
+        tagged = "{{" + alias + "|id=" + T + "}}\nx"
+        assert not confirm_ticket(tagged, T, names).changed
+        assert remove_ticket(tagged, T, names).text == "x"
+        assert tickets_on_page("{{" + alias + "|" + OTHER + "}}", names) == (OTHER,)
+    for alias in names.no_permission:
+        assert (
+            mark_no_permission(PENDING + "{{" + alias + "}}", names, ON).unchanged
+            is Unchanged.ALREADY_NO_PERMISSION
+        )
+    for alias in names.information:
+        page = "{{" + alias + "\n|permission=\n}}\n"
+        assert confirm_ticket(page, T, names).text == "{{" + alias + "\n|permission=" + TAG + "\n}}\n"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # mark_received
 
@@ -873,6 +921,9 @@ def test_has_role(names: TemplateNames, text: str, role: TemplateRole, expected:
         pytest.param("{{nobots|allow=PermBot}}", True, id="nobots-allow-us"),
         pytest.param("{{nobots|allow=OtherBot}}", False, id="nobots-allow-other"),
         pytest.param("{{nobots|whatever=1}}", False, id="nobots-unknown-param"),
+        pytest.param("{{nobots|}}", False, id="nobots-empty-param"),
+        pytest.param("{{nobots|deny=}}", False, id="nobots-empty-deny"),
+        pytest.param("{{bots|deny=}}", True, id="bots-empty-deny"),
         pytest.param("{{bots}}", True, id="bots"),
         pytest.param("{{bots|allow=all}}", True, id="allow-all"),
         pytest.param("{{bots|allow=none}}", False, id="allow-none"),

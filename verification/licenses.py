@@ -578,14 +578,14 @@ def _wikipedia_only_hits(
         only = vocab.only_words.match(tokens, index)
         if only is not None:
             end = _skip(tokens, index + only.length, vocab.only_fillers)
-            wiki = vocab.wiki_words.match(tokens, end) if _joined(tokens, end) else None
+            wiki = vocab.wiki_words.match(tokens, end) if _close(tokens, end) else None
             if wiki is not None:
                 hits.append(_Hit(index, end + wiki.length, None, LicenseProblem.WIKIPEDIA_ONLY))
             continue
         wiki = vocab.wiki_words.match(tokens, index)
         if wiki is not None:
             end = _skip(tokens, index + wiki.length, vocab.only_fillers)
-            only = vocab.only_words.match(tokens, end) if _joined(tokens, end) else None
+            only = vocab.only_words.match(tokens, end) if _close(tokens, end) else None
             if only is not None:
                 hits.append(_Hit(index, end + only.length, None, LicenseProblem.WIKIPEDIA_ONLY))
     return [
@@ -595,9 +595,14 @@ def _wikipedia_only_hits(
     ]
 
 
+def _close(tokens: Sequence[Token], index: int) -> bool:
+    """The token at `index` exists and follows with no punctuation between: "Wikipedia, only" is no pair."""
+    return index < len(tokens) and not tokens[index].gap
+
+
 def _skip(tokens: Sequence[Token], index: int, fillers: PhraseTable, limit: int = 4) -> int:
     for _ in range(limit):
-        found = fillers.match(tokens, index) if _joined(tokens, index) else None
+        found = fillers.match(tokens, index) if _close(tokens, index) else None
         if found is None:
             break
         index += found.length

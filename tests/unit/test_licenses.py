@@ -1,0 +1,484 @@
+"""The license reader, on tables of release wordings in eight languages, and on the sample mails."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import tomllib
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from verification.errors import ConfigError
+from verification.html_text import html_to_text
+from verification.licenses import LicenseVocabulary, fold, read_license, tokenize
+from verification.model import LicenseProblem
+
+ROOT = Path(__file__).resolve().parents[2]
+NC = LicenseProblem.NON_COMMERCIAL
+ND = LicenseProblem.NO_DERIVATIVES
+WP = LicenseProblem.WIKIPEDIA_ONLY
+NOT_FREE = LicenseProblem.NOT_FREE
+NO_VERSION = LicenseProblem.NO_VERSION
+NONE = LicenseProblem.NONE_FOUND
+
+
+def license_config() -> dict[str, Any]:
+    return tomllib.loads((ROOT / "config" / "licenses.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def vocab() -> LicenseVocabulary:
+    return LicenseVocabulary.from_mapping(license_config())
+
+
+EN_RELEASE = (
+    "I hereby affirm that I, Jane Roe, am the creator and/or sole owner of the exclusive copyright of the "
+    "following media work: File:Example.jpg\n\nI agree to publish the above-mentioned work under the free "
+    "license {license}.\n\nI acknowledge that I grant anyone the right to use the work, also in a commercial "
+    "product, and to modify it to their needs, as long as they follow the terms of the license and the law. "
+    "I understand that this agreement is not limited to Wikipedia, that the copyright holder keeps the "
+    "copyright and the right to be credited according to the license, and that I cannot withdraw this "
+    "agreement. Modifications others make to the work will not be claimed to have been made by me.\n\n"
+    "Jane Roe\n2024-05-14"
+)
+DE_RELEASE = (
+    "Hiermit erkläre ich in Bezug auf das Bild Datei:Beispiel.jpg, dass ich der Urheber und alleinige "
+    "Inhaber der ausschließlichen Nutzungsrechte bin. Ich erlaube hiermit jedermann die Weiterverwendung "
+    "des Werkes unter der freien Lizenz {license}. Mir ist bewusst, dass diese Lizenz auch kommerzielle "
+    "Nutzung erlaubt und die Freigabe unwiderruflich ist. Die Freigabe ist nicht auf Wikipedia beschränkt."
+)
+FR_RELEASE = (
+    "Je soussigné Jean Dupont déclare être l'auteur de Fichier:Exemple.jpg. J'accepte de publier le "
+    "document sous la licence libre {license}. J'autorise toute personne à l'utiliser, y compris dans un "
+    "produit commercial, et à le modifier. Cet accord n'est pas limité à Wikipédia et est irrévocable."
+)
+ES_RELEASE = (
+    "Yo, Lucía Vargas, autora de Archivo:Ejemplo.jpg, acepto publicar la obra bajo la licencia libre "
+    "{license}. Concedo a cualquiera el derecho de usarla incluso en un producto comercial y de "
+    "modificarla. Entiendo que este acuerdo no se limita a Wikipedia y que no puedo revocarlo."
+)
+NL_RELEASE = (
+    "Ik, Pieter de Vries, verklaar de maker te zijn van Bestand:Voorbeeld.jpg en geef toestemming onder de "
+    "vrije licentie {license}. Iedereen mag het werk gebruiken, ook commercieel, en het bewerken. Deze "
+    "toestemming is niet beperkt tot Wikipedia en is onherroepelijk."
+)
+IT_RELEASE = (
+    "Con la presente io, Marco Rossi, dichiaro di essere l'autore della fotografia File:Esempio.jpg e di "
+    "rilasciarla con la licenza {license}. Chiunque può usarla, anche a scopo commerciale, e modificarla. "
+    "Questa autorizzazione non è limitata a Wikipedia ed è irrevocabile."
+)
+PL_RELEASE = (
+    "Ja, Tomasz Nowak, jestem autorem zdjęcia Plik:Przykład.jpg i udostępniam je na licencji {license}. "
+    "Każdy może je wykorzystywać, także w celach komercyjnych, i modyfikować. Zgoda nie ogranicza się do "
+    "Wikipedii i jest nieodwołalna."
+)
+PT_RELEASE = (
+    "Eu, Ana Ribeiro, declaro ser a autora da fotografia Ficheiro:Exemplo.jpg e autorizo a sua publicação "
+    "sob a licença {license}. Qualquer pessoa pode usá-la, inclusive comercialmente, e modificá-la. Esta "
+    "autorização não se limita à Wikipédia e é irrevogável."
+)
+
+
+def grant(template: str, name: str) -> str:
+    return template.format(license=name)
+
+
+@pytest.mark.parametrize(
+    ("text", "spdx"),
+    [
+        # the spellings of one abbreviation
+        pytest.param("under CC BY-SA 4.0.", "CC-BY-SA-4.0", id="abbr-plain"),
+        pytest.param("under CC-BY-SA-4.0.", "CC-BY-SA-4.0", id="abbr-all-dashes"),
+        pytest.param("under cc by sa 4.0", "CC-BY-SA-4.0", id="abbr-lower-spaces"),
+        pytest.param("under CC BY\u2011SA 4.0", "CC-BY-SA-4.0", id="abbr-non-breaking-hyphen"),
+        pytest.param("under CC BY\u2013SA 4.0", "CC-BY-SA-4.0", id="abbr-en-dash"),
+        pytest.param("under CC-BY-SA 4.0 International", "CC-BY-SA-4.0", id="abbr-international"),
+        pytest.param("the license (CC BY-SA 4.0) applies", "CC-BY-SA-4.0", id="abbr-parentheses"),
+        pytest.param("under CC BY-SA v4.0", "CC-BY-SA-4.0", id="abbr-v-version"),
+        pytest.param("under CC BY-SA version 4.0", "CC-BY-SA-4.0", id="abbr-version-word"),
+        pytest.param("under CC BY-SA 4", "CC-BY-SA-4.0", id="abbr-bare-major"),
+        pytest.param("under CC-BY-SA4.0", "CC-BY-SA-4.0", id="abbr-glued-version"),
+        pytest.param("license: CC BY 4.0", "CC-BY-4.0", id="abbr-by"),
+        pytest.param("under CC BY-SA 3.0", "CC-BY-SA-3.0", id="abbr-3.0"),
+        pytest.param("under CC BY 2.5", "CC-BY-2.5", id="abbr-2.5"),
+        pytest.param("under CC BY-SA 2.0", "CC-BY-SA-2.0", id="abbr-2.0"),
+        pytest.param("under CC BY 1.0", "CC-BY-1.0", id="abbr-1.0"),
+        pytest.param("under CC SA 4.0", "CC-BY-SA-4.0", id="sa-implies-by"),
+        pytest.param("Creative Commons BY-SA 4.0", "CC-BY-SA-4.0", id="named-prefix-abbr-elements"),
+        pytest.param("Creative Commons license BY-SA 4.0", "CC-BY-SA-4.0", id="named-prefix-license-word"),
+        pytest.param("under BY-SA 4.0", "CC-BY-SA-4.0", id="no-prefix-two-abbreviations"),
+        # full names in each language
+        pytest.param(
+            "Creative Commons Attribution-ShareAlike 4.0 International", "CC-BY-SA-4.0", id="en-full-by-sa"
+        ),
+        pytest.param("Creative Commons Attribution 4.0 International", "CC-BY-4.0", id="en-full-by"),
+        pytest.param("Attribution-ShareAlike 4.0 International", "CC-BY-SA-4.0", id="en-full-no-prefix"),
+        pytest.param("Creative Commons Attribution Share Alike 3.0 Unported", "CC-BY-SA-3.0", id="en-spaced"),
+        pytest.param(
+            "Namensnennung – Weitergabe unter gleichen Bedingungen 4.0 International",
+            "CC-BY-SA-4.0",
+            id="de-full-by-sa",
+        ),
+        pytest.param("Creative Commons Namensnennung 4.0 International", "CC-BY-4.0", id="de-full-by"),
+        pytest.param(
+            "Attribution - Partage dans les Mêmes Conditions 4.0", "CC-BY-SA-4.0", id="fr-full-by-sa"
+        ),
+        pytest.param(
+            "Paternité - Partage des Conditions Initiales à l'Identique 3.0", "CC-BY-SA-3.0", id="fr-old"
+        ),
+        pytest.param("Creative Commons Attribution 4.0 International", "CC-BY-4.0", id="fr-full-by"),
+        pytest.param("Atribución-CompartirIgual 4.0", "CC-BY-SA-4.0", id="es-atribucion"),
+        pytest.param(
+            "Reconocimiento-CompartirIgual 4.0 Internacional", "CC-BY-SA-4.0", id="es-reconocimiento"
+        ),
+        pytest.param("Creative Commons Reconocimiento 4.0", "CC-BY-4.0", id="es-by"),
+        pytest.param("Naamsvermelding-GelijkDelen 4.0", "CC-BY-SA-4.0", id="nl-full-by-sa"),
+        pytest.param("Creative Commons Naamsvermelding 4.0 Internationaal", "CC-BY-4.0", id="nl-full-by"),
+        pytest.param("Attribuzione - Condividi allo stesso modo 4.0", "CC-BY-SA-4.0", id="it-full-by-sa"),
+        pytest.param("Creative Commons Attribuzione 4.0 Internazionale", "CC-BY-4.0", id="it-full-by"),
+        pytest.param("Uznanie autorstwa – Na tych samych warunkach 4.0", "CC-BY-SA-4.0", id="pl-full-by-sa"),
+        pytest.param("Creative Commons Uznanie autorstwa 4.0 Międzynarodowe", "CC-BY-4.0", id="pl-full-by"),
+        pytest.param("Atribuição-CompartilhaIgual 4.0", "CC-BY-SA-4.0", id="pt-br-full-by-sa"),
+        pytest.param("Atribuição-Partilha nos Termos da Mesma Licença 4.0", "CC-BY-SA-4.0", id="pt-pt-by-sa"),
+        pytest.param("Creative Commons Atribuição 4.0 Internacional", "CC-BY-4.0", id="pt-full-by"),
+        # CC0 and public domain
+        pytest.param("CC0 1.0 Universal", "CC0-1.0", id="cc0-universal"),
+        pytest.param("under CC0", "CC0-1.0", id="cc0-alone"),
+        pytest.param("under CC-0", "CC0-1.0", id="cc0-dash"),
+        pytest.param("Creative Commons Zero", "CC0-1.0", id="cc0-words"),
+        pytest.param("CC0 1.0 Universal Public Domain Dedication", "CC0-1.0", id="cc0-dedication"),
+        pytest.param("I release it into the public domain.", "CC0-1.0", id="public-domain-en"),
+        pytest.param("je le place dans le domaine public", "CC0-1.0", id="public-domain-fr"),
+        pytest.param("lo dedico al dominio público", "CC0-1.0", id="public-domain-es"),
+        pytest.param("https://creativecommons.org/publicdomain/zero/1.0/", "CC0-1.0", id="cc0-url"),
+        # ported licenses
+        pytest.param("CC BY-SA 3.0 DE", "CC-BY-SA-3.0-DE", id="port-de-code"),
+        pytest.param("CC BY-SA 3.0 Deutschland", "CC-BY-SA-3.0-DE", id="port-de-name"),
+        pytest.param("CC BY 3.0 AT", "CC-BY-3.0-AT", id="port-at"),
+        pytest.param("CC BY-SA 3.0 Österreich", "CC-BY-SA-3.0-AT", id="port-at-name"),
+        pytest.param("CC BY 3.0 NL", "CC-BY-3.0-NL", id="port-nl"),
+        pytest.param("CC BY 3.0 US", "CC-BY-3.0-US", id="port-us"),
+        pytest.param("CC BY-SA 2.0 UK", "CC-BY-SA-2.0-UK", id="port-uk"),
+        pytest.param("CC BY-SA 2.0 DE", "CC-BY-SA-2.0", id="port-unknown-to-spdx-falls-back"),
+        pytest.param("CC BY-SA 3.0 FR", "CC-BY-SA-3.0", id="port-code-unknown"),
+        pytest.param("CC BY-SA 3.0 de", "CC-BY-SA-3.0", id="port-lower-case-is-a-word"),
+        pytest.param("https://creativecommons.org/licenses/by-sa/3.0/de/", "CC-BY-SA-3.0-DE", id="port-url"),
+        pytest.param("https://creativecommons.org/licenses/by/4.0/deed.de", "CC-BY-4.0", id="url-deed"),
+        # GFDL and Free Art
+        pytest.param("GFDL 1.2 or any later version", "GFDL-1.2-or-later", id="gfdl-later"),
+        pytest.param("GNU Free Documentation License, Version 1.3", "GFDL-1.3-only", id="gfdl-only"),
+        pytest.param("GFDL 1.2+", "GFDL-1.2-or-later", id="gfdl-plus"),
+        pytest.param(
+            "GNU-Lizenz für freie Dokumentation, Version 1.2 oder jede spätere Version",
+            "GFDL-1.2-or-later",
+            id="gfdl-de",
+        ),
+        pytest.param("Licence Art Libre 1.3", "LAL-1.3", id="lal-fr"),
+        pytest.param("Free Art License 1.3", "LAL-1.3", id="lal-en"),
+        # dual licensing: the first granted
+        pytest.param("CC BY-SA 4.0 and GFDL", "CC-BY-SA-4.0", id="dual-cc-gfdl-unversioned"),
+        pytest.param("GFDL 1.2 or later and CC BY-SA 3.0", "GFDL-1.2-or-later", id="dual-gfdl-first"),
+        pytest.param("CC BY 4.0 or CC BY-SA 4.0, as you like", "CC-BY-4.0", id="dual-two-cc"),
+        pytest.param(
+            "Creative Commons, namely CC BY-SA 4.0", "CC-BY-SA-4.0", id="versioned-beats-unversioned"
+        ),
+        pytest.param("CC BY-SA 4.0, public domain", "CC-BY-SA-4.0", id="named-beats-public-domain-words"),
+        pytest.param("© 2024 Acme. All rights reserved. CC BY-SA 4.0", "CC-BY-SA-4.0", id="footer-reserved"),
+    ],
+)
+def test_free_license(vocab: LicenseVocabulary, text: str, spdx: str) -> None:
+    finding = read_license(text, vocab)
+    assert (finding.spdx, finding.problem) == (spdx, None)
+    assert finding.mentions
+
+
+@pytest.mark.parametrize(
+    ("template", "license_name", "spdx"),
+    [
+        pytest.param(
+            EN_RELEASE,
+            "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+            "CC-BY-SA-4.0",
+            id="en",
+        ),
+        pytest.param(EN_RELEASE, "CC0 1.0 Universal (CC0 1.0)", "CC0-1.0", id="en-cc0"),
+        pytest.param(
+            DE_RELEASE,
+            "Creative Commons Namensnennung – Weitergabe unter gleichen Bedingungen 4.0 "
+            "International (CC BY-SA 4.0)",
+            "CC-BY-SA-4.0",
+            id="de",
+        ),
+        pytest.param(
+            FR_RELEASE,
+            "Creative Commons Attribution - Partage dans les Mêmes Conditions 4.0 International",
+            "CC-BY-SA-4.0",
+            id="fr",
+        ),
+        pytest.param(ES_RELEASE, "Creative Commons Atribución 4.0 Internacional", "CC-BY-4.0", id="es"),
+        pytest.param(
+            NL_RELEASE,
+            "Creative Commons Naamsvermelding-GelijkDelen 4.0 Internationaal",
+            "CC-BY-SA-4.0",
+            id="nl",
+        ),
+        pytest.param(
+            IT_RELEASE,
+            "Creative Commons Attribuzione - Condividi allo stesso modo 4.0",
+            "CC-BY-SA-4.0",
+            id="it",
+        ),
+        pytest.param(PL_RELEASE, "CC BY-SA 4.0", "CC-BY-SA-4.0", id="pl"),
+        pytest.param(
+            PT_RELEASE,
+            "Creative Commons Atribuição-CompartilhaIgual 4.0 Internacional",
+            "CC-BY-SA-4.0",
+            id="pt",
+        ),
+    ],
+)
+def test_release_boilerplate_is_never_a_restriction(
+    vocab: LicenseVocabulary, template: str, license_name: str, spdx: str
+) -> None:
+    """The standard wording says 'also commercial', 'not limited to Wikipedia': that must not restrict."""
+    finding = read_license(grant(template, license_name), vocab)
+    assert (finding.spdx, finding.problem) == (spdx, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Free for commercial and non-commercial use under CC BY 4.0.", id="en-both-uses"),
+        pytest.param("CC BY 4.0; you may use it with or without modifications.", id="en-with-or-without"),
+        pytest.param("CC BY 4.0. This is not only for Wikipedia.", id="en-not-only"),
+        pytest.param(
+            "CC BY 4.0, nicht nur für Wikipedia, für kommerzielle und nicht kommerzielle Zwecke.",
+            id="de-both",
+        ),
+        pytest.param("CC BY 4.0, pas seulement pour Wikipédia, usage commercial ou non commercial.", id="fr"),
+        pytest.param("CC BY 4.0, no solo para Wikipedia, uso comercial y no comercial.", id="es"),
+        pytest.param("CC BY 4.0, niet alleen voor Wikipedia.", id="nl"),
+        pytest.param("CC BY 4.0, non solo per Wikipedia, uso commerciale e non commerciale.", id="it"),
+        pytest.param("CC BY 4.0, nie tylko dla Wikipedii, do celów komercyjnych i niekomercyjnych.", id="pl"),
+        pytest.param("CC BY 4.0, não apenas para a Wikipédia.", id="pt"),
+        pytest.param("I have only uploaded it to Wikipedia so far. CC BY 4.0", id="only-uploaded"),
+        pytest.param("CC BY 4.0. We are a non-profit association.", id="non-profit-organisation"),
+        pytest.param("CC BY 4.0. Somos una asociación sin ánimo de lucro.", id="es-non-profit-organisation"),
+        pytest.param("CC BY 4.0, the permission is irrevocable.", id="irrevocable"),
+        pytest.param("CC BY 4.0. Die Freigabe ist unwiderruflich.", id="de-unwiderruflich"),
+    ],
+)
+def test_permissive_wording_is_not_a_restriction(vocab: LicenseVocabulary, text: str) -> None:
+    assert read_license(text, vocab).spdx == "CC-BY-4.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # NC, ND in licenses
+        pytest.param(
+            "Creative Commons Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)", NC, id="en-nc"
+        ),
+        pytest.param("CC BY-NC-SA 4.0", NC, id="abbr-nc-sa"),
+        pytest.param("cc-by-nc 3.0", NC, id="abbr-nc-lower"),
+        pytest.param("CC BY-NC-ND 4.0", NC, id="abbr-nc-nd"),
+        pytest.param("CC BY-NC", NC, id="nc-without-version"),
+        pytest.param("CC BY-ND 4.0", ND, id="abbr-nd"),
+        pytest.param("Creative Commons Attribution-NoDerivatives 4.0", ND, id="en-nd"),
+        pytest.param("Namensnennung - Nicht kommerziell 4.0 International", NC, id="de-nc"),
+        pytest.param("Namensnennung - Keine Bearbeitungen 4.0", ND, id="de-nd"),
+        pytest.param("Attribution - Pas d'Utilisation Commerciale 4.0", NC, id="fr-nc"),
+        pytest.param("Attribution - Pas de Modification 4.0 International", ND, id="fr-nd"),
+        pytest.param("Reconocimiento-NoComercial-CompartirIgual 4.0 Internacional", NC, id="es-nc"),
+        pytest.param("Atribución-SinDerivadas 4.0", ND, id="es-nd"),
+        pytest.param("Naamsvermelding-NietCommercieel 4.0", NC, id="nl-nc"),
+        pytest.param("Naamsvermelding-GeenAfgeleideWerken 4.0", ND, id="nl-nd"),
+        pytest.param("Attribuzione - Non commerciale 4.0", NC, id="it-nc"),
+        pytest.param("Attribuzione - Non opere derivate 4.0", ND, id="it-nd"),
+        pytest.param("Uznanie autorstwa - Użycie niekomercyjne 4.0", NC, id="pl-nc"),
+        pytest.param("Uznanie autorstwa - Bez utworów zależnych 4.0", ND, id="pl-nd"),
+        pytest.param("Atribuição-NãoComercial 4.0", NC, id="pt-nc"),
+        pytest.param("Atribuição-SemDerivações 4.0", ND, id="pt-nd"),
+        pytest.param("https://creativecommons.org/licenses/by-nc-sa/4.0/", NC, id="url-nc"),
+        # restrictions written out, with and without a free grant (the restriction wins)
+        pytest.param("CC BY-SA 4.0, but no commercial use please.", NC, id="en-no-commercial-use"),
+        pytest.param("CC BY 4.0, not for commercial purposes", NC, id="en-not-for-commercial"),
+        pytest.param("You may use it for non-commercial purposes.", NC, id="en-non-commercial-purposes"),
+        pytest.param("Commercial use is not allowed.", NC, id="en-commercial-not-allowed"),
+        pytest.param("CC BY 4.0, keine kommerzielle Nutzung", NC, id="de-keine-kommerzielle"),
+        pytest.param("Die kommerzielle Nutzung ist nicht gestattet.", NC, id="de-nicht-gestattet"),
+        pytest.param("CC BY-SA 4.0, pas d'utilisation commerciale", NC, id="fr-pas-d-utilisation"),
+        pytest.param("CC BY-SA 4.0, sin uso comercial", NC, id="es-sin-uso"),
+        pytest.param("CC BY-SA 4.0, geen commercieel gebruik", NC, id="nl-geen-commercieel"),
+        pytest.param("CC BY-SA 4.0, non a scopo commerciale", NC, id="it-non-a-scopo"),
+        pytest.param("CC BY-SA 4.0, tylko do celów niekomercyjnych", NC, id="pl-niekomercyjnych"),
+        pytest.param("CC BY-SA 4.0, sem fins comerciais", NC, id="pt-sem-fins"),
+        pytest.param("CC BY 4.0, but the photo may not be modified", ND, id="en-not-modified"),
+        pytest.param("CC BY 4.0, ohne Bearbeitung", ND, id="de-ohne-bearbeitung"),
+        pytest.param("CC BY 4.0, sans modification", ND, id="fr-sans-modification"),
+        # Wikipedia only
+        pytest.param("CC BY-SA 4.0, only for Wikipedia", WP, id="en-only-for"),
+        pytest.param("to be used on Wikipedia only", WP, id="en-wikipedia-only"),
+        pytest.param("I allow its use only in the Wikipedia article about me.", WP, id="en-only-in-article"),
+        pytest.param("for Wikipedia use only", WP, id="en-use-only"),
+        pytest.param("CC BY-SA 4.0, nur für Wikipedia", WP, id="de"),
+        pytest.param("ausschließlich für die Wikipedia", WP, id="de-ausschliesslich"),
+        pytest.param("uniquement pour Wikipédia", WP, id="fr"),
+        pytest.param("solo para Wikipedia", WP, id="es"),
+        pytest.param("alleen voor Wikipedia", WP, id="nl"),
+        pytest.param("solo per Wikipedia", WP, id="it"),
+        pytest.param("tylko dla Wikipedii", WP, id="pl"),
+        pytest.param("apenas para a Wikipédia", WP, id="pt"),
+        # other restrictions
+        pytest.param("CC BY 4.0, for personal use only", NOT_FREE, id="en-personal"),
+        pytest.param("CC BY 4.0, nur mit meiner Genehmigung", NOT_FREE, id="de-permission"),
+        pytest.param("© 2024 Acme. All rights reserved.", NOT_FREE, id="reserved-alone"),
+        pytest.param("Tous droits réservés.", NOT_FREE, id="fr-reserved"),
+        # precedence between restrictions
+        pytest.param("CC BY-ND 4.0, only for Wikipedia, non-commercial", NC, id="nc-ranks-first"),
+        # no version, nothing
+        pytest.param("under CC BY-SA", NO_VERSION, id="no-version-abbr"),
+        pytest.param("under a Creative Commons license", NO_VERSION, id="creative-commons-alone"),
+        pytest.param("Creative Commons Attribution-ShareAlike", NO_VERSION, id="full-name-no-version"),
+        pytest.param("under the GFDL", NO_VERSION, id="gfdl-no-version"),
+        pytest.param("under CC BY-SA 5.0", NO_VERSION, id="unknown-version"),
+        pytest.param("CC BY-SA, 4 photos attached", NO_VERSION, id="number-after-comma-is-no-version"),
+        pytest.param("You may use my photo.", NONE, id="nothing"),
+        pytest.param("Cc: Jane Roe <jane@example.org>", NONE, id="cc-header-is-no-license"),
+        pytest.param("photo by Jane, attribution required", NONE, id="attribution-word-alone"),
+        pytest.param("", NONE, id="empty"),
+    ],
+)
+def test_not_free(vocab: LicenseVocabulary, text: str, problem: LicenseProblem) -> None:
+    finding = read_license(text, vocab)
+    assert (finding.spdx, finding.problem) == (None, problem)
+    assert bool(finding.mentions) == (problem is not NONE)
+
+
+@pytest.mark.parametrize(
+    ("template", "restriction"),
+    [
+        pytest.param(
+            EN_RELEASE, "Creative Commons Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)", id="en"
+        ),
+        pytest.param(DE_RELEASE, "CC BY-NC-SA 4.0", id="de"),
+        pytest.param(FR_RELEASE, "CC BY-NC 4.0", id="fr"),
+        pytest.param(ES_RELEASE, "Creative Commons Reconocimiento-NoComercial 4.0", id="es"),
+        pytest.param(NL_RELEASE, "Creative Commons Naamsvermelding-NietCommercieel 4.0", id="nl"),
+        pytest.param(IT_RELEASE, "Creative Commons Attribuzione - Non commerciale 4.0", id="it"),
+        pytest.param(PL_RELEASE, "CC BY-NC 4.0", id="pl"),
+        pytest.param(PT_RELEASE, "CC BY-NC-SA 4.0", id="pt"),
+    ],
+)
+def test_boilerplate_does_not_hide_a_restricted_license(
+    vocab: LicenseVocabulary, template: str, restriction: str
+) -> None:
+    assert read_license(grant(template, restriction), vocab).problem is NC
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        pytest.param(
+            "under Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0).",
+            ("Creative Commons Attribution-ShareAlike 4.0", "CC BY-SA 4.0"),
+            id="name-and-abbreviation",
+        ),
+        pytest.param("CC BY-SA 4.0 and cc by-sa 4.0", ("CC BY-SA 4.0", "cc by-sa 4.0"), id="as-written"),
+        pytest.param("CC BY 4.0 or CC BY 4.0", ("CC BY 4.0",), id="deduplicated"),
+        pytest.param("CC BY 4.0, only for Wikipedia", ("CC BY 4.0", "only for Wikipedia"), id="restriction"),
+    ],
+)
+def test_mentions(vocab: LicenseVocabulary, text: str, mentions: tuple[str, ...]) -> None:
+    assert read_license(text, vocab).mentions == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [
+        pytest.param("CC‑BY–SA 4.0", ["cc", "by", "sa", "4.0"], id="odd-dashes"),
+        pytest.param("CC0", ["cc", "0"], id="letters-digits-split"),
+        pytest.param("Wikipédia ŁÓDŹ", ["wikipedia", "lodz"], id="accents-and-stroke"),
+        pytest.param("d'Utilisation", ["d", "utilisation"], id="apostrophe"),
+        pytest.param("1.2+", ["1.2", "+"], id="plus"),
+    ],
+)
+def test_tokenize(text: str, norms: list[str]) -> None:
+    assert [token.norm for token in tokenize(text)] == norms
+
+
+def test_fold_is_case_and_accent_insensitive() -> None:
+    assert fold("Weitergabe unter GLEICHEN Bedingungen Straße") == fold(
+        "weitergabe unter gleichen bedingungen strasse"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        pytest.param({"languages": {}}, "languages", id="no-languages"),
+        pytest.param({"languages": {"xx": {"colour": ["red"]}}}, "languages.xx.colour", id="unknown-key"),
+        pytest.param(
+            {"languages": {"xx": {"non_commercial": "nc"}}}, "languages.xx.non_commercial", id="not-list"
+        ),
+        pytest.param({"languages": {"xx": {"elements": {"XY": ["foo"]}}}}, "elements", id="bad-element"),
+        pytest.param({"languages": {"xx": {"allow": ["--"]}}}, "allow", id="phrase-without-words"),
+        pytest.param({"spdx_ids": "CC-BY-4.0"}, "spdx_ids", id="spdx-not-list"),
+        pytest.param({"port_codes": ["DE"]}, "port_codes", id="ports-not-table"),
+        pytest.param({"abbreviations": ["by"]}, "abbreviations", id="abbreviations-not-table"),
+    ],
+)
+def test_config_errors_name_the_key(change: dict[str, Any], key: str) -> None:
+    data = license_config() | change
+    with pytest.raises(ConfigError, match=key.replace(".", r"\.")):
+        LicenseVocabulary.from_mapping(data)
+
+
+def test_new_language_is_a_config_edit() -> None:
+    data = license_config()
+    data["languages"] = dict(data["languages"]) | {
+        "sv": {"elements": {"BY": ["Erkännande"], "SA": ["DelaLika"]}}
+    }
+    vocab = LicenseVocabulary.from_mapping(data)
+    assert read_license("Creative Commons Erkännande-DelaLika 4.0", vocab).spdx == "CC-BY-SA-4.0"
+
+
+# --- the sample mails ------------------------------------------------------------------------------------
+
+
+def _own_text(path: Path) -> str:
+    """The mail's text without quoted reply lines: enough to read the grant as the parser will give it."""
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    part = message.get_body(preferencelist=("plain", "html"))
+    assert isinstance(part, EmailMessage)
+    content = part.get_content()
+    text = html_to_text(content).text if part.get_content_type() == "text/html" else content
+    return "\n".join(line for line in text.splitlines() if not line.startswith(">"))
+
+
+def _cases(folder: Path) -> list[Any]:
+    if not folder.is_dir():
+        return [pytest.param(None, None, id=f"{folder.name}-missing", marks=pytest.mark.skip("no corpus"))]
+    return [
+        pytest.param(
+            case / "message.eml",
+            json.loads((case / "expected.json").read_text())["license"],
+            id=f"{folder.name}/{case.name}",
+        )
+        for case in sorted(folder.iterdir())
+        if (case / "expected.json").is_file()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"), [*_cases(ROOT.parent / "shared" / "corpus"), *_cases(ROOT / "samples")]
+)
+def test_sample_mails(vocab: LicenseVocabulary, path: Path, expected: str | None) -> None:
+    finding = read_license(_own_text(path), vocab)
+    assert finding.spdx == expected
+    assert (finding.problem is None) == (expected is not None)

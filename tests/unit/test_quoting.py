@@ -1,0 +1,272 @@
+"""Own / quoted / forwarded segments, in every language the markers are configured for."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from verification.errors import ConfigError
+from verification.model import Address, SegmentKind
+from verification.quoting import QuotingVocabulary, forwarded_address, is_forward_subject, split_segments
+
+OWN, QUOTED, FORWARDED = SegmentKind.OWN, SegmentKind.QUOTED, SegmentKind.FORWARDED
+CONFIG = Path(__file__).resolve().parents[2] / "config" / "mail.toml"
+
+
+@pytest.fixture(scope="module")
+def vocab() -> QuotingVocabulary:
+    return QuotingVocabulary.from_mapping(tomllib.loads(CONFIG.read_text())["quoting"])
+
+
+# (kind, the segment's first line, forwarded_from address or None)
+Expected = tuple[tuple[SegmentKind, str, str | None], ...]
+
+REPLY_HEADERS = [
+    ("en", "On Mon, 13 May 2024 at 10:00, Ben Ortiz <ben@ortiz.example> wrote:"),
+    ("en-apple", "On 13 May 2024, at 10:00, Ben Ortiz <ben@ortiz.example> wrote:"),
+    ("de", "Am 13.05.2024 um 10:00 schrieb Ben Ortiz <ben@ortiz.example>:"),
+    ("fr", "Le lun. 13 mai 2024 à 10:00, Ben Ortiz <ben@ortiz.example> a écrit :"),
+    ("es", "El lun, 13 may 2024 a las 10:00, Ben Ortiz (<ben@ortiz.example>) escribió:"),
+    ("nl", "Op ma 13 mei 2024 om 10:00 schreef Ben Ortiz <ben@ortiz.example>:"),
+    ("it", "Il giorno lun 13 mag 2024 alle ore 10:00 Ben Ortiz <ben@ortiz.example> ha scritto:"),
+    ("it-short", "Il 13/05/2024 10:00, Ben Ortiz ha scritto:"),
+    ("pl", "W dniu 13.05.2024 o 10:00, Ben Ortiz <ben@ortiz.example> pisze:"),
+    ("pl-gmail", "pon., 13 maj 2024 o 10:00 Ben Ortiz <ben@ortiz.example> napisał(a):"),
+    ("pt", "Em seg., 13 de mai. de 2024 às 10:00, Ben Ortiz <ben@ortiz.example> escreveu:"),
+    ("sv", "mån 13 maj 2024 kl. 10:00 skrev Ben Ortiz <ben@ortiz.example>:"),
+    ("ja", "2024年5月13日(月) 10:00 Ben Ortiz <ben@ortiz.example>:"),
+    ("ru", "пн, 13 мая 2024 г. в 10:00, Ben Ortiz <ben@ortiz.example>:"),
+]
+
+
+@pytest.mark.parametrize(("header"), [pytest.param(h, id=lang) for lang, h in REPLY_HEADERS])
+def test_reply_header_makes_the_rest_quoted(vocab: QuotingVocabulary, header: str) -> None:
+    text = f"Yes, I agree to CC BY-SA 4.0.\n\n{header}\nPlease send a release for the photo.\nThanks\n"
+    segments = split_segments(text, vocab)
+    assert [s.kind for s in segments] == [OWN, QUOTED]
+    assert segments[0].text == "Yes, I agree to CC BY-SA 4.0."
+    assert segments[1].text.splitlines()[0] == header
+    assert "Please send a release" in segments[1].text
+
+
+FORWARD_MARKERS = [
+    ("gmail-en", "---------- Forwarded message ---------"),
+    ("apple-en", "Begin forwarded message:"),
+    ("de", "-------- Weitergeleitete Nachricht --------"),
+    ("fr", "-------- Message transféré --------"),
+    ("es", "---------- Mensaje reenviado ----------"),
+    ("nl", "-------- Doorgestuurd bericht --------"),
+    ("it", "-------- Messaggio inoltrato --------"),
+    ("pl", "-------- Wiadomość przekazana --------"),
+    ("pt", "-------- Mensagem encaminhada --------"),
+    ("thunderbird", "-------- Forwarded Message --------"),
+    ("apple-de", "Anfang der weitergeleiteten Nachricht:"),
+]
+FORWARD_HEADERS = {
+    "de": "Von: Ben Ortiz <ben@ortiz.example>\nDatum: 13.05.2024\nBetreff: Foto\nAn: sam@mail.example",
+    "fr": "De : Ben Ortiz <ben@ortiz.example>\nDate : 13 mai 2024\nObjet : Photo\nÀ : sam@mail.example",
+    "es": "De: Ben Ortiz <ben@ortiz.example>\nDate: 13 may 2024\nSubject: Foto\nTo: <sam@mail.example>",
+    "nl": "Van: Ben Ortiz <ben@ortiz.example>\nDatum: 13 mei 2024\nOnderwerp: Foto\nAan: sam@mail.example",
+    "it": "Da: Ben Ortiz <ben@ortiz.example>\nData: 13/05/2024\nOggetto: Foto\nA: sam@mail.example",
+    "pl": "Od: Ben Ortiz <ben@ortiz.example>\nData: 13.05.2024\nTemat: Zdjęcie\nDo: sam@mail.example",
+    "pt": "De: Ben Ortiz <ben@ortiz.example>\nData: 13/05/2024\nAssunto: Foto\nPara: sam@mail.example",
+}
+DEFAULT_HEADERS = (
+    "From: Ben Ortiz <ben@ortiz.example>\nDate: Mon, 13 May 2024\nSubject: permission\nTo: sam@x.example"
+)
+
+
+@pytest.mark.parametrize(("marker", "lang"), [pytest.param(m, lang, id=lang) for lang, m in FORWARD_MARKERS])
+def test_forward_marker_starts_forwarded_text_with_its_sender(
+    vocab: QuotingVocabulary, marker: str, lang: str
+) -> None:
+    headers = FORWARD_HEADERS.get(lang, DEFAULT_HEADERS)
+    text = (
+        f"Hi, forwarding the photographer's release.\n\n{marker}\n\n{headers}\n\nI, Ben Ortiz, release it.\n"
+    )
+    segments = split_segments(text, vocab)
+    assert [s.kind for s in segments] == [OWN, FORWARDED]
+    assert segments[1].forwarded_from == Address("ben@ortiz.example", "Ben Ortiz")
+    assert segments[1].text.endswith("I, Ben Ortiz, release it.")
+    assert marker not in segments[1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "forward_subject", "expected"),
+    [
+        pytest.param("Hello\n\nI release it.\n", False, ((OWN, "Hello", None),), id="own-only"),
+        pytest.param(
+            "> Can you confirm?\n> Thanks\nYes, I confirm.\n> And the license?\nCC BY 4.0\n",
+            False,
+            (
+                (QUOTED, "> Can you confirm?", None),
+                (OWN, "Yes, I confirm.", None),
+                (QUOTED, "> And", None),
+                (OWN, "CC BY 4.0", None),
+            ),
+            id="interleaved-quotes",
+        ),
+        pytest.param(
+            "On Mon, 13 May 2024 at 10:00, Ben <ben@x.example> wrote:\n> Please confirm.\n\nConfirmed.\n",
+            False,
+            ((QUOTED, "On Mon, 13 May", None), (OWN, "Confirmed.", None)),
+            id="bottom-posting-returns-to-own",
+        ),
+        pytest.param(
+            "Confirmed.\n\nOn Mon, 13 May 2024 at 10:00, Ben Ortiz <\nben@x.example> wrote:\n"
+            "Please confirm.\n",
+            False,
+            ((OWN, "Confirmed.", None), (QUOTED, "On Mon, 13 May 2024 at 10:00, Ben Ortiz <", None)),
+            id="wrapped-reply-header",
+        ),
+        pytest.param(
+            "Am Montag, 13. Mai 2024, 10:00:00 CEST schrieb Ben Ortiz\n<ben@x.example>:\nBitte bestätigen.\n",
+            False,
+            ((QUOTED, "Am Montag", None),),
+            id="wrapped-german",
+        ),
+        pytest.param(
+            "Yes.\n\n-----Original Message-----\nFrom: VRT <permissions@x.example>\n"
+            "Sent: Monday\nSubject: Re\n\nQ?",
+            False,
+            ((OWN, "Yes.", None), (QUOTED, "-----Original Message-----", None)),
+            id="outlook-original-message",
+        ),
+        pytest.param(
+            "Ja.\n\n-----Ursprüngliche Nachricht-----\nVon: VRT <p@x.example>\n"
+            "Gesendet: Montag\nBetreff: x\n\nQ",
+            False,
+            ((OWN, "Ja.", None), (QUOTED, "-----Ursprüngliche", None)),
+            id="outlook-original-message-de",
+        ),
+        pytest.param(
+            "Oui.\n\n________________________________\nDe : VRT <p@x.example>\nEnvoyé : lundi 13 mai 2024\n"
+            "À : moi\nObjet : Re: photo\n\nQuestion ?",
+            False,
+            ((OWN, "Oui.", None), (QUOTED, "De : VRT", None)),
+            id="outlook-block-fr-reply",
+        ),
+        pytest.param(
+            "See below.\n\nFrom: Ben Ortiz [mailto:Ben@Ortiz.example]\nSent: Monday, May 13, 2024 10:00 AM\n"
+            "To: Sam\nSubject: permission\n\nI release File:X.jpg.",
+            True,
+            ((OWN, "See below.", None), (FORWARDED, "From: Ben Ortiz", "ben@ortiz.example")),
+            id="outlook-block-forward",
+        ),
+        pytest.param(
+            "FYI\n\n-----Original Message-----\nFrom: Ben <ben@ortiz.example>\n"
+            "Sent: Monday\nSubject: x\n\nOK",
+            True,
+            ((OWN, "FYI", None), (FORWARDED, "From: Ben", "ben@ortiz.example")),
+            id="outlook-original-message-forward",
+        ),
+        pytest.param(
+            "fwd\n---------- Forwarded message ---------\nFrom: Ann <ann@a.example>\nSubject: x\n\n"
+            "see below\n"
+            "---------- Forwarded message ---------\nFrom: Ben <ben@b.example>\nSubject: y\n\nI release it.",
+            False,
+            (
+                (OWN, "fwd", None),
+                (FORWARDED, "From: Ann", "ann@a.example"),
+                (FORWARDED, "From: Ben", "ben@b.example"),
+            ),
+            id="nested-forwards",
+        ),
+        pytest.param(
+            "---------- Forwarded message ---------\nI release it.\n",
+            False,
+            ((FORWARDED, "I release it.", None),),
+            id="forward-without-headers",
+        ),
+        pytest.param(
+            "> ---------- Forwarded message ---------\n> From: Ann <ann@a.example>\nok",
+            False,
+            ((QUOTED, "> ----------", None), (OWN, "ok", None)),
+            id="quoted-forward-stays-quoted",
+        ),
+        pytest.param(
+            "On the other hand, my colleague wrote:\nthe photo is mine.\n",
+            False,
+            ((OWN, "On the other hand", None),),
+            id="prose-with-wrote-is-own",
+        ),
+        pytest.param(
+            "From: the photographer himself\nI took it.\n",
+            False,
+            ((OWN, "From: the", None),),
+            id="lone-from-is-own",
+        ),
+        pytest.param(
+            "Date: 2024-05-14\nSubject: my photo\nFrom: me\n",
+            False,
+            ((OWN, "Date:", None),),
+            id="from-last-is-own",
+        ),
+        pytest.param("", False, (), id="empty"),
+    ],
+)
+def test_split_segments(
+    vocab: QuotingVocabulary, text: str, forward_subject: bool, expected: Expected
+) -> None:
+    segments = split_segments(text, vocab, forward_subject=forward_subject)
+    got = tuple(
+        (s.kind, s.text.splitlines()[0][: len(first)], s.forwarded_from.addr if s.forwarded_from else None)
+        for s, (_, first, _) in zip(segments, expected, strict=False)
+    )
+    assert len(segments) == len(expected)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "forward"),
+    [
+        pytest.param("[Ticket#2024051410012354] Fwd: permission", True, id="fwd"),
+        pytest.param("FW: photo", True, id="fw"),
+        pytest.param("WG: Foto", True, id="de"),
+        pytest.param("TR : photo", True, id="fr"),
+        pytest.param("RV: foto", True, id="es"),
+        pytest.param("Doorst: foto", True, id="nl"),
+        pytest.param("I: foto", True, id="it"),
+        pytest.param("PD: zdjęcie", True, id="pl"),
+        pytest.param("Re: Fwd: photo", True, id="reply-to-forward"),
+        pytest.param("Re: photo", False, id="reply"),
+        pytest.param("AW: Foto", False, id="de-reply"),
+        pytest.param("Forwarding my photo", False, id="word-not-prefix"),
+    ],
+)
+def test_is_forward_subject(vocab: QuotingVocabulary, subject: str, forward: bool) -> None:
+    assert is_forward_subject(subject, vocab) is forward
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("Ben Ortiz <Ben@Ortiz.example>", Address("ben@ortiz.example", "Ben Ortiz"), id="angle"),
+        pytest.param(
+            '"Ortiz, Ben" <ben@ortiz.example>', Address("ben@ortiz.example", "Ortiz, Ben"), id="quoted"
+        ),
+        pytest.param(
+            "Ben Ortiz [mailto:ben@ortiz.example]", Address("ben@ortiz.example", "Ben Ortiz"), id="outlook"
+        ),
+        pytest.param("ben@ortiz.example", Address("ben@ortiz.example", ""), id="bare"),
+        pytest.param("Ben Ortiz", None, id="name-only"),
+    ],
+)
+def test_forwarded_address(value: str, expected: Address | None) -> None:
+    assert forwarded_address(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        pytest.param({"reply_headers": ["(unclosed"]}, "quoting.reply_headers", id="bad-regex"),
+        pytest.param({"forward_markers": "Forwarded"}, "quoting.forward_markers", id="not-a-list"),
+        pytest.param({"from_keys": [""]}, "quoting.from_keys", id="empty-string"),
+    ],
+)
+def test_config_errors_name_the_key(change: dict[str, object], key: str) -> None:
+    data = tomllib.loads(CONFIG.read_text())["quoting"] | change
+    with pytest.raises(ConfigError, match=key):
+        QuotingVocabulary.from_mapping(data)

@@ -81,6 +81,8 @@ class Unchanged(enum.StrEnum):
     HAS_PERMISSION_TAG = "has_permission_tag"  # sweep: a ticket or received tag protects the file
     ALREADY_NO_PERMISSION = "already_no_permission"  # sweep: already counting down
     TICKET_NOT_ON_PAGE = "ticket_not_on_page"  # untag: nothing of this ticket on the page
+    UNDATED = "undated"  # sweep with a cut-off: the pending tag has no valid date (ask the history)
+    NOT_OVERDUE = "not_overdue"  # sweep with a cut-off: pending since the cut-off or later
 
 
 class ReceivedReason(enum.StrEnum):
@@ -120,10 +122,14 @@ def normalise_template_name(name: str, prefixes: Iterable[str] = (_CANONICAL_TEM
     if leading_colon:
         text = text[1:].lstrip()
     head, sep, rest = text.partition(":")
-    known = {_NAME_SPACE_RUN.sub(" ", p).strip().casefold() for p in prefixes}
-    if sep and head.strip().casefold() in known:
+    if sep and head.strip().casefold() in {_NAME_SPACE_RUN.sub(" ", p).strip().casefold() for p in prefixes}:
         return _upper_first(rest.strip())
     return (":" if leading_colon else "") + _upper_first(text)
+
+
+def _parse(text: str) -> Wikicode:
+    """Parse wikitext; bold/italic quotes stay plain text (never edited here, and parsing is faster)."""
+    return mwparserfromhell.parse(text, skip_style_tags=True)
 
 
 def _without_comments(code: Wikicode) -> str:
@@ -279,7 +285,7 @@ class TemplateNames:
     def role_of(self, template_name: str) -> TemplateRole | None:
         """The role of a template called `template_name` (any spelling MediaWiki accepts), or None."""
         if "<!--" in template_name:
-            template_name = _without_comments(mwparserfromhell.parse(template_name))
+            template_name = _without_comments(_parse(template_name))
         return self._lookup.get(normalise_template_name(template_name, self.namespace_prefixes))
 
     def canonical(self, role: TemplateRole) -> str:
@@ -310,7 +316,7 @@ class TemplateNames:
 
     @cached_property
     def _heading_keys(self) -> frozenset[str]:
-        return frozenset(_heading_key(mwparserfromhell.parse(h)) for h in self.licensing_headings)
+        return frozenset(_heading_key(_parse(h)) for h in self.licensing_headings)
 
     def is_licensing_heading(self, heading: Heading) -> bool:
         """Whether a section heading opens the licensing section (`== {{int:license-header}} ==`, ...)."""
@@ -376,18 +382,22 @@ def _with_ticket(templates: Iterable[Template], ticket: str) -> list[Template]:
     return [t for t in templates if _ticket_of(t) == ticket]
 
 
+Found = list[tuple[TemplateRole, Template]]
+
+
+def _tickets(found: Found) -> tuple[str, ...]:
+    ids = (_ticket_of(t) for r, t in found if r in (TemplateRole.TICKET, TemplateRole.RECEIVED))
+    return _dedupe(i for i in ids if i is not None)
+
+
 def tickets_on_page(text: str, names: TemplateNames) -> tuple[str, ...]:
     """Ticket ids of the page's ticket and received templates, in page order, each once (as written)."""
-    code = mwparserfromhell.parse(text)
-    found = (
-        _ticket_of(t) for r, t in _templates(code, names) if r in (TemplateRole.TICKET, TemplateRole.RECEIVED)
-    )
-    return _dedupe(i for i in found if i is not None)
+    return _tickets(list(_templates(_parse(text), names)))
 
 
 def has_role(text: str, names: TemplateNames, role: TemplateRole) -> bool:
     """Whether any template of `role` is on the page (outside nowiki/pre/comments)."""
-    return any(r is role for r, _t in _templates(mwparserfromhell.parse(text), names))
+    return any(r is role for r, _t in _templates(_parse(text), names))
 
 
 def _date_of(template: Template, names: TemplateNames) -> datetime.date | None:
@@ -411,9 +421,35 @@ def pending_since(text: str, names: TemplateNames) -> datetime.date | None:
     With several pending tags the latest valid date wins: a sweep must never count a file as older
     than its newest claim says. None tells the caller to fall back on the page history.
     """
-    dates = [_date_of(t, names) for t in _of_role(mwparserfromhell.parse(text), names, TemplateRole.PENDING)]
+    return _pending_since(list(_templates(_parse(text), names)), names)
+
+
+def _pending_since(found: Found, names: TemplateNames) -> datetime.date | None:
+    dates = (_date_of(t, names) for r, t in found if r is TemplateRole.PENDING)
     valid = [d for d in dates if d is not None]
     return max(valid) if valid else None
+
+
+@dataclass(frozen=True)
+class PageSurvey:
+    """Everything the commands read from one page, from a single parse (a sweep reads thousands)."""
+
+    roles: frozenset[TemplateRole]
+    tickets: tuple[str, ...]  # as tickets_on_page
+    pending_since: datetime.date | None  # as pending_since
+    bots_allowed: bool | None  # as bots_allow; None when no bot user was given
+
+
+def survey(text: str, names: TemplateNames, bot_user: str | None = None) -> PageSurvey:
+    """Read a page once: its permission templates, ticket ids, pending date and {{bots}} verdict."""
+    code = _parse(text)
+    found = list(_templates(code, names))
+    return PageSurvey(
+        roles=frozenset(r for r, _t in found),
+        tickets=_tickets(found),
+        pending_since=_pending_since(found, names),
+        bots_allowed=None if bot_user is None else _bots_allow(code, _bot_account(bot_user)),
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -480,7 +516,7 @@ def _remove_node(root: Wikicode, node: Node) -> None:
 
 
 def _parse_node(wikitext: str) -> Template:
-    node = mwparserfromhell.parse(wikitext).nodes[0]
+    node = _parse(wikitext).nodes[0]
     if not isinstance(node, Template):
         raise ValueError("built text is not a template")
     return node
@@ -598,7 +634,7 @@ def confirm_ticket(text: str, ticket: str, names: TemplateNames, user: str | Non
     """
     _check_ticket(ticket)
     _check_user(user)
-    code = mwparserfromhell.parse(text)
+    code = _parse(text)
     found = list(_templates(code, names))
     if _with_ticket((t for r, t in found if r is TemplateRole.TICKET), ticket):
         return PageEdit(text, unchanged=Unchanged.ALREADY_CONFIRMED)
@@ -634,7 +670,7 @@ def mark_received(
     """
     _check_ticket(ticket)
     _check_user(user)
-    code = mwparserfromhell.parse(text)
+    code = _parse(text)
     found = list(_templates(code, names))
     if _with_ticket((t for r, t in found if r is TemplateRole.TICKET), ticket):
         return PageEdit(text, unchanged=Unchanged.ALREADY_CONFIRMED)
@@ -664,7 +700,7 @@ def remove_ticket(text: str, ticket: str, names: TemplateNames) -> PageEdit:
     permission is a human decision.
     """
     _check_ticket(ticket)
-    code = mwparserfromhell.parse(text)
+    code = _parse(text)
     found = list(_templates(code, names))
     tickets = _with_ticket((t for r, t in found if r is TemplateRole.TICKET), ticket)
     received = _with_ticket((t for r, t in found if r is TemplateRole.RECEIVED), ticket)
@@ -678,13 +714,18 @@ def remove_ticket(text: str, ticket: str, names: TemplateNames) -> PageEdit:
     return PageEdit(str(code), tuple(actions))
 
 
-def mark_no_permission(text: str, names: TemplateNames, on: datetime.date) -> PageEdit:
+def mark_no_permission(
+    text: str, names: TemplateNames, on: datetime.date, pending_before: datetime.date | None = None
+) -> PageEdit:
     """Sweep: replace the pending tag by {{No VRTS permission since|day|month|year}} (Commons' nopd).
 
-    The caller decides the file is overdue; this still refuses pages with a ticket or received tag
-    (some ticket is being handled) or already counting down.
+    The caller decides the file is overdue, either beforehand (`pending_before` None) or by passing
+    the cut-off: then only a template date earlier than it qualifies, and a pending tag without a valid
+    date comes back UNDATED for the caller to date from the page history (one parse per page either
+    way). Pages with a ticket or received tag (a ticket is being handled) or already counting down are
+    refused.
     """
-    code = mwparserfromhell.parse(text)
+    code = _parse(text)
     found = list(_templates(code, names))
     roles = {r for r, _t in found}
     if TemplateRole.TICKET in roles or TemplateRole.RECEIVED in roles:
@@ -694,6 +735,12 @@ def mark_no_permission(text: str, names: TemplateNames, on: datetime.date) -> Pa
     pending = [t for r, t in found if r is TemplateRole.PENDING]
     if not pending:
         return PageEdit(text, unchanged=Unchanged.NOT_PENDING)
+    if pending_before is not None:
+        since = _pending_since(found, names)
+        if since is None:
+            return PageEdit(text, unchanged=Unchanged.UNDATED)
+        if since >= pending_before:
+            return PageEdit(text, unchanged=Unchanged.NOT_OVERDUE)
     params = list(reversed(_date_params(on, names, names.no_permission_month)))
     code.replace(pending[0], _build(names.canonical(TemplateRole.NO_PERMISSION), params))
     for template in pending[1:]:
@@ -746,11 +793,22 @@ def bots_allow(text: str, bot_user: str) -> bool:
     those listed (`all`; `none` denies nobody); {{bots|optout=..}} concerns talk-page messages, not edits.
     A BotPassword login (`Name@app`) is judged as the account `Name`.
     """
+    user = _bot_account(bot_user)
+    if "bots" not in text.casefold():
+        return True  # no template on the page can be called bots or nobots: skip the parse
+    return _bots_allow(_parse(text), user)
+
+
+def _bot_account(bot_user: str) -> str:
     account = bot_user.partition("@")[0]
     if not account.strip():
         raise ValueError("bot_user must name the bot's account")
-    user = _user_key(account)
-    for template in mwparserfromhell.parse(text).filter_templates(recursive=True):
+    return _user_key(account)
+
+
+def _bots_allow(code: Wikicode, user: str) -> bool:
+    """`user` as _bot_account returns it."""
+    for template in code.filter_templates(recursive=True):
         kind = normalise_template_name(_without_comments(template.name))
         if kind in (_BOTS, _NOBOTS) and not _template_allows(template, kind, user):
             return False

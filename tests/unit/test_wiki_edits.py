@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.wiki.edits import (
     EditAction,
     MonthStyle,
+    PageSurvey,
     ReceivedReason,
     TemplateNames,
     TemplateRole,
@@ -26,6 +27,7 @@ from bot.wiki.edits import (
     normalise_template_name,
     pending_since,
     remove_ticket,
+    survey,
     tickets_on_page,
 )
 from verification.errors import ConfigError
@@ -802,6 +804,28 @@ def test_mark_no_permission_no_change(names: TemplateNames, text: str, why: Unch
     assert (edit.text, edit.actions, edit.unchanged) == (text, (), why)
 
 
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        pytest.param(
+            "{{Permission pending|year=2024|month=5|day=2}}", Unchanged.NOT_OVERDUE, id="on-cut-off"
+        ),
+        pytest.param("{{Permission pending|year=2024|month=6|day=1}}", Unchanged.NOT_OVERDUE, id="after"),
+        pytest.param("{{Permission pending}}", Unchanged.UNDATED, id="no-date"),
+        pytest.param("{{Permission pending|year=2024|month=2|day=30}}", Unchanged.UNDATED, id="bad-date"),
+        pytest.param(PENDING + "{{OTRS|" + OTHER + "}}", Unchanged.HAS_PERMISSION_TAG, id="ticket-first"),
+    ],
+)
+def test_mark_no_permission_with_cut_off_refuses(names: TemplateNames, text: str, why: Unchanged) -> None:
+    edit = mark_no_permission(text, names, ON, pending_before=datetime.date(2024, 5, 2))
+    assert (edit.text, edit.actions, edit.unchanged) == (text, (), why)
+
+
+def test_mark_no_permission_with_cut_off_tags_older(names: TemplateNames) -> None:
+    edit = mark_no_permission(PENDING + "\n", names, ON, pending_before=datetime.date(2024, 5, 2))
+    assert edit.text == NOPD + "\n"
+
+
 def test_month_style_number_for_no_permission(names: TemplateNames) -> None:
     numeric = TemplateNames(
         ticket=names.ticket,
@@ -900,6 +924,43 @@ def test_has_role(names: TemplateNames, text: str, role: TemplateRole, expected:
     assert has_role(text, names, role) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "bot_user", "expected"),
+    [
+        pytest.param("{{cc0}}", None, PageSurvey(frozenset(), (), None, None), id="plain"),
+        pytest.param(
+            PENDING + "{{OTRS received|" + OTHER + "}}{{nobots}}",
+            "PermBot",
+            PageSurvey(
+                frozenset({TemplateRole.PENDING, TemplateRole.RECEIVED}),
+                (OTHER,),
+                datetime.date(2024, 5, 1),
+                False,
+            ),
+            id="pending-received-nobots",
+        ),
+        pytest.param(
+            INFO_PENDING % TAG,
+            "PermBot@permbot",
+            PageSurvey(frozenset({TemplateRole.INFORMATION, TemplateRole.TICKET}), (T,), None, True),
+            id="confirmed-in-information",
+        ),
+    ],
+)
+def test_survey(names: TemplateNames, text: str, bot_user: str | None, expected: PageSurvey) -> None:
+    assert survey(text, names, bot_user) == expected
+
+
+@given(page=st.sampled_from([PENDING, TAG, INFO_PENDING % PENDING, "{{bots|deny=PermBot}}" + PENDING, ""]))
+def test_survey_agrees_with_the_single_reads(page: str) -> None:
+    names = TemplateNames.from_mapping(load_config()["templates"])
+    seen = survey(page, names, "PermBot")
+    assert seen.tickets == tickets_on_page(page, names)
+    assert seen.pending_since == pending_since(page, names)
+    assert seen.bots_allowed == bots_allow(page, "PermBot")
+    assert seen.roles == {role for role in TemplateRole if has_role(page, names, role)}
+
+
 # ---------------------------------------------------------------------------------------------------------
 # {{bots}} / {{nobots}}
 
@@ -941,6 +1002,8 @@ def test_has_role(names: TemplateNames, text: str, role: TemplateRole, expected:
         pytest.param("{{bots|deny=OtherBot}}{{nobots}}", False, id="any-denial-wins"),
         pytest.param("{{bots|allow=PermBot}}{{bots|deny=PermBot}}", False, id="deny-wins-over-allow"),
         pytest.param("{{Information|description={{nobots}}}}", False, id="nested"),
+        pytest.param("Robots and ''bots'' are words", True, id="word-bots-no-template"),
+        pytest.param("{{NOBOTS}}", True, id="NOBOTS-is-another-template"),
     ],
 )
 def test_bots_allow(text: str, expected: bool) -> None:

@@ -249,8 +249,8 @@ def _valid_file_name(name: str) -> bool:
     return (
         bool(stem.strip(" ."))
         and stem != name
+        and not any(char in _INVALID_CHARS or unicodedata.category(char) in {"Cc", "Cs"} for char in name)
         and len(name.encode("utf-8")) <= _MAX_NAME_BYTES
-        and not any(char in _INVALID_CHARS or unicodedata.category(char) == "Cc" for char in name)
     )
 
 

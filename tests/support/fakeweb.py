@@ -51,6 +51,7 @@ class Hit:
     url: str
     host: str
     at: float  # time.monotonic() when it arrived
+    user_agent: str = ""
 
 
 class _CertificateAuthority:
@@ -149,7 +150,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_CONNECT(self) -> None:
         host = self.path.rpartition(":")[0].strip("[]").lower()
         web = self.server.web
-        web.record("CONNECT", self.path, host)
+        web.record("CONNECT", self.path, host, self.headers.get("User-Agent", ""))
         if not web.serves_tls(host):
             self._reply(502, b"unknown host")
             self.close_connection = True
@@ -171,7 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = self._url()
         host = (urlsplit(url).hostname or "").lower()
         web = self.server.web
-        web.record(self.command, url, host)
+        web.record(self.command, url, host, self.headers.get("User-Agent", ""))
         with web.in_flight(host):
             entry = web.entry(url)
             delay = web.latency + (float(entry.get("delay", 0)) if isinstance(entry, Mapping) else 0.0)
@@ -256,7 +257,9 @@ class FakeWeb:
             self.add(url, entry)
         self._server = _Server(self)
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fakeweb", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fakeweb", daemon=True
+        )
         self._thread.start()
 
     @property
@@ -302,9 +305,9 @@ class FakeWeb:
         with self._lock:
             return self._peak[host or ""]
 
-    def record(self, method: str, url: str, host: str) -> None:
+    def record(self, method: str, url: str, host: str, user_agent: str = "") -> None:
         with self._lock:
-            self._log.append(Hit(method, url, host, time.monotonic()))
+            self._log.append(Hit(method, url, host, time.monotonic(), user_agent))
 
     def in_flight(self, host: str) -> _InFlight:
         return _InFlight(self, host)

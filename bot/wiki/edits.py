@@ -696,7 +696,8 @@ def mark_received(
 def remove_ticket(text: str, ticket: str, names: TemplateNames) -> PageEdit:
     """The ticket is withdrawn or was wrong: remove its ticket and received templates, nothing else.
 
-    Other tickets' templates stay. No pending tag is restored: whether the file still has a claim to
+    Other tickets' templates stay, and so does a received tag without an id (it cannot be told to
+    belong to this ticket). No pending tag is restored: whether the file still has a claim to
     permission is a human decision.
     """
     _check_ticket(ticket)
@@ -756,9 +757,8 @@ def _user_key(name: str) -> str:
     return _upper_first(_NAME_SPACE_RUN.sub(" ", name).strip())
 
 
-def _name_list(template: Template, key: str) -> set[str]:
-    text = _param_text(template, key) or ""
-    return {_user_key(part) for part in text.split(",") if part.strip()}
+def _name_list(value: Wikicode) -> set[str]:
+    return {_user_key(part) for part in _without_comments(value).split(",") if part.strip()}
 
 
 def _listed(names: set[str], user: str) -> bool:
@@ -772,7 +772,7 @@ def _template_allows(template: Template, kind: str, user: str) -> bool:
     none = _upper_first(_NONE)
     for param in template.params:
         key = _without_comments(param.name).strip().casefold() if param.showkey else ""
-        listed = _name_list(template, str(param.name).strip())
+        listed = _name_list(param.value)
         if key == "allow":
             if none in listed or not _listed(listed, user):
                 return False
@@ -785,18 +785,22 @@ def _template_allows(template: Template, kind: str, user: str) -> bool:
     return True
 
 
-def bots_allow(text: str, bot_user: str) -> bool:
+def bots_allow(text: str, bot_user: str, *, bots: Iterable[str] = (), nobots: Iterable[str] = ()) -> bool:
     """Whether the page's {{bots}}/{{nobots}} let `bot_user` edit; any denial wins.
 
     {{nobots}} denies all; {{nobots|A,B}} / {{nobots|deny=..}} deny those listed (or `all`);
     {{bots|allow=..}} admits only those listed (`all`; `none` admits nobody); {{bots|deny=..}} denies
     those listed (`all`; `none` denies nobody); {{bots|optout=..}} concerns talk-page messages, not edits.
-    A BotPassword login (`Name@app`) is judged as the account `Name`.
+    A BotPassword login (`Name@app`) is judged as the account `Name`. `bots`/`nobots` add the wiki's
+    redirects to those two templates.
     """
     user = _bot_account(bot_user)
-    if "bots" not in text.casefold():
-        return True  # no template on the page can be called bots or nobots: skip the parse
-    return _bots_allow(_parse(text), user)
+    kinds = {_BOTS: _BOTS, _NOBOTS: _NOBOTS}
+    kinds.update({normalise_template_name(name): _BOTS for name in bots})
+    kinds.update({normalise_template_name(name): _NOBOTS for name in nobots})
+    if len(kinds) == 2 and "bots" not in text.casefold():
+        return True  # no template on the page can be called Bots or Nobots: skip the parse
+    return _bots_allow(_parse(text), user, kinds)
 
 
 def _bot_account(bot_user: str) -> str:
@@ -806,10 +810,11 @@ def _bot_account(bot_user: str) -> str:
     return _user_key(account)
 
 
-def _bots_allow(code: Wikicode, user: str) -> bool:
-    """`user` as _bot_account returns it."""
+def _bots_allow(code: Wikicode, user: str, kinds: Mapping[str, str] | None = None) -> bool:
+    """`user` as _bot_account returns it; `kinds` maps template names to Bots or Nobots."""
+    kinds = kinds or {_BOTS: _BOTS, _NOBOTS: _NOBOTS}
     for template in code.filter_templates(recursive=True):
-        kind = normalise_template_name(_without_comments(template.name))
-        if kind in (_BOTS, _NOBOTS) and not _template_allows(template, kind, user):
+        kind = kinds.get(normalise_template_name(_without_comments(template.name)))
+        if kind is not None and not _template_allows(template, kind, user):
             return False
     return True

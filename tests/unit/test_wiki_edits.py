@@ -1015,6 +1015,26 @@ def test_bots_allow_reads_botpassword_login_as_account() -> None:
     assert bots_allow("{{bots|allow=PermBot}}", "PermBot@permbot") is True
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("{{No bots}}", False, id="nobots-redirect"),
+        pytest.param("{{no_Bots|OtherBot}}", True, id="nobots-redirect-listing-others"),
+        pytest.param("{{Bot exclusion|deny=PermBot}}", False, id="bots-redirect-deny"),
+        pytest.param("{{Bot exclusion|allow=PermBot}}", True, id="bots-redirect-allow"),
+        pytest.param("{{Nobot}}", False, id="redirect-without-bots-in-its-name"),
+        pytest.param("{{nobots}}", False, id="canonical-still-known"),
+    ],
+)
+def test_bots_allow_with_wiki_redirects(text: str, expected: bool) -> None:
+    redirects = {"bots": ["Bot exclusion"], "nobots": ["No bots", "Template:Nobot"]}
+    assert bots_allow(text, "PermBot", **redirects) is expected
+
+
+def test_bots_allow_a_repeated_key_is_read_per_parameter() -> None:
+    assert bots_allow("{{bots|deny=PermBot|deny=OtherBot}}", "PermBot") is False
+
+
 def test_bots_allow_needs_a_user() -> None:
     with pytest.raises(ValueError, match="bot_user"):
         bots_allow("{{bots}}", "@app")

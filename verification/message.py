@@ -34,7 +34,7 @@ from verification.tickets import find_ticket_number
 _ENCODED_WORD = re.compile(r"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")
 _FOLD = re.compile(r"\r?\n(?=[ \t])|\r?\n$")
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
-_URL_TRAILING = ".,;:!?'\"*…。、，；：！？»›"
+_URL_TRAILING = ".,;:!?'\"*…。、，；：！？»›”’“‘"
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
 _TEXT_TYPES = frozenset({"text/plain", "text/html"})
 _MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
@@ -316,15 +316,7 @@ def _choose_alternative(children: Sequence[_Content]) -> _Content:
 
 def _read_attached_message(part: email.message.Message, vocab: MailVocabulary, depth: int) -> _Content:
     """A message/rfc822 part: its header block and body become forwarded blocks with its From."""
-    payload = part.get_payload()
-    inner: list[email.message.Message] = []
-    if isinstance(payload, list):
-        inner = [p for p in payload if isinstance(p, email.message.Message)]
-    else:
-        data = part.get_payload(decode=True)
-        if isinstance(data, bytes) and data.strip():
-            inner = [email.message_from_bytes(data, policy=email.policy.compat32)]
-    inner = [m for m in inner if m.keys()]
+    inner = [m for m in _attached_messages(part) if m.keys()]
     if not inner:
         return _Content(defects=(MessageDefect.FORWARD_UNREADABLE,))
     content = _Content()
@@ -346,6 +338,24 @@ def _read_attached_message(part: email.message.Message, vocab: MailVocabulary, d
         )
         content = content + replace(body, blocks=marked, defects=(*defects, *body.defects), html=False)
     return content
+
+
+def _attached_messages(part: email.message.Message) -> list[email.message.Message]:
+    """The mails inside a message/rfc822 part, decoding a base64 body the parser did not decode."""
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        messages = [p for p in payload if isinstance(p, email.message.Message)]
+        encoded = str(part.get("content-transfer-encoding", "")).strip().lower() == "base64"
+        if not (encoded and len(messages) == 1 and not messages[0].keys()):
+            return messages
+        body = messages[0].get_payload()
+        data = _base64(body) if isinstance(body, str) else None
+    else:
+        decoded = part.get_payload(decode=True)
+        data = decoded if isinstance(decoded, bytes) else None
+    if data is not None and data.strip():
+        return [email.message_from_bytes(data, policy=email.policy.compat32)]
+    return []
 
 
 def _segments(
@@ -444,10 +454,19 @@ def _filename(part: email.message.Message, vocab: MailVocabulary) -> str | None:
 
 
 def _word_bytes(encoding: str, payload: str) -> bytes | None:
+    if encoding == "B":
+        return _base64(payload)
     try:
-        if encoding == "B":
-            return binascii.a2b_base64(payload + "=" * (-len(payload) % 4))
         return binascii.a2b_qp(payload.encode("ascii"), header=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _base64(text: str) -> bytes | None:
+    """Lenient base64 (missing padding, line breaks, stray characters); None when nothing decodes."""
+    compact = "".join(text.split())
+    try:
+        return binascii.a2b_base64(compact + "=" * (-len(compact) % 4))
     except (binascii.Error, ValueError):
         return None
 

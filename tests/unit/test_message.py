@@ -449,9 +449,8 @@ def test_inline_forward_and_reply_segments(vocab: MailVocabulary) -> None:
             "<https://example.org/x?a=1&b=2>", ("https://example.org/x?a=1&b=2",), id="angle-brackets"
         ),
         pytest.param("HTTP://Example.org/é'", ("HTTP://Example.org/é",), id="case-iri-quote"),
-        pytest.param(
-            "“https://example.org/a”", ("https://example.org/a”",), id="curly-quote-is-not-trimmed-twice"
-        ),
+        pytest.param("“https://example.org/a”", ("https://example.org/a",), id="curly-quotes"),
+        pytest.param("«https://example.org/a», thanks", ("https://example.org/a",), id="guillemets"),
         pytest.param("https:// nothing, ftp://x.org, www.example.org", (), id="not-urls"),
     ],
 )

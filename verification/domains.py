@@ -122,6 +122,7 @@ class DomainTools:
         self._extract = tldextract.TLDExtract(
             suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
         )
+        self._extract("example.com")  # load the bundled list now, not lazily in whichever thread comes first
 
     def normalise_host(self, host: str) -> str | None:
         """Lower-case A-label host without port, brackets or trailing dot; IPs in canonical form."""

@@ -26,8 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -249,8 +248,7 @@ class FakeWeb:
         self._sites: dict[str, SiteEntry] = {}
         self._lock = threading.Lock()
         self._log: list[Hit] = []
-        self._in_flight: Counter[str] = Counter()
-        self._peak: Counter[str] = Counter()
+        self._events: list[tuple[int, str, int]] = []  # (sequence, host, +1 start / -1 end)
         self._folder = Path(tempfile.mkdtemp(prefix="permbot-fakeweb-"))
         self.ca = _CertificateAuthority(self._folder)
         for url, entry in sites.items():
@@ -300,10 +298,16 @@ class FakeWeb:
         key = _key(url)
         return sum(1 for h in self.hits() if h.method != "CONNECT" and _key(h.url) == key)
 
-    def peak_in_flight(self, host: str | None = None) -> int:
-        """Most requests answered at the same time, for one host or (None) across all hosts."""
+    def peak_in_flight(self, hosts: str | Iterable[str] | None = None) -> int:
+        """Most requests answered at the same time: for one host, a group of hosts, or (None) all of them."""
+        wanted = {hosts} if isinstance(hosts, str) else None if hosts is None else set(hosts)
         with self._lock:
-            return self._peak[host or ""]
+            events = [(seq, step) for seq, host, step in self._events if wanted is None or host in wanted]
+        peak = current = 0
+        for _, step in sorted(events):
+            current += step
+            peak = max(peak, current)
+        return peak
 
     def record(self, method: str, url: str, host: str, user_agent: str = "") -> None:
         with self._lock:
@@ -343,17 +347,10 @@ class FakeWeb:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _enter(self, host: str) -> None:
+    def _step(self, host: str, step: int) -> None:
+        """Record a request starting (+1) or ending (-1), numbered in the order they happen."""
         with self._lock:
-            self._in_flight[host] += 1
-            self._in_flight[""] += 1
-            self._peak[host] = max(self._peak[host], self._in_flight[host])
-            self._peak[""] = max(self._peak[""], self._in_flight[""])
-
-    def _leave(self, host: str) -> None:
-        with self._lock:
-            self._in_flight[host] -= 1
-            self._in_flight[""] -= 1
+            self._events.append((len(self._events), host, step))
 
 
 class _InFlight:
@@ -364,10 +361,10 @@ class _InFlight:
         self.host = host
 
     def __enter__(self) -> None:
-        self.web._enter(self.host)
+        self.web._step(self.host, 1)
 
     def __exit__(self, *exc: object) -> None:
-        self.web._leave(self.host)
+        self.web._step(self.host, -1)
 
 
 def _key(url: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verification.auth_results import (
     AuthDefect,
@@ -259,3 +261,10 @@ def test_from_domain_authentication(
 
 def test_failure_codes_are_stable() -> None:
     assert [str(code) for code in AuthFailure] == ["dmarc_fail", "spf_fail_no_dkim"]
+
+
+@given(st.text(alphabet=st.sampled_from(' \t\r\n;=()"\\.@/abcxyz01-'), max_size=200) | st.text(max_size=200))
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+def test_any_header_text_parses_or_is_a_defect(value: str) -> None:
+    reading = parse_authentication_results([value], TRUSTED)
+    assert len(reading.headers) == 1 or reading.defects == (AuthDefect.MALFORMED_HEADER,)

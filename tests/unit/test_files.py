@@ -330,3 +330,14 @@ def test_config_errors_name_the_key(change: dict[str, object], key: str) -> None
     data = tomllib.loads(CONFIG.read_text()) | change
     with pytest.raises(ConfigError, match=key):
         FileVocabulary.from_mapping(data)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("File:Datei: ab_.%[]|#/jpgPNG()\n'é"), max_size=120)
+    | st.text(max_size=120)
+)
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+def test_any_text_gives_valid_titles(text: str) -> None:
+    vocab = FileVocabulary.from_mapping(tomllib.loads(CONFIG.read_text()))
+    for title in find_files(text, [text], [Link(text)], vocab):
+        assert canonical_file_title(title) == title or "%" in title or "&" in title

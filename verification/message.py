@@ -251,6 +251,34 @@ def decode_bytes(data: bytes, label: str | None, aliases: Mapping[str, str]) -> 
     return DecodedText(fallback, (*defects, MessageDefect.TEXT_UNDECODABLE))
 
 
+def unflow(text: str, *, delsp: bool) -> str:
+    """Join the soft line breaks of format=flowed text (RFC 3676), so wrapped names and URLs are whole.
+
+    A line ending in a space continues on the next line of the same quote depth; "-- " (the signature
+    separator) never flows; one leading space of each line is space-stuffing and goes.
+    """
+    out: list[str] = []
+    current: str | None = None
+    current_depth = 0
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        content = content[1:] if content.startswith(" ") else content
+        if current is not None and depth != current_depth:
+            out.append(_quote_prefix(current_depth) + current)
+            current = None
+        current = content if current is None else current + content
+        current_depth = depth
+        if content.endswith(" ") and content != "-- ":
+            current = current[:-1] if delsp else current
+            continue
+        out.append(_quote_prefix(depth) + current)
+        current = None
+    if current is not None:
+        out.append(_quote_prefix(current_depth) + current)
+    return "\n".join(out)
+
+
 def parse_date(value: str | None) -> str | None:
     """ISO 8601 from an RFC 5322 date, or None when it does not parse to a real moment."""
     if not value:
@@ -296,7 +324,10 @@ def _read_text(part: email.message.Message, ctype: str, vocab: MailVocabulary) -
         return _Content(defects=(MessageDefect.PAYLOAD_UNREADABLE,))
     decoded = decode_bytes(data, part.get_content_charset(), vocab.charset_aliases)
     if ctype != "text/html":
-        return _Content(blocks=(_Block(decoded.text),), defects=decoded.defects)
+        text = decoded.text
+        if _param(part, "format") == "flowed":
+            text = unflow(text, delsp=_param(part, "delsp") == "yes")
+        return _Content(blocks=(_Block(text),), defects=decoded.defects)
     rendered = html_to_text(decoded.text)
     return _Content(blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects, html=True)
 
@@ -451,6 +482,16 @@ def _filename(part: email.message.Message, vocab: MailVocabulary) -> str | None:
     if not name:
         return None
     return decode_encoded_words(_header_text(name), vocab.charset_aliases).text.strip() or None
+
+
+def _param(part: email.message.Message, name: str) -> str:
+    """A Content-Type parameter, lower-cased; "" when absent or RFC 2231-encoded beyond use."""
+    value = part.get_param(name)
+    return value.strip().lower() if isinstance(value, str) else ""
+
+
+def _quote_prefix(depth: int) -> str:
+    return ">" * depth + " " if depth else ""
 
 
 def _word_bytes(encoding: str, payload: str) -> bytes | None:

@@ -12,7 +12,7 @@ import pytest
 
 from verification.errors import ConfigError, UnreadableMessage
 from verification.files import FileVocabulary, find_files
-from verification.message import MailVocabulary, MessageDefect, decode_bytes, find_urls, parse_message
+from verification.message import MailVocabulary, MessageDefect, decode_bytes, find_urls, parse_message, unflow
 from verification.model import Address, Link, ParsedMessage, SegmentKind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -487,3 +487,31 @@ def test_sample_corpus(vocab: MailVocabulary, file_vocab: FileVocabulary, path: 
     assert parsed.sender is not None
     assert parsed.sender.addr == expected["sender"]
     assert sorted(files) == sorted(expected["files"])
+
+
+@pytest.mark.parametrize(
+    ("text", "delsp", "expected"),
+    [
+        pytest.param(
+            "File:A long \r\nname.jpg\r\nnext", False, "File:A long name.jpg\nnext", id="soft-break"
+        ),
+        pytest.param("abc\r\n de f \r\ng", True, "abc\nde fg", id="delsp-and-space-stuffing"),
+        pytest.param(
+            "> quoted flows \r\n> on\r\nown", False, "> quoted flows on\nown", id="quoted-paragraph"
+        ),
+        pytest.param("> ends flowed \r\nown line", False, "> ends flowed \nown line", id="depth-change-ends"),
+        pytest.param("Jane \r\n-- \r\nsig", False, "Jane -- \nsig", id="signature-separator-does-not-flow"),
+        pytest.param("hard\r\nbreaks\r\n", False, "hard\nbreaks", id="fixed-lines"),
+    ],
+)
+def test_unflow(text: str, delsp: bool, expected: str) -> None:
+    assert unflow(text, delsp=delsp) == expected
+
+
+def test_format_flowed_part_is_unflowed(vocab: MailVocabulary, file_vocab: FileVocabulary) -> None:
+    body = b"I release File:Quai des \r\nOrf\xc3\xa8vres, 2021.jpg under \r\nCC BY-SA 4.0.\r\n"
+    parsed = parse_message(mail(body, content_type="text/plain; charset=utf-8; format=flowed"), vocab)
+    assert parsed.text() == "I release File:Quai des Orfèvres, 2021.jpg under CC BY-SA 4.0."
+    assert find_files(parsed.subject, [parsed.text()], (), file_vocab) == (
+        "File:Quai des Orfèvres, 2021.jpg",
+    )

@@ -1,0 +1,228 @@
+"""WHOIS as corroboration: who registered a domain, and since when. Never decisive, never slow.
+
+python-whois talks to port 43 itself (IANA, then the registry, then maybe the registrar), with fixed
+timeouts of its own (10 s for the IANA step) and errors that vary by TLD when offline. So each query runs
+in a daemon thread that we wait for only up to the configured deadline: a hung socket never delays the
+verdict nor the process exit. Failures, timeouts and records without a registrant or creation date are
+"unknown". Answers are cached per domain in memory; known ones also on disk (JSON, with a TTL), so the
+next run doesn't ask again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import math
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+
+import whois
+from whois.exceptions import PywhoisError, WhoisDomainNotFoundError
+
+from verification.domains import normalise_host
+from verification.errors import ConfigError
+from verification.model import WhoisInfo
+
+log = logging.getLogger(__name__)
+
+Query = Callable[[str, float], Mapping[str, Any]]
+_CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class WhoisSettings:
+    """config/whois.toml."""
+
+    deadline: float  # seconds for the whole lookup
+    cache_path: Path | None
+    cache_ttl: float  # seconds
+    redaction_markers: tuple[str, ...]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        deadline = data.get("deadline_seconds")
+        if isinstance(deadline, bool) or not isinstance(deadline, int | float) or deadline <= 0:
+            raise ConfigError("deadline_seconds: expected a positive number of seconds")
+        path = data.get("cache_path", "")
+        if not isinstance(path, str):
+            raise ConfigError('cache_path: expected a path, or "" for no disk cache')
+        ttl = data.get("cache_ttl_days", 30)
+        if isinstance(ttl, bool) or not isinstance(ttl, int | float) or ttl < 0:
+            raise ConfigError("cache_ttl_days: expected a number of days, 0 or more")
+        markers = data.get("redaction_markers", [])
+        if not isinstance(markers, list) or not all(isinstance(m, str) and m.strip() for m in markers):
+            raise ConfigError("redaction_markers: expected a list of phrases")
+        return cls(
+            deadline=float(deadline),
+            cache_path=Path(path).expanduser() if path.strip() else None,
+            cache_ttl=float(ttl) * 86400,
+            redaction_markers=tuple(m.strip().lower() for m in markers),
+        )
+
+
+def python_whois_query(domain: str, timeout: float) -> Mapping[str, Any]:
+    """One python-whois lookup; raises what python-whois raises."""
+    entry: Mapping[str, Any] = whois.whois(
+        domain, quiet=True, ignore_socket_errors=False, timeout=max(1, math.ceil(timeout))
+    )
+    return entry
+
+
+class WhoisLookup:
+    """Thread-safe WHOIS lookups with a deadline and caches. `query` is a seam for tests."""
+
+    def __init__(self, settings: WhoisSettings, query: Query = python_whois_query) -> None:
+        self.settings = settings
+        self._query = query
+        self._lock = threading.Lock()
+        self._memory: dict[str, WhoisInfo] = {}
+        self._disk: dict[str, dict[str, Any]] | None = None  # loaded on first use
+
+    def lookup(self, domain: str) -> WhoisInfo:
+        """What WHOIS says of `domain` (a registrable domain), or an unknown WhoisInfo with an error code."""
+        name = normalise_host(domain)
+        if name is None or "." not in name:
+            return WhoisInfo(domain=domain, known=False, error="bad_domain")
+        with self._lock:
+            cached = self._memory.get(name) or self._from_disk(name)
+        if cached is not None:
+            return cached
+        info = self._ask(name)
+        with self._lock:
+            self._memory[name] = info
+            if info.known:
+                self._to_disk(info)
+        return info
+
+    def _ask(self, name: str) -> WhoisInfo:
+        outcome: list[WhoisInfo] = []
+
+        def run() -> None:
+            outcome.append(self._query_once(name))
+
+        worker = threading.Thread(target=run, name=f"whois-{name}", daemon=True)
+        worker.start()
+        worker.join(self.settings.deadline)
+        if not outcome:
+            log.debug("whois %s: no answer within %.1f s", name, self.settings.deadline)
+            return WhoisInfo(domain=name, known=False, error="timeout")
+        return outcome[0]
+
+    def _query_once(self, name: str) -> WhoisInfo:
+        """Runs in the worker thread: every failure python-whois is known to raise becomes a code."""
+        try:
+            record = self._query(name, self.settings.deadline)
+        except socket.gaierror:
+            return WhoisInfo(domain=name, known=False, error="dns_failed")
+        except TimeoutError:
+            return WhoisInfo(domain=name, known=False, error="timeout")
+        except OSError:
+            return WhoisInfo(domain=name, known=False, error="network")
+        except WhoisDomainNotFoundError:
+            return WhoisInfo(domain=name, known=False, error="not_found")
+        except PywhoisError:
+            return WhoisInfo(domain=name, known=False, error="whois_error")
+        except (UnicodeError, ValueError, LookupError, AttributeError, TypeError) as exc:
+            # python-whois's per-TLD parsers trip over unusual records in these ways
+            log.debug("whois %s: parser failed: %s", name, type(exc).__name__)
+            return WhoisInfo(domain=name, known=False, error="parse_failed")
+        return read_record(name, record, self.settings.redaction_markers)
+
+    def _from_disk(self, name: str) -> WhoisInfo | None:
+        entries = self._disk_entries()
+        entry = entries.get(name)
+        if entry is None or time.time() - float(entry.get("at", 0)) > self.settings.cache_ttl:
+            return None
+        info = WhoisInfo(
+            domain=name, known=True, registrant=entry.get("registrant"), created=entry.get("created")
+        )
+        self._memory[name] = info
+        return info
+
+    def _to_disk(self, info: WhoisInfo) -> None:
+        path = self.settings.cache_path
+        if path is None:
+            return
+        entries = self._disk_entries()
+        entries[info.domain] = {"registrant": info.registrant, "created": info.created, "at": time.time()}
+        text = json.dumps({"version": _CACHE_VERSION, "entries": entries})
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".whois-", suffix=".tmp")
+        except OSError as exc:
+            log.warning("WHOIS cache %s not writable (%s); continuing without it", path, type(exc).__name__)
+            return
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temporary, path)  # atomic: readers see the old file or the new one, never half
+        except OSError as exc:
+            log.warning("WHOIS cache %s not writable (%s); continuing without it", path, type(exc).__name__)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _disk_entries(self) -> dict[str, dict[str, Any]]:
+        if self._disk is None:
+            self._disk = load_cache(self.settings.cache_path)
+        return self._disk
+
+
+def load_cache(path: Path | None) -> dict[str, dict[str, Any]]:
+    """The disk cache's entries; empty when there is none or it is unreadable (it is only a cache)."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("WHOIS cache %s unreadable (%s); starting afresh", path, type(exc).__name__)
+        return {}
+    entries = (
+        data.get("entries") if isinstance(data, dict) and data.get("version") == _CACHE_VERSION else None
+    )
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def read_record(domain: str, record: Mapping[str, Any], redaction_markers: tuple[str, ...]) -> WhoisInfo:
+    """Registrant (organisation first, then name, privacy placeholders dropped) and creation date."""
+    registrant = None
+    for key in ("org", "registrant_org", "registrant", "registrant_name", "name"):
+        value = _first_text(record.get(key))
+        if value and not any(marker in value.lower() for marker in redaction_markers):
+            registrant = value
+            break
+    created = _iso_date(record.get("creation_date"))
+    if registrant is None and created is None:
+        return WhoisInfo(domain=domain, known=False, error="empty")
+    return WhoisInfo(domain=domain, known=True, registrant=registrant, created=created)
+
+
+def _first_text(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _iso_date(value: Any) -> str | None:
+    """The earliest date given (python-whois returns a datetime, a list of them, or text it couldn't read)."""
+    values = value if isinstance(value, list | tuple) else [value]
+    dates = [v.date() if isinstance(v, dt.datetime) else v for v in values if isinstance(v, dt.date)]
+    if dates:
+        return min(dates).isoformat()
+    text = _first_text(value)
+    if text:
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text[:10]).isoformat()
+    return None

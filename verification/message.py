@@ -179,7 +179,7 @@ def find_urls(text: str) -> tuple[UrlSpan, ...]:
     spans = []
     for match in _URL.finditer(text):
         url = _trim_url(match.group(0))
-        if len(url) > len("https://"):
+        if url.partition("://")[2]:
             spans.append(UrlSpan(start=match.start(), end=match.start() + len(url), url=url))
     return tuple(spans)
 

@@ -452,6 +452,7 @@ def test_inline_forward_and_reply_segments(vocab: MailVocabulary) -> None:
         pytest.param("“https://example.org/a”", ("https://example.org/a",), id="curly-quotes"),
         pytest.param("«https://example.org/a», thanks", ("https://example.org/a",), id="guillemets"),
         pytest.param("https:// nothing, ftp://x.org, www.example.org", (), id="not-urls"),
+        pytest.param("http://x and https://a.b", ("http://x", "https://a.b"), id="short-hosts"),
     ],
 )
 def test_find_urls(text: str, urls: tuple[str, ...]) -> None:

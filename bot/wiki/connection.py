@@ -28,6 +28,9 @@ DIR_VARIABLE = "PYWIKIBOT_DIR"
 URL_FAMILY = "permbot"
 COMMONS = ("commons", "commons")
 TEMPLATE_NAMESPACE = 10
+# The exclusion-compliance templates (Template:Bots): the same names on every wiki, plus local redirects.
+BOTS_TEMPLATE = "Bots"
+NOBOTS_TEMPLATE = "Nobots"
 # MediaWiki's ApiBase::LIMIT_BIG1/LIMIT_SML2: titles (and revisions with content) one query may ask for.
 HIGH_LIMIT = 500
 LOW_LIMIT = 50
@@ -189,6 +192,22 @@ class WikiTemplates:
 
     pages: Mapping[TemplateRole, tuple[str, ...]]  # e.g. ("Template:Permission pending",)
     aliases: Mapping[TemplateRole, tuple[str, ...]]  # the pages themselves and all redirects to them
+    bots: tuple[str, ...] = ()  # every name of {{bots}} on this wiki
+    nobots: tuple[str, ...] = ()  # every name of {{nobots}}
+
+
+def _leading_to(query: _AliasQuery, names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The existing pages `names` lead to, and those pages with every redirect to them."""
+    targets: list[str] = []
+    titles: list[str] = []
+    for name in names:
+        target = query.resolve(_template_title(name))
+        if target not in query.redirects_to:
+            continue  # no such template on this wiki
+        targets.append(target)
+        titles.append(target)
+        titles.extend(sorted(query.redirects_to[target]))
+    return tuple(dict.fromkeys(targets)), tuple(dict.fromkeys(titles))
 
 
 def templates_from_query(query: _AliasQuery, names: TemplateNames) -> WikiTemplates:
@@ -197,21 +216,13 @@ def templates_from_query(query: _AliasQuery, names: TemplateNames) -> WikiTempla
     Listing the pages that use a template asks for the target pages only: MediaWiki records a
     transclusion through a redirect under both the redirect and its target.
     """
-    pages: dict[TemplateRole, tuple[str, ...]] = {}
-    aliases: dict[TemplateRole, tuple[str, ...]] = {}
-    for role in TemplateRole:
-        targets: list[str] = []
-        titles: list[str] = []
-        for name in names.names(role):
-            target = query.resolve(_template_title(name))
-            if target not in query.redirects_to:
-                continue  # no such template on this wiki
-            targets.append(target)
-            titles.append(target)
-            titles.extend(sorted(query.redirects_to[target]))
-        pages[role] = tuple(dict.fromkeys(targets))
-        aliases[role] = tuple(dict.fromkeys(titles))
-    return WikiTemplates(pages, aliases)
+    found = {role: _leading_to(query, names.names(role)) for role in TemplateRole}
+    return WikiTemplates(
+        pages={role: pages for role, (pages, _titles) in found.items()},
+        aliases={role: titles for role, (_pages, titles) in found.items()},
+        bots=_leading_to(query, [BOTS_TEMPLATE])[1],
+        nobots=_leading_to(query, [NOBOTS_TEMPLATE])[1],
+    )
 
 
 def merge_aliases(names: TemplateNames, aliases: Mapping[TemplateRole, Iterable[str]]) -> TemplateNames:
@@ -228,7 +239,8 @@ def merge_aliases(names: TemplateNames, aliases: Mapping[TemplateRole, Iterable[
 
 def fetch_templates(site: Any, names: TemplateNames) -> WikiTemplates:
     """Ask the wiki where each configured template name leads and what redirects there (one query)."""
-    titles = sorted({_template_title(n) for role in TemplateRole for n in names.names(role)})
+    wanted = [BOTS_TEMPLATE, NOBOTS_TEMPLATE, *(n for role in TemplateRole for n in names.names(role))]
+    titles = sorted({_template_title(n) for n in wanted})
     query = _AliasQuery()
     params: dict[str, Any] = {
         "action": "query",
@@ -264,6 +276,8 @@ class WikiSession:
     user: str  # the account {{bots}}/{{nobots}} are checked for
     names: TemplateNames  # config names plus the wiki's redirects
     template_pages: Mapping[TemplateRole, tuple[str, ...]]  # the wiki's real template pages per role
+    bots: tuple[str, ...]  # the wiki's names of {{bots}} and {{nobots}} (redirects included)
+    nobots: tuple[str, ...]
     group_size: int  # pages per batched read
     profile: WikiProfile
     logged_in: bool
@@ -295,6 +309,8 @@ def connect(
         user=(site.user() if login else None) or env.user,
         names=merge_aliases(names, templates.aliases),
         template_pages=templates.pages,
+        bots=templates.bots,
+        nobots=templates.nobots,
         group_size=group_size(login and site.has_right("apihighlimits")),
         profile=profile,
         logged_in=login,

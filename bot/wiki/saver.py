@@ -160,7 +160,8 @@ class Saver:
         return self._edited(title, planned, ticket)
 
     def _plan(self, title: str, text: str, change: Change, ticket: str | None) -> PageEdit | FileOutcome:
-        if not bots_allow(text, self._session.user):
+        session = self._session
+        if not bots_allow(text, session.user, bots=session.bots, nobots=session.nobots):
             return FileOutcome(title, OutcomeKind.EXCLUDED, ticket, "nobots")
         edit = change(text)
         if not edit.changed:

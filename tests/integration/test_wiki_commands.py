@@ -181,11 +181,17 @@ def test_a_file_named_twice_or_through_its_redirect_is_edited_once(
         pytest.param("{{nobots}}", id="nobots"),
         pytest.param("{{bots|deny=PermBot}}", id="bots-deny-this-bot"),
         pytest.param("{{bots|allow=OtherBot}}", id="bots-allow-only-another"),
+        pytest.param("{{No bots}}", id="wiki-redirect-to-nobots"),
     ],
 )
 def test_bots_exclusion_is_honoured(wiki: SandboxWiki, permbot: Permbot, bots_text: str) -> None:
     title = "File:Excluded sample.jpg"
-    wiki.import_pages([(title, f"{bots_text}\n{{{{Permission pending|year=2024|month=5|day=1}}}}\n")])
+    wiki.import_pages(
+        [
+            ("Template:No bots", "#REDIRECT [[Template:Nobots]]"),
+            (title, f"{bots_text}\n{{{{Permission pending|year=2024|month=5|day=1}}}}\n"),
+        ]
+    )
     before = text_of(wiki, title)
     result = permbot("tag", "--ticket", NEW_TICKET, title, LIGHTHOUSE, "--json")
     assert result.outcomes() == {title: "excluded", LIGHTHOUSE: "excluded"}

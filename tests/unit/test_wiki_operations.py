@@ -303,6 +303,8 @@ def _alias_answer() -> dict[str, Any]:
             {"title": "Template:OTRS-pending"},  # a standalone copy, not a redirect
             {"title": "Template:Permission received", "missing": True},
             {"title": "Template:Information"},
+            {"title": "Template:Nobots", "redirects": [{"title": "Template:No bots"}]},
+            {"title": "Template:Bots", "missing": True},
         ],
     }
 
@@ -319,6 +321,8 @@ def test_template_pages_and_aliases_come_from_the_wiki(names: TemplateNames) -> 
     assert merged.role_of("ticket de permiso") is TemplateRole.TICKET
     assert merged.role_of("OTRS pending") is TemplateRole.PENDING
     assert merged.canonical(TemplateRole.TICKET) == names.canonical(TemplateRole.TICKET)
+    assert found.nobots == ("Template:Nobots", "Template:No bots")
+    assert found.bots == ()
 
 
 def test_continued_alias_answers_accumulate(names: TemplateNames) -> None:

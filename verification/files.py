@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import mwparserfromhell
 
 from verification.errors import ConfigError
-from verification.message import find_urls
+from verification.message import UrlSpan, find_urls
 from verification.model import Link
 from verification.quoting import string_list
 from verification.tickets import split_subject_prefixes
@@ -93,7 +93,7 @@ def find_files(
 
 
 def canonical_file_title(name: str) -> str | None:
-    """ "File:Name.ext" as MediaWiki would title it, or None when it cannot be a file page.
+    """The title MediaWiki would give the file ("File:Name.ext"), or None when it cannot be a file page.
 
     `name` is a file name, optionally after the canonical "File:" or "Image:"; HTML entities and
     percent-escapes are decoded, underscores become spaces, the first letter is upper-cased.
@@ -139,13 +139,15 @@ def titles_from_url(url: str, vocab: FileVocabulary) -> tuple[str, ...]:
 def _titles_in_text(text: str, vocab: FileVocabulary) -> Iterator[str]:
     """Titles from URLs, wikilinks and bare namespace names, in the order they stand in the text."""
     hits: list[tuple[int, str]] = []
-    urls = find_urls(text)
-    for span in urls:
-        hits.extend((span.start, title) for title in titles_from_url(span.url, vocab))
+    naming: list[UrlSpan] = []  # URLs that named a file: bare names inside them are the same file
+    for span in find_urls(text):
+        titles = titles_from_url(span.url, vocab)
+        hits.extend((span.start, title) for title in titles)
+        naming.extend([span] if titles else [])
     if "[[" in text:
         hits.extend(_wikilink_titles(text, vocab))
     for start, name in _bare_names(text, vocab):
-        if not any(span.start <= start < span.end for span in urls):
+        if not any(span.start <= start < span.end for span in naming):
             title = _canonical(name, percent_encoded=True)
             if title:
                 hits.append((start, title))

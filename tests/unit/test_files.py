@@ -267,6 +267,14 @@ def test_bare_name_in_prose(vocab: FileVocabulary, written: str, title: str) -> 
             id="dedupe-spellings",
         ),
         pytest.param("> File:Quoted.jpg", ("File:Quoted.jpg",), id="quoted-text"),
+        pytest.param(
+            "https://commons.wikimedia.org/wiki/File:Harbour at dusk.jpg",
+            ("File:Harbour at dusk.jpg",),
+            id="url-broken-by-spaces",
+        ),
+        pytest.param(
+            "commons.wikimedia.org/wiki/File:A_b%C3%A9.jpg", ("File:A bé.jpg",), id="url-without-scheme"
+        ),
     ],
 )
 def test_find_files_in_text(vocab: FileVocabulary, text: str, titles: tuple[str, ...]) -> None:

@@ -8,7 +8,8 @@ first, then waits on each Future with its own deadline. Work is shared across th
 - different sites are read concurrently, by a bounded pool of workers.
 
 A crawl reads the home page (scheme://host/), then the start URL itself when it is a deeper page, then the
-contact-like pages linked from those (same site, best first, up to the configured depth and page count).
+contact-like pages linked from those (same site, best first, up to the configured depth and page count);
+a home page with no contact-like link at all gets a few of its other same-site links read instead.
 When the home page can't be reached at all (connection failed, or the proxy's 502/504 for an unknown
 host) the other scheme is tried, then the host with "www." added or removed: mail often names a site as
 "acme.com" whose server answers only at https://www.acme.com/, or the reverse. Timeouts are not retried.
@@ -31,7 +32,7 @@ from verification.addresses import extract_addresses
 from verification.domains import DomainTools, normalise_host
 from verification.html_text import HtmlText, html_to_text
 from verification.model import SiteEvidence, SitePage
-from verification.site_pages import SiteVocabulary, contact_links
+from verification.site_pages import SiteVocabulary, contact_links, fallback_links
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +169,18 @@ class SiteCrawler:
         return named
 
     def _follow_contact_links(self, read: list[_Page]) -> None:
-        """Breadth first from the pages read so far, same site only, within max_depth and max_pages."""
+        """Breadth first from the pages read so far, same site only, within max_depth and max_pages.
+
+        A home page without any contact-like link gets a few of its other links read instead."""
         seen = {page_key(p.result.url) for p in read} | {page_key(p.result.final_url) for p in read}
         frontier = [(p.result.final_url, p.parsed) for p in read if p.parsed]
-        for _depth in range(self._vocab.max_depth):
+        for depth in range(self._vocab.max_depth):
             following: list[tuple[str, HtmlText]] = []
-            for page_url, parsed in frontier:
-                for link in contact_links(page_url, parsed.links, self._tools, self._vocab):
+            for index, (page_url, parsed) in enumerate(frontier):
+                targets = contact_links(page_url, parsed.links, self._tools, self._vocab)
+                if not targets and depth == 0 and index == 0 and read[0].parsed is parsed:
+                    targets = fallback_links(page_url, parsed.links, self._tools, self._vocab)
+                for link in targets:
                     if len(read) >= self._vocab.max_pages:
                         return
                     if page_key(link) in seen:

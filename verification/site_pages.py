@@ -26,6 +26,7 @@ class SiteVocabulary:
     contact_tiers: tuple[tuple[tuple[str, ...], ...], ...]  # tiers of entries, each entry a tuple of words
     prefix_min_length: int  # an entry's last word this long also matches as a word start
     max_links_per_page: int
+    max_fallback_links: int
     skip_extensions: frozenset[str]
     max_pages: int
     max_depth: int
@@ -43,6 +44,7 @@ class SiteVocabulary:
             contact_tiers=tiers,
             prefix_min_length=_positive(contact, "contact", "prefix_min_length"),
             max_links_per_page=_positive(contact, "contact", "max_links_per_page"),
+            max_fallback_links=_positive(contact, "contact", "max_fallback_links", minimum=0),
             skip_extensions=frozenset(e.lower().lstrip(".") for e in extensions),
             max_pages=_positive(crawl, "crawl", "max_pages"),
             max_depth=_positive(crawl, "crawl", "max_depth"),
@@ -65,6 +67,19 @@ def contact_links(
             ranked[target] = tier
     best = sorted(ranked, key=ranked.__getitem__)  # stable: page order within a tier
     return tuple(best[: vocab.max_links_per_page])
+
+
+def fallback_links(
+    page_url: str, links: Sequence[Link], tools: DomainTools, vocab: SiteVocabulary
+) -> tuple[str, ...]:
+    """Other same-site pages to read when a home page has no contact-like link: page order, capped."""
+    own = _without_fragment(page_url)
+    found: dict[str, None] = {}
+    for link in links:
+        target = _without_fragment(urljoin(page_url, link.url.strip()))
+        if target != own and _followable(target, page_url, tools, vocab):
+            found.setdefault(target)
+    return tuple(found)[: vocab.max_fallback_links]
 
 
 def contact_tier(link: Link, vocab: SiteVocabulary) -> int | None:
@@ -144,8 +159,8 @@ def _unique(entries: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(entries))
 
 
-def _positive(section: Mapping[str, Any], name: str, key: str) -> int:
+def _positive(section: Mapping[str, Any], name: str, key: str, minimum: int = 1) -> int:
     value = section.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ConfigError(f"{name}.{key}: expected a positive integer")
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ConfigError(f"{name}.{key}: expected an integer of at least {minimum}")
     return value

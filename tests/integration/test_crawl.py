@@ -69,6 +69,30 @@ def test_home_and_contact_pages(fake_web: FakeWebFactory, crawler: SiteCrawler) 
     assert {h.host for h in web.hits("GET")} == {"www.fjordlight.no"}  # facebook and portfolio not read
 
 
+def test_home_without_contact_links_reads_a_few_others(
+    fake_web: FakeWebFactory, crawler: SiteCrawler
+) -> None:
+    web = fake_web(
+        {
+            "https://museum-nord.test/": _page(
+                "Museum Nord",
+                "<a href='/collection'>Collection</a><a href='/events'>Events</a><a href='/shop'>Shop</a>",
+            ),
+            "https://museum-nord.test/collection": _page(
+                "Collection", "<p>Questions: post@museum-nord.test</p>"
+            ),
+            "https://museum-nord.test/events": _page("Events", "<p>No address here</p>"),
+        }
+    )
+    evidence = crawler.crawl("https://museum-nord.test/").result(WAIT)
+    assert evidence.addresses == ("post@museum-nord.test",)
+    assert [h.url for h in web.hits("GET")] == [
+        "https://museum-nord.test/",
+        "https://museum-nord.test/collection",
+        "https://museum-nord.test/events",
+    ]
+
+
 def test_deeper_start_page_and_second_level_contact(fake_web: FakeWebFactory, crawler: SiteCrawler) -> None:
     web = fake_web(
         {

@@ -10,7 +10,7 @@ from tests.support.web_fixtures import domain_tools, load_config
 from verification.domains import DomainTools
 from verification.errors import ConfigError
 from verification.model import Link
-from verification.site_pages import SiteVocabulary, contact_links, contact_tier, names_holder
+from verification.site_pages import SiteVocabulary, contact_links, contact_tier, fallback_links, names_holder
 
 PAGE = "https://www.fjordlight.no/"
 
@@ -52,7 +52,9 @@ def vocab() -> SiteVocabulary:
         pytest.param("Biology", "/x", None, id="short-word-not-prefix"),
         pytest.param("Portfolio", "/portfolio/", None, id="portfolio"),
         pytest.param("Contract terms", "/terms", None, id="similar-word"),
-        pytest.param("Visit", "/visit", None, id="not-a-contact-word"),
+        pytest.param("Visit us", "/visit", 1, id="visit"),
+        pytest.param("Anfahrt", "/x", 1, id="de-directions"),
+        pytest.param("Shop", "/shop", None, id="not-a-contact-word"),
         pytest.param("Home", "/", None, id="home"),
     ],
 )
@@ -91,6 +93,23 @@ def test_contact_links_secondary_when_no_primary(tools: DomainTools, vocab: Site
     )
 
 
+def test_fallback_links_same_site_in_page_order_capped(tools: DomainTools, vocab: SiteVocabulary) -> None:
+    links = [
+        Link("https://www.fjordlight.no/#top", "Top"),
+        Link("https://www.instagram.com/fjordlight", "Instagram"),
+        Link("/gallery", "Gallery"),
+        Link("https://www.fjordlight.no/gallery#2", "Gallery"),
+        Link("/poster.pdf", "Poster"),
+        Link("/blog", "Blog"),
+        Link("/shop", "Shop"),
+    ]
+    assert vocab.max_fallback_links == 2
+    assert fallback_links(PAGE, links, tools, vocab) == (
+        "https://www.fjordlight.no/gallery",
+        "https://www.fjordlight.no/blog",
+    )
+
+
 @pytest.mark.parametrize(
     ("page", "names", "expected"),
     [
@@ -124,6 +143,9 @@ def _config(section: str, **changes: Any) -> dict[str, Any]:
         pytest.param(_config("contact", secondary=["--"]), "contact.secondary", id="no-letters"),
         pytest.param(_config("contact", max_links_per_page=0), "contact.max_links_per_page", id="cap-zero"),
         pytest.param(_config("contact", prefix_min_length="4"), "contact.prefix_min_length", id="prefix-str"),
+        pytest.param(
+            _config("contact", max_fallback_links=-1), "contact.max_fallback_links", id="fallback-neg"
+        ),
         pytest.param(_config("crawl", max_pages=True), "crawl.max_pages", id="pages-bool"),
         pytest.param(_config("addresses", at_words=[]), "addresses.at_words", id="address-words"),
         pytest.param({}, "contact", id="sections-missing"),

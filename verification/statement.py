@@ -20,6 +20,7 @@ from verification.licenses import LicenseVocabulary, PhraseTable, Token, fold, r
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+_ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
 _URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(
     r"(?<![\w@.\-/:])((?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))"
@@ -67,13 +68,24 @@ class _Tok:
 
 
 def _tokens(text: str) -> tuple[_Tok, ...]:
+    """Words (hyphens and apostrophes inside kept: "Anne-Marie", "O'Brien") and punctuation marks.
+
+    A lower-case elision is its own word ("l'Orchestre" -> l, Orchestre; "dell'Arte" -> dell, Arte), so
+    that the name after it is seen capitalised.
+    """
     out: list[_Tok] = []
     line = 0
     previous = 0
     for match in _WORD.finditer(text):
         line += text.count("\n", previous, match.start())
         previous = match.start()
-        out.append(_Tok(match.group(), fold(match.group()), match.start(), match.end(), line))
+        start, raw = match.start(), match.group()
+        elision = _ELISION.match(raw)
+        if elision:
+            head = elision.group(1)
+            out.append(_Tok(head, fold(head), start, start + len(head) + 1, line))
+            start, raw = start + elision.end(1) + 1, raw[elision.end(1) + 1 :]
+        out.append(_Tok(raw, fold(raw), start, start + len(raw), line))
     return tuple(out)
 
 
@@ -119,6 +131,23 @@ def _template(text: str, key: str) -> _Template:
     return template
 
 
+@dataclass(frozen=True)
+class TemplateSet:
+    """Templates indexed by their first word, so that each text position tries only its candidates."""
+
+    by_first: Mapping[str, tuple[_Template, ...]]
+
+    @classmethod
+    def build(cls, templates: Iterable[_Template]) -> Self:
+        by_first: dict[str, list[_Template]] = {}
+        for template in templates:
+            by_first.setdefault(template.before[0], []).append(template)
+        return cls({first: tuple(items) for first, items in by_first.items()})
+
+    def starting(self, norm: str) -> tuple[_Template, ...]:
+        return self.by_first.get(norm, ())
+
+
 # --- configuration -----------------------------------------------------------------------------------
 
 _TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only")
@@ -146,10 +175,10 @@ _PHRASE_KEYS = ("self_made", "depicts", "closings")
 class StatementVocabulary:
     """Templates and word lists of config/statement.toml, merged over its languages."""
 
-    signer: tuple[_Template, ...]
-    represent: tuple[_Template, ...]
-    credit: tuple[_Template, ...]
-    credit_name_only: tuple[_Template, ...]
+    signer: TemplateSet
+    represent: TemplateSet
+    credit: TemplateSet
+    credit_name_only: TemplateSet
     pronouns: frozenset[str]  # lower-case with accents: Spanish "mí" (me) is not "mi" (my)
     subject_pronouns: WordSet
     relations: WordSet
@@ -190,8 +219,8 @@ class StatementVocabulary:
         if not isinstance(websites, Mapping):
             raise ConfigError("websites: expected a table with ignored_hosts and tlds")
 
-        def templates(key: str) -> tuple[_Template, ...]:
-            return tuple(_template(text, key) for text in merged[key])
+        def templates(key: str) -> TemplateSet:
+            return TemplateSet.build(_template(text, key) for text in merged[key])
 
         def words(key: str) -> WordSet:
             return WordSet.build(merged[key])
@@ -322,11 +351,11 @@ def _unique_names(names: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def _first_slot(
-    text: str, tokens: Sequence[_Tok], templates: Sequence[_Template], vocab: StatementVocabulary, org: bool
+    text: str, tokens: Sequence[_Tok], templates: TemplateSet, vocab: StatementVocabulary, org: bool
 ) -> str | None:
     """The name in the earliest template match of the text."""
     for index in range(len(tokens)):
-        for template in templates:
+        for template in templates.starting(tokens[index].norm):
             found = _slot_at(text, tokens, index, template, vocab, org)
             if found is not None:
                 return found[0]
@@ -384,6 +413,8 @@ def _name_run(
     position = index
     while position < len(tokens) and tokens[position].line == line:
         token = tokens[position]
+        if not taken and (token.norm in vocab.relations or token.norm in vocab.agents):
+            break  # "von einem Freund aufgenommen": German nouns are capitalised, but no name
         if (
             token.is_word
             and token.capitalised
@@ -621,13 +652,14 @@ def _credit_at(
     text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[Credit, int] | None:
     for templates, pronouns_allowed in ((vocab.credit, True), (vocab.credit_name_only, False)):
-        for template in templates:
+        for template in templates.starting(tokens[index].norm):
             if not _sequence_at(tokens, index, template.before):
                 continue
             start = index + len(template.before)
             found = _credited(text, tokens, start, vocab, holder_names, pronouns_allowed)
-            if found is not None:
+            if found is not None and _sequence_at(tokens, found[2], template.after):
                 name, by_signer, end = found
+                end += len(template.after)
                 phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
                 return Credit(phrase=phrase, name=name, by_signer=by_signer), end
     return None

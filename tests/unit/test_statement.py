@@ -1,0 +1,625 @@
+"""The statement reader on hand-built messages: signer, organisation, names, websites, authorship."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from verification.errors import ConfigError
+from verification.licenses import LicenseVocabulary
+from verification.model import Address, Credit, Link, ParsedMessage, Segment, SegmentKind, Statement
+from verification.statement import StatementVocabulary, read_statement, release_text
+
+ROOT = Path(__file__).resolve().parents[2]
+OWN = SegmentKind.OWN
+QUOTED = SegmentKind.QUOTED
+FORWARDED = SegmentKind.FORWARDED
+
+
+def config(name: str) -> dict[str, Any]:
+    return tomllib.loads((ROOT / "config" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def vocab() -> StatementVocabulary:
+    return StatementVocabulary.from_mapping(config("statement.toml"))
+
+
+@pytest.fixture(scope="module")
+def licenses() -> LicenseVocabulary:
+    return LicenseVocabulary.from_mapping(config("licenses.toml"))
+
+
+def message(
+    own: str = "",
+    *,
+    quoted: str = "",
+    forwarded: str = "",
+    sender: Address | None = None,
+    forwarded_from: Address | None = None,
+    subject: str = "",
+    links: Sequence[Link] = (),
+) -> ParsedMessage:
+    segments = [
+        Segment(kind, text, forwarded_from if kind is FORWARDED else None)
+        for kind, text in ((OWN, own), (QUOTED, quoted), (FORWARDED, forwarded))
+        if text
+    ]
+    return ParsedMessage(
+        ticket="2024051410012345",
+        sender=sender if sender is not None else Address("sender@example.org", "Sam Sender"),
+        reply_to=(),
+        date=None,
+        subject=subject,
+        message_id=None,
+        segments=tuple(segments),
+        links=tuple(links),
+        auth_results=(),
+    )
+
+
+def read(
+    vocab: StatementVocabulary,
+    licenses: LicenseVocabulary,
+    own: str = "",
+    files: Sequence[str] = (),
+    **kwargs: Any,
+) -> Statement:
+    return read_statement(message(own, **kwargs), files, vocab, licenses)
+
+
+RELGEN = (
+    "I hereby affirm that I, Jane Roe, am the creator and/or sole owner of the exclusive copyright of the "
+    "following media work:\n\nhttps://commons.wikimedia.org/wiki/File:Harbour_at_dusk.jpg\n\nI agree to "
+    "publish the above-mentioned work under the free license Creative Commons Attribution-ShareAlike 4.0 "
+    "International (CC BY-SA 4.0).\n\nI acknowledge that I grant anyone the right to use the work, also in a "
+    "commercial product, and to modify it to their needs, as long as they follow the terms of the license "
+    "and the law. I understand that this agreement is not limited to Wikipedia, that the copyright holder "
+    "keeps the copyright and the right to be credited according to the license, and that I cannot withdraw "
+    "this agreement. Modifications others make to the work will not be claimed to have been made by me.\n\n"
+    "Jane Roe\n2024-05-14\nAcme Harbour Photography\nhttps://www.acmeharbour-photo.co.uk"
+)
+DE_RELEASE = (
+    "Hiermit erkläre ich in Bezug auf das Bild Datei:Rathaus Kesselbach 2019.jpg, dass ich der Urheber und "
+    "alleinige Inhaber der ausschließlichen Nutzungsrechte bin. Ich erlaube die Weiterverwendung unter der "
+    "freien Lizenz CC BY-SA 4.0. Mir ist bewusst, dass die Freigabe unwiderruflich ist und auch kommerzielle "
+    "Nutzung erlaubt.\n\nPeter Kessler\nFotografie Kessler, http://www.kessler-fotografie.de\n14.05.2024"
+)
+GRANT = "I release the photo under CC BY-SA 4.0."
+NOBODY = Address("someone@example.org", "")
+
+
+# --- signer ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signer"),
+    [
+        pytest.param(RELGEN, "Jane Roe", id="en-relgen"),
+        pytest.param(
+            "I, the undersigned, John Smith, confirm that CC BY 4.0 applies.",
+            "John Smith",
+            id="en-undersigned",
+        ),
+        pytest.param(
+            "My name is Anna-Lena O'Brien and I took the photo.", "Anna-Lena O'Brien", id="en-my-name-is"
+        ),
+        pytest.param("I, J. R. Smith, confirm the release.", "J. R. Smith", id="en-initials"),
+        pytest.param(
+            "Hiermit erkläre ich, Jürgen Müller, dass ich der Urheber bin.", "Jürgen Müller", id="de"
+        ),
+        pytest.param(
+            "Je soussignée Claire Dubois, auteure de la photographie", "Claire Dubois", id="fr-soussignee"
+        ),
+        pytest.param("Je, Jean-Pierre Martin, déclare être l'auteur.", "Jean-Pierre Martin", id="fr-je"),
+        pytest.param("Por la presente, yo, Lucía Vargas, autora de la fotografía", "Lucía Vargas", id="es"),
+        pytest.param("Ik, Pieter de Vries, verklaar de maker te zijn.", "Pieter de Vries", id="nl-particle"),
+        pytest.param(
+            "Con la presente io, Marco Rossi, dichiaro di essere l'autore", "Marco Rossi", id="it-io"
+        ),
+        pytest.param("Il sottoscritto Giovanni Bianchi dichiara", "Giovanni Bianchi", id="it-sottoscritto"),
+        pytest.param("ja, Tomasz Nowak, jestem autorem zdjęcia", "Tomasz Nowak", id="pl"),
+        pytest.param("Eu, Ana Ribeiro, declaro ser a autora da fotografia", "Ana Ribeiro", id="pt"),
+        pytest.param(
+            f"{GRANT}\n\nBest regards,\nMaria Schmidt\nSchmidt Fotografie\nwww.schmidt-foto.de",
+            "Maria Schmidt",
+            id="signature-block",
+        ),
+        pytest.param(f"{GRANT}\n\nAcme Photography Ltd\nJane Roe", "Jane Roe", id="signature-org-line-first"),
+        pytest.param(f"{GRANT}\n\nKind regards, Jane Roe", "Jane Roe", id="signature-closing-same-line"),
+        pytest.param(
+            f"{GRANT}\n\nMit freundlichen Grüßen\nJürgen Müller\n14.05.2024",
+            "Jürgen Müller",
+            id="signature-after-closing",
+        ),
+        pytest.param(f"{GRANT}\nThanks", "Sam Sender", id="from-display-name"),
+        pytest.param("Yes, I agree. CC BY 4.0", "Sam Sender", id="no-name-yes-is-not-a-signer"),
+    ],
+)
+def test_signer(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, signer: str) -> None:
+    assert read(vocab, licenses, text).signer == signer
+
+
+def test_no_signer_at_all(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    assert read(vocab, licenses, GRANT, sender=NOBODY).signer is None
+
+
+# --- represents --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        pytest.param(
+            "I hereby affirm that I represent Northwind Gallery, the creator of",
+            "Northwind Gallery",
+            id="en-represent",
+        ),
+        pytest.param(
+            "I write on behalf of the City of Springfield.", "City of Springfield", id="en-on-behalf"
+        ),
+        pytest.param(
+            "ich vertrete die Stadtwerke Musterstadt GmbH und",
+            "Stadtwerke Musterstadt GmbH",
+            id="de-vertrete",
+        ),
+        pytest.param(
+            "dass ich die Galerie Nordlicht vertrete, die Inhaberin", "Galerie Nordlicht", id="de-verb-last"
+        ),
+        pytest.param("im Namen der Stadt Kesselbach erteile ich", "Stadt Kesselbach", id="de-im-namen"),
+        pytest.param(
+            "Je représente l'Orchestre National de Lyon.", "Orchestre National de Lyon", id="fr-elision"
+        ),
+        pytest.param("au nom de la Fondation Lumière, je", "Fondation Lumière", id="fr-au-nom"),
+        pytest.param("represento a la Fundación Museo del Prado", "Fundación Museo del Prado", id="es"),
+        pytest.param("Namens De Bakkerij Haarlem geef ik toestemming", "De Bakkerij Haarlem", id="nl-namens"),
+        pytest.param("per conto della Fondazione Rossi autorizzo", "Fondazione Rossi", id="it"),
+        pytest.param(
+            "w imieniu Muzeum Narodowego w Krakowie udzielam", "Muzeum Narodowego w Krakowie", id="pl"
+        ),
+        pytest.param("em nome da Câmara Municipal de Lisboa autorizo", "Câmara Municipal de Lisboa", id="pt"),
+        pytest.param(
+            f"{GRANT}\n\nKaren Holt\nDirector of Northwind Gallery\n2024-05-14",
+            "Northwind Gallery",
+            id="title-of",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nTom Reyes\nPress officer of City Orchestra", "City Orchestra", id="title-two-words"
+        ),
+        pytest.param(f"{GRANT}\n\nJane Roe, CEO, Acme Ltd", "Acme Ltd", id="title-comma-org"),
+        pytest.param(
+            f"{GRANT}\n\nHanna Lindqvist\nGeschäftsführerin, Galerie Nordlicht",
+            "Galerie Nordlicht",
+            id="title-de-feminine",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nPriya Raman\nHead of Collections, Lakeside Museum of Natural History",
+            "Lakeside Museum of Natural History",
+            id="title-department-then-org",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nMarie Durand\nDirectrice de la Galerie Lumière", "Galerie Lumière", id="title-fr"
+        ),
+        pytest.param(
+            f"{GRANT}\n\nAnna Kowalska\nDyrektor Muzeum Narodowego",
+            "Muzeum Narodowego",
+            id="title-pl-no-connector",
+        ),
+        pytest.param(f"{GRANT}\n\nJane Roe\nCEO\nAcme Ltd", "Acme Ltd", id="title-org-next-line"),
+    ],
+)
+def test_represents(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, organisation: str
+) -> None:
+    assert read(vocab, licenses, text).represents == organisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"{GRANT}\n\nClaire Dubois\nPhotographe – Brest", id="photographer-is-no-title"),
+        pytest.param("namens de gemeente utrecht", id="lower-case-org"),
+        pytest.param(RELGEN, id="relgen-person"),
+        pytest.param("I represent myself.", id="represent-myself"),
+    ],
+)
+def test_represents_nobody(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str) -> None:
+    assert read(vocab, licenses, text).represents is None
+
+
+# --- holder names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "names"),
+    [
+        pytest.param(
+            RELGEN,
+            Address("jane@acmeharbour-photo.co.uk", "Jane Roe"),
+            ("Jane Roe", "Acme Harbour Photography"),
+            id="relgen-dedupes-display",
+        ),
+        pytest.param(
+            "I, Luc Bellamy, release it under CC BY-SA 4.0.\n\nLuc Bellamy\n2024-05-14\n"
+            "Studio Bellamy Photography - www.studiobellamy.com",
+            Address("studiobellamy@gmail.com", ""),
+            ("Luc Bellamy", "Studio Bellamy Photography"),
+            id="brand-with-domain",
+        ),
+        pytest.param(
+            DE_RELEASE,
+            Address("fotograf.kessler@gmx.de", "Peter Kessler"),
+            ("Peter Kessler", "Fotografie Kessler"),
+            id="de-brand-with-url",
+        ),
+        pytest.param(
+            "I hereby affirm that I represent Northwind Gallery, the owner. CC BY-SA 4.0.\n\nKaren Holt\n"
+            "Director of Northwind Gallery\n2024-05-14",
+            Address("info@northwind-gallery.com", "Northwind Gallery"),
+            ("Karen Holt", "Northwind Gallery"),
+            id="organisation-and-display-deduped",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nTom Reyes\nPress officer of City Orchestra",
+            Address("press@orchestra.org", "City Orchestra Press"),
+            ("Tom Reyes", "City Orchestra", "City Orchestra Press"),
+            id="display-name-kept",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nJANE ROE",
+            Address("jane@x.org", "jane roe"),
+            ("JANE ROE",),
+            id="case-insensitive-dedupe",
+        ),
+        pytest.param(GRANT, Address("jane@x.org", "jane@x.org"), (), id="display-address-dropped"),
+        pytest.param(GRANT, Address("jane@x.org", "'Jane Roe'"), ("Jane Roe",), id="display-quotes-stripped"),
+    ],
+)
+def test_holder_names(
+    vocab: StatementVocabulary,
+    licenses: LicenseVocabulary,
+    text: str,
+    sender: Address,
+    names: tuple[str, ...],
+) -> None:
+    assert read(vocab, licenses, text, sender=sender).holder_names == names
+
+
+# --- websites ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "websites"),
+    [
+        pytest.param(RELGEN, ("https://www.acmeharbour-photo.co.uk",), id="relgen-signature-url"),
+        pytest.param(
+            f"{GRANT}\n\nLuc Bellamy\nStudio Bellamy - www.studiobellamy.com",
+            ("https://www.studiobellamy.com",),
+            id="bare-www",
+        ),
+        pytest.param(f"{GRANT}\n\nJane\nacme-photo.co.uk", ("https://acme-photo.co.uk",), id="bare-domain"),
+        pytest.param(
+            f"{GRANT}\n\nRavi Menon\nmenonwildlife.in <https://menonwildlife.in>",
+            ("https://menonwildlife.in",),
+            id="link-text-and-url-deduped",
+        ),
+        pytest.param(DE_RELEASE, ("http://www.kessler-fotografie.de",), id="scheme-kept"),
+        pytest.param(
+            f"{GRANT} Write to jane@acme-photo.com or info@acme.co.uk.", (), id="addresses-are-not-sites"
+        ),
+        pytest.param(
+            f"{GRANT} https://commons.wikimedia.org/wiki/File:X.jpg https://upload.wikimedia.org/a/ab/X.jpg "
+            "https://de.wikipedia.org/wiki/Acme https://creativecommons.org/licenses/by-sa/4.0/",
+            (),
+            id="wikimedia-and-license-hosts",
+        ),
+        pytest.param(
+            f"{GRANT} File:Harbour_at_dusk.jpg, Datei:Rathaus 2019.JPG, photo.jpeg",
+            (),
+            id="file-names-are-not-domains",
+        ),
+        pytest.param(f"{GRANT} Thanks Mr.Smith, e.g. this, 14.05.2024 v4.0", (), id="dotted-words"),
+        pytest.param(
+            f"I saw it on https://news-site.com/article/12. {GRANT}\n\nJane Roe\nhttps://acme.com",
+            ("https://acme.com", "https://news-site.com/article/12"),
+            id="signature-before-body",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nJane Roe\nhttps://acme.com/about-us\nhttps://acme.com/",
+            ("https://acme.com/", "https://acme.com/about-us"),
+            id="home-before-deep",
+        ),
+        pytest.param(
+            f"My portfolio (see https://acme.com/gallery). {GRANT}",
+            ("https://acme.com/gallery",),
+            id="trailing-punctuation",
+        ),
+    ],
+)
+def test_websites(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, websites: tuple[str, ...]
+) -> None:
+    assert read(vocab, licenses, text).websites == websites
+
+
+def test_websites_from_links_come_last_and_quotes_are_ignored(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary
+) -> None:
+    statement = read(
+        vocab,
+        licenses,
+        f"{GRANT} My site is linked below.\n\nJane Roe\nwww.janeroe.net",
+        quoted="> Please see https://agent-example.org for the rules.",
+        links=(Link("https://janeroe-studio.com/", "my studio"), Link("mailto:jane@janeroe.net", "mail")),
+    )
+    assert statement.websites == ("https://www.janeroe.net", "https://janeroe-studio.com/")
+
+
+# --- credits -----------------------------------------------------------------------------------------
+
+SIGNER = "I, Jane Roe, release it under CC BY 4.0.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        pytest.param("Photo by John Smith.", [("John Smith", False)], id="en-photo-by-other"),
+        pytest.param(
+            "It was photographed by Jane Roe in 2020.", [("Jane Roe", True)], id="en-photographed-by-signer"
+        ),
+        pytest.param("It was taken by me last year.", [(None, True)], id="en-taken-by-me"),
+        pytest.param(
+            "© 2024 Acme Harbour Photography\n\nJane Roe\nAcme Harbour Photography",
+            [("Acme Harbour Photography", True)],
+            id="copyright-brand",
+        ),
+        pytest.param("(c) Jane Roe", [("Jane Roe", True)], id="c-in-parentheses"),
+        pytest.param("Copyright 2023 Max Mustermann", [("Max Mustermann", False)], id="copyright-year-other"),
+        pytest.param("Photo credit: ROE, Jane", [("ROE", True)], id="credit-surname-first"),
+        pytest.param("taken by my friend Anna Schmidt", [("Anna Schmidt", False)], id="en-friend-named"),
+        pytest.param(
+            "a portrait of me that a friend took at the book fair", [(None, False)], id="en-friend-took"
+        ),
+        pytest.param("the picture that my husband took in Rome", [(None, False)], id="en-husband-took"),
+        pytest.param(
+            "It was taken by a professional photographer.", [(None, False)], id="en-by-photographer"
+        ),
+        pytest.param("Foto: Peter Kessler", [("Peter Kessler", False)], id="de-foto-colon"),
+        pytest.param("aufgenommen von Anna Weber", [("Anna Weber", False)], id="de-aufgenommen-von"),
+        pytest.param(
+            "Das Bild wurde von Anna Weber aufgenommen.", [("Anna Weber", False)], id="de-verb-last"
+        ),
+        pytest.param("Das Foto wurde von einem Freund aufgenommen.", [(None, False)], id="de-freund"),
+        pytest.param("aufgenommen von meinem Kollegen", [(None, False)], id="de-kollege-capitalised-noun"),
+        pytest.param("photo de Marie Curie", [("Marie Curie", False)], id="fr-photo-de"),
+        pytest.param("Elle a été prise par un ami.", [(None, False)], id="fr-prise-par-un-ami"),
+        pytest.param("un ami l'a prise l'été dernier", [(None, False)], id="fr-un-ami-l-a-prise"),
+        pytest.param("foto de Juan Pérez", [("Juan Pérez", False)], id="es-foto-de"),
+        pytest.param("la tomó un amigo", [(None, False)], id="es-la-tomo-un-amigo"),
+        pytest.param("fue tomada por mí", [(None, True)], id="es-tomada-por-mi-pronoun"),
+        pytest.param("fue tomada por mi hermano", [(None, False)], id="es-tomada-por-mi-hermano"),
+        pytest.param(
+            "De foto is gemaakt door onze vaste fotograaf Pieter Janssen.",
+            [("Pieter Janssen", False)],
+            id="nl-gemaakt-door-fotograaf",
+        ),
+        pytest.param("een vriend heeft hem gemaakt", [(None, False)], id="nl-vriend"),
+        pytest.param("foto di Luca Bianchi", [("Luca Bianchi", False)], id="it-foto-di"),
+        pytest.param("è stata scattata da un amico", [(None, False)], id="it-scattata-da-un-amico"),
+        pytest.param("zdjęcie zrobił ją znajomy", [(None, False)], id="pl-znajomy"),
+        pytest.param("autor zdjęcia Jan Kowalski", [("Jan Kowalski", False)], id="pl-autor-zdjecia"),
+        pytest.param("foi tirada por um amigo", [(None, False)], id="pt-tirada-por-um-amigo"),
+        pytest.param("fotografia de Pedro Santos", [("Pedro Santos", False)], id="pt-fotografia-de"),
+    ],
+)
+def test_credits(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, credits: list[tuple[str | None, bool]]
+) -> None:
+    statement = read(vocab, licenses, SIGNER + text)
+    assert [(c.name, c.by_signer) for c in statement.credits] == credits
+    assert all(c.phrase for c in statement.credits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(RELGEN, id="en-relgen-boilerplate"),
+        pytest.param(DE_RELEASE, id="de-urheber-und-alleinige-inhaber"),
+        pytest.param("I took this photo of my husband in Rome.", id="photo-of-husband"),
+        pytest.param("I am a professional photographer and took it myself.", id="i-am-a-photographer"),
+        pytest.param(
+            "My friend asked me to send this. I took the photo myself.", id="friend-in-other-sentence"
+        ),
+        pytest.param("The copyright holder: Jane Roe.", id="copyright-holder"),
+        pytest.param("photo de moi au festival", id="fr-photo-de-moi-is-depiction"),
+        pytest.param("Photo: File:Harbour at dusk.jpg", id="photo-colon-file"),
+        pytest.param(
+            "I am the creator and sole owner of the exclusive copyright of the work.", id="owner-words"
+        ),
+    ],
+)
+def test_no_credit(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str) -> None:
+    assert read(vocab, licenses, SIGNER + text).credits == ()
+
+
+def test_quoted_credit_is_not_read(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    statement = read(vocab, licenses, SIGNER, quoted="> Was the photo by John Smith? Photo by John Smith.")
+    assert statement.credits == ()
+
+
+def test_credit_phrase_is_as_written(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    assert read(vocab, licenses, SIGNER + "Photo by  John\tSmith.").credits == (
+        Credit(phrase="Photo by John Smith", name="John Smith", by_signer=False),
+    )
+
+
+# --- self-made and depiction -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "self_made"),
+    [
+        pytest.param("It is a selfie.", True, id="en-selfie"),
+        pytest.param("a self-portrait taken with a self-timer", True, id="en-self-portrait"),
+        pytest.param("I took it myself.", True, id="en-took-it-myself"),
+        pytest.param("The photo was taken by me.", True, id="en-taken-by-me"),
+        pytest.param("Mit Selbstauslöser aufgenommen.", True, id="de-selbstausloeser"),
+        pytest.param("Ein Selbstporträt.", True, id="de-selbstportraet"),
+        pytest.param("C'est un autoportrait pris avec le retardateur.", True, id="fr"),
+        pytest.param("Es un autorretrato con temporizador.", True, id="es"),
+        pytest.param("Een zelfportret met de zelfontspanner.", True, id="nl"),
+        pytest.param("È un autoritratto fatto con l'autoscatto.", True, id="it"),
+        pytest.param("To autoportret zrobiony samowyzwalaczem.", True, id="pl"),
+        pytest.param("É um autorretrato.", True, id="pt"),
+        pytest.param(RELGEN, False, id="relgen"),
+        pytest.param("a portrait of me that a friend took", False, id="friend-took"),
+        pytest.param("I am the creator and owner of the photo.", False, id="owner-is-not-self-made"),
+    ],
+)
+def test_self_made(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, self_made: bool
+) -> None:
+    assert read(vocab, licenses, text).self_made is self_made
+
+
+@pytest.mark.parametrize(
+    ("text", "files", "depicts"),
+    [
+        pytest.param(
+            "I, Marta Nowicka, release it under CC BY 4.0.",
+            ["File:Marta Nowicka portrait.jpg"],
+            True,
+            id="full-name-in-title",
+        ),
+        pytest.param(
+            "I, Amélie Faure, release it.", ["File:AMELIE faure at work.jpg"], True, id="accents-and-case"
+        ),
+        pytest.param(
+            "I, Marta Nowicka, release it.", ["File:Nowicka Marta 2019.jpg"], True, id="name-reversed"
+        ),
+        pytest.param(
+            "I, Luc Bellamy, release it.",
+            ["File:Concert hall Bellamy 2022.jpg"],
+            False,
+            id="surname-only-studio",
+        ),
+        pytest.param(
+            "I, Peter Kessler, release it.", ["File:Rathaus Kesselbach 2019.jpg"], False, id="place-name"
+        ),
+        pytest.param("I, Jane Roe, release it.", ["File:Janet Roeper.jpg"], False, id="partial-words"),
+        pytest.param("I, Madonna, release it.", ["File:Madonna.jpg"], False, id="single-name-is-not-enough"),
+        pytest.param(
+            "I, Ben Ortiz, release it.",
+            ["File:Desert bloom.jpg", "File:Ben Ortiz.jpg"],
+            True,
+            id="second-file",
+        ),
+        pytest.param("It is a portrait of me. CC BY 4.0", [], True, id="en-portrait-of-me"),
+        pytest.param("Es ist ein Foto von mir.", [], True, id="de"),
+        pytest.param("C'est une photo de moi.", [], True, id="fr"),
+        pytest.param("Es una foto mía.", [], True, id="es"),
+        pytest.param("Het is een foto van mij.", [], True, id="nl"),
+        pytest.param("È una foto di me.", [], True, id="it"),
+        pytest.param("To jest zdjęcie mnie.", [], True, id="pl"),
+        pytest.param("É uma foto minha.", [], True, id="pt"),
+        pytest.param(RELGEN, ["File:Harbour at dusk.jpg"], False, id="relgen"),
+    ],
+)
+def test_depicts_signer(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, files: list[str], depicts: bool
+) -> None:
+    assert read(vocab, licenses, text, files).depicts_signer is depicts
+
+
+def test_depiction_in_subject(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    assert read(vocab, licenses, "CC BY 4.0", subject="My portrait").depicts_signer
+
+
+# --- forwarded statements and quotes -----------------------------------------------------------------
+
+FORWARDED_RELEASE = (
+    "From: Ben Ortiz <ben@ortizimages.com>\nSubject: permission\n\nI hereby affirm that I, Ben Ortiz, am the "
+    "creator of File:Desert bloom Ortiz.jpg. I agree to publish it under CC BY-SA 4.0.\n\nBen Ortiz\n"
+    "2024-05-14\nhttps://ortizimages.com"
+)
+
+
+@pytest.mark.parametrize(
+    ("own", "forwarded", "expected"),
+    [
+        pytest.param(
+            "Hi, the photographer sent me this.", FORWARDED_RELEASE, True, id="grant-only-forwarded"
+        ),
+        pytest.param("I confirm: CC BY-SA 4.0.", FORWARDED_RELEASE, False, id="grant-also-own"),
+        pytest.param("See below.", "Only for Wikipedia, please.", True, id="restriction-forwarded"),
+        pytest.param("See below.", "Please use my photo.", False, id="no-grant-anywhere"),
+        pytest.param(GRANT, "", False, id="own-only"),
+        pytest.param("", FORWARDED_RELEASE, True, id="forward-without-own-words"),
+    ],
+)
+def test_forwarded(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, own: str, forwarded: str, expected: bool
+) -> None:
+    assert read(vocab, licenses, own, forwarded=forwarded).forwarded is expected
+
+
+def test_forwarded_statement_speaks_for_its_author(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary
+) -> None:
+    statement = read(
+        vocab,
+        licenses,
+        "Hi, the photographer sent me this, forwarding it to you.\n\nSam\nwww.sams-uploads.net",
+        forwarded=FORWARDED_RELEASE,
+        sender=Address("uploader.sam@yahoo.com", "Sam Uploader"),
+        forwarded_from=Address("ben@ortizimages.com", "Ben Ortiz"),
+    )
+    assert statement.signer == "Ben Ortiz"
+    assert statement.holder_names == ("Ben Ortiz",)
+    assert statement.websites == ("https://ortizimages.com", "https://www.sams-uploads.net")
+    assert statement.forwarded
+
+
+def test_quoted_agent_text_is_not_the_release(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary
+) -> None:
+    msg = message(
+        "Hi, sorry. I took the photo myself and license it under CC BY 4.0.\n\nSam Whitaker",
+        quoted='> Dear Sam, "non-commercial use only" (CC BY-NC 4.0) is not accepted. I, Agent Smith, '
+        "represent the VRT. Photo by John Doe?",
+    )
+    assert "CC BY-NC" not in release_text(msg)
+    statement = read_statement(msg, [], vocab, licenses)
+    assert (statement.signer, statement.represents, statement.credits) == ("Sam Whitaker", None, ())
+    assert not statement.forwarded
+
+
+def test_release_text_is_own_then_forwarded(vocab: StatementVocabulary) -> None:
+    msg = message("own words", quoted="> quoted words", forwarded="forwarded words")
+    assert release_text(msg) == "own words\n\nforwarded words"
+
+
+# --- config ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        pytest.param({"languages": {}}, "languages", id="no-languages"),
+        pytest.param({"languages": {"xx": {"colour": ["red"]}}}, r"languages\.xx\.colour", id="unknown-key"),
+        pytest.param(
+            {"languages": {"xx": {"signer": "I, {name},"}}}, r"languages\.xx\.signer", id="not-a-list"
+        ),
+        pytest.param({"languages": {"xx": {"signer": ["I, Jane,"]}}}, "signer", id="template-without-slot"),
+        pytest.param({"languages": {"xx": {"credit": ["{name} took it"]}}}, "credit", id="slot-first"),
+        pytest.param({"websites": {"tlds": ["com"]}}, r"websites\.ignored_hosts", id="hosts-missing"),
+        pytest.param({"websites": []}, "websites", id="websites-not-table"),
+    ],
+)
+def test_config_errors_name_the_key(change: dict[str, Any], key: str) -> None:
+    with pytest.raises(ConfigError, match=key):
+        StatementVocabulary.from_mapping(config("statement.toml") | change)

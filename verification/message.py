@@ -18,7 +18,7 @@ import email.utils
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Self
 
@@ -62,7 +62,7 @@ class MailVocabulary:
     """How to read mail: whose Authentication-Results to trust, charset fall-backs, quoting markers."""
 
     trusted_authserv_ids: tuple[str, ...]
-    charset_aliases: Mapping[str, str]
+    charset_aliases: Mapping[str, str] = field(hash=False)
     max_mime_depth: int
     quoting: QuotingVocabulary
 

@@ -270,6 +270,9 @@ def test_release_boilerplate_is_never_a_restriction(
         pytest.param("CC BY 4.0. Somos una asociación sin ánimo de lucro.", id="es-non-profit-organisation"),
         pytest.param("CC BY 4.0, the permission is irrevocable.", id="irrevocable"),
         pytest.param("CC BY 4.0. Die Freigabe ist unwiderruflich.", id="de-unwiderruflich"),
+        pytest.param("CC BY 4.0 für gewerbliche und nicht-gewerbliche Nutzung", id="de-gewerblich-both"),
+        pytest.param("CC BY 4.0. There are no commercial restrictions.", id="no-commercial-restrictions"),
+        pytest.param("CC BY 4.0. This does not alter my copyright.", id="not-alter-copyright"),
     ],
 )
 def test_permissive_wording_is_not_a_restriction(vocab: LicenseVocabulary, text: str) -> None:
@@ -309,6 +312,7 @@ def test_permissive_wording_is_not_a_restriction(vocab: LicenseVocabulary, text:
         pytest.param("CC BY 4.0, not for commercial purposes", NC, id="en-not-for-commercial"),
         pytest.param("You may use it for non-commercial purposes.", NC, id="en-non-commercial-purposes"),
         pytest.param("Commercial use is not allowed.", NC, id="en-commercial-not-allowed"),
+        pytest.param("CC BY 4.0 but I don't allow commercial use.", NC, id="en-don-t-allow"),
         pytest.param("CC BY 4.0, keine kommerzielle Nutzung", NC, id="de-keine-kommerzielle"),
         pytest.param("Die kommerzielle Nutzung ist nicht gestattet.", NC, id="de-nicht-gestattet"),
         pytest.param("CC BY-SA 4.0, pas d'utilisation commerciale", NC, id="fr-pas-d-utilisation"),

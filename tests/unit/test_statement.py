@@ -440,6 +440,10 @@ def test_credits(
         pytest.param(
             "I am the creator and sole owner of the exclusive copyright of the work.", id="owner-words"
         ),
+        pytest.param("I am the Copyright Holder under the Copyright Act.", id="capitalised-copyright-words"),
+        pytest.param("The photo shows my father, taken in 1990 by me.", id="shows-my-father"),
+        pytest.param("Ma femme et moi avons fait une demande.", id="fr-fait-is-not-taking"),
+        pytest.param("My husband will take care of the upload.", id="take-care"),
     ],
 )
 def test_no_credit(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str) -> None:

@@ -28,7 +28,8 @@ from verification.tickets import split_subject_prefixes
 
 _FILE_NAMESPACE = "File"
 _CANONICAL_PREFIXES = frozenset({"file", "image"})  # the names every wiki accepts
-_INVALID_CHARS = frozenset("#<>[]|{}:/\\")  # MediaWiki's illegal title chars plus illegal file-name chars
+# MediaWiki's illegal title characters, its illegal file-name characters, control characters, surrogates.
+_INVALID_CHAR = re.compile("[#<>\\[\\]|{}:/\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e]")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,10}$")
@@ -39,9 +40,7 @@ _ARCHIVE_TIMESTAMP = re.compile(r"^\d{14}!")
 _HASH_DIR = re.compile(r"^[0-9a-f]$")
 _UPLOAD_KINDS = frozenset({"thumb", "archive", "transcoded", "temp", "deleted"})
 _COLON = re.compile("[:：]")
-# One or two words right before a colon (blanks allowed in between): "Datei", "Tập tin".
-_WORDS_BEFORE = re.compile(r"[^\W\d_]+(?:[ _]+([^\W\d_]+))?[ \t]*$")
-_NAMESPACE_WINDOW = 40
+_NAMESPACE_WINDOW = 40  # no namespace name is longer
 
 
 @dataclass(frozen=True)
@@ -49,8 +48,8 @@ class FileVocabulary:
     """Wiki hosts, local file namespace names and media extensions, with the patterns built from them."""
 
     namespaces: frozenset[str]  # casefolded, spaces for underscores
-    wiki_hosts: tuple[str, ...]  # glob patterns
-    upload_hosts: tuple[str, ...]
+    wiki_hosts: re.Pattern[str]  # built from glob patterns
+    upload_hosts: re.Pattern[str]
     interwiki_prefixes: frozenset[str]  # "commons", "c": [[commons:File:X]]
     file_path_pages: tuple[str, ...]  # casefolded "special:filepath": /wiki/Special:FilePath/X.jpg
     file_name: re.Pattern[str] = field(repr=False, compare=False)  # Name.ext, anchored by the caller
@@ -67,8 +66,8 @@ class FileVocabulary:
         name_pattern = rf"{names}\.(?P<ext>{exts})(?!\w)"
         return cls(
             namespaces=frozenset(_page_key(n) for n in namespaces),
-            wiki_hosts=tuple(h.lower() for h in string_list(data, "wiki_hosts", "files")),
-            upload_hosts=tuple(h.lower() for h in string_list(data, "upload_hosts", "files")),
+            wiki_hosts=_host_pattern(data, "wiki_hosts"),
+            upload_hosts=_host_pattern(data, "upload_hosts"),
             interwiki_prefixes=frozenset(
                 _page_key(p) for p in string_list(data, "interwiki_prefixes", "files")
             ),
@@ -120,10 +119,10 @@ def titles_from_url(url: str, vocab: FileVocabulary) -> tuple[str, ...]:
         return ()
     if parts.scheme.lower() not in {"http", "https", ""}:
         return ()
-    if _host_matches(host, vocab.upload_hosts):
+    if vocab.upload_hosts.match(host):
         title = _upload_title(parts.path)
         return (title,) if title else ()
-    if not _host_matches(host, vocab.wiki_hosts):
+    if not vocab.wiki_hosts.match(host):
         return ()
     pages: list[str] = []
     if parts.path.startswith("/wiki/"):
@@ -162,29 +161,56 @@ def _bare_names(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
     than one pattern with every namespace tried at every position.
     """
     for colon in _COLON.finditer(text):
-        window_start = max(0, colon.start() - _NAMESPACE_WINDOW)
-        words = _WORDS_BEFORE.search(text, window_start, colon.start())
-        start = None if words is None else _namespace_start(text, words, vocab)
+        start = _namespace_start(text, colon.start(), vocab)
         if start is None:
             continue
-        name = vocab.file_name.match(text, _skip_blanks(text, colon.end()))
+        name = vocab.file_name.match(text, _skip(text, colon.end(), " \t"))
         if name is not None:
             yield start, name.group(0)
 
 
-def _namespace_start(text: str, words: re.Match[str], vocab: FileVocabulary) -> int | None:
-    """Where the namespace name before a colon starts: two words ("Tập tin") or the last word."""
-    whole_word = words.start() == 0 or not text[words.start() - 1].isalnum()
-    if whole_word and _page_key(words.group(0)) in vocab.namespaces:
-        return words.start()
-    if words.group(1) and _page_key(words.group(1)) in vocab.namespaces:
-        return words.start(1)
+def _namespace_start(text: str, colon: int, vocab: FileVocabulary) -> int | None:
+    """Where a namespace name ending before `colon` starts: one word ("Datei") or two ("Tập tin")."""
+    last_end = _skip_back(text, colon, " \t")
+    last_start = _word_start(text, last_end)
+    if last_start == last_end:
+        return None
+    first_end = _skip_back(text, last_start, " _")
+    first_start = _word_start(text, first_end)
+    if first_start < first_end < last_start and _page_key(text[first_start:last_end]) in vocab.namespaces:
+        return first_start
+    glued = last_start > 0 and text[last_start - 1] == "_"  # "my_File:" is not a namespace
+    if not glued and _page_key(text[last_start:last_end]) in vocab.namespaces:
+        return last_start
     return None
 
 
-def _skip_blanks(text: str, index: int) -> int:
-    while index < len(text) and text[index] in " \t":
+def _word_start(text: str, end: int) -> int:
+    """Start of the word of letters (combining marks included) that ends at `end`; `end` if none.
+
+    Letters glued to digits ("2Datei") or longer than any namespace name are no word here.
+    """
+    start = end
+    while start > 0 and end - start < _NAMESPACE_WINDOW and _is_letter(text[start - 1]):
+        start -= 1
+    if start > 0 and text[start - 1].isalnum():
+        return end
+    return start
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char)[0] == "M"
+
+
+def _skip(text: str, index: int, chars: str) -> int:
+    while index < len(text) and text[index] in chars:
         index += 1
+    return index
+
+
+def _skip_back(text: str, index: int, chars: str) -> int:
+    while index > 0 and text[index - 1] in chars:
+        index -= 1
     return index
 
 
@@ -251,7 +277,7 @@ def _valid_file_name(name: str) -> bool:
     return (
         bool(stem.strip(" ."))
         and stem != name
-        and not any(char in _INVALID_CHARS or unicodedata.category(char) in {"Cc", "Cs"} for char in name)
+        and _INVALID_CHAR.search(name) is None
         and len(name.encode("utf-8")) <= _MAX_NAME_BYTES
     )
 
@@ -264,8 +290,10 @@ def _unquote(text: str) -> str:
         return text
 
 
-def _host_matches(host: str, patterns: Sequence[str]) -> bool:
-    return bool(host) and any(fnmatch.fnmatchcase(host, pattern) for pattern in patterns)
+def _host_pattern(data: Mapping[str, Any], key: str) -> re.Pattern[str]:
+    """One pattern for a list of host globs ("*.wikipedia.org"), matched against lower-cased hosts."""
+    globs = string_list(data, key, "files")
+    return re.compile("|".join(f"(?:{fnmatch.translate(g.strip().lower())})" for g in globs))
 
 
 def _page_key(text: str) -> str:

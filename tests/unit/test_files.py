@@ -240,6 +240,8 @@ def test_bare_name_in_prose(vocab: FileVocabulary, written: str, title: str) -> 
         pytest.param("File:Foo.jpgx is not it", (), id="extension-then-word"),
         pytest.param("my photo.jpg is attached", (), id="no-namespace"),
         pytest.param("ProFile:Foo.jpg", (), id="namespace-inside-word"),
+        pytest.param("my_File:Foo.jpg 2Datei:Bar.jpg", (), id="namespace-glued"),
+        pytest.param("see फ़ाइल:चित्र.jpg", ("File:चित्र.jpg",), id="hindi-combining-marks"),
         pytest.param("Note: the photo.jpg", (), id="other-word-before-colon"),
         pytest.param("File: see below\nphoto.jpg", (), id="no-line-crossing"),
         pytest.param("[[File:Model.glb|thumb|A 3D model]]", ("File:Model.glb",), id="wikilink-any-extension"),

@@ -311,7 +311,8 @@ def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int) -
             return own + _choose_alternative(children)
         return sum(children, own)
     filename = _filename(part, vocab)
-    if ctype in _TEXT_TYPES and part.get_content_disposition() != "attachment":
+    # A text part marked as attachment is an attachment, unless it is the whole mail (some clients do that).
+    if ctype in _TEXT_TYPES and (depth == 0 or part.get_content_disposition() != "attachment"):
         return own + _read_text(part, ctype, vocab)
     if ctype.startswith("multipart/"):
         return own + _read_text(part, "text/plain", vocab)  # a multipart without parts: its raw text

@@ -148,6 +148,13 @@ def test_transfer_encodings(
     assert parsed.text() == expected
 
 
+def test_single_text_part_marked_attachment_is_still_the_body(vocab: MailVocabulary) -> None:
+    raw = mail(RELEASE.encode(), "Content-Disposition: attachment; filename=release.txt\r\n")
+    parsed = parse_message(raw, vocab)
+    assert parsed.text() == RELEASE
+    assert parsed.attachments == ()
+
+
 def test_base64_garbage_degrades(vocab: MailVocabulary) -> None:
     parsed = parse_message(mail(b"!!!not base64 at all***\r\n====\r\n", cte="base64"), vocab)
     assert isinstance(parsed, ParsedMessage)

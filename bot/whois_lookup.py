@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
 import json
 import logging
 import math
@@ -36,6 +37,19 @@ log = logging.getLogger(__name__)
 
 Query = Callable[[str, float], Mapping[str, Any]]
 _CACHE_VERSION = 1
+
+
+class WhoisFailure(enum.StrEnum):
+    """Why a lookup is unknown (WhoisInfo.error)."""
+
+    BAD_DOMAIN = "bad_domain"
+    TIMEOUT = "timeout"
+    DNS_FAILED = "dns_failed"
+    NETWORK = "network"
+    NOT_FOUND = "not_found"
+    WHOIS_ERROR = "whois_error"
+    PARSE_FAILED = "parse_failed"
+    EMPTY = "empty"  # an answer, but neither a registrant nor a creation date in it
 
 
 @dataclass(frozen=True)
@@ -91,7 +105,7 @@ class WhoisLookup:
         """What WHOIS says of `domain` (a registrable domain), or an unknown WhoisInfo with an error code."""
         name = normalise_host(domain)
         if name is None or "." not in name:
-            return WhoisInfo(domain=domain, known=False, error="bad_domain")
+            return WhoisInfo(domain=domain, known=False, error=WhoisFailure.BAD_DOMAIN)
         with self._lock:
             cached = self._memory.get(name) or self._from_disk(name)
         if cached is not None:
@@ -114,7 +128,7 @@ class WhoisLookup:
         worker.join(self.settings.deadline)
         if not outcome:
             log.debug("whois %s: no answer within %.1f s", name, self.settings.deadline)
-            return WhoisInfo(domain=name, known=False, error="timeout")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.TIMEOUT)
         return outcome[0]
 
     def _query_once(self, name: str) -> WhoisInfo:
@@ -122,19 +136,19 @@ class WhoisLookup:
         try:
             record = self._query(name, self.settings.deadline)
         except socket.gaierror:
-            return WhoisInfo(domain=name, known=False, error="dns_failed")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.DNS_FAILED)
         except TimeoutError:
-            return WhoisInfo(domain=name, known=False, error="timeout")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.TIMEOUT)
         except OSError:
-            return WhoisInfo(domain=name, known=False, error="network")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.NETWORK)
         except WhoisDomainNotFoundError:
-            return WhoisInfo(domain=name, known=False, error="not_found")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.NOT_FOUND)
         except PywhoisError:
-            return WhoisInfo(domain=name, known=False, error="whois_error")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.WHOIS_ERROR)
         except (UnicodeError, ValueError, LookupError, AttributeError, TypeError) as exc:
             # python-whois's per-TLD parsers trip over unusual records in these ways
             log.debug("whois %s: parser failed: %s", name, type(exc).__name__)
-            return WhoisInfo(domain=name, known=False, error="parse_failed")
+            return WhoisInfo(domain=name, known=False, error=WhoisFailure.PARSE_FAILED)
         return read_record(name, record, self.settings.redaction_markers)
 
     def _from_disk(self, name: str) -> WhoisInfo | None:
@@ -205,7 +219,7 @@ def read_record(domain: str, record: Mapping[str, Any], redaction_markers: tuple
             break
     created = _iso_date(record.get("creation_date"))
     if registrant is None and created is None:
-        return WhoisInfo(domain=domain, known=False, error="empty")
+        return WhoisInfo(domain=domain, known=False, error=WhoisFailure.EMPTY)
     return WhoisInfo(domain=domain, known=True, registrant=registrant, created=created)
 
 

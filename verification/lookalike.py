@@ -13,6 +13,7 @@ A free-mail provider's domain imitates nobody: gmail.com is not a look-alike of 
 
 from __future__ import annotations
 
+import enum
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,16 @@ from rapidfuzz.distance import OSA
 from verification.domains import DomainParts, DomainTools
 from verification.errors import ConfigError
 from verification.model import Lookalike
+
+
+class LookalikeKind(enum.StrEnum):
+    """How a domain imitates another (model.Lookalike.how)."""
+
+    EMBEDDED = "embedded"
+    PUNYCODE = "punycode"
+    CONFUSABLE = "confusable"
+    OTHER_SUFFIX = "other_suffix"
+    EDIT_DISTANCE = "edit_distance"
 
 
 @dataclass(frozen=True)
@@ -70,24 +81,23 @@ def find_lookalike(
     if tools.is_freemail(sender.registrable):
         return None
 
-    def found(how: str, detail: str) -> Lookalike:
+    def found(how: LookalikeKind, detail: str) -> Lookalike:
         return Lookalike(sender.registrable, official.registrable, how, detail)
 
     host = tools.host_of(sender_domain) or sender.registrable
     subdomain = host.removesuffix(sender.registrable)
     if f".{official.registrable}." in f".{subdomain}":
-        return found("embedded", f"{official.registrable} inside {host}")
+        return found(LookalikeKind.EMBEDDED, f"{official.registrable} inside {host}")
     ours, theirs = _plain(sender.unicode_label), _plain(official.unicode_label)
     if sender.unicode_label == official.unicode_label:
-        return found("other_suffix", f".{sender.suffix} instead of .{official.suffix}")
+        return found(LookalikeKind.OTHER_SUFFIX, f".{sender.suffix} instead of .{official.suffix}")
     if skeleton(ours, settings) == skeleton(theirs, settings):
-        how = "punycode" if _is_idn(sender) else "confusable"
+        how = LookalikeKind.PUNYCODE if _is_idn(sender) else LookalikeKind.CONFUSABLE
         return found(how, f"{sender.unicode_label} reads as {official.unicode_label}")
     edits = label_distance(ours, theirs, settings)
     if edits is not None:
-        return found(
-            "edit_distance", f"{sender.unicode_label} is {edits} edit(s) from {official.unicode_label}"
-        )
+        detail = f"{sender.unicode_label} is {edits} edit(s) from {official.unicode_label}"
+        return found(LookalikeKind.EDIT_DISTANCE, detail)
     return None
 
 

@@ -256,7 +256,7 @@ class FakeWeb:
         self._server = _Server(self)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fakeweb", daemon=True
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, name="fakeweb", daemon=True
         )
         self._thread.start()
 

@@ -167,6 +167,7 @@ _WORD_KEYS = (
     "titles",
     "title_connectors",
     "not_names",
+    "honorifics",
 )
 _PHRASE_KEYS = ("self_made", "depicts", "closings")
 
@@ -194,6 +195,7 @@ class StatementVocabulary:
     titles: WordSet
     title_connectors: WordSet
     not_names: WordSet
+    honorifics: WordSet  # "Dr.", "Mme", "Dott.ssa": skipped before a name
     self_made: PhraseTable
     depicts: PhraseTable
     closings: PhraseTable
@@ -249,6 +251,7 @@ class StatementVocabulary:
             titles=words("titles"),
             title_connectors=words("title_connectors"),
             not_names=words("not_names"),
+            honorifics=words("honorifics"),
             self_made=phrases("self_made"),
             depicts=phrases("depicts"),
             closings=phrases("closings"),
@@ -396,6 +399,8 @@ def _name_run(
     if index >= len(tokens):
         return None
     line = tokens[index].line
+    while index < len(tokens) and tokens[index].line == line and tokens[index].norm in vocab.honorifics:
+        index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"
     leads = vocab.org_leads if org else WordSet(frozenset(), ())
     while (
         index < len(tokens)
@@ -479,8 +484,9 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
         line = raw.strip()
         if not line or line.startswith(("[", ">")) or _is_closing(line, vocab, whole=True):
             continue
-        words = line.split()
-        prose = len(words) > _SIGNATURE_LINE_WORDS or (len(words) >= 4 and line[-1] in ".!?:")
+        words = [word for word in line.split() if any(c.isalpha() for c in word)]
+        lower = sum(1 for word in words if word[0].islower())
+        prose = len(words) > _SIGNATURE_LINE_WORDS or (lower >= 2 and line[-1] in ".!?:")
         if prose or len(kept) >= _SIGNATURE_LINES:
             break
         kept.append(line)
@@ -503,7 +509,7 @@ def _parts(line: str, vocab: StatementVocabulary) -> list[str]:
     stripped = _URL.sub(" ", line)
     stripped = re.sub(r"\S+@\S+", " ", stripped)
     stripped = _BARE_DOMAIN.sub(lambda m: " " if _is_site(m, vocab) else m.group(), stripped)
-    parts = [part.strip(" -–—:") for part in _PART_SEPARATORS.split(stripped)]
+    parts = [part.strip(" -–—:.") for part in _PART_SEPARATORS.split(stripped)]
     return [part for part in parts if part and not _is_closing(part, vocab)]
 
 
@@ -529,7 +535,11 @@ def _is_organisation(name: str, vocab: StatementVocabulary) -> bool:
 def _title_org(
     part: str, rest_of_line: Sequence[str], next_lines: Sequence[str], vocab: StatementVocabulary
 ) -> str | None:
-    """The organisation of a title: "Director of X", "CEO, X", "Geschäftsführerin, X", "Dyrektor X"."""
+    """The organisation of a title: "CEO, X", "Director of Marketing / X" (next line), "Director of X".
+
+    The rest of the line comes first, then an organisation on the next line (the title line may name a
+    department: "Head of Communications"), then the name after the title itself ("Dyrektor Muzeum X").
+    """
     tokens = _tokens(part)
     words = [token for token in tokens if token.is_word]
     if not words or not any(token.norm in vocab.titles for token in words[:3]):
@@ -538,15 +548,17 @@ def _title_org(
         name = _whole_name(following, vocab) or _org_run(following, vocab)
         if name:
             return name
+    if next_lines:
+        name = _whole_name(_parts(next_lines[0], vocab)[0] if _parts(next_lines[0], vocab) else "", vocab)
+        if name and _is_organisation(name, vocab):
+            return name
     for index, token in enumerate(tokens):
-        if token.norm in vocab.title_connectors or (
-            index > 0 and token.capitalised and token.norm not in vocab.titles
-        ):
-            start = index + 1 if token.norm in vocab.title_connectors else index
-            run = _name_run(part, tokens, start, vocab, org=True)
+        connector = token.norm in vocab.title_connectors
+        if connector or (index > 0 and token.capitalised and token.norm not in vocab.titles):
+            run = _name_run(part, tokens, index + 1 if connector else index, vocab, org=True)
             if run is not None:
                 return run[0]
-    if len(words) == len(tokens) and next_lines:
+    if len(words) == len(tokens) and next_lines:  # "CEO" alone on its line, the organisation below
         return _whole_name(next_lines[0], vocab)
     return None
 

@@ -137,6 +137,21 @@ NOBODY = Address("someone@example.org", "")
             id="signature-after-closing",
         ),
         pytest.param(f"{GRANT}\nThanks", "Sam Sender", id="from-display-name"),
+        pytest.param(
+            f"{GRANT}\n\nMit freundlichen Grüßen\nDr. Anna Schmidt\nStädtisches Museum",
+            "Anna Schmidt",
+            id="honorific-skipped",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nBest,\nJane Roe | Acme Photography | www.acme-photo.com | +1 555 0100",
+            "Jane Roe",
+            id="one-line-signature",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nThanks!\n-- \nJohn Smith\nSmith & Sons Ltd.\n42 High Street, Bristol",
+            "John Smith",
+            id="dash-dash-signature",
+        ),
         pytest.param("Yes, I agree. CC BY 4.0", "Sam Sender", id="no-name-yes-is-not-a-signer"),
     ],
 )
@@ -210,6 +225,31 @@ def test_no_signer_at_all(vocab: StatementVocabulary, licenses: LicenseVocabular
             id="title-pl-no-connector",
         ),
         pytest.param(f"{GRANT}\n\nJane Roe\nCEO\nAcme Ltd", "Acme Ltd", id="title-org-next-line"),
+        pytest.param(
+            f"{GRANT}\n\nCarlos Gómez\nDirector de Comunicación\nMuseo de Arte Moderno",
+            "Museo de Arte Moderno",
+            id="title-department-org-next-line",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nDott.ssa Giulia Verdi\nResponsabile Ufficio Stampa\nFondazione Teatro La Fenice",
+            "Fondazione Teatro La Fenice",
+            id="title-it-department",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nJean Dupont\nChargé de communication\nMairie de Saint-Malo\n02 99 40 71 71",
+            "Mairie de Saint-Malo",
+            id="title-fr-lower-department",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nJan Jansen\nEigenaar Fotostudio Jansen\nwww.fotostudiojansen.nl",
+            "Fotostudio Jansen",
+            id="title-nl-owner",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nKatarzyna Wiśniewska\nRzecznik prasowy\nUrząd Miasta Gdańska",
+            "Urząd Miasta Gdańska",
+            id="title-pl-spokesperson",
+        ),
     ],
 )
 def test_represents(
@@ -277,6 +317,12 @@ def test_represents_nobody(vocab: StatementVocabulary, licenses: LicenseVocabula
         ),
         pytest.param(GRANT, Address("jane@x.org", "jane@x.org"), (), id="display-address-dropped"),
         pytest.param(GRANT, Address("jane@x.org", "'Jane Roe'"), ("Jane Roe",), id="display-quotes-stripped"),
+        pytest.param(
+            f"{GRANT}\n\nJohn Smith\nSmith & Sons Ltd.\n42 High Street, Bristol",
+            NOBODY,
+            ("John Smith", "Smith & Sons Ltd"),
+            id="brand-with-ampersand-no-address-line",
+        ),
     ],
 )
 def test_holder_names(

@@ -490,13 +490,13 @@ def _port_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> t
     token = tokens[index]
     code = vocab.port_codes.get(token.raw)
     if code is None and token.raw.islower():
-        code = vocab.port_codes.get(token.raw.upper()) if _in_url_path(tokens, index) else None
+        code = vocab.port_codes.get(token.raw.upper()) if _attached_code(tokens, index) else None
     return (code, index + 1) if code else (None, index)
 
 
-def _in_url_path(tokens: Sequence[Token], index: int) -> bool:
-    """creativecommons.org/licenses/by-sa/3.0/de/: URL paths write the jurisdiction in lower case."""
-    return index > 0 and tokens[index].sep == "/" and tokens[index - 1].raw[0].isdigit()
+def _attached_code(tokens: Sequence[Token], index: int) -> bool:
+    """A lower-case code glued to the version: ".../by-sa/3.0/de/" (URL) or "cc-by-sa-3.0-de" (template)."""
+    return index > 0 and tokens[index].sep in {"/", "-", "_"} and tokens[index - 1].raw[0].isdigit()
 
 
 def _cc_license(

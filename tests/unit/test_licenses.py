@@ -166,6 +166,8 @@ def grant(template: str, name: str) -> str:
         pytest.param("CC BY-SA 2.0 DE", "CC-BY-SA-2.0", id="port-unknown-to-spdx-falls-back"),
         pytest.param("CC BY-SA 3.0 FR", "CC-BY-SA-3.0", id="port-code-unknown"),
         pytest.param("CC BY-SA 3.0 de", "CC-BY-SA-3.0", id="port-lower-case-is-a-word"),
+        pytest.param("{{self|cc-by-sa-3.0-de}}", "CC-BY-SA-3.0-DE", id="port-commons-template-name"),
+        pytest.param("{{Cc-by-4.0}}", "CC-BY-4.0", id="commons-template-name"),
         pytest.param("https://creativecommons.org/licenses/by-sa/3.0/de/", "CC-BY-SA-3.0-DE", id="port-url"),
         pytest.param("https://creativecommons.org/licenses/by/4.0/deed.de", "CC-BY-4.0", id="url-deed"),
         # GFDL and Free Art

@@ -54,7 +54,7 @@ class WhoisFailure(enum.StrEnum):
 
 @dataclass(frozen=True)
 class WhoisSettings:
-    """config/whois.toml."""
+    """The [whois] table of config/web.toml."""
 
     deadline: float  # seconds for the whole lookup
     cache_path: Path | None

@@ -92,7 +92,9 @@ def whois_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[_FakeWhois, 
 
 
 def _settings(tmp_path: Path, **changes: Any) -> WhoisSettings:
-    base = WhoisSettings.from_mapping({**load_config("whois"), "cache_path": str(tmp_path / "whois.json")})
+    base = WhoisSettings.from_mapping(
+        {**load_config("web")["whois"], "cache_path": str(tmp_path / "whois.json")}
+    )
     return dataclasses.replace(base, **changes)
 
 
@@ -244,9 +246,9 @@ def test_read_record(record: dict[str, Any], expected: tuple[str | None, str | N
 )
 def test_settings_errors_name_the_key(change: dict[str, Any], bad_key: str) -> None:
     with pytest.raises(ConfigError, match=bad_key):
-        WhoisSettings.from_mapping({**load_config("whois"), **change})
+        WhoisSettings.from_mapping({**load_config("web")["whois"], **change})
 
 
 def test_disabled_disk_cache() -> None:
-    settings = WhoisSettings.from_mapping({**load_config("whois"), "cache_path": ""})
+    settings = WhoisSettings.from_mapping({**load_config("web")["whois"], "cache_path": ""})
     assert settings.cache_path is None

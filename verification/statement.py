@@ -548,8 +548,9 @@ def _title_org(
         name = _whole_name(following, vocab) or _org_run(following, vocab)
         if name:
             return name
-    if next_lines:
-        name = _whole_name(_parts(next_lines[0], vocab)[0] if _parts(next_lines[0], vocab) else "", vocab)
+    below = _parts(next_lines[0], vocab)[:1] if next_lines else []
+    for candidate in below:
+        name = _whole_name(candidate, vocab)
         if name and _is_organisation(name, vocab):
             return name
     for index, token in enumerate(tokens):

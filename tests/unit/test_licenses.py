@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verification.errors import ConfigError
 from verification.html_text import html_to_text
@@ -488,3 +490,45 @@ def test_sample_mails(vocab: LicenseVocabulary, path: Path, expected: str | None
     finding = read_license(_own_text(path), vocab)
     assert finding.spdx == expected
     assert (finding.problem is None) == (expected is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_never_raises(vocab: LicenseVocabulary, text: str) -> None:
+    finding = read_license(text, vocab)
+    assert (finding.spdx is None) != (finding.problem is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "CC",
+                "BY",
+                "SA",
+                "NC",
+                "4.0",
+                "3.0",
+                "DE",
+                "-",
+                " ",
+                ",",
+                "GFDL",
+                "1.2",
+                "+",
+                "only",
+                "for",
+                "Wikipedia",
+                "not",
+                "Creative Commons",
+                "0",
+                "v",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_never_raises_on_license_like_words(vocab: LicenseVocabulary, words: list[str]) -> None:
+    finding = read_license(" ".join(words), vocab)
+    assert finding.spdx is None or finding.spdx in vocab.spdx_ids

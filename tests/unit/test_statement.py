@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verification.errors import ConfigError
 from verification.licenses import LicenseVocabulary
@@ -673,3 +675,16 @@ def test_release_text_is_own_then_forwarded(vocab: StatementVocabulary) -> None:
 def test_config_errors_name_the_key(change: dict[str, Any], key: str) -> None:
     with pytest.raises(ConfigError, match=key):
         StatementVocabulary.from_mapping(config("statement.toml") | change)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    own=st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
+    forwarded=st.text(alphabet="aA ,.:;-'\n()@/I©Copyrightbyphoto", max_size=200),
+)
+def test_never_raises(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, own: str, forwarded: str
+) -> None:
+    """Whatever the mail holds, the reader answers: a statement, never an exception."""
+    statement = read(vocab, licenses, own, ["File:" + own[:40]], forwarded=forwarded)
+    assert all(url.startswith(("http://", "https://")) for url in statement.websites)

@@ -40,13 +40,18 @@ def api_url(port: int) -> str:
 
 
 def _alive(pid: int) -> bool:
+    """True while the process exists and has not exited (an unreaped zombie counts as gone)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no procfs: trust kill 0
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
 def _reaped(pid: int) -> bool:

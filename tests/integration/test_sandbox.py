@@ -24,7 +24,7 @@ import requests
 from bot.sandbox import Account, AccountRole, SandboxApiError, SandboxWiki, jpeg, server
 from bot.sandbox.build import build_key, load_content, patch_local_settings, xml_dump
 from bot.sandbox.model import SandboxError
-from bot.sandbox.wiki import password_file_line, repo_user_config, sandbox_env
+from bot.sandbox.wiki import page_runs, password_file_line, repo_user_config, sandbox_env
 
 CONTENT = load_content()
 REPO = Path(__file__).resolve().parents[2]
@@ -169,6 +169,23 @@ def test_sandbox_env_points_everything_at_the_sandbox(inherited: str | None, exp
     assert env["PERMBOT_PASSWORD_FILE"] == "/w/pywikibot/passwordfile"
     assert env["PERMBOT_WIKI_API"] == "http://127.0.0.1:1234/api.php"
     assert (env["PERMBOT_WIKI_USER"], env["PERMBOT_PROFILE"]) == ("PermBot", "sandbox")
+
+
+@pytest.mark.parametrize(
+    ("ids", "max_gap", "expected"),
+    [
+        pytest.param([], 30, [], id="nothing"),
+        pytest.param([7], 30, [(7, 7)], id="one"),
+        pytest.param(range(100, 2100), 30, [(100, 2099)], id="contiguous-import"),
+        pytest.param([5, 3, 4, 3], 30, [(3, 5)], id="unsorted-duplicates"),
+        pytest.param([32, 2000, 2001], 30, [(32, 32), (2000, 2001)], id="old-page-far-from-new-ones"),
+        pytest.param([10, 40, 71], 30, [(10, 40), (71, 71)], id="gap-limit-inclusive"),
+    ],
+)
+def test_page_runs_covers_ids_with_few_ranges(
+    ids: list[int], max_gap: int, expected: list[tuple[int, int]]
+) -> None:
+    assert page_runs(ids, max_gap) == expected
 
 
 def test_password_file_line_is_a_pywikibot_botpassword_entry() -> None:
@@ -453,6 +470,28 @@ def test_import_pages_creates_fifty_pages_with_links(wiki: SandboxWiki) -> None:
     assert revision["timestamp"] == "2024-02-01T08:30:00Z"
     wiki.restore()
     assert wiki.page_text(pages[0][0]) is None
+
+
+def test_import_pages_updates_existing_pages_and_their_links(wiki: SandboxWiki) -> None:
+    wiki.import_pages([("File:Kingfisher on reed.jpg", "{{PermissionOTRS|id=2024051410012399}}")])
+    page = wiki.request(None, "GET", action="query", prop="templates", titles="File:Kingfisher on reed.jpg")
+    templates = {item["title"] for item in page["query"]["pages"][0]["templates"]}
+    assert templates == {"Template:PermissionOTRS", "Template:PermissionTicket"}
+    older = datetime(2020, 1, 1, tzinfo=UTC)  # older than the current revision: history only
+    wiki.import_pages([("File:Kingfisher on reed.jpg", "old text")], timestamp=older)
+    assert wiki.page_text("File:Kingfisher on reed.jpg") == "{{PermissionOTRS|id=2024051410012399}}"
+
+
+def test_edit_as_renews_a_lost_session(wiki: SandboxWiki) -> None:
+    wiki.edit_as(AccountRole.OTHER, "Sandbox", "first", "test")
+    wiki.request(AccountRole.OTHER, "POST", action="logout", token=_csrf(wiki, AccountRole.OTHER))
+    assert wiki.edit_as(AccountRole.OTHER, "Sandbox", "second", "test").revid is not None
+    assert wiki.page_text("Sandbox") == "second"
+
+
+def _csrf(wiki: SandboxWiki, role: AccountRole) -> str:
+    token: str = wiki.request(role, "GET", action="query", meta="tokens")["query"]["tokens"]["csrftoken"]
+    return token
 
 
 def test_api_log_records_each_call(wiki: SandboxWiki) -> None:

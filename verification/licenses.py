@@ -76,11 +76,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 @dataclass(frozen=True)
 class _Word:
-    text: str
+    text: str  # folded
     prefix: bool  # "niekomercyjn*": any token starting with the text
+    accented: str = ""  # "=mí": the token as written (case-folded, accents kept) must be this
 
-    def matches(self, token: str) -> bool:
-        return token == self.text or (self.prefix and token.startswith(self.text))
+    def matches(self, token: Token) -> bool:
+        if self.accented:
+            return token.raw.casefold() == self.accented
+        return token.norm == self.text or (self.prefix and token.norm.startswith(self.text))
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ class PhraseTable:
     """Token phrases, each with a value; finds the longest phrase starting at a token index.
 
     A phrase is written naturally in the config ("Pas d'Utilisation Commerciale") and tokenised like the
-    text; a word ending in "*" matches any token it begins (for inflected languages).
+    text; a word ending in "*" matches any token it begins (for inflected languages); a word starting
+    with "=" must match as written, accents included ("=mí").
     """
 
     by_first: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
@@ -147,7 +151,7 @@ def _matches_at(words: Sequence[_Word], tokens: Sequence[Token], index: int) -> 
         token = tokens[index + offset]
         if offset and token.brk:
             return False
-        if not word.matches(token.norm):
+        if not word.matches(token):
             return False
     return True
 
@@ -156,11 +160,12 @@ def _phrase_words(phrase: str, key: str) -> tuple[_Word, ...]:
     words: list[_Word] = []
     for chunk in phrase.split():
         prefix = chunk.endswith("*")
-        parts = [token.norm for token in tokenize(chunk.rstrip("*"))]
+        accented = chunk.startswith("=")  # Spanish "mí" (me) is not "mi" (my): compare as written
+        parts = [token.norm for token in tokenize(chunk.strip("*="))]
         if not parts:
             continue  # punctuation ("&", "-") is not a token in the text either
         words.extend(_Word(part, False) for part in parts[:-1])
-        words.append(_Word(parts[-1], prefix))
+        words.append(_Word(parts[-1], prefix, chunk.strip("*=").casefold() if accented else ""))
     if not words:
         raise ConfigError(f"{key}: {phrase!r} has no letters or digits")
     return tuple(words)

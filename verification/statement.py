@@ -287,12 +287,9 @@ def read_statement(
     license_vocab: LicenseVocabulary,
 ) -> Statement:
     """Read signer, organisation, names, websites and authorship from the message's release."""
-    forwarded = _grants(read_license(message.text(SegmentKind.FORWARDED), license_vocab)) and not _grants(
-        read_license(message.text(SegmentKind.OWN), license_vocab)
-    )
-    kind = (
-        SegmentKind.FORWARDED if forwarded or not message.text(SegmentKind.OWN).strip() else SegmentKind.OWN
-    )
+    forwarded = _only_forwarded_grants(message, license_vocab)
+    own_words = message.text(SegmentKind.OWN).strip()
+    kind = SegmentKind.FORWARDED if forwarded or not own_words else SegmentKind.OWN
     text = message.text(kind)
     other = message.text(SegmentKind.OWN if kind is SegmentKind.FORWARDED else SegmentKind.FORWARDED)
     tokens = _tokens(text)
@@ -312,6 +309,12 @@ def read_statement(
         depicts_signer=_depicts(signer, files, text, message.subject, vocab),
         forwarded=forwarded,
     )
+
+
+def _only_forwarded_grants(message: ParsedMessage, license_vocab: LicenseVocabulary) -> bool:
+    """A license (free or not) is granted in forwarded text and not in the sender's own words."""
+    forwarded = read_license(message.text(SegmentKind.FORWARDED), license_vocab)
+    return _grants(forwarded) and not _grants(read_license(message.text(SegmentKind.OWN), license_vocab))
 
 
 def _grants(finding: LicenseFinding) -> bool:

@@ -8,19 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.fetch import FetchSettings
+from bot.whois_lookup import WhoisSettings
 from verification.domains import DomainVocabulary
+from verification.errors import ConfigError
 from verification.files import FileVocabulary
 from verification.licenses import LicenseVocabulary
 from verification.lookalike import LookalikeSettings
 from verification.message import MailVocabulary
-from verification.site_pages import SiteVocabulary
-from verification.statement import StatementVocabulary
-
-from bot.fetch import FetchSettings
-from bot.whois_lookup import WhoisSettings
-from verification.errors import ConfigError
 from verification.policy import PolicySettings
 from verification.reading import ReadingVocabulary
+from verification.site_pages import SiteVocabulary
+from verification.statement import StatementVocabulary
 
 CONFIG_DIR_VARIABLE = "PERMBOT_CONFIG_DIR"
 
@@ -44,6 +43,14 @@ def read_toml(config_dir: Path, name: str) -> dict[str, Any]:
         ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path} is not valid TOML: {error}") from error
+
+
+def _read_lines(config_dir: Path, name: str) -> list[str]:
+    path = config_dir / name
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as error:
+        raise ConfigError(f"missing config file {path}") from error
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,9 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
             licenses=LicenseVocabulary.from_mapping(read_toml(folder, "licenses.toml")),
             statement=StatementVocabulary.from_mapping(read_toml(folder, "statement.toml")),
         ),
-        domains=DomainVocabulary.from_mapping(read_toml(folder, "domains.toml")),
+        domains=DomainVocabulary.from_mapping(
+            read_toml(folder, "domains.toml"), _read_lines(folder, "freemail.txt")
+        ),
         lookalike=LookalikeSettings.from_mapping(read_toml(folder, "lookalike.toml")),
         site=SiteVocabulary.from_mapping(read_toml(folder, "site.toml")),
         fetch=FetchSettings.from_mapping(web.get("fetch", web)),

@@ -10,19 +10,18 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TypeVar
-
-from verification.domains import DomainTools
 
 from bot.crawl import SiteCrawler
 from bot.fetch import GuardedFetcher
 from bot.settings import VerifierSettings
 from bot.whois_lookup import WhoisLookup
 from verification.assembly import assemble_facts, choose_official_site
+from verification.domains import DomainTools
 from verification.errors import UnreadableMessage
 from verification.facts import CaseFacts, OfficialSite, TicketReading
 from verification.model import SiteEvidence, Suggestion, WhoisInfo
@@ -70,7 +69,7 @@ class Verifier:
         self.settings = settings
         self.tools = DomainTools(settings.domains)
         self._fetcher = GuardedFetcher(settings.fetch)
-        self._crawler = SiteCrawler(self._fetcher, self.tools, settings.site)
+        self._crawler = SiteCrawler(self._fetcher, self.tools, settings.site, settings.fetch.pool_size)
         self._whois = WhoisLookup(settings.whois)
         self._whois_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="whois")
         self._whois_futures: dict[str, Future[WhoisInfo]] = {}
@@ -138,8 +137,11 @@ class Verifier:
 
 
 def _result_by(future: Future[T], deadline: float) -> T | None:
-    """The future's result if it arrives before the monotonic deadline, else None."""
+    """The future's result if it arrives before the monotonic deadline, else None (also when cancelled).
+
+    A lookup that raised is a bug in our own code, not a fact about the site: it propagates.
+    """
     try:
         return future.result(timeout=max(0.0, deadline - time.monotonic()))
-    except FutureTimeout:
+    except (FutureTimeout, CancelledError):
         return None

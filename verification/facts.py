@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from verification.addresses import normalise_address
 from verification.model import (
     Address,
     LicenseFinding,
@@ -66,7 +67,9 @@ class CaseFacts:
     @property
     def sender_address_listed(self) -> bool:
         sender = self.sender
-        return bool(sender and self.site and sender.addr in self.site.addresses)
+        if sender is None or self.site is None:
+            return False
+        return normalise_address(sender.addr) in self.site.addresses
 
     @property
     def sender_at_official_domain(self) -> bool:

@@ -166,7 +166,7 @@ class SiteEvidence:
 
     start_url: str
     domain: str  # registrable domain of start_url
-    reachable: bool  # the home page answered with content
+    reachable: bool  # some page of the site answered with content
     pages: tuple[SitePage, ...] = ()
     addresses: tuple[str, ...] = ()  # lower-cased, de-obfuscated, from every page read
     home_text: str = ""  # the home page's visible text (title included), for naming the holder
@@ -190,7 +190,7 @@ class Lookalike:
 
     sender_domain: str
     official_domain: str
-    how: str  # "confusable", "edit_distance", "other_suffix", "punycode"
+    how: str  # "confusable", "edit_distance", "other_suffix", "punycode", "embedded"
     detail: str = ""
 
 

@@ -235,7 +235,7 @@ def decode_bytes(data: bytes, label: str | None, aliases: Mapping[str, str]) -> 
             return DecodedText(data.decode("utf-8"), (*defects, MessageDefect.CHARSET_MISMATCH))
         try:
             return DecodedText(data.decode("utf-8-sig" if codec == "utf-8" else codec), tuple(defects))
-        except UnicodeDecodeError:
+        except UnicodeError:  # idna and the like raise UnicodeError itself, not UnicodeDecodeError
             defects.append(MessageDefect.CHARSET_MISMATCH)
     if data.isascii():
         return DecodedText(data.decode("ascii"), tuple(defects))
@@ -247,8 +247,7 @@ def decode_bytes(data: bytes, label: str | None, aliases: Mapping[str, str]) -> 
     best = from_bytes(data).best()
     if best is not None:
         return DecodedText(str(best), (*defects, MessageDefect.CHARSET_GUESSED))
-    fallback = data.decode(codec or "cp1252", "replace")
-    return DecodedText(fallback, (*defects, MessageDefect.TEXT_UNDECODABLE))
+    return DecodedText(data.decode("cp1252", "replace"), (*defects, MessageDefect.TEXT_UNDECODABLE))
 
 
 def unflow(text: str, *, delsp: bool) -> str:
@@ -304,7 +303,9 @@ def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int) -
     ctype = part.get_content_type()
     if ctype in _MESSAGE_TYPES:
         return own + _read_attached_message(part, vocab, depth)
-    payload = part.get_payload()
+    # Leaf payloads are only read with decode=True: without it the stdlib decodes 8-bit text with the
+    # declared charset and raises on labels such as "idna".
+    payload = part.get_payload() if part.is_multipart() else None
     if isinstance(payload, list):
         children = [_read_part(p, vocab, depth + 1) for p in payload if isinstance(p, email.message.Message)]
         if ctype == "multipart/alternative":
@@ -374,14 +375,14 @@ def _read_attached_message(part: email.message.Message, vocab: MailVocabulary, d
 
 def _attached_messages(part: email.message.Message) -> list[email.message.Message]:
     """The mails inside a message/rfc822 part, decoding a base64 body the parser did not decode."""
-    payload = part.get_payload()
+    payload = part.get_payload() if part.is_multipart() else None
     if isinstance(payload, list):
         messages = [p for p in payload if isinstance(p, email.message.Message)]
         encoded = str(part.get("content-transfer-encoding", "")).strip().lower() == "base64"
         if not (encoded and len(messages) == 1 and not messages[0].keys()):
             return messages
-        body = messages[0].get_payload()
-        data = _base64(body) if isinstance(body, str) else None
+        body = messages[0].get_payload(decode=True)
+        data = _base64(body.decode("ascii", "replace")) if isinstance(body, bytes) else None
     else:
         decoded = part.get_payload(decode=True)
         data = decoded if isinstance(decoded, bytes) else None
@@ -479,10 +480,30 @@ def _header_text(value: str) -> str:
 
 
 def _filename(part: email.message.Message, vocab: MailVocabulary) -> str | None:
-    name = part.get_filename()
-    if not name:
-        return None
-    return decode_encoded_words(_header_text(name), vocab.charset_aliases).text.strip() or None
+    """The attachment's name: RFC 2231 (filename*=utf-8''..), RFC 2047 words or raw 8-bit, any charset.
+
+    Decoded here rather than by get_filename(), which raises on charset labels such as "idna".
+    """
+    for header, param in (("content-disposition", "filename"), ("content-type", "name")):
+        raw = _first_header(part, header)
+        if raw is None:
+            continue
+        source = part
+        if not raw.isascii():  # raw 8-bit: the stdlib would hand back U+FFFD, so read a decoded copy
+            source = email.message.Message()
+            source[header] = _header_text(raw)
+        value = source.get_param(param, header=header)
+        if isinstance(value, tuple):
+            charset, _, text = value
+            data = str(text).encode("latin-1", "surrogateescape")
+            name = decode_bytes(data, str(charset or "") or None, vocab.charset_aliases).text
+        elif isinstance(value, str):
+            name = decode_encoded_words(_header_text(value), vocab.charset_aliases).text
+        else:
+            continue
+        if name.strip():
+            return name.strip()
+    return None
 
 
 def _param(part: email.message.Message, name: str) -> str:
@@ -521,10 +542,14 @@ def _codec(label: str | None, aliases: Mapping[str, str]) -> str | None:
 
 
 def _lookup_codec(name: str) -> str | None:
+    """The codec's canonical name when it decodes bytes to text; None for unknown or bytes-to-bytes codecs
+    (a label such as "base64", "zlib" or "undefined" must not be taken for a charset)."""
     try:
-        return codecs.lookup(name).name
-    except (LookupError, ValueError, TypeError):
+        codec = codecs.lookup(name).name
+        b"a".decode(codec)  # bytes-to-bytes codecs refuse here (empty input would pass)
+    except (LookupError, ValueError, TypeError):  # UnicodeError is a ValueError
         return None
+    return codec
 
 
 def _ascii_compatible(codec: str) -> bool:

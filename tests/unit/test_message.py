@@ -84,6 +84,19 @@ def mail(
             (MessageDefect.CHARSET_UNKNOWN,),
             id="unknown-label",
         ),
+        pytest.param(
+            "base64", b"SGVsbG8=", "SGVsbG8=", (MessageDefect.CHARSET_UNKNOWN,), id="bytes-codec-label"
+        ),
+        pytest.param(
+            "undefined", b"abc", "abc", (MessageDefect.CHARSET_UNKNOWN,), id="undefined-codec-label"
+        ),
+        pytest.param(
+            "idna",
+            "Grüße aus Köln".encode("latin-1"),
+            "Grüße aus Köln",
+            (MessageDefect.CHARSET_MISMATCH,),
+            id="idna",
+        ),
         pytest.param(None, "Grüße".encode(), "Grüße", (), id="none-utf8"),
         pytest.param(None, "Grüße aus Köln".encode("latin-1"), "Grüße aus Köln", (), id="none-western"),
         pytest.param(
@@ -315,13 +328,23 @@ def test_attachments_and_mixed_text(vocab: MailVocabulary) -> None:
         b"Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ\r\n"
         b'--XX\r\nContent-Type: application/pdf; name="=?utf-8?q?Vollmacht_f=C3=BCr.pdf?="\r\n\r\n%PDF\r\n'
         b"--XX\r\nContent-Type: image/png\r\n\r\nPNG\r\n"
+        b"--XX\r\nContent-Type: image/gif\r\n"
+        b"Content-Disposition: inline; filename*=idna''Caf%C3%A9.gif\r\n\r\nG\r\n"
+        b'--XX\r\nContent-Type: image/tiff; name="R\xc3\xa9sum\xc3\xa9 raw.tif"\r\n\r\nT\r\n'
         b"--XX\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=notes.txt\r\n\r\n"
         b"not body\r\n"
         b"--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSecond part.\r\n"
         b"--XX--\r\n"
     )
     parsed = parse_message(raw, vocab)
-    assert parsed.attachments == ("Foto Köln.jpg", "Vollmacht für.pdf", "image/png", "notes.txt")
+    assert parsed.attachments == (
+        "Foto Köln.jpg",
+        "Vollmacht für.pdf",
+        "image/png",
+        "Café.gif",
+        "Résumé raw.tif",
+        "notes.txt",
+    )
     assert parsed.text() == "First part.\n\nSecond part."
 
 

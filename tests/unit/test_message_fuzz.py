@@ -8,6 +8,7 @@ invented charsets and transfer encodings, stray bytes.
 from __future__ import annotations
 
 import base64
+import re
 import tomllib
 from pathlib import Path
 
@@ -71,6 +72,16 @@ CHARSETS = [
     '"',
     "utf-8''x",
     "ü",
+    # codecs Python knows that are no charsets: they must be refused, not used
+    "base64",
+    "zlib",
+    "rot13",
+    "idna",
+    "punycode",
+    "undefined",
+    "unicode_escape",
+    "hex",
+    "utf-32",
 ]
 ENCODINGS = [
     "base64",
@@ -114,13 +125,34 @@ def check(raw: bytes, vocab: MailVocabulary, file_vocab: FileVocabulary) -> None
         assert title.startswith("File:")
 
 
+def _replace_nth(draw: st.DrawFn, raw: bytes, pattern: bytes, new: bytes) -> bytes:
+    """Replace one (drawn) match of `pattern` in `raw` with `new`."""
+    matches = list(re.finditer(pattern, raw))
+    if not matches:
+        return raw
+    match = matches[draw(st.integers(min_value=0, max_value=len(matches) - 1))]
+    return raw[: match.start()] + new + raw[match.end() :]
+
+
 @st.composite
 def mangled(draw: st.DrawFn) -> bytes:
     """A seed message with a few random mutations of the kinds real mail suffers."""
     raw = draw(st.sampled_from(SEEDS))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         mutation = draw(
-            st.sampled_from(["truncate", "insert", "charset", "cte", "boundary", "header", "delete"])
+            st.sampled_from(
+                [
+                    "truncate",
+                    "insert",
+                    "charset",
+                    "param-charset",
+                    "word-charset",
+                    "cte",
+                    "boundary",
+                    "header",
+                    "delete",
+                ]
+            )
         )
         position = draw(st.integers(min_value=0, max_value=len(raw)))
         if mutation == "truncate":
@@ -128,7 +160,17 @@ def mangled(draw: st.DrawFn) -> bytes:
         elif mutation == "insert":
             raw = raw[:position] + draw(st.binary(max_size=40)) + raw[position:]
         elif mutation == "charset":
-            raw = raw.replace(b"charset=", b"charset=" + draw(st.sampled_from(CHARSETS)).encode() + b"-", 1)
+            raw = _replace_nth(
+                draw, raw, rb"(?<=charset=)[^;\r\n]*", draw(st.sampled_from(CHARSETS)).encode()
+            )
+        elif mutation == "param-charset":
+            raw = _replace_nth(
+                draw, raw, rb"(?<=\*=)[^'\r\n]*(?='')", draw(st.sampled_from(CHARSETS)).encode()
+            )
+        elif mutation == "word-charset":
+            raw = _replace_nth(
+                draw, raw, rb"(?<==\?)[^?]*(?=\?[bBqQ]\?)", draw(st.sampled_from(CHARSETS)).encode()
+            )
         elif mutation == "cte":
             new = draw(st.sampled_from(ENCODINGS)).encode()
             raw = raw.replace(

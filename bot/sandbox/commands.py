@@ -1,13 +1,14 @@
-"""`permbot sandbox up|down`: start and stop a sandbox wiki from the shell.
+"""`permbot sandbox up|down|env`: start, stop and export a sandbox wiki from the shell.
 
 `up` reports progress on stderr and prints, as its last stdout line, one JSON object (api, dir, accounts,
-env) that scripts parse; `eval "$(permbot sandbox env --dir DIR)"`-style use goes through its `env`.
+env) that scripts parse. `eval "$(permbot sandbox env --dir DIR)"` exports that env into a shell.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -42,6 +43,19 @@ def run_down(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_env(args: argparse.Namespace) -> int:
+    from bot.sandbox.wiki import SandboxWiki
+
+    try:
+        wiki = SandboxWiki.attach(args.dir)
+    except SandboxError as err:
+        print(f"sandbox: {err}", file=sys.stderr)
+        return 1
+    for name, value in sorted(wiki.env.items()):
+        print(f"export {name}={shlex.quote(value)}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `permbot sandbox up` and `permbot sandbox down` to the `permbot` parser."""
     parser = subparsers.add_parser("sandbox", help="start or stop a throwaway local MediaWiki")
@@ -53,3 +67,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     down = actions.add_parser("down", help="stop the sandbox wiki in DIR (the folder stays)")
     down.add_argument("--dir", type=Path, required=True, help="the folder given or printed by `up`")
     down.set_defaults(run=run_down)
+    env = actions.add_parser("env", help="print `export` lines that point permbot at the sandbox in DIR")
+    env.add_argument("--dir", type=Path, required=True, help="the folder given or printed by `up`")
+    env.set_defaults(run=run_env)

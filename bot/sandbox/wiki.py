@@ -32,6 +32,7 @@ PYWIKIBOT_SUBDIR = "pywikibot"
 PASSWORD_FILE = "passwordfile"  # noqa: S105 (a file name, not a password)
 # Files restored by restore(): the wiki and its job queue. Sessions (wikicache) survive, so logins do.
 SNAPSHOT_FILES = (f"{build.DB_NAME}.sqlite", f"{build.DB_NAME}_jobqueue.sqlite")
+INITIAL_SNAPSHOT = "initial"
 LOCAL_HOSTS = "127.0.0.1,localhost"
 HTTP_TIMEOUT = 30.0
 # refreshLinks.php costs ~0.3 s to start and ~10 ms per page: refresh small gaps instead of a new process.
@@ -199,21 +200,30 @@ class SandboxWiki:
 
     # --- database snapshots ----------------------------------------------------------------------------
 
-    def snapshot(self) -> None:
-        """Remember the wiki's current content (a copy of its SQLite files) for `restore`."""
-        target = self.dir / "snapshot"
-        target.mkdir(exist_ok=True)
-        for name in SNAPSHOT_FILES:
-            shutil.copyfile(self.dir / "data" / name, target / name)
+    def snapshot(self, name: str = INITIAL_SNAPSHOT) -> None:
+        """Remember the wiki's current content (a copy of its SQLite files) under `name` for `restore`.
 
-    def restore(self) -> None:
-        """Put back the content saved by `snapshot` (a few milliseconds; sessions and logins survive)."""
-        source = self.dir / "snapshot"
+        The `wiki` test fixture restores "initial" before every test; a module that builds a bigger
+        baseline once (e.g. 2,000 imported pages) should save it under its own name.
+        """
+        target = self._snapshot_dir(name)
+        target.mkdir(parents=True, exist_ok=True)
+        for file in SNAPSHOT_FILES:
+            shutil.copyfile(self.dir / "data" / file, target / file)
+
+    def restore(self, name: str = INITIAL_SNAPSHOT) -> None:
+        """Put back the content saved by `snapshot(name)` (milliseconds; sessions and logins survive)."""
+        source = self._snapshot_dir(name)
         if not (source / SNAPSHOT_FILES[0]).is_file():
-            raise SandboxError("restore() needs an earlier snapshot()")
-        for name in SNAPSHOT_FILES:
-            (self.dir / "data" / f"{name}-journal").unlink(missing_ok=True)
-            shutil.copyfile(source / name, self.dir / "data" / name)
+            raise SandboxError(f"restore({name!r}) needs an earlier snapshot({name!r})")
+        for file in SNAPSHOT_FILES:
+            (self.dir / "data" / f"{file}-journal").unlink(missing_ok=True)
+            shutil.copyfile(source / file, self.dir / "data" / file)
+
+    def _snapshot_dir(self, name: str) -> Path:
+        if not name.isidentifier():
+            raise ValueError(f"snapshot names are identifiers, not {name!r}")
+        return self.dir / "snapshots" / name
 
     # --- control files ---------------------------------------------------------------------------------
 

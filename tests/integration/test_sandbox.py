@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+import socket
 import struct
 import subprocess
 import sys
@@ -253,6 +255,15 @@ def test_cli_env_makes_pywikibot_log_in_as_the_bot(cli_sandbox: dict[str, Any]) 
     assert result.stdout.split()[-2:] == [CONTENT.bot_user, "True"]
 
 
+def test_cli_env_prints_the_env_as_shell_exports(cli_sandbox: dict[str, Any]) -> None:
+    result = _cli("sandbox", "env", "--dir", cli_sandbox["dir"])
+    assert result.returncode == 0, result.stderr
+    exported = dict(
+        shlex.split(line.removeprefix("export "))[0].split("=", 1) for line in result.stdout.splitlines()
+    )
+    assert exported == cli_sandbox["env"]
+
+
 def test_cli_down_stops_and_up_restarts_the_same_wiki(tmp_path: Path) -> None:
     up = _cli("sandbox", "up", "--dir", str(tmp_path))
     assert up.returncode == 0, up.stderr
@@ -268,6 +279,15 @@ def test_cli_down_stops_and_up_restarts_the_same_wiki(tmp_path: Path) -> None:
         assert SandboxWiki.attach(tmp_path).page_text("Kept across restarts") == "still here"
     finally:
         _cli("sandbox", "down", "--dir", str(tmp_path))
+
+
+def test_up_on_a_busy_port_fails_with_the_reason(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        with pytest.raises(SandboxError, match="Address already in use"):
+            SandboxWiki.up(tmp_path, busy.getsockname()[1])
+    assert not server.is_running(tmp_path)
 
 
 def test_cli_up_refuses_a_folder_that_is_not_a_sandbox(tmp_path: Path) -> None:
@@ -418,6 +438,24 @@ def test_restore_undoes_edits_creations_and_blocks(wiki: SandboxWiki) -> None:
     assert wiki.page_text("File:Harbour at dusk.jpg") == original
     assert wiki.page_text("Brand new page") is None
     assert wiki.edit_as(AccountRole.BOT, "Sandbox", "after restore", "test").revid is not None  # login kept
+
+
+def test_named_snapshots_are_independent_of_the_initial_one(wiki: SandboxWiki) -> None:
+    original = wiki.page_text("File:Kingfisher on reed.jpg")
+    wiki.edit_as(AccountRole.OTHER, "File:Kingfisher on reed.jpg", "baseline of a module", "test")
+    wiki.snapshot("module_baseline")
+    wiki.restore()
+    assert wiki.page_text("File:Kingfisher on reed.jpg") == original
+    wiki.restore("module_baseline")
+    assert wiki.page_text("File:Kingfisher on reed.jpg") == "baseline of a module"
+
+
+@pytest.mark.parametrize(
+    "name", ["../escape", "", "a/b", "never_taken"], ids=["dots", "empty", "slash", "unknown"]
+)
+def test_snapshot_names_are_checked(wiki: SandboxWiki, name: str) -> None:
+    with pytest.raises((ValueError, SandboxError)):
+        wiki.restore(name)
 
 
 def test_injected_maxlag_fails_requests_like_mediawiki(wiki: SandboxWiki) -> None:

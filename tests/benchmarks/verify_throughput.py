@@ -29,7 +29,7 @@ RELEASES = (
     (
         "Hiermit erkläre ich, {name}, dass ich der Urheber des Bildes\n\nDatei:{file}\n\nbin und es unter "
         "der Lizenz CC BY 4.0 freigebe, auch für kommerzielle Nutzung.\n\n{name}\n{company}, "
-        "https://{domain}\n"
+        "https://www.{domain}\n"
     ),
     (
         "Je soussigné {name} publie l'image [[Fichier:{file}]] sous licence CC BY-SA 4.0.\n\n"
@@ -39,7 +39,7 @@ RELEASES = (
 
 
 def site_pages(index: int) -> tuple[str, dict[str, str]]:
-    domain = f"studio{index:03d}-photo.example.com" if index % 7 == 0 else f"studio{index:03d}-photo.org"
+    domain = f"studio{index:03d}-photo.co.uk" if index % 7 == 0 else f"studio{index:03d}-photo.org"
     home = (
         f"<html><head><title>Studio {index} Photography</title></head><body><h1>Studio {index}</h1>"
         f"<a href='/contact'>Contact</a> <a href='/gallery'>Gallery</a></body></html>"
@@ -93,17 +93,21 @@ def main() -> int:
             [str(permbot), "verify", "--json", *paths], env=env, capture_output=True, text=True, check=False
         )
         wall = time.perf_counter() - started
+    page_fetches = [hit for hit in web.hits() if hit.method in {"GET", "HEAD"}]
+    distinct = {hit.url for hit in page_fetches}
     web.close()
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    page_fetches = [entry for entry in web.log if entry[0] in {"GET", "HEAD"}]
     verdicts: dict[str, int] = {}
     for line in lines:
         verdicts[str(line.get("verdict"))] = verdicts.get(str(line.get("verdict")), 0) + 1
     print(f"messages:        {len(lines)} of {args.messages} (exit {proc.returncode})")
     print(f"wall time:       {wall:.2f} s")
     print(f"throughput:      {len(lines) / wall:.1f} messages/s (target >= 30)")
-    print(f"page fetches:    {len(page_fetches)} for {len(sites)} distinct pages on {args.sites} sites")
+    print(
+        f"page fetches:    {len(page_fetches)} ({len(distinct)} distinct URLs; "
+        f"{len(sites)} pages exist on {args.sites} sites)"
+    )
     print(f"peak memory:     {peak_mb:.0f} MB (target < 300)")
     print(f"verdicts:        {json.dumps(verdicts, sort_keys=True)}")
     if proc.returncode not in (0, 1):

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.fakeweb import FakeWeb
+from bot.sandbox.fakeweb import FakeWeb
 
 RELEASES = (
     (

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.fakeweb import FakeWeb, SiteEntry
+from bot.sandbox.fakeweb import FakeWeb, SiteEntry
 from verification.domains import DomainTools, DomainVocabulary
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"

@@ -377,7 +377,7 @@ def _host_of(key: str) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """`python -m tests.support.fakeweb SITES.json [LATENCY]`: serve the sites ({url: html | {...}}), http
+    """`python -m bot.sandbox.fakeweb SITES.json [LATENCY]`: serve the sites ({url: html | {...}}), http
     and https alike, and print the environment to use as JSON."""
     latency = float(argv[2]) if len(argv) > 2 else 0.0
     web = FakeWeb(json.loads(Path(argv[1]).read_text(encoding="utf-8")), latency=latency, strict_scheme=False)

@@ -1,0 +1,92 @@
+"""`permbot verify` as an operator runs it: the real CLI, the real fetcher, the project's fake web."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.fakeweb import FakeWeb
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = sorted(p for p in (REPO / "samples").iterdir() if (p / "message.eml").exists())
+PERMBOT = Path(sys.executable).with_name("permbot")
+
+
+@pytest.fixture(scope="module")
+def sample_web() -> Iterator[dict[str, str]]:
+    sites: dict[str, object] = {}
+    for case in SAMPLES:
+        sites.update(json.loads((case / "sites.json").read_text()))
+    with FakeWeb(sites, strict_scheme=False) as web:  # type: ignore[arg-type]
+        yield dict(os.environ, **web.env)
+
+
+def run_verify(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PERMBOT), "verify", *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_every_sample_gets_its_expected_outcome(sample_web: dict[str, str]) -> None:
+    proc = run_verify(sample_web, "--json", *(str(case / "message.eml") for case in SAMPLES))
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [line["source"] for line in lines] == [str(case / "message.eml") for case in SAMPLES]
+    for case, got in zip(SAMPLES, lines, strict=True):
+        expected = json.loads((case / "expected.json").read_text())
+        for field in ("ticket", "sender", "license", "verdict"):
+            assert got[field] == expected[field], (case.name, field)
+        assert sorted(got["files"]) == sorted(expected["files"]), case.name
+        assert all({"code", "message"} <= set(reason) for reason in got["reasons"])
+
+
+def test_unreadable_message_keeps_its_line_and_fails_the_exit(
+    sample_web: dict[str, str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.eml"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.eml"
+    good = SAMPLES[0] / "message.eml"
+    proc = run_verify(sample_web, "--json", str(empty), str(good), str(missing))
+    assert proc.returncode == 1
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [line["source"] for line in lines] == [str(empty), str(good), str(missing)]
+    assert lines[0]["verdict"] is None
+    assert lines[0]["error"]
+    assert lines[1]["verdict"] is not None
+    assert lines[1]["error"] is None
+    assert lines[2]["verdict"] is None
+    assert "cannot read" in lines[2]["error"]
+
+
+def test_text_report_names_verdict_reasons_and_evidence(sample_web: dict[str, str]) -> None:
+    case = next(c for c in SAMPLES if json.loads((c / "expected.json").read_text())["verdict"] == "confirm")
+    proc = run_verify(sample_web, str(case / "message.eml"))
+    assert proc.returncode == 0, proc.stderr
+    report = proc.stdout
+    assert "Verdict:  CONFIRM" in report
+    assert "Reasons:" in report
+    assert "Evidence:" in report
+    assert "Website: " in report
+
+
+def test_unreachable_web_never_confirms(tmp_path: Path) -> None:
+    """With no site reachable (every host unknown to the proxy), nothing may come out `confirm`."""
+    with FakeWeb({}) as web:
+        env = dict(os.environ, **web.env)
+        proc = run_verify(env, "--json", *(str(case / "message.eml") for case in SAMPLES))
+    verdicts = [json.loads(line)["verdict"] for line in proc.stdout.splitlines()]
+    assert len(verdicts) == len(SAMPLES)
+    assert "confirm" not in verdicts
+
+
+def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
+    proc = run_verify(dict(os.environ), "--config", str(tmp_path), str(SAMPLES[0] / "message.eml"))
+    assert proc.returncode == 2
+    assert "missing config file" in proc.stderr

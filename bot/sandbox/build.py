@@ -138,38 +138,24 @@ def _add_interwiki(wiki_dir: Path, prefixes: dict[str, str]) -> None:
         )
 
 
-def build_wiki(code: MediaWikiCode, wiki_dir: Path, content: SandboxContent, progress: Progress) -> None:
-    """Install and fill a wiki in the (empty) folder `wiki_dir`; accounts go to prepared.json."""
-    progress("installing MediaWiki (install.php)")
-    _install(code, wiki_dir, content.sitename, content.admin_user)
-    settings = wiki_dir / "LocalSettings.php"
-    settings.write_text(patch_local_settings(settings.read_text(), wiki_dir))
-    shutil.copyfile(SETTINGS_FILE, wiki_dir / "SandboxSettings.php")
-    for name in ("images", "cache", "tmp"):
-        (wiki_dir / name).mkdir(exist_ok=True)
-    (wiki_dir / "server-url").write_text("http://127.0.0.1\n")
-
-    progress("creating accounts")
-    bot_main_password = secrets.token_urlsafe(18)
+def _create_accounts(code: MediaWikiCode, wiki_dir: Path, content: SandboxContent) -> list[Account]:
+    """The bot (bot group, BotPassword with the configured grants) and an ordinary second user."""
     bot_password = secrets.token_hex(BOT_PASSWORD_LENGTH // 2)
     other_password = secrets.token_urlsafe(18)
-    run_maintenance(code, wiki_dir, "createAndPromote.php", "--bot", content.bot_user, bot_main_password)
+    main_password = secrets.token_urlsafe(18)  # unused: the bot logs in with its BotPassword only
+    run_maintenance(code, wiki_dir, "createAndPromote.php", "--bot", content.bot_user, main_password)
     run_maintenance(code, wiki_dir, "createAndPromote.php", content.other_user, other_password)
-    run_maintenance(
-        code,
-        wiki_dir,
-        "createBotPassword.php",
-        f"--appid={content.bot_app}",
-        f"--grants={','.join(content.bot_grants)}",
-        content.bot_user,
-        bot_password,
-    )
+    grants = f"--grants={','.join(content.bot_grants)}"
+    app = f"--appid={content.bot_app}"
+    run_maintenance(code, wiki_dir, "createBotPassword.php", app, grants, content.bot_user, bot_password)
+    return [
+        Account(AccountRole.BOT, f"{content.bot_user}@{content.bot_app}", bot_password),
+        Account(AccountRole.OTHER, content.other_user, other_password),
+    ]
 
-    progress("importing templates and pages")
-    run_maintenance(code, wiki_dir, "importDump.php", str(TEMPLATES_DUMP))
-    _add_interwiki(wiki_dir, dict(content.interwiki))
 
-    progress("uploading sample files")
+def _upload_samples(code: MediaWikiCode, wiki_dir: Path, content: SandboxContent) -> None:
+    """Upload the sample JPEGs with their description pages, then protect those marked so."""
     samples = wiki_dir / "tmp" / "samples"
     _write_samples(content, samples)
     run_maintenance(
@@ -184,23 +170,31 @@ def build_wiki(code: MediaWikiCode, wiki_dir: Path, content: SandboxContent, pro
         str(samples),
     )
     shutil.rmtree(samples)
+    admin = f"--user={content.admin_user}"
     for sample in content.files:
         if sample.protect:
             level = ["--semiprotect"] if sample.protect == "autoconfirmed" else []
-            run_maintenance(
-                code,
-                wiki_dir,
-                "protect.php",
-                *level,
-                f"--user={content.admin_user}",
-                "--reason=Sample protected file",
-                f"File:{sample.name}",
-            )
+            reason = "--reason=Sample protected file"
+            run_maintenance(code, wiki_dir, "protect.php", *level, admin, reason, f"File:{sample.name}")
 
-    accounts = [
-        Account(AccountRole.BOT, f"{content.bot_user}@{content.bot_app}", bot_password),
-        Account(AccountRole.OTHER, content.other_user, other_password),
-    ]
+
+def build_wiki(code: MediaWikiCode, wiki_dir: Path, content: SandboxContent, progress: Progress) -> None:
+    """Install and fill a wiki in the (empty) folder `wiki_dir`; accounts go to prepared.json."""
+    progress("installing MediaWiki (install.php)")
+    _install(code, wiki_dir, content.sitename, content.admin_user)
+    settings = wiki_dir / "LocalSettings.php"
+    settings.write_text(patch_local_settings(settings.read_text(), wiki_dir))
+    shutil.copyfile(SETTINGS_FILE, wiki_dir / "SandboxSettings.php")
+    for name in ("images", "cache", "tmp"):
+        (wiki_dir / name).mkdir(exist_ok=True)
+    (wiki_dir / "server-url").write_text("http://127.0.0.1\n")
+    progress("creating accounts")
+    accounts = _create_accounts(code, wiki_dir, content)
+    progress("importing templates and pages")
+    run_maintenance(code, wiki_dir, "importDump.php", str(TEMPLATES_DUMP))
+    _add_interwiki(wiki_dir, dict(content.interwiki))
+    progress("uploading sample files")
+    _upload_samples(code, wiki_dir, content)
     record: dict[str, Any] = {
         "mediawiki": code.version,
         "accounts": [account.to_json() for account in accounts],

@@ -120,26 +120,12 @@ class SandboxWiki:
         mediawiki = code.ensure_code(progress)
         prepared = build.ensure_prepared(mediawiki, progress)
         target = (wiki_dir or Path(tempfile.mkdtemp(prefix="permbot-sandbox-"))).resolve()
-        if (target / "LocalSettings.php").is_file():
-            if server.is_running(target):
-                raise SandboxError(f"a sandbox is already running in {target}: `permbot sandbox down` first")
-            progress(f"starting the existing sandbox wiki in {target}")
-        else:
-            leftovers = [p.name for p in target.iterdir()] if target.is_dir() else []
-            if set(leftovers) - {PYWIKIBOT_SUBDIR}:
-                raise SandboxError(f"{target} is neither empty nor a sandbox wiki: pick another --dir")
-            progress(f"copying the prepared wiki into {target}")
-            shutil.copytree(prepared, target, dirs_exist_ok=True)
+        _place_wiki(prepared, target, progress)
         port = port or server.free_port()
         api = server.api_url(port)
-        (target / "server-url").write_text(f"http://{server.HOST}:{port}\n")
         record = json.loads((target / build.PREPARED_FILE).read_text())
-        accounts = [Account.from_json(item) for item in record["accounts"]]
-        bot = next(account for account in accounts if account.role is AccountRole.BOT)
         env = sandbox_env(target, api, record["bot_user"], os.environ.get("NO_PROXY"))
-        write_pywikibot_dir(target / PYWIKIBOT_SUBDIR, password_file_line(record["bot_user"], bot))
-        for name in ("control.json", "readonly"):
-            (target / name).unlink(missing_ok=True)
+        _configure_wiki(target, port, record)
         progress(f"starting php -S on {api}")
         process = server.start(mediawiki, target, port)
         (target / "api.log").write_text("")  # the readiness probe is not the caller's request
@@ -175,6 +161,7 @@ class SandboxWiki:
         }
 
     def running(self) -> bool:
+        """Whether the web server of this folder is up (checked through its pid file)."""
         return server.is_running(self.dir)
 
     def stop(self) -> bool:
@@ -195,6 +182,7 @@ class SandboxWiki:
         self.stop()
 
     def account(self, role: AccountRole | str) -> Account:
+        """The account of that role (`bot` or `other`)."""
         wanted = AccountRole(role)
         return next(account for account in self.accounts if account.role is wanted)
 
@@ -412,6 +400,30 @@ class SandboxWiki:
             raise SandboxError(f"login as {account.user} failed: {reason}")
         self._sessions[role] = session
         return session
+
+
+def _place_wiki(prepared: Path, target: Path, progress: Progress) -> None:
+    """Copy the prepared wiki into `target`, or keep the stopped sandbox already there."""
+    if (target / "LocalSettings.php").is_file():
+        if server.is_running(target):
+            raise SandboxError(f"a sandbox is already running in {target}: `permbot sandbox down` first")
+        progress(f"starting the existing sandbox wiki in {target}")
+        return
+    leftovers = {entry.name for entry in target.iterdir()} if target.is_dir() else set()
+    if leftovers - {PYWIKIBOT_SUBDIR}:
+        raise SandboxError(f"{target} is neither empty nor a sandbox wiki: pick another --dir")
+    progress(f"copying the prepared wiki into {target}")
+    shutil.copytree(prepared, target, dirs_exist_ok=True)
+
+
+def _configure_wiki(target: Path, port: int, record: Mapping[str, Any]) -> None:
+    """Point the wiki at its port, write the pywikibot folder, and start with no injected failures."""
+    (target / "server-url").write_text(f"http://{server.HOST}:{port}\n")
+    accounts = [Account.from_json(item) for item in record["accounts"]]
+    bot = next(account for account in accounts if account.role is AccountRole.BOT)
+    write_pywikibot_dir(target / PYWIKIBOT_SUBDIR, password_file_line(record["bot_user"], bot))
+    for name in ("control.json", "readonly"):
+        (target / name).unlink(missing_ok=True)
 
 
 def page_runs(page_ids: Iterable[int], max_gap: int = REFRESH_GAP) -> list[tuple[int, int]]:

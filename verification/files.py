@@ -53,6 +53,7 @@ class FileVocabulary:
     interwiki_prefixes: frozenset[str]  # "commons", "c": [[commons:File:X]]
     file_path_pages: tuple[str, ...]  # casefolded "special:filepath": /wiki/Special:FilePath/X.jpg
     file_name: re.Pattern[str] = field(repr=False, compare=False)  # Name.ext, anchored by the caller
+    subject_leads: tuple[str, ...] = ()  # casefolded "permission for": "Permission for X.jpg" names X.jpg
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -73,6 +74,13 @@ class FileVocabulary:
             ),
             file_path_pages=tuple(_page_key(p) for p in string_list(data, "file_path_pages", "files")),
             file_name=re.compile(name_pattern, re.IGNORECASE),
+            subject_leads=tuple(
+                sorted(
+                    {p.casefold().strip() for p in string_list(data, "subject_leads", "files")},
+                    key=len,
+                    reverse=True,
+                )
+            ),
         )
 
 
@@ -101,13 +109,25 @@ def canonical_file_title(name: str) -> str | None:
 
 
 def subject_file_title(subject: str, vocab: FileVocabulary) -> str | None:
-    """The file a subject names when the subject is nothing but a media file name ("Kingfisher.jpg")."""
+    """The file a subject names when the subject is nothing but a media file name ("Kingfisher.jpg").
+
+    A request word in front ("Permission for Kingfisher.jpg", "Freigabe: Kingfisher.jpg") is not part of
+    the name: the leads of config/files.toml are peeled off first.
+    """
     _, rest = split_subject_prefixes(subject)
-    rest = rest.strip(_QUOTES)
+    rest = _without_lead(rest, vocab.subject_leads).strip(_QUOTES)
     match = vocab.file_name.match(rest)
     if match is None or match.end() != len(rest):
         return None
     return _canonical(rest, percent_encoded=True)
+
+
+def _without_lead(subject: str, leads: Sequence[str]) -> str:
+    folded = subject.casefold()
+    for lead in leads:
+        if folded.startswith(lead) and folded[len(lead) : len(lead) + 1] in {" ", ":", "-", "\u2013"}:
+            return subject[len(lead) :].lstrip(" :-\u2013")
+    return subject
 
 
 def titles_from_url(url: str, vocab: FileVocabulary) -> tuple[str, ...]:

@@ -294,9 +294,7 @@ def test_find_files_in_text(vocab: FileVocabulary, text: str, titles: tuple[str,
         ),
         pytest.param("“Kingfisher, 2021 (2).jpg”", "File:Kingfisher, 2021 (2).jpg", id="quoted"),
         pytest.param("File:Kingfisher.jpg", "File:Kingfisher.jpg", id="with-namespace"),
-        pytest.param(
-            "Permission for Kingfisher.jpg", "File:Permission for Kingfisher.jpg", id="no-word-stripping"
-        ),
+        pytest.param("Permission for Kingfisher.jpg", "File:Kingfisher.jpg", id="request-word-stripped"),
         pytest.param("A.jpg and B.jpg", None, id="two-names"),
         pytest.param("Kingfisher.jpg please", None, id="trailing-words"),
         pytest.param("Re: Photo", None, id="no-extension"),
@@ -351,3 +349,24 @@ def test_any_text_gives_valid_titles(text: str) -> None:
     vocab = FileVocabulary.from_mapping(tomllib.loads(CONFIG.read_text()))
     for title in find_files(text, [text], [Link(text)], vocab):
         assert canonical_file_title(title) == title or "%" in title or "&" in title
+
+
+SUBJECT_LEADS = [
+    pytest.param(
+        "Permission for Kingfisher on reed.jpg", "File:Kingfisher on reed.jpg", id="en-permission-for"
+    ),
+    pytest.param("Freigabe: Burg im Nebel.JPG", "File:Burg im Nebel.JPG", id="de-freigabe-colon"),
+    pytest.param("Autorisation pour phare.png", "File:Phare.png", id="fr-autorisation-pour"),
+    pytest.param(
+        "Re: [Ticket#2024051410012345] Zgoda na Rynek.jpg", "File:Rynek.jpg", id="pl-after-prefixes"
+    ),
+    pytest.param("Permissions report.pdf", "File:Permissions report.pdf", id="lead-must-be-whole-word"),
+    pytest.param("Permission for my photos", None, id="no-file-name"),
+]
+
+
+@pytest.mark.parametrize(("subject", "expected"), SUBJECT_LEADS)
+def test_subject_request_words_are_not_part_of_the_name(
+    vocab: FileVocabulary, subject: str, expected: str | None
+) -> None:
+    assert subject_file_title(subject, vocab) == expected

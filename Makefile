@@ -41,7 +41,7 @@ unit: venv
 	$(BIN)/pytest tests/unit
 
 test: system-deps venv lint typecheck
-	$(BIN)/pytest -p no:cacheprovider
+	$(BIN)/pytest -p no:cacheprovider -n 2
 
 demo: system-deps venv
 	$(BIN)/python -m bot.demo

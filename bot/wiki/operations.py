@@ -10,6 +10,7 @@ recorded under the target too, so the aliases need no queries of their own.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,7 +29,6 @@ from bot.wiki.edits import (
     mark_received,
     pending_since,
     remove_ticket,
-    tickets_on_page,
 )
 from bot.wiki.outcomes import FileOutcome, OutcomeKind
 from bot.wiki.saver import Change, Saver
@@ -133,21 +133,21 @@ def run(
     summary: str,
     ticket: str | None,
 ) -> list[FileOutcome]:
-    """Read in batches, check the wiki before each batch that has something to save, decide, save."""
+    """Read in batches; decide page by page; check the wiki before a batch's first save; save."""
     outcomes: list[FileOutcome] = []
     for batch in load_batches(session, pages, ticket):
-        decisions: list[tuple[Loaded, Decision]] = [
-            (item, item.outcome if item.outcome else decide(item.page)) for item in batch
-        ]
-        if any(callable(decision) for _item, decision in decisions):
-            saver.check()
-        for item, decision in decisions:
+        checked = False
+        for item in batch:
+            decision = item.outcome or decide(item.page)
             if decision is None:
                 continue
             if isinstance(decision, FileOutcome):
                 outcomes.append(decision)
-            else:
-                outcomes.append(saver.save(item.page, decision, summary, ticket))
+                continue
+            if not checked:
+                saver.before_batch()
+                checked = True
+            outcomes.append(saver.save(item.page, decision, summary, ticket))
     return outcomes
 
 
@@ -217,6 +217,7 @@ def untag(
     """Remove the ticket's templates from the named files, or from every file carrying it."""
     names = session.names
 
+    @functools.lru_cache(maxsize=1)  # see sweep: judged here, applied again by the save path
     def change(text: str) -> PageEdit:
         return remove_ticket(text, ticket, names)
 
@@ -225,7 +226,7 @@ def untag(
         return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
 
     def carrying(page: Any) -> Decision:
-        return change if ticket in tickets_on_page(page.text, names) else None
+        return change if change(page.text).changed else None  # a candidate without the ticket: not its file
 
     return run(session, saver, pages_with_ticket(session, ticket), carrying, summary, ticket)
 
@@ -317,6 +318,7 @@ def sweep(
     """Tag files pending for more than `days` days with no ticket received as having no permission."""
     names = session.names
 
+    @functools.lru_cache(maxsize=1)  # the save path applies it again to the text `decide` just judged
     def change(text: str) -> PageEdit:
         return mark_no_permission(text, names, today)
 

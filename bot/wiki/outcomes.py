@@ -10,8 +10,6 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pywikibot import exceptions as pwb_errors
-
 from bot.wiki.edits import EditAction
 
 
@@ -100,6 +98,8 @@ def classify_save_error(error: BaseException) -> ErrorOutcome:
     pywikibot wraps API errors it has no class for in `OtherPageSaveError`; its `reason` holds the original
     exception, whose API code decides (`blocked`, `readonly`, `abusefilter-disallowed`, ...).
     """
+    from pywikibot import exceptions as pwb_errors  # here, not at import: `permbot --help` stays light
+
     if isinstance(error, pwb_errors.OtherPageSaveError) and isinstance(error.reason, BaseException):
         return classify_save_error(error.reason)
     if isinstance(error, pwb_errors.PageDeletedConflictError | pwb_errors.NoCreateError):

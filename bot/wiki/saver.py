@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import enum
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -103,7 +104,7 @@ def unified_diff(title: str, old: str, new: str) -> str:
 
 
 class Saver:
-    """Saves pages for one command run; `check()` before each batch, then `save()` per page.
+    """Saves pages for one command run; `before_batch()` before each batch, then `save()` per page.
 
     `before_save` is a test seam: called with the page right before each save attempt (integration
     tests make a second account edit there to cause a real edit conflict).
@@ -120,6 +121,7 @@ class Saver:
         self._simulate = simulate
         self._before_save = before_save
         self._state: WikiState | None = None
+        self._checked_at = 0.0
 
     @property
     def state(self) -> WikiState | None:
@@ -129,9 +131,17 @@ class Saver:
         """Look at the wiki before a batch: run page, read-only, block. Logged when saves must not go on."""
         profile = self._session.profile
         self._state = fetch_wiki_state(self._session.site, profile.run_page, profile.run_value)
+        self._checked_at = time.monotonic()
         if self._state.state is not RunState.RUN:
             log.warning("not saving: %s", self._state.message)
         return self._state
+
+    def before_batch(self) -> None:
+        """Check the wiki before a batch of saves. A rehearsal (simulate) saves nothing, so it checks once
+        per run: enough to show what a real run would meet, without a request per batch."""
+        if self._simulate and self._state is not None:
+            return
+        self.check()
 
     def save(self, page: Any, change: Change, summary: str, ticket: str | None = None) -> FileOutcome:
         """Apply `change` to the page's text (already loaded) and save it; one outcome, never an exception
@@ -146,6 +156,10 @@ class Saver:
             return planned
         if self._simulate:
             return self._edited(title, planned, ticket, diff=unified_diff(title, old, planned.text))
+        if time.monotonic() - self._checked_at > self._session.profile.run_page_seconds:
+            state = self.check()  # a long batch: the kill switch is read again before saving on
+            if state.state is not RunState.RUN:
+                return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
         from pywikibot import exceptions as pwb_errors
 
         try:

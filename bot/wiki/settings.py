@@ -19,6 +19,8 @@ PROFILE_VARIABLE = "PERMBOT_PROFILE"
 DEFAULT_PROFILE = "commons"
 # pywikibot's own default read throttle (config.minthrottle); used when a profile does not set one.
 _DEFAULT_READ_THROTTLE = 0.1
+# A batch of 500 saves takes most of an hour on Commons: the kill switch is read again at least this often.
+_DEFAULT_RUN_PAGE_SECONDS = 60.0
 
 
 def _number(data: Mapping[str, Any], key: str, where: str, default: float | None = None) -> float:
@@ -49,6 +51,7 @@ class WikiProfile:
     sweep_days: int  # default --days of `permbot sweep`
     summary_suffix: str = ""  # appended to every edit summary
     read_throttle: float = _DEFAULT_READ_THROTTLE  # seconds between reads (pywikibot minthrottle)
+    run_page_seconds: float = _DEFAULT_RUN_PAGE_SECONDS  # within a batch, look again after this long
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], where: str = "[profiles]") -> Self:
@@ -74,6 +77,7 @@ class WikiProfile:
             if "summary_suffix" in data
             else "",
             read_throttle=_number(data, "read_throttle", where, _DEFAULT_READ_THROTTLE),
+            run_page_seconds=_number(data, "run_page_seconds", where, _DEFAULT_RUN_PAGE_SECONDS),
         )
 
 

@@ -328,6 +328,22 @@ def test_run_page_false_stops_the_batch(wiki: SandboxWiki, permbot: Permbot) -> 
     assert "Permission pending" in text_of(wiki, HARBOUR)
 
 
+def test_run_page_is_read_again_during_a_long_batch(wiki: SandboxWiki) -> None:
+    stopped: list[bool] = []
+
+    def stop_after_first(_page: Any) -> None:
+        if not stopped:
+            wiki.edit_as("other", "User:PermBot/Run", "false", "stop the bot")
+            stopped.append(True)
+
+    outcomes = _tag_with_hook(stop_after_first, HARBOUR, KINGFISHER, run_page_seconds=0)
+    assert [(o.title, o.kind) for o in outcomes] == [
+        (HARBOUR, OutcomeKind.EDITED),
+        (KINGFISHER, OutcomeKind.STOPPED),
+    ]
+    assert "Permission pending" in text_of(wiki, KINGFISHER)
+
+
 def test_read_only_wiki(wiki: SandboxWiki, permbot: Permbot) -> None:
     wiki.set_read_only("Database maintenance")
     result = permbot("tag", "--ticket", NEW_TICKET, HARBOUR, KINGFISHER, "--json")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
@@ -237,28 +237,26 @@ def merge_aliases(names: TemplateNames, aliases: Mapping[TemplateRole, Iterable[
     return names
 
 
+def continued(site: Any, params: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every answer of a query, following MediaWiki's `continue` (lazily: stop reading, stop asking)."""
+    request = dict(params, action="query", formatversion=2)
+    while True:
+        data: dict[str, Any] = site.simple_request(**request).submit()
+        yield data
+        more = data.get("continue")
+        if not more:
+            return
+        request.update(more)
+
+
 def fetch_templates(site: Any, names: TemplateNames) -> WikiTemplates:
     """Ask the wiki where each configured template name leads and what redirects there (one query)."""
     wanted = [BOTS_TEMPLATE, NOBOTS_TEMPLATE, *(n for role in TemplateRole for n in names.names(role))]
     titles = sorted({_template_title(n) for n in wanted})
     query = _AliasQuery()
-    params: dict[str, Any] = {
-        "action": "query",
-        "titles": titles,
-        "redirects": True,
-        "prop": "redirects",
-        "rdprop": "title",
-        "rdnamespace": TEMPLATE_NAMESPACE,
-        "rdlimit": "max",
-        "formatversion": 2,
-    }
-    while True:
-        data = site.simple_request(**params).submit()
+    params = {"titles": titles, "redirects": True, "prop": "redirects", "rdprop": "title"}
+    for data in continued(site, dict(params, rdnamespace=TEMPLATE_NAMESPACE, rdlimit="max")):
         query.add(data.get("query", {}))
-        more = data.get("continue")
-        if not more:
-            break
-        params.update(more)
     found = templates_from_query(query, names)
     log.debug("template aliases from the wiki: %s", {role.value: len(t) for role, t in found.aliases.items()})
     return found

@@ -21,7 +21,9 @@ from verification.errors import ConfigError
 from verification.model import LicenseFinding, LicenseProblem
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+|\+")
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+# A sentence ends at . ! ? ; before a space, unless a dash or a version number follows: "Nevezd meg! -
+# Így add tovább! 4.0" (Hungarian's official names carry "!") is one phrase.
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n")
 _GAP_CHARS = frozenset(",:()[]{}<>|")
 # Letters that Unicode does not decompose but people write without their mark.
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
@@ -65,7 +67,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     previous_end = 0
     for match in _TOKEN.finditer(text):
         between = text[previous_end : match.start()]
-        brk = bool(tokens) and bool(_SENTENCE_END.search(between))
+        # the next token decides too ("! 4.0" goes on), so the search window runs to its end
+        brk = bool(tokens) and bool(_SENTENCE_END.search(text, previous_end, match.end()))
         gap = brk or any(c in _GAP_CHARS for c in between)
         tokens.append(
             Token(fold(match.group()), match.group(), match.start(), match.end(), brk, gap, between)

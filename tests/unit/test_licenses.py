@@ -532,3 +532,59 @@ def test_never_raises(vocab: LicenseVocabulary, text: str) -> None:
 def test_never_raises_on_license_like_words(vocab: LicenseVocabulary, words: list[str]) -> None:
     finding = read_license(" ".join(words), vocab)
     assert finding.spdx is None or finding.spdx in vocab.spdx_ids
+
+
+MORE_LANGUAGES = [
+    pytest.param("Creative Commons Erkännande 4.0 Internationell", "CC-BY-4.0", id="sv-by"),
+    pytest.param("licens Erkännande-DelaLika 4.0", "CC-BY-SA-4.0", id="sv-by-sa"),
+    pytest.param("licencí Creative Commons Uveďte původ 4.0 Mezinárodní", "CC-BY-4.0", id="cs-by"),
+    pytest.param("Uveďte původ-Zachovejte licenci 4.0", "CC-BY-SA-4.0", id="cs-by-sa"),
+    pytest.param("Kreditering-DelPåSammeVilkår 4.0 International", "CC-BY-SA-4.0", id="da-by-sa"),
+    pytest.param("Navngivelse 4.0 Internasjonal", "CC-BY-4.0", id="nb-by"),
+    pytest.param("Nimeä-JaaSamoin 4.0 Kansainvälinen", "CC-BY-SA-4.0", id="fi-by-sa"),
+    pytest.param("Nevezd meg! - Így add tovább! 4.0 Nemzetközi", "CC-BY-SA-4.0", id="hu-by-sa-exclamations"),
+    pytest.param("licență Atribuire-Distribuire în condiții identice 4.0", "CC-BY-SA-4.0", id="ro-by-sa"),
+    pytest.param("Reconeixement-CompartirIgual 4.0 Internacional", "CC-BY-SA-4.0", id="ca-by-sa"),
+    pytest.param("Atıf-AynıLisanslaPaylaş 4.0 Uluslararası", "CC-BY-SA-4.0", id="tr-by-sa"),
+    pytest.param("Atribusi-BerbagiSerupa 4.0 Internasional", "CC-BY-SA-4.0", id="id-by-sa"),
+    pytest.param("Атрибуция — С сохранением условий 4.0 Всемирная", "CC-BY-SA-4.0", id="ru-by-sa"),
+    pytest.param("Зазначення авторства 4.0 Міжнародна", "CC-BY-4.0", id="uk-by"),
+    pytest.param("クリエイティブ・コモンズ 表示-継承 4.0 国際", "CC-BY-SA-4.0", id="ja-by-sa"),
+    pytest.param("知识共享 署名-相同方式共享 4.0 国际 许可协议", "CC-BY-SA-4.0", id="zh-by-sa"),
+    pytest.param("저작자표시 4.0 국제", "CC-BY-4.0", id="ko-by"),
+]
+
+
+@pytest.mark.parametrize(("text", "spdx"), MORE_LANGUAGES)
+def test_more_languages(vocab: LicenseVocabulary, text: str, spdx: str) -> None:
+    assert read_license(text, vocab).spdx == spdx
+
+
+MORE_RESTRICTED = [
+    pytest.param("Erkännande-IckeKommersiell 4.0", LicenseProblem.NON_COMMERCIAL, id="sv-nc"),
+    pytest.param("Uveďte původ-Neužívejte komerčně 4.0", LicenseProblem.NON_COMMERCIAL, id="cs-nc"),
+    pytest.param("Nimeä-EiMuutoksia 4.0", LicenseProblem.NO_DERIVATIVES, id="fi-nd"),
+    pytest.param("署名-非商业性使用 4.0", LicenseProblem.NON_COMMERCIAL, id="zh-nc"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), MORE_RESTRICTED)
+def test_more_languages_restricted(vocab: LicenseVocabulary, text: str, problem: LicenseProblem) -> None:
+    finding = read_license(text, vocab)
+    assert finding.spdx is None
+    assert finding.problem is problem
+
+
+SENTENCES = [
+    pytest.param("I like CC BY. 4 photos are attached.", None, id="count-after-full-stop-is-no-version"),
+    pytest.param("CC BY-SA. Next sentence 4.0", None, id="version-in-another-sentence"),
+    pytest.param("CC BY-SA 4.0. Next", "CC-BY-SA-4.0", id="version-then-full-stop"),
+    pytest.param("Nevezd meg! 4.0", "CC-BY-4.0", id="exclamation-before-version"),
+]
+
+
+@pytest.mark.parametrize(("text", "spdx"), SENTENCES)
+def test_sentence_ends_separate_license_and_version(
+    vocab: LicenseVocabulary, text: str, spdx: str | None
+) -> None:
+    assert read_license(text, vocab).spdx == spdx

@@ -14,14 +14,24 @@ import pytest
 from bot.sandbox.fakeweb import FakeWeb
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = sorted(p for p in (REPO / "samples").iterdir() if (p / "message.eml").exists())
 PERMBOT = Path(sys.executable).with_name("permbot")
+# Case folders (message.eml, sites.json, expected.json): the demo's samples and the held-out style sets
+# written from the policy alone, each case with its own hosts.
+CORPORA = [REPO / "samples", REPO / "tests" / "heldout", REPO / "tests" / "heldout2"]
+
+
+def cases_of(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if (p / "message.eml").exists()) if folder.is_dir() else []
+
+
+SAMPLES = cases_of(REPO / "samples")
+ALL_CASES = [case for folder in CORPORA for case in cases_of(folder)]
 
 
 @pytest.fixture(scope="module")
 def sample_web() -> Iterator[dict[str, str]]:
     sites: dict[str, object] = {}
-    for case in SAMPLES:
+    for case in ALL_CASES:
         sites.update(json.loads((case / "sites.json").read_text()))
     with FakeWeb(sites, strict_scheme=False) as web:  # type: ignore[arg-type]
         yield dict(os.environ, **web.env)
@@ -33,12 +43,12 @@ def run_verify(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[s
     )
 
 
-def test_every_sample_gets_its_expected_outcome(sample_web: dict[str, str]) -> None:
-    proc = run_verify(sample_web, "--json", *(str(case / "message.eml") for case in SAMPLES))
+def test_every_case_gets_its_expected_outcome(sample_web: dict[str, str]) -> None:
+    proc = run_verify(sample_web, "--json", *(str(case / "message.eml") for case in ALL_CASES))
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert [line["source"] for line in lines] == [str(case / "message.eml") for case in SAMPLES]
-    for case, got in zip(SAMPLES, lines, strict=True):
+    assert [line["source"] for line in lines] == [str(case / "message.eml") for case in ALL_CASES]
+    for case, got in zip(ALL_CASES, lines, strict=True):
         expected = json.loads((case / "expected.json").read_text())
         for field in ("ticket", "sender", "license", "verdict"):
             assert got[field] == expected[field], (case.name, field)
@@ -80,9 +90,9 @@ def test_unreachable_web_never_confirms(tmp_path: Path) -> None:
     """With no site reachable (every host unknown to the proxy), nothing may come out `confirm`."""
     with FakeWeb({}) as web:
         env = dict(os.environ, **web.env)
-        proc = run_verify(env, "--json", *(str(case / "message.eml") for case in SAMPLES))
+        proc = run_verify(env, "--json", *(str(case / "message.eml") for case in ALL_CASES))
     verdicts = [json.loads(line)["verdict"] for line in proc.stdout.splitlines()]
-    assert len(verdicts) == len(SAMPLES)
+    assert len(verdicts) == len(ALL_CASES)
     assert "confirm" not in verdicts
 
 

@@ -95,7 +95,8 @@ def credential_problems(env: WikiEnvironment) -> tuple[str, ...]:
 
 
 def apply_profile(profile: WikiProfile, config: Any) -> None:
-    """Set pywikibot's politeness settings from the profile (before the Site exists, and again after)."""
+    """Set pywikibot's politeness settings from the profile (before the Site is made: its throttle reads
+    them)."""
     config.put_throttle = profile.put_throttle
     config.minthrottle = profile.read_throttle
     config.write_maxlag = profile.maxlag or None
@@ -138,12 +139,17 @@ def open_site(env: WikiEnvironment, profile: WikiProfile, *, login: bool) -> Any
     site.throttle.mindelay = profile.read_throttle
     site.throttle.set_delays(delay=profile.read_throttle, writedelay=profile.put_throttle, absolute=False)
     if login:
-        site.login()
-        if not site.logged_in():
+        from pywikibot import exceptions as pwb_errors
+
+        hint = f"check the BotPassword line in {env.password_file} ({PASSWORD_VARIABLE})"
+        try:
+            site.login()
+        except pwb_errors.Error as error:
             raise WikiSetupError(
-                f"login to {env.wiki_label} as {env.user} failed: "
-                f"check the BotPassword line in {env.password_file}"
-            )
+                f"login to {env.wiki_label} as {env.user} failed ({error}): {hint}"
+            ) from error
+        if not site.logged_in():
+            raise WikiSetupError(f"login to {env.wiki_label} as {env.user} failed: {hint}")
     return site
 
 
@@ -278,7 +284,6 @@ class WikiSession:
     nobots: tuple[str, ...]
     group_size: int  # pages per batched read
     profile: WikiProfile
-    logged_in: bool
 
 
 def connect(
@@ -311,7 +316,6 @@ def connect(
         nobots=templates.nobots,
         group_size=group_size(login and site.has_right("apihighlimits")),
         profile=profile,
-        logged_in=login,
     )
 
 

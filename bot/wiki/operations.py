@@ -96,6 +96,7 @@ def load_batches(session: WikiSession, pages: Iterable[Any], ticket: str | None)
         wanted = [p for p in batch if p.title() not in done]
         done.update(p.title() for p in wanted)
         loaded = _preload(session, wanted) if wanted else []
+        log.info("read %d page(s)", len(loaded))
         redirects = [p for p in loaded if p.exists() and p.isRedirectPage()]
         targets = _follow_redirects(session.site, [p.title() for p in redirects])
         follow: list[Any] = []

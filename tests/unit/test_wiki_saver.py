@@ -77,7 +77,6 @@ def session_for(site: FakeSite, settings: WikiSettings) -> WikiSession:
         nobots=(),
         group_size=50,
         profile=replace(settings.profile("sandbox"), run_page_seconds=3600.0),
-        logged_in=True,
     )
 
 

@@ -1,7 +1,8 @@
 """`permbot tag | receive | untag | sweep`: the wiki commands, their arguments, and what they print.
 
-Arguments are validated by argparse before anything is read or written: ticket numbers must be real
-VRTS numbers, file arguments become `File:` titles (`File:X.jpg`, `X.jpg`, `Image:X.jpg` or a page URL).
+Arguments are validated before anything is read or written: ticket numbers must be real VRTS numbers
+(argparse refuses others), file arguments become `File:` titles (`File:X.jpg`, `X.jpg`, a localised
+namespace, or a file page URL) by the verifier's own file finder.
 Each command prints one line per file (or, with --json, one JSON object) and exits 0 when every file is
 fine, 1 when any failed or was not attempted, 2 when the wiki could not be used at all.
 """
@@ -10,17 +11,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from bot.wiki.edits import ReceivedReason
 from bot.wiki.outcomes import FileOutcome, OutcomeKind, any_failure
-from verification.errors import ConfigError
+from verification.files import FileVocabulary, canonical_file_title, titles_from_url
 from verification.tickets import validate_ticket_id
 
 if TYPE_CHECKING:
@@ -32,64 +33,38 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 
-# Namespace prefixes every MediaWiki accepts for files (canonical name and the historical alias).
-_FILE_PREFIXES = frozenset({"file", "image"})
-# Characters MediaWiki never allows in a title (plus control characters).
-_TITLE_FORBIDDEN = frozenset("#<>[]|{}")
-_MAX_FILE_NAME_BYTES = 240  # MediaWiki's limit for file names
 
+def file_title(value: str, vocab: Callable[[], FileVocabulary]) -> str:
+    """`File:Name.ext` for a file argument: `File:X.jpg`, `X.jpg`, `Image:X.jpg`, a localised namespace
+    (`Datei:X.jpg`), or a file page or upload URL on a Wikimedia wiki.
 
-def _collapse(text: str) -> str:
-    return " ".join(text.replace("_", " ").split())
-
-
-def _title_from_url(value: str) -> str:
-    parts = urlsplit(value)
-    query_title = parse_qs(parts.query).get("title")
-    if query_title:
-        return query_title[0]
-    marker = "/wiki/"
-    if marker in parts.path:
-        return unquote(parts.path.split(marker, 1)[1])
-    raise ValueError(f"no page title in the URL {value!r} (expected .../wiki/File:NAME or ?title=File:NAME)")
-
-
-def normalise_file_title(value: str) -> str:
-    """`File:Name.ext` for a file argument: `File:X.jpg`, `X.jpg`, `Image:X.jpg`, or a page URL.
-
-    Raises ValueError naming the problem: empty, forbidden characters, another namespace's URL, no
-    extension, or too long. Underscores become spaces and the first letter is upper-cased, as MediaWiki does.
+    The verifier's title rules do the reading (one set for mail and command line); `vocab` (namespace
+    names, wiki hosts) is only loaded when the plain forms do not apply. Strict on purpose: an argument
+    must be one whole file name, never a text a name is fished out of. Raises ValueError otherwise.
     """
     text = value.strip()
-    if text.lower().startswith(("http://", "https://")):
-        text = _title_from_url(text)
-    bad = sorted({ch for ch in text if ch in _TITLE_FORBIDDEN or ord(ch) < 32 or ord(ch) == 127})
-    if bad:
-        raise ValueError(f"{value!r}: a file name cannot contain {' '.join(bad)!r}")
-    text = _collapse(text).removeprefix(":").strip()
-    prefix, colon, rest = text.partition(":")
-    if colon and _collapse(prefix).casefold() in _FILE_PREFIXES:
-        text = rest.strip()
-    if not text:
-        raise ValueError(f"{value!r} names no file")
-    stem, dot, extension = text.rpartition(".")
-    if not dot or not stem.strip() or not extension.strip() or " " in extension:
-        raise ValueError(f"{value!r}: a file name ends in an extension such as .jpg")
-    if len(text.encode("utf-8")) > _MAX_FILE_NAME_BYTES:
-        raise ValueError(f"{value!r}: longer than MediaWiki's {_MAX_FILE_NAME_BYTES} bytes for a file name")
-    return "File:" + text[0].upper() + text[1:]
+    title = canonical_file_title(text)
+    if title is None and text.lower().startswith(("http://", "https://")):
+        found = titles_from_url(text, vocab())
+        title = found[0] if len(found) == 1 else None
+    elif title is None:
+        prefix, colon, rest = text.removeprefix(":").partition(":")
+        if colon and " ".join(prefix.replace("_", " ").split()).casefold() in vocab().namespaces:
+            title = canonical_file_title(rest)
+    if title is None:
+        raise ValueError(f"{value!r} is not a file: give File:NAME.ext, NAME.ext or a file page URL")
+    return title
+
+
+def file_titles(values: Sequence[str], vocab: Callable[[], FileVocabulary]) -> list[str]:
+    """Every argument as a title, each once, in the order given (the vocabulary loaded at most once)."""
+    loaded = functools.cache(vocab)
+    return list(dict.fromkeys(file_title(value, loaded) for value in values))
 
 
 def _ticket_argument(value: str) -> str:
     try:
         return validate_ticket_id(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _file_argument(value: str) -> str:
-    try:
-        return normalise_file_title(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -173,7 +148,7 @@ def render_text(report: RunReport) -> str:
 # ---------------------------------------------------------------------------------------------------------
 # Running a command
 
-Job = Callable[["WikiSession", "Saver", "EditSummaries"], list[FileOutcome]]
+Job = Callable[["WikiSession", "Saver", "EditSummaries", list[str]], list[FileOutcome]]
 
 
 def load_settings() -> WikiSettings:
@@ -181,6 +156,12 @@ def load_settings() -> WikiSettings:
     from bot.wiki.settings import WikiSettings
 
     return WikiSettings.from_mapping(read_toml(default_config_dir(), "wiki.toml"))
+
+
+def load_file_vocabulary() -> FileVocabulary:
+    from bot.settings import default_config_dir, read_toml
+
+    return FileVocabulary.from_mapping(read_toml(default_config_dir(), "files.toml"))
 
 
 def today_utc() -> datetime.date:
@@ -197,13 +178,14 @@ def execute(args: argparse.Namespace, job: Job, ticket: str | None) -> int:
 
     env = environment()
     try:
+        titles = file_titles(getattr(args, "files", None) or (), load_file_vocabulary)
         settings = load_settings()
         profile = settings.profile(env.profile)
         session = connect(env, profile, settings.names, need_login=not args.simulate)
-    except (ConfigError, WikiSetupError, pwb_errors.Error) as error:
+    except (ValueError, WikiSetupError, pwb_errors.Error) as error:  # ConfigError is a ValueError
         print(f"permbot {args.command}: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
-    outcomes = job(session, Saver(session, simulate=args.simulate), settings.summaries)
+    outcomes = job(session, Saver(session, simulate=args.simulate), settings.summaries, titles)
     report = RunReport(args.command, ticket, args.simulate, env.wiki_label, tuple(outcomes), profile.run_page)
     print(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if args.json else render_text(report))
     return EXIT_FAILED if report.failed else EXIT_OK
@@ -212,8 +194,10 @@ def execute(args: argparse.Namespace, job: Job, ticket: str | None) -> int:
 def _run_tag(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
-    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
-        return operations.tag(session, saver, summaries, args.files, args.ticket, args.user)
+    def job(
+        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str]
+    ) -> list[FileOutcome]:
+        return operations.tag(session, saver, summaries, titles, args.ticket, args.user)
 
     return execute(args, job, args.ticket)
 
@@ -221,10 +205,12 @@ def _run_tag(args: argparse.Namespace) -> int:
 def _run_receive(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
-    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
+    def job(
+        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str]
+    ) -> list[FileOutcome]:
         reason = ReceivedReason(args.reason)
         return operations.receive(
-            session, saver, summaries, args.files, args.ticket, reason, today_utc(), args.user
+            session, saver, summaries, titles, args.ticket, reason, today_utc(), args.user
         )
 
     return execute(args, job, args.ticket)
@@ -233,8 +219,10 @@ def _run_receive(args: argparse.Namespace) -> int:
 def _run_untag(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
-    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
-        return operations.untag(session, saver, summaries, args.files or None, args.ticket)
+    def job(
+        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str]
+    ) -> list[FileOutcome]:
+        return operations.untag(session, saver, summaries, titles or None, args.ticket)
 
     return execute(args, job, args.ticket)
 
@@ -242,7 +230,9 @@ def _run_untag(args: argparse.Namespace) -> int:
 def _run_sweep(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
-    def job(session: WikiSession, saver: Saver, summaries: EditSummaries) -> list[FileOutcome]:
+    def job(
+        session: WikiSession, saver: Saver, summaries: EditSummaries, _titles: list[str]
+    ) -> list[FileOutcome]:
         days = args.days or session.profile.sweep_days
         return operations.sweep(session, saver, summaries, days, today_utc())
 
@@ -262,11 +252,11 @@ def _ticket(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add tag, receive, untag and sweep to the `permbot` parser."""
-    files_help = "file pages: File:NAME.jpg, NAME.jpg or a page URL"
+    files_help = "file pages: File:NAME.jpg, NAME.jpg or a file page URL"
     tag = subparsers.add_parser("tag", help="the ticket is confirmed: add {{PermissionTicket}} to its files")
     _ticket(tag)
     tag.add_argument("--user", metavar="AGENT", help="the agent who confirmed it (user= of the template)")
-    tag.add_argument("files", nargs="+", type=_file_argument, metavar="FILE", help=files_help)
+    tag.add_argument("files", nargs="+", metavar="FILE", help=files_help)
     _common(tag)
     tag.set_defaults(run=_run_tag)
 
@@ -281,7 +271,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="why it is not confirmed yet (default: processing)",
     )
     receive.add_argument("--user", metavar="AGENT", help="the agent handling it (user= of the template)")
-    receive.add_argument("files", nargs="+", type=_file_argument, metavar="FILE", help=files_help)
+    receive.add_argument("files", nargs="+", metavar="FILE", help=files_help)
     _common(receive)
     receive.set_defaults(run=_run_receive)
 
@@ -290,7 +280,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     untag.add_argument(
         "files",
         nargs="*",
-        type=_file_argument,
         metavar="FILE",
         help=files_help + " (none: every file with it)",
     )

@@ -27,6 +27,7 @@ from bot.wiki.outcomes import FileOutcome, OutcomeKind, any_failure, classify_sa
 from bot.wiki.saver import RunState, parse_wiki_state, unified_diff
 from bot.wiki.settings import EditSummaries, WikiProfile, WikiSettings
 from verification.errors import ConfigError
+from verification.files import FileVocabulary
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "wiki.toml"
 
@@ -44,6 +45,12 @@ def names() -> TemplateNames:
 # File arguments
 
 
+def file_vocabulary() -> FileVocabulary:
+    return FileVocabulary.from_mapping(
+        tomllib.loads((CONFIG.parent / "files.toml").read_text(encoding="utf-8"))
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
@@ -54,23 +61,28 @@ def names() -> TemplateNames:
         ),
         pytest.param("Image:Old name.png", "File:Old name.png", id="image-alias"),
         pytest.param(":File:Leading colon.svg", "File:Leading colon.svg", id="leading-colon"),
+        pytest.param("Datei:Brücke_im_Nebel.jpg", "File:Brücke im Nebel.jpg", id="localised-namespace"),
+        pytest.param("fichier:pont.jpg", "File:Pont.jpg", id="localised-namespace-lower-case"),
         pytest.param(
             "https://commons.wikimedia.org/wiki/File:Ka%C3%B1a_sunset.jpg",
             "File:Kaña sunset.jpg",
-            id="url-path",
+            id="page-url",
         ),
         pytest.param(
-            "http://127.0.0.1:8080/index.php?title=File:Some_file.tif&action=edit",
+            "https://commons.wikimedia.org/w/index.php?title=File:Some_file.tif&action=edit",
             "File:Some file.tif",
             id="url-query-title",
         ),
-        pytest.param("File:Map: the old town.pdf", "File:Map: the old town.pdf", id="colon-inside-name"),
-        pytest.param("Datei:Brücke.jpg", "File:Datei:Brücke.jpg", id="unknown-prefix-stays-in-name"),
+        pytest.param(
+            "https://upload.wikimedia.org/wikipedia/commons/thumb/a/ab/Foo.jpg/800px-Foo.jpg",
+            "File:Foo.jpg",
+            id="thumbnail-url",
+        ),
         pytest.param("ähnlich.webm", "File:Ähnlich.webm", id="non-ascii-first-letter"),
     ],
 )
-def test_file_titles_are_normalised(value: str, expected: str) -> None:
-    assert commands.normalise_file_title(value) == expected
+def test_file_arguments_become_titles(value: str, expected: str) -> None:
+    assert commands.file_title(value, file_vocabulary) == expected
 
 
 @pytest.mark.parametrize(
@@ -85,14 +97,31 @@ def test_file_titles_are_normalised(value: str, expected: str) -> None:
         pytest.param("File:A|B.jpg", id="pipe"),
         pytest.param("File:A{{x}}.jpg", id="template-braces"),
         pytest.param("File:A#section.jpg", id="hash"),
-        pytest.param("File:Tab\there.jpg", id="control-char"),
-        pytest.param("https://example.org/images/a.jpg", id="url-without-title"),
+        pytest.param("File:Map: the old town.pdf", id="colon-in-name-is-not-read-as-another-file"),
+        pytest.param("File:A.jpg File:B.jpg", id="two-files-in-one-argument"),
+        pytest.param("User:Someone.jpg", id="other-namespace"),
+        pytest.param("https://example.org/images/a.jpg", id="url-off-wikimedia"),
+        pytest.param("https://commons.wikimedia.org/wiki/Main_Page", id="url-not-a-file"),
         pytest.param("File:" + "x" * 240 + ".jpg", id="too-long"),
     ],
 )
 def test_bad_file_arguments_are_refused(value: str) -> None:
-    with pytest.raises(ValueError, match=r"."):
-        commands.normalise_file_title(value)
+    with pytest.raises(ValueError, match="is not a file"):
+        commands.file_title(value, file_vocabulary)
+
+
+def test_file_titles_dedupe_and_load_the_vocabulary_at_most_once() -> None:
+    loads: list[int] = []
+
+    def counting() -> FileVocabulary:
+        loads.append(1)
+        return file_vocabulary()
+
+    titles = commands.file_titles(["A.jpg", "File:A.jpg", "Datei:B.jpg", "Bild:C.jpg"], counting)
+    assert titles == ["File:A.jpg", "File:B.jpg", "File:C.jpg"]
+    assert len(loads) == 1
+    assert commands.file_titles(["A.jpg"], counting) == ["File:A.jpg"]
+    assert len(loads) == 1  # plain names need no vocabulary
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,7 +137,6 @@ def _parser() -> argparse.ArgumentParser:
         pytest.param(["tag", "--ticket", "2024133110012355", "A.jpg"], id="ticket-bad-month"),
         pytest.param(["tag", "--ticket", "1899051410012355", "A.jpg"], id="ticket-year-too-early"),
         pytest.param(["tag", "--ticket", "2024051410012355"], id="tag-without-files"),
-        pytest.param(["tag", "--ticket", "2024051410012355", "No extension"], id="bad-file"),
         pytest.param(
             ["receive", "--ticket", "2024051410012355", "--reason", "other", "A.jpg"], id="bad-reason"
         ),
@@ -123,16 +151,31 @@ def test_bad_command_lines_stop_before_any_work(argv: list[str]) -> None:
     assert stop.value.code == 2
 
 
-def test_command_line_normalises_files_and_ticket() -> None:
+def test_command_line_normalises_the_ticket() -> None:
     args = _parser().parse_args(["untag", "--ticket", " 2024051410012355 ", "a_b.jpg", "--json"])
     assert (args.ticket, args.files, args.json, args.simulate) == (
         "2024051410012355",
-        ["File:A b.jpg"],
+        ["a_b.jpg"],
         True,
         False,
     )
     assert _parser().parse_args(["untag", "--ticket", "2024051410012355"]).files == []
     assert _parser().parse_args(["receive", "--ticket", "2024051410012355", "x.jpg"]).reason == "processing"
+
+
+def test_a_bad_file_stops_the_command_before_the_wiki_is_opened(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bot.wiki.connection
+
+    def no_wiki(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("the wiki must not be opened")
+
+    monkeypatch.setattr(bot.wiki.connection, "connect", no_wiki)
+    monkeypatch.setattr(commands, "load_file_vocabulary", file_vocabulary)
+    args = _parser().parse_args(["tag", "--ticket", "2024051410012355", "Good.jpg", "No extension"])
+    assert args.run(args) == commands.EXIT_UNUSABLE
+    assert "'No extension' is not a file" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -69,6 +69,18 @@ def _ticket_argument(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+# MediaWiki never allows these in a title or user name; in a template call they would break it.
+_NAME_FORBIDDEN = frozenset("#<>[]|{}")
+
+
+def _user_argument(value: str) -> str:
+    """An agent's user name for `user=`: refused before anything is read when it could break the template."""
+    name = " ".join(value.replace("_", " ").split())
+    if not name or any(ch in _NAME_FORBIDDEN or not ch.isprintable() for ch in value):
+        raise argparse.ArgumentTypeError(f"not a user name: {value!r}")
+    return name
+
+
 def _days_argument(value: str) -> int:
     try:
         days = int(value)
@@ -255,7 +267,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     files_help = "file pages: File:NAME.jpg, NAME.jpg or a file page URL"
     tag = subparsers.add_parser("tag", help="the ticket is confirmed: add {{PermissionTicket}} to its files")
     _ticket(tag)
-    tag.add_argument("--user", metavar="AGENT", help="the agent who confirmed it (user= of the template)")
+    tag.add_argument(
+        "--user",
+        type=_user_argument,
+        metavar="AGENT",
+        help="the agent who confirmed it (user= of the template)",
+    )
     tag.add_argument("files", nargs="+", metavar="FILE", help=files_help)
     _common(tag)
     tag.set_defaults(run=_run_tag)
@@ -270,7 +287,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=ReceivedReason.PROCESSING.value,
         help="why it is not confirmed yet (default: processing)",
     )
-    receive.add_argument("--user", metavar="AGENT", help="the agent handling it (user= of the template)")
+    receive.add_argument(
+        "--user", type=_user_argument, metavar="AGENT", help="the agent handling it (user= of the template)"
+    )
     receive.add_argument("files", nargs="+", metavar="FILE", help=files_help)
     _common(receive)
     receive.set_defaults(run=_run_receive)

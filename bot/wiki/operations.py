@@ -23,11 +23,11 @@ from bot.wiki.edits import (
     ReceivedReason,
     TemplateNames,
     TemplateRole,
+    Unchanged,
     confirm_ticket,
     has_role,
     mark_no_permission,
     mark_received,
-    pending_since,
     remove_ticket,
 )
 from bot.wiki.outcomes import FileOutcome, OutcomeKind
@@ -309,23 +309,29 @@ def sweep(
 ) -> list[FileOutcome]:
     """Tag files pending for more than `days` days with no ticket received as having no permission."""
     names = session.names
+    cutoff = today - datetime.timedelta(days=days)  # overdue: pending since before this day
 
     @functools.lru_cache(maxsize=1)  # the save path applies it again to the text `decide` just judged
-    def change(text: str) -> PageEdit:
+    def dated(text: str) -> PageEdit:
+        return mark_no_permission(text, names, today, pending_before=cutoff)
+
+    def undated(text: str) -> PageEdit:  # the history said overdue
         return mark_no_permission(text, names, today)
 
     def decide(page: Any) -> Decision:
         title, text = page.title(), page.text
-        planned = change(text)  # refuses ticket/received/no-permission pages before any history is read
-        if not planned.changed:
+        planned = dated(text)  # one parse: refusals, the template's date and the new text
+        if planned.changed:
+            return dated
+        if planned.unchanged is not Unchanged.UNDATED:
             detail = planned.unchanged.value if planned.unchanged else ""
             return FileOutcome(title, OutcomeKind.UNCHANGED, detail=detail)
-        since = pending_since(text, names) or added_on(history(session.site, title), names)
+        since = added_on(history(session.site, title), names)
         if since is None:
             return FileOutcome(title, OutcomeKind.UNCHANGED, detail="pending_date_unknown")
         if not is_due(since, today, days):
-            return FileOutcome(title, OutcomeKind.UNCHANGED, detail="not_due")
-        return change
+            return FileOutcome(title, OutcomeKind.UNCHANGED, detail=Unchanged.NOT_OVERDUE.value)
+        return undated
 
     pending = session.template_pages.get(TemplateRole.PENDING, ())
     summary = _summary(session, summaries.sweep, days=days)

@@ -39,7 +39,7 @@ _FINE = frozenset({OutcomeKind.EDITED, OutcomeKind.UNCHANGED, OutcomeKind.REDIRE
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """One file's result; `detail` is a generic code (API error code, `not_due`, ...), never ticket text."""
+    """One file's result; `detail` is a generic code (API error, `not_overdue`, ...), never ticket text."""
 
     title: str
     kind: OutcomeKind

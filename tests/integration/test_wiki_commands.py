@@ -481,10 +481,10 @@ def test_sweep_dates_from_parameters_and_from_history(wiki: SandboxWiki, permbot
     } == {
         "File:Old by params.jpg": ("edited", ""),
         "File:Old by alias params.jpg": ("edited", ""),
-        "File:Young by params.jpg": ("unchanged", "not_due"),
+        "File:Young by params.jpg": ("unchanged", "not_overdue"),
         "File:Old but received.jpg": ("unchanged", "has_permission_tag"),
         "File:Old by history.jpg": ("edited", ""),
-        "File:Young by history.jpg": ("unchanged", "not_due"),
+        "File:Young by history.jpg": ("unchanged", "not_overdue"),
     }
     assert files[LIGHTHOUSE]["outcome"] == "excluded"
     assert files[HARBOUR]["outcome"] == "edited"  # the samples are pending since 2024

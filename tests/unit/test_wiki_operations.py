@@ -143,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
         pytest.param(["sweep", "--days", "0"], id="days-zero"),
         pytest.param(["sweep", "--days", "ten"], id="days-not-number"),
         pytest.param(["untag", "A.jpg"], id="untag-without-ticket"),
+        pytest.param(["tag", "--ticket", "2024051410012355", "--user", "A|B", "A.jpg"], id="user-with-pipe"),
+        pytest.param(
+            ["tag", "--ticket", "2024051410012355", "--user", "}}", "A.jpg"], id="user-closing-template"
+        ),
+        pytest.param(["receive", "--ticket", "2024051410012355", "--user", "  ", "A.jpg"], id="user-blank"),
+        pytest.param(["tag", "--ticket", "2024051410012355", "--user", "A\nB", "A.jpg"], id="user-newline"),
     ],
 )
 def test_bad_command_lines_stop_before_any_work(argv: list[str]) -> None:
@@ -160,6 +166,8 @@ def test_command_line_normalises_the_ticket() -> None:
         False,
     )
     assert _parser().parse_args(["untag", "--ticket", "2024051410012355"]).files == []
+    user = _parser().parse_args(["tag", "--ticket", "2024051410012355", "--user", " Jane_Roe ", "A.jpg"]).user
+    assert user == "Jane Roe"
     assert _parser().parse_args(["receive", "--ticket", "2024051410012355", "x.jpg"]).reason == "processing"
 
 

@@ -17,22 +17,19 @@ from verification.site_pages import names_holder
 
 
 def choose_official_site(reading: TicketReading, tools: DomainTools) -> OfficialSite | None:
-    """The holder's website: one the message names (the sender's own first), else the sender's domain.
+    """The holder's website: the first the message names as theirs, else the sender's own domain.
 
-    Free-mail and platform domains (social networks, photo sites, wikis) are never official websites.
+    The statement ranks the named sites (signature lines before body mentions, home pages before deep
+    links), and the best one stands for the holder even when the sender writes from another named site:
+    a page named as where the work was published or found is not the holder's site just because the
+    sender writes from its domain. Free-mail and platform domains are never official websites.
     """
-    named: list[OfficialSite] = []
     for url in reading.statement.websites:
         domain = tools.registrable_domain(url)
         if domain and not tools.is_freemail(domain) and not tools.is_platform(domain):
-            named.append(OfficialSite(url=url, domain=domain, source=SiteSource.NAMED))
+            return OfficialSite(url=url, domain=domain, source=SiteSource.NAMED)
     sender = reading.message.sender
     sender_domain = tools.registrable_domain(sender.addr) if sender else None
-    for site in named:
-        if site.domain == sender_domain:
-            return site
-    if named:
-        return named[0]
     if sender_domain and not tools.is_freemail(sender_domain) and not tools.is_platform(sender_domain):
         return OfficialSite(
             url=f"https://{sender_domain}/", domain=sender_domain, source=SiteSource.SENDER_DOMAIN
@@ -67,7 +64,9 @@ def assemble_facts(
         holder_named_on_site=(
             names_holder(site.home_text, reading.statement.holder_names) if site and site.reachable else None
         ),
-        lookalikes=_lookalikes(sender_domain, reading, official, site, tools, lookalike_settings),
+        lookalikes=_lookalikes(
+            sender.domain if sender else None, reading, official, site, tools, lookalike_settings
+        ),
         whois=whois,
     )
 
@@ -84,15 +83,19 @@ def _foreign_reply_to(
 
 
 def _lookalikes(
-    sender_domain: str | None,
+    sender_host: str | None,
     reading: TicketReading,
     official: OfficialSite | None,
     site: SiteEvidence | None,
     tools: DomainTools,
     settings: LookalikeSettings,
 ) -> tuple[Lookalike, ...]:
-    """The sender's domain against every domain that stands for the holder: named sites, listed addresses."""
-    if not sender_domain:
+    """The sender's host against every domain that stands for the holder: named sites, listed addresses.
+
+    The whole host is compared, so that an official domain spelled out in a sub-domain of another one
+    (`acme.com.mail-verify.net`) is caught too.
+    """
+    if not sender_host:
         return ()
     genuine: list[str] = []
     if official:
@@ -107,7 +110,7 @@ def _lookalikes(
             genuine.append(domain)
     found: list[Lookalike] = []
     for domain in dict.fromkeys(genuine):
-        match = find_lookalike(sender_domain, domain, tools, settings)
+        match = find_lookalike(sender_host, domain, tools, settings)
         if match is not None:
             found.append(match)
     return tuple(found)

@@ -58,6 +58,10 @@ def settings() -> LookalikeSettings:
         pytest.param("foo.gitlab.io", "foo.github.io", "other_suffix", id="private-suffix"),
         # the official domain worn as sub-domain labels
         pytest.param("acmephoto.com.verify-mail.net", "acmephoto.com", "embedded", id="embedded"),
+        pytest.param("smyth.com", "smith.com", "edit_distance", id="five-letters-one-edit"),
+        pytest.param("borg.se", "berg.se", "edit_distance", id="four-letters-one-edit"),
+        pytest.param("orbt.io", "orbit.io", "edit_distance", id="letter-dropped-from-short-label"),
+        pytest.param("studio-bb.com", "studio-a.com", "edit_distance", id="two-edits-six-letters"),
     ],
 )
 def test_lookalikes(
@@ -81,9 +85,8 @@ def test_lookalikes(
         pytest.param("abc.com", "xyz.com", id="short-unrelated"),
         pytest.param("abc.com", "abd.com", id="short-one-edit"),
         pytest.param("photo.de", "foto.de", id="short-two-edits"),
-        pytest.param("smith.com", "smyth.com", id="five-letters-one-edit"),
-        pytest.param("berg.se", "borg.se", id="four-letters-one-edit"),
-        pytest.param("studio-a.com", "studio-bb.com", id="two-edits-too-short"),
+        pytest.param("ab.com", "ac.com", id="two-letters-one-edit"),
+        pytest.param("kunst.de", "kant.de", id="two-edits-under-six-letters"),
         pytest.param("northwindgallery.com", "southbaystudio.com", id="long-unrelated"),
         pytest.param("bluefjordstudio.com", "bluefjord-photography.com", id="shared-prefix-only"),
         pytest.param("gmail.com", "gmai1.com", id="freemail-sender"),

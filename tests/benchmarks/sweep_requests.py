@@ -76,8 +76,9 @@ def run_sweep(env: dict[str, str]) -> tuple[int, dict[str, Any], float]:
     return process.returncode, report, seconds
 
 
-def naive_loop(titles: Sequence[str]) -> int:
-    """One request per page, the way a simple script reads: `Page(site, title).text`. Returns pages read."""
+def naive_loop(titles: Sequence[str]) -> tuple[int, float]:
+    """One request per page, the way a simple script reads: `Page(site, title).text`, with the same
+    profile as the sweep. Returns the pages read and the profile's read throttle (seconds per request)."""
     import pywikibot
 
     from bot.wiki.commands import load_settings
@@ -85,12 +86,13 @@ def naive_loop(titles: Sequence[str]) -> int:
 
     env = environment()
     settings = load_settings()
-    session = connect(env, settings.profile(env.profile), settings.names, need_login=True)
+    profile = settings.profile(env.profile)
+    session = connect(env, profile, settings.names, need_login=True)
     read = 0
     for title in titles:
         if pywikibot.Page(session.site, title).text:
             read += 1
-    return read
+    return read, profile.read_throttle
 
 
 def _kind(call: dict[str, Any]) -> str:
@@ -126,7 +128,7 @@ def measure(wiki: SandboxWiki, count: int) -> dict[str, Any]:
 
     wiki.clear_api_log()
     started = time.perf_counter()
-    naive_read = naive_loop([title for title, _text in pages])
+    naive_read, read_throttle = naive_loop([title for title, _text in pages])
     naive_seconds = time.perf_counter() - started
     naive_calls = wiki.api_calls()
 
@@ -139,6 +141,7 @@ def measure(wiki: SandboxWiki, count: int) -> dict[str, Any]:
             "seconds": round(naive_seconds, 2),
             "api_requests": len(naive_calls),
             "pages_read": naive_read,
+            "read_throttle": read_throttle,
         },
         "target_read_requests": math.ceil(count / TARGET_BATCH) + TARGET_EXTRA,
         "speedup": round(naive_seconds / warm["seconds"], 1) if warm["seconds"] else None,
@@ -165,7 +168,7 @@ def render(result: dict[str, Any]) -> str:
             *_sweep_lines("first run (login, site info)", result["sweep_first_run"], target),
             *_sweep_lines("later runs", result["sweep"], target),
             f"  naive loop: {naive['api_requests']} requests, {naive['seconds']} s "
-            f"({naive['pages_read']} pages read one by one)",
+            f"({naive['pages_read']} pages read one by one; read throttle {naive['read_throttle']} s)",
             f"  speed-up of a later run over the naive loop: {result['speedup']}x "
             f"(target >= {TARGET_SPEEDUP:g}x: {'met' if fast_ok else 'MISSED'})",
         ]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from bot.config_files import default_config_dir, read_lines, read_toml
 from bot.fetch import FetchSettings
 from bot.whois_lookup import WhoisSettings
 from verification.domains import DomainVocabulary
@@ -20,37 +18,6 @@ from verification.policy import PolicySettings
 from verification.reading import ReadingVocabulary
 from verification.site_pages import SiteVocabulary
 from verification.statement import StatementVocabulary
-
-CONFIG_DIR_VARIABLE = "PERMBOT_CONFIG_DIR"
-
-
-def default_config_dir() -> Path:
-    """`$PERMBOT_CONFIG_DIR`, else the repository's config/ folder next to the packages."""
-    configured = os.environ.get(CONFIG_DIR_VARIABLE)
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parent.parent / "config"
-
-
-def read_toml(config_dir: Path, name: str) -> dict[str, Any]:
-    path = config_dir / name
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as error:
-        raise ConfigError(
-            f"missing config file {path} (set {CONFIG_DIR_VARIABLE} to the config folder)"
-        ) from error
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path} is not valid TOML: {error}") from error
-
-
-def _read_lines(config_dir: Path, name: str) -> list[str]:
-    path = config_dir / name
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as error:
-        raise ConfigError(f"missing config file {path}") from error
 
 
 @dataclass(frozen=True)
@@ -86,7 +53,7 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
             statement=StatementVocabulary.from_mapping(read_toml(folder, "statement.toml")),
         ),
         domains=DomainVocabulary.from_mapping(
-            read_toml(folder, "domains.toml"), _read_lines(folder, "freemail.txt")
+            read_toml(folder, "domains.toml"), read_lines(folder, "freemail.txt")
         ),
         lookalike=LookalikeSettings.from_mapping(read_toml(folder, "lookalike.toml")),
         site=SiteVocabulary.from_mapping(read_toml(folder, "site.toml")),

@@ -7,9 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from bot.report import outcome_json, outcome_text
-from bot.settings import load_verifier_settings
-from bot.verify import MessageInput, Verifier, VerifyOutcome
 from verification.errors import ConfigError
 
 
@@ -28,6 +25,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: `permbot tag` and friends should not pay for loading the verifier.
+    from bot.report import outcome_json, outcome_text
+    from bot.settings import load_verifier_settings
+    from bot.verify import MessageInput, Verifier, VerifyOutcome
+
     try:
         settings = load_verifier_settings(args.config)
     except ConfigError as error:

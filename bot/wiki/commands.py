@@ -164,14 +164,14 @@ Job = Callable[["WikiSession", "Saver", "EditSummaries", list[str]], list[FileOu
 
 
 def load_settings() -> WikiSettings:
-    from bot.settings import default_config_dir, read_toml
+    from bot.config_files import default_config_dir, read_toml
     from bot.wiki.settings import WikiSettings
 
     return WikiSettings.from_mapping(read_toml(default_config_dir(), "wiki.toml"))
 
 
 def load_file_vocabulary() -> FileVocabulary:
-    from bot.settings import default_config_dir, read_toml
+    from bot.config_files import default_config_dir, read_toml
 
     return FileVocabulary.from_mapping(read_toml(default_config_dir(), "files.toml"))
 

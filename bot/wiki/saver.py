@@ -85,8 +85,9 @@ def fetch_wiki_state(site: Any, run_page: str, run_value: str) -> WikiState:
     """One uncached request: read-only mode, the account's block, and the run page's content."""
     request = site.simple_request(
         action="query",
-        meta="siteinfo",
+        meta="siteinfo|userinfo",
         siprop="general",
+        uiprop="blockinfo",
         prop="revisions",
         titles=run_page,
         rvprop="content",

@@ -6,7 +6,10 @@ Bedingungen 4.0" all become short token runs. Every word and phrase comes from c
 grouped by language: teaching the reader a new language is a config edit. A restriction anywhere (NC, ND,
 "only for Wikipedia", "no commercial use") beats any free grant, because one restriction makes the whole
 release insufficient; the standard release wording that says the opposite ("also in a commercial
-product", "not limited to Wikipedia") is masked before restrictions are looked for.
+product", "not limited to Wikipedia") is masked before restrictions are looked for. Restrictions written
+as a refused permission ("Bearbeitungen sind nicht gestattet", "non sono consentite modifiche") are found
+by a window: a modification or commercial word and a prohibition within a few tokens of one clause.
+Public-domain wording without a versioned CC0 grant is no license: the policy wants a version.
 """
 
 from __future__ import annotations
@@ -195,6 +198,10 @@ _LANGUAGE_LISTS = (
     "only_words",
     "only_fillers",
     "wiki_words",
+    "modify_words",
+    "commercial_words",
+    "permission_words",
+    "prohibition_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 
@@ -229,6 +236,11 @@ class LicenseVocabulary:
     only_words: PhraseTable
     only_fillers: PhraseTable
     wiki_words: PhraseTable
+    modify_words: PhraseTable  # "Bearbeitung*", "modifi*": what a no-derivatives refusal is about
+    commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
+    permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
+    prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
+    restriction_window: int  # tokens allowed between such a word and its refusal, in one clause
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -259,6 +271,9 @@ class LicenseVocabulary:
         ):
             raise ConfigError("port_codes: expected a table of code = port")
         built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
+        window = data.get("restriction_window")
+        if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 12:
+            raise ConfigError("restriction_window: expected a whole number of tokens from 0 to 12")
         return cls(
             spdx_ids=frozenset(_strings(data.get("spdx_ids"), "spdx_ids")),
             cc_versions=frozenset(_strings(data.get("cc_versions"), "cc_versions")),
@@ -268,6 +283,7 @@ class LicenseVocabulary:
             abbreviations=PhraseTable.build(abbreviations, "abbreviations"),
             elements=PhraseTable.build(tables["elements"], "elements"),
             port_names=PhraseTable.build(tables["port_names"], "port_names"),
+            restriction_window=window,
             **built,
         )
 
@@ -296,11 +312,15 @@ class _Hit:
     end: int
     spdx: str | None
     problem: LicenseProblem | None
-    fallback: bool = False  # public-domain wording: counts only when no license is named
+    fallback: bool = False  # public-domain wording: no license, and outranked by any named one
 
 
 def read_license(text: str, vocab: LicenseVocabulary) -> LicenseFinding:
-    """The license `text` grants: the first free versioned one, unless any restriction is stated."""
+    """The license `text` grants: the first free versioned one, unless any restriction is stated.
+
+    A license named without a usable version ("CC0", "CC BY-SA") gives NO_VERSION; public-domain wording
+    alone ("in het publieke domein", "gemeinfrei") gives PUBLIC_DOMAIN_ONLY: neither is a versioned grant.
+    """
     tokens = tokenize(text)
     hits = _license_hits(tokens, vocab)
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits))
@@ -309,11 +329,13 @@ def read_license(text: str, vocab: LicenseVocabulary) -> LicenseFinding:
     if problems:
         worst = min(problems, key=_RESTRICTION_RANK.index)
         return LicenseFinding(None, worst, _mentions(text, tokens, all_hits))
-    free = [hit for hit in hits if hit.spdx and not hit.fallback] or [hit for hit in hits if hit.spdx]
+    free = [hit for hit in hits if hit.spdx]
     if free:
         return LicenseFinding(free[0].spdx, None, _mentions(text, tokens, hits))
-    if hits:
+    if any(not hit.fallback for hit in hits):
         return LicenseFinding(None, LicenseProblem.NO_VERSION, _mentions(text, tokens, hits))
+    if hits:
+        return LicenseFinding(None, LicenseProblem.PUBLIC_DOMAIN_ONLY, _mentions(text, tokens, hits))
     reserved = _phrase_hits(tokens, vocab.reserved, LicenseProblem.NOT_FREE, vocab, frozenset())
     if reserved:
         return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
@@ -379,21 +401,22 @@ def _version_at(
 
 
 def _zero_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
+    """CC0 by one of its names: CC0-1.0 with its version ("CC0 1.0", ".../zero/1.0"), else no version."""
     found = vocab.zero.match(tokens, index)
     if found is None:
         return None
     end = index + found.length
     version = _version_at(tokens, end, frozenset({"1.0"}), vocab)
-    if version is not None:
-        end = version[1]
-    return _Hit(index, end, "CC0-1.0", None)
+    if version is None:
+        return _Hit(index, end, None, LicenseProblem.NO_VERSION)
+    return _Hit(index, version[1], "CC0-1.0", None)
 
 
 def _public_domain_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
     found = vocab.public_domain.match(tokens, index)
     if found is None:
         return None
-    return _Hit(index, index + found.length, "CC0-1.0", None, fallback=True)
+    return _Hit(index, index + found.length, None, LicenseProblem.PUBLIC_DOMAIN_ONLY, fallback=True)
 
 
 def _gfdl_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hit | None:
@@ -532,6 +555,7 @@ def _restriction_hits(
         *_phrase_hits(tokens, vocab.no_derivatives, LicenseProblem.NO_DERIVATIVES, vocab, masked),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked),
+        *_refusal_hits(tokens, vocab, masked),
     ]
 
 
@@ -546,15 +570,116 @@ def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]
 
 
 def _negated(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
-    """A negator ending at most one word before `index`, same sentence: "not only", "no es solo"."""
+    """A negator ending at most one word before `index`, same clause: "not only", "no es solo".
+
+    Punctuation between ends the clause: in "nicht gestattet (keine Bearbeitung)" the "nicht" belongs
+    to "gestattet", and "keine Bearbeitung" stands on its own.
+    """
     for start in range(max(0, index - 3), index):
         found = vocab.negators.match(tokens, start)
         if found is None:
             continue
         end = start + found.length
-        if index - 1 <= end <= index and not any(tokens[i].brk for i in range(start + 1, index + 1)):
+        if index - 1 <= end <= index and not any(tokens[i].gap for i in range(start + 1, index + 1)):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Tokens start..end (end exclusive) and, for a restricted word, the restriction it stands for."""
+
+    start: int
+    end: int
+    problem: LicenseProblem | None = None
+
+
+def _refusal_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """ "Bearbeitungen sind nicht erlaubt", "queda prohibido su uso comercial": a refused permission.
+
+    A modification or commercial word and a refusal (a prohibition word not negated, or a permission
+    word with a negator beside it) at most `restriction_window` tokens apart with no punctuation between;
+    the refusal's nearest such word says which restriction it is. Words inside allowing phrases ("with
+    or without modifications") are masked, so the standard release wording never counts.
+    """
+    targets = [
+        *_spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES),
+        *_spans(tokens, vocab.commercial_words, masked, LicenseProblem.NON_COMMERCIAL),
+    ]
+    hits: list[_Hit] = []
+    for refusal in _refusals(tokens, vocab, masked):
+        near = [
+            (distance, target.start, target)
+            for target in targets
+            if (distance := _clause_distance(tokens, refusal, target)) is not None
+            and distance <= vocab.restriction_window
+        ]
+        if near:
+            target = min(near, key=lambda item: item[:2])[2]
+            start, end = min(target.start, refusal.start), max(target.end, refusal.end)
+            hits.append(_Hit(start, end, None, target.problem))
+    return hits
+
+
+def _spans(
+    tokens: Sequence[Token], table: PhraseTable, masked: frozenset[int], problem: LicenseProblem | None
+) -> list[_Span]:
+    spans: list[_Span] = []
+    for index in range(len(tokens)):
+        found = table.match(tokens, index)
+        if found is not None and not any(i in masked for i in range(index, index + found.length)):
+            spans.append(_Span(index, index + found.length, problem))
+    return spans
+
+
+def _refusals(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Span]:
+    """Prohibitions ("verboten", "interdite") not negated, and negated permissions ("nicht gestattet")."""
+    refusals = [
+        span
+        for span in _spans(tokens, vocab.prohibition_words, masked, None)
+        if not _negated(tokens, span.start, vocab)
+    ]
+    for span in _spans(tokens, vocab.permission_words, masked, None):
+        negator = _negator_beside(tokens, span, vocab)
+        if negator is not None:
+            refusals.append(_Span(min(span.start, negator.start), max(span.end, negator.end)))
+    return refusals
+
+
+def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVocabulary) -> _Span | None:
+    """A negator up to two words before a permission word ("no se permiten", "is not allowed") or right
+    after it ("darf nicht", "n'autorise pas"), in the same clause and not "not only" ("nicht nur")."""
+    after = vocab.negators.match(tokens, permission.end) if _close(tokens, permission.end) else None
+    if after is not None and not _only_follows(tokens, permission.end + after.length, vocab):
+        return _Span(permission.end, permission.end + after.length)
+    for start in range(max(0, permission.start - 4), permission.start):
+        found = vocab.negators.match(tokens, start)
+        if found is None:
+            continue
+        end = start + found.length
+        between = range(end, permission.start)
+        if (
+            permission.start - end <= 2
+            and end <= permission.start
+            and not any(tokens[i].gap for i in range(start + 1, permission.start + 1))
+            and not any(vocab.only_words.matches_any(tokens, i) for i in between)
+        ):
+            return _Span(start, end)
+    return None
+
+
+def _only_follows(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    return _close(tokens, index) and vocab.only_words.matches_any(tokens, index)
+
+
+def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span) -> int | None:
+    """Tokens between two spans of one clause (no punctuation between them), or None."""
+    first, second = (one, other) if one.start <= other.start else (other, one)
+    if second.start < first.end:
+        return None
+    if any(tokens[i].gap for i in range(first.end, second.start + 1)):
+        return None
+    return second.start - first.end
 
 
 def _phrase_hits(

@@ -117,6 +117,7 @@ class LicenseProblem(enum.StrEnum):
     NO_DERIVATIVES = "license_no_derivatives"
     WIKIPEDIA_ONLY = "license_wikipedia_only"
     NOT_FREE = "license_not_free"  # any other restriction the vocabulary knows
+    PUBLIC_DOMAIN_ONLY = "license_public_domain_only"  # "public domain" without a versioned CC0 grant
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ _GRANTS = frozenset(
         LicenseProblem.NO_DERIVATIVES,
         LicenseProblem.WIKIPEDIA_ONLY,
         LicenseProblem.NOT_FREE,
+        LicenseProblem.PUBLIC_DOMAIN_ONLY,
     }
 )
 _MAX_PERSON_WORDS = 5

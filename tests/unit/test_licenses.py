@@ -147,15 +147,9 @@ def grant(template: str, name: str) -> str:
         pytest.param("Atribuição-CompartilhaIgual 4.0", "CC-BY-SA-4.0", id="pt-br-full-by-sa"),
         pytest.param("Atribuição-Partilha nos Termos da Mesma Licença 4.0", "CC-BY-SA-4.0", id="pt-pt-by-sa"),
         pytest.param("Creative Commons Atribuição 4.0 Internacional", "CC-BY-4.0", id="pt-full-by"),
-        # CC0 and public domain
+        # CC0 with its version (without it: see test_public_domain_and_cc0)
         pytest.param("CC0 1.0 Universal", "CC0-1.0", id="cc0-universal"),
-        pytest.param("under CC0", "CC0-1.0", id="cc0-alone"),
-        pytest.param("under CC-0", "CC0-1.0", id="cc0-dash"),
-        pytest.param("Creative Commons Zero", "CC0-1.0", id="cc0-words"),
         pytest.param("CC0 1.0 Universal Public Domain Dedication", "CC0-1.0", id="cc0-dedication"),
-        pytest.param("I release it into the public domain.", "CC0-1.0", id="public-domain-en"),
-        pytest.param("je le place dans le domaine public", "CC0-1.0", id="public-domain-fr"),
-        pytest.param("lo dedico al dominio público", "CC0-1.0", id="public-domain-es"),
         pytest.param("https://creativecommons.org/publicdomain/zero/1.0/", "CC0-1.0", id="cc0-url"),
         # ported licenses
         pytest.param("CC BY-SA 3.0 DE", "CC-BY-SA-3.0-DE", id="port-de-code"),
@@ -198,6 +192,211 @@ def test_free_license(vocab: LicenseVocabulary, text: str, spdx: str) -> None:
     finding = read_license(text, vocab)
     assert (finding.spdx, finding.problem) == (spdx, None)
     assert finding.mentions
+
+
+PD_ONLY = LicenseProblem.PUBLIC_DOMAIN_ONLY
+
+
+@pytest.mark.parametrize(
+    ("text", "spdx", "problem"),
+    [
+        # CC0 needs its version: "1.0" in any of its spellings
+        pytest.param("under CC0 1.0", "CC0-1.0", None, id="cc0-1.0"),
+        pytest.param("{{CC0-1.0}}", "CC0-1.0", None, id="cc0-template-name"),
+        pytest.param("CC0 1.0 Universal (CC0 1.0) Public Domain Dedication", "CC0-1.0", None, id="cc0-deed"),
+        pytest.param("Creative Commons Zero v1.0 Universal", "CC0-1.0", None, id="cc0-words-versioned"),
+        pytest.param(
+            "creativecommons.org/publicdomain/zero/1.0/deed.de", "CC0-1.0", None, id="cc0-url-no-scheme"
+        ),
+        pytest.param(
+            "Ich stelle es in die Public Domain (CC0 1.0 Universell).", "CC0-1.0", None, id="de-pd-with-cc0"
+        ),
+        pytest.param(
+            "Je le place dans le domaine public sous CC0 1.0.", "CC0-1.0", None, id="fr-pd-with-cc0"
+        ),
+        # CC0 named without a version
+        pytest.param("under CC0", None, NO_VERSION, id="cc0-alone"),
+        pytest.param("under CC-0", None, NO_VERSION, id="cc0-dash"),
+        pytest.param("Creative Commons Zero", None, NO_VERSION, id="cc0-words"),
+        pytest.param("Ich gebe das Foto unter CC0 frei.", None, NO_VERSION, id="de-cc0"),
+        pytest.param("CC0, public domain", None, NO_VERSION, id="cc0-and-public-domain"),
+        pytest.param("CC0 2.0", None, NO_VERSION, id="cc0-no-such-version"),
+        # public domain without any license
+        pytest.param("I release it into the public domain.", None, PD_ONLY, id="en"),
+        pytest.param("This photo is public domain.", None, PD_ONLY, id="en-bare"),
+        pytest.param("Public Domain Dedication", None, PD_ONLY, id="en-dedication-title-alone"),
+        pytest.param("Hierbij geef ik deze foto vrij in het publieke domein.", None, PD_ONLY, id="nl"),
+        pytest.param("Das Foto ist gemeinfrei.", None, PD_ONLY, id="de"),
+        pytest.param("je le place dans le domaine public", None, PD_ONLY, id="fr"),
+        pytest.param("lo dedico al dominio público", None, PD_ONLY, id="es"),
+        pytest.param("la rilascio nel pubblico dominio", None, PD_ONLY, id="it"),
+        pytest.param("przekazuję je do domeny publicznej", None, PD_ONLY, id="pl"),
+        pytest.param("coloco-a em domínio público", None, PD_ONLY, id="pt"),
+        # a versioned license named beside public-domain words wins
+        pytest.param("public domain, or if you prefer CC BY 4.0", "CC-BY-4.0", None, id="pd-then-cc-by"),
+    ],
+)
+def test_public_domain_and_cc0(
+    vocab: LicenseVocabulary, text: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    """The policy wants a free license with an explicit version: public domain alone, or CC0 without
+    1.0, is not enough."""
+    finding = read_license(text, vocab)
+    assert (finding.spdx, finding.problem) == (spdx, problem)
+    assert finding.mentions
+
+
+# A refused permission: a modification or commercial word and a negated permission or a prohibition,
+# a few words apart in one clause. The same table holds the standard release wording and other permissive
+# sentences that put such words near a negation, which must never restrict.
+REFUSALS = [
+    # German
+    pytest.param(
+        "Eine Bearbeitung oder Veränderung des Bildes ist jedoch nicht gestattet.",
+        ND,
+        id="de-nicht-gestattet",
+    ),
+    pytest.param("Bearbeitungen sind nicht erlaubt.", ND, id="de-nicht-erlaubt"),
+    pytest.param("Bearbeitungen sind nicht zulässig.", ND, id="de-nicht-zulaessig"),
+    pytest.param("Das Bild darf nicht bearbeitet werden.", ND, id="de-darf-nicht"),
+    pytest.param("Das Foto darf nicht verändert werden.", ND, id="de-darf-nicht-veraendert"),
+    pytest.param("Veränderungen am Bild sind untersagt.", ND, id="de-untersagt"),
+    pytest.param("Eine kommerzielle Nutzung ist leider nicht gestattet.", NC, id="de-nc-nicht-gestattet"),
+    pytest.param("Gewerbliche Nutzung verboten.", NC, id="de-nc-verboten"),
+    pytest.param(
+        "Mir ist bewusst, dass diese Lizenz auch kommerzielle Nutzung erlaubt.", None, id="de-relgen"
+    ),
+    pytest.param("Veränderungen erlaubt.", None, id="de-veraenderungen-erlaubt"),
+    pytest.param(
+        "Kommerzielle Nutzung und Veränderungen sind ausdrücklich erlaubt.", None, id="de-both-allowed"
+    ),
+    pytest.param("Die kommerzielle Nutzung ist nicht verboten.", None, id="de-nicht-verboten"),
+    pytest.param("Bearbeitungen sind nicht nur erlaubt, sondern erwünscht.", None, id="de-nicht-nur-erlaubt"),
+    pytest.param(
+        "Die Lizenz erlaubt nicht nur kommerzielle Nutzung, sondern auch Bearbeitungen.",
+        None,
+        id="de-erlaubt-nicht-nur",
+    ),
+    pytest.param(
+        "Änderungen, die andere vornehmen, werden nicht mir zugeschrieben.", None, id="de-zuschreiben"
+    ),
+    pytest.param("Ich kann diese Zustimmung nicht widerrufen.", None, id="de-nicht-widerrufen"),
+    # Italian
+    pytest.param("È consentito l'uso commerciale, ma non sono consentite modifiche.", ND, id="it-modifiche"),
+    pytest.param("Non è consentito modificare la foto.", ND, id="it-modificare"),
+    pytest.param("Non è permesso l'uso commerciale.", NC, id="it-uso-commerciale"),
+    pytest.param("È vietata ogni modifica dell'immagine.", ND, id="it-vietata"),
+    pytest.param("Chiunque può usarla, anche a scopo commerciale, e modificarla.", None, id="it-relgen"),
+    pytest.param("Sono consentiti l'uso commerciale e le modifiche.", None, id="it-consentiti"),
+    pytest.param("Non è vietato l'uso commerciale.", None, id="it-non-vietato"),
+    # French
+    pytest.param("Les modifications ne sont pas autorisées.", ND, id="fr-pas-autorisees"),
+    pytest.param("Toute modification est interdite.", ND, id="fr-interdite"),
+    pytest.param("Usage commercial interdit.", NC, id="fr-usage-interdit"),
+    pytest.param("Je n'autorise pas les modifications.", ND, id="fr-n-autorise-pas"),
+    pytest.param("L'utilisation commerciale n'est pas autorisée.", NC, id="fr-nc-pas-autorisee"),
+    pytest.param(
+        "J'autorise toute personne à l'utiliser, y compris dans un produit commercial, et à le modifier.",
+        None,
+        id="fr-relgen",
+    ),
+    pytest.param(
+        "Les modifications faites par d'autres ne me seront pas attribuées.", None, id="fr-attribuees"
+    ),
+    pytest.param("Il n'est pas interdit de modifier la photo.", None, id="fr-pas-interdit"),
+    # Spanish
+    pytest.param("No se permiten modificaciones.", ND, id="es-no-se-permiten"),
+    pytest.param("Queda prohibido su uso comercial.", NC, id="es-queda-prohibido"),
+    pytest.param("No autorizo el uso comercial.", NC, id="es-no-autorizo"),
+    pytest.param(
+        "Concedo a cualquiera el derecho de usarla incluso en un producto comercial y de modificarla. "
+        "Entiendo que no puedo revocarlo.",
+        None,
+        id="es-relgen",
+    ),
+    pytest.param("Se permite el uso comercial y la modificación.", None, id="es-se-permite"),
+    pytest.param("No está prohibido el uso comercial.", None, id="es-no-prohibido"),
+    pytest.param(
+        "Las modificaciones que otros hagan a la obra no me serán atribuidas.", None, id="es-atribuidas"
+    ),
+    # Dutch
+    pytest.param("Bewerken is niet toegestaan.", ND, id="nl-bewerken"),
+    pytest.param("Commercieel gebruik is niet toegestaan.", NC, id="nl-commercieel"),
+    pytest.param("Ik sta bewerkingen niet toe.", ND, id="nl-sta-niet-toe"),
+    pytest.param("De foto mag niet bewerkt worden.", ND, id="nl-mag-niet"),
+    pytest.param("Iedereen mag het werk gebruiken, ook commercieel, en het bewerken.", None, id="nl-relgen"),
+    pytest.param("Commercieel gebruik en bewerking zijn toegestaan.", None, id="nl-toegestaan"),
+    pytest.param(
+        "Wijzigingen die anderen aanbrengen worden niet aan mij toegeschreven.", None, id="nl-toeschrijven"
+    ),
+    # Polish
+    pytest.param("Modyfikacje są zabronione.", ND, id="pl-zabronione"),
+    pytest.param("Nie zezwalam na modyfikacje.", ND, id="pl-nie-zezwalam"),
+    pytest.param("Zakaz wykorzystania komercyjnego.", NC, id="pl-zakaz"),
+    pytest.param("Nie wyrażam zgody na wykorzystanie komercyjne.", NC, id="pl-nie-wyrazam-zgody"),
+    pytest.param(
+        "Każdy może je wykorzystywać, także w celach komercyjnych, i modyfikować. Zgoda nie ogranicza się "
+        "do Wikipedii i jest nieodwołalna.",
+        None,
+        id="pl-relgen",
+    ),
+    pytest.param("Zgadzam się na wykorzystanie komercyjne i modyfikacje.", None, id="pl-zgadzam"),
+    # Portuguese
+    pytest.param("Não são permitidas modificações.", ND, id="pt-nao-permitidas"),
+    pytest.param("Uso comercial proibido.", NC, id="pt-proibido"),
+    pytest.param("É proibido alterar a foto.", ND, id="pt-proibido-alterar"),
+    pytest.param(
+        "Qualquer pessoa pode usá-la, inclusive comercialmente, e modificá-la.", None, id="pt-relgen"
+    ),
+    pytest.param("É permitida a utilização comercial e a modificação.", None, id="pt-permitida"),
+    pytest.param(
+        "Qualquer pessoa pode modificá-las, mesmo para fins comerciais, sem pedir autorização.",
+        None,
+        id="pt-sem-autorizacao",
+    ),
+    # English
+    pytest.param("Modifications are not allowed.", ND, id="en-not-allowed"),
+    pytest.param("You may not modify the photo.", ND, id="en-may-not"),
+    pytest.param("Changes are prohibited.", ND, id="en-prohibited"),
+    pytest.param("Modifications of any kind are not permitted.", ND, id="en-of-any-kind"),
+    pytest.param("I do not allow commercial use.", NC, id="en-do-not-allow"),
+    pytest.param("Commercial use is forbidden.", NC, id="en-forbidden"),
+    pytest.param(
+        "I acknowledge that I grant anyone the right to use the work, also in a commercial product, and to "
+        "modify it to their needs. I understand that I cannot withdraw this agreement.",
+        None,
+        id="en-relgen",
+    ),
+    pytest.param(
+        "Modifications others make to the work will not be claimed to have been made by me. I acknowledge "
+        "that I cannot withdraw this agreement, and that the content may or may not be kept permanently.",
+        None,
+        id="en-relgen-modifications-not-claimed",
+    ),
+    pytest.param("The license cannot be revoked.", None, id="en-cannot-be-revoked"),
+    pytest.param("Changes are fine and I understand this can't be revoked.", None, id="en-changes-fine"),
+    pytest.param("I don't prohibit commercial use.", None, id="en-don-t-prohibit"),
+    pytest.param("Commercial use is not only allowed but welcome.", None, id="en-not-only-allowed"),
+    pytest.param("You don't need my permission to modify it.", None, id="en-no-permission-needed"),
+    pytest.param(
+        "There are no restrictions on commercial use or modification.", None, id="en-no-restrictions"
+    ),
+    pytest.param("Commercial use is allowed, not limited to Wikipedia.", None, id="en-comma-ends-the-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), REFUSALS)
+def test_refused_permission(vocab: LicenseVocabulary, text: str, problem: LicenseProblem | None) -> None:
+    finding = read_license("CC BY 4.0. " + text, vocab)
+    assert (finding.spdx, finding.problem) == (("CC-BY-4.0", None) if problem is None else (None, problem))
+
+
+def test_refusal_window_is_configured() -> None:
+    data = license_config()
+    short = LicenseVocabulary.from_mapping(data | {"restriction_window": 0})
+    text = "CC BY 4.0. Bearbeitungen des Bildes sind nicht erlaubt."
+    assert read_license(text, short).spdx == "CC-BY-4.0"
+    assert read_license(text, LicenseVocabulary.from_mapping(data)).problem is ND
 
 
 @pytest.mark.parametrize(
@@ -438,6 +637,8 @@ def test_fold_is_case_and_accent_insensitive() -> None:
         pytest.param({"spdx_ids": "CC-BY-4.0"}, "spdx_ids", id="spdx-not-list"),
         pytest.param({"port_codes": ["DE"]}, "port_codes", id="ports-not-table"),
         pytest.param({"abbreviations": ["by"]}, "abbreviations", id="abbreviations-not-table"),
+        pytest.param({"restriction_window": "5"}, "restriction_window", id="window-not-number"),
+        pytest.param({"restriction_window": 40}, "restriction_window", id="window-too-wide"),
     ],
 )
 def test_config_errors_name_the_key(change: dict[str, Any], key: str) -> None:

@@ -44,6 +44,11 @@ _MAX_ORG_WORDS = 8
 _SIGNATURE_LINES = 10
 _SIGNATURE_LINE_WORDS = 10
 _RELATION_WINDOW = 5
+# Inflected names (see same_name_word): shared stem, ending letters replaced in the name / in the title.
+_NAME_STEM = 4
+_NAME_ENDING = 3
+_WORD_ENDING = 3
+_SHORT_ENDING = 2
 
 
 # --- words -------------------------------------------------------------------------------------------
@@ -169,6 +174,9 @@ _WORD_KEYS = (
     "title_connectors",
     "not_names",
     "honorifics",
+    "photo_nouns",
+    "credit_verbs",
+    "credit_fillers",
 )
 _PHRASE_KEYS = ("self_made", "depicts", "closings")
 
@@ -197,6 +205,9 @@ class StatementVocabulary:
     title_connectors: WordSet
     not_names: WordSet
     honorifics: WordSet  # "Dr.", "Mme", "Dott.ssa": skipped before a name
+    photo_nouns: WordSet  # "Zdjęcie", "Aufnahme": the subject of a verb-first credit
+    credit_verbs: WordSet  # "wykonał", "machte", "hizo": a third person made it
+    credit_fillers: WordSet  # clitics and auxiliaries between: "La foto la hizo", "l'ha scattata"
     self_made: PhraseTable
     depicts: PhraseTable
     closings: PhraseTable
@@ -253,6 +264,9 @@ class StatementVocabulary:
             title_connectors=words("title_connectors"),
             not_names=words("not_names"),
             honorifics=words("honorifics"),
+            photo_nouns=words("photo_nouns"),
+            credit_verbs=words("credit_verbs"),
+            credit_fillers=words("credit_fillers"),
             self_made=phrases("self_made"),
             depicts=phrases("depicts"),
             closings=phrases("closings"),
@@ -679,7 +693,35 @@ def _credit_at(
                 end += len(template.after)
                 phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
                 return Credit(phrase=phrase, name=name, by_signer=by_signer), end
-    return None
+    return _verb_credit_at(text, tokens, index, vocab, holder_names)
+
+
+def _verb_credit_at(
+    text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A verb-first credit: "Zdjęcie wykonał Jan Wrona", "Die Aufnahme machte X", "La foto la hizo X".
+
+    A photo noun, at most two clitics or auxiliaries, a third-person verb of making, then who made it:
+    a name of at least two words (German nouns are capitalised: "Das Foto machte Eindruck" credits
+    nobody), a first-person pronoun ("machte ich selbst"), or a relation ("wykonał mój kolega").
+    """
+    if tokens[index].norm not in vocab.photo_nouns:
+        return None
+    position = index + 1
+    while position < min(len(tokens), index + 3) and tokens[position].norm in vocab.credit_fillers:
+        position += 1
+    if position >= len(tokens) or tokens[position].norm not in vocab.credit_verbs:
+        return None
+    if tokens[position].line != tokens[index].line:
+        return None
+    found = _credited(text, tokens, position + 1, vocab, holder_names, pronouns_allowed=True)
+    if found is None:
+        return None
+    name, by_signer, end = found
+    if name is not None and len([t for t in _tokens(name) if t.is_word]) < 2:
+        return None
+    phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=by_signer), end
 
 
 def _credited(
@@ -801,12 +843,38 @@ def _has_phrase(text: str, table: PhraseTable) -> bool:
 def _depicts(
     signer: str | None, files: Sequence[str], text: str, subject: str, vocab: StatementVocabulary
 ) -> bool:
-    """The signer's full name is in a file title, or the text (or subject) says the work shows them."""
+    """The signer's full name is in a file title, or the text (or subject) says the work shows them.
+
+    Every word of a name of two words or more must be in the title, each perhaps inflected ("Portret
+    Agnieszki Nowak" shows Agnieszka Nowak); a surname alone never counts.
+    """
     if signer:
         name = [t.norm for t in tokenize(signer) if t.norm.isalpha()]
         if len(name) >= 2:
             for title in files:
-                words = {t.norm for t in tokenize(title)}
-                if all(part in words for part in name):
+                words = {t.norm for t in tokenize(title) if t.norm.isalpha()}
+                if all(any(same_name_word(part, word) for word in words) for part in name):
                     return True
     return _has_phrase(text, vocab.depicts) or _has_phrase(subject, vocab.depicts)
+
+
+def same_name_word(name: str, word: str) -> bool:
+    """`word` is `name`, perhaps in another grammatical case: Agnieszka/Agnieszki, Kowalski/Kowalskiego,
+    Jan/Jana, Virtanen/Virtasen; not Kessler/Kesselbach or Jan/Janusz.
+
+    Case endings replace the last letters of a name, so the two share a long prefix and differ only in a
+    short ending: at most `_NAME_ENDING` letters of the name and `_WORD_ENDING` of the word after the
+    shared prefix of at least `_NAME_STEM` letters. A name shorter than the stem must be whole in the
+    word, followed by at most `_SHORT_ENDING` letters (Jan -> Jana, Janem).
+    """
+    if name == word:
+        return True
+    shared = 0
+    for a, b in zip(name, word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    name_rest, word_rest = len(name) - shared, len(word) - shared
+    if shared >= _NAME_STEM:
+        return name_rest <= _NAME_ENDING and word_rest <= _WORD_ENDING
+    return name_rest == 0 and shared == len(name) >= 3 and word_rest <= _SHORT_ENDING

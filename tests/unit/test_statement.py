@@ -503,6 +503,64 @@ def test_no_credit(vocab: StatementVocabulary, licenses: LicenseVocabulary, text
     assert read(vocab, licenses, SIGNER + text).credits == ()
 
 
+VERB_FIRST_SIGNER = "Ja, Agnieszka Nowak, udostępniam je na licencji CC BY 4.0.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        # a verb-first credit to another person
+        pytest.param(
+            "Zdjęcie wykonał Jan Wrona podczas próby.", [("Jan Wrona", False)], id="pl-zdjecie-wykonal"
+        ),
+        pytest.param("zdjęcie wykonała Anna Kowalska", [("Anna Kowalska", False)], id="pl-wykonala"),
+        pytest.param("Zdjęcie zrobił Piotr Zieliński.", [("Piotr Zieliński", False)], id="pl-zrobil"),
+        pytest.param("Fotografię wykonał Tomasz Lis.", [("Tomasz Lis", False)], id="pl-fotografie"),
+        pytest.param("Autorem zdjęcia jest Jan Wrona.", [("Jan Wrona", False)], id="pl-autorem-jest"),
+        pytest.param("Zdjęcie wykonał mój kolega.", [(None, False)], id="pl-relation"),
+        pytest.param("Die Aufnahme machte Max Muster.", [("Max Muster", False)], id="de-aufnahme-machte"),
+        pytest.param("Das Foto hat Max Muster gemacht.", [("Max Muster", False)], id="de-hat-gemacht"),
+        pytest.param("Urheber des Fotos ist Max Muster.", [("Max Muster", False)], id="de-urheber-ist"),
+        pytest.param(
+            "La photo a été réalisée par Claire Martin.", [("Claire Martin", False)], id="fr-realisee-par"
+        ),
+        pytest.param("Le photographe est Paul Girard.", [("Paul Girard", False)], id="fr-le-photographe-est"),
+        pytest.param("La foto la hizo Ana Gil.", [("Ana Gil", False)], id="es-la-hizo"),
+        pytest.param("La foto la hizo mi hermano.", [(None, False)], id="es-la-hizo-relation"),
+        pytest.param("El autor de la foto es Juan Pérez.", [("Juan Pérez", False)], id="es-el-autor-es"),
+        pytest.param(
+            "De foto is gemaakt door Pieter Janssen.", [("Pieter Janssen", False)], id="nl-gemaakt-door"
+        ),
+        pytest.param("De foto maakte Pieter Janssen.", [("Pieter Janssen", False)], id="nl-maakte"),
+        pytest.param(
+            "La foto è stata scattata da Luca Bianchi.", [("Luca Bianchi", False)], id="it-scattata-da"
+        ),
+        pytest.param("La foto l'ha scattata Luca Bianchi.", [("Luca Bianchi", False)], id="it-l-ha-scattata"),
+        pytest.param("A foto foi tirada por Pedro Santos.", [("Pedro Santos", False)], id="pt-tirada-por"),
+        pytest.param("Quem tirou a foto foi Pedro Santos.", [("Pedro Santos", False)], id="pt-quem-tirou"),
+        pytest.param("Photo taken by John Smith.", [("John Smith", False)], id="en-taken-by"),
+        pytest.param("The photographer is John Smith.", [("John Smith", False)], id="en-photographer-is"),
+        # the signer's own name or a first-person pronoun
+        pytest.param("Zdjęcie wykonała Agnieszka Nowak.", [("Agnieszka Nowak", True)], id="pl-signer-named"),
+        pytest.param("Autorką zdjęcia jest Agnieszka Nowak.", [("Agnieszka Nowak", True)], id="pl-autorka"),
+        pytest.param("Die Aufnahme machte ich selbst.", [(None, True)], id="de-ich-selbst"),
+        pytest.param("Le photographe est moi-même.", [(None, True)], id="fr-moi-meme"),
+        pytest.param("The photographer is me.", [(None, True)], id="en-me"),
+        # no credit
+        pytest.param("Das Foto machte Eindruck.", [], id="de-capitalised-noun-is-no-name"),
+        pytest.param("Zdjęcie zrobiłam sama.", [], id="pl-first-person-verb"),
+        pytest.param("La foto la hice yo misma.", [], id="es-first-person-verb"),
+        pytest.param("Zdjęcie\nwykonał Jan Wrona", [], id="noun-and-verb-on-two-lines"),
+        pytest.param("The photographer is unknown to me.", [], id="en-photographer-unknown"),
+    ],
+)
+def test_verb_first_and_author_is_credits(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, credits: list[tuple[str | None, bool]]
+) -> None:
+    statement = read(vocab, licenses, VERB_FIRST_SIGNER + text)
+    assert [(c.name, c.by_signer) for c in statement.credits] == credits
+
+
 def test_quoted_credit_is_not_read(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
     statement = read(vocab, licenses, SIGNER, quoted="> Was the photo by John Smith? Photo by John Smith.")
     assert statement.credits == ()
@@ -588,6 +646,49 @@ def test_self_made(
         pytest.param("To jest zdjęcie mnie.", [], True, id="pl"),
         pytest.param("É uma foto minha.", [], True, id="pt"),
         pytest.param(RELGEN, ["File:Harbour at dusk.jpg"], False, id="relgen"),
+        # inflected names: every word of the name, each perhaps in another case
+        pytest.param(
+            "Ja, Agnieszka Nowak, udostępniam je.",
+            ["File:Portret Agnieszki Nowak.jpg"],
+            True,
+            id="pl-genitive",
+        ),
+        pytest.param(
+            "Ja, Jan Kowalski, udostępniam je.",
+            ["File:Portret Jana Kowalskiego.jpg"],
+            True,
+            id="pl-masculine",
+        ),
+        pytest.param(
+            "Ja, Marek Nowak, udostępniam je.", ["File:Z Nowakiem w Krakowie.jpg"], False, id="pl-surname"
+        ),
+        pytest.param(
+            "Ja, Jan Nowak, udostępniam je.", ["File:Janusz Nowak 2020.jpg"], False, id="pl-other-first-name"
+        ),
+        pytest.param(
+            "CC BY 4.0.\n\nMatti Virtanen",
+            ["File:Matti Virtasen muotokuva.jpg"],
+            True,
+            id="fi-genitive",
+        ),
+        pytest.param(
+            "CC BY 4.0.\n\nNagy Péter", ["File:Nagy Péternek a díj átadása.jpg"], True, id="hu-dative"
+        ),
+        pytest.param(
+            "I, Peter Kessler, release it.",
+            ["File:Peter Lustig in Kesselbach.jpg"],
+            False,
+            id="place-not-name",
+        ),
+        pytest.param(
+            "I, Anna Berg, release it.", ["File:Annaberg church.jpg"], False, id="place-joins-names"
+        ),
+        pytest.param(
+            "Ja, Tomasz Kowalski, udostępniam je.",
+            ["File:Kowalskiego 5, Kraków.jpg"],
+            False,
+            id="street-surname",
+        ),
     ],
 )
 def test_depicts_signer(

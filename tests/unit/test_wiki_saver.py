@@ -35,9 +35,11 @@ class FakeSite:
     def __init__(self, *states: dict[str, Any]) -> None:
         self.states = list(states) or [state()]
         self.state_queries = 0
+        self.params: list[dict[str, Any]] = []
 
-    def simple_request(self, **_params: Any) -> FakeRequest:
+    def simple_request(self, **params: Any) -> FakeRequest:
         self.state_queries += 1
+        self.params.append(params)
         return FakeRequest(self.states[min(self.state_queries, len(self.states)) - 1])
 
 
@@ -56,10 +58,13 @@ class FakePage:
         self.saved.append(dict(kwargs, text=self.text))
 
 
-def state(content: str = "true", *, readonly: bool = False) -> dict[str, Any]:
+def state(content: str = "true", *, readonly: bool = False, blocked: bool = False) -> dict[str, Any]:
     general = {"readonly": True, "readonlyreason": "maintenance"} if readonly else {}
     page = {"title": "User:PermBot/Run", "revisions": [{"slots": {"main": {"content": content}}}]}
-    return {"query": {"general": general, "userinfo": {"name": "PermBot"}, "pages": [page]}}
+    userinfo: dict[str, Any] = {"name": "PermBot"}
+    if blocked:
+        userinfo.update(blockid=7, blockedby="Admin")
+    return {"query": {"general": general, "userinfo": userinfo, "pages": [page]}}
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +146,7 @@ def test_pages_left_alone(settings: WikiSettings, text: str, kind: OutcomeKind, 
     [
         pytest.param(state("false"), OutcomeKind.STOPPED, "run_page_says_stop", id="run-page-false"),
         pytest.param(state(readonly=True), OutcomeKind.READ_ONLY, "readonly", id="read-only"),
+        pytest.param(state(blocked=True), OutcomeKind.BLOCKED, "blocked", id="blocked"),
     ],
 )
 def test_no_save_when_the_wiki_says_no(
@@ -226,3 +232,12 @@ def test_simulate_reads_the_run_page_once_per_run(settings: WikiSettings) -> Non
     for _batch in range(3):
         real.before_batch()
     assert site.state_queries == 4
+
+
+def test_the_state_query_asks_for_read_only_mode_the_block_and_the_run_page(settings: WikiSettings) -> None:
+    site = FakeSite()
+    Saver(session_for(site, settings), simulate=False).check()
+    [params] = site.params
+    assert set(params["meta"].split("|")) >= {"siteinfo", "userinfo"}
+    assert "blockinfo" in params["uiprop"].split("|")
+    assert params["titles"] == settings.profile("sandbox").run_page

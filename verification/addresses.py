@@ -1,12 +1,13 @@
 """E-mail addresses listed on a web page, including the ways sites hide them from harvesters.
 
 Read are mailto: links, plain addresses in the visible text, the bracketed forms (`name (at) domain (dot)
-com`, `name [at] domain.com`, `name{at}domain.com`, in the languages of config/site.toml), the upper-case
-form `name AT domain DOT com` (only when both AT and DOT are written, so that "VISIT US AT ACME.COM"
-invents nothing), the spaced form `name @ domain . com`, and Cloudflare's e-mail protection (XOR-hex in
-`data-cfemail` or in /cdn-cgi/l/email-protection#... links). Lower-case prose such as "meet us at the park"
-is never read as an address. Addresses come back lower-cased, with the domain in IDNA A-labels, in order
-of first appearance, each once.
+com`, `name [at] domain.com`, `name{at}domain.com`, in the languages of config/site.toml), the spelled-out
+forms `name AT domain DOT com` and `name at domain dot co dot uk` (only when the at-word and a dot-word
+are both written and the last label could be a top-level domain, so that "VISIT US AT ACME.COM" and
+"meet us at the park" invent nothing; prose words before a lower-case "at" are no local part: "find us at
+acme dot com"), the spaced form `name @ domain . com`, and Cloudflare's e-mail protection (XOR-hex
+in `data-cfemail` or in /cdn-cgi/l/email-protection#... links). Addresses come back lower-cased, with the
+domain in IDNA A-labels, in order of first appearance, each once.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _LOCAL = r"[\w+-]+(?:\.[\w+-]+)*"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _TOP = r"(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})"
 _DOMAIN = rf"(?:{_LABEL}\.)+{_TOP}"
+_SPELLED_TOP = r"[^\W\d_]{2,24}"  # a spelled-out domain ends in letters only: "dot com", "kropka pl"
 _ADDRESS = re.compile(rf"(?<![\w.+-])({_LOCAL})@({_DOMAIN})(?![\w-]|\.[^\W_])", re.IGNORECASE)
 _SPACED = re.compile(rf"(?<![\w.+-])({_LOCAL})\s+@\s+({_LABEL}(?:\s+\.\s+{_LABEL})+)(?![\w.-])")
 _WHITESPACE = re.compile(r"\s+")
@@ -43,6 +45,7 @@ class AddressVocabulary:
     at_words: tuple[str, ...]
     dot_words: tuple[str, ...]
     not_top_level: frozenset[str]
+    not_local_parts: frozenset[str]  # "us" in "find us at acme dot com": prose, not a mailbox
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -51,6 +54,7 @@ class AddressVocabulary:
             at_words=_words(data, "at_words"),
             dot_words=_words(data, "dot_words"),
             not_top_level=frozenset(w.lower() for w in _words(data, "not_top_level")),
+            not_local_parts=frozenset(w.casefold() for w in _words(data, "not_local_parts")),
         )
 
 
@@ -76,6 +80,11 @@ def addresses_in_text(text: str, vocab: AddressVocabulary) -> tuple[str, ...]:
     clean = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     found = [f"{m[1]}@{_WHITESPACE.sub('', m[2])}" for m in _SPACED.finditer(clean)]
     found.extend(f"{m[1]}@{patterns.upper_dot.sub('.', m[2])}" for m in patterns.upper_case.finditer(clean))
+    found.extend(
+        f"{m[1]}@{patterns.lower_dot.sub('.', m[2])}"
+        for m in patterns.lower_case.finditer(clean)
+        if m[1].casefold() not in vocab.not_local_parts
+    )
     readable = patterns.dot.sub(".", patterns.at.sub("@", clean))
     found.extend(f"{m[1]}@{m[2]}" for m in _ADDRESS.finditer(readable))
     return tuple(found)
@@ -121,13 +130,19 @@ class _Patterns:
     dot: re.Pattern[str]  # "(dot)", "[punkt]", ... any case
     upper_case: re.Pattern[str]  # "name AT domain DOT com"
     upper_dot: re.Pattern[str]  # " DOT " inside the domain of the form above
+    lower_case: re.Pattern[str]  # "name at domain dot co dot uk", "jan malpa foto kropka pl"
+    lower_dot: re.Pattern[str]  # " dot " inside the domain of the form above
 
 
 @functools.lru_cache(maxsize=8)
 def _patterns(vocab: AddressVocabulary) -> _Patterns:
     """The vocabulary's regular expressions, compiled once per vocabulary."""
-    upper_at = _alternatives(w.upper() for w in vocab.at_words if w.isalpha())
-    upper_dot = _alternatives(w.upper() for w in vocab.dot_words if w.isalpha())
+    spelled_at = [w for w in vocab.at_words if w.replace("-", "").isalpha()]
+    spelled_dot = [w for w in vocab.dot_words if w.isalpha()]
+    upper_at = _alternatives(w.upper() for w in spelled_at)
+    upper_dot = _alternatives(w.upper() for w in spelled_dot)
+    lower_at = _alternatives(w.lower() for w in spelled_at)
+    lower_dot = _alternatives(w.lower() for w in spelled_dot)
     return _Patterns(
         at=_bracketed(vocab.at_words),
         dot=_bracketed(vocab.dot_words),
@@ -135,6 +150,11 @@ def _patterns(vocab: AddressVocabulary) -> _Patterns:
             rf"(?<![\w.+-])({_LOCAL})\s+(?:{upper_at})\s+((?:{_LABEL}\s+(?:{upper_dot})\s+)+{_TOP})(?![\w.-])"
         ),
         upper_dot=re.compile(rf"\s+(?:{upper_dot})\s+"),
+        lower_case=re.compile(
+            rf"(?<![\w.+-])({_LOCAL})\s+(?:{lower_at})\s+((?:{_LABEL}\s+(?:{lower_dot})\s+)+{_SPELLED_TOP})"
+            rf"(?![\w-]|\.[^\W_])"
+        ),
+        lower_dot=re.compile(rf"\s+(?:{lower_dot})\s+"),
     )
 
 

@@ -45,7 +45,7 @@ def _cloudflare_hex(address: str, key: int = 0x5A) -> str:
         pytest.param("info AT acme DOT co DOT uk", ("info@acme.co.uk",), id="upper-case-two-dots"),
         pytest.param("name @ domain . com", ("name@domain.com",), id="spaced"),
         pytest.param("meet us at the park", (), id="prose-at"),
-        pytest.param("We are at acme dot com", (), id="lower-case-words-are-prose"),
+        pytest.param("We are at acme dot com", (), id="lower-case-prose-local-part"),
         pytest.param("VISIT US AT ACME.COM", (), id="upper-at-without-dot-word"),
         pytest.param("Follow @acme on social media", (), id="handle"),
         pytest.param("retina logo@2x.png and icon@3x.webp", (), id="image-names"),
@@ -57,6 +57,38 @@ def _cloudflare_hex(address: str, key: int = 0x5A) -> str:
     ],
 )
 def test_addresses_in_text(vocab: AddressVocabulary, text: str, expected: tuple[str, ...]) -> None:
+    assert extract_addresses(text, (), vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case at-word and dot-words, no brackets, in the languages of the config
+        pytest.param("name at gmail dot com", ("name@gmail.com",), id="en"),
+        pytest.param("info at acme-photo dot co dot uk", ("info@acme-photo.co.uk",), id="en-two-dots-hyphen"),
+        pytest.param("Write to name at gmail dot com.", ("name@gmail.com",), id="en-sentence-end"),
+        pytest.param(
+            "E-Mail: kontakt ät studio-berg punkt de", ("kontakt@studio-berg.de",), id="de-aet-punkt"
+        ),
+        pytest.param("contact arobase atelier point fr", ("contact@atelier.fr",), id="fr-arobase-point"),
+        pytest.param("ana arroba estudio punto es", ("ana@estudio.es",), id="es-arroba-punto"),
+        pytest.param("jan.kowalski malpa foto kropka pl", ("jan.kowalski@foto.pl",), id="pl-malpa-kropka"),
+        pytest.param("contato arroba empresa ponto com ponto br", ("contato@empresa.com.br",), id="pt-ponto"),
+        pytest.param("info chiocciola studio punto it", ("info@studio.it",), id="it-chiocciola"),
+        # prose, and forms that are not a whole spelled-out address
+        pytest.param("meet us at the park dot", (), id="prose-park-dot"),
+        pytest.param("We are at home.", (), id="prose-at-home"),
+        pytest.param("Find us at acme dot com", (), id="prose-find-us"),
+        pytest.param("look at this dot com bubble", (), id="prose-dot-com-bubble"),
+        pytest.param("name at gmail", (), id="no-dot-word"),
+        pytest.param("name at gmail dot c", (), id="one-letter-top-level"),
+        pytest.param("name at gmail dot com3", (), id="digit-in-top-level"),
+        pytest.param("logo at retina dot png", (), id="file-type-top-level"),
+        pytest.param("Name At Gmail Dot Com", (), id="title-case-words"),
+        pytest.param("a point at issue", (), id="point-without-at-form"),
+    ],
+)
+def test_spelled_out_lower_case(vocab: AddressVocabulary, text: str, expected: tuple[str, ...]) -> None:
     assert extract_addresses(text, (), vocab) == expected
 
 
@@ -132,6 +164,7 @@ def test_normalise_address(address: str, expected: str | None) -> None:
         pytest.param({"at_words": []}, "at_words", id="at-empty"),
         pytest.param({"dot_words": "dot"}, "dot_words", id="dot-not-list"),
         pytest.param({"not_top_level": [1]}, "not_top_level", id="not-strings"),
+        pytest.param({"not_local_parts": "us"}, "not_local_parts", id="local-parts-not-list"),
     ],
 )
 def test_vocabulary_errors_name_the_key(change: dict[str, Any], bad_key: str) -> None:

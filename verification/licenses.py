@@ -202,6 +202,7 @@ _LANGUAGE_LISTS = (
     "commercial_words",
     "permission_words",
     "prohibition_words",
+    "revocation_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 
@@ -240,6 +241,7 @@ class LicenseVocabulary:
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
     permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
+    revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
     restriction_window: int  # tokens allowed between such a word and its refusal, in one clause
 
     @classmethod
@@ -550,13 +552,22 @@ def _restriction_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, covered: frozenset[int]
 ) -> list[_Hit]:
     masked = _masked(tokens, vocab) | covered
-    return [
+    revocations = _spans(tokens, vocab.revocation_words, masked, None)
+    written_out = [
         *_phrase_hits(tokens, vocab.non_commercial, LicenseProblem.NON_COMMERCIAL, vocab, masked),
         *_phrase_hits(tokens, vocab.no_derivatives, LicenseProblem.NO_DERIVATIVES, vocab, masked),
+    ]
+    return [
+        *(hit for hit in written_out if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked),
-        *_refusal_hits(tokens, vocab, masked),
+        *_refusal_hits(tokens, vocab, masked, revocations),
     ]
+
+
+def _beside_any(tokens: Sequence[Token], span: _Span, others: Sequence[_Span]) -> bool:
+    """`span` is next to one of `others`, or one word apart, in one clause: "revocada ni modificada"."""
+    return any(_clause_distance(tokens, span, other) in {0, 1} for other in others)
 
 
 def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]:
@@ -594,17 +605,24 @@ class _Span:
     problem: LicenseProblem | None = None
 
 
-def _refusal_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+def _refusal_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+) -> list[_Hit]:
     """ "Bearbeitungen sind nicht erlaubt", "queda prohibido su uso comercial": a refused permission.
 
     A modification or commercial word and a refusal (a prohibition word not negated, or a permission
     word with a negator beside it) at most `restriction_window` tokens apart with no punctuation between;
     the refusal's nearest such word says which restriction it is. Words inside allowing phrases ("with
-    or without modifications") are masked, so the standard release wording never counts.
+    or without modifications") are masked, so the standard release wording never counts, and so are
+    words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
     """
     targets = [
-        *_spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES),
-        *_spans(tokens, vocab.commercial_words, masked, LicenseProblem.NON_COMMERCIAL),
+        target
+        for target in (
+            *_spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES),
+            *_spans(tokens, vocab.commercial_words, masked, LicenseProblem.NON_COMMERCIAL),
+        )
+        if not _beside_any(tokens, target, revocations)
     ]
     hits: list[_Hit] = []
     for refusal in _refusals(tokens, vocab, masked):

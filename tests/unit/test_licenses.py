@@ -382,6 +382,25 @@ REFUSALS = [
         "There are no restrictions on commercial use or modification.", None, id="en-no-restrictions"
     ),
     pytest.param("Commercial use is allowed, not limited to Wikipedia.", None, id="en-comma-ends-the-clause"),
+    # a modify word paired with a revocation speaks of the grant, not of derivatives
+    pytest.param(
+        "Esta autorización no puede ser revocada ni modificada.", None, id="es-revocada-ni-modificada"
+    ),
+    pytest.param(
+        "Esta autorización no puede ser modificada ni revocada.", None, id="es-modificada-ni-revocada"
+    ),
+    pytest.param("L'autorizzazione non può essere revocata né modificata.", None, id="it-revocata"),
+    pytest.param("Esta autorização não pode ser revogada nem alterada.", None, id="pt-revogada"),
+    pytest.param("Cette autorisation ne peut pas être modifiée ni révoquée.", None, id="fr-revoquee"),
+    pytest.param("Deze toestemming mag niet worden ingetrokken of gewijzigd.", None, id="nl-ingetrokken"),
+    pytest.param("Zgoda nie może być odwołana ani zmieniona.", None, id="pl-odwolana"),
+    pytest.param("This permission cannot be withdrawn or modified.", None, id="en-withdrawn"),
+    pytest.param("La foto no puede ser modificada.", ND, id="es-no-puede-ser-modificada"),
+    pytest.param("Zdjęcie nie może być modyfikowane.", ND, id="pl-nie-moze-byc"),
+    pytest.param("De foto mag niet worden gewijzigd.", ND, id="nl-gewijzigd"),
+    pytest.param(
+        "Modifications are not allowed and this cannot be revoked.", ND, id="en-revocation-elsewhere"
+    ),
 ]
 
 

@@ -92,6 +92,7 @@ _LICENSE_MESSAGES = {
     LicenseProblem.NO_DERIVATIVES: "The license forbids modification, which Commons does not accept.",
     LicenseProblem.WIKIPEDIA_ONLY: "The permission is limited to Wikipedia.",
     LicenseProblem.NOT_FREE: "The grant carries a restriction Commons does not accept.",
+    LicenseProblem.PUBLIC_DOMAIN_ONLY: "Public domain is stated without a versioned license (e.g. CC0 1.0).",
 }
 
 

@@ -234,3 +234,13 @@ def test_unreachable_site_may_be_allowed_by_config() -> None:
     settings = PolicySettings(require_reachable_site=False)
     unreachable = SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False)
     assert decide(facts(site=unreachable), settings).verdict is Verdict.CONFIRM
+
+
+@pytest.mark.parametrize("problem", list(LicenseProblem))
+def test_every_license_problem_has_an_agent_message(problem: LicenseProblem) -> None:
+    """A problem the reader can report must never crash the batch for want of a message."""
+    suggestion = decide(facts(license=LicenseFinding(None, problem)), SETTINGS)
+    assert suggestion.verdict is Verdict.ASK_LICENSE
+    [reason] = [r for r in suggestion.reasons if r.verdict is Verdict.ASK_LICENSE]
+    assert reason.code == problem.value
+    assert reason.message

@@ -101,14 +101,25 @@ def _kind(call: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+def is_session_setup(call: dict[str, Any]) -> bool:
+    """Login, tokens, site and user info, API module descriptions: what pywikibot asks once per
+    PYWIKIBOT_DIR and caches there, not the sweep's reading of pages."""
+    action = call.get("action")
+    if action in {"login", "clientlogin", "paraminfo"}:
+        return True
+    return action == "query" and not any(key in call for key in ("list", "prop", "generator", "titles"))
+
+
 def _sweep_figures(wiki: SandboxWiki) -> dict[str, Any]:
     wiki.clear_api_log()
     code, report, seconds = run_sweep(wiki.env)
     calls = wiki.api_calls()
+    reads = [call for call in calls if call.get("action") != "edit"]
     return {
         "exit_status": code,
         "seconds": round(seconds, 2),
-        "read_requests": sum(1 for call in calls if call.get("action") != "edit"),
+        "read_requests": len(reads),
+        "page_reads": sum(1 for call in reads if not is_session_setup(call)),
         "by_kind": dict(Counter(_kind(call) for call in calls).most_common()),
         "outcomes": report["counts"],
     }
@@ -149,9 +160,11 @@ def measure(wiki: SandboxWiki, count: int) -> dict[str, Any]:
 
 
 def _sweep_lines(label: str, sweep: dict[str, Any], target: int) -> list[str]:
-    verdict = "met" if sweep["read_requests"] <= target else "MISSED"
+    verdict = "met" if sweep["page_reads"] <= target else "MISSED"
+    setup = sweep["read_requests"] - sweep["page_reads"]
     return [
-        f"  {label}: {sweep['read_requests']} read requests (target <= {target}: {verdict}), "
+        f"  {label}: {sweep['read_requests']} read requests = {sweep['page_reads']} reading pages "
+        f"(target <= {target}: {verdict}) + {setup} session setup (login, tokens, site info, paraminfo); "
         f"{sweep['seconds']} s, exit status {sweep['exit_status']}",
         *(f"      {number:>5}  {kind}" for kind, number in sweep["by_kind"].items()),
         f"      outcomes: {sweep['outcomes']}",

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Self
 from urllib.parse import unquote
 
+from verification.config_values import string_list
 from verification.domains import normalise_host
-from verification.errors import ConfigError
 from verification.model import Link
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -51,10 +51,14 @@ class AddressVocabulary:
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
         """From the [addresses] table of config/site.toml."""
         return cls(
-            at_words=_words(data, "at_words"),
-            dot_words=_words(data, "dot_words"),
-            not_top_level=frozenset(w.lower() for w in _words(data, "not_top_level")),
-            not_local_parts=frozenset(w.casefold() for w in _words(data, "not_local_parts")),
+            at_words=_stripped(string_list(data, "at_words", "addresses")),
+            dot_words=_stripped(string_list(data, "dot_words", "addresses")),
+            not_top_level=frozenset(
+                w.lower() for w in _stripped(string_list(data, "not_top_level", "addresses"))
+            ),
+            not_local_parts=frozenset(
+                w.casefold() for w in _stripped(string_list(data, "not_local_parts", "addresses"))
+            ),
         )
 
 
@@ -173,12 +177,9 @@ def _top_level(address: str) -> str:
     return address.rpartition(".")[2]
 
 
-def _words(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
-        raise ConfigError(f"addresses.{key}: expected a non-empty list of words")
-    return tuple(w.strip() for w in value)
-
-
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _stripped(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.strip() for word in words)

@@ -20,10 +20,10 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import mwparserfromhell
 
+from verification.config_values import string_list
 from verification.errors import ConfigError
 from verification.message import UrlSpan, find_urls
 from verification.model import Link
-from verification.quoting import string_list
 from verification.tickets import split_subject_prefixes
 
 _FILE_NAMESPACE = "File"

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Self
 
+from verification.config_values import strings
 from verification.errors import ConfigError
 from verification.model import LicenseFinding, LicenseProblem
 
@@ -258,7 +259,7 @@ class LicenseVocabulary:
             for key, value in entry.items():
                 where = f"languages.{language}.{key}"
                 if key in lists:
-                    lists[key].extend((phrase, "") for phrase in _strings(value, where))
+                    lists[key].extend((phrase, "") for phrase in strings(value, where))
                 elif key in tables:
                     tables[key].extend(_valued(value, where))
                 else:
@@ -277,10 +278,10 @@ class LicenseVocabulary:
         if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 12:
             raise ConfigError("restriction_window: expected a whole number of tokens from 0 to 12")
         return cls(
-            spdx_ids=frozenset(_strings(data.get("spdx_ids"), "spdx_ids")),
-            cc_versions=frozenset(_strings(data.get("cc_versions"), "cc_versions")),
-            gfdl_versions=frozenset(_strings(data.get("gfdl_versions"), "gfdl_versions")),
-            lal_versions=frozenset(_strings(data.get("lal_versions"), "lal_versions")),
+            spdx_ids=frozenset(strings(data.get("spdx_ids"), "spdx_ids")),
+            cc_versions=frozenset(strings(data.get("cc_versions"), "cc_versions")),
+            gfdl_versions=frozenset(strings(data.get("gfdl_versions"), "gfdl_versions")),
+            lal_versions=frozenset(strings(data.get("lal_versions"), "lal_versions")),
             port_codes=dict(port_codes),
             abbreviations=PhraseTable.build(abbreviations, "abbreviations"),
             elements=PhraseTable.build(tables["elements"], "elements"),
@@ -290,17 +291,11 @@ class LicenseVocabulary:
         )
 
 
-def _strings(value: object, key: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ConfigError(f"{key}: expected a list of non-empty strings")
-    return list(value)
-
-
 def _valued(value: object, key: str) -> list[tuple[str, str]]:
     """A table {VALUE = [phrases]} as (phrase, VALUE) pairs."""
     if not isinstance(value, Mapping):
         raise ConfigError(f"{key}: expected a table of VALUE = [phrases]")
-    return [(phrase, str(code)) for code, phrases in value.items() for phrase in _strings(phrases, key)]
+    return [(phrase, str(code)) for code, phrases in value.items() for phrase in strings(phrases, key)]
 
 
 # --- reading ---------------------------------------------------------------------------------------------

@@ -25,10 +25,11 @@ from typing import Any, Self
 from charset_normalizer import from_bytes
 
 from verification.auth_results import parse_authentication_results
+from verification.config_values import string_list
 from verification.errors import ConfigError, UnreadableMessage
 from verification.html_text import html_to_text
 from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
-from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments, string_list
+from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
 from verification.tickets import find_ticket_number
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")

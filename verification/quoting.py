@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Self
 
+from verification.config_values import string_list
 from verification.errors import ConfigError
 from verification.model import Address, Segment, SegmentKind
 from verification.tickets import split_subject_prefixes
@@ -81,14 +82,6 @@ class QuotingVocabulary:
             if key in keys:
                 return role, match.group(2).strip()
         return None
-
-
-def string_list(data: Mapping[str, Any], key: str, table: str) -> tuple[str, ...]:
-    """The list of strings at data[key]; ConfigError naming `table.key` when missing or of another kind."""
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ConfigError(f"{table}.{key}: expected a list of non-empty strings, got {type(value).__name__}")
-    return tuple(value)
 
 
 def is_forward_subject(subject: str, vocab: QuotingVocabulary) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Self
 from urllib.parse import urlsplit
 
+from verification.config_values import strings
 from verification.errors import ConfigError
 from verification.licenses import LicenseVocabulary, PhraseTable, Token, fold, read_license, tokenize
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
@@ -228,7 +229,7 @@ class StatementVocabulary:
                 where = f"languages.{language}.{key}"
                 if key not in merged:
                     raise ConfigError(f"{where}: unknown key")
-                merged[key].extend(_strings(value, where, allow_empty=True))
+                merged[key].extend(strings(value, where, allow_empty=True))
         websites = data.get("websites")
         if not isinstance(websites, Mapping):
             raise ConfigError("websites: expected a table with ignored_hosts and tlds")
@@ -242,7 +243,7 @@ class StatementVocabulary:
         def phrases(key: str) -> PhraseTable:
             return PhraseTable.build(((phrase, "") for phrase in merged[key]), key)
 
-        hosts = _strings(websites.get("ignored_hosts"), "websites.ignored_hosts")
+        hosts = strings(websites.get("ignored_hosts"), "websites.ignored_hosts")
         return cls(
             signer=templates("signer"),
             represent=templates("represent"),
@@ -271,19 +272,8 @@ class StatementVocabulary:
             depicts=phrases("depicts"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
-            tlds=frozenset(t.lower() for t in _strings(websites.get("tlds"), "websites.tlds")),
+            tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
         )
-
-
-def _strings(value: object, key: str, allow_empty: bool = False) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ConfigError(f"{key}: expected a list of non-empty strings")
-    if not value and not allow_empty:
-        raise ConfigError(f"{key}: expected at least one entry")
-    return list(value)
-
-
-# --- the reader --------------------------------------------------------------------------------------
 
 
 def release_text(message: ParsedMessage) -> str:

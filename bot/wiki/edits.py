@@ -26,6 +26,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Node, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
+from verification.config_values import string_list
 from verification.errors import ConfigError
 
 # MediaWiki's canonical name of the template namespace; localised names come from config.
@@ -141,19 +142,6 @@ def _check_config_name(key: str, name: str) -> None:
         raise ConfigError(f"[templates] {key}: {name!r} is not a usable template name")
 
 
-def _str_list(data: Mapping[str, Any], key: str, *, required: bool) -> tuple[str, ...]:
-    if key not in data:
-        if required:
-            raise ConfigError(f"[templates] {key}: missing (a list of strings)")
-        return ()
-    value = data[key]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"[templates] {key}: must be a list of strings")
-    if required and not value:
-        raise ConfigError(f"[templates] {key}: must name at least one template")
-    return tuple(value)
-
-
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -220,12 +208,15 @@ class TemplateNames:
         if isinstance(data.get("templates"), Mapping):
             data = data["templates"]
         prefixes = _dedupe(
-            (_CANONICAL_TEMPLATE_PREFIX, *_str_list(data, "namespace_prefixes", required=False))
+            (
+                _CANONICAL_TEMPLATE_PREFIX,
+                *string_list(data, "namespace_prefixes", "templates", required=False),
+            )
         )
         roles: dict[str, tuple[str, ...]] = {}
         seen: dict[str, str] = {}
         for _role, key in _ROLE_KEYS:
-            names = _str_list(data, key, required=True)
+            names = string_list(data, key, "templates", required=True)
             for name in names:
                 _check_config_name(key, name)
             normalised = _dedupe(normalise_template_name(n, prefixes) for n in names)
@@ -234,8 +225,8 @@ class TemplateNames:
                     raise ConfigError(f"[templates] {key}: {name!r} is also listed under {seen[name]}")
                 seen[name] = key
             roles[key] = normalised
-        fields = _str_list(data, "permission_fields", required=True)
-        months = _str_list(data, "month_names", required=True)
+        fields = string_list(data, "permission_fields", "templates", required=True)
+        months = string_list(data, "month_names", "templates", required=True)
         if len(months) != 12:
             raise ConfigError("[templates] month_names: must list the 12 month names, January first")
         styles = data.get("month_style", {})
@@ -249,7 +240,7 @@ class TemplateNames:
             information=roles["information"],
             namespace_prefixes=prefixes,
             permission_fields=fields,
-            licensing_headings=_str_list(data, "licensing_headings", required=False),
+            licensing_headings=string_list(data, "licensing_headings", "templates", required=False),
             month_names=months,
             received_month=_month_style(styles, "received", MonthStyle.NUMBER),
             no_permission_month=_month_style(styles, "no_permission", MonthStyle.NAME),

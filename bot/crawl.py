@@ -136,13 +136,9 @@ class SiteCrawler:
         home_url = origin_of(start)
         home = self._home_page(home_url)
         read: list[_Page] = [home]
-        texts = [home.parsed.text] if home.parsed else []
         origin = origin_of(home.result.url)  # the variant that answered, when a fallback did
         if page_key(start) != page_key(home_url) and home.result.error_code not in _UNREACHABLE:
-            deeper = self._page(origin + _path_and_query(start))
-            read.append(deeper)
-            if deeper.parsed:
-                texts.append(deeper.parsed.text)
+            read.append(self._page(origin + _path_and_query(start)))
         self._follow_contact_links(read)
         pages = tuple(
             SitePage(p.result.final_url, p.result.status, p.parsed.title if p.parsed else "") for p in read
@@ -154,7 +150,9 @@ class SiteCrawler:
             reachable=any(p.parsed is not None for p in read),
             pages=pages,
             addresses=_unique(a for p in read for a in p.addresses),
-            home_text="\n\n".join(texts),
+            # the home page alone: whether a site names the holder is read there, not on a deep page
+            # the mail links (an agency's photo page crediting the holder is not the holder's site)
+            home_text=home.parsed.text if home.parsed else "",
             errors=_unique(e for e in errors if e is not None),
         )
 

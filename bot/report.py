@@ -105,6 +105,16 @@ def evidence_json(facts: CaseFacts) -> dict[str, Any]:
             if site
             else None
         ),
+        "sender_site": (
+            {
+                "url": facts.sender_site.url,
+                "domain": facts.sender_site.domain,
+                "reachable": bool(facts.sender_site_evidence and facts.sender_site_evidence.reachable),
+                "holder_named": facts.holder_named_on_sender_site,
+            }
+            if facts.sender_site
+            else None
+        ),
         "lookalikes": [asdict(m) for m in facts.lookalikes],
         "whois": asdict(facts.whois) if facts.whois else None,
         "mime_defects": list(reading.message.defects),
@@ -151,6 +161,12 @@ def outcome_text(outcome: VerifyOutcome) -> str:
             lines.append(f"    errors: {', '.join(site.errors)}")
     else:
         lines.append("  Website: none named")
+    if facts.sender_site:
+        named = facts.holder_named_on_sender_site
+        lines.append(
+            f"  Also named, at the sender's domain: {facts.sender_site.url}, "
+            + (f"names the holder: {named}" if named else "does not name the holder")
+        )
     trusted = [h for h in message.auth_results if h.trusted]
     if trusted:
         results = ", ".join(f"{r.method}={r.result}" for r in trusted[0].results)

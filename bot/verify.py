@@ -20,7 +20,7 @@ from bot.crawl import SiteCrawler
 from bot.fetch import GuardedFetcher
 from bot.settings import VerifierSettings
 from bot.whois_lookup import WhoisLookup
-from verification.assembly import assemble_facts, choose_official_site
+from verification.assembly import assemble_facts, choose_official_site, sender_named_site
 from verification.domains import DomainTools
 from verification.errors import UnreadableMessage
 from verification.facts import CaseFacts, OfficialSite, TicketReading
@@ -58,6 +58,8 @@ class _Pending:
     error: str | None
     official: OfficialSite | None = None
     site: Future[SiteEvidence] | None = None
+    sender_site: OfficialSite | None = None
+    sender_site_evidence: Future[SiteEvidence] | None = None
     whois: Future[WhoisInfo] | None = None
     started: float = 0.0
 
@@ -101,6 +103,9 @@ class Verifier:
         official = choose_official_site(reading, self.tools)
         item = _Pending(source=message.source, reading=reading, error=None, official=official)
         item.started = time.monotonic()
+        item.sender_site = sender_named_site(reading, official, self.tools)
+        if item.sender_site is not None:
+            item.sender_site_evidence = self._crawler.crawl(item.sender_site.url)
         if official is not None:
             item.site = self._crawler.crawl(official.url)
             if self.settings.whois_enabled:
@@ -125,7 +130,12 @@ class Verifier:
                 errors=("deadline",),
             )
         whois = _result_by(item.whois, deadline) if item.whois else None
-        facts = assemble_facts(item.reading, item.official, site, whois, self.tools, self.settings.lookalike)
+        sender_site = None
+        if item.sender_site is not None and item.sender_site_evidence is not None:
+            sender_site = (item.sender_site, _result_by(item.sender_site_evidence, deadline))
+        facts = assemble_facts(
+            item.reading, item.official, site, whois, self.tools, self.settings.lookalike, sender_site
+        )
         suggestion = decide(facts, self.settings.policy)
         log.info(
             "ticket %s: %s (%s)",

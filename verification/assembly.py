@@ -37,6 +37,22 @@ def choose_official_site(reading: TicketReading, tools: DomainTools) -> Official
     return None
 
 
+def sender_named_site(
+    reading: TicketReading, official: OfficialSite | None, tools: DomainTools
+) -> OfficialSite | None:
+    """A site the message names, other than the official one, at the sender's own registrable domain."""
+    sender = reading.message.sender
+    sender_domain = tools.registrable_domain(sender.addr) if sender else None
+    if not sender_domain or (official and official.domain == sender_domain):
+        return None
+    if tools.is_freemail(sender_domain) or tools.is_platform(sender_domain):
+        return None
+    for url in reading.statement.websites:
+        if tools.registrable_domain(url) == sender_domain:
+            return OfficialSite(url=url, domain=sender_domain, source=SiteSource.NAMED)
+    return None
+
+
 def assemble_facts(
     reading: TicketReading,
     official: OfficialSite | None,
@@ -44,6 +60,7 @@ def assemble_facts(
     whois: WhoisInfo | None,
     tools: DomainTools,
     lookalike_settings: LookalikeSettings,
+    sender_site: tuple[OfficialSite, SiteEvidence | None] | None = None,
 ) -> CaseFacts:
     """Work out how the sender relates to the holder's site, the named sites and the mail's headers."""
     message = reading.message
@@ -61,14 +78,21 @@ def assemble_facts(
         auth_failures=auth_failures,
         official=official,
         site=site,
-        holder_named_on_site=(
-            names_holder(site.home_text, reading.statement.holder_names) if site and site.reachable else None
-        ),
+        holder_named_on_site=_names_holder(site, reading),
         lookalikes=_lookalikes(
             sender.domain if sender else None, reading, official, site, tools, lookalike_settings
         ),
         whois=whois,
+        sender_site=sender_site[0] if sender_site else None,
+        sender_site_evidence=sender_site[1] if sender_site else None,
+        holder_named_on_sender_site=_names_holder(sender_site[1] if sender_site else None, reading),
     )
+
+
+def _names_holder(site: SiteEvidence | None, reading: TicketReading) -> str | None:
+    if site is None or not site.reachable:
+        return None
+    return names_holder(site.home_text, reading.statement.holder_names)
 
 
 def _foreign_reply_to(

@@ -55,6 +55,11 @@ class CaseFacts:
     holder_named_on_site: str | None
     lookalikes: tuple[Lookalike, ...]
     whois: WhoisInfo | None
+    # Another site the message names, at the sender's own domain (an organisation with two domains):
+    # it ties the sender to the holder only when its home page names the holder.
+    sender_site: OfficialSite | None = None
+    sender_site_evidence: SiteEvidence | None = None
+    holder_named_on_sender_site: str | None = None
 
     @property
     def sender(self) -> Address | None:

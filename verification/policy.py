@@ -128,6 +128,14 @@ def _address(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]:
             "The release is forwarded; the holder must write in person.",
             Verdict.ASK_OFFICIAL_ADDRESS,
         )
+    if facts.sender_site and facts.holder_named_on_sender_site:
+        yield _reason(
+            "sender_domain_named_site_names_holder",
+            f"The sender writes from {facts.sender_site.domain}, a site the message names whose home page "
+            f"names the holder ({facts.holder_named_on_sender_site}).",
+            Verdict.CONFIRM,
+        )
+        return
     official = facts.official
     if official is None:
         code = "freemail_no_site" if facts.sender_is_freemail else "no_official_site"

@@ -110,7 +110,7 @@ def test_deeper_start_page_and_second_level_contact(fake_web: FakeWebFactory, cr
     assert evidence.start_url == "https://atelier-roux.fr/artistes/claire"
     assert evidence.addresses == ("claire@atelier-roux.fr",)
     assert "Atelier Roux" in evidence.home_text
-    assert "Peintre" in evidence.home_text
+    assert "Peintre" not in evidence.home_text  # the deep page is read (addresses), but is not the home page
     assert len(web.hits("GET")) == 4
 
 

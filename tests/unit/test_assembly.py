@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.web_fixtures import domain_tools, load_config
-from verification.assembly import assemble_facts, choose_official_site
+from verification.assembly import assemble_facts, choose_official_site, sender_named_site
 from verification.domains import DomainTools
 from verification.facts import OfficialSite, SiteSource, TicketReading
 from verification.lookalike import LookalikeSettings
@@ -121,6 +121,49 @@ def test_lookalikes(
     site = SiteEvidence(start_url=websites[0], domain="", reachable=True, addresses=listed)
     facts = assemble_facts(ticket, official, site, None, tools, lookalike_settings)
     assert [m.how for m in facts.lookalikes] == kinds
+
+
+SENDER_SITES = [
+    pytest.param(
+        "info@stiftung-x.org",
+        ("https://www.kunsthalle-x.de/", "https://www.stiftung-x.org/"),
+        "stiftung-x.org",
+        id="second-named-site-at-sender-domain",
+    ),
+    pytest.param(
+        "info@kunsthalle-x.de",
+        ("https://www.kunsthalle-x.de/", "https://www.stiftung-x.org/"),
+        None,
+        id="sender-at-the-official-one",
+    ),
+    pytest.param("info@other.org", ("https://www.kunsthalle-x.de/",), None, id="sender-domain-not-named"),
+    pytest.param(
+        "x.y@gmail.com", ("https://www.kunsthalle-x.de/", "https://gmail.com/"), None, id="freemail"
+    ),
+]
+
+
+@pytest.mark.parametrize(("sender", "websites", "domain"), SENDER_SITES)
+def test_sender_named_site(
+    tools: DomainTools, sender: str, websites: tuple[str, ...], domain: str | None
+) -> None:
+    ticket = reading(sender, websites)
+    site = sender_named_site(ticket, choose_official_site(ticket, tools), tools)
+    assert (site.domain if site else None) == domain
+
+
+def test_sender_site_names_holder_only_from_its_home_page(
+    tools: DomainTools, lookalike_settings: LookalikeSettings
+) -> None:
+    ticket = reading("info@stiftung-x.org", ("https://www.kunsthalle-x.de/", "https://www.stiftung-x.org/"))
+    official = choose_official_site(ticket, tools)
+    named = sender_named_site(ticket, official, tools)
+    assert named is not None
+    silent = SiteEvidence(named.url, named.domain, True, home_text="Stiftung X: exhibitions and events")
+    naming = SiteEvidence(named.url, named.domain, True, home_text="Jane Roe, director of Stiftung X")
+    for evidence, expected in ((silent, None), (naming, "Jane Roe")):
+        facts = assemble_facts(ticket, official, None, None, tools, lookalike_settings, (named, evidence))
+        assert facts.holder_named_on_sender_site == expected
 
 
 REPLY_TO = [

@@ -202,6 +202,32 @@ CASES: list[tuple[str, dict[str, Any], Verdict, set[str]]] = [
         {"sender_domain_matches_site"},
     ),
     (
+        "sender's own named site names holder",
+        {
+            "sender": "jane@roe-foundation.org",
+            "sender_domain": "roe-foundation.org",
+            "sender_site": OfficialSite(
+                "https://roe-foundation.org/", "roe-foundation.org", SiteSource.NAMED
+            ),
+            "holder_named_on_sender_site": "Jane Roe",
+        },
+        Verdict.CONFIRM,
+        {"sender_domain_named_site_names_holder"},
+    ),
+    (
+        "sender's own named site silent on holder",
+        {
+            "sender": "sam@travel-blog.net",
+            "sender_domain": "travel-blog.net",
+            "sender_site": OfficialSite(
+                "https://travel-blog.net/2024/x", "travel-blog.net", SiteSource.NAMED
+            ),
+            "holder_named_on_sender_site": None,
+        },
+        Verdict.ASK_OFFICIAL_ADDRESS,
+        {"sender_domain_differs"},
+    ),
+    (
         "own domain silent on holder",
         {"official": SENDER_SITE, "holder_named_on_site": None},
         Verdict.ASK_OFFICIAL_ADDRESS,

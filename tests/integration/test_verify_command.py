@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 PERMBOT = Path(sys.executable).with_name("permbot")
 # Case folders (message.eml, sites.json, expected.json): the demo's samples and the held-out style sets
 # written from the policy alone, each case with its own hosts.
-CORPORA = [REPO / "samples", *(REPO / "tests" / name for name in ("heldout", "heldout2", "heldout3"))]
+CORPORA = [REPO / "samples", *sorted((REPO / "tests").glob("heldout*"))]
 
 
 def cases_of(folder: Path) -> list[Path]:

@@ -24,7 +24,11 @@ from verification.config_values import strings
 from verification.errors import ConfigError
 from verification.model import LicenseFinding, LicenseProblem
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+|\+")
+# Scripts written without spaces between words (Han, kana) are cut into single characters, so that
+# "ウィキペディアのみ" is ウ..ア + の + み and phrases match inside a run of text. Korean puts spaces
+# between words, so Hangul stays in words.
+CJK_LETTERS = "\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d"
+_TOKEN = re.compile(rf"\d+(?:\.\d+)*|[{CJK_LETTERS}]|[^\W\d_{CJK_LETTERS}]+|\+")
 # A sentence ends at . ! ? ; before a space, unless a dash or a version number follows: "Nevezd meg! -
 # Így add tovább! 4.0" (Hungarian's official names carry "!") is one phrase.
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n")
@@ -70,13 +74,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
+        norm = fold(match.group())
+        if not norm:
+            continue  # a letter made only of marks folding away
         between = text[previous_end : match.start()]
         # the next token decides too ("! 4.0" goes on), so the search window runs to its end
         brk = bool(tokens) and bool(_SENTENCE_END.search(text, previous_end, match.end()))
         gap = brk or any(c in _GAP_CHARS for c in between)
-        tokens.append(
-            Token(fold(match.group()), match.group(), match.start(), match.end(), brk, gap, between)
-        )
+        tokens.append(Token(norm, match.group(), match.start(), match.end(), brk, gap, between))
         previous_end = match.end()
     return tuple(tokens)
 
@@ -191,6 +196,8 @@ _LANGUAGE_LISTS = (
     "lal_names",
     "later",
     "negators",
+    "post_negators",
+    "not_limited",
     "allow",
     "non_commercial",
     "no_derivatives",
@@ -204,6 +211,7 @@ _LANGUAGE_LISTS = (
     "permission_words",
     "prohibition_words",
     "revocation_words",
+    "mail_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 
@@ -230,6 +238,8 @@ class LicenseVocabulary:
     lal_names: PhraseTable
     later: PhraseTable
     negators: PhraseTable
+    post_negators: PhraseTable  # "değil", "ならず": a negation written after what it negates
+    not_limited: PhraseTable  # "sınırlı değildir", "に限定されない": "(only X) is not limited", clause-final
     allow: PhraseTable
     non_commercial: PhraseTable
     no_derivatives: PhraseTable
@@ -243,7 +253,12 @@ class LicenseVocabulary:
     permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
     revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
+    mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
     restriction_window: int  # tokens allowed between such a word and its refusal, in one clause
+    post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
+    not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
+    filler_limit: int  # fillers allowed between "only" and "Wikipedia"
+    mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -274,9 +289,11 @@ class LicenseVocabulary:
         ):
             raise ConfigError("port_codes: expected a table of code = port")
         built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
-        window = data.get("restriction_window")
-        if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 12:
-            raise ConfigError("restriction_window: expected a whole number of tokens from 0 to 12")
+        window = _small_count(data.get("restriction_window"), "restriction_window")
+        reach = _small_count(data.get("post_negation_reach"), "post_negation_reach")
+        limited_reach = _small_count(data.get("not_limited_reach"), "not_limited_reach")
+        filler_limit = _small_count(data.get("filler_limit"), "filler_limit")
+        mail_reach = _small_count(data.get("mail_reach"), "mail_reach")
         return cls(
             spdx_ids=frozenset(strings(data.get("spdx_ids"), "spdx_ids")),
             cc_versions=frozenset(strings(data.get("cc_versions"), "cc_versions")),
@@ -287,8 +304,18 @@ class LicenseVocabulary:
             elements=PhraseTable.build(tables["elements"], "elements"),
             port_names=PhraseTable.build(tables["port_names"], "port_names"),
             restriction_window=window,
+            post_negation_reach=reach,
+            not_limited_reach=limited_reach,
+            filler_limit=filler_limit,
+            mail_reach=mail_reach,
             **built,
         )
+
+
+def _small_count(value: object, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 12:
+        raise ConfigError(f"{key}: expected a whole number of tokens from 0 to 12")
+    return value
 
 
 def _valued(value: object, key: str) -> list[tuple[str, str]]:
@@ -591,6 +618,31 @@ def _negated(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> b
     return False
 
 
+def _negated_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> _Span | None:
+    """A post-negator a few tokens after `end`, same clause: "yalnızca Vikipedi'de değil" (not only on
+    Wikipedia), "ticari kullanım yasak değildir" (commercial use is not forbidden)."""
+    return _phrase_after(tokens, end, vocab.post_negators, vocab.post_negation_reach)
+
+
+def _turned_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
+    """A restriction phrase negated after it, or ending a clause that says it is not limited to it:
+    "yalnızca Vikipedi veya ilgili sitelerle sınırlı olmadığının" (not limited to Wikipedia only)."""
+    return (
+        _negated_after(tokens, end, vocab) is not None
+        or _phrase_after(tokens, end, vocab.not_limited, vocab.not_limited_reach) is not None
+    )
+
+
+def _phrase_after(tokens: Sequence[Token], end: int, table: PhraseTable, reach: int) -> _Span | None:
+    for start in range(end, min(len(tokens), end + reach)):
+        if not _close(tokens, start):
+            return None
+        found = table.match(tokens, start)
+        if found is not None:
+            return _Span(start, start + found.length)
+    return None
+
+
 @dataclass(frozen=True)
 class _Span:
     """Tokens start..end (end exclusive) and, for a restricted word, the restriction it stands for."""
@@ -610,6 +662,8 @@ def _refusal_hits(
     the refusal's nearest such word says which restriction it is. Words inside allowing phrases ("with
     or without modifications") are masked, so the standard release wording never counts, and so are
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
+    A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
+    prohibited") is a confidentiality footer about the message, not a condition of the release.
     """
     targets = [
         target
@@ -630,8 +684,21 @@ def _refusal_hits(
         if near:
             target = min(near, key=lambda item: item[:2])[2]
             start, end = min(target.start, refusal.start), max(target.end, refusal.end)
-            hits.append(_Hit(start, end, None, target.problem))
+            if not _about_the_mail(tokens, _Span(start, end), vocab):
+                hits.append(_Hit(start, end, None, target.problem))
     return hits
+
+
+def _about_the_mail(tokens: Sequence[Token], span: _Span, vocab: LicenseVocabulary) -> bool:
+    """A mail word inside the refusal or at most `mail_reach` tokens beside it in the same clause:
+    "modification of this e-mail is prohibited", "Az üzenet módosítása tilos"."""
+    first = span.start
+    while first > max(0, span.start - vocab.mail_reach) and not tokens[first].gap:
+        first -= 1
+    last = span.end
+    while last < min(len(tokens), span.end + vocab.mail_reach) and not tokens[last].gap:
+        last += 1
+    return any(vocab.mail_words.matches_any(tokens, i) for i in range(first, last))
 
 
 def _spans(
@@ -650,7 +717,7 @@ def _refusals(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozens
     refusals = [
         span
         for span in _spans(tokens, vocab.prohibition_words, masked, None)
-        if not _negated(tokens, span.start, vocab)
+        if not _negated(tokens, span.start, vocab) and _negated_after(tokens, span.end, vocab) is None
     ]
     for span in _spans(tokens, vocab.permission_words, masked, None):
         negator = _negator_beside(tokens, span, vocab)
@@ -660,11 +727,15 @@ def _refusals(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozens
 
 
 def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVocabulary) -> _Span | None:
-    """A negator up to two words before a permission word ("no se permiten", "is not allowed") or right
-    after it ("darf nicht", "n'autorise pas"), in the same clause and not "not only" ("nicht nur")."""
+    """A negator up to two words before a permission word ("no se permiten", "is not allowed"), right
+    after it ("darf nicht", "n'autorise pas") or a post-negator just after it ("serbest değildir"), in
+    the same clause and not "not only" ("nicht nur")."""
     after = vocab.negators.match(tokens, permission.end) if _close(tokens, permission.end) else None
     if after is not None and not _only_follows(tokens, permission.end + after.length, vocab):
         return _Span(permission.end, permission.end + after.length)
+    post = _negated_after(tokens, permission.end, vocab)
+    if post is not None:
+        return post
     for start in range(max(0, permission.start - 4), permission.start):
         found = vocab.negators.match(tokens, start)
         if found is None:
@@ -709,7 +780,7 @@ def _phrase_hits(
         if found is None or any(i in masked for i in range(index, index + found.length)):
             index += 1
             continue
-        if not _negated(tokens, index, vocab):
+        if not _negated(tokens, index, vocab) and not _turned_after(tokens, index + found.length, vocab):
             hits.append(_Hit(index, index + found.length, None, problem))
         index += found.length
     return hits
@@ -723,21 +794,23 @@ def _wikipedia_only_hits(
     for index in range(len(tokens)):
         only = vocab.only_words.match(tokens, index)
         if only is not None:
-            end = _skip(tokens, index + only.length, vocab.only_fillers)
+            end = _skip(tokens, index + only.length, vocab.only_fillers, vocab.wiki_words, vocab.filler_limit)
             wiki = vocab.wiki_words.match(tokens, end) if _close(tokens, end) else None
             if wiki is not None:
                 hits.append(_Hit(index, end + wiki.length, None, LicenseProblem.WIKIPEDIA_ONLY))
             continue
         wiki = vocab.wiki_words.match(tokens, index)
         if wiki is not None:
-            end = _skip(tokens, index + wiki.length, vocab.only_fillers)
+            end = _skip(tokens, index + wiki.length, vocab.only_fillers, vocab.only_words, vocab.filler_limit)
             only = vocab.only_words.match(tokens, end) if _close(tokens, end) else None
             if only is not None:
                 hits.append(_Hit(index, end + only.length, None, LicenseProblem.WIKIPEDIA_ONLY))
     return [
         hit
         for hit in hits
-        if not _negated(tokens, hit.start, vocab) and not any(i in masked for i in range(hit.start, hit.end))
+        if not _negated(tokens, hit.start, vocab)
+        and not _turned_after(tokens, hit.end, vocab)
+        and not any(i in masked for i in range(hit.start, hit.end))
     ]
 
 
@@ -746,8 +819,12 @@ def _close(tokens: Sequence[Token], index: int) -> bool:
     return index < len(tokens) and not tokens[index].gap
 
 
-def _skip(tokens: Sequence[Token], index: int, fillers: PhraseTable, limit: int = 4) -> int:
+def _skip(tokens: Sequence[Token], index: int, fillers: PhraseTable, goal: PhraseTable, limit: int) -> int:
+    """Past at most `limit` fillers, stopping where `goal` starts: in "ウィキペディアのみ" the filler "の"
+    must not swallow the start of "のみ"."""
     for _ in range(limit):
+        if goal.matches_any(tokens, index):
+            break
         found = fillers.match(tokens, index) if _close(tokens, index) else None
         if found is None:
             break

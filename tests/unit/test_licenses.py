@@ -84,6 +84,104 @@ PT_RELEASE = (
     "autorização não se limita à Wikipédia e é irrevogável."
 )
 
+# Release wordings in more queue languages, after the release generator's sentences: 'also commercial',
+# 'not limited to Wikipedia', 'I cannot withdraw it' in each language's own way.
+TR_RELEASE = (
+    "İşbu belgeyle, Dosya:Örnek.jpg eserinin yaratıcısı ve/veya münhasır telif hakkının tek sahibi "
+    "olduğumu beyan ederim. Bu eseri {license} özgür lisansı altında yayımlamayı kabul ediyorum. Herkese, "
+    "eseri ticari amaçlar dahil ticari bir üründe veya başka şekilde kullanma ve ihtiyaçlarına göre "
+    "değiştirme hakkı verdiğimi kabul ediyorum. Bu anlaşmanın yalnızca Vikipedi veya ilgili sitelerle "
+    "sınırlı olmadığının farkındayım. Başkalarının esere yaptığı değişikliklerin telif hakkı sahibi "
+    "tarafından yapıldığı iddia edilmeyecektir. Bu anlaşmayı geri alamayacağımı kabul ediyorum."
+)
+SV_RELEASE = (
+    "Jag intygar härmed att jag, Anna Svensson, är skaparen och/eller ensam innehavare av den exklusiva "
+    "upphovsrätten till verket Fil:Exempel.jpg. Jag samtycker till att publicera verket under den fria "
+    "licensen {license}. Jag är medveten om att jag ger vem som helst rätt att använda verket, även "
+    "kommersiellt i en kommersiell produkt eller på annat sätt, och att ändra det efter sina behov. Jag är "
+    "medveten om att detta avtal inte är begränsat till Wikipedia eller relaterade webbplatser. Ändringar "
+    "som andra gör i verket kommer inte att tillskrivas upphovsrättsinnehavaren. Jag är medveten om att jag "
+    "inte kan återkalla detta avtal."
+)
+CS_RELEASE = (
+    "Tímto prohlašuji, že já, Jan Novák, jsem autorem a/nebo jediným vlastníkem výhradních autorských práv "
+    "k dílu Soubor:Příklad.jpg. Souhlasím se zveřejněním díla pod svobodnou licencí {license}. Beru na "
+    "vědomí, že uděluji komukoli právo užívat dílo, také komerčně, v komerčním produktu či jinak, a "
+    "upravovat je podle svých potřeb. Beru na vědomí, že tento souhlas není omezen na Wikipedii či "
+    "související weby. Úpravy díla provedené jinými osobami nebudou připisovány držiteli autorských práv. "
+    "Beru na vědomí, že tento souhlas nemohu odvolat."
+)
+DA_RELEASE = (
+    "Jeg bekræfter hermed, at jeg, Mette Hansen, er skaberen og/eller eneindehaver af den eksklusive "
+    "ophavsret til værket Fil:Eksempel.jpg. Jeg accepterer at udgive værket under den frie licens {license}. "
+    "Jeg er indforstået med, at jeg giver enhver ret til at bruge værket, også kommercielt i et kommercielt "
+    "produkt eller på anden vis, og til at ændre det efter behov. Jeg er klar over, at denne aftale ikke er "
+    "begrænset til Wikipedia eller relaterede websteder. Ændringer, som andre foretager i værket, vil ikke "
+    "blive tilskrevet ophavsretsindehaveren. Jeg er indforstået med, at jeg ikke kan tilbagekalde denne "
+    "aftale."
+)
+NB_RELEASE = (
+    "Jeg bekrefter herved at jeg, Ola Nordmann, er skaperen og/eller eneste innehaver av den eksklusive "
+    "opphavsretten til verket Fil:Eksempel.jpg. Jeg samtykker i å publisere verket under den frie lisensen "
+    "{license}. Jeg er innforstått med at jeg gir enhver rett til å bruke verket, også kommersielt i et "
+    "kommersielt produkt eller på annen måte, og til å endre det etter behov. Jeg er klar over at denne "
+    "avtalen ikke er begrenset til Wikipedia eller relaterte nettsteder. Endringer andre gjør i verket vil "
+    "ikke bli tilskrevet rettighetshaveren. Jeg er klar over at jeg ikke kan trekke tilbake denne avtalen."
+)
+FI_RELEASE = (
+    "Vakuutan täten, että minä, Mikko Virtanen, olen teoksen Tiedosto:Esimerkki.jpg tekijä ja/tai sen "
+    "yksinomaisen tekijänoikeuden ainoa haltija. Suostun julkaisemaan teoksen vapaalla lisenssillä "
+    "{license}. Ymmärrän antavani kenelle tahansa oikeuden käyttää teosta myös kaupalliseen käyttöön, "
+    "kaupallisessa tuotteessa tai muuten, ja muokata sitä tarpeidensa mukaan. Ymmärrän, että tämä sopimus "
+    "ei rajoitu Wikipediaan tai siihen liittyviin sivustoihin. Muiden teokseen tekemiä muutoksia ei väitetä "
+    "tekijänoikeuden haltijan tekemiksi. Ymmärrän, etten voi perua tätä sopimusta."
+)
+HU_RELEASE = (
+    "Kijelentem, hogy én, Kovács Anna, vagyok a Fájl:Példa.jpg mű alkotója és/vagy a kizárólagos szerzői "
+    "jog egyedüli tulajdonosa. Hozzájárulok, hogy a mű a(z) {license} szabad licenc alatt jelenjen meg. "
+    "Tudomásul veszem, hogy bárkinek jogot adok a mű felhasználására kereskedelmi célra is, kereskedelmi "
+    "termékben vagy másként, valamint igényei szerinti módosítására. Tudomásul veszem, hogy ez a "
+    "megállapodás nem korlátozódik a Wikipédiára vagy kapcsolódó oldalakra. A mások által végzett "
+    "módosításokat nem tulajdonítják a szerzői jog tulajdonosának. Tudomásul veszem, hogy ezt a "
+    "megállapodást nem vonhatom vissza."
+)
+RO_RELEASE = (
+    "Prin prezenta afirm că eu, Ion Popescu, sunt creatorul și/sau unicul deținător al drepturilor de autor "
+    "exclusive asupra lucrării Fișier:Exemplu.jpg. Sunt de acord să public lucrarea sub licența liberă "
+    "{license}. Recunosc că acord oricui dreptul de a folosi lucrarea, inclusiv în scopuri comerciale, "
+    "într-un produs comercial sau în alt mod, și de a o modifica în funcție de nevoi. Înțeleg că acest acord "
+    "nu se limitează la Wikipedia sau la site-uri conexe. Modificările făcute de alții nu vor fi atribuite "
+    "deținătorului drepturilor de autor. Înțeleg că nu pot retrage acest acord."
+)
+CA_RELEASE = (
+    "Per la present declaro que jo, Jordi Puig, sóc el creador i/o l'únic titular dels drets d'autor "
+    "exclusius de l'obra Fitxer:Exemple.jpg. Accepto publicar l'obra sota la llicència lliure {license}. "
+    "Reconec que atorgo a qualsevol persona el dret d'utilitzar l'obra, també amb finalitats comercials, en "
+    "un producte comercial o d'una altra manera, i de modificar-la segons les seves necessitats. Sóc "
+    "conscient que aquest acord no es limita a la Viquipèdia ni a llocs relacionats. Les modificacions que "
+    "altres facin a l'obra no s'atribuiran al titular dels drets d'autor. Reconec que no puc revocar aquest "
+    "acord."
+)
+RU_RELEASE = (
+    "Настоящим я, Иван Петров, подтверждаю, что являюсь автором и/или единственным владельцем "
+    "исключительных авторских прав на произведение Файл:Пример.jpg. Я согласен опубликовать произведение "
+    "под свободной лицензией {license}. Я предоставляю любому лицу право использовать произведение, в том "
+    "числе в коммерческих целях, и изменять его по своему усмотрению. Я понимаю, что это соглашение не "
+    "ограничивается Википедией. Изменения, внесённые другими, не будут приписываться правообладателю. Я "
+    "понимаю, что не могу отозвать это соглашение."
+)
+JA_RELEASE = (
+    "私、田中浩は、以下の写真 ファイル:例.jpg の著作者であり、その著作権を単独で保有していることをここに"
+    "表明いたします。上記の作品を {license} の下で公開することに同意いたします。何人に対しても、商用製品での"
+    "利用を含め、本作品を利用し、必要に応じて改変する権利を許諾することを了承します。本同意はウィキペディアに"
+    "限定されないこと、また撤回できないことを理解しています。"
+)
+ZH_RELEASE = (
+    "本人王伟，特此声明本人是作品 File:例子.jpg 的创作者和/或唯一的独家版权所有者。本人同意以自由许可协议 "
+    "{license} 发布该作品。本人确认授予任何人以任何方式（包括商业用途）使用该作品并根据需要修改该作品的权利。"
+    "本人知悉此协议不仅限于维基百科。本人知悉本协议不可撤销。"
+)
+
 
 def grant(template: str, name: str) -> str:
     return template.format(license=name)
@@ -658,6 +756,10 @@ def test_fold_is_case_and_accent_insensitive() -> None:
         pytest.param({"abbreviations": ["by"]}, "abbreviations", id="abbreviations-not-table"),
         pytest.param({"restriction_window": "5"}, "restriction_window", id="window-not-number"),
         pytest.param({"restriction_window": 40}, "restriction_window", id="window-too-wide"),
+        pytest.param({"post_negation_reach": -1}, "post_negation_reach", id="post-negation-negative"),
+        pytest.param({"not_limited_reach": True}, "not_limited_reach", id="not-limited-bool"),
+        pytest.param({"filler_limit": None}, "filler_limit", id="filler-limit-missing"),
+        pytest.param({"mail_reach": 2.5}, "mail_reach", id="mail-reach-fraction"),
     ],
 )
 def test_config_errors_name_the_key(change: dict[str, Any], key: str) -> None:
@@ -808,3 +910,212 @@ def test_sentence_ends_separate_license_and_version(
     vocab: LicenseVocabulary, text: str, spdx: str | None
 ) -> None:
     assert read_license(text, vocab).spdx == spdx
+
+
+# --- more queue languages: restrictions and the release wording that must never be one ---------------
+
+QUEUE_RELEASES = [
+    pytest.param(TR_RELEASE, "Creative Commons Atıf-AynıLisanslaPaylaş 4.0 Uluslararası", id="tr"),
+    pytest.param(SV_RELEASE, "Creative Commons Erkännande-DelaLika 4.0 Internationell", id="sv"),
+    pytest.param(CS_RELEASE, "Creative Commons Uveďte původ-Zachovejte licenci 4.0 Mezinárodní", id="cs"),
+    pytest.param(DA_RELEASE, "Creative Commons Kreditering-DelPåSammeVilkår 4.0 International", id="da"),
+    pytest.param(NB_RELEASE, "Creative Commons Navngivelse-DelPåSammeVilkår 4.0", id="nb"),
+    pytest.param(FI_RELEASE, "Creative Commons Nimeä-JaaSamoin 4.0 Kansainvälinen", id="fi"),
+    pytest.param(HU_RELEASE, "Creative Commons Nevezd meg! - Így add tovább! 4.0 Nemzetközi", id="hu"),
+    pytest.param(RO_RELEASE, "Creative Commons Atribuire-Distribuire în condiții identice 4.0", id="ro"),
+    pytest.param(CA_RELEASE, "Creative Commons Reconeixement-CompartirIgual 4.0 Internacional", id="ca"),
+    pytest.param(RU_RELEASE, "Creative Commons «Атрибуция — С сохранением условий» 4.0 Всемирная", id="ru"),
+    pytest.param(JA_RELEASE, "クリエイティブ・コモンズ 表示-継承 4.0 国際", id="ja"),
+    pytest.param(ZH_RELEASE, "知识共享 署名-相同方式共享 4.0 国际 许可协议", id="zh"),
+]
+
+
+@pytest.mark.parametrize(("template", "license_name"), QUEUE_RELEASES)
+def test_queue_language_release_is_never_a_restriction(
+    vocab: LicenseVocabulary, template: str, license_name: str
+) -> None:
+    finding = read_license(grant(template, license_name), vocab)
+    assert (finding.spdx, finding.problem) == ("CC-BY-SA-4.0", None)
+
+
+@pytest.mark.parametrize(("template", "license_name"), QUEUE_RELEASES)
+def test_queue_language_release_does_not_hide_a_restriction(
+    vocab: LicenseVocabulary, template: str, license_name: str
+) -> None:
+    assert read_license(grant(template, "CC BY-NC-SA 4.0"), vocab).problem is NC
+
+
+# Restrictions written out in the queue languages: Wikipedia only, no commercial use, no modification.
+QUEUE_RESTRICTIONS = [
+    # Turkish: suffixed negation ("kullanılamaz" = cannot be used), Wikipedia's local spelling
+    pytest.param(
+        'Bu fotoğrafın yalnızca Vikipedi\'deki "Galata Kulesi" maddesinde kullanılmasına izin veriyorum.',
+        WP,
+        id="tr-yalnizca-vikipedi",
+    ),
+    pytest.param("Sadece Vikipedi için kullanılabilir.", WP, id="tr-sadece"),
+    pytest.param("Başka sitelerde ve ticari amaçlarla kullanılamaz.", NC, id="tr-ticari-kullanilamaz"),
+    pytest.param("Ticari kullanım yasaktır.", NC, id="tr-yasaktir"),
+    pytest.param("Ticari kullanıma izin vermiyorum.", NC, id="tr-izin-vermiyorum"),
+    pytest.param("Ticari olmayan amaçlarla kullanılabilir.", NC, id="tr-ticari-olmayan"),
+    pytest.param("Fotoğraf değiştirilemez.", ND, id="tr-degistirilemez"),
+    # Swedish
+    pytest.param("Bilden får endast användas på Wikipedia.", WP, id="sv-endast"),
+    pytest.param("Bara för svenska Wikipedia.", WP, id="sv-bara-svenska"),
+    pytest.param("Bilden får inte användas kommersiellt.", NC, id="sv-far-inte"),
+    pytest.param("Kommersiell användning är förbjuden.", NC, id="sv-forbjuden"),
+    pytest.param("Ej för kommersiellt bruk.", NC, id="sv-ej-for"),
+    pytest.param("Bilden får inte ändras.", ND, id="sv-far-inte-andras"),
+    pytest.param("Bilden kan inte bearbetas.", ND, id="sv-kan-inte-bearbetas"),
+    # Czech
+    pytest.param("Fotografii lze použít pouze na Wikipedii.", WP, id="cs-pouze"),
+    pytest.param("Jen pro Wikipedii.", WP, id="cs-jen"),
+    pytest.param("Fotografie se nesmí používat komerčně.", NC, id="cs-nesmi"),
+    pytest.param("Komerční užití je zakázáno.", NC, id="cs-zakazano"),
+    pytest.param("Pouze pro nekomerční účely.", NC, id="cs-nekomercni"),
+    pytest.param("Není povoleno upravovat fotografii.", ND, id="cs-neni-povoleno"),
+    # Danish
+    pytest.param("Billedet må kun bruges på Wikipedia.", WP, id="da-kun"),
+    pytest.param("Billedet må ikke bruges kommercielt.", NC, id="da-ma-ikke"),
+    pytest.param("Kommerciel brug er forbudt.", NC, id="da-forbudt"),
+    pytest.param("Billedet må ikke ændres.", ND, id="da-ma-ikke-aendres"),
+    # Norwegian
+    pytest.param("Bildet kan kun brukes på Wikipedia.", WP, id="nb-kun"),
+    pytest.param("Bildet må ikke brukes kommersielt.", NC, id="nb-ma-ikke"),
+    pytest.param("Kommersiell bruk er ikke tillatt.", NC, id="nb-ikke-tillatt"),
+    pytest.param("Bildet må ikke endres.", ND, id="nb-ma-ikke-endres"),
+    # Finnish: inflected Wikipedia ("Wikipediassa", "Wikipedian")
+    pytest.param("Kuvaa saa käyttää vain Wikipediassa.", WP, id="fi-vain"),
+    pytest.param("Ainoastaan suomenkielisen Wikipedian artikkeliin.", WP, id="fi-ainoastaan"),
+    pytest.param("Kuvaa ei saa käyttää kaupallisesti.", NC, id="fi-ei-saa"),
+    pytest.param("Vain ei-kaupalliseen käyttöön.", NC, id="fi-ei-kaupalliseen"),
+    pytest.param("Kaupallinen käyttö on kielletty.", NC, id="fi-kielletty"),
+    pytest.param("Kuvaa ei saa muokata.", ND, id="fi-ei-saa-muokata"),
+    # Hungarian
+    pytest.param("A kép csak a Wikipédián használható.", WP, id="hu-csak"),
+    pytest.param("Kizárólag a magyar Wikipédia számára.", WP, id="hu-kizarolag"),
+    pytest.param("A kép kereskedelmi célra nem használható.", NC, id="hu-nem-hasznalhato"),
+    pytest.param("Kereskedelmi felhasználás tilos.", NC, id="hu-tilos"),
+    pytest.param("Csak nem kereskedelmi célra.", NC, id="hu-nem-kereskedelmi"),
+    pytest.param("A kép nem módosítható.", ND, id="hu-nem-modosithato"),
+    # Romanian
+    pytest.param("Fotografia poate fi folosită doar pe Wikipedia.", WP, id="ro-doar"),
+    pytest.param("Numai pentru Wikipedia în limba română.", WP, id="ro-numai"),
+    pytest.param("Nu este permisă utilizarea comercială.", NC, id="ro-nu-este-permisa"),
+    pytest.param("Utilizarea comercială este interzisă.", NC, id="ro-interzisa"),
+    pytest.param("Doar în scopuri necomerciale.", NC, id="ro-necomerciale"),
+    pytest.param("Fotografia nu poate fi modificată.", ND, id="ro-nu-poate"),
+    # Catalan: Viquipèdia
+    pytest.param("Només per a la Viquipèdia.", WP, id="ca-nomes"),
+    pytest.param("La foto només es pot fer servir a la Viquipèdia.", WP, id="ca-nomes-es-pot"),
+    pytest.param("No es permet l'ús comercial.", NC, id="ca-no-es-permet"),
+    pytest.param("Queda prohibit l'ús comercial.", NC, id="ca-prohibit"),
+    pytest.param("No es pot modificar la fotografia.", ND, id="ca-no-es-pot"),
+    # Russian, Japanese, Chinese, Korean
+    pytest.param("Только для Википедии.", WP, id="ru-tolko"),
+    pytest.param("Только в некоммерческих целях.", NC, id="ru-nekommercheskih"),
+    pytest.param("Коммерческое использование запрещено.", NC, id="ru-zapreshcheno"),
+    pytest.param("ウィキペディアのみで使用してください。", WP, id="ja-nomi"),
+    pytest.param("商用利用は禁止です。", NC, id="ja-shoyo-kinshi"),
+    pytest.param("仅限于维基百科使用。", WP, id="zh-jinxian"),
+    pytest.param("不得用于商业用途。", NC, id="zh-bude"),
+    pytest.param("오직 위키백과에서 사용", WP, id="ko-ojik"),
+    pytest.param("상업적 이용 금지", NC, id="ko-geumji"),
+    # the language's own Wikipedia
+    pytest.param("only for the English Wikipedia", WP, id="en-english-wikipedia"),
+    pytest.param("nur für den Gebrauch in der deutschen Wikipedia", WP, id="de-deutschen-wikipedia"),
+    pytest.param("wyłącznie do polskiej Wikipedii", WP, id="pl-polskiej-wikipedii"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), QUEUE_RESTRICTIONS)
+def test_queue_language_restriction(vocab: LicenseVocabulary, text: str, problem: LicenseProblem) -> None:
+    finding = read_license("CC BY-SA 4.0. " + text, vocab)
+    assert (finding.spdx, finding.problem) == (None, problem)
+
+
+# The same words in permissive sentences, negations written after the phrase, a grant that cannot be
+# changed or withdrawn, non-profit bodies and mail footers: none restricts the release.
+QUEUE_PERMISSIVE = [
+    pytest.param(
+        "Herkes eseri ticari amaçlar dahil her amaçla kullanabilir ve değiştirebilir.", id="tr-dahil"
+    ),
+    pytest.param("Bu iznin yalnızca Vikipedi ile sınırlı olmadığını biliyorum.", id="tr-sinirli-olmadigini"),
+    pytest.param("Sadece Vikipedi'de değil, her yerde kullanılabilir.", id="tr-degil"),
+    pytest.param("Ticari ve ticari olmayan kullanım serbesttir.", id="tr-ticari-ve-olmayan"),
+    pytest.param("Ticari kullanım yasak değildir.", id="tr-yasak-degildir"),
+    pytest.param("Bu izin geri alınamaz ve değiştirilemez.", id="tr-geri-alinamaz"),
+    pytest.param("Bilden får användas av vem som helst, även kommersiellt, och ändras.", id="sv-aven"),
+    pytest.param("Jag förstår att avtalet inte är begränsat till Wikipedia.", id="sv-inte-begransat"),
+    pytest.param("Inte bara på Wikipedia.", id="sv-inte-bara"),
+    pytest.param("Tillstånd kan inte återkallas eller ändras.", id="sv-aterkallas"),
+    pytest.param("Jag kan inte längre redigera artikeln, men bilden får ändras.", id="sv-signer-cannot-edit"),
+    pytest.param("Det finns inga kommersiella begränsningar.", id="sv-inga-begransningar"),
+    pytest.param("Dílo smí kdokoli užívat, také komerčně, a upravovat je.", id="cs-take-komercne"),
+    pytest.param("Tento souhlas není omezen na Wikipedii a nelze jej odvolat ani změnit.", id="cs-odvolat"),
+    pytest.param("Nejen pro Wikipedii.", id="cs-nejen"),
+    pytest.param("Alle må bruge værket, også kommercielt, og ændre det efter behov.", id="da-ogsaa"),
+    pytest.param("Denne aftale kan ikke ændres eller tilbagekaldes.", id="da-tilbagekaldes"),
+    pytest.param("Vi er en ikke-kommerciel forening.", id="da-forening"),
+    pytest.param("Alle kan bruke verket, også kommersielt, og endre det etter behov.", id="nb-ogsaa"),
+    pytest.param("Ingen kommersielle begrensninger.", id="nb-ingen-begrensninger"),
+    pytest.param("Kuvaa saa käyttää myös kaupallisesti ja muokata.", id="fi-myos"),
+    pytest.param("Kuva on vapaasti käytettävissä myös kaupalliseen käyttöön.", id="fi-kaupalliseen-kayttoon"),
+    pytest.param("Lupa ei rajoitu Wikipediaan eikä sitä voi perua.", id="fi-ei-rajoitu"),
+    pytest.param("Ei vain Wikipediassa.", id="fi-ei-vain"),
+    pytest.param("Lupaa ei voi muuttaa eikä perua.", id="fi-perua"),
+    pytest.param("Bárki felhasználhatja a művet kereskedelmi célra is, és módosíthatja.", id="hu-is"),
+    pytest.param("Nem csak a Wikipédián.", id="hu-nem-csak"),
+    pytest.param("Ez a hozzájárulás nem vonható vissza és nem módosítható.", id="hu-vonhato-vissza"),
+    pytest.param("Oricine poate folosi lucrarea, inclusiv în scopuri comerciale.", id="ro-inclusiv"),
+    pytest.param("Nu doar pentru Wikipedia.", id="ro-nu-doar"),
+    pytest.param("Acordul nu poate fi revocat sau modificat.", id="ro-revocat"),
+    pytest.param("Nu pot edita articolul, dar fotografia poate fi modificată.", id="ro-signer-cannot-edit"),
+    pytest.param("Qualsevol persona les pot utilitzar, també amb finalitats comercials.", id="ca-tambe"),
+    pytest.param("L'autorització no es limita a la Viquipèdia i és irrevocable.", id="ca-no-es-limita"),
+    pytest.param("No només per a la Viquipèdia.", id="ca-no-nomes"),
+    pytest.param("Не только для Википедии.", id="ru-ne-tolko"),
+    pytest.param("Разрешаю использование в коммерческих и некоммерческих целях.", id="ru-both"),
+    pytest.param("Мы — некоммерческая организация.", id="ru-non-profit"),
+    pytest.param("本同意はウィキペディアに限定されないことを理解しています。", id="ja-gentei-sarenai"),
+    pytest.param("ウィキペディアのみならず、どこでも使えます。", id="ja-nominarazu"),
+    pytest.param("商用・非商用を問わず利用できます。", id="ja-towazu"),
+    pytest.param("商用製品での利用を含め、本作品を利用し、改変する権利を許諾します。", id="ja-shoyo-fukume"),
+    pytest.param("不仅限于维基百科。", id="zh-bujin"),
+    pytest.param("任何人都可以使用，包括商业用途。", id="zh-baokuo"),
+    # mail footers: the refusal is about the message
+    pytest.param("Any use, modification or distribution of this e-mail is prohibited.", id="en-footer"),
+    pytest.param("Modification of this message is prohibited.", id="en-footer-short"),
+    pytest.param("Az üzenet bizalmas. Az üzenet módosítása tilos.", id="hu-footer"),
+    pytest.param("Este interzisă modificarea acestui mesaj.", id="ro-footer"),
+    pytest.param("Jakékoli šíření nebo změna této zprávy je zakázána.", id="cs-footer"),
+    pytest.param("Bu e-posta ve ekleri gizlidir; yalnızca alıcısına yöneliktir.", id="tr-footer"),
+]
+
+
+@pytest.mark.parametrize("text", QUEUE_PERMISSIVE)
+def test_queue_language_permissive_wording(vocab: LicenseVocabulary, text: str) -> None:
+    finding = read_license("CC BY-SA 4.0. " + text, vocab)
+    assert (finding.spdx, finding.problem) == ("CC-BY-SA-4.0", None)
+
+
+def test_mail_words_are_configured() -> None:
+    """Without the mail words, a footer's refusal reads as a restriction: the words do the work."""
+    data = license_config()
+    data["languages"] = {
+        name: {key: value for key, value in entry.items() if key != "mail_words"}
+        for name, entry in data["languages"].items()
+    }
+    text = "CC BY 4.0. Modification of this message is prohibited."
+    assert read_license(text, LicenseVocabulary.from_mapping(data)).problem is ND
+
+
+def test_han_and_kana_are_read_a_character_a_token() -> None:
+    """Han and kana have no spaces between words; Korean has, so Hangul stays in words."""
+    assert [t.norm for t in tokenize("ウィキペディアのみ 한국어 CC")] == [
+        *(fold(c) for c in "ウィキペディア"),
+        "の",
+        "み",
+        fold("한국어"),
+        "cc",
+    ]

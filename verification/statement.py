@@ -23,8 +23,10 @@ from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMes
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
 _URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+# A host name written without a scheme; its labels may be Unicode ("www.müller-glasbau.de", "www.例え.jp"),
+# since the holder writes the name as they read it (the lead's domain tools convert it to punycode).
 _BARE_DOMAIN = re.compile(
-    r"(?<![\w@.\-/:])((?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))"
+    r"(?<![\w@.\-/:])((?:www\.)?(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+([^\W\d_]{2,24}))"
     r"(/[^\s<>\"'()\[\]{}]*)?(?![\w@-])",
     re.IGNORECASE,
 )
@@ -623,11 +625,16 @@ def _urls_in(text: str, vocab: StatementVocabulary) -> list[str]:
 
 
 def _is_site(match: re.Match[str], vocab: StatementVocabulary) -> bool:
-    """A bare domain with a real-looking top-level domain and a label with a letter in it."""
-    tld = match.group(2).lower()
-    labels = match.group(1).lower().split(".")[:-1]
+    """A bare domain with a real-looking top-level domain and a label with a letter in it.
+
+    A capitalised top-level domain in a mixed-case name is a missing space after a full stop
+    ("Danke.Es", "Grüße.Ok"), not a host; "ACME.DE" written all in capitals is one.
+    """
+    host, tld = match.group(1), match.group(2)
+    labels = host.lower().split(".")[:-1]
     has_letter = any(any(c.isalpha() for c in label) for label in labels if label != "www")
-    return has_letter and (len(tld) == 2 or tld in vocab.tlds)
+    sentence_break = tld[0].isupper() and not host.isupper()
+    return has_letter and not sentence_break and (len(tld) == 2 or tld.lower() in vocab.tlds)
 
 
 def _allowed_host(host: str, vocab: StatementVocabulary) -> bool:

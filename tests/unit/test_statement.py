@@ -391,6 +391,27 @@ def test_holder_names(
             ("https://acme.com/gallery",),
             id="trailing-punctuation",
         ),
+        # internationalised host names, kept in Unicode (the domain tools convert them)
+        pytest.param(
+            f"{GRANT}\n\nThomas Maier\nMaier Glasbau GmbH\nTel. +49 761 555-0\nwww.maier-glasbäu.de",
+            ("https://www.maier-glasbäu.de",),
+            id="idn-www-in-signature",
+        ),
+        pytest.param(f"{GRANT}\n\nJonas\nbäckerei-jonas.de", ("https://bäckerei-jonas.de",), id="idn-bare"),
+        pytest.param(
+            f"Voir café-étoile.fr pour mes photos. {GRANT}", ("https://café-étoile.fr",), id="idn-in-body"
+        ),
+        pytest.param(f"{GRANT}\n\n山田\nwww.例え.jp", ("https://www.例え.jp",), id="idn-japanese-label"),
+        pytest.param(f"{GRANT}\n\nИван\nфото-иван.рф", ("https://фото-иван.рф",), id="idn-cyrillic-tld"),
+        pytest.param(
+            f"{GRANT} Schreiben Sie an info@bäckerei-jonas.de oder jonas@café-étoile.fr.",
+            (),
+            id="idn-addresses-are-not-sites",
+        ),
+        pytest.param(
+            f"{GRANT} Datei:Glasfassade Überlingen.jpg, Plik:Łódź nocą.jpeg", (), id="idn-file-names"
+        ),
+        pytest.param(f"{GRANT} Vielen Dank.Es grüßt Sie, Jürgen.Ok", (), id="missing-space-after-stop"),
     ],
 )
 def test_websites(

@@ -10,14 +10,23 @@ lives in config/statement.toml, grouped by language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Self
 from urllib.parse import urlsplit
 
 from verification.config_values import strings
 from verification.errors import ConfigError
-from verification.licenses import LicenseVocabulary, PhraseTable, Token, fold, read_license, tokenize
+from verification.licenses import (
+    CJK_LETTERS,
+    LicenseVocabulary,
+    PhraseTable,
+    Token,
+    fold,
+    read_license,
+    tokenize,
+)
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
@@ -33,6 +42,13 @@ _BARE_DOMAIN = re.compile(
 _TRAILING_PUNCTUATION = ".,;:!?'\""
 _PART_SEPARATORS = re.compile(r"\s+[-–—|·•/]\s+|\s*[,;|·•]\s*|\s+[-–—]$")
 _SLOTS = ("{name}", "{org}")
+# Letters of scripts without case, where a name cannot be told by its capital: Han, kana, Hangul.
+_CASELESS_RUN = re.compile(rf"[{CJK_LETTERS}\uac00-\ud7af]+")
+# Opening quotes and the marks that close them: "от имени ООО «Звезда»", "im Namen der „Glasbau Maier“".
+_QUOTES = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›", "「": "」", "『": "』"}
+_PLAIN_WORDS = re.compile("[\u3041-\u309f\uac00-\ud7af]")  # hiragana and Hangul
+_BRACKETED = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
+_CLAUSE_MARKS = frozenset(",;()[]–—-|/")
 _GRANTS = frozenset(
     {
         LicenseProblem.NON_COMMERCIAL,
@@ -129,37 +145,78 @@ class _Template:
     phrase: str
 
 
-def _template(text: str, key: str) -> _Template:
+def _template(text: str, key: str, slot_first: bool = False) -> _Template:
+    """A template; with `slot_first`, words may follow the slot only ("{org} adına", "{org}:n puolesta")."""
     slots = [slot for slot in _SLOTS if slot in text]
     if len(slots) != 1 or text.count(slots[0]) != 1:
         raise ConfigError(f"{key}: {text!r} must hold exactly one {{name}} or {{org}} slot")
     before, after = text.split(slots[0])
     template = _Template(tuple(t.norm for t in _tokens(before)), tuple(t.norm for t in _tokens(after)), text)
-    if not template.before:
+    if not template.before and not (slot_first and template.after):
         raise ConfigError(f"{key}: {text!r} needs words before its slot")
     return template
 
 
 @dataclass(frozen=True)
 class TemplateSet:
-    """Templates indexed by their first word, so that each text position tries only its candidates."""
+    """Templates indexed by their first word, so that each text position tries only its candidates;
+    slot-first templates are indexed by the first word after their slot."""
 
     by_first: Mapping[str, tuple[_Template, ...]]
+    by_trailing: Mapping[str, tuple[_Template, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, templates: Iterable[_Template]) -> Self:
         by_first: dict[str, list[_Template]] = {}
+        by_trailing: dict[str, list[_Template]] = {}
         for template in templates:
-            by_first.setdefault(template.before[0], []).append(template)
-        return cls({first: tuple(items) for first, items in by_first.items()})
+            if template.before:
+                by_first.setdefault(template.before[0], []).append(template)
+            else:
+                by_trailing.setdefault(template.after[0], []).append(template)
+        return cls(
+            {first: tuple(items) for first, items in by_first.items()},
+            {first: tuple(items) for first, items in by_trailing.items()},
+        )
 
     def starting(self, norm: str) -> tuple[_Template, ...]:
+        return self.by_first.get(norm, ())
+
+    def trailing(self, norm: str) -> tuple[_Template, ...]:
+        return self.by_trailing.get(norm, ())
+
+
+@dataclass(frozen=True)
+class LegalForms:
+    """Legal-form words, which name no one ("GmbH", "Co., Ltd.", "s.r.o.", "Oy"): word sequences indexed
+    by their first word, and, for scripts without spaces, strings found inside a name ("株式会社")."""
+
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    inside: tuple[str, ...]  # as written (NFC): folding would drop the voicing marks of kana
+
+    @classmethod
+    def build(cls, forms: Iterable[str]) -> Self:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        inside: list[str] = []
+        for form in forms:
+            if _CASELESS_RUN.search(form):
+                inside.append(unicodedata.normalize("NFC", form))
+                continue
+            words = tuple(token.norm for token in _tokens(form) if token.is_word)
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        return cls({first: tuple(items) for first, items in by_first.items()}, tuple(inside))
+
+    def starting(self, norm: str) -> tuple[tuple[str, ...], ...]:
         return self.by_first.get(norm, ())
 
 
 # --- configuration -----------------------------------------------------------------------------------
 
 _TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only")
+# Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
+# inside runs of text without spaces.
+_STRING_KEYS = ("legal_forms", "represent_before", "represent_after", "org_suffixes", "topic_particles")
 _WORD_KEYS = (
     "pronouns",
     "subject_pronouns",
@@ -180,6 +237,8 @@ _WORD_KEYS = (
     "photo_nouns",
     "credit_verbs",
     "credit_fillers",
+    "caption_words",
+    "footer_marks",
 )
 _PHRASE_KEYS = ("self_made", "depicts", "closings")
 
@@ -211,6 +270,14 @@ class StatementVocabulary:
     photo_nouns: WordSet  # "Zdjęcie", "Aufnahme": the subject of a verb-first credit
     credit_verbs: WordSet  # "wykonał", "machte", "hizo": a third person made it
     credit_fillers: WordSet  # clitics and auxiliaries between: "La foto la hizo", "l'ha scattata"
+    caption_labels: WordSet  # photo nouns, agents and credit words before a colon: "Kuva: Mikko Lahtinen"
+    footer_marks: WordSet  # "©", "Copyright": a footer line under the signature, not part of it
+    legal_forms: LegalForms  # "GmbH", "Co., Ltd.", "株式会社": end an organisation's name, name no one
+    org_suffixes: tuple[str, ...]  # "有限公司", "博物館": end an organisation's name in Han or Hangul
+    represent_before: tuple[str, ...]  # "を代表して": the organisation is written just before
+    represent_after: tuple[str, ...]  # "代表": the organisation follows, up to its org suffix
+    topic_particles: tuple[str, ...]  # "は", "는 ": a subject ends there, the organisation starts after
+    footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
     self_made: PhraseTable
     depicts: PhraseTable
     closings: PhraseTable
@@ -223,7 +290,9 @@ class StatementVocabulary:
         languages = data.get("languages")
         if not isinstance(languages, Mapping) or not languages:
             raise ConfigError("languages: expected a table of languages in statement.toml")
-        merged: dict[str, list[str]] = {key: [] for key in (*_TEMPLATE_KEYS, *_WORD_KEYS, *_PHRASE_KEYS)}
+        merged: dict[str, list[str]] = {
+            key: [] for key in (*_TEMPLATE_KEYS, *_WORD_KEYS, *_PHRASE_KEYS, *_STRING_KEYS)
+        }
         for language, entry in languages.items():
             if not isinstance(entry, Mapping):
                 raise ConfigError(f"languages.{language}: expected a table")
@@ -235,9 +304,18 @@ class StatementVocabulary:
         websites = data.get("websites")
         if not isinstance(websites, Mapping):
             raise ConfigError("websites: expected a table with ignored_hosts and tlds")
+        signature = data.get("signature")
+        footer_lines = signature.get("footer_prose_lines") if isinstance(signature, Mapping) else None
+        if not isinstance(footer_lines, int) or isinstance(footer_lines, bool) or not 0 <= footer_lines <= 5:
+            raise ConfigError("signature.footer_prose_lines: expected a whole number from 0 to 5")
 
         def templates(key: str) -> TemplateSet:
-            return TemplateSet.build(_template(text, key) for text in merged[key])
+            slot_first = key == "represent"
+            return TemplateSet.build(_template(text, key, slot_first) for text in merged[key])
+
+        def as_written(key: str) -> tuple[str, ...]:
+            texts = {unicodedata.normalize("NFC", text) for text in merged[key]}
+            return tuple(sorted(texts, key=lambda text: (-len(text), text)))
 
         def words(key: str) -> WordSet:
             return WordSet.build(merged[key])
@@ -246,6 +324,7 @@ class StatementVocabulary:
             return PhraseTable.build(((phrase, "") for phrase in merged[key]), key)
 
         hosts = strings(websites.get("ignored_hosts"), "websites.ignored_hosts")
+        legal_forms = LegalForms.build(merged["legal_forms"])
         return cls(
             signer=templates("signer"),
             represent=templates("represent"),
@@ -270,6 +349,16 @@ class StatementVocabulary:
             photo_nouns=words("photo_nouns"),
             credit_verbs=words("credit_verbs"),
             credit_fillers=words("credit_fillers"),
+            caption_labels=WordSet.build(
+                [*merged["photo_nouns"], *merged["agents"], *merged["caption_words"]]
+            ),
+            footer_marks=words("footer_marks"),
+            legal_forms=legal_forms,
+            org_suffixes=as_written("org_suffixes") + legal_forms.inside,
+            represent_before=as_written("represent_before"),
+            represent_after=as_written("represent_after"),
+            topic_particles=as_written("topic_particles"),
+            footer_prose_lines=footer_lines,
             self_made=phrases("self_made"),
             depicts=phrases("depicts"),
             closings=phrases("closings"),
@@ -303,7 +392,11 @@ def read_statement(
     signature = _signature(text, vocab)
     display = _display_name(message, kind)
     signer = _first_slot(text, tokens, vocab.signer, vocab, org=False) or signature.person or display
-    represents = _first_slot(text, tokens, vocab.represent, vocab, org=True) or signature.organisation
+    represents = (
+        _first_slot(text, tokens, vocab.represent, vocab, org=True)
+        or _caseless_represents(text, vocab)
+        or signature.organisation
+    )
     holder_names = _unique_names((signer, signature.person, represents, *signature.brands, display))
     credits = _credits(text, tokens, vocab, holder_names)
     return Statement(
@@ -366,13 +459,39 @@ def _unique_names(names: Iterable[str | None]) -> tuple[str, ...]:
 def _first_slot(
     text: str, tokens: Sequence[_Tok], templates: TemplateSet, vocab: StatementVocabulary, org: bool
 ) -> str | None:
-    """The name in the earliest template match of the text."""
+    """The name in the earliest template match of the text; organisations may be quoted («Звезда»)."""
     for index in range(len(tokens)):
         for template in templates.starting(tokens[index].norm):
             found = _slot_at(text, tokens, index, template, vocab, org)
             if found is not None:
                 return found[0]
+        for template in templates.trailing(tokens[index].norm):
+            if _sequence_at(tokens, index, template.after):
+                name = _name_before(text, tokens, index, vocab, org)
+                if name is not None:
+                    return name
     return None
+
+
+def _name_before(
+    text: str, tokens: Sequence[_Tok], end: int, vocab: StatementVocabulary, org: bool
+) -> str | None:
+    """The longest name ending just before `end` on its line, for slot-first templates: "Aydın
+    Fotoğrafçılık adına", "Jyrkänkosken Pallo ry:n puolesta"."""
+    if end == 0:
+        return None
+    line = tokens[end - 1].line
+    limit = 2 * (_MAX_ORG_WORDS if org else _MAX_PERSON_WORDS)
+    found: str | None = None
+    for start in range(end - 1, max(-1, end - 1 - limit), -1):
+        if tokens[start].line != line:
+            break
+        if not (tokens[start].is_word and tokens[start].capitalised):
+            continue
+        run = _name_run(text, tokens, start, vocab, org, skip_articles=False)
+        if run is not None and run[1] == end:
+            found = run[0]
+    return found
 
 
 def _slot_at(
@@ -386,7 +505,7 @@ def _slot_at(
     """(name, index after the template) when `template` matches at `index` with a name in its slot."""
     if not _sequence_at(tokens, index, template.before):
         return None
-    run = _name_run(text, tokens, index + len(template.before), vocab, org)
+    run = _name_run(text, tokens, index + len(template.before), vocab, org, quoted=org)
     if run is None or not _sequence_at(tokens, run[1], template.after):
         return None
     return run[0], run[1] + len(template.after)
@@ -399,12 +518,21 @@ def _sequence_at(tokens: Sequence[_Tok], index: int, norms: Sequence[str]) -> bo
 
 
 def _name_run(
-    text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, org: bool
+    text: str,
+    tokens: Sequence[_Tok],
+    index: int,
+    vocab: StatementVocabulary,
+    org: bool,
+    skip_articles: bool = True,
+    quoted: bool = False,
 ) -> tuple[str, int] | None:
     """Capitalised words from `index` on one line ("Jane Roe", "Museum of Natural History").
 
-    Lower-case articles before the name are skipped ("die Galerie Nordlicht"); lower-case particles
-    count only between capitalised words ("Ludwig van Beethoven"). Returns (name, index after it).
+    Lower-case articles before the name are skipped ("die Galerie Nordlicht") unless `skip_articles` is
+    off; lower-case particles count only between capitalised words ("Ludwig van Beethoven"). An
+    organisation's name ends with its legal forms ("Hoshizora Shashin Co., Ltd.", "Pallo ry"), and with
+    `quoted` may be a quoted name after a legal form or a generic noun ("ООО «Звезда»"). Returns (name,
+    index after it).
     """
     if index >= len(tokens):
         return None
@@ -416,11 +544,20 @@ def _name_run(
         index < len(tokens)
         and tokens[index].line == line
         and (
-            (tokens[index].raw.islower() and tokens[index].norm in vocab.articles)
+            (skip_articles and tokens[index].raw.islower() and tokens[index].norm in vocab.articles)
             or tokens[index].norm in leads
         )
     ):
         index += 1
+    lead = _legal_forms_from(tokens, index, vocab) if org else index
+    if quoted or lead > index:
+        closed = _quoted_at(tokens, lead, line)
+        if closed is not None:
+            if lead > index:  # "ООО «Звёздное фото»": the legal form and the quoted name
+                span = text[tokens[index].start : tokens[closed - 1].end]
+            else:  # "театра «Сфера»": the name without its quotes
+                span = text[tokens[index].end : tokens[closed - 1].start]
+            return (" ".join(span.split()), closed) if span.strip() else None
     particles = vocab.org_particles if org else vocab.particles
     limit = _MAX_ORG_WORDS if org else _MAX_PERSON_WORDS
     taken: list[int] = []
@@ -430,6 +567,10 @@ def _name_run(
         token = tokens[position]
         if not taken and (token.norm in vocab.relations or token.norm in vocab.agents):
             break  # "von einem Freund aufgenommen": German nouns are capitalised, but no name
+        legal_end = _legal_forms_from(tokens, position, vocab) if org and taken else position
+        if legal_end > position:
+            taken.extend(range(position, legal_end))  # "Acme, Inc.", "Pallo ry": the name ends here
+            break
         if (
             token.is_word
             and token.capitalised
@@ -441,8 +582,12 @@ def _name_run(
             taken.append(position)
         elif token.raw == "." and taken and taken[-1] == position - 1 and len(tokens[position - 1].raw) == 1:
             taken.append(position)  # an initial: "J. R. Tolkien"
-        elif (token.norm in particles and token.raw.islower()) or (org and token.raw == "&"):
-            pending.append(position)
+        elif org and taken and token.raw.islower() and token.norm in vocab.org_words:
+            taken.extend(pending)  # "Bergslagens museum", "Halsberga kommun": a lower-case noun ends it
+            taken.append(position)
+            break
+        elif taken and ((token.norm in particles and token.raw.islower()) or (org and token.raw == "&")):
+            pending.append(position)  # only between capitalised words: "foto de la Sagrada" is no name
         else:
             break
         position += 1
@@ -450,6 +595,111 @@ def _name_run(
     if not words or len(words) > limit:
         return None
     return " ".join(text[tokens[taken[0]].start : tokens[taken[-1]].end].split()), taken[-1] + 1
+
+
+def _legal_forms_from(tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary) -> int:
+    """The index after the legal forms starting at `index`, each perhaps after a comma or "&" ("Co.,
+    Ltd.", "GmbH & Co. KG", ", Inc."); `index` itself when there is none."""
+    if index >= len(tokens):
+        return index
+    line = tokens[index].line
+    end = position = index
+    while True:
+        probe = position
+        if probe < len(tokens) and tokens[probe].line == line and tokens[probe].raw in {",", "&"}:
+            probe += 1
+        after = _legal_form_at(tokens, probe, vocab, line)
+        if after == probe:
+            return end
+        end = position = after
+
+
+def _legal_form_at(tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, line: int) -> int:
+    """The index after one legal form at `index` with its dots ("s.r.o.", "A/S", "Ltd."), else `index`."""
+    if index >= len(tokens) or tokens[index].line != line:
+        return index
+    best = index
+    for form in vocab.legal_forms.starting(tokens[index].norm):
+        position = index
+        for number, word in enumerate(form):
+            while number and position < len(tokens) and tokens[position].raw in {".", "/"}:
+                position += 1
+            if position >= len(tokens) or tokens[position].line != line or tokens[position].norm != word:
+                break
+            position += 1
+        else:
+            if position < len(tokens) and tokens[position].line == line and tokens[position].raw == ".":
+                position += 1
+            best = max(best, position)
+    return best
+
+
+def _quoted_at(tokens: Sequence[_Tok], index: int, line: int) -> int | None:
+    """The index after a quoted name opening at `index` («Звезда», „Glasbau Maier“), else None."""
+    if index >= len(tokens) or tokens[index].line != line or tokens[index].raw not in _QUOTES:
+        return None
+    closers = _QUOTES[tokens[index].raw]
+    for position in range(index + 1, min(len(tokens), index + 2 + _MAX_ORG_WORDS)):
+        if tokens[position].line != line:
+            return None
+        if tokens[position].raw in closers:
+            return position + 1 if position > index + 1 else None
+    return None
+
+
+# --- organisations in scripts without capitals -------------------------------------------------------
+
+
+def _caseless_represents(text: str, vocab: StatementVocabulary) -> str | None:
+    """The organisation in "株式会社星空写真を代表して", "주식회사 별빛사진을 대표하여" (written before
+    the phrase) or "我代表星空摄影有限公司" (after it): Han, kana and Hangul have no capitals to find a name
+    by."""
+    text = unicodedata.normalize("NFC", text)
+    found: list[tuple[int, str]] = []
+    for phrase in vocab.represent_before:
+        for match in re.finditer(re.escape(phrase), text):
+            name = _caseless_name_before(text[: match.start()], vocab)
+            if name:
+                found.append((match.start(), name))
+    for phrase in vocab.represent_after:
+        for match in re.finditer(re.escape(phrase), text):
+            name = _caseless_org_after(text[match.end() :], vocab)
+            if name:
+                found.append((match.start(), name))
+    return min(found)[1] if found else None
+
+
+def _caseless_name_before(head: str, vocab: StatementVocabulary) -> str | None:
+    """The words at the end of `head` back to punctuation, after the last topic particle ("私は")."""
+    line = head.rsplit("\n", 1)[-1]
+    start = len(line)
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in " \u3000"):
+        start -= 1
+    name = " ".join(line[start:].split()[-4:])
+    cut = max((name.rfind(p) + len(p) for p in vocab.topic_particles if p in name), default=0)
+    name = name[cut:].strip()
+    if len(name) < 2 or not _CASELESS_RUN.search(name):
+        return None
+    # Without an organisation word, only a name in Han, katakana or Latin letters: hiragana and Hangul
+    # there are ordinary words ("この写真", "이 사진").
+    if any(suffix in name for suffix in vocab.org_suffixes) or not _PLAIN_WORDS.search(name):
+        return name
+    return None
+
+
+def _caseless_org_after(tail: str, vocab: StatementVocabulary) -> str | None:
+    """The text after "代表" up to the end of an organisation word ("有限公司"), in Han only (kana after
+    it is Japanese "代表して", "代表取締役" is a title)."""
+    run = re.match(r"[^\W_]{2,30}", tail)
+    if run is None or re.search("[\u3040-\u30ff]", run.group()):
+        return None
+    words = run.group()
+    longest = max(
+        (words.find(suffix) + len(suffix) for suffix in vocab.org_suffixes if suffix in words), default=0
+    )
+    best = words[:longest]
+    shortest_suffix = min((len(s) for s in vocab.org_suffixes if best.endswith(s)), default=len(best))
+    return best if longest and len(best) - shortest_suffix >= 2 else None
 
 
 # --- signature ---------------------------------------------------------------------------------------
@@ -477,6 +727,12 @@ def _signature(text: str, vocab: StatementVocabulary) -> _Signature:
             if title_org is not None:
                 organisation = organisation or title_org
                 break
+            if _is_credit(part, vocab):
+                continue  # "Fotografie de Ion Popescu" credits someone; it is no name of the holder
+            company = _company_names(part, vocab)
+            if company:
+                brands.extend(company)
+                continue
             name = _whole_name(part, vocab)
             if name is None:
                 continue
@@ -487,22 +743,71 @@ def _signature(text: str, vocab: StatementVocabulary) -> _Signature:
     return _Signature(tuple(lines), person, organisation, tuple(brands))
 
 
+def _is_credit(part: str, vocab: StatementVocabulary) -> bool:
+    tokens = _tokens(part)
+    return bool(tokens) and _credit_at(part, tokens, 0, vocab, ()) is not None
+
+
+def _company_names(part: str, vocab: StatementVocabulary) -> list[str]:
+    """A company line and the names it gives, also in brackets: "株式会社星空写真（Hoshizora Shashin Co.,
+    Ltd.）" gives both names. A side is a company by a legal form or an organisation word, or in Han or
+    Hangul by an organisation suffix; its partner in brackets is then the same company."""
+    bracketed = _BRACKETED.match(part)
+    sides = [bracketed.group(1), bracketed.group(2)] if bracketed else [part]
+    names = [_caseless_org(side, vocab) or _whole_name(side, vocab) for side in sides]
+    if not any(name and (_is_organisation(name, vocab) or _CASELESS_RUN.search(name)) for name in names):
+        return []
+    if not bracketed and names[0] and not _CASELESS_RUN.search(names[0]):
+        return []  # a plain Latin organisation line: the existing reading keeps it
+    return [name for name in names if name]
+
+
+def _caseless_org(part: str, vocab: StatementVocabulary) -> str | None:
+    """A part in Han, kana or Hangul that ends or starts with an organisation word ("株式会社星空写真",
+    "星空摄影有限公司", "주식회사 별빛사진")."""
+    cleaned = unicodedata.normalize("NFC", " ".join(part.split()))
+    if not cleaned or len(cleaned) > 30 or len(cleaned.split()) > 3:
+        return None
+    if not all(c.isalpha() or c == " " for c in cleaned) or not _CASELESS_RUN.search(cleaned):
+        return None
+    ends = any(cleaned.startswith(suffix) or cleaned.endswith(suffix) for suffix in vocab.org_suffixes)
+    return cleaned if ends else None
+
+
 def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
-    """The short lines at the end of the text, top to bottom, greetings and closings left out."""
+    """The short lines at the end of the text, top to bottom, greetings and closings left out.
+
+    Footers under the signature are passed over: copyright lines ("© 2025 Acme. All rights reserved.")
+    and, before any short line was kept, up to `footer_prose_lines` lines of prose (a disclaimer).
+    """
     kept: list[str] = []
+    skipped = 0
     for raw in reversed(text.splitlines()):
         line = raw.strip()
         if not line or line.startswith(("[", ">")) or _is_closing(line, vocab, whole=True):
             continue
+        if _is_footer(line, vocab):
+            continue
         words = [word for word in line.split() if any(c.isalpha() for c in word)]
         lower = sum(1 for word in words if word[0].islower())
         prose = len(words) > _SIGNATURE_LINE_WORDS or (lower >= 2 and line[-1] in ".!?:")
+        if prose and not kept and skipped < vocab.footer_prose_lines:
+            skipped += 1
+            continue
         if prose or len(kept) >= _SIGNATURE_LINES:
             break
         kept.append(line)
         if line == "--":
             break
     return [line for line in reversed(kept) if line != "--"]
+
+
+def _is_footer(line: str, vocab: StatementVocabulary) -> bool:
+    """A copyright line: "© 2025 Acme", "Copyright (C) 2025 Acme Co., Ltd. All rights reserved."."""
+    tokens = _tokens(line)
+    return bool(tokens) and (
+        tokens[0].norm in vocab.footer_marks or [t.norm for t in tokens[:3]] == ["(", "c", ")"]
+    )
 
 
 def _is_closing(line: str, vocab: StatementVocabulary, whole: bool = False) -> bool:
@@ -519,8 +824,21 @@ def _parts(line: str, vocab: StatementVocabulary) -> list[str]:
     stripped = _URL.sub(" ", line)
     stripped = re.sub(r"\S+@\S+", " ", stripped)
     stripped = _BARE_DOMAIN.sub(lambda m: " " if _is_site(m, vocab) else m.group(), stripped)
-    parts = [part.strip(" -–—:.") for part in _PART_SEPARATORS.split(stripped)]
+    raw_parts: list[str] = []
+    for part in _PART_SEPARATORS.split(stripped):
+        if raw_parts and _only_legal_forms(part, vocab):
+            raw_parts[-1] = (
+                f"{raw_parts[-1].rstrip()}, {part.strip()}"  # "Co., Ltd.": the comma is the name's
+            )
+        else:
+            raw_parts.append(part)
+    parts = [part.strip(" -–—:.") for part in raw_parts]
     return [part for part in parts if part and not _is_closing(part, vocab)]
+
+
+def _only_legal_forms(part: str, vocab: StatementVocabulary) -> bool:
+    tokens = [token for token in _tokens(part) if token.is_word or token.raw in {".", "/", "&"}]
+    return bool(tokens) and _legal_forms_from(tokens, 0, vocab) == len(tokens)
 
 
 def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
@@ -539,7 +857,13 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
 
 
 def _is_organisation(name: str, vocab: StatementVocabulary) -> bool:
-    return any(token.norm in vocab.org_words for token in _tokens(name) if token.is_word)
+    """An organisation word or a legal form in the name ("Museum", "GmbH", "Pallo ry", "株式会社")."""
+    tokens = _tokens(name)
+    return (
+        any(token.norm in vocab.org_words for token in tokens if token.is_word)
+        or any(_legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
+        or any(form in unicodedata.normalize("NFC", name) for form in vocab.legal_forms.inside)
+    )
 
 
 def _title_org(
@@ -679,18 +1003,90 @@ def _spans(tokens: Sequence[_Tok], indices: Iterable[int]) -> frozenset[int]:
 def _credit_at(
     text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[Credit, int] | None:
-    for templates, pronouns_allowed in ((vocab.credit, True), (vocab.credit_name_only, False)):
+    # A name-only template ("foto de {name}") takes no article: "foto de la Sagrada Família" shows a place.
+    for templates, name_only in ((vocab.credit, False), (vocab.credit_name_only, True)):
         for template in templates.starting(tokens[index].norm):
             if not _sequence_at(tokens, index, template.before):
                 continue
             start = index + len(template.before)
-            found = _credited(text, tokens, start, vocab, holder_names, pronouns_allowed)
+            found = _credited(text, tokens, start, vocab, holder_names, not name_only, not name_only)
             if found is not None and _sequence_at(tokens, found[2], template.after):
                 name, by_signer, end = found
                 end += len(template.after)
                 phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
                 return Credit(phrase=phrase, name=name, by_signer=by_signer), end
-    return _verb_credit_at(text, tokens, index, vocab, holder_names)
+    return _caption_at(text, tokens, index, vocab, holder_names) or _verb_credit_at(
+        text, tokens, index, vocab, holder_names
+    )
+
+
+def _caption_at(
+    text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A caption credit in any language: a label of one to three photo nouns, agents or credit words
+    and a colon, opening a line or a bracket ("Kuva: Mikko Lahtinen", "(Fotó: Kovács Anna)",
+    "写真：山田太郎"), then a name that ends the clause. After a photo noun the name has two words at
+    least: "Kép: Budapest, Parlament" describes what the picture shows."""
+    line = tokens[index].line
+    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].raw not in _CLAUSE_MARKS:
+        return None
+    position = index
+    while (
+        position < len(tokens)
+        and position - index < 3
+        and tokens[position].line == line
+        and tokens[position].is_word
+        and tokens[position].norm in vocab.caption_labels
+    ):
+        position += 1
+    if position == index or position >= len(tokens) or tokens[position].norm != ":":
+        return None
+    if tokens[position].line != line:
+        return None
+    found = _caption_name(text, tokens, position + 1, vocab)
+    if found is None:
+        return None
+    name, end = found
+    labels = tokens[index:position]
+    one_word = len(_words(name)) < 2 and not _CASELESS_RUN.search(name)  # 山田太郎 has no spaces
+    if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
+        return None
+    phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=_names_holder(name, holder_names, vocab)), end
+
+
+def _caption_name(
+    text: str, tokens: Sequence[_Tok], start: int, vocab: StatementVocabulary
+) -> tuple[str, int] | None:
+    """The name after a caption's colon, when it ends the clause: the line ends, or a comma, a bracket
+    or a dash follows. Names in scripts without capitals are the words up to there."""
+    if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
+        return None
+    line = tokens[start].line
+    if _CASELESS_RUN.match(tokens[start].raw):
+        end = start
+        while end < len(tokens) and end - start < 4 and tokens[end].line == line and tokens[end].is_word:
+            end += 1
+        name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
+    else:
+        run = _name_run(text, tokens, start, vocab, org=True)
+        if run is None or "_" in run[0]:
+            return None  # "Fotó: Budapest_Parlament.jpg" is a file name
+        name, end = run
+    if _clause_goes_on(tokens, end, line):
+        return None  # "Kuva: Helsingin tuomiokirkko", "Foto: Budapest_Parlament.jpg"
+    return name, end
+
+
+def _clause_goes_on(tokens: Sequence[_Tok], end: int, line: int) -> bool:
+    """More of the clause follows on the line: a word, or a full stop with more after it."""
+    if end >= len(tokens) or tokens[end].line != line or tokens[end].raw in _CLAUSE_MARKS:
+        return False
+    return tokens[end].raw != "." or (end + 1 < len(tokens) and tokens[end + 1].line == line)
+
+
+def _words(name: str) -> list[_Tok]:
+    return [token for token in _tokens(name) if token.is_word]
 
 
 def _verb_credit_at(
@@ -728,8 +1124,12 @@ def _credited(
     vocab: StatementVocabulary,
     holder_names: Sequence[str],
     pronouns_allowed: bool,
+    skip_articles: bool = True,
 ) -> tuple[str | None, bool, int] | None:
-    """Who a credit names from `start`: (name, by_signer, end), a pronoun, or an unnamed relation."""
+    """Who a credit names from `start`: (name, by_signer, end), a pronoun, or an unnamed relation.
+
+    A name followed by a colon is a label ("Foto: Tiedosto:Kuva.jpg" names a file page), not a name.
+    """
     line = tokens[start].line if start < len(tokens) else -1
     while start < len(tokens) and tokens[start].line == line:  # "© 2024 Acme", "Copyright (c) 2024 Acme"
         if tokens[start].raw.isdigit() or tokens[start].raw in {"©", ":"}:
@@ -743,9 +1143,13 @@ def _credited(
     pronoun = _pronoun_at(tokens, start, vocab)
     if pronoun:
         return (None, True, start + pronoun) if pronouns_allowed else None
-    run = _name_run(text, tokens, start, vocab, org=True)
+    run = _name_run(text, tokens, start, vocab, org=True, skip_articles=skip_articles)
     if run is not None:
-        return run[0], _names_holder(run[0], holder_names), run[1]
+        if run[1] < len(tokens) and tokens[run[1]].norm == ":" and tokens[run[1]].line == line:
+            return None
+        if "_" in run[0]:
+            return None  # "Budapest_Parlament.jpg" is a file name
+        return run[0], _names_holder(run[0], holder_names, vocab), run[1]
     for offset in range(4):  # "by our regular photographer Pieter Janssen", "by a friend"
         position = start + offset
         if position >= len(tokens) or tokens[position].line != line or not tokens[position].is_word:
@@ -753,7 +1157,7 @@ def _credited(
         if tokens[position].norm in vocab.relations or tokens[position].norm in vocab.agents:
             run = _name_run(text, tokens, position + 1, vocab, org=False)
             if run is not None:
-                return run[0], _names_holder(run[0], holder_names), run[1]
+                return run[0], _names_holder(run[0], holder_names, vocab), run[1]
             return None, False, position + 1
         if not tokens[position].raw.islower():
             return None
@@ -770,20 +1174,36 @@ def _pronoun_at(tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary) 
     return 0
 
 
-def _names_holder(name: str, holder_names: Sequence[str]) -> bool:
+def _names_holder(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
     """The credited name is the holder's: one name's distinctive words contain the other's."""
-    credited = _distinctive(name)
+    credited = _distinctive(name, vocab)
     if not credited:
         return False
     return any(
-        (words := _distinctive(holder)) and (credited <= words or words <= credited)
+        (words := _distinctive(holder, vocab)) and (credited <= words or words <= credited)
         for holder in holder_names
     )
 
 
-def _distinctive(name: str) -> frozenset[str]:
-    """The words of a name that identify it: no particles, no one-letter initials."""
-    return frozenset(t.norm for t in tokenize(name) if len(t.norm) > 2 and t.norm.isalpha())
+def _distinctive(name: str, vocab: StatementVocabulary) -> frozenset[str]:
+    """The words of a name that identify it: no particles, no one-letter initials, no legal forms
+    ("Hoshizora Shashin Co., Ltd." is hoshizora, shashin); a run of Han, kana or Hangul is one word,
+    without its legal form ("株式会社星空写真" is 星空写真)."""
+    tokens = _tokens(name)
+    legal = {i for start in range(len(tokens)) for i in range(start, _legal_form_at(tokens, start, vocab, 0))}
+    words = {
+        norm
+        for i, token in enumerate(tokens)
+        if token.is_word and i not in legal and not _CASELESS_RUN.search(token.raw)
+        for norm in (t.norm for t in tokenize(token.raw))
+        if len(norm) > 2 and norm.isalpha()
+    }
+    for run in _CASELESS_RUN.findall(unicodedata.normalize("NFC", name)):
+        for form in vocab.legal_forms.inside:
+            run = run.replace(form, "")
+        if len(run) >= 2:
+            words.add(run)
+    return frozenset(words)
 
 
 def _relation_credits(text: str, vocab: StatementVocabulary, covered_chars: frozenset[int]) -> list[Credit]:

@@ -257,6 +257,40 @@ def test_no_signer_at_all(vocab: StatementVocabulary, licenses: LicenseVocabular
             "Urząd Miasta Gdańska",
             id="title-pl-spokesperson",
         ),
+        # more queue languages; slot-first templates; legal forms end the name
+        pytest.param(
+            "En nom dels Castellers de Vilamar, declaro que", "Castellers de Vilamar", id="ca-en-nom-dels"
+        ),
+        pytest.param("Aydın Fotoğrafçılık adına bu izni veriyorum.", "Aydın Fotoğrafçılık", id="tr-adina"),
+        pytest.param(
+            "Jyrkänkosken Pallo ry:n puolesta vahvistan, että", "Jyrkänkosken Pallo ry", id="fi-puolesta"
+        ),
+        pytest.param("A Magyar Fotóklub nevében nyilatkozom.", "Magyar Fotóklub", id="hu-neveben"),
+        pytest.param(
+            "Jeg bekrefter at jeg representerer Brannvik museum.", "Brannvik museum", id="nb-lower-noun"
+        ),
+        pytest.param("Jeg skriver på vegne af Skovby Kommune.", "Skovby Kommune", id="da-paa-vegne"),
+        pytest.param("jménem Pivovar Zlatohor s.r.o. uděluji", "Pivovar Zlatohor s.r.o.", id="cs-sro"),
+        pytest.param("Я представляю ООО «Звёздное фото».", "ООО «Звёздное фото»", id="ru-legal-form-quoted"),
+        pytest.param("От имени театра «Сфера» подтверждаю.", "Сфера", id="ru-quoted-after-noun"),
+        pytest.param(
+            "私、田中浩は、株式会社星空写真を代表して、以下を表明いたします。",
+            "株式会社星空写真",
+            id="ja-daihyo",
+        ),
+        pytest.param(
+            "私は星空写真株式会社を代表して表明します。", "星空写真株式会社", id="ja-topic-particle"
+        ),
+        pytest.param("저는 주식회사 별빛사진을 대표하여 확인합니다.", "주식회사 별빛사진", id="ko-daepyo"),
+        pytest.param("我代表北京星空摄影有限公司确认以下内容。", "北京星空摄影有限公司", id="zh-daibiao"),
+        pytest.param(
+            f"{GRANT}\n\nTerveisin\nSanna Virtanen\nviestintävastaava\nJyrkänkosken Pallo ry",
+            "Jyrkänkosken Pallo ry",
+            id="fi-title-then-club-with-legal-form",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nLars Ek\nIntendent, Bergslagens museum", "Bergslagens museum", id="sv-title"
+        ),
     ],
 )
 def test_represents(
@@ -272,6 +306,10 @@ def test_represents(
         pytest.param("namens de gemeente utrecht", id="lower-case-org"),
         pytest.param(RELGEN, id="relgen-person"),
         pytest.param("I represent myself.", id="represent-myself"),
+        pytest.param("我谨代表本公司确认。", id="zh-our-company-is-no-name"),
+        pytest.param("代表取締役 田中浩", id="ja-title-daihyo-torishimariyaku"),
+        pytest.param("この写真を代表して送ります。", id="ja-hiragana-phrase-is-no-organisation"),
+        pytest.param("저는 이 사진을 대표하여 보냅니다.", id="ko-no-organisation-word"),
     ],
 )
 def test_represents_nobody(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str) -> None:
@@ -329,6 +367,39 @@ def test_represents_nobody(vocab: StatementVocabulary, licenses: LicenseVocabula
             NOBODY,
             ("John Smith", "Smith & Sons Ltd"),
             id="brand-with-ampersand-no-address-line",
+        ),
+        pytest.param(
+            f"{GRANT}\n\n{'-' * 30}\n株式会社星空写真（Hoshizora Shashin Co., Ltd.）\n広報部 部長　田中 浩\n"
+            f"TEL: 03-5555-0123\n{'-' * 30}\n"
+            "Copyright (C) 2025 Hoshizora Shashin Co., Ltd. All rights reserved.",
+            Address("tanaka@example.jp", "田中 浩"),
+            ("田中 浩", "株式会社星空写真", "Hoshizora Shashin Co., Ltd."),
+            id="ja-company-and-romanised-name-under-copyright-footer",
+        ),
+        pytest.param(
+            f"{GRANT}\n\n김민수\n주식회사 별빛사진 (Byeolbit Photo Co., Ltd.)",
+            NOBODY,
+            ("주식회사 별빛사진", "Byeolbit Photo Co., Ltd."),
+            id="ko-company-bracketed",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nEmre Aydın\nAydın Fotoğrafçılık\nTel: +90 532 555 12 34\n"
+            "Bu e-posta ve ekleri gizlidir; yalnızca alıcısına yöneliktir.",
+            NOBODY,
+            ("Emre Aydın", "Aydın Fotoğrafçılık"),
+            id="tr-brand-above-disclaimer",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nPetr Novák\nFotoateliér Novák, s.r.o.",
+            NOBODY,
+            ("Petr Novák", "Fotoateliér Novák, s.r.o"),
+            id="cs-legal-form-after-comma",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nIon Popescu\nFotografie de Ana Ionescu",
+            NOBODY,
+            ("Ion Popescu",),
+            id="credit-line-is-no-holder-name",
         ),
     ],
 )
@@ -488,6 +559,58 @@ SIGNER = "I, Jane Roe, release it under CC BY 4.0.\n\n"
         pytest.param("autor zdjęcia Jan Kowalski", [("Jan Kowalski", False)], id="pl-autor-zdjecia"),
         pytest.param("foi tirada por um amigo", [(None, False)], id="pt-tirada-por-um-amigo"),
         pytest.param("fotografia de Pedro Santos", [("Pedro Santos", False)], id="pt-fotografia-de"),
+        # captions and credits in more languages: a label and a colon, or a template
+        pytest.param(
+            "Fotografies de Jordi Puig i Roca, cedides a la colla.",
+            [("Jordi Puig i Roca", False)],
+            id="ca-fotografies-de-plural",
+        ),
+        pytest.param("Fotografia: Marc Vidal", [("Marc Vidal", False)], id="ca-fotografia-colon"),
+        pytest.param("Kuva: Mikko Lahtinen", [("Mikko Lahtinen", False)], id="fi-kuva-caption"),
+        pytest.param("Kuvan otti Mikko Lahtinen.", [("Mikko Lahtinen", False)], id="fi-kuvan-otti"),
+        pytest.param("Fotoğraf: Ayşe Demir", [("Ayşe Demir", False)], id="tr-fotograf"),
+        pytest.param("Foto: Lars Ek", [("Lars Ek", False)], id="sv-foto"),
+        pytest.param("Fotograf: Anna Berg", [("Anna Berg", False)], id="sv-da-fotograf-one-name"),
+        pytest.param("Autor fotografie: Jan Novák", [("Jan Novák", False)], id="cs-autor-fotografie"),
+        pytest.param("Fotó: Kovács Anna", [("Kovács Anna", False)], id="hu-foto"),
+        pytest.param("Fényképezte: Szabó Péter", [("Szabó Péter", False)], id="hu-fenykepezte"),
+        pytest.param("Fotografie de Ion Popescu", [("Ion Popescu", False)], id="ro-fotografie-de"),
+        pytest.param("Foto: Mette Holm, 2023", [("Mette Holm", False)], id="da-foto-then-year"),
+        pytest.param("Se vedlagt. (Foto: Kari Nordmann)", [("Kari Nordmann", False)], id="nb-bracketed"),
+        pytest.param("写真：山田太郎", [("山田太郎", False)], id="ja-shashin-full-width-colon"),
+        pytest.param("Credit: Reuters", [("Reuters", False)], id="credit-word-one-name"),
+        pytest.param(
+            "See the attachment.\nPhoto: John Smith\nThanks again",
+            [("John Smith", False)],
+            id="en-caption-line",
+        ),
+        # a caption naming the signer or the holder's brand stays theirs
+        pytest.param("Kuva: Jane Roe", [("Jane Roe", True)], id="fi-caption-signer"),
+        pytest.param(
+            "Fotó: Jane Roe Photography\n\nJane Roe\nJane Roe Photography",
+            [("Jane Roe Photography", True)],
+            id="hu-caption-brand",
+        ),
+        pytest.param(
+            "Copyright (C) 2025 Roe Shashin Co., Ltd. All rights reserved.\n\nJane Roe\nRoe Shashin",
+            [("Roe Shashin Co., Ltd.", True)],
+            id="copyright-legal-form-ignored",
+        ),
+        pytest.param(
+            "© 2025 Nordlys Foto AS\n\nJane Roe\nNordlys Foto",
+            [("Nordlys Foto AS", True)],
+            id="nb-as-ignored",
+        ),
+        pytest.param(
+            "© 2025 Sørlys Foto AS\n\nJane Roe\nNordlys Foto AS",
+            [("Sørlys Foto AS", False)],
+            id="legal-forms-alone-make-no-match",
+        ),
+        pytest.param(
+            "© ООО «Звёздное фото»\n\nJane Roe\nООО «Звёздное фото»",
+            [("ООО «Звёздное фото»", True)],
+            id="ru-quoted-company",
+        ),
     ],
 )
 def test_credits(
@@ -518,6 +641,15 @@ def test_credits(
         pytest.param("The photo shows my father, taken in 1990 by me.", id="shows-my-father"),
         pytest.param("Ma femme et moi avons fait une demande.", id="fr-fait-is-not-taking"),
         pytest.param("My husband will take care of the upload.", id="take-care"),
+        # captions that describe what the picture shows, or name a file
+        pytest.param("Kuva: Helsingin tuomiokirkko", id="fi-caption-describes"),
+        pytest.param("Kép: Budapest, Parlament", id="hu-caption-one-word-place"),
+        pytest.param("Foto: Tiedosto:Kuva.jpg", id="caption-file-page"),
+        pytest.param("Fotó: Budapest_Parlament.jpg", id="caption-file-name"),
+        pytest.param("Fotoğraf: Dosya:Galata Kulesi.jpg", id="tr-caption-file-page"),
+        pytest.param("foto de la Sagrada Família", id="es-name-only-no-article"),
+        pytest.param("Fotografia de la plaça Major", id="ca-name-only-no-article"),
+        pytest.param("Toto je foto: naše nová budova", id="cs-colon-mid-sentence"),
     ],
 )
 def test_no_credit(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str) -> None:
@@ -801,6 +933,11 @@ def test_release_text_is_own_then_forwarded(vocab: StatementVocabulary) -> None:
         pytest.param({"languages": {"xx": {"credit": ["{name} took it"]}}}, "credit", id="slot-first"),
         pytest.param({"websites": {"tlds": ["com"]}}, r"websites\.ignored_hosts", id="hosts-missing"),
         pytest.param({"websites": []}, "websites", id="websites-not-table"),
+        pytest.param({"languages": {"xx": {"represent": ["{org}"]}}}, "represent", id="slot-alone"),
+        pytest.param({"signature": {}}, r"signature\.footer_prose_lines", id="footer-lines-missing"),
+        pytest.param(
+            {"signature": {"footer_prose_lines": 9}}, r"signature\.footer_prose_lines", id="footer-lines-many"
+        ),
     ],
 )
 def test_config_errors_name_the_key(change: dict[str, Any], key: str) -> None:
@@ -819,3 +956,11 @@ def test_never_raises(
     """Whatever the mail holds, the reader answers: a statement, never an exception."""
     statement = read(vocab, licenses, own, ["File:" + own[:40]], forwarded=forwarded)
     assert all(url.startswith(("http://", "https://")) for url in statement.websites)
+
+
+def test_slot_first_templates_are_for_representation_only() -> None:
+    """ "{org} adına" is a represent template; a credit must start with words (pronouns follow them)."""
+    data = config("statement.toml")
+    data["languages"] = {"xx": {"represent": ["{org} adına"]}}
+    vocab = StatementVocabulary.from_mapping(data)
+    assert vocab.represent.trailing("adina")

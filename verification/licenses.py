@@ -9,7 +9,9 @@ release insufficient; the standard release wording that says the opposite ("also
 product", "not limited to Wikipedia") is masked before restrictions are looked for. Restrictions written
 as a refused permission ("Bearbeitungen sind nicht gestattet", "non sono consentite modifiche") are found
 by a window: a modification or commercial word and a prohibition within a few tokens of one clause.
-Public-domain wording without a versioned CC0 grant is no license: the policy wants a version.
+Negations written after the phrase ("yalnızca Vikipedi'de değil", "ウィキペディアのみならず") turn it
+around too; Han and kana, written without spaces, are read a character a token. Public-domain wording
+without a versioned CC0 grant is no license: the policy wants a version.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _GAP_CHARS = frozenset(",:()[]{}<>|")
 # Letters that Unicode does not decompose but people write without their mark.
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
+_PREFIX_HEAD = 2  # letters of a prefix phrase's first word it is indexed by
 _ELEMENT_ORDER = ("BY", "NC", "ND", "SA")
 _RESTRICTION_RANK = (
     LicenseProblem.NON_COMMERCIAL,
@@ -116,22 +119,24 @@ class PhraseTable:
     """
 
     by_first: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
-    prefixed: tuple[tuple[tuple[_Word, ...], str], ...]
+    # Phrases whose first word is a prefix ("niekomercyjn*"), by the first letter or two of that prefix,
+    # so that each token tries only the few that can match it.
+    prefixed: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
         """`entries` are (phrase, value); `key` names the config key in error messages."""
         by_first: dict[str, list[tuple[tuple[_Word, ...], str]]] = {}
-        prefixed: list[tuple[tuple[_Word, ...], str]] = []
+        prefixed: dict[str, list[tuple[tuple[_Word, ...], str]]] = {}
         for phrase, value in entries:
             words = _phrase_words(phrase, key)
             if words[0].prefix:
-                prefixed.append((words, value))
+                prefixed.setdefault(words[0].text[:_PREFIX_HEAD], []).append((words, value))
             else:
                 by_first.setdefault(words[0].text, []).append((words, value))
         return cls(
             by_first={first: _longest_first(items) for first, items in by_first.items()},
-            prefixed=_longest_first(prefixed),
+            prefixed={head: _longest_first(items) for head, items in prefixed.items()},
         )
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
@@ -139,7 +144,13 @@ class PhraseTable:
         if index >= len(tokens):
             return None
         best: PhraseMatch | None = None
-        for words, value in (*self.by_first.get(tokens[index].norm, ()), *self.prefixed):
+        norm = tokens[index].norm
+        heads = {norm[:length] for length in range(1, _PREFIX_HEAD + 1)}
+        candidates = (
+            *self.by_first.get(norm, ()),
+            *(item for head in heads for item in self.prefixed.get(head, ())),
+        )
+        for words, value in candidates:
             if best is not None and len(words) <= best.length:
                 continue
             if _matches_at(words, tokens, index):

@@ -3,8 +3,11 @@
 The release is read from the sender's own words and from forwarded text, never from quoted replies (an
 agent's quoted question that lists licenses or names is not the holder speaking). Names are read in
 three ways, most explicit first: a template around a slot ("I, {name},", "on behalf of {org}"), the
-signature block at the end of the statement, and the From display name. Every template and word list
-lives in config/statement.toml, grouped by language.
+signature block at the end of the statement, and the From display name. Captions ("Kuva: X") are read
+in any language from a label and a colon. Organisation names end with their legal forms ("Co., Ltd.",
+"ry"), which are left out when names are compared; in Han, kana and Hangul, which have no capitals, an
+organisation is found by its legal form or organisation word ("株式会社星空写真を代表して"). Every
+template and word list lives in config/statement.toml, grouped by language.
 """
 
 from __future__ import annotations
@@ -822,7 +825,8 @@ def _is_closing(line: str, vocab: StatementVocabulary, whole: bool = False) -> b
 def _parts(line: str, vocab: StatementVocabulary) -> list[str]:
     """A signature line without its URLs and addresses, cut at separators ("Jane Roe, CEO | Acme")."""
     stripped = _URL.sub(" ", line)
-    stripped = re.sub(r"\S+@\S+", " ", stripped)
+    if "@" in stripped:  # the pattern backtracks over long runs without spaces
+        stripped = re.sub(r"\S+@\S+", " ", stripped)
     stripped = _BARE_DOMAIN.sub(lambda m: " " if _is_site(m, vocab) else m.group(), stripped)
     raw_parts: list[str] = []
     for part in _PART_SEPARATORS.split(stripped):

@@ -216,7 +216,7 @@ class LegalForms:
 
 # --- configuration -----------------------------------------------------------------------------------
 
-_TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only")
+_TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only", "credit_full_name")
 # Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
 # inside runs of text without spaces.
 _STRING_KEYS = ("legal_forms", "represent_before", "represent_after", "org_suffixes", "topic_particles")
@@ -226,6 +226,10 @@ _WORD_KEYS = (
     "relations",
     "agents",
     "take_verbs",
+    "make_verbs",
+    "object_pronouns",
+    "subject_fillers",
+    "cleft_leads",
     "by_prepositions",
     "depiction_prepositions",
     "articles",
@@ -254,11 +258,16 @@ class StatementVocabulary:
     represent: TemplateSet
     credit: TemplateSet
     credit_name_only: TemplateSet
+    credit_full_name: TemplateSet  # "scatto di {name}": a name of two words at least, ending its clause
     pronouns: frozenset[str]  # lower-case with accents: Spanish "mí" (me) is not "mi" (my)
     subject_pronouns: WordSet
     relations: WordSet
     agents: WordSet
     take_verbs: WordSet
+    make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
+    object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
+    subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
+    cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
     by_prepositions: WordSet
     depiction_prepositions: WordSet
     articles: WordSet
@@ -333,11 +342,16 @@ class StatementVocabulary:
             represent=templates("represent"),
             credit=templates("credit"),
             credit_name_only=templates("credit_name_only"),
+            credit_full_name=templates("credit_full_name"),
             pronouns=frozenset(" ".join(p.casefold().split()) for p in merged["pronouns"]),
             subject_pronouns=words("subject_pronouns"),
             relations=words("relations"),
             agents=words("agents"),
             take_verbs=words("take_verbs"),
+            make_verbs=words("make_verbs"),
+            object_pronouns=words("object_pronouns"),
+            subject_fillers=words("subject_fillers"),
+            cleft_leads=words("cleft_leads"),
             by_prepositions=words("by_prepositions"),
             depiction_prepositions=words("depiction_prepositions"),
             articles=words("articles"),
@@ -1008,19 +1022,33 @@ def _credit_at(
     text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[Credit, int] | None:
     # A name-only template ("foto de {name}") takes no article: "foto de la Sagrada Família" shows a place.
-    for templates, name_only in ((vocab.credit, False), (vocab.credit_name_only, True)):
+    # A full-name template's words also describe what is shown ("uno scatto di Firenze", "la toma de
+    # Granada"): its name has two words at least and ends the clause ("– scatto di Marco Bellini").
+    kinds = (
+        (vocab.credit, False, False),
+        (vocab.credit_name_only, True, False),
+        (vocab.credit_full_name, True, True),
+    )
+    for templates, name_only, full_name in kinds:
         for template in templates.starting(tokens[index].norm):
             if not _sequence_at(tokens, index, template.before):
                 continue
             start = index + len(template.before)
             found = _credited(text, tokens, start, vocab, holder_names, not name_only, not name_only)
-            if found is not None and _sequence_at(tokens, found[2], template.after):
-                name, by_signer, end = found
-                end += len(template.after)
-                phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
-                return Credit(phrase=phrase, name=name, by_signer=by_signer), end
-    return _caption_at(text, tokens, index, vocab, holder_names) or _verb_credit_at(
-        text, tokens, index, vocab, holder_names
+            if found is None or not _sequence_at(tokens, found[2], template.after):
+                continue
+            name, by_signer, end = found
+            end += len(template.after)
+            if full_name and (
+                name is None or len(_words(name)) < 2 or _clause_goes_on(tokens, end, tokens[end - 1].line)
+            ):
+                continue
+            phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+            return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+    return (
+        _caption_at(text, tokens, index, vocab, holder_names)
+        or _verb_credit_at(text, tokens, index, vocab, holder_names)
+        or _subject_credit_at(text, tokens, index, vocab, holder_names)
     )
 
 
@@ -1121,6 +1149,85 @@ def _verb_credit_at(
     return Credit(phrase=phrase, name=name, by_signer=by_signer), end
 
 
+def _subject_credit_at(
+    text: str, tokens: Sequence[_Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A named subject of a taking verb: "Javier Ferrán sacó la foto", "C'est Julien qui l'a prise",
+    "Max Muster hat das Foto gemacht", "It was Tom who took the photo".
+
+    The name opens a clause (two words at least: "Ayer sacó la foto" opens with an adverb) or follows a
+    cleft's lead ("c'est", "was", "fue"; one word is then enough). Up to four fillers may stand before
+    the verb (relative words, auxiliaries, clitics, articles, photo nouns). A participle straight after
+    a name may be a reduced passive ("Golden Gate Bridge photographed at dawn"), so a taking verb needs
+    a filler before it, a photo noun after it, or a third-person form of its own ("sacó", "zrobił").
+    """
+    token = tokens[index]
+    cleft = token.is_word and token.norm in vocab.cleft_leads
+    if cleft:
+        start, least = index + 1, 1
+    elif token.is_word and token.capitalised and _opens_clause(tokens, index):
+        start, least = index, 2
+    else:
+        return None
+    run = _name_run(text, tokens, start, vocab, org=False, skip_articles=cleft)
+    if run is None:
+        return None
+    name, position = run
+    words = _words(name)
+    if len(words) < least or any(
+        word.norm in vocab.relations or word.norm in vocab.agents or word.norm in vocab.photo_nouns
+        for word in words
+    ):
+        return None  # "Mein Bruder", "Das Foto": German nouns are capitalised
+    line = tokens[position - 1].line
+    fillers = position
+    while (
+        fillers < len(tokens)
+        and fillers - position < 4
+        and tokens[fillers].line == line
+        and tokens[fillers].is_word
+        and _is_filler(tokens[fillers].norm, vocab)
+    ):
+        fillers += 1
+    if fillers >= len(tokens) or tokens[fillers].line != line or not tokens[fillers].is_word:
+        return None
+    verb = tokens[fillers].norm
+    between = [t.norm for t in tokens[position:fillers]]
+    after = [t.norm for t in tokens[fillers + 1 : fillers + 3] if t.line == line]
+    photo_after = any(norm in vocab.photo_nouns for norm in after)
+    if verb in vocab.make_verbs:
+        taking = photo_after or any(n in vocab.photo_nouns or n in vocab.object_pronouns for n in between)
+    elif verb in vocab.take_verbs or verb in vocab.credit_verbs:
+        taking = bool(between) or photo_after or verb in vocab.credit_verbs
+    else:
+        taking = False
+    if not taking:
+        return None
+    begin = index if cleft else start
+    phrase = " ".join(text[tokens[begin].start : tokens[fillers].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=_names_holder(name, holder_names, vocab)), fillers + 1
+
+
+def _is_filler(norm: str, vocab: StatementVocabulary) -> bool:
+    return any(
+        norm in words
+        for words in (
+            vocab.subject_fillers,
+            vocab.credit_fillers,
+            vocab.object_pronouns,
+            vocab.articles,
+            vocab.photo_nouns,
+        )
+    )
+
+
+def _opens_clause(tokens: Sequence[_Tok], index: int) -> bool:
+    """The token starts its line, or follows a full stop, a colon or a clause mark."""
+    if index == 0 or tokens[index - 1].line != tokens[index].line:
+        return True
+    return tokens[index - 1].raw in _CLAUSE_MARKS or tokens[index - 1].raw in {".", "!", "?", ":", ";"}
+
+
 def _credited(
     text: str,
     tokens: Sequence[_Tok],
@@ -1214,7 +1321,10 @@ def _relation_credits(text: str, vocab: StatementVocabulary, covered_chars: froz
     """ "a friend took it", "von einem Freund aufgenommen", "zrobił ją znajomy": someone else took it.
 
     A relation or agent and a taking verb in one clause, unless the relation is what the photo shows
-    ("a photo of my husband") or the signer is the subject of the verb ("I took it of my wife").
+    ("a photo of my husband") or the signer is the subject of the verb ("I took it of my wife"). A name
+    after the relation is the credited person and does not count against the window ("C'est mon ami
+    Julien Marchetti qui l'a prise"). A verb of making counts only with the photo as its object ("mi
+    hermano hizo la foto"; not "mein Bruder hat einen Fehler gemacht").
     """
     tokens = tokenize(text)
     credits: list[Credit] = []
@@ -1225,13 +1335,39 @@ def _relation_credits(text: str, vocab: StatementVocabulary, covered_chars: froz
             continue
         if _preceded_by(tokens, index, vocab.depiction_prepositions, 2):
             continue
-        verb = _verb_near(tokens, index, vocab)
+        named = _name_after(tokens, index, vocab)
+        verb = _verb_near(tokens, index, named, vocab)
         if verb is None or _preceded_by(tokens, verb, vocab.subject_pronouns, 2):
             continue
         first, last = min(index, verb), max(index, verb)
-        phrase = " ".join(text[tokens[max(0, first - 1)].start : tokens[last].end].split())
-        credits.append(Credit(phrase=phrase, name=None, by_signer=False))
+        if first > 0 and not tokens[first].brk:
+            first -= 1  # "my friend", "mein Bruder"
+        phrase = " ".join(text[tokens[first].start : tokens[last].end].split())
+        name = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named]) or None
+        credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
+
+
+def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> int:
+    """How many capitalised words name the relation at `index`: "mon ami Julien Marchetti", "my friend
+    Tom", "mi hermano, Javier," (an apposition after a comma)."""
+    count = 0
+    while count < _MAX_PERSON_WORDS - 1:
+        position = index + 1 + count
+        if position >= len(tokens) or tokens[position].brk:
+            break
+        token = tokens[position]
+        if count and token.gap:
+            break
+        if not (token.raw.isalpha() and token.raw[0].isupper()):
+            break
+        if any(
+            token.norm in words
+            for words in (vocab.photo_nouns, vocab.not_names, vocab.take_verbs, vocab.make_verbs)
+        ):
+            break
+        count += 1
+    return count
 
 
 def _preceded_by(tokens: Sequence[Token], index: int, words: WordSet, distance: int) -> bool:
@@ -1243,17 +1379,42 @@ def _preceded_by(tokens: Sequence[Token], index: int, words: WordSet, distance: 
     return False
 
 
-def _verb_near(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> int | None:
+def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary) -> int | None:
+    """The nearest taking verb within the window of the relation at `index` (its `named` name words
+    skipped), in the same sentence."""
     for distance in range(1, _RELATION_WINDOW + 1):
-        for position in (index + distance, index - distance):
+        for position in (index + named + distance, index - distance):
             if not 0 <= position < len(tokens):
                 continue
             low, high = min(index, position), max(index, position)
             if any(tokens[i].brk for i in range(low + 1, high + 1)):
                 continue
-            if tokens[position].norm in vocab.take_verbs:
+            norm = tokens[position].norm
+            if norm in vocab.take_verbs or (
+                norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab)
+            ):
                 return position
     return None
+
+
+def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab: StatementVocabulary) -> bool:
+    """A verb of making has the photo as its object: a photo noun from a little before the relation and
+    verb to just after them ("hizo la foto", "Das Bild hat meine Tochter gemacht"), or an object pronoun
+    just before the verb ("la hizo", "l'a faite", "hem gemaakt")."""
+    for position in range(max(0, low - 3), min(len(tokens), high + 3)):
+        span = range(min(position, verb) + 1, max(position, verb) + 1)
+        if tokens[position].norm in vocab.photo_nouns and not any(tokens[i].brk for i in span):
+            return True
+    if verb < 1 or tokens[verb].brk:
+        return False
+    if tokens[verb - 1].norm in vocab.object_pronouns:
+        return True  # "la hizo", "hem gemaakt"
+    return (  # "l'a faite", "l'ha fatta": an auxiliary between
+        verb >= 2
+        and not tokens[verb - 1].brk
+        and tokens[verb - 1].norm in vocab.subject_fillers
+        and tokens[verb - 2].norm in vocab.object_pronouns
+    )
 
 
 def _has_phrase(text: str, table: PhraseTable) -> bool:

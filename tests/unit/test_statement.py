@@ -714,6 +714,134 @@ def test_verb_first_and_author_is_credits(
     assert [(c.name, c.by_signer) for c in statement.credits] == credits
 
 
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        # a relation in active voice; a name after it is the credited name and uses no window
+        pytest.param(
+            "Mi hermano Javier hizo la foto el verano pasado.", [("Javier", False)], id="es-hermano-name-hizo"
+        ),
+        pytest.param("Mi padre hizo esta foto.", [(None, False)], id="es-make-verb-demonstrative"),
+        pytest.param("Mi hermano la hizo en 2019.", [(None, False)], id="es-object-pronoun-la-hizo"),
+        pytest.param("la sacó mi prima Ana en 2020", [("Ana", False)], id="es-verb-before-relation"),
+        pytest.param(
+            "C'est mon ami Julien Marchetti qui l'a prise lors de nos portes ouvertes.",
+            [("Julien Marchetti", False)],
+            id="fr-cest-mon-ami-name-qui-la-prise",
+        ),
+        pytest.param(
+            "Mon ami, Julien Marchetti, l'a prise.", [("Julien Marchetti", False)], id="fr-apposition"
+        ),
+        pytest.param("Mon frère a pris cette photo.", [(None, False)], id="fr-frere-a-pris"),
+        pytest.param("Mon ami l'a faite pendant les vacances.", [(None, False)], id="fr-l-a-faite"),
+        pytest.param("Ma sœur Claire a fait cette photo en 2019.", [("Claire", False)], id="fr-a-fait-photo"),
+        pytest.param("Mio padre ha fatto la foto.", [(None, False)], id="it-padre-ha-fatto"),
+        pytest.param("Mio padre l'ha fatta l'anno scorso.", [(None, False)], id="it-l-ha-fatta"),
+        pytest.param("L'ha scattata mio fratello.", [(None, False)], id="it-l-ha-scattata-fratello"),
+        pytest.param("Il mio amico Luca ha scattato la foto.", [("Luca", False)], id="it-amico-name"),
+        pytest.param("Foi o meu irmão que tirou a foto.", [(None, False)], id="pt-cleft-relation"),
+        pytest.param("O meu irmão fez a foto.", [(None, False)], id="pt-fez-a-foto"),
+        pytest.param("Mijn broer heeft de foto gemaakt.", [(None, False)], id="nl-broer-gemaakt"),
+        pytest.param("een vriend heeft hem gemaakt", [(None, False)], id="nl-object-pronoun-hem"),
+        pytest.param("Mein Bruder hat das Foto gemacht.", [(None, False)], id="de-bruder-gemacht"),
+        pytest.param("Das Bild hat meine Tochter gemacht.", [(None, False)], id="de-photo-noun-first"),
+        pytest.param("Aufgenommen hat sie mein Kollege.", [(None, False)], id="de-aufgenommen-hat-sie"),
+        pytest.param(
+            "Mein Kollege Max Muster hat das Foto gemacht.", [("Max Muster", False)], id="de-kollege-name"
+        ),
+        pytest.param("Moja siostra zrobiła to zdjęcie.", [(None, False)], id="pl-siostra-zrobila"),
+        pytest.param("Zdjęcie zrobił mój brat.", [(None, False)], id="pl-verb-first-relation"),
+        pytest.param("My brother made this photo.", [(None, False)], id="en-made-this-photo"),
+        pytest.param("It was my friend Tom who took the photo.", [("Tom", False)], id="en-cleft-friend-name"),
+        # a named subject: opening a clause (two words) or after a cleft's lead (one word)
+        pytest.param("Javier Ferrán sacó la foto.", [("Javier Ferrán", False)], id="es-name-saco"),
+        pytest.param(
+            "Fue Javier Ferrán quien sacó la foto.", [("Javier Ferrán", False)], id="es-fue-name-quien"
+        ),
+        pytest.param(
+            "C'est Julien Marchetti qui a pris la photo.",
+            [("Julien Marchetti", False)],
+            id="fr-cest-name-qui",
+        ),
+        pytest.param("C'est Julien qui l'a prise.", [("Julien", False)], id="fr-cleft-one-word"),
+        pytest.param(
+            "Marco Bellini ha scattato la foto.", [("Marco Bellini", False)], id="it-name-ha-scattato"
+        ),
+        pytest.param(
+            "Foi o Pedro Santos que tirou a foto.", [("Pedro Santos", False)], id="pt-foi-article-name"
+        ),
+        pytest.param("Pedro Santos tirou a foto.", [("Pedro Santos", False)], id="pt-name-tirou"),
+        pytest.param(
+            "Pieter Janssen heeft de foto gemaakt.", [("Pieter Janssen", False)], id="nl-name-heeft-gemaakt"
+        ),
+        pytest.param("Max Muster hat das Foto gemacht.", [("Max Muster", False)], id="de-name-hat-gemacht"),
+        pytest.param("Jan Kowalski zrobił to zdjęcie.", [("Jan Kowalski", False)], id="pl-name-zrobil"),
+        pytest.param("Tom Baker took the photo.", [("Tom Baker", False)], id="en-name-took"),
+        pytest.param("It was Tom who took the photo.", [("Tom", False)], id="en-it-was-name-who"),
+        # other credit nouns and passives with a photo noun
+        pytest.param(
+            "File:Vigna.jpg – scatto di Marco Bellini",
+            [("Marco Bellini", False)],
+            id="it-scatto-di-after-file",
+        ),
+        pytest.param(
+            "Lo scatto di Marco Bellini, che ringraziamo.",
+            [("Marco Bellini", False)],
+            id="it-scatto-di-comma",
+        ),
+        pytest.param("Scatto: Marco Bellini", [("Marco Bellini", False)], id="it-scatto-caption"),
+        pytest.param("Toma de Javier Ferrán", [("Javier Ferrán", False)], id="es-toma-de-full-name"),
+        pytest.param(
+            "La photo a été faite par Julien Marchetti.", [("Julien Marchetti", False)], id="fr-faite-par"
+        ),
+        pytest.param("La foto è stata fatta da Marco Bellini.", [("Marco Bellini", False)], id="it-fatta-da"),
+        pytest.param("The shot is by Tom Baker.", [("Tom Baker", False)], id="en-shot-is-by"),
+        pytest.param("Snap by Tom Baker", [("Tom Baker", False)], id="en-snap-by"),
+        # the signer named, or a first-person pronoun, stays the signer's
+        pytest.param("Jane Roe took the photo.", [("Jane Roe", True)], id="en-signer-named-subject"),
+        pytest.param("C'est Jane Roe qui a pris la photo.", [("Jane Roe", True)], id="fr-cleft-signer"),
+        pytest.param("The photo is by me.", [(None, True)], id="en-photo-is-by-me"),
+        # ordinary prose credits nobody
+        pytest.param("Mi hermano vive en Madrid.", [], id="es-hermano-vive"),
+        pytest.param("Mi hermano hizo la reserva.", [], id="es-make-verb-other-object"),
+        pytest.param("Mi hermano me hizo llegar la foto.", [], id="es-hizo-llegar-sent"),
+        pytest.param("Javier Ferrán hizo la reserva.", [], id="es-name-make-other-object"),
+        pytest.param("La foto fue tomada en Madrid.", [], id="es-passive-place"),
+        pytest.param("Toma de decisiones", [], id="es-toma-de-lower-case"),
+        pytest.param("La toma de Granada", [], id="es-toma-de-one-word"),
+        pytest.param("C'est mon ami qui m'a aidé.", [], id="fr-ami-helped"),
+        pytest.param("Mon frère a fait une demande.", [], id="fr-fait-demande"),
+        pytest.param("Pierre Dupont a fait une demande.", [], id="fr-name-fait-demande"),
+        pytest.param("La demande a été faite par Jean Dupont.", [], id="fr-faite-par-not-photo"),
+        pytest.param("La photo a été faite à Paris.", [], id="fr-faite-a-paris"),
+        pytest.param("Mon frère m'a envoyé la photo.", [], id="fr-envoye"),
+        pytest.param("Mio padre ha fatto una richiesta.", [], id="it-fatto-richiesta"),
+        pytest.param("Mio fratello mi ha mandato la foto.", [], id="it-mandato"),
+        pytest.param("Uno scatto di Firenze.", [], id="it-scatto-di-one-word-place"),
+        pytest.param("Uno scatto di Piazza Navona al tramonto.", [], id="it-scatto-di-clause-goes-on"),
+        pytest.param("A minha mãe fez a reserva.", [], id="pt-fez-reserva"),
+        pytest.param("Mijn broer heeft een fout gemaakt.", [], id="nl-fout-gemaakt"),
+        pytest.param("Mijn broer heeft het ontwerp gemaakt.", [], id="nl-het-is-an-article"),
+        pytest.param("Mein Bruder hat einen Fehler gemacht.", [], id="de-fehler-gemacht"),
+        pytest.param("Mein Bruder hat mir das Foto geschickt.", [], id="de-geschickt"),
+        pytest.param("Das Foto wurde 2019 gemacht.", [], id="de-passive-year"),
+        pytest.param("Wir haben das Foto in Bad Kissingen gemacht.", [], id="de-place-before-verb"),
+        pytest.param("Mój brat zrobił obiad.", [], id="pl-zrobil-obiad"),
+        pytest.param("The photo was taken in 2019.", [], id="en-passive-year"),
+        pytest.param("My brother sent me the photo.", [], id="en-sent"),
+        pytest.param("Golden Gate Bridge photographed at dawn.", [], id="en-reduced-passive"),
+        pytest.param("New York has been photographed many times.", [], id="en-place-has-been"),
+        pytest.param("The photo is by the sea.", [], id="en-is-by-place"),
+    ],
+)
+def test_active_voice_credits(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, credits: list[tuple[str | None, bool]]
+) -> None:
+    statement = read(vocab, licenses, SIGNER + text)
+    assert [(c.name, c.by_signer) for c in statement.credits] == credits
+    assert all(c.phrase in " ".join(text.split()) for c in statement.credits)
+
+
 def test_quoted_credit_is_not_read(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
     statement = read(vocab, licenses, SIGNER, quoted="> Was the photo by John Smith? Photo by John Smith.")
     assert statement.credits == ()
@@ -745,6 +873,18 @@ def test_credit_phrase_is_as_written(vocab: StatementVocabulary, licenses: Licen
         pytest.param("É um autorretrato.", True, id="pt"),
         pytest.param("Fue tomada por mí.", True, id="es-tomada-por-mi-accented"),
         pytest.param("Fue tomada por mi hermano.", False, id="es-tomada-por-mi-hermano"),
+        pytest.param("La foto la hice yo.", True, id="es-la-hice-yo"),
+        pytest.param("Fui yo quien sacó la foto.", True, id="es-fui-yo-quien"),
+        pytest.param("C'est moi qui l'ai prise.", True, id="fr-cest-moi-qui"),
+        pytest.param("C'est moi qui ai pris la photo.", True, id="fr-cest-moi-qui-ai-pris"),
+        pytest.param("J'ai fait cette photo.", True, id="fr-j-ai-fait"),
+        pytest.param("L'ho scattata io.", True, id="it-l-ho-scattata-io"),
+        pytest.param("L'ho fatta io.", True, id="it-l-ho-fatta-io"),
+        pytest.param("Ich habe das Foto selbst gemacht.", True, id="de-selbst-gemacht"),
+        pytest.param("Fui eu que tirei a foto.", True, id="pt-fui-eu-que"),
+        pytest.param("It was me who took the photo.", True, id="en-it-was-me-who"),
+        pytest.param("C'est mon ami qui l'a prise.", False, id="fr-cest-mon-ami-qui"),
+        pytest.param("Mi hermano hizo la foto.", False, id="es-hermano-hizo"),
         pytest.param(RELGEN, False, id="relgen"),
         pytest.param("a portrait of me that a friend took", False, id="friend-took"),
         pytest.param("I am the creator and owner of the photo.", False, id="owner-is-not-self-made"),
@@ -931,6 +1071,16 @@ def test_release_text_is_own_then_forwarded(vocab: StatementVocabulary) -> None:
         ),
         pytest.param({"languages": {"xx": {"signer": ["I, Jane,"]}}}, "signer", id="template-without-slot"),
         pytest.param({"languages": {"xx": {"credit": ["{name} took it"]}}}, "credit", id="slot-first"),
+        pytest.param(
+            {"languages": {"xx": {"credit_full_name": ["scatto di"]}}},
+            "credit_full_name",
+            id="full-name-no-slot",
+        ),
+        pytest.param(
+            {"languages": {"xx": {"make_verbs": "hizo"}}},
+            r"languages\.xx\.make_verbs",
+            id="make-verbs-not-list",
+        ),
         pytest.param({"websites": {"tlds": ["com"]}}, r"websites\.ignored_hosts", id="hosts-missing"),
         pytest.param({"websites": []}, "websites", id="websites-not-table"),
         pytest.param({"languages": {"xx": {"represent": ["{org}"]}}}, "represent", id="slot-alone"),

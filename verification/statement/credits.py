@@ -1,0 +1,428 @@
+"""What a release says of authorship: credits to the signer or to others, self-made phrases, and
+whether the work depicts the signer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from verification.licenses import PhraseTable, Token, tokenize
+from verification.model import Credit
+from verification.statement.names import MAX_PERSON_WORDS, name_run, names_holder, same_name_word, sequence_at
+from verification.statement.vocabulary import StatementVocabulary, WordSet
+from verification.statement.words import CASELESS_RUN, Tok, word_tokens
+
+_CLAUSE_MARKS = frozenset(",;()[]–—-|/")
+_RELATION_WINDOW = 5
+
+
+def read_credits(
+    text: str, tokens: Sequence[Tok], vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, ...]:
+    credits: list[Credit] = []
+    covered: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        credit = credit_at(text, tokens, index, vocab, holder_names)
+        if credit is None:
+            index += 1
+            continue
+        found, end = credit
+        credits.append(found)
+        covered.update(range(index, end))
+        index = end
+    credits.extend(_relation_credits(text, vocab, covered_chars=_spans(tokens, covered)))
+    return tuple(credits)
+
+
+def _spans(tokens: Sequence[Tok], indices: Iterable[int]) -> frozenset[int]:
+    return frozenset(c for i in indices for c in range(tokens[i].start, tokens[i].end))
+
+
+def credit_at(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    # A name-only template ("foto de {name}") takes no article: "foto de la Sagrada Família" shows a place.
+    # A full-name template's words also describe what is shown ("uno scatto di Firenze", "la toma de
+    # Granada"): its name has two words at least and ends the clause ("– scatto di Marco Bellini").
+    kinds = (
+        (vocab.credit, False, False),
+        (vocab.credit_name_only, True, False),
+        (vocab.credit_full_name, True, True),
+    )
+    for templates, name_only, full_name in kinds:
+        for template in templates.starting(tokens[index].norm):
+            if not sequence_at(tokens, index, template.before):
+                continue
+            start = index + len(template.before)
+            found = _credited(text, tokens, start, vocab, holder_names, not name_only, not name_only)
+            if found is None or not sequence_at(tokens, found[2], template.after):
+                continue
+            name, by_signer, end = found
+            end += len(template.after)
+            if full_name and (
+                name is None or len(_words(name)) < 2 or _clause_goes_on(tokens, end, tokens[end - 1].line)
+            ):
+                continue
+            phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+            return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+    return (
+        _caption_at(text, tokens, index, vocab, holder_names)
+        or _verb_credit_at(text, tokens, index, vocab, holder_names)
+        or _subject_credit_at(text, tokens, index, vocab, holder_names)
+    )
+
+
+def _caption_at(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A caption credit in any language: a label of one to three photo nouns, agents or credit words
+    and a colon, opening a line or a bracket ("Kuva: Mikko Lahtinen", "(Fotó: Kovács Anna)",
+    "写真：山田太郎"), then a name that ends the clause. After a photo noun the name has two words at
+    least: "Kép: Budapest, Parlament" describes what the picture shows."""
+    line = tokens[index].line
+    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].raw not in _CLAUSE_MARKS:
+        return None
+    position = index
+    while (
+        position < len(tokens)
+        and position - index < 3
+        and tokens[position].line == line
+        and tokens[position].is_word
+        and tokens[position].norm in vocab.caption_labels
+    ):
+        position += 1
+    if position == index or position >= len(tokens) or tokens[position].norm != ":":
+        return None
+    if tokens[position].line != line:
+        return None
+    found = _caption_name(text, tokens, position + 1, vocab)
+    if found is None:
+        return None
+    name, end = found
+    labels = tokens[index:position]
+    one_word = len(_words(name)) < 2 and not CASELESS_RUN.search(name)  # 山田太郎 has no spaces
+    if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
+        return None
+    phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=names_holder(name, holder_names, vocab)), end
+
+
+def _caption_name(
+    text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary
+) -> tuple[str, int] | None:
+    """The name after a caption's colon, when it ends the clause: the line ends, or a comma, a bracket
+    or a dash follows. Names in scripts without capitals are the words up to there."""
+    if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
+        return None
+    line = tokens[start].line
+    if CASELESS_RUN.match(tokens[start].raw):
+        end = start
+        while end < len(tokens) and end - start < 4 and tokens[end].line == line and tokens[end].is_word:
+            end += 1
+        name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
+    else:
+        run = name_run(text, tokens, start, vocab, org=True)
+        if run is None or "_" in run[0]:
+            return None  # "Fotó: Budapest_Parlament.jpg" is a file name
+        name, end = run
+    if _clause_goes_on(tokens, end, line):
+        return None  # "Kuva: Helsingin tuomiokirkko", "Foto: Budapest_Parlament.jpg"
+    return name, end
+
+
+def _clause_goes_on(tokens: Sequence[Tok], end: int, line: int) -> bool:
+    """More of the clause follows on the line: a word, or a full stop with more after it."""
+    if end >= len(tokens) or tokens[end].line != line or tokens[end].raw in _CLAUSE_MARKS:
+        return False
+    return tokens[end].raw != "." or (end + 1 < len(tokens) and tokens[end + 1].line == line)
+
+
+def _words(name: str) -> list[Tok]:
+    return [token for token in word_tokens(name) if token.is_word]
+
+
+def _verb_credit_at(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A verb-first credit: "Zdjęcie wykonał Jan Wrona", "Die Aufnahme machte X", "La foto la hizo X".
+
+    A photo noun, at most two clitics or auxiliaries, a third-person verb of making, then who made it:
+    a name of at least two words (German nouns are capitalised: "Das Foto machte Eindruck" credits
+    nobody), a first-person pronoun ("machte ich selbst"), or a relation ("wykonał mój kolega").
+    """
+    if tokens[index].norm not in vocab.photo_nouns:
+        return None
+    position = index + 1
+    while position < min(len(tokens), index + 3) and tokens[position].norm in vocab.credit_fillers:
+        position += 1
+    if position >= len(tokens) or tokens[position].norm not in vocab.credit_verbs:
+        return None
+    if tokens[position].line != tokens[index].line:
+        return None
+    found = _credited(text, tokens, position + 1, vocab, holder_names, pronouns_allowed=True)
+    if found is None:
+        return None
+    name, by_signer, end = found
+    if name is not None and len([t for t in word_tokens(name) if t.is_word]) < 2:
+        return None
+    phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+
+
+def _subject_credit_at(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A named subject of a taking verb: "Javier Ferrán sacó la foto", "C'est Julien qui l'a prise",
+    "Max Muster hat das Foto gemacht", "It was Tom who took the photo".
+
+    The name opens a clause (two words at least: "Ayer sacó la foto" opens with an adverb) or follows a
+    cleft's lead ("c'est", "was", "fue"; one word is then enough). Up to four fillers may stand before
+    the verb (relative words, auxiliaries, clitics, articles, photo nouns). A participle straight after
+    a name may be a reduced passive ("Golden Gate Bridge photographed at dawn"), so a taking verb needs
+    a filler before it, a photo noun after it, or a third-person form of its own ("sacó", "zrobił").
+    """
+    token = tokens[index]
+    cleft = token.is_word and token.norm in vocab.cleft_leads
+    if cleft:
+        start, least = index + 1, 1
+    elif token.is_word and token.capitalised and _opens_clause(tokens, index):
+        start, least = index, 2
+    else:
+        return None
+    run = name_run(text, tokens, start, vocab, org=False, skip_articles=cleft)
+    if run is None:
+        return None
+    name, position = run
+    words = _words(name)
+    if len(words) < least or any(
+        word.norm in vocab.relations or word.norm in vocab.agents or word.norm in vocab.photo_nouns
+        for word in words
+    ):
+        return None  # "Mein Bruder", "Das Foto": German nouns are capitalised
+    line = tokens[position - 1].line
+    fillers = position
+    while (
+        fillers < len(tokens)
+        and fillers - position < 4
+        and tokens[fillers].line == line
+        and tokens[fillers].is_word
+        and _is_filler(tokens[fillers].norm, vocab)
+    ):
+        fillers += 1
+    if fillers >= len(tokens) or tokens[fillers].line != line or not tokens[fillers].is_word:
+        return None
+    verb = tokens[fillers].norm
+    between = [t.norm for t in tokens[position:fillers]]
+    after = [t.norm for t in tokens[fillers + 1 : fillers + 3] if t.line == line]
+    photo_after = any(norm in vocab.photo_nouns for norm in after)
+    if verb in vocab.make_verbs:
+        taking = photo_after or any(n in vocab.photo_nouns or n in vocab.object_pronouns for n in between)
+    elif verb in vocab.take_verbs or verb in vocab.credit_verbs:
+        taking = bool(between) or photo_after or verb in vocab.credit_verbs
+    else:
+        taking = False
+    if not taking:
+        return None
+    begin = index if cleft else start
+    phrase = " ".join(text[tokens[begin].start : tokens[fillers].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=names_holder(name, holder_names, vocab)), fillers + 1
+
+
+def _is_filler(norm: str, vocab: StatementVocabulary) -> bool:
+    return any(
+        norm in words
+        for words in (
+            vocab.subject_fillers,
+            vocab.credit_fillers,
+            vocab.object_pronouns,
+            vocab.articles,
+            vocab.photo_nouns,
+        )
+    )
+
+
+def _opens_clause(tokens: Sequence[Tok], index: int) -> bool:
+    """The token starts its line, or follows a full stop, a colon or a clause mark."""
+    if index == 0 or tokens[index - 1].line != tokens[index].line:
+        return True
+    return tokens[index - 1].raw in _CLAUSE_MARKS or tokens[index - 1].raw in {".", "!", "?", ":", ";"}
+
+
+def _credited(
+    text: str,
+    tokens: Sequence[Tok],
+    start: int,
+    vocab: StatementVocabulary,
+    holder_names: Sequence[str],
+    pronouns_allowed: bool,
+    skip_articles: bool = True,
+) -> tuple[str | None, bool, int] | None:
+    """Who a credit names from `start`: (name, by_signer, end), a pronoun, or an unnamed relation.
+
+    A name followed by a colon is a label ("Foto: Tiedosto:Kuva.jpg" names a file page), not a name.
+    """
+    line = tokens[start].line if start < len(tokens) else -1
+    while start < len(tokens) and tokens[start].line == line:  # "© 2024 Acme", "Copyright (c) 2024 Acme"
+        if tokens[start].raw.isdigit() or tokens[start].raw in {"©", ":"}:
+            start += 1
+        elif [t.norm for t in tokens[start : start + 3]] == ["(", "c", ")"]:
+            start += 3
+        else:
+            break
+    if start >= len(tokens):
+        return None
+    pronoun = _pronoun_at(tokens, start, vocab)
+    if pronoun:
+        return (None, True, start + pronoun) if pronouns_allowed else None
+    run = name_run(text, tokens, start, vocab, org=True, skip_articles=skip_articles)
+    if run is not None:
+        if run[1] < len(tokens) and tokens[run[1]].norm == ":" and tokens[run[1]].line == line:
+            return None
+        if "_" in run[0]:
+            return None  # "Budapest_Parlament.jpg" is a file name
+        return run[0], names_holder(run[0], holder_names, vocab), run[1]
+    for offset in range(4):  # "by our regular photographer Pieter Janssen", "by a friend"
+        position = start + offset
+        if position >= len(tokens) or tokens[position].line != line or not tokens[position].is_word:
+            return None
+        if tokens[position].norm in vocab.relations or tokens[position].norm in vocab.agents:
+            run = name_run(text, tokens, position + 1, vocab, org=False)
+            if run is not None:
+                return run[0], names_holder(run[0], holder_names, vocab), run[1]
+            return None, False, position + 1
+        if not tokens[position].raw.islower():
+            return None
+    return None
+
+
+def _pronoun_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> int:
+    """How many tokens a first-person pronoun covers at `index` ("me", "moi-même", "mí mismo"), else 0."""
+    for length in (2, 1):
+        words = tokens[index : index + length]
+        joined = " ".join(t.raw.casefold() for t in words)
+        if len(words) == length and all(t.is_word for t in words) and joined in vocab.pronouns:
+            return length
+    return 0
+
+
+def _relation_credits(text: str, vocab: StatementVocabulary, covered_chars: frozenset[int]) -> list[Credit]:
+    """ "a friend took it", "von einem Freund aufgenommen", "zrobił ją znajomy": someone else took it.
+
+    A relation or agent and a taking verb in one clause, unless the relation is what the photo shows
+    ("a photo of my husband") or the signer is the subject of the verb ("I took it of my wife"). A name
+    after the relation is the credited person and does not count against the window ("C'est mon ami
+    Julien Marchetti qui l'a prise"). A verb of making counts only with the photo as its object ("mi
+    hermano hizo la foto"; not "mein Bruder hat einen Fehler gemacht").
+    """
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index, token in enumerate(tokens):
+        is_relation = token.norm in vocab.relations
+        is_agent = token.norm in vocab.agents and _preceded_by(tokens, index, vocab.by_prepositions, 3)
+        if not (is_relation or is_agent) or token.start in covered_chars:
+            continue
+        if _preceded_by(tokens, index, vocab.depiction_prepositions, 2):
+            continue
+        named = _name_after(tokens, index, vocab)
+        verb = _verb_near(tokens, index, named, vocab)
+        if verb is None or _preceded_by(tokens, verb, vocab.subject_pronouns, 2):
+            continue
+        first, last = min(index, verb), max(index, verb)
+        if first > 0 and not tokens[first].brk:
+            first -= 1  # "my friend", "mein Bruder"
+        phrase = " ".join(text[tokens[first].start : tokens[last].end].split())
+        name = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named]) or None
+        credits.append(Credit(phrase=phrase, name=name, by_signer=False))
+    return credits
+
+
+def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> int:
+    """How many capitalised words name the relation at `index`: "mon ami Julien Marchetti", "my friend
+    Tom", "mi hermano, Javier," (an apposition after a comma)."""
+    count = 0
+    while count < MAX_PERSON_WORDS - 1:
+        position = index + 1 + count
+        if position >= len(tokens) or tokens[position].brk:
+            break
+        token = tokens[position]
+        if count and token.gap:
+            break
+        if not (token.raw.isalpha() and token.raw[0].isupper()):
+            break
+        if any(
+            token.norm in words
+            for words in (vocab.photo_nouns, vocab.not_names, vocab.take_verbs, vocab.make_verbs)
+        ):
+            break
+        count += 1
+    return count
+
+
+def _preceded_by(tokens: Sequence[Token], index: int, words: WordSet, distance: int) -> bool:
+    for back in range(1, distance + 1):
+        if index - back < 0 or tokens[index - back + 1].brk:
+            return False
+        if tokens[index - back].norm in words:
+            return True
+    return False
+
+
+def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary) -> int | None:
+    """The nearest taking verb within the window of the relation at `index` (its `named` name words
+    skipped), in the same sentence."""
+    for distance in range(1, _RELATION_WINDOW + 1):
+        for position in (index + named + distance, index - distance):
+            if not 0 <= position < len(tokens):
+                continue
+            low, high = min(index, position), max(index, position)
+            if any(tokens[i].brk for i in range(low + 1, high + 1)):
+                continue
+            norm = tokens[position].norm
+            if norm in vocab.take_verbs or (
+                norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab)
+            ):
+                return position
+    return None
+
+
+def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab: StatementVocabulary) -> bool:
+    """A verb of making has the photo as its object: a photo noun from a little before the relation and
+    verb to just after them ("hizo la foto", "Das Bild hat meine Tochter gemacht"), or an object pronoun
+    just before the verb ("la hizo", "l'a faite", "hem gemaakt")."""
+    for position in range(max(0, low - 3), min(len(tokens), high + 3)):
+        span = range(min(position, verb) + 1, max(position, verb) + 1)
+        if tokens[position].norm in vocab.photo_nouns and not any(tokens[i].brk for i in span):
+            return True
+    if verb < 1 or tokens[verb].brk:
+        return False
+    if tokens[verb - 1].norm in vocab.object_pronouns:
+        return True  # "la hizo", "hem gemaakt"
+    return (  # "l'a faite", "l'ha fatta": an auxiliary between
+        verb >= 2
+        and not tokens[verb - 1].brk
+        and tokens[verb - 1].norm in vocab.subject_fillers
+        and tokens[verb - 2].norm in vocab.object_pronouns
+    )
+
+
+def has_phrase(text: str, table: PhraseTable) -> bool:
+    tokens = tokenize(text)
+    return any(table.matches_any(tokens, index) for index in range(len(tokens)))
+
+
+def depicts_signer(
+    signer: str | None, files: Sequence[str], text: str, subject: str, vocab: StatementVocabulary
+) -> bool:
+    """The signer's full name is in a file title, or the text (or subject) says the work shows them.
+
+    Every word of a name of two words or more must be in the title, each perhaps inflected ("Portret
+    Agnieszki Nowak" shows Agnieszka Nowak); a surname alone never counts.
+    """
+    if signer:
+        name = [t.norm for t in tokenize(signer) if t.norm.isalpha()]
+        if len(name) >= 2:
+            for title in files:
+                words = {t.norm for t in tokenize(title) if t.norm.isalpha()}
+                if all(any(same_name_word(part, word) for word in words) for part in name):
+                    return True
+    return has_phrase(text, vocab.depicts) or has_phrase(subject, vocab.depicts)

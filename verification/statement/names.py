@@ -1,0 +1,289 @@
+"""Names in a release: a template around a slot ("I, {name},", "on behalf of {org}"), runs of capitalised
+words with their particles and legal forms, and whether a credited name is the holder's."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from verification.licenses import fold, tokenize
+from verification.statement.vocabulary import StatementVocabulary, Template, TemplateSet, WordSet
+from verification.statement.words import CASELESS_RUN, Tok, word_tokens
+
+# Opening quotes and the marks that close them: "от имени ООО «Звезда»", "im Namen der „Glasbau Maier“".
+_QUOTES = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›", "「": "」", "『": "』"}
+MAX_PERSON_WORDS = 5
+_MAX_ORG_WORDS = 8
+# Inflected names (see same_name_word): shared stem, ending letters replaced in the name / in the title.
+_NAME_STEM = 4
+_NAME_ENDING = 3
+_WORD_ENDING = 3
+_SHORT_ENDING = 2
+
+
+def clean_name(name: str) -> str | None:
+    """A name as the holder goes by it, or None for addresses, URLs, dates and empty strings."""
+    cleaned = " ".join(name.strip().strip("\"'").split())
+    lowered = cleaned.lower()
+    if (
+        not any(c.isalpha() for c in cleaned)
+        or "@" in cleaned
+        or "://" in lowered
+        or lowered.startswith("www.")
+    ):
+        return None
+    return cleaned
+
+
+def unique_names(names: Iterable[str | None]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        cleaned = clean_name(name) if name else None
+        if cleaned:
+            seen.setdefault(" ".join(fold(cleaned).split()), cleaned)
+    return tuple(seen.values())
+
+
+def first_slot(
+    text: str, tokens: Sequence[Tok], templates: TemplateSet, vocab: StatementVocabulary, org: bool
+) -> str | None:
+    """The name in the earliest template match of the text; organisations may be quoted («Звезда»)."""
+    for index in range(len(tokens)):
+        for template in templates.starting(tokens[index].norm):
+            found = _slot_at(text, tokens, index, template, vocab, org)
+            if found is not None:
+                return found[0]
+        for template in templates.trailing(tokens[index].norm):
+            if sequence_at(tokens, index, template.after):
+                name = _name_before(text, tokens, index, vocab, org)
+                if name is not None:
+                    return name
+    return None
+
+
+def _name_before(
+    text: str, tokens: Sequence[Tok], end: int, vocab: StatementVocabulary, org: bool
+) -> str | None:
+    """The longest name ending just before `end` on its line, for slot-first templates: "Aydın
+    Fotoğrafçılık adına", "Jyrkänkosken Pallo ry:n puolesta"."""
+    if end == 0:
+        return None
+    line = tokens[end - 1].line
+    limit = 2 * (_MAX_ORG_WORDS if org else MAX_PERSON_WORDS)
+    found: str | None = None
+    for start in range(end - 1, max(-1, end - 1 - limit), -1):
+        if tokens[start].line != line:
+            break
+        if not (tokens[start].is_word and tokens[start].capitalised):
+            continue
+        run = name_run(text, tokens, start, vocab, org, skip_articles=False)
+        if run is not None and run[1] == end:
+            found = run[0]
+    return found
+
+
+def _slot_at(
+    text: str,
+    tokens: Sequence[Tok],
+    index: int,
+    template: Template,
+    vocab: StatementVocabulary,
+    org: bool,
+) -> tuple[str, int] | None:
+    """(name, index after the template) when `template` matches at `index` with a name in its slot."""
+    if not sequence_at(tokens, index, template.before):
+        return None
+    run = name_run(text, tokens, index + len(template.before), vocab, org, quoted=org)
+    if run is None or not sequence_at(tokens, run[1], template.after):
+        return None
+    return run[0], run[1] + len(template.after)
+
+
+def sequence_at(tokens: Sequence[Tok], index: int, norms: Sequence[str]) -> bool:
+    if index + len(norms) > len(tokens):
+        return False
+    return all(tokens[index + offset].norm == norm for offset, norm in enumerate(norms))
+
+
+def name_run(
+    text: str,
+    tokens: Sequence[Tok],
+    index: int,
+    vocab: StatementVocabulary,
+    org: bool,
+    skip_articles: bool = True,
+    quoted: bool = False,
+) -> tuple[str, int] | None:
+    """Capitalised words from `index` on one line ("Jane Roe", "Museum of Natural History").
+
+    Lower-case articles before the name are skipped ("die Galerie Nordlicht") unless `skip_articles` is
+    off; lower-case particles count only between capitalised words ("Ludwig van Beethoven"). An
+    organisation's name ends with its legal forms ("Hoshizora Shashin Co., Ltd.", "Pallo ry"), and with
+    `quoted` may be a quoted name after a legal form or a generic noun ("ООО «Звезда»"). Returns (name,
+    index after it).
+    """
+    if index >= len(tokens):
+        return None
+    line = tokens[index].line
+    while index < len(tokens) and tokens[index].line == line and tokens[index].norm in vocab.honorifics:
+        index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"
+    leads = vocab.org_leads if org else WordSet(frozenset(), ())
+    while (
+        index < len(tokens)
+        and tokens[index].line == line
+        and (
+            (skip_articles and tokens[index].raw.islower() and tokens[index].norm in vocab.articles)
+            or tokens[index].norm in leads
+        )
+    ):
+        index += 1
+    lead = legal_forms_from(tokens, index, vocab) if org else index
+    if quoted or lead > index:
+        closed = _quoted_at(tokens, lead, line)
+        if closed is not None:
+            if lead > index:  # "ООО «Звёздное фото»": the legal form and the quoted name
+                span = text[tokens[index].start : tokens[closed - 1].end]
+            else:  # "театра «Сфера»": the name without its quotes
+                span = text[tokens[index].end : tokens[closed - 1].start]
+            return (" ".join(span.split()), closed) if span.strip() else None
+    particles = vocab.org_particles if org else vocab.particles
+    limit = _MAX_ORG_WORDS if org else MAX_PERSON_WORDS
+    taken: list[int] = []
+    pending: list[int] = []
+    position = index
+    while position < len(tokens) and tokens[position].line == line:
+        token = tokens[position]
+        if not taken and (token.norm in vocab.relations or token.norm in vocab.agents):
+            break  # "von einem Freund aufgenommen": German nouns are capitalised, but no name
+        legal_end = legal_forms_from(tokens, position, vocab) if org and taken else position
+        if legal_end > position:
+            taken.extend(range(position, legal_end))  # "Acme, Inc.", "Pallo ry": the name ends here
+            break
+        if (
+            token.is_word
+            and token.capitalised
+            and token.norm not in vocab.not_names
+            and not token.raw.isdigit()
+        ):
+            taken.extend(pending)
+            pending = []
+            taken.append(position)
+        elif token.raw == "." and taken and taken[-1] == position - 1 and len(tokens[position - 1].raw) == 1:
+            taken.append(position)  # an initial: "J. R. Tolkien"
+        elif org and taken and token.raw.islower() and token.norm in vocab.org_words:
+            taken.extend(pending)  # "Bergslagens museum", "Halsberga kommun": a lower-case noun ends it
+            taken.append(position)
+            break
+        elif taken and ((token.norm in particles and token.raw.islower()) or (org and token.raw == "&")):
+            pending.append(position)  # only between capitalised words: "foto de la Sagrada" is no name
+        else:
+            break
+        position += 1
+    words = [i for i in taken if tokens[i].is_word]
+    if not words or len(words) > limit:
+        return None
+    return " ".join(text[tokens[taken[0]].start : tokens[taken[-1]].end].split()), taken[-1] + 1
+
+
+def legal_forms_from(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> int:
+    """The index after the legal forms starting at `index`, each perhaps after a comma or "&" ("Co.,
+    Ltd.", "GmbH & Co. KG", ", Inc."); `index` itself when there is none."""
+    if index >= len(tokens):
+        return index
+    line = tokens[index].line
+    end = position = index
+    while True:
+        probe = position
+        if probe < len(tokens) and tokens[probe].line == line and tokens[probe].raw in {",", "&"}:
+            probe += 1
+        after = legal_form_at(tokens, probe, vocab, line)
+        if after == probe:
+            return end
+        end = position = after
+
+
+def legal_form_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, line: int) -> int:
+    """The index after one legal form at `index` with its dots ("s.r.o.", "A/S", "Ltd."), else `index`."""
+    if index >= len(tokens) or tokens[index].line != line:
+        return index
+    best = index
+    for form in vocab.legal_forms.starting(tokens[index].norm):
+        position = index
+        for number, word in enumerate(form):
+            while number and position < len(tokens) and tokens[position].raw in {".", "/"}:
+                position += 1
+            if position >= len(tokens) or tokens[position].line != line or tokens[position].norm != word:
+                break
+            position += 1
+        else:
+            if position < len(tokens) and tokens[position].line == line and tokens[position].raw == ".":
+                position += 1
+            best = max(best, position)
+    return best
+
+
+def _quoted_at(tokens: Sequence[Tok], index: int, line: int) -> int | None:
+    """The index after a quoted name opening at `index` («Звезда», „Glasbau Maier“), else None."""
+    if index >= len(tokens) or tokens[index].line != line or tokens[index].raw not in _QUOTES:
+        return None
+    closers = _QUOTES[tokens[index].raw]
+    for position in range(index + 1, min(len(tokens), index + 2 + _MAX_ORG_WORDS)):
+        if tokens[position].line != line:
+            return None
+        if tokens[position].raw in closers:
+            return position + 1 if position > index + 1 else None
+    return None
+
+
+def names_holder(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
+    """The credited name is the holder's: one name's distinctive words contain the other's."""
+    credited = _distinctive(name, vocab)
+    if not credited:
+        return False
+    return any(
+        (words := _distinctive(holder, vocab)) and (credited <= words or words <= credited)
+        for holder in holder_names
+    )
+
+
+def _distinctive(name: str, vocab: StatementVocabulary) -> frozenset[str]:
+    """The words of a name that identify it: no particles, no one-letter initials, no legal forms
+    ("Hoshizora Shashin Co., Ltd." is hoshizora, shashin); a run of Han, kana or Hangul is one word,
+    without its legal form ("株式会社星空写真" is 星空写真)."""
+    tokens = word_tokens(name)
+    legal = {i for start in range(len(tokens)) for i in range(start, legal_form_at(tokens, start, vocab, 0))}
+    words = {
+        norm
+        for i, token in enumerate(tokens)
+        if token.is_word and i not in legal and not CASELESS_RUN.search(token.raw)
+        for norm in (t.norm for t in tokenize(token.raw))
+        if len(norm) > 2 and norm.isalpha()
+    }
+    for run in CASELESS_RUN.findall(unicodedata.normalize("NFC", name)):
+        for form in vocab.legal_forms.inside:
+            run = run.replace(form, "")
+        if len(run) >= 2:
+            words.add(run)
+    return frozenset(words)
+
+
+def same_name_word(name: str, word: str) -> bool:
+    """`word` is `name`, perhaps in another grammatical case: Agnieszka/Agnieszki, Kowalski/Kowalskiego,
+    Jan/Jana, Virtanen/Virtasen; not Kessler/Kesselbach or Jan/Janusz.
+
+    Case endings replace the last letters of a name, so the two share a long prefix and differ only in a
+    short ending: at most `_NAME_ENDING` letters of the name and `_WORD_ENDING` of the word after the
+    shared prefix of at least `_NAME_STEM` letters. A name shorter than the stem must be whole in the
+    word, followed by at most `_SHORT_ENDING` letters (Jan -> Jana, Janem).
+    """
+    if name == word:
+        return True
+    shared = 0
+    for a, b in zip(name, word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    name_rest, word_rest = len(name) - shared, len(word) - shared
+    if shared >= _NAME_STEM:
+        return name_rest <= _NAME_ENDING and word_rest <= _WORD_ENDING
+    return name_rest == 0 and shared == len(name) >= 3 and word_rest <= _SHORT_ENDING

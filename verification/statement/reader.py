@@ -1,0 +1,89 @@
+"""Reads a release: which text speaks (own words or forwarded), and from it signer, organisation, holder
+names, websites and authorship."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from verification.licenses import LicenseVocabulary, read_license
+from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
+from verification.statement.caseless import caseless_represents
+from verification.statement.credits import depicts_signer, has_phrase, read_credits
+from verification.statement.names import clean_name, first_slot, unique_names
+from verification.statement.signature import read_signature
+from verification.statement.vocabulary import StatementVocabulary
+from verification.statement.websites import read_websites
+from verification.statement.words import word_tokens
+
+_GRANTS = frozenset(
+    {
+        LicenseProblem.NON_COMMERCIAL,
+        LicenseProblem.NO_DERIVATIVES,
+        LicenseProblem.WIKIPEDIA_ONLY,
+        LicenseProblem.NOT_FREE,
+        LicenseProblem.PUBLIC_DOMAIN_ONLY,
+    }
+)
+
+
+def release_text(message: ParsedMessage) -> str:
+    """The text a release is read from: the sender's own words, then forwarded text; never quotes.
+
+    Both kinds are returned (own first) because a forwarded release usually comes with a line of the
+    sender's own ("see below"); the license reader takes the first grant, so own words win.
+    """
+    return message.text(SegmentKind.OWN, SegmentKind.FORWARDED)
+
+
+def read_statement(
+    message: ParsedMessage,
+    files: Sequence[str],
+    vocab: StatementVocabulary,
+    license_vocab: LicenseVocabulary,
+) -> Statement:
+    """Read signer, organisation, names, websites and authorship from the message's release."""
+    forwarded = _only_forwarded_grants(message, license_vocab)
+    own_words = message.text(SegmentKind.OWN).strip()
+    kind = SegmentKind.FORWARDED if forwarded or not own_words else SegmentKind.OWN
+    text = message.text(kind)
+    other = message.text(SegmentKind.OWN if kind is SegmentKind.FORWARDED else SegmentKind.FORWARDED)
+    tokens = word_tokens(text)
+    signature = read_signature(text, vocab)
+    display = _display_name(message, kind)
+    signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or signature.person or display
+    represents = (
+        first_slot(text, tokens, vocab.represent, vocab, org=True)
+        or caseless_represents(text, vocab)
+        or signature.organisation
+    )
+    holder_names = unique_names((signer, signature.person, represents, *signature.brands, display))
+    credits = read_credits(text, tokens, vocab, holder_names)
+    return Statement(
+        signer=signer,
+        represents=represents,
+        holder_names=holder_names,
+        websites=read_websites(signature.lines, text, other, message, vocab),
+        credits=credits,
+        self_made=has_phrase(text, vocab.self_made),
+        depicts_signer=depicts_signer(signer, files, text, message.subject, vocab),
+        forwarded=forwarded,
+    )
+
+
+def _only_forwarded_grants(message: ParsedMessage, license_vocab: LicenseVocabulary) -> bool:
+    """A license (free or not) is granted in forwarded text and not in the sender's own words."""
+    forwarded = read_license(message.text(SegmentKind.FORWARDED), license_vocab)
+    return _grants(forwarded) and not _grants(read_license(message.text(SegmentKind.OWN), license_vocab))
+
+
+def _grants(finding: LicenseFinding) -> bool:
+    return finding.spdx is not None or finding.problem in _GRANTS
+
+
+def _display_name(message: ParsedMessage, kind: SegmentKind) -> str | None:
+    if kind is SegmentKind.FORWARDED:
+        for segment in message.segments:
+            if segment.kind is kind and segment.forwarded_from is not None:
+                return clean_name(segment.forwarded_from.name)
+        return None
+    return clean_name(message.sender.name) if message.sender else None

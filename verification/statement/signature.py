@@ -1,0 +1,220 @@
+"""The signature block at the end of a statement: who signs, for which organisation, and which brands
+and company names the holder goes by."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verification.licenses import tokenize
+from verification.statement.credits import credit_at
+from verification.statement.names import legal_form_at, legal_forms_from, name_run
+from verification.statement.vocabulary import StatementVocabulary
+from verification.statement.websites import BARE_DOMAIN, URL, is_site
+from verification.statement.words import CASELESS_RUN, word_tokens
+
+_PART_SEPARATORS = re.compile(r"\s+[-–—|·•/]\s+|\s*[,;|·•]\s*|\s+[-–—]$")
+_BRACKETED = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
+_SIGNATURE_LINES = 10
+_SIGNATURE_LINE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class _Signature:
+    """What the signature block at the end of the statement says."""
+
+    lines: tuple[str, ...]
+    person: str | None
+    organisation: str | None
+    brands: tuple[str, ...]
+
+
+def read_signature(text: str, vocab: StatementVocabulary) -> _Signature:
+    lines = _signature_lines(text, vocab)
+    person: str | None = None
+    organisation: str | None = None
+    brands: list[str] = []
+    for number, line in enumerate(lines):
+        parts = _parts(line, vocab)
+        for position, part in enumerate(parts):
+            title_org = _title_org(part, parts[position + 1 :], lines[number + 1 :], vocab)
+            if title_org is not None:
+                organisation = organisation or title_org
+                break
+            if _is_credit(part, vocab):
+                continue  # "Fotografie de Ion Popescu" credits someone; it is no name of the holder
+            company = _company_names(part, vocab)
+            if company:
+                brands.extend(company)
+                continue
+            name = _whole_name(part, vocab)
+            if name is None:
+                continue
+            if person is None and not _is_organisation(name, vocab):
+                person = name
+            else:
+                brands.append(name)
+    return _Signature(tuple(lines), person, organisation, tuple(brands))
+
+
+def _is_credit(part: str, vocab: StatementVocabulary) -> bool:
+    tokens = word_tokens(part)
+    return bool(tokens) and credit_at(part, tokens, 0, vocab, ()) is not None
+
+
+def _company_names(part: str, vocab: StatementVocabulary) -> list[str]:
+    """A company line and the names it gives, also in brackets: "株式会社星空写真（Hoshizora Shashin Co.,
+    Ltd.）" gives both names. A side is a company by a legal form or an organisation word, or in Han or
+    Hangul by an organisation suffix; its partner in brackets is then the same company."""
+    bracketed = _BRACKETED.match(part)
+    sides = [bracketed.group(1), bracketed.group(2)] if bracketed else [part]
+    names = [_caseless_org(side, vocab) or _whole_name(side, vocab) for side in sides]
+    if not any(name and (_is_organisation(name, vocab) or CASELESS_RUN.search(name)) for name in names):
+        return []
+    if not bracketed and names[0] and not CASELESS_RUN.search(names[0]):
+        return []  # a plain Latin organisation line: the existing reading keeps it
+    return [name for name in names if name]
+
+
+def _caseless_org(part: str, vocab: StatementVocabulary) -> str | None:
+    """A part in Han, kana or Hangul that ends or starts with an organisation word ("株式会社星空写真",
+    "星空摄影有限公司", "주식회사 별빛사진")."""
+    cleaned = unicodedata.normalize("NFC", " ".join(part.split()))
+    if not cleaned or len(cleaned) > 30 or len(cleaned.split()) > 3:
+        return None
+    if not all(c.isalpha() or c == " " for c in cleaned) or not CASELESS_RUN.search(cleaned):
+        return None
+    ends = any(cleaned.startswith(suffix) or cleaned.endswith(suffix) for suffix in vocab.org_suffixes)
+    return cleaned if ends else None
+
+
+def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
+    """The short lines at the end of the text, top to bottom, greetings and closings left out.
+
+    Footers under the signature are passed over: copyright lines ("© 2025 Acme. All rights reserved.")
+    and, before any short line was kept, up to `footer_prose_lines` lines of prose (a disclaimer).
+    """
+    kept: list[str] = []
+    skipped = 0
+    for raw in reversed(text.splitlines()):
+        line = raw.strip()
+        if not line or line.startswith(("[", ">")) or _is_closing(line, vocab, whole=True):
+            continue
+        if _is_footer(line, vocab):
+            continue
+        words = [word for word in line.split() if any(c.isalpha() for c in word)]
+        lower = sum(1 for word in words if word[0].islower())
+        prose = len(words) > _SIGNATURE_LINE_WORDS or (lower >= 2 and line[-1] in ".!?:")
+        if prose and not kept and skipped < vocab.footer_prose_lines:
+            skipped += 1
+            continue
+        if prose or len(kept) >= _SIGNATURE_LINES:
+            break
+        kept.append(line)
+        if line == "--":
+            break
+    return [line for line in reversed(kept) if line != "--"]
+
+
+def _is_footer(line: str, vocab: StatementVocabulary) -> bool:
+    """A copyright line: "© 2025 Acme", "Copyright (C) 2025 Acme Co., Ltd. All rights reserved."."""
+    tokens = word_tokens(line)
+    return bool(tokens) and (
+        tokens[0].norm in vocab.footer_marks or [t.norm for t in tokens[:3]] == ["(", "c", ")"]
+    )
+
+
+def _is_closing(line: str, vocab: StatementVocabulary, whole: bool = False) -> bool:
+    """The line is a greeting or closing ("Kind regards,"); unless `whole`, a name may follow it."""
+    tokens = tokenize(line)
+    found = vocab.closings.match(tokens, 0)
+    if found is None:
+        return False
+    return found.length == len(tokens) or (not whole and tokens[found.length].gap)
+
+
+def _parts(line: str, vocab: StatementVocabulary) -> list[str]:
+    """A signature line without its URLs and addresses, cut at separators ("Jane Roe, CEO | Acme")."""
+    stripped = URL.sub(" ", line)
+    if "@" in stripped:  # the pattern backtracks over long runs without spaces
+        stripped = re.sub(r"\S+@\S+", " ", stripped)
+    stripped = BARE_DOMAIN.sub(lambda m: " " if is_site(m, vocab) else m.group(), stripped)
+    raw_parts: list[str] = []
+    for part in _PART_SEPARATORS.split(stripped):
+        if raw_parts and _only_legal_forms(part, vocab):
+            raw_parts[-1] = (
+                f"{raw_parts[-1].rstrip()}, {part.strip()}"  # "Co., Ltd.": the comma is the name's
+            )
+        else:
+            raw_parts.append(part)
+    parts = [part.strip(" -–—:.") for part in raw_parts]
+    return [part for part in parts if part and not _is_closing(part, vocab)]
+
+
+def _only_legal_forms(part: str, vocab: StatementVocabulary) -> bool:
+    tokens = [token for token in word_tokens(part) if token.is_word or token.raw in {".", "/", "&"}]
+    return bool(tokens) and legal_forms_from(tokens, 0, vocab) == len(tokens)
+
+
+def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
+    """The part when it is nothing but a name of 2-4 capitalised words (organisations up to 8)."""
+    tokens = word_tokens(part)
+    if any(token.raw.isdigit() for token in tokens):
+        return None
+    run = name_run(part, tokens, 0, vocab, org=True)
+    if run is None or run[1] != len(tokens):
+        return None
+    words = [token for token in tokens if token.is_word]
+    organisation = _is_organisation(run[0], vocab)
+    if not organisation and not 2 <= len(words) <= 4:
+        return None
+    return run[0]
+
+
+def _is_organisation(name: str, vocab: StatementVocabulary) -> bool:
+    """An organisation word or a legal form in the name ("Museum", "GmbH", "Pallo ry", "株式会社")."""
+    tokens = word_tokens(name)
+    return (
+        any(token.norm in vocab.org_words for token in tokens if token.is_word)
+        or any(legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
+        or any(form in unicodedata.normalize("NFC", name) for form in vocab.legal_forms.inside)
+    )
+
+
+def _title_org(
+    part: str, rest_of_line: Sequence[str], next_lines: Sequence[str], vocab: StatementVocabulary
+) -> str | None:
+    """The organisation of a title: "CEO, X", "Director of Marketing / X" (next line), "Director of X".
+
+    The rest of the line comes first, then an organisation on the next line (the title line may name a
+    department: "Head of Communications"), then the name after the title itself ("Dyrektor Muzeum X").
+    """
+    tokens = word_tokens(part)
+    words = [token for token in tokens if token.is_word]
+    if not words or not any(token.norm in vocab.titles for token in words[:3]):
+        return None
+    for following in rest_of_line:
+        name = _whole_name(following, vocab) or _org_run(following, vocab)
+        if name:
+            return name
+    below = _parts(next_lines[0], vocab)[:1] if next_lines else []
+    for candidate in below:
+        name = _whole_name(candidate, vocab)
+        if name and _is_organisation(name, vocab):
+            return name
+    for index, token in enumerate(tokens):
+        connector = token.norm in vocab.title_connectors
+        if connector or (index > 0 and token.capitalised and token.norm not in vocab.titles):
+            run = name_run(part, tokens, index + 1 if connector else index, vocab, org=True)
+            if run is not None:
+                return run[0]
+    if len(words) == len(tokens) and next_lines:  # "CEO" alone on its line, the organisation below
+        return _whole_name(next_lines[0], vocab)
+    return None
+
+
+def _org_run(part: str, vocab: StatementVocabulary) -> str | None:
+    run = name_run(part, word_tokens(part), 0, vocab, org=True)
+    return run[0] if run else None

@@ -1,0 +1,283 @@
+"""The statement vocabulary of config/statement.toml: templates and word lists merged over languages,
+indexed so that each text position tries only its candidates."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from verification.config_values import strings
+from verification.errors import ConfigError
+from verification.licenses import PhraseTable, fold
+from verification.statement.words import CASELESS_RUN, word_tokens
+
+_SLOTS = ("{name}", "{org}")
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Folded words; an entry ending in "*" matches every word it begins."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def build(cls, words: Iterable[str]) -> Self:
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for word in words:
+            if word.endswith("*"):
+                prefixes.append(fold(word[:-1]))
+            else:
+                exact.add(fold(word))
+        return cls(frozenset(exact), tuple(prefixes))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.exact or word.startswith(self.prefixes))
+
+
+@dataclass(frozen=True)
+class Template:
+    """Folded tokens before and after a slot: "I, {name}," -> (i, ",") and (",",)."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    phrase: str
+
+
+def _template(text: str, key: str, slot_first: bool = False) -> Template:
+    """A template; with `slot_first`, words may follow the slot only ("{org} adına", "{org}:n puolesta")."""
+    slots = [slot for slot in _SLOTS if slot in text]
+    if len(slots) != 1 or text.count(slots[0]) != 1:
+        raise ConfigError(f"{key}: {text!r} must hold exactly one {{name}} or {{org}} slot")
+    before, after = text.split(slots[0])
+    template = Template(
+        tuple(t.norm for t in word_tokens(before)), tuple(t.norm for t in word_tokens(after)), text
+    )
+    if not template.before and not (slot_first and template.after):
+        raise ConfigError(f"{key}: {text!r} needs words before its slot")
+    return template
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    """Templates indexed by their first word, so that each text position tries only its candidates;
+    slot-first templates are indexed by the first word after their slot."""
+
+    by_first: Mapping[str, tuple[Template, ...]]
+    by_trailing: Mapping[str, tuple[Template, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, templates: Iterable[Template]) -> Self:
+        by_first: dict[str, list[Template]] = {}
+        by_trailing: dict[str, list[Template]] = {}
+        for template in templates:
+            if template.before:
+                by_first.setdefault(template.before[0], []).append(template)
+            else:
+                by_trailing.setdefault(template.after[0], []).append(template)
+        return cls(
+            {first: tuple(items) for first, items in by_first.items()},
+            {first: tuple(items) for first, items in by_trailing.items()},
+        )
+
+    def starting(self, norm: str) -> tuple[Template, ...]:
+        return self.by_first.get(norm, ())
+
+    def trailing(self, norm: str) -> tuple[Template, ...]:
+        return self.by_trailing.get(norm, ())
+
+
+@dataclass(frozen=True)
+class LegalForms:
+    """Legal-form words, which name no one ("GmbH", "Co., Ltd.", "s.r.o.", "Oy"): word sequences indexed
+    by their first word, and, for scripts without spaces, strings found inside a name ("株式会社")."""
+
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    inside: tuple[str, ...]  # as written (NFC): folding would drop the voicing marks of kana
+
+    @classmethod
+    def build(cls, forms: Iterable[str]) -> Self:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        inside: list[str] = []
+        for form in forms:
+            if CASELESS_RUN.search(form):
+                inside.append(unicodedata.normalize("NFC", form))
+                continue
+            words = tuple(token.norm for token in word_tokens(form) if token.is_word)
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        return cls({first: tuple(items) for first, items in by_first.items()}, tuple(inside))
+
+    def starting(self, norm: str) -> tuple[tuple[str, ...], ...]:
+        return self.by_first.get(norm, ())
+
+
+_TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only", "credit_full_name")
+# Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
+# inside runs of text without spaces.
+_STRING_KEYS = ("legal_forms", "represent_before", "represent_after", "org_suffixes", "topic_particles")
+_WORD_KEYS = (
+    "pronouns",
+    "subject_pronouns",
+    "relations",
+    "agents",
+    "take_verbs",
+    "make_verbs",
+    "object_pronouns",
+    "subject_fillers",
+    "cleft_leads",
+    "by_prepositions",
+    "depiction_prepositions",
+    "articles",
+    "org_leads",
+    "particles",
+    "org_particles",
+    "org_words",
+    "titles",
+    "title_connectors",
+    "not_names",
+    "honorifics",
+    "photo_nouns",
+    "credit_verbs",
+    "credit_fillers",
+    "caption_words",
+    "footer_marks",
+)
+_PHRASE_KEYS = ("self_made", "depicts", "closings")
+
+
+@dataclass(frozen=True)
+class StatementVocabulary:
+    """Templates and word lists of config/statement.toml, merged over its languages."""
+
+    signer: TemplateSet
+    represent: TemplateSet
+    credit: TemplateSet
+    credit_name_only: TemplateSet
+    credit_full_name: TemplateSet  # "scatto di {name}": a name of two words at least, ending its clause
+    pronouns: frozenset[str]  # lower-case with accents: Spanish "mí" (me) is not "mi" (my)
+    subject_pronouns: WordSet
+    relations: WordSet
+    agents: WordSet
+    take_verbs: WordSet
+    make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
+    object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
+    subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
+    cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
+    by_prepositions: WordSet
+    depiction_prepositions: WordSet
+    articles: WordSet
+    org_leads: WordSet
+    particles: WordSet
+    org_particles: WordSet
+    org_words: WordSet
+    titles: WordSet
+    title_connectors: WordSet
+    not_names: WordSet
+    honorifics: WordSet  # "Dr.", "Mme", "Dott.ssa": skipped before a name
+    photo_nouns: WordSet  # "Zdjęcie", "Aufnahme": the subject of a verb-first credit
+    credit_verbs: WordSet  # "wykonał", "machte", "hizo": a third person made it
+    credit_fillers: WordSet  # clitics and auxiliaries between: "La foto la hizo", "l'ha scattata"
+    caption_labels: WordSet  # photo nouns, agents and credit words before a colon: "Kuva: Mikko Lahtinen"
+    footer_marks: WordSet  # "©", "Copyright": a footer line under the signature, not part of it
+    legal_forms: LegalForms  # "GmbH", "Co., Ltd.", "株式会社": end an organisation's name, name no one
+    org_suffixes: tuple[str, ...]  # "有限公司", "博物館": end an organisation's name in Han or Hangul
+    represent_before: tuple[str, ...]  # "を代表して": the organisation is written just before
+    represent_after: tuple[str, ...]  # "代表": the organisation follows, up to its org suffix
+    topic_particles: tuple[str, ...]  # "は", "는 ": a subject ends there, the organisation starts after
+    footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
+    self_made: PhraseTable
+    depicts: PhraseTable
+    closings: PhraseTable
+    ignored_hosts: tuple[str, ...]
+    tlds: frozenset[str]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        """Build from config/statement.toml; raises ConfigError naming the bad key."""
+        languages = data.get("languages")
+        if not isinstance(languages, Mapping) or not languages:
+            raise ConfigError("languages: expected a table of languages in statement.toml")
+        merged: dict[str, list[str]] = {
+            key: [] for key in (*_TEMPLATE_KEYS, *_WORD_KEYS, *_PHRASE_KEYS, *_STRING_KEYS)
+        }
+        for language, entry in languages.items():
+            if not isinstance(entry, Mapping):
+                raise ConfigError(f"languages.{language}: expected a table")
+            for key, value in entry.items():
+                where = f"languages.{language}.{key}"
+                if key not in merged:
+                    raise ConfigError(f"{where}: unknown key")
+                merged[key].extend(strings(value, where, allow_empty=True))
+        websites = data.get("websites")
+        if not isinstance(websites, Mapping):
+            raise ConfigError("websites: expected a table with ignored_hosts and tlds")
+        signature = data.get("signature")
+        footer_lines = signature.get("footer_prose_lines") if isinstance(signature, Mapping) else None
+        if not isinstance(footer_lines, int) or isinstance(footer_lines, bool) or not 0 <= footer_lines <= 5:
+            raise ConfigError("signature.footer_prose_lines: expected a whole number from 0 to 5")
+
+        def templates(key: str) -> TemplateSet:
+            slot_first = key == "represent"
+            return TemplateSet.build(_template(text, key, slot_first) for text in merged[key])
+
+        def as_written(key: str) -> tuple[str, ...]:
+            texts = {unicodedata.normalize("NFC", text) for text in merged[key]}
+            return tuple(sorted(texts, key=lambda text: (-len(text), text)))
+
+        def words(key: str) -> WordSet:
+            return WordSet.build(merged[key])
+
+        def phrases(key: str) -> PhraseTable:
+            return PhraseTable.build(((phrase, "") for phrase in merged[key]), key)
+
+        hosts = strings(websites.get("ignored_hosts"), "websites.ignored_hosts")
+        legal_forms = LegalForms.build(merged["legal_forms"])
+        return cls(
+            signer=templates("signer"),
+            represent=templates("represent"),
+            credit=templates("credit"),
+            credit_name_only=templates("credit_name_only"),
+            credit_full_name=templates("credit_full_name"),
+            pronouns=frozenset(" ".join(p.casefold().split()) for p in merged["pronouns"]),
+            subject_pronouns=words("subject_pronouns"),
+            relations=words("relations"),
+            agents=words("agents"),
+            take_verbs=words("take_verbs"),
+            make_verbs=words("make_verbs"),
+            object_pronouns=words("object_pronouns"),
+            subject_fillers=words("subject_fillers"),
+            cleft_leads=words("cleft_leads"),
+            by_prepositions=words("by_prepositions"),
+            depiction_prepositions=words("depiction_prepositions"),
+            articles=words("articles"),
+            org_leads=words("org_leads"),
+            particles=words("particles"),
+            org_particles=words("org_particles"),
+            org_words=words("org_words"),
+            titles=words("titles"),
+            title_connectors=words("title_connectors"),
+            not_names=words("not_names"),
+            honorifics=words("honorifics"),
+            photo_nouns=words("photo_nouns"),
+            credit_verbs=words("credit_verbs"),
+            credit_fillers=words("credit_fillers"),
+            caption_labels=WordSet.build(
+                [*merged["photo_nouns"], *merged["agents"], *merged["caption_words"]]
+            ),
+            footer_marks=words("footer_marks"),
+            legal_forms=legal_forms,
+            org_suffixes=as_written("org_suffixes") + legal_forms.inside,
+            represent_before=as_written("represent_before"),
+            represent_after=as_written("represent_after"),
+            topic_particles=as_written("topic_particles"),
+            footer_prose_lines=footer_lines,
+            self_made=phrases("self_made"),
+            depicts=phrases("depicts"),
+            closings=phrases("closings"),
+            ignored_hosts=tuple(host.lower() for host in hosts),
+            tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
+        )

@@ -1,0 +1,90 @@
+"""The websites a message names (URLs and bare domains), best first, so that the holder's site can be
+checked for their name and license."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from verification.model import ParsedMessage
+from verification.statement.vocabulary import StatementVocabulary
+
+URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+# A host name written without a scheme; its labels may be Unicode ("www.müller-glasbau.de", "www.例え.jp"),
+# since the holder writes the name as they read it (the lead's domain tools convert it to punycode).
+BARE_DOMAIN = re.compile(
+    r"(?<![\w@.\-/:])((?:www\.)?(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+([^\W\d_]{2,24}))"
+    r"(/[^\s<>\"'()\[\]{}]*)?(?![\w@-])",
+    re.IGNORECASE,
+)
+_TRAILING_PUNCTUATION = ".,;:!?'\""
+
+
+@dataclass(frozen=True)
+class _Site:
+    url: str
+    group: int  # 0 signature, 1 statement body, 2 other text, 3 links only
+    deep: bool
+    order: int
+
+
+def read_websites(
+    signature: Sequence[str], text: str, other: str, message: ParsedMessage, vocab: StatementVocabulary
+) -> tuple[str, ...]:
+    """URLs and bare domains the message names, best first: signature, then body; home pages first."""
+    found: list[_Site] = []
+    sources = [
+        (0, "\n".join(signature)),
+        (1, text),
+        (2, other),
+        (3, "\n".join(link.url for link in message.links)),
+    ]
+    for group, source in sources:
+        for url in _urls_in(source, vocab):
+            path = urlsplit(url).path
+            found.append(_Site(url, group, path.strip("/") != "" or "?" in url, len(found)))
+    best: dict[str, str] = {}
+    for site in sorted(found, key=lambda s: (s.group, s.deep, s.order)):
+        best.setdefault(_site_key(site.url), site.url)
+    return tuple(best.values())
+
+
+def _urls_in(text: str, vocab: StatementVocabulary) -> list[str]:
+    urls: list[tuple[int, str]] = []
+    for match in URL.finditer(text):
+        url = match.group().rstrip(_TRAILING_PUNCTUATION)
+        if _allowed_host(urlsplit(url).hostname or "", vocab):
+            urls.append((match.start(), url))
+    without_urls = URL.sub(lambda m: " " * len(m.group()), text)
+    for match in BARE_DOMAIN.finditer(without_urls):
+        if is_site(match, vocab) and _allowed_host(match.group(1).lower(), vocab):
+            urls.append((match.start(), "https://" + match.group().rstrip(_TRAILING_PUNCTUATION)))
+    return [url for _start, url in sorted(urls)]
+
+
+def is_site(match: re.Match[str], vocab: StatementVocabulary) -> bool:
+    """A bare domain with a real-looking top-level domain and a label with a letter in it.
+
+    A capitalised top-level domain in a mixed-case name is a missing space after a full stop
+    ("Danke.Es", "Grüße.Ok"), not a host; "ACME.DE" written all in capitals is one.
+    """
+    host, tld = match.group(1), match.group(2)
+    labels = host.lower().split(".")[:-1]
+    has_letter = any(any(c.isalpha() for c in label) for label in labels if label != "www")
+    sentence_break = tld[0].isupper() and not host.isupper()
+    return has_letter and not sentence_break and (len(tld) == 2 or tld.lower() in vocab.tlds)
+
+
+def _allowed_host(host: str, vocab: StatementVocabulary) -> bool:
+    host = host.lower().rstrip(".")
+    return "." in host and not any(
+        host == ignored or host.endswith("." + ignored) for ignored in vocab.ignored_hosts
+    )
+
+
+def _site_key(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return host + parts.path.rstrip("/").lower()

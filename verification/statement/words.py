@@ -1,0 +1,55 @@
+"""The statement reader's words: tokens with their folded form, span and line, so that names are
+read from capitals and templates from folded words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verification.licenses import CJK_LETTERS, fold
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+_ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
+# Letters of scripts without case, where a name cannot be told by its capital: Han, kana, Hangul.
+CASELESS_RUN = re.compile(rf"[{CJK_LETTERS}\uac00-\ud7af]+")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word or a punctuation mark, with its folded form, its span and its line."""
+
+    raw: str
+    norm: str
+    start: int
+    end: int
+    line: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.raw[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.raw[0].isupper()
+
+
+def word_tokens(text: str) -> tuple[Tok, ...]:
+    """Words (hyphens and apostrophes inside kept: "Anne-Marie", "O'Brien") and punctuation marks.
+
+    A lower-case elision is its own word ("l'Orchestre" -> l, Orchestre; "dell'Arte" -> dell, Arte), so
+    that the name after it is seen capitalised.
+    """
+    out: list[Tok] = []
+    line = 0
+    previous = 0
+    for match in _WORD.finditer(text):
+        line += text.count("\n", previous, match.start())
+        previous = match.start()
+        start, raw = match.start(), match.group()
+        elision = _ELISION.match(raw)
+        if elision:
+            head = elision.group(1)
+            out.append(Tok(head, fold(head), start, start + len(head) + 1, line))
+            start, raw = start + elision.end(1) + 1, raw[elision.end(1) + 1 :]
+        out.append(Tok(raw, fold(raw), start, start + len(raw), line))
+    return tuple(out)

@@ -7,7 +7,13 @@ from collections.abc import Iterable, Sequence
 
 from verification.licenses import PhraseTable, Token, tokenize
 from verification.model import Credit
-from verification.statement.names import MAX_PERSON_WORDS, name_run, names_holder, same_name_word, sequence_at
+from verification.statement.names import (
+    MAX_PERSON_WORDS,
+    is_holder_name,
+    name_run,
+    same_name_word,
+    sequence_at,
+)
 from verification.statement.vocabulary import StatementVocabulary, WordSet
 from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 
@@ -104,7 +110,7 @@ def _caption_at(
     if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
-    return Credit(phrase=phrase, name=name, by_signer=names_holder(name, holder_names, vocab)), end
+    return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
 
 
 def _caption_name(
@@ -225,7 +231,7 @@ def _subject_credit_at(
         return None
     begin = index if cleft else start
     phrase = " ".join(text[tokens[begin].start : tokens[fillers].end].split())
-    return Credit(phrase=phrase, name=name, by_signer=names_holder(name, holder_names, vocab)), fillers + 1
+    return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), fillers + 1
 
 
 def _is_filler(norm: str, vocab: StatementVocabulary) -> bool:
@@ -280,7 +286,7 @@ def _credited(
             return None
         if "_" in run[0]:
             return None  # "Budapest_Parlament.jpg" is a file name
-        return run[0], names_holder(run[0], holder_names, vocab), run[1]
+        return run[0], is_holder_name(run[0], holder_names, vocab), run[1]
     for offset in range(4):  # "by our regular photographer Pieter Janssen", "by a friend"
         position = start + offset
         if position >= len(tokens) or tokens[position].line != line or not tokens[position].is_word:
@@ -288,7 +294,7 @@ def _credited(
         if tokens[position].norm in vocab.relations or tokens[position].norm in vocab.agents:
             run = name_run(text, tokens, position + 1, vocab, org=False)
             if run is not None:
-                return run[0], names_holder(run[0], holder_names, vocab), run[1]
+                return run[0], is_holder_name(run[0], holder_names, vocab), run[1]
             return None, False, position + 1
         if not tokens[position].raw.islower():
             return None

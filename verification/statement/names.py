@@ -235,7 +235,7 @@ def _quoted_at(tokens: Sequence[Tok], index: int, line: int) -> int | None:
     return None
 
 
-def names_holder(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
+def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
     """The credited name is the holder's: one name's distinctive words contain the other's."""
     credited = _distinctive(name, vocab)
     if not credited:

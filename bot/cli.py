@@ -12,8 +12,8 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 def _registrars() -> list[Registrar]:
     """Subcommand owners, imported here (not at module import) so `permbot --help` stays cheap."""
-    from bot import verify_command
     from bot.sandbox import commands as sandbox_commands
+    from bot.verify import command as verify_command
     from bot.wiki import commands as wiki_commands
 
     return [verify_command.register, wiki_commands.register, sandbox_commands.register]

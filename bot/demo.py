@@ -20,11 +20,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.report import outcome_text
+from bot.config.verifier import load_verifier_settings
 from bot.sandbox.fakeweb import FakeWeb
 from bot.sandbox.wiki import SandboxWiki
-from bot.settings import load_verifier_settings
-from bot.verify import MessageInput, Verifier, VerifyOutcome
+from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
+from bot.verify.report import outcome_text
 from verification.model import Verdict
 
 REPO = Path(__file__).resolve().parent.parent

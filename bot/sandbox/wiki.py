@@ -23,6 +23,7 @@ from typing import Any, Self
 
 import requests
 
+from bot.config.files import shipped_user_config
 from bot.sandbox import build, code, server
 from bot.sandbox.model import Account, AccountRole, SandboxApiError, SandboxError
 
@@ -45,8 +46,8 @@ def _quiet(message: str) -> None:
 
 
 def repo_user_config() -> Path:
-    """The repository's user-config.py (no secrets; reads the PERMBOT_* variables)."""
-    return Path(__file__).resolve().parents[2] / "user-config.py"
+    """The shipped user-config.py (no secrets; reads the PERMBOT_* variables)."""
+    return shipped_user_config()
 
 
 def sandbox_env(wiki_dir: Path, api: str, bot_user: str, no_proxy: str | None = None) -> dict[str, str]:

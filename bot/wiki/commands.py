@@ -25,9 +25,9 @@ from verification.files import FileVocabulary, canonical_file_title, titles_from
 from verification.tickets import validate_ticket_id
 
 if TYPE_CHECKING:
+    from bot.config.wiki import EditSummaries, WikiSettings
     from bot.wiki.connection import WikiSession
     from bot.wiki.saver import Saver
-    from bot.wiki.settings import EditSummaries, WikiSettings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -164,16 +164,15 @@ Job = Callable[["WikiSession", "Saver", "EditSummaries", list[str]], list[FileOu
 
 
 def load_settings() -> WikiSettings:
-    from bot.config_files import default_config_dir, read_toml
-    from bot.wiki.settings import WikiSettings
+    from bot.config.wiki import load_wiki_settings
 
-    return WikiSettings.from_mapping(read_toml(default_config_dir(), "wiki.toml"))
+    return load_wiki_settings()
 
 
 def load_file_vocabulary() -> FileVocabulary:
-    from bot.config_files import default_config_dir, read_toml
+    from bot.config.wiki import load_file_vocabulary as load
 
-    return FileVocabulary.from_mapping(read_toml(default_config_dir(), "files.toml"))
+    return load()
 
 
 def today_utc() -> datetime.date:

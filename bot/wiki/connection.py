@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
+from bot.config.wiki import WikiProfile, profile_name
 from bot.wiki.edits import TemplateNames, TemplateRole
-from bot.wiki.settings import WikiProfile, profile_name
 
 log = logging.getLogger(__name__)
 

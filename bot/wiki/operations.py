@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from bot.config.wiki import EditSummaries
 from bot.wiki.connection import WikiSession, continued
 from bot.wiki.edits import (
     PageEdit,
@@ -32,7 +33,6 @@ from bot.wiki.edits import (
 )
 from bot.wiki.outcomes import FileOutcome, OutcomeKind
 from bot.wiki.saver import Change, Saver
-from bot.wiki.settings import EditSummaries
 
 log = logging.getLogger(__name__)
 

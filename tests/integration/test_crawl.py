@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.crawl import SiteCrawler, home_variants, start_url
-from bot.fetch import FetchSettings, GuardedFetcher
+from bot.evidence.crawl import SiteCrawler, home_variants, start_url
+from bot.evidence.fetch import FetchSettings, GuardedFetcher
 from tests.support.web_fixtures import FakeWebFactory, domain_tools, fake_web, load_config
 from verification.domains import DomainTools
 from verification.site_pages import SiteVocabulary

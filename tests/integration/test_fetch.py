@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from bot.fetch import FetchError, FetchSettings, GuardedFetcher, address_blocked, decode_body
+from bot.evidence.fetch import FetchError, FetchSettings, GuardedFetcher, address_blocked, decode_body
 from tests.support.web_fixtures import FakeWebFactory, fake_web, load_config
 from verification.errors import ConfigError
 

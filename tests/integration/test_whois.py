@@ -17,7 +17,7 @@ import pytest
 from whois.exceptions import WhoisDomainNotFoundError, WhoisQuotaExceededError
 from whois.whois import NICClient
 
-from bot.whois_lookup import WhoisLookup, WhoisSettings, read_record
+from bot.evidence.whois_lookup import WhoisLookup, WhoisSettings, read_record
 from tests.support.web_fixtures import load_config
 from verification.errors import ConfigError
 

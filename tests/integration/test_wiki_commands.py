@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
+from bot.config.wiki import EditSummaries, WikiSettings
 from bot.sandbox import SandboxWiki
 from bot.wiki import commands, operations
 from bot.wiki.connection import WikiSession, connect, environment
 from bot.wiki.outcomes import FileOutcome, OutcomeKind
 from bot.wiki.saver import Saver
-from bot.wiki.settings import EditSummaries, WikiSettings
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "wiki.toml"
 TICKET = "2024051410012355"  # the sample ferry's ticket

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pywikibot import exceptions as pwb_errors
 
+from bot.config.wiki import EditSummaries, WikiProfile, WikiSettings
 from bot.wiki import commands
 from bot.wiki.connection import (
     WikiEnvironment,
@@ -25,7 +26,6 @@ from bot.wiki.edits import EditAction, TemplateNames, TemplateRole
 from bot.wiki.operations import added_on, batched, is_due, redirect_targets
 from bot.wiki.outcomes import FileOutcome, OutcomeKind, any_failure, classify_save_error
 from bot.wiki.saver import RunState, parse_wiki_state, unified_diff
-from bot.wiki.settings import EditSummaries, WikiProfile, WikiSettings
 from verification.errors import ConfigError
 from verification.files import FileVocabulary
 

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from pywikibot import exceptions as pwb_errors
 
+from bot.config.wiki import WikiSettings
 from bot.wiki.connection import WikiSession
 from bot.wiki.edits import PageEdit, TemplateNames, confirm_ticket
 from bot.wiki.outcomes import OutcomeKind
 from bot.wiki.saver import Saver
-from bot.wiki.settings import WikiSettings
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "wiki.toml"
 TICKET = "2024051410012355"

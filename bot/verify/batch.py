@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TypeVar
 
-from bot.crawl import SiteCrawler
-from bot.fetch import GuardedFetcher
-from bot.settings import VerifierSettings
-from bot.whois_lookup import WhoisLookup
+from bot.config.verifier import VerifierSettings
+from bot.evidence.crawl import SiteCrawler
+from bot.evidence.fetch import GuardedFetcher
+from bot.evidence.whois_lookup import WhoisLookup
 from verification.assembly import assemble_facts, choose_official_site, sender_named_site
 from verification.domains import DomainTools
 from verification.errors import UnreadableMessage

@@ -10,10 +10,13 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Self
 
+from bot.config.files import default_config_dir, read_toml
 from bot.wiki.edits import TemplateNames
 from verification.errors import ConfigError
+from verification.files import FileVocabulary
 
 PROFILE_VARIABLE = "PERMBOT_PROFILE"
 DEFAULT_PROFILE = "commons"
@@ -153,3 +156,13 @@ class WikiSettings:
 
 def profile_name(environ: Mapping[str, str]) -> str:
     return environ.get(PROFILE_VARIABLE, "").strip() or DEFAULT_PROFILE
+
+
+def load_wiki_settings(config_dir: Path | None = None) -> WikiSettings:
+    """config/wiki.toml as settings; a ConfigError names the file and key to fix."""
+    return WikiSettings.from_mapping(read_toml(config_dir or default_config_dir(), "wiki.toml"))
+
+
+def load_file_vocabulary(config_dir: Path | None = None) -> FileVocabulary:
+    """config/files.toml: what the wiki commands accept as file names."""
+    return FileVocabulary.from_mapping(read_toml(config_dir or default_config_dir(), "files.toml"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config_files import default_config_dir, read_lines, read_toml
-from bot.fetch import FetchSettings
-from bot.whois_lookup import WhoisSettings
+from bot.config.files import default_config_dir, read_lines, read_toml
+from bot.evidence.fetch import FetchSettings
+from bot.evidence.whois_lookup import WhoisSettings
 from verification.domains import DomainVocabulary
 from verification.errors import ConfigError
 from verification.files import FileVocabulary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from bot.verify import VerifyOutcome
+from bot.verify.batch import VerifyOutcome
 from verification.facts import CaseFacts
 from verification.model import Verdict
 

@@ -26,9 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: `permbot tag` and friends should not pay for loading the verifier.
-    from bot.report import outcome_json, outcome_text
-    from bot.settings import load_verifier_settings
-    from bot.verify import MessageInput, Verifier, VerifyOutcome
+    from bot.config.verifier import load_verifier_settings
+    from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
+    from bot.verify.report import outcome_json, outcome_text
 
     try:
         settings = load_verifier_settings(args.config)

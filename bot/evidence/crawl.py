@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Protocol, Self
 from urllib.parse import urlsplit, urlunsplit
 
-from bot.fetch import FetchError, FetchResult
+from bot.evidence.fetch import FetchError, FetchResult
 from verification.addresses import extract_addresses
 from verification.domains import DomainTools, normalise_host
 from verification.html_text import HtmlText, html_to_text
@@ -40,7 +40,7 @@ _UNREACHABLE = frozenset({"connection_failed", "http_502", "http_503", "http_504
 
 
 class PageFetcher(Protocol):
-    """What the crawler needs of a fetcher (bot.fetch.GuardedFetcher)."""
+    """What the crawler needs of a fetcher (bot.evidence.fetch.GuardedFetcher)."""
 
     def fetch(self, url: str) -> FetchResult: ...
 

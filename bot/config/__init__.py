@@ -1,0 +1,1 @@
+"""The one place that finds config/ and turns its files into frozen settings objects."""

@@ -1,0 +1,1 @@
+"""Evidence from outside: guarded web fetches, site crawls and WHOIS, all behind deadlines."""

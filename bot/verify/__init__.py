@@ -1,0 +1,1 @@
+"""The batch verifier: schedules evidence lookups for many mails, reports and the `verify` command."""

@@ -4,8 +4,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`).
-APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml
+# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`);
+# mariadb-server for the store's tests on a real MariaDB (they start their own throwaway server).
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml mariadb-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all demo test lint typecheck unit system-deps venv benchmark clean

@@ -50,6 +50,7 @@ demo: system-deps venv
 benchmark: system-deps venv
 	$(BIN)/python -m tests.benchmarks.verify_throughput
 	$(BIN)/python -m tests.benchmarks.sweep_requests
+	$(BIN)/python -m tests.benchmarks.store_queue
 
 clean:
 	rm -rf $(VENV) .state .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from bot.evidence.fetch import FetchSettings, GuardedFetcher, TestSiteAllowance
-from tests.security.ssrf_harness import ALLOWED_HOST, Harness, running_harness
+from tests.security.ssrf_harness import ALLOWED_HOST, DRIP_SECONDS, Harness, running_harness
 from tests.support.web_fixtures import load_config
 
 BLOCKED = "blocked_address"
@@ -128,10 +128,16 @@ class Outcome:
     case: Case
     code: str | None
     escapes: int
+    elapsed: float
+
+    @property
+    def ended_in_time(self) -> bool:
+        """Well before a drip would end by itself (8 s): the fetch's own deadline (1.5 s) stopped it."""
+        return self.elapsed < DRIP_SECONDS / 2
 
     @property
     def passed(self) -> bool:
-        return self.escapes == 0 and self.code in self.case.expected
+        return self.escapes == 0 and self.code in self.case.expected and self.ended_in_time
 
 
 def run_case(harness: Harness, fetcher: GuardedFetcher, case: Case) -> Outcome:
@@ -141,7 +147,7 @@ def run_case(harness: Harness, fetcher: GuardedFetcher, case: Case) -> Outcome:
     url = url.replace(quote("{trap}", safe=""), str(harness.trap_port))  # inside a redirect's target
     url = url.replace(quote("{site}", safe=""), str(harness.site_port))
     result = fetcher.fetch(url)
-    return Outcome(case, result.error_code, harness.escapes - before)
+    return Outcome(case, result.error_code, harness.escapes - before, result.elapsed)
 
 
 def main() -> int:

@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 ALLOWED_HOST = "allowed.test"
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-_DRIP_SECONDS = 8.0  # a drip ends by itself after this long, so a fetcher without a deadline still returns
+DRIP_SECONDS = 8.0  # a drip ends by itself after this long, so a fetcher without a deadline still returns
 _BOMB = 20 * 1024 * 1024  # bytes once decompressed
 
 
@@ -104,7 +104,7 @@ def _redirect(handler: _SiteHandler, query: dict[str, list[str]]) -> None:
 
 
 def _drip(handler: _SiteHandler, data: bytes) -> None:
-    ends = time.monotonic() + _DRIP_SECONDS
+    ends = time.monotonic() + DRIP_SECONDS
     with contextlib.suppress(OSError):
         for byte in data:
             if time.monotonic() > ends:

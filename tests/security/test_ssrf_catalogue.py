@@ -24,6 +24,7 @@ def test_no_escape(harness: tuple[Harness, GuardedFetcher], case: Case) -> None:
     outcome = run_case(*harness, case)
     assert outcome.escapes == 0
     assert outcome.code in case.expected
+    assert outcome.ended_in_time  # a generous bound (4 s for a 1.5 s deadline), not a speed target
 
 
 def test_the_harness_sees_an_escape(harness: tuple[Harness, GuardedFetcher]) -> None:

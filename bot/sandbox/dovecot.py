@@ -27,6 +27,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from imapclient import IMAPClient
+from imapclient import exceptions as imap_exceptions
 
 from bot.sandbox import server
 from bot.sandbox.fakeweb import CertificateAuthority
@@ -43,6 +44,9 @@ AUTH_GROUP = "dovecot"  # made by the dovecot-core package
 START_TIMEOUT = 10.0
 # A restart right after a stop fails while the old master still holds the port: wait this long for it.
 PORT_FREE_TIMEOUT = 10.0
+# Logins answered "[UNAVAILABLE] Temporary authentication failure" while Dovecot's auth process starts.
+LOGIN_ATTEMPTS = 4
+LOGIN_RETRY_SECONDS = 0.5
 
 _CONFIG = """\
 protocols = imap
@@ -253,10 +257,23 @@ class SandboxDovecot:
         return self.access.to_json()
 
     def client(self, timeout: float = 30.0) -> IMAPClient:
-        """A logged-in plain IMAP client (loopback), for delivering mail and for tests."""
-        client = IMAPClient(self.access.host, self.access.port, ssl=False, timeout=timeout)
-        client.login(self.access.user, self.access.password)
-        return client
+        """A logged-in plain IMAP client (loopback), for delivering mail and for tests.
+
+        Dovecot answers `[UNAVAILABLE]` while its auth process is still starting (seen on a loaded
+        machine): that answer is retried a few times; a refused password is not.
+        """
+        for attempt in range(LOGIN_ATTEMPTS):
+            client = IMAPClient(self.access.host, self.access.port, ssl=False, timeout=timeout)
+            try:
+                client.login(self.access.user, self.access.password)
+            except imap_exceptions.LoginError as error:
+                client.shutdown()
+                if "UNAVAILABLE" not in str(error) or attempt == LOGIN_ATTEMPTS - 1:
+                    raise SandboxError(f"the sandbox mailbox refused the login: {error}") from error
+                time.sleep(LOGIN_RETRY_SECONDS * (attempt + 1))
+                continue
+            return client
+        raise SandboxError("the sandbox mailbox refused the login")
 
     def deliver(self, messages: Iterable[bytes], folder: str | None = None) -> list[int]:
         """APPEND the messages to the queue folder (or `folder`, made if missing); their UIDs in order."""

@@ -1,0 +1,1 @@
+"""Message sources: where ticket mails come from (files on disk, the queue's mailbox)."""

@@ -130,7 +130,8 @@ class Verifier:
     `workers`: reading processes (default: the usable cores). `window`: how many messages may be in
     flight at once; `window_bytes`: how many bytes of mail. `small_batch`: a batch of at most that many
     messages is read in this process (0: always in workers); there the deadline is reported on time,
-    but a reading that runs on is left to finish in the background.
+    but a reading that runs on is left to finish in the background. `read_function`: what reads one
+    mail (a module-level function, so that workers can receive it); tests swap in one that fails.
     """
 
     def __init__(
@@ -140,6 +141,7 @@ class Verifier:
         window: int = 256,
         window_bytes: int = 64 * 1024 * 1024,
         small_batch: int = SMALL_BATCH,
+        read_function: reading_worker.ReadFunction = read_ticket,
     ) -> None:
         self.settings = settings
         self.tools = DomainTools(settings.domains)
@@ -147,6 +149,7 @@ class Verifier:
         self.window = max(1, window)
         self.window_bytes = window_bytes
         self.small_batch = small_batch
+        self.read_function = read_function
         self._fetcher = GuardedFetcher(settings.fetch)
         self._crawler = SiteCrawler(self._fetcher, self.tools, settings.site, settings.fetch.pool_size)
         self._whois = WhoisLookup(settings.whois)
@@ -218,7 +221,7 @@ class Verifier:
                 context=context,
             )
         future: Future[TicketReading] = self._pool.schedule(
-            reading_worker.read, (raw,), timeout=self.settings.reading_deadline_seconds
+            reading_worker.read, (raw, self.read_function), timeout=self.settings.reading_deadline_seconds
         )
         return future
 
@@ -229,7 +232,7 @@ class Verifier:
 
         def run() -> None:
             try:
-                reading = read_ticket(raw, self.settings.reading)
+                reading = self.read_function(raw, self.settings.reading)
             except Exception as error:  # noqa: BLE001 - becomes this message's error in _finish
                 _settle(future, error=error)
             else:

@@ -10,7 +10,7 @@ import copyreg
 import io
 import pickle
 import signal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -36,9 +36,15 @@ def start_worker(packed: bytes) -> None:
     _vocabulary[:] = [pickle.loads(packed)]  # noqa: S301 - our own bytes, from the parent process
 
 
-def read(raw: bytes) -> TicketReading:
-    """Read one mail in this worker (the parent enforces the deadline and turns errors into outcomes)."""
-    return read_ticket(raw, _vocabulary[0])
+ReadFunction = Callable[[bytes, ReadingVocabulary], TicketReading]
+
+
+def read(raw: bytes, read_function: ReadFunction = read_ticket) -> TicketReading:
+    """Read one mail in this worker (the parent enforces the deadline and turns errors into outcomes).
+
+    `read_function` is a module-level function, sent by reference; tests send one that fails on cue.
+    """
+    return read_function(raw, _vocabulary[0])
 
 
 def _reduce_proxy(proxy: Mapping[str, Any]) -> tuple[Any, tuple[dict[str, Any]]]:

@@ -52,7 +52,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="SITES.json",
-        help="fetch websites from the project's fake web serving these pages (offline rehearsal; repeatable)",
+        help=(
+            "fetch websites from the project's fake web serving these pages, {url: html} (offline "
+            "rehearsal; repeatable; a folder means every */sites.json in it)"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -160,8 +163,11 @@ class _Run:
             )
 
 
-def _fake_sites(files: list[Path]) -> dict[str, Any]:
+def _fake_sites(given: list[Path]) -> dict[str, Any]:
     sites: dict[str, Any] = {}
+    files = [
+        found for path in given for found in (sorted(path.glob("*/sites.json")) if path.is_dir() else [path])
+    ]
     for path in files:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

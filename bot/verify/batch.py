@@ -65,11 +65,13 @@ class ErrorCode(enum.StrEnum):
     UNREADABLE_MESSAGE = "unreadable_message"  # the bytes are not a mail (empty, no headers)
     READING_TIMEOUT = "reading_timeout"  # reading ran past its deadline (its worker was replaced)
     READING_FAILED = "reading_failed"  # a reader raised, or its worker process died
+    DECIDING_FAILED = "deciding_failed"  # weighing what was read against the web raised
 
 
 _ERROR_MESSAGES = {
     ErrorCode.READING_TIMEOUT: "reading this message took longer than its deadline",
     ErrorCode.READING_FAILED: "reading this message failed (a bug in permbot: run with -vv for details)",
+    ErrorCode.DECIDING_FAILED: "deciding on this message failed (a bug in permbot: run with -vv for details)",
 }
 
 
@@ -117,6 +119,8 @@ class _Pending:
         """Everything it waits for is in, so finishing it will not block."""
         if not self.lookups.done():
             return False
+        if self.lookups.exception() is not None:
+            return True
         lookups = self.lookups.result()
         return lookups is None or all(f.done() for f in lookups.futures())
 
@@ -254,7 +258,7 @@ class Verifier:
             return
         try:
             lookups.set_result(self._lookups_for(reading.result()))
-        except Exception as error:  # noqa: BLE001 - handed to _finish, which raises it in order
+        except Exception as error:  # noqa: BLE001 - becomes this message's error in _finish
             lookups.set_exception(error)
 
     def _lookups_for(self, reading: TicketReading) -> _Lookups:
@@ -280,6 +284,14 @@ class Verifier:
         failure = _reading_failure(item)
         if failure is not None:
             return failure
+        try:
+            return self._decide(item)
+        except Exception as error:  # any failure on hostile input becomes this message's error
+            log.warning("deciding on %s failed: %s", item.source, type(error).__name__)
+            log.debug("deciding on %s failed", item.source, exc_info=error)
+            return _failed(item.source, ErrorCode.DECIDING_FAILED)
+
+    def _decide(self, item: _Pending) -> VerifyOutcome:
         lookups = item.lookups.result()
         assert lookups is not None  # set whenever the reading succeeded
         deadline = lookups.started + self.settings.message_deadline_seconds

@@ -89,3 +89,17 @@ def test_input_is_taken_lazily_through_a_bounded_window(settings: VerifierSettin
     assert [o.source for o in rest] == [f"m{n}.eml" for n in range(1, 40)]
     tickets = [o.facts.reading.message.ticket for o in [first, *rest] if o.facts]
     assert tickets == [f"20240514{10000000 + n:08d}" for n in range(40)]
+
+
+def test_a_mail_that_breaks_the_deciding_step_is_that_messages_error(settings: VerifierSettings) -> None:
+    """A sender domain with '[' made the domain code raise after reading (issue 6): the batch went down.
+    Whether it is decided or refused with a typed error, the messages after it are verified."""
+    hostile = (
+        b"From: Eve <eve@exa[mple.org>\r\nSubject: [Ticket#2024051410000001] x\r\n\r\n"
+        b"I release File:A.jpg under CC BY 4.0. See https://www.exa[mple.org/\r\n"
+    )
+    mails = inputs(hostile, plain_mail(2))
+    with Verifier(settings, small_batch=10) as verifier:
+        outcomes = list(verifier.verify(mails))
+    assert outcomes[0].suggestion is not None or outcomes[0].error_code is ErrorCode.DECIDING_FAILED
+    assert outcomes[1].suggestion is not None

@@ -10,9 +10,11 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from verification.errors import ConfigError
@@ -99,6 +101,38 @@ def _verify_all(args: argparse.Namespace, settings: Any) -> int:
     run.clear_progress()
     run.warn_if_offline()
     return 1 if run.failed else 0
+
+
+class _DeferrableInterrupt:
+    """Ctrl-C as KeyboardInterrupt, except inside `deferred()`, where it waits for the block's end."""
+
+    def __init__(self) -> None:
+        self._deferring = False
+        self._pending = False
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        previous = signal.signal(signal.SIGINT, self._handle)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+        if self._pending:
+            raise KeyboardInterrupt
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._deferring:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
 
 
 class _Run:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from verification.errors import ConfigError
 
 if TYPE_CHECKING:
+    from bot.config.verifier import VerifierSettings
     from bot.mail.source import MessageInput
     from bot.verify.batch import VerifyOutcome
 
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return _verify_all(args, settings)
 
 
-def _verify_all(args: argparse.Namespace, settings: Any) -> int:
+def _verify_all(args: argparse.Namespace, settings: VerifierSettings) -> int:
     from bot.mail.files import read_sources
     from bot.verify.batch import Verifier
     from bot.verify.report import outcome_json, outcome_text
@@ -148,6 +149,9 @@ class _Run:
         self.sites_reached = 0
         self.stderr = stderr
         self.show_progress = stderr.isatty()
+        if self.show_progress:
+            stderr.write("permbot verify: reading the first messages ")
+            stderr.flush()
 
     def track(self, messages: Iterator[MessageInput]) -> Iterator[MessageInput]:
         for message in messages:

@@ -24,6 +24,8 @@ API_VARIABLE = "PERMBOT_WIKI_API"
 USER_VARIABLE = "PERMBOT_WIKI_USER"
 PASSWORD_VARIABLE = "PERMBOT_PASSWORD_FILE"  # noqa: S105 (a variable name, not a password)
 DIR_VARIABLE = "PYWIKIBOT_DIR"
+SANDBOX_DIR_VARIABLE = "PERMBOT_SANDBOX_DIR"  # set by `permbot sandbox env`: the wiki is that sandbox
+SANDBOX_STATE_FILE = "sandbox.json"  # what marks a sandbox folder (bot.sandbox.wiki.STATE_FILE)
 # The family name user-config.py gives a wiki defined by its api.php URL.
 URL_FAMILY = "permbot"
 COMMONS = ("commons", "commons")
@@ -49,6 +51,7 @@ class WikiEnvironment:
     password_file: Path | None
     pywikibot_dir: Path | None
     profile: str
+    sandbox_dir: Path | None = None
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Self:
@@ -57,17 +60,30 @@ class WikiEnvironment:
 
         password = value(PASSWORD_VARIABLE)
         directory = value(DIR_VARIABLE)
+        api = value(API_VARIABLE)
         return cls(
-            api=value(API_VARIABLE),
+            api=api,
             user=value(USER_VARIABLE),
             password_file=Path(password) if password else None,
             pywikibot_dir=Path(directory) if directory else None,
             profile=profile_name(environ),
+            sandbox_dir=_sandbox_dir(value(SANDBOX_DIR_VARIABLE), directory) if api else None,
         )
 
     @property
     def wiki_label(self) -> str:
         return self.api or "Wikimedia Commons"
+
+
+def _sandbox_dir(named: str | None, pywikibot_dir: str | None) -> Path | None:
+    """The sandbox folder the environment came from: named, or the one holding PYWIKIBOT_DIR (older env)."""
+    if named:
+        return Path(named)
+    if pywikibot_dir:
+        parent = Path(pywikibot_dir).parent
+        if (parent / SANDBOX_STATE_FILE).is_file():
+            return parent
+    return None
 
 
 def credential_problems(env: WikiEnvironment) -> tuple[str, ...]:
@@ -104,6 +120,7 @@ def apply_profile(profile: WikiProfile, config: Any) -> None:
     config.retry_wait = profile.retry_wait
     config.retry_max = profile.retry_max
     config.max_retries = profile.max_retries
+    config.socket_timeout = (profile.connect_timeout, profile.read_timeout)
     config.cosmetic_changes = False
 
 

@@ -236,7 +236,7 @@ def _connection_errors() -> tuple[type[BaseException], ...]:
 
     return (
         pwb_errors.ServerError,
-        pwb_errors.TimeoutError,
+        pwb_errors.ApiTimeoutError,
         pwb_errors.FatalServerError,
         requests.exceptions.ConnectionError,
         requests.exceptions.Timeout,

@@ -117,9 +117,10 @@ def _redirect_outcome(title: str, target: RedirectTarget | None, ticket: str | N
     """A redirect is followed only to a file page on this wiki; any other target is reported, not edited."""
     if target is None:
         return FileOutcome(title, OutcomeKind.FAILED, ticket, "broken_redirect")
-    if not target.is_file:
-        shown = f"{target.interwiki}:{target.title}" if target.interwiki else target.title
-        return FileOutcome(title, OutcomeKind.REDIRECT_OUTSIDE, ticket, target.why_outside, target=shown)
+    if not target.is_file:  # an interwiki target's title carries its prefix ("mediawikiwiki:File:X.jpg")
+        return FileOutcome(
+            title, OutcomeKind.REDIRECT_OUTSIDE, ticket, target.why_outside, target=target.title
+        )
     return FileOutcome(title, OutcomeKind.REDIRECT, ticket, target=target.title)
 
 

@@ -528,10 +528,10 @@ F = FILE = 6
         ),
         pytest.param(
             {
-                "redirects": [{"from": "File:A.jpg", "to": "Foo", "tointerwiki": "wikipedia"}],
-                "pages": [{"title": "Foo", "ns": 0}],
+                "redirects": [{"from": "File:A.jpg", "to": "wikipedia:Foo", "tointerwiki": "wikipedia"}],
+                "pages": [{"title": "wikipedia:Foo", "ns": 0}],
             },
-            {"File:A.jpg": RedirectTarget("Foo", None, "wikipedia")},
+            {"File:A.jpg": RedirectTarget("wikipedia:Foo", None, "wikipedia")},
             id="interwiki-not-a-local-page",
         ),
         pytest.param(

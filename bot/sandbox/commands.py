@@ -2,6 +2,7 @@
 
 `up` reports progress on stderr and prints, as its last stdout line, one JSON object (api, dir, accounts,
 env) that scripts parse. `eval "$(permbot sandbox env --dir DIR)"` exports that env into a shell.
+The accounts' passwords in that line are made up for this throwaway local wiki; `up` says so.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ import sys
 from pathlib import Path
 
 from bot.sandbox.model import SandboxError
+
+THROWAWAY = (
+    "the passwords in the JSON line below are throwaway credentials of this local sandbox wiki only, "
+    "made up when it was built; they open nothing else"
+)
 
 
 def _progress(message: str) -> None:
@@ -28,6 +34,7 @@ def run_up(args: argparse.Namespace) -> int:
         print(f"sandbox: {err}", file=sys.stderr)
         return 1
     _progress(f"up: {wiki.api} (stop it with `permbot sandbox down --dir {wiki.dir}`)")
+    _progress(THROWAWAY)
     print(json.dumps(wiki.summary()), flush=True)
     return 0
 
@@ -60,7 +67,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add `permbot sandbox up` and `permbot sandbox down` to the `permbot` parser."""
     parser = subparsers.add_parser("sandbox", help="start or stop a throwaway local MediaWiki")
     actions = parser.add_subparsers(dest="sandbox_command", required=True, metavar="ACTION")
-    up = actions.add_parser("up", help="build (or reuse) and start a sandbox wiki; last line: JSON")
+    up = actions.add_parser(
+        "up",
+        help="build (or reuse) and start a sandbox wiki; last line: JSON",
+        description="Build (or reuse) and start a sandbox wiki on 127.0.0.1. The last stdout line is JSON "
+        "with the api URL, the folder, the accounts and the env; the accounts' passwords there are "
+        "throwaway credentials of this local sandbox only. A port already in use is refused.",
+    )
     up.add_argument("--dir", type=Path, default=None, help="wiki folder (default: a new temporary folder)")
     up.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     up.set_defaults(run=run_up)

@@ -200,7 +200,7 @@ def _run(
     except KeyboardInterrupt:
         return _cut_short(header, outcomes, titles, listing, saver.saving, RunStatus.INTERRUPTED, profile, "")
     except lost_connection as error:
-        gone = str(unreachable(target, type(error).__name__))
+        gone = str(unreachable(target, f"it stopped answering: {type(error).__name__} after the retries"))
         return _cut_short(
             header, outcomes, titles, listing, saver.saving, RunStatus.WIKI_UNREACHABLE, profile, gone
         )

@@ -17,6 +17,7 @@ from typing import Any, Self
 
 from bot.config.wiki import WikiProfile, profile_name
 from bot.wiki.edits import TemplateNames, TemplateRole
+from bot.wiki.terminal import inert
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,22 @@ def credential_problems(env: WikiEnvironment) -> tuple[str, ...]:
     return tuple(problems)
 
 
+class WithoutTracebacks(logging.Filter):
+    """Drop the tracebacks pywikibot logs at ERROR for each failed request before it retries: the command
+    reports the failure itself (which wiki, what to do next). Kept at debug level (-vv)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        is_traceback = str(record.msg).startswith("Traceback (most recent call last)")
+        return not is_traceback or logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
+def quiet_pywikibot_tracebacks() -> None:
+    """Put WithoutTracebacks on pywikibot's logger (once)."""
+    logger = logging.getLogger("pywiki")
+    if not any(isinstance(existing, WithoutTracebacks) for existing in logger.filters):
+        logger.addFilter(WithoutTracebacks())
+
+
 def apply_profile(profile: WikiProfile, config: Any) -> None:
     """Set pywikibot's politeness settings from the profile (before the Site is made: its throttle reads
     them)."""
@@ -150,6 +167,7 @@ def open_site(env: WikiEnvironment, profile: WikiProfile, *, login: bool) -> Any
     import pywikibot
     from pywikibot import config
 
+    quiet_pywikibot_tracebacks()
     apply_profile(profile, config)
     family, code = _configure_wiki(env, config)
     site = pywikibot.Site(code, family, user=env.user)
@@ -320,7 +338,7 @@ def connect(
     if login and not site.has_right("edit"):
         raise WikiSetupError(f"{env.user} may not edit {env.wiki_label} (no 'edit' right)")
     if login and not site.has_right("bot"):
-        log.warning("%s has no 'bot' right: edits will not be flagged as bot edits", env.user)
+        log.warning("%s has no 'bot' right: edits will not be flagged as bot edits", inert(env.user))
     if not login:
         log.warning("not logged in (%s): reading anonymously", "; ".join(credential_problems(env)))
     templates = fetch_templates(site, names)

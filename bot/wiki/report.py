@@ -149,16 +149,16 @@ def _interrupted_lines(summary: RunSummary) -> list[str]:
     saved = summary.saved()
     lines = [f"INTERRUPTED: {len(saved)} edit(s) saved before Ctrl-C" + (":" if saved else "")]
     lines.extend(inert(f"  {o.title}  (revision {o.revision})") for o in saved)
-    if summary.in_progress:
-        lines.append(
-            inert(f"  {summary.in_progress} was being saved: look at its history to know whether it was")
-        )
     lines.extend(_undone_lines(summary))
     return lines
 
 
 def _undone_lines(summary: RunSummary) -> list[str]:
     lines = []
+    if summary.in_progress:
+        lines.append(
+            inert(f"  {summary.in_progress} was being saved: look at its history to know whether it was")
+        )
     if summary.not_done:
         lines.append(f"not done ({len(summary.not_done)}): " + inert(", ".join(summary.not_done)))
     if summary.unlisted_rest:

@@ -20,6 +20,7 @@ from typing import Any
 from bot.wiki.connection import WikiSession
 from bot.wiki.edits import PageEdit, bots_allow
 from bot.wiki.outcomes import FileOutcome, OutcomeKind, classify_save_error
+from bot.wiki.terminal import inert
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ class Saver:
         self._state = fetch_wiki_state(self._session.site, profile.run_page, profile.run_value)
         self._checked_at = time.monotonic()
         if self._state.state is not RunState.RUN:
-            log.warning("not saving: %s", self._state.message)
+            log.warning("not saving: %s", inert(self._state.message))
         return self._state
 
     def before_batch(self) -> None:
@@ -181,7 +182,7 @@ class Saver:
         except pwb_errors.EditConflictError as error:
             if isinstance(error, pwb_errors.PageDeletedConflictError):
                 return self._failure(title, ticket, error)
-            log.info("edit conflict on %s: re-reading and retrying once", title)
+            log.info("edit conflict on %s: re-reading and retrying once", inert(title))
             return self._retry(title, change, summary, ticket)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
@@ -224,7 +225,7 @@ class Saver:
             summary=summary, minor=True, bot=True, force=True, nocreate=True, watch="nochange", quiet=True
         )
         self.saving = None
-        log.info("saved %s", page.title())
+        log.info("saved %s", inert(page.title()))
         revision = page.latest_revision_id  # set from the edit's answer: no request
         return revision if isinstance(revision, int) else None
 
@@ -258,5 +259,5 @@ class Saver:
             state = self.check()
             if state.state in (RunState.READ_ONLY, RunState.BLOCKED):
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
-        log.warning("could not save %s: %s (%s)", title, mapped.kind.value, mapped.detail)
+        log.warning("could not save %s: %s (%s)", inert(title), mapped.kind.value, mapped.detail)
         return FileOutcome(title, mapped.kind, ticket, mapped.detail)

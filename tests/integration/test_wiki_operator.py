@@ -304,6 +304,34 @@ def test_stopped_sandbox_says_how_to_start_it(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_wiki_going_away_mid_run_ends_with_what_was_saved_and_exit_3(tmp_path: Path) -> None:
+    own = SandboxWiki.up(tmp_path / "going-away")  # its own wiki: the session's one must stay up
+    try:
+        env = {**os.environ, **own.env}
+        env["PERMBOT_CONFIG_DIR"] = str(config_with(tmp_path, put_throttle=1.5, read_timeout=2.0))
+        process = subprocess.Popen(
+            [*PERMBOT, "tag", "--ticket", NEW_TICKET, HARBOUR, KINGFISHER, OLD_TOWN],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        assert process.stdout is not None
+        process.stdout.readline()  # the header
+        assert process.stdout.readline().startswith(f"edited      {HARBOUR}")
+        own.stop()
+        out, err = process.communicate(timeout=120)
+    finally:
+        own.stop()
+    assert process.returncode == 3
+    assert f"STOPPED: the wiki stopped answering (the sandbox wiki at {own.api} is not answering" in out
+    assert f"start it with `permbot sandbox up --dir {own.dir}`" in out
+    assert "1 file(s): 1 edited" in out
+    assert OLD_TOWN in out.split("STOPPED:")[1]  # listed as not done (or in progress)
+    assert "Traceback" not in err
+
+
 def test_commons_without_network_names_commons_and_why(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PERMBOT_", "PYWIKIBOT"))}
     proxy = f"http://127.0.0.1:{closed_port()}"  # no traffic leaves the machine: the proxy is closed

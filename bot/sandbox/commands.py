@@ -21,6 +21,16 @@ THROWAWAY = (
 )
 
 
+def _port_argument(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--port takes a number, got {value!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be 1..65535 (0: a free one), got {port}")
+    return port
+
+
 def _progress(message: str) -> None:
     print(f"sandbox: {message}", file=sys.stderr, flush=True)
 
@@ -75,7 +85,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "throwaway credentials of this local sandbox only. A port already in use is refused.",
     )
     up.add_argument("--dir", type=Path, default=None, help="wiki folder (default: a new temporary folder)")
-    up.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    up.add_argument(
+        "--port",
+        type=_port_argument,
+        default=0,
+        help="port on 127.0.0.1 (default: a free one; one in use is refused)",
+    )
     up.set_defaults(run=run_up)
     down = actions.add_parser("down", help="stop the sandbox wiki in DIR (the folder stays)")
     down.add_argument("--dir", type=Path, required=True, help="the folder given or printed by `up`")

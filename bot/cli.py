@@ -22,10 +22,16 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 def _registrars() -> list[Registrar]:
     """Subcommand owners, imported here (not at module import) so `permbot --help` stays cheap."""
     from bot.sandbox import commands as sandbox_commands
+    from bot.store import commands as store_commands
     from bot.verify import command as verify_command
     from bot.wiki import commands as wiki_commands
 
-    return [verify_command.register, wiki_commands.register, sandbox_commands.register]
+    return [
+        verify_command.register,
+        wiki_commands.register,
+        sandbox_commands.register,
+        store_commands.register,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 `up` reports progress on stderr and prints, as its last stdout line, one JSON object (api, dir, accounts,
 env, imap) that scripts parse. `eval "$(permbot sandbox env --dir DIR)"` exports that env into a shell.
 The sandbox mailbox (a throwaway Dovecot) lives in DIR/imap; `deliver` appends mail to its queue folder.
+The passwords in that line are made up for this throwaway local sandbox; `up` says so.
 """
 
 from __future__ import annotations
@@ -20,6 +21,21 @@ if TYPE_CHECKING:
     from bot.sandbox.dovecot import SandboxDovecot
 
 MAILBOX_SUBDIR = "imap"
+THROWAWAY = (
+    "the passwords in the JSON line below are throwaway credentials of this local sandbox (wiki and "
+    "mailbox) only, "
+    "made up when it was built; they open nothing else"
+)
+
+
+def _port_argument(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--port takes a number, got {value!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be 1..65535 (0: a free one), got {port}")
+    return port
 
 
 def _progress(message: str) -> None:
@@ -41,6 +57,7 @@ def run_up(args: argparse.Namespace) -> int:
         print(f"sandbox: {err}", file=sys.stderr)
         return 1
     _progress(f"up: {wiki.api} (stop it with `permbot sandbox down --dir {wiki.dir}`)")
+    _progress(THROWAWAY)
     summary = wiki.summary()
     summary["imap"] = mailbox.summary()
     summary["env"] = {**summary["env"], **mailbox.env}
@@ -113,9 +130,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add `permbot sandbox up` and `permbot sandbox down` to the `permbot` parser."""
     parser = subparsers.add_parser("sandbox", help="start or stop a throwaway local MediaWiki and mailbox")
     actions = parser.add_subparsers(dest="sandbox_command", required=True, metavar="ACTION")
-    up = actions.add_parser("up", help="build (or reuse) and start a sandbox wiki; last line: JSON")
+    up = actions.add_parser(
+        "up",
+        help="build (or reuse) and start a sandbox wiki; last line: JSON",
+        description="Build (or reuse) and start a sandbox wiki and mailbox on 127.0.0.1. The last "
+        "stdout line is JSON with the api URL, the folder, the accounts, the mailbox and the env; the "
+        "passwords there are throwaway credentials of this local sandbox only. A port already in use "
+        "is refused.",
+    )
     up.add_argument("--dir", type=Path, default=None, help="wiki folder (default: a new temporary folder)")
-    up.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    up.add_argument(
+        "--port",
+        type=_port_argument,
+        default=0,
+        help="port on 127.0.0.1 (default: a free one; one in use is refused)",
+    )
     up.set_defaults(run=run_up)
     down = actions.add_parser("down", help="stop the sandbox wiki in DIR (the folder stays)")
     down.add_argument("--dir", type=Path, required=True, help="the folder given or printed by `up`")

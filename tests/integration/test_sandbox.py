@@ -219,6 +219,7 @@ def cli_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     wiki_dir = tmp_path_factory.mktemp("cli-wiki")
     up = _cli("sandbox", "up", "--dir", str(wiki_dir))
     assert up.returncode == 0, up.stderr
+    assert "throwaway" in up.stderr
     info: dict[str, Any] = json.loads(up.stdout.strip().splitlines()[-1])
     try:
         yield info
@@ -312,9 +313,23 @@ def test_up_on_a_busy_port_fails_with_the_reason(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        with pytest.raises(SandboxError, match="Address already in use"):
+        with pytest.raises(SandboxError, match=r"port \d+ on 127.0.0.1 is in use .*another --port"):
             SandboxWiki.up(tmp_path, busy.getsockname()[1])
     assert not server.is_running(tmp_path)
+
+
+def test_cli_up_on_the_port_of_another_sandbox_refuses(cli_sandbox: dict[str, Any], tmp_path: Path) -> None:
+    port = cli_sandbox["api"].split(":")[2].split("/")[0]
+    result = _cli("sandbox", "up", "--dir", str(tmp_path / "second"), "--port", port)
+    assert result.returncode == 1
+    assert f"port {port} on 127.0.0.1 is in use" in result.stderr
+    assert result.stdout == ""  # no JSON line: nothing may point at the other wiki
+    assert not server.is_running(tmp_path / "second")
+    assert server.served_id(int(port)) == (Path(cli_sandbox["dir"]) / server.ID_FILE).read_text().strip()
+
+
+def test_cli_up_says_the_passwords_are_throwaway(cli_sandbox: dict[str, Any]) -> None:
+    assert "throwaway" in _cli("sandbox", "up", "--help").stdout
 
 
 def test_cli_up_refuses_a_folder_that_is_not_a_sandbox(tmp_path: Path) -> None:

@@ -4,9 +4,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`);
-# mariadb-server for the store's tests on a real MariaDB (they start their own throwaway server).
-APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml mariadb-server
+# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`); dovecot-imapd
+# for the sandbox mailbox; mariadb-server for the store's tests on a real MariaDB (they start their own
+# throwaway server).
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all demo test lint typecheck unit system-deps venv benchmark clean
@@ -50,7 +51,10 @@ demo: system-deps venv
 benchmark: system-deps venv
 	$(BIN)/python -m tests.benchmarks.verify_throughput
 	$(BIN)/python -m tests.benchmarks.sweep_requests
-	$(BIN)/python -m tests.benchmarks.store_queue
+# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`); dovecot-imapd
+# for the sandbox mailbox; mariadb-server for the store's tests on a real MariaDB (they start their own
+# throwaway server).
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server
 
 clean:
 	rm -rf $(VENV) .state .pytest_cache .mypy_cache .ruff_cache

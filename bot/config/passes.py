@@ -7,26 +7,18 @@ decision does on the wiki, how often and how long the service works, how often w
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.config.files import default_config_dir, read_toml
+from bot.store.model import WikiAction
 from bot.wiki.edits import ReceivedReason
 from verification.errors import ConfigError
 from verification.model import Verdict
 
 SERVICE_FILE = "service.toml"
-
-
-class WikiAction(enum.StrEnum):
-    """What a pass does to a file page; each maps onto one pure edit of bot.wiki.edits."""
-
-    RECEIVE = "receive"  # mark_received
-    TAG = "tag"  # confirm_ticket
-    UNTAG = "untag"  # remove_ticket
 
 
 @dataclass(frozen=True)
@@ -56,7 +48,7 @@ class PassSettings:
     lease_seconds: float = 300
     lease_wait_seconds: float = 0
     max_reverify: int = 3
-    max_missing_retries: int = 10
+    max_retries: int = 10
 
 
 def _number(table: Mapping[str, Any], key: str, default: float, *, minimum: float = 0) -> float:
@@ -115,7 +107,7 @@ def pass_settings_from(data: Mapping[str, Any]) -> PassSettings:
         lease_seconds=_number(passes, "lease_seconds", 300, minimum=5),
         lease_wait_seconds=_number(passes, "lease_wait_seconds", 0),
         max_reverify=int(_number(passes, "max_reverify", 3)),
-        max_missing_retries=int(_number(passes, "max_missing_retries", 10)),
+        max_retries=int(_number(passes, "max_retries", 10)),
     )
 
 

@@ -1,3 +1,3 @@
-"""Fixtures shared by the whole suite: the fake web (proxy) and the sandbox MediaWiki."""
+"""Fixtures shared by the whole suite: the fake web (proxy), the sandbox MediaWiki and the sandbox Dovecot."""
 
-pytest_plugins = ["tests.support.web_fixtures", "tests.support.sandbox_fixtures"]
+pytest_plugins = ["tests.support.web_fixtures", "tests.support.sandbox_fixtures", "tests.support.dovecot"]

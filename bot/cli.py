@@ -12,11 +12,17 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 def _registrars() -> list[Registrar]:
     """Subcommand owners, imported here (not at module import) so `permbot --help` stays cheap."""
+    from bot.passes import command as pass_commands
     from bot.sandbox import commands as sandbox_commands
     from bot.verify import command as verify_command
     from bot.wiki import commands as wiki_commands
 
-    return [verify_command.register, wiki_commands.register, sandbox_commands.register]
+    return [
+        verify_command.register,
+        wiki_commands.register,
+        pass_commands.register,
+        sandbox_commands.register,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

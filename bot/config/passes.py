@@ -77,7 +77,9 @@ def _reasons(table: Mapping[str, Any]) -> dict[Verdict, ReceivedReason]:
                 f"reason ({', '.join(r.value for r in ReceivedReason)})"
             ) from None
         if key is Verdict.SUSPICIOUS:
-            raise ConfigError(f"{SERVICE_FILE} [actions.received_reason]: suspicious is never marked received")
+            raise ConfigError(
+                f"{SERVICE_FILE} [actions.received_reason]: suspicious is never marked received"
+            )
     return reasons
 
 

@@ -34,7 +34,8 @@ class LeaseHeld(RuntimeError):
         if lease is None:
             detail = "another holder (it just changed hands)"
         else:
-            detail = f"{lease.holder} (since {lease.acquired_at:%Y-%m-%d %H:%M:%S} UTC, until {lease.expires_at:%H:%M:%S} UTC unless renewed)"
+            since, until = f"{lease.acquired_at:%Y-%m-%d %H:%M:%S}", f"{lease.expires_at:%H:%M:%S}"
+            detail = f"{lease.holder} (since {since} UTC, until {until} UTC unless renewed)"
         super().__init__(
             f"another pass is working on {wiki}: the lease is held by {detail}; try again when it is done "
             "(a holder that died lets its lease expire)"

@@ -212,9 +212,18 @@ def _store(store: Store, fetched: FetchedMessage, folder: str) -> StoredMail:
         message_id=message_id_of(fetched.raw),
         ticket=fetched.ticket_number(),
         source_key=f"{folder}/{fetched.uidvalidity}/{fetched.uid}",
-        received_at=fetched.internal_date,
+        received_at=_aware(fetched.internal_date),
     )
+    if row.ticket is not None:
+        store.tickets.ensure(row.ticket)  # the queue lists it at once; verification follows
     return StoredMail(fetched.uid, row.id, row.ticket, new)
+
+
+def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
+    """imapclient gives INTERNALDATE as a naive local time; the store takes UTC."""
+    if moment is None:
+        return None
+    return moment.astimezone(datetime.UTC)
 
 
 def verify_stored(

@@ -15,8 +15,11 @@ import threading
 import time
 import uuid
 from datetime import timedelta
+from pathlib import Path
 from types import TracebackType
 from typing import Self
+
+import sqlalchemy as sa
 
 from bot.store.leases import pass_lease_name
 from bot.store.model import Lease
@@ -51,8 +54,18 @@ def holder_name(label: str) -> str:
 class WikiLease:
     """`with WikiLease(store, wiki, label, seconds, wait):` holds the wiki's lease for the block."""
 
-    def __init__(self, store: Store, wiki: str, label: str, seconds: float, wait: float = 0.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        wiki: str,
+        label: str,
+        seconds: float,
+        wait: float = 0.0,
+        *,
+        owns_store: bool = False,
+    ) -> None:
         self._store = store
+        self._owns_store = owns_store
         self._wiki = wiki
         self._name = pass_lease_name(wiki)
         self._ttl = timedelta(seconds=seconds)
@@ -89,6 +102,8 @@ class WikiLease:
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._store.leases.release(self._name, self.holder)
+        if self._owns_store:
+            self._store.close()
 
     def __enter__(self) -> Self:
         self.acquire()
@@ -98,3 +113,17 @@ class WikiLease:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.release()
+
+
+def command_lease(wiki: str, label: str) -> WikiLease | None:
+    """The lease a hand-run wiki command takes when a store is configured (a database URL, or the embedded
+    SQLite file exists: a service works on this machine); None when there is no store to coordinate with."""
+    from bot.config.passes import load_pass_settings
+    from bot.config.store import load_store_settings
+
+    settings = load_store_settings()
+    if settings.embedded and not Path(sa.make_url(settings.url).database or "").is_file():
+        return None
+    store = Store.from_settings(settings)
+    passes = load_pass_settings()
+    return WikiLease(store, wiki, label, passes.lease_seconds, passes.lease_wait_seconds, owns_store=True)

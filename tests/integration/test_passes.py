@@ -21,8 +21,15 @@ from bot.sandbox import SandboxWiki
 from bot.sandbox.dovecot import SandboxDovecot
 from bot.store.model import DecisionAction, JournalState
 from bot.store.store import Store
+from bot.wiki import commands
 from bot.wiki.connection import environment
-from tests.integration.test_wiki_commands import HARBOUR, KINGFISHER, text_of, wiki_settings
+from tests.integration.test_wiki_commands import (
+    HARBOUR,
+    KINGFISHER,
+    permbot,  # noqa: F401 (the wiki commands' fixture)
+    text_of,
+    wiki_settings,
+)
 from tests.support.dovecot import mailbox_settings
 
 TICKET = "2024051410012345"
@@ -181,9 +188,11 @@ def test_unsettled_intent_is_settled_without_a_second_edit(
 
 
 def test_lease_refuses_a_second_pass(context: PassContext) -> None:
-    with WikiLease(context.store, context.wiki_key, "other pass", 60):
-        with pytest.raises(LeaseHeld, match="other pass on"):
-            once(context)
+    with (
+        WikiLease(context.store, context.wiki_key, "other pass", 60),
+        pytest.raises(LeaseHeld, match="other pass on"),
+    ):
+        once(context)
 
 
 def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_dovecot: SandboxDovecot) -> None:
@@ -193,3 +202,21 @@ def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_doveco
     summary = ingest_once(broken, lambda _event: None)
     assert summary.mailbox_error is not None
     assert summary.stored == 0
+
+
+def test_wiki_command_refuses_while_a_pass_holds_the_lease(
+    context: PassContext,
+    pass_store: Store,
+    wiki: SandboxWiki,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    permbot: Any,  # noqa: F811 (the fixture imported above)
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("PERMBOT_DATABASE_URL", sqlite_url(tmp_path / "permbot.sqlite3"))
+    with WikiLease(pass_store, context.wiki_key, "permbot run", 60):
+        assert commands._take_lease("tag", context.wiki_key) is False
+        assert "the lease is held by permbot run on" in capsys.readouterr().err
+        assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 1
+    assert "Permission pending" in text_of(wiki, HARBOUR)
+    assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 0  # released: the command runs

@@ -196,10 +196,34 @@ def execute(args: argparse.Namespace, job: Job, ticket: str | None) -> int:
     except (ValueError, WikiSetupError, pwb_errors.Error) as error:  # ConfigError is a ValueError
         print(f"permbot {args.command}: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
-    outcomes = job(session, Saver(session, simulate=args.simulate), settings.summaries, titles)
+    lease = None if args.simulate else _take_lease(args.command, env.api or env.wiki_label)
+    if lease is False:
+        return EXIT_FAILED
+    try:
+        outcomes = job(session, Saver(session, simulate=args.simulate), settings.summaries, titles)
+    finally:
+        if lease:
+            lease.release()
     report = RunReport(args.command, ticket, args.simulate, env.wiki_label, tuple(outcomes), profile.run_page)
     print(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if args.json else render_text(report))
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _take_lease(command: str, wiki: str) -> Any:
+    """One pass at a time per wiki: with a store configured, a wiki command holds the wiki's lease like a
+    pass does, or refuses naming the holder. The lease object, None without a store, False when refused."""
+    from bot.passes.lease import LeaseHeld, command_lease
+
+    lease = command_lease(wiki, f"permbot {command}")
+    if lease is None:
+        return None
+    try:
+        lease.acquire()
+    except LeaseHeld as error:
+        lease.release()
+        print(f"permbot {command}: {error}", file=sys.stderr)
+        return False
+    return lease
 
 
 def _run_tag(args: argparse.Namespace) -> int:

@@ -48,6 +48,8 @@ class FileOutcome:
     actions: tuple[EditAction, ...] = ()
     target: str | None = None  # REDIRECT: the page it points to
     diff: str = ""  # simulate: the unified diff of the change
+    base_revision: int | None = None  # EDITED: the revision the new text was computed from
+    revision: int | None = None  # EDITED: the revision the save made
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"title": self.title, "outcome": self.kind.value}
@@ -61,6 +63,8 @@ class FileOutcome:
             data["target"] = self.target
         if self.diff:
             data["diff"] = self.diff
+        if self.revision:
+            data["revision"] = self.revision
         return data
 
 

@@ -5,6 +5,12 @@ before each batch, together with read-only mode and blocks, in one request), {{b
 (checked on the text we already hold, so pywikibot is told not to re-read the templates), the bot flag,
 the edit summary, the single retry after an edit conflict, and the mapping of pywikibot's exceptions to
 typed outcomes. Throttle and maxlag are pywikibot's, set from the profile when the site was opened.
+
+Stale reads never overwrite a newer revision, not even the bot's own: every save names the revision its
+new text was computed from (`baserevid`) and sends no `basetimestamp`, so MediaWiki itself refuses the
+save when the page moved since (it suppresses a conflict with the same account only when judging by
+timestamp). The refusal is an edit conflict: the page is re-read and the pure edit applied again
+(a concurrent change elsewhere on the page is merged by MediaWiki, never lost).
 """
 
 from __future__ import annotations
@@ -163,8 +169,9 @@ class Saver:
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
         from pywikibot import exceptions as pwb_errors
 
+        base = _revision_of(page)
         try:
-            self._put(page, planned.text, summary)
+            self._put(page, planned.text, summary, base)
         except pwb_errors.EditConflictError as error:
             if isinstance(error, pwb_errors.PageDeletedConflictError):
                 return self._failure(title, ticket, error)
@@ -172,7 +179,7 @@ class Saver:
             return self._retry(title, change, summary, ticket)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
-        return self._edited(title, planned, ticket)
+        return self._edited(title, planned, ticket, base=base, revision=_revision_of(page))
 
     def _plan(self, title: str, text: str, change: Change, ticket: str | None) -> PageEdit | FileOutcome:
         session = self._session
@@ -195,25 +202,55 @@ class Saver:
             planned = self._plan(title, fresh.text, change, ticket)
             if isinstance(planned, FileOutcome):
                 return planned
-            self._put(fresh, planned.text, summary)
+            base = _revision_of(fresh)
+            self._put(fresh, planned.text, summary, base)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
-        return self._edited(title, planned, ticket, detail="retried_after_conflict")
+        return self._edited(
+            title, planned, ticket, detail="retried_after_conflict", base=base, revision=_revision_of(fresh)
+        )
 
-    def _put(self, page: Any, text: str, summary: str) -> None:
+    def _put(self, page: Any, text: str, summary: str, base: int | None) -> None:
         if self._before_save is not None:
             self._before_save(page)
         page.text = text
         # force=True: {{bots}}/{{nobots}} were judged on this very text (saves pywikibot a template query).
+        # baserevid without basetimestamp: MediaWiki refuses the save when the page moved since `base`,
+        # even when the bot itself moved it (see the module docstring).
         page.save(
-            summary=summary, minor=True, bot=True, force=True, nocreate=True, watch="nochange", quiet=True
+            summary=summary,
+            minor=True,
+            bot=True,
+            force=True,
+            nocreate=True,
+            watch="nochange",
+            quiet=True,
+            baserevid=base,
+            basetimestamp=None,
         )
         log.info("saved %s", page.title())
 
     def _edited(
-        self, title: str, edit: PageEdit, ticket: str | None, *, diff: str = "", detail: str = ""
+        self,
+        title: str,
+        edit: PageEdit,
+        ticket: str | None,
+        *,
+        diff: str = "",
+        detail: str = "",
+        base: int | None = None,
+        revision: int | None = None,
     ) -> FileOutcome:
-        return FileOutcome(title, OutcomeKind.EDITED, ticket, detail, edit.actions, diff=diff)
+        return FileOutcome(
+            title,
+            OutcomeKind.EDITED,
+            ticket,
+            detail,
+            edit.actions,
+            diff=diff,
+            base_revision=base,
+            revision=revision,
+        )
 
     def _failure(self, title: str, ticket: str | None, error: BaseException) -> FileOutcome:
         """Map the error; when it may stem from the wiki's state (read-only, a block, retries that ran out),
@@ -225,3 +262,9 @@ class Saver:
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
         log.warning("could not save %s: %s (%s)", title, mapped.kind.value, mapped.detail)
         return FileOutcome(title, mapped.kind, ticket, mapped.detail)
+
+
+def _revision_of(page: Any) -> int | None:
+    """The revision id the page's loaded text belongs to (after a save: the new revision)."""
+    revision = getattr(page, "latest_revision_id", None)
+    return int(revision) if isinstance(revision, int) and revision > 0 else None

@@ -16,10 +16,11 @@ from bot.config.mailbox import MailboxSettings
 from bot.config.passes import PassSettings
 from bot.config.verifier import VerifierSettings
 from bot.config.wiki import WikiSettings
+from bot.passes.decisions import carry_out_pending
 from bot.passes.ingest import Event, IngestSummary, take_mail, verify_stored
 from bot.passes.journal import ActionResult, JournalledActions
 from bot.passes.lease import WikiLease
-from bot.passes.plan import automatic_actions, decision_action
+from bot.passes.plan import automatic_actions
 from bot.store.model import DecisionState, TicketFilter, TicketRow
 from bot.store.store import Store
 from bot.verify.batch import Verifier
@@ -174,21 +175,14 @@ def _wiki_work(
     policy = context.settings.actions
     decided: set[str] = set()
     if policy.decisions:
-        for decision in context.store.decisions.pending():
-            if (reason := stop_reason()) is not None:
-                summary.stopped = reason
-                return
-            decided.add(decision.ticket)
-            ticket = context.store.tickets.get(decision.ticket, with_evidence=False)
-            files = [f.title for f in ticket.active_files] if ticket else []
-            planned = decision_action(decision, files, policy)
-            if planned is None:
-                context.store.decisions.mark_done(decision.id, "no wiki action")
-                summary.decisions_done += 1
-                continue
-            results = actions.carry_out(planned)
-            summary.actions.extend(results)
-            _settle_decision(context.store, decision.id, results, actions, planned.titles, summary)
+        done = carry_out_pending(context.store, actions, policy, stop_reason)
+        summary.actions.extend(done.actions)
+        summary.decisions_done += done.done
+        summary.decisions_waiting += done.waiting
+        decided |= done.decided
+        if done.stopped is not None:
+            summary.stopped = done.stopped
+            return
     decided |= _tickets_with_decisions(context.store)
     for ticket in _open_tickets(context.store):
         if (reason := stop_reason()) is not None:
@@ -196,26 +190,6 @@ def _wiki_work(
             return
         for planned in automatic_actions([ticket], policy, frozenset(decided)):
             summary.actions.extend(actions.carry_out(planned))
-
-
-def _settle_decision(
-    store: Store,
-    decision: int,
-    results: list[ActionResult],
-    actions: JournalledActions,
-    titles: tuple[str, ...],
-    summary: PassSummary,
-) -> None:
-    """Done when every chosen file is done (now or in an earlier pass); failed when retries ran out."""
-    if any(r.retry_later for r in results):
-        summary.decisions_waiting += 1
-        return
-    failed = [r for r in results if not r.done]
-    if failed:
-        store.decisions.mark_failed(decision, ", ".join(sorted({r.outcome.kind.value for r in failed})))
-    else:
-        store.decisions.mark_done(decision, f"{len(titles)} file(s)")
-    summary.decisions_done += 1
 
 
 def _tickets_with_decisions(store: Store) -> set[str]:

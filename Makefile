@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`); dovecot-imapd
 # for the sandbox mailbox; mariadb-server for the store's tests on a real MariaDB (they start their own
 # throwaway server).
-APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all demo test lint typecheck unit system-deps venv benchmark clean
@@ -54,7 +54,7 @@ benchmark: system-deps venv
 # php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`); dovecot-imapd
 # for the sandbox mailbox; mariadb-server for the store's tests on a real MariaDB (they start their own
 # throwaway server).
-APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server chromium fonts-dejavu-core
 
 clean:
 	rm -rf $(VENV) .state .pytest_cache .mypy_cache .ruff_cache

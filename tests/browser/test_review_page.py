@@ -122,7 +122,8 @@ def test_action_while_the_wiki_is_down_is_done_by_the_next_pass(
     log_in(page, review)
     page.goto(f"{review.url}/ticket/{TICKET}")
     review.wiki.set_read_only("maintenance")
-    page.get_by_role("button", name="Approve: tag with PermissionTicket").click()
+    with page.expect_navigation():  # the decision is recorded and the runner started before the redirect
+        page.get_by_role("button", name="Approve: tag with PermissionTicket").click()
     review.runner.join(timeout=30)
     assert [d.state for d in review.store.decisions.for_ticket(TICKET)] == [DecisionState.PENDING]
     assert "PermissionTicket" not in text_of(review.wiki, HARBOUR)

@@ -21,6 +21,8 @@ Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], No
 
 def _registrars() -> list[Registrar]:
     """Subcommand owners, imported here (not at module import) so `permbot --help` stays cheap."""
+    from bot.passes import command as pass_commands
+    from bot.review import command as review_command
     from bot.sandbox import commands as sandbox_commands
     from bot.store import commands as store_commands
     from bot.verify import command as verify_command
@@ -29,8 +31,10 @@ def _registrars() -> list[Registrar]:
     return [
         verify_command.register,
         wiki_commands.register,
+        pass_commands.register,
         sandbox_commands.register,
         store_commands.register,
+        review_command.register,
     ]
 
 

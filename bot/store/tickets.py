@@ -27,7 +27,7 @@ from bot.store.model import (
     TicketStatus,
     VerdictOverride,
 )
-from bot.store.schema import ticket_files, tickets
+from bot.store.schema import messages, ticket_files, tickets
 from verification.model import Reason, Verdict
 
 log = logging.getLogger(__name__)
@@ -357,6 +357,32 @@ class TicketStore:
                 tickets.c.verdict.is_(None),
                 sa.and_(tickets.c.provisional.is_(True), tickets.c.verify_attempts < max_attempts),
             ),
+        )
+        with reading(self._engine) as connection:
+            rows = connection.execute(
+                sa.select(tickets.c.number).where(condition).order_by(tickets.c.first_seen_at).limit(limit)
+            )
+            return tuple(rows.scalars())
+
+    def needing_verification(
+        self, *, max_attempts: int, started_before: datetime, limit: int = 100
+    ) -> tuple[str, ...]:
+        """Open tickets to verify in a pass that started at `started_before`, oldest first: never verified;
+        a mail stored after the last verification (a reply adding files or fixing the license); or
+        provisional, fewer than `max_attempts` times, and not yet this pass."""
+        newer_mail = (
+            sa.select(messages.c.id)
+            .where(messages.c.ticket == tickets.c.number, messages.c.stored_at > tickets.c.verified_at)
+            .exists()
+        )
+        retry = sa.and_(
+            tickets.c.provisional.is_(True),
+            tickets.c.verify_attempts < max_attempts,
+            tickets.c.verified_at < started_before,
+        )
+        condition = sa.and_(
+            tickets.c.status == TicketStatus.OPEN.value,
+            sa.or_(tickets.c.verdict.is_(None), newer_mail, retry),
         )
         with reading(self._engine) as connection:
             rows = connection.execute(

@@ -39,6 +39,7 @@ from verification.tickets import validate_ticket_id
 
 if TYPE_CHECKING:
     from bot.config.wiki import EditSummaries, WikiProfile, WikiSettings
+    from bot.passes.lease import WikiLease
     from bot.wiki.connection import WikiEnvironment, WikiSession
     from bot.wiki.operations import Report
     from bot.wiki.saver import Saver
@@ -193,6 +194,12 @@ def _run(
         outcomes.append(outcome)
         output.file(outcome)
 
+    from bot.passes.lease import LeaseHeld
+
+    try:
+        lease = None if args.simulate else _take_lease(args.command, env.api or env.wiki_label)
+    except LeaseHeld as error:
+        return RunSummary(header, (), RunStatus.BUSY, profile.run_page, error=str(error))
     saver = Saver(session, simulate=args.simulate)
     listing = not titles
     try:
@@ -204,6 +211,9 @@ def _run(
         return _cut_short(
             header, outcomes, titles, listing, saver.saving, RunStatus.WIKI_UNREACHABLE, profile, gone
         )
+    finally:
+        if lease is not None:
+            lease.release()
     return RunSummary(header, tuple(outcomes), RunStatus.DONE, profile.run_page)
 
 
@@ -242,6 +252,22 @@ def _connection_errors() -> tuple[type[BaseException], ...]:
         requests.exceptions.Timeout,
         ConnectionError,
     )
+
+
+def _take_lease(command: str, wiki: str) -> WikiLease | None:
+    """One pass at a time per wiki: with a store configured, a wiki command holds the wiki's lease like a
+    pass does; LeaseHeld (naming the holder) when another has it; None without a store."""
+    from bot.passes.lease import LeaseHeld, command_lease
+
+    lease = command_lease(wiki, f"permbot {command}")
+    if lease is None:
+        return None
+    try:
+        lease.acquire()
+    except LeaseHeld:
+        lease.release()
+        raise
+    return lease
 
 
 def _run_tag(args: argparse.Namespace) -> int:

@@ -49,6 +49,7 @@ class FileOutcome:
     actions: tuple[EditAction, ...] = ()
     target: str | None = None  # REDIRECT, REDIRECT_OUTSIDE: the page it points to
     diff: str = ""  # simulate: the unified diff of the change
+    base_revision: int | None = None  # EDITED: the revision the new text was computed from
     revision: int | None = None  # EDITED (saved): the new revision id
     notices: tuple[str, ...] = ()  # things to look at although the edit is right (edits.Notice values)
 

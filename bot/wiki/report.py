@@ -28,6 +28,7 @@ class RunStatus(enum.StrEnum):
     INTERRUPTED = "interrupted"  # Ctrl-C: the files done so far are listed, the rest was not done
     WIKI_UNREACHABLE = "wiki_unreachable"  # the wiki did not answer (at the start or during the run)
     SETUP_ERROR = "setup_error"  # config, credentials or rights: nothing was read
+    BUSY = "busy"  # a pass or another command holds the wiki's lease: nothing was written
 
 
 # Exit statuses of the wiki commands (README, "Exit statuses").
@@ -60,7 +61,7 @@ class RunSummary:
     not_done: tuple[str, ...] = ()  # titles given that got no outcome (interrupted, wiki gone)
     unlisted_rest: bool = False  # a listing (sweep, untag without files) was cut short
     in_progress: str | None = None  # the title whose save was under way at Ctrl-C: result unknown
-    error: str = ""  # SETUP_ERROR, WIKI_UNREACHABLE: the message for the operator
+    error: str = ""  # SETUP_ERROR, WIKI_UNREACHABLE, BUSY: the message for the operator
 
     @property
     def failed(self) -> bool:
@@ -74,6 +75,8 @@ class RunSummary:
             return EXIT_UNREACHABLE
         if self.status is RunStatus.SETUP_ERROR:
             return EXIT_USAGE
+        if self.status is RunStatus.BUSY:
+            return EXIT_FAILED
         return EXIT_FAILED if self.failed else EXIT_OK
 
     def counts(self) -> dict[str, int]:
@@ -184,7 +187,7 @@ class TextOutput:
         self._write("\n".join(file_lines(outcome, self._simulate)))
 
     def finish(self, summary: RunSummary) -> None:
-        if summary.status is RunStatus.SETUP_ERROR or (
+        if summary.status in (RunStatus.SETUP_ERROR, RunStatus.BUSY) or (
             summary.status is RunStatus.WIKI_UNREACHABLE and not summary.outcomes
         ):
             print(

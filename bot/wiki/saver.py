@@ -5,6 +5,12 @@ before each batch, together with read-only mode and blocks, in one request), {{b
 (checked on the text we already hold, so pywikibot is told not to re-read the templates), the bot flag,
 the edit summary, the single retry after an edit conflict, and the mapping of pywikibot's exceptions to
 typed outcomes. Throttle and maxlag are pywikibot's, set from the profile when the site was opened.
+
+Stale reads never overwrite a newer revision, not even the bot's own: every save names the revision its
+new text was computed from (`baserevid`) and sends no `basetimestamp`, so MediaWiki itself refuses the
+save when the page moved since (it suppresses a conflict with the same account only when judging by
+timestamp). The refusal is an edit conflict: the page is re-read and the pure edit applied again
+(a concurrent change elsewhere on the page is merged by MediaWiki, never lost).
 """
 
 from __future__ import annotations
@@ -177,8 +183,9 @@ class Saver:
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
         from pywikibot import exceptions as pwb_errors
 
+        base = _revision_of(page)
         try:
-            revision = self._put(page, planned.text, summary)
+            revision = self._put(page, planned.text, summary, base)
         except pwb_errors.EditConflictError as error:
             if isinstance(error, pwb_errors.PageDeletedConflictError):
                 return self._failure(title, ticket, error)
@@ -186,7 +193,7 @@ class Saver:
             return self._retry(title, change, summary, ticket)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
-        return self._edited(title, planned, ticket, revision=revision)
+        return self._edited(title, planned, ticket, base=base, revision=revision)
 
     def _plan(self, title: str, text: str, change: Change, ticket: str | None) -> PageEdit | FileOutcome:
         session = self._session
@@ -209,20 +216,33 @@ class Saver:
             planned = self._plan(title, fresh.text, change, ticket)
             if isinstance(planned, FileOutcome):
                 return planned
-            revision = self._put(fresh, planned.text, summary)
+            base = _revision_of(fresh)
+            revision = self._put(fresh, planned.text, summary, base)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
-        return self._edited(title, planned, ticket, detail="retried_after_conflict", revision=revision)
+        return self._edited(
+            title, planned, ticket, detail="retried_after_conflict", base=base, revision=revision
+        )
 
-    def _put(self, page: Any, text: str, summary: str) -> int | None:
-        """Save; the new revision id (None if pywikibot did not learn it)."""
+    def _put(self, page: Any, text: str, summary: str, base: int | None) -> int | None:
+        """Save on top of revision `base`; the new revision id (None if pywikibot did not learn it)."""
         if self._before_save is not None:
             self._before_save(page)
         page.text = text
         self.saving = page.title()
         # force=True: {{bots}}/{{nobots}} were judged on this very text (saves pywikibot a template query).
+        # baserevid without basetimestamp: MediaWiki refuses the save when the page moved since `base`,
+        # even when the bot itself moved it (see the module docstring).
         page.save(
-            summary=summary, minor=True, bot=True, force=True, nocreate=True, watch="nochange", quiet=True
+            summary=summary,
+            minor=True,
+            bot=True,
+            force=True,
+            nocreate=True,
+            watch="nochange",
+            quiet=True,
+            baserevid=base,
+            basetimestamp=None,
         )
         self.saving = None
         log.info("saved %s", inert(page.title()))
@@ -237,6 +257,7 @@ class Saver:
         *,
         diff: str = "",
         detail: str = "",
+        base: int | None = None,
         revision: int | None = None,
     ) -> FileOutcome:
         notices = tuple(notice.value for notice in edit.notices)
@@ -247,6 +268,7 @@ class Saver:
             detail,
             edit.actions,
             diff=diff,
+            base_revision=base,
             revision=revision,
             notices=notices,
         )
@@ -261,3 +283,9 @@ class Saver:
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
         log.warning("could not save %s: %s (%s)", inert(title), mapped.kind.value, mapped.detail)
         return FileOutcome(title, mapped.kind, ticket, mapped.detail)
+
+
+def _revision_of(page: Any) -> int | None:
+    """The revision id the page's loaded text belongs to (after a save: the new revision)."""
+    revision = getattr(page, "latest_revision_id", None)
+    return int(revision) if isinstance(revision, int) and revision > 0 else None

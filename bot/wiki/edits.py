@@ -388,11 +388,6 @@ def _tickets(found: Found) -> tuple[str, ...]:
     return _dedupe(i for i in ids if i is not None)
 
 
-def tickets_on_page(text: str, names: TemplateNames) -> tuple[str, ...]:
-    """Ticket ids of the page's ticket and received templates, in page order, each once (as written)."""
-    return _tickets(list(_templates(_parse(text), names)))
-
-
 def has_role(text: str, names: TemplateNames, role: TemplateRole) -> bool:
     """Whether any template of `role` is on the page (outside nowiki/pre/comments)."""
     return any(r is role for r, _t in _templates(_parse(text), names))
@@ -413,16 +408,12 @@ def _date_of(template: Template, names: TemplateNames) -> datetime.date | None:
         return None
 
 
-def pending_since(text: str, names: TemplateNames) -> datetime.date | None:
-    """The date of the pending tag from its year/month/day parameters; None if absent or invalid.
+def _pending_since(found: Found, names: TemplateNames) -> datetime.date | None:
+    """The pending tag's date from its year/month/day parameters; None if absent or invalid.
 
     With several pending tags the latest valid date wins: a sweep must never count a file as older
     than its newest claim says. None tells the caller to fall back on the page history.
     """
-    return _pending_since(list(_templates(_parse(text), names)), names)
-
-
-def _pending_since(found: Found, names: TemplateNames) -> datetime.date | None:
     dates = (_date_of(t, names) for r, t in found if r is TemplateRole.PENDING)
     valid = [d for d in dates if d is not None]
     return max(valid) if valid else None
@@ -433,8 +424,8 @@ class PageSurvey:
     """Everything the commands read from one page, from a single parse (a sweep reads thousands)."""
 
     roles: frozenset[TemplateRole]
-    tickets: tuple[str, ...]  # as tickets_on_page
-    pending_since: datetime.date | None  # as pending_since
+    tickets: tuple[str, ...]  # ids of ticket and received templates, in page order, each once
+    pending_since: datetime.date | None  # the newest valid pending date (None: ask the history)
     bots_allowed: bool | None  # as bots_allow; None when no bot user was given
 
 

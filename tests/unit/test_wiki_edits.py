@@ -26,10 +26,8 @@ from bot.wiki.edits import (
     mark_no_permission,
     mark_received,
     normalise_template_name,
-    pending_since,
     remove_ticket,
     survey,
-    tickets_on_page,
 )
 from verification.errors import ConfigError
 
@@ -563,7 +561,9 @@ def test_every_configured_alias_is_edited(names: TemplateNames) -> None:
     """Not a table because the rows are the config itself: a name added there is covered at once."""
     for alias in names.pending:
         assert confirm_ticket("{{" + alias + "|year=2024|month=5|day=1}}\nx", T, names).text == TAG + "\nx"
-        assert pending_since("{{" + alias + "|year=2024|month=5|day=1}}", names) == datetime.date(2024, 5, 1)
+        assert survey("{{" + alias + "|year=2024|month=5|day=1}}", names).pending_since == datetime.date(
+            2024, 5, 1
+        )
     for alias in names.received:
         assert confirm_ticket("{{" + alias + "|id=" + T + "}}\nx", T, names).text == TAG + "\nx"
         assert remove_ticket("{{" + alias + "|" + T + "}}\nx", T, names).text == "x"
@@ -571,7 +571,7 @@ def test_every_configured_alias_is_edited(names: TemplateNames) -> None:
         tagged = "{{" + alias + "|id=" + T + "}}\nx"
         assert not confirm_ticket(tagged, T, names).changed
         assert remove_ticket(tagged, T, names).text == "x"
-        assert tickets_on_page("{{" + alias + "|" + OTHER + "}}", names) == (OTHER,)
+        assert survey("{{" + alias + "|" + OTHER + "}}", names).tickets == (OTHER,)
     for alias in names.no_permission:
         assert (
             mark_no_permission(PENDING + "{{" + alias + "}}", names, ON).unchanged
@@ -915,7 +915,7 @@ def test_month_style_number_for_no_permission(names: TemplateNames) -> None:
     ],
 )
 def test_pending_since(names: TemplateNames, text: str, expected: datetime.date | None) -> None:
-    assert pending_since(text, names) == expected
+    assert survey(text, names).pending_since == expected
 
 
 @pytest.mark.parametrize(
@@ -936,7 +936,7 @@ def test_pending_since(names: TemplateNames, text: str, expected: datetime.date 
     ],
 )
 def test_tickets_on_page(names: TemplateNames, text: str, expected: tuple[str, ...]) -> None:
-    assert tickets_on_page(text, names) == expected
+    assert survey(text, names).tickets == expected
 
 
 @pytest.mark.parametrize(
@@ -985,8 +985,6 @@ def test_survey(names: TemplateNames, text: str, bot_user: str | None, expected:
 def test_survey_agrees_with_the_single_reads(page: str) -> None:
     names = TemplateNames.from_mapping(load_config()["templates"])
     seen = survey(page, names, "PermBot")
-    assert seen.tickets == tickets_on_page(page, names)
-    assert seen.pending_since == pending_since(page, names)
     assert seen.bots_allowed == bots_allow(page, "PermBot")
     assert seen.roles == {role for role in TemplateRole if has_role(page, names, role)}
 

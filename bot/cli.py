@@ -14,6 +14,7 @@ def _registrars() -> list[Registrar]:
     """Subcommand owners, imported here (not at module import) so `permbot --help` stays cheap."""
     from bot.passes import command as pass_commands
     from bot.sandbox import commands as sandbox_commands
+    from bot.store import commands as store_commands
     from bot.verify import command as verify_command
     from bot.wiki import commands as wiki_commands
 
@@ -22,6 +23,7 @@ def _registrars() -> list[Registrar]:
         wiki_commands.register,
         pass_commands.register,
         sandbox_commands.register,
+        store_commands.register,
     ]
 
 

@@ -53,6 +53,8 @@ log_path = {folder}/{log}
 ssl = {ssl}
 {ssl_files}disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests log in with a wrong password on purpose: answer at once.
+auth_failure_delay = 0
 mail_location = maildir:{folder}/mail/%u
 passdb {{
   driver = passwd-file

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from types import TracebackType
@@ -20,6 +20,7 @@ from bot.config.verifier import VerifierSettings
 from bot.evidence.crawl import SiteCrawler
 from bot.evidence.fetch import GuardedFetcher
 from bot.evidence.whois_lookup import WhoisLookup
+from bot.evidence.workers import DaemonPool
 from verification.assembly import assemble_facts, choose_official_site, sender_named_site
 from verification.domains import DomainTools
 from verification.errors import UnreadableMessage
@@ -73,7 +74,7 @@ class Verifier:
         self._fetcher = GuardedFetcher(settings.fetch)
         self._crawler = SiteCrawler(self._fetcher, self.tools, settings.site, settings.fetch.pool_size)
         self._whois = WhoisLookup(settings.whois)
-        self._whois_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="whois")
+        self._whois_pool = DaemonPool(8, "whois")
         self._whois_futures: dict[str, Future[WhoisInfo]] = {}
 
     def __enter__(self) -> Verifier:
@@ -85,7 +86,7 @@ class Verifier:
         self.close()
 
     def close(self) -> None:
-        self._whois_pool.shutdown(wait=False, cancel_futures=True)
+        self._whois_pool.shutdown()
         self._crawler.close()
 
     def verify(self, messages: Iterable[MessageInput]) -> Iterator[VerifyOutcome]:

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +28,18 @@ from bot.sandbox.dovecot import SandboxDovecot
 from tests.support.dovecot import mailbox_settings, make_mail
 
 TICKET = "2024051410012345"
+
+
+@pytest.fixture
+def own_dovecot() -> Iterator[SandboxDovecot]:
+    """A Dovecot for one test: for stopping it, or for failed logins (their penalty would slow the others)."""
+    folder = Path(tempfile.mkdtemp(prefix="permbot-test-imap-own-"))
+    dovecot = SandboxDovecot.start(folder / "imap")
+    try:
+        yield dovecot
+    finally:
+        dovecot.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _flags(dovecot: SandboxDovecot, folder: str) -> dict[int, set[bytes]]:
@@ -125,8 +138,8 @@ def test_missing_queue_folder_is_named(sandbox_dovecot: SandboxDovecot) -> None:
         Mailbox(mailbox_settings(sandbox_dovecot, "NotThere")).connect()
 
 
-def test_wrong_password_names_the_variables_to_fix(sandbox_dovecot: SandboxDovecot, imap_folder: str) -> None:
-    settings = mailbox_settings(sandbox_dovecot, imap_folder, password="wrong")
+def test_wrong_password_names_the_variables_to_fix(own_dovecot: SandboxDovecot) -> None:
+    settings = mailbox_settings(own_dovecot, "INBOX", password="wrong")
     with pytest.raises(MailboxAuthError, match="PERMBOT_IMAP_PASSWORD_FILE"):
         Mailbox(settings).connect()
 
@@ -194,31 +207,24 @@ def test_tls_checks_the_certificate_against_the_configured_ca(
         Mailbox(replace(settings, ca_file=None)).connect()  # the system CAs do not know the throwaway one
 
 
-def test_server_going_away_mid_fetch_says_where_it_stopped() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="permbot-test-imap-gone-"))
-    dovecot = SandboxDovecot.start(folder / "imap")
-    try:
-        dovecot.deliver([make_mail(n) for n in range(6)])
-        settings = mailbox_settings(dovecot, "INBOX", batch_size=2)
-        taken = []
-        with Mailbox(settings) as box:
-            messages = box.take(Cursor())
+def test_server_going_away_mid_fetch_says_where_it_stopped(own_dovecot: SandboxDovecot) -> None:
+    own_dovecot.deliver([make_mail(n) for n in range(6)])
+    taken = []
+    with Mailbox(mailbox_settings(own_dovecot, "INBOX", batch_size=2)) as box:
+        messages = box.take(Cursor())
 
-            def take_all() -> None:
-                for message in messages:
-                    taken.append(message.uid)
-                    if message.uid == 3:
-                        dovecot.stop()
+        def take_all() -> None:
+            for message in messages:
+                taken.append(message.uid)
+                if message.uid == 3:
+                    own_dovecot.stop()
 
-            with pytest.raises(MailboxUnavailable) as caught:
-                take_all()
-        assert taken == [1, 2, 3, 4]  # the batch in hand is still handed out
-        assert caught.value.stopped_after is not None
-        assert caught.value.stopped_after.last_uid == 4
-        assert "stopped after UID 4" in str(caught.value)
-    finally:
-        dovecot.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        with pytest.raises(MailboxUnavailable) as caught:
+            take_all()
+    assert taken == [1, 2, 3, 4]  # the batch in hand is still handed out
+    assert caught.value.stopped_after is not None
+    assert caught.value.stopped_after.last_uid == 4
+    assert "stopped after UID 4" in str(caught.value)
 
 
 def test_unreachable_server_is_unavailable(sandbox_dovecot: SandboxDovecot) -> None:

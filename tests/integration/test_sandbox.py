@@ -23,10 +23,13 @@ from typing import Any
 import pytest
 import requests
 
+from bot.config.mailbox import load_mailbox_settings
+from bot.mail.imap import Cursor, Mailbox
 from bot.sandbox import Account, AccountRole, SandboxApiError, SandboxWiki, jpeg, server
 from bot.sandbox.build import build_key, load_content, patch_local_settings, xml_dump
 from bot.sandbox.model import SandboxError
 from bot.sandbox.wiki import page_runs, password_file_line, repo_user_config, sandbox_env
+from tests.support.dovecot import make_mail
 
 CONTENT = load_content()
 REPO = Path(__file__).resolve().parents[2]
@@ -224,7 +227,7 @@ def cli_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
 
 
 def test_cli_up_prints_the_contract_as_last_line(cli_sandbox: dict[str, Any]) -> None:
-    assert set(cli_sandbox) == {"api", "dir", "accounts", "env"}
+    assert set(cli_sandbox) == {"api", "dir", "accounts", "env", "imap"}
     assert cli_sandbox["api"].startswith("http://127.0.0.1:")
     assert cli_sandbox["api"].endswith("/api.php")
     roles = {account["role"]: account for account in cli_sandbox["accounts"]}
@@ -262,6 +265,30 @@ def test_cli_env_prints_the_env_as_shell_exports(cli_sandbox: dict[str, Any]) ->
         shlex.split(line.removeprefix("export "))[0].split("=", 1) for line in result.stdout.splitlines()
     )
     assert exported == cli_sandbox["env"]
+
+
+def test_cli_up_starts_the_mailbox_and_deliver_appends_eml_and_mbox(
+    cli_sandbox: dict[str, Any], tmp_path: Path
+) -> None:
+    imap = cli_sandbox["imap"]
+    assert {imap["host"], imap["security"], imap["folder"]} == {"127.0.0.1", "plain", "INBOX"}
+    env = cli_sandbox["env"]
+    assert env["PERMBOT_IMAP_PORT"] == str(imap["port"])
+    assert Path(env["PERMBOT_IMAP_PASSWORD_FILE"]).read_text().strip() == imap["password"]
+    eml = tmp_path / "one.eml"
+    eml.write_bytes(make_mail(1))
+    mbox = tmp_path / "two.mbox"
+    mbox.write_bytes(
+        b"".join(b"From x@example.org Tue May 14 10:00:00 2024\n" + make_mail(n) for n in (2, 3))
+    )
+    result = _cli("sandbox", "deliver", "--dir", cli_sandbox["dir"], str(eml), str(mbox))
+    assert result.returncode == 0, result.stderr
+    settings = load_mailbox_settings({**os.environ, **env})
+    with Mailbox(settings) as box:
+        subjects = [message.subject() for message in box.take(Cursor())]
+    assert [subject.endswith(f"photo {n}") for n, subject in zip((1, 2, 3), subjects[-3:], strict=True)] == [
+        True
+    ] * 3
 
 
 def test_cli_down_stops_and_up_restarts_the_same_wiki(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""Passes against the real parts: the sandbox Dovecot, the sandbox MediaWiki and the store (SQLite here).
+"""Passes against the real parts: the sandbox Dovecot, the sandbox MediaWiki and the store.
+
+Every test runs on SQLite; the essential ones (received once, the lease, an unsettled intent, a decision
+carried out, a command refused under the lease) on the throwaway MariaDB too (the shared `store` fixture);
+the rest are pinned to SQLite with `ON_SQLITE` to keep the suite fast.
 
 Mail is delivered into a folder of the test's own, `permbot run --once` is run in-process (as the CLI
 runs it, minus argument parsing), and the wiki's pages and the store's journal are read back.
@@ -6,14 +10,11 @@ runs it, minus argument parsing), and the wiki's pages and the store's journal a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.config.passes import load_pass_settings
-from bot.config.store import sqlite_url
 from bot.config.verifier import load_verifier_settings
 from bot.passes.lease import LeaseHeld, WikiLease
 from bot.passes.run import PassContext, PassSummary, ingest_once, run_pass
@@ -55,21 +56,15 @@ def release(n: int, ticket: str | None, *titles: str) -> bytes:
     return mail(n, ticket, RELEASE.format(files=urls))
 
 
-@pytest.fixture
-def pass_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(sqlite_url(tmp_path / "permbot.sqlite3"), migrate_schema=True)
-    try:
-        yield store
-    finally:
-        store.close()
+ON_SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
 def context(
-    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, pass_store: Store
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, store: Store
 ) -> PassContext:
     return PassContext(
-        store=pass_store,
+        store=store,
         mailbox=mailbox_settings(sandbox_dovecot, imap_folder),
         verifier=load_verifier_settings(),
         wiki_env=environment(),
@@ -120,6 +115,7 @@ def test_pass_marks_received_once_and_takes_nothing_twice(
     assert edits(wiki) == []
 
 
+@ON_SQLITE
 def test_second_message_adds_files_and_reverifies(
     context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
 ) -> None:
@@ -155,6 +151,7 @@ def test_several_tickets_for_one_file(
     assert f"{{{{Permission received|id={TICKET}" in text
 
 
+@ON_SQLITE
 def test_wiki_down_then_next_pass_does_the_work(
     context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
 ) -> None:
@@ -195,6 +192,7 @@ def test_lease_refuses_a_second_pass(context: PassContext) -> None:
         once(context)
 
 
+@ON_SQLITE
 def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_dovecot: SandboxDovecot) -> None:
     from dataclasses import replace
 
@@ -206,15 +204,15 @@ def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_doveco
 
 def test_wiki_command_refuses_while_a_pass_holds_the_lease(
     context: PassContext,
-    pass_store: Store,
+    store: Store,
+    database_url: str,
     wiki: SandboxWiki,
-    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     permbot: Any,  # noqa: F811 (the fixture imported above)
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PERMBOT_DATABASE_URL", sqlite_url(tmp_path / "permbot.sqlite3"))
-    with WikiLease(pass_store, context.wiki_key, "permbot run", 60):
+    monkeypatch.setenv("PERMBOT_DATABASE_URL", database_url)
+    with WikiLease(store, context.wiki_key, "permbot run", 60):
         assert commands._take_lease("tag", context.wiki_key) is False
         assert "the lease is held by permbot run on" in capsys.readouterr().err
         assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 1

@@ -10,18 +10,29 @@ runs it, minus argument parsing), and the wiki's pages and the store's journal a
 
 from __future__ import annotations
 
+import datetime
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.config.passes import load_pass_settings
 from bot.config.verifier import load_verifier_settings
+from bot.passes.ingest import IngestSummary, verify_stored
 from bot.passes.lease import LeaseHeld, WikiLease
 from bot.passes.run import PassContext, PassSummary, ingest_once, run_pass
 from bot.sandbox import SandboxWiki
 from bot.sandbox.dovecot import SandboxDovecot
 from bot.store.model import DecisionAction, JournalState
 from bot.store.store import Store
+from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
 from bot.wiki import commands
 from bot.wiki.connection import environment
 from tests.integration.test_wiki_commands import (
@@ -35,6 +46,7 @@ from tests.support.dovecot import mailbox_settings
 
 TICKET = "2024051410012345"
 SECOND = "2024051410012346"
+THIRD = "2024051410012347"
 RELEASE = (
     "I hereby affirm that I, Anna Holder, am the creator and sole owner of the exclusive copyright of the "
     "media work {files}. I agree to publish that work under the free license Creative Commons "
@@ -218,3 +230,107 @@ def test_wiki_command_refuses_while_a_pass_holds_the_lease(
         assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 1
     assert "Permission pending" in text_of(wiki, HARBOUR)
     assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 0  # released: the command runs
+
+
+@ON_SQLITE
+def test_uidvalidity_resync_processes_no_message_twice(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    """The folder is made again (a new UIDVALIDITY) with the same mail and one new message: the pass lists
+    it all again, stores only the new message, and verifies and edits only what the new message brings."""
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    once(context)
+    client = sandbox_dovecot.client()
+    client.delete_folder(imap_folder)
+    client.create_folder(imap_folder)
+    client.logout()
+    time.sleep(1.0)  # Dovecot derives UIDVALIDITY from the clock: the same second could reuse it
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR), release(2, SECOND, KINGFISHER)], imap_folder)
+    wiki.clear_api_log()
+    summary, _ = once(context)
+    assert (summary.ingest.stored, summary.ingest.already_stored, summary.ingest.verified) == (1, 1, 1)
+    assert [(r.ticket, r.outcome.title) for r in summary.actions] == [(SECOND, KINGFISHER)]
+    assert len(context.store.messages.for_ticket(TICKET)) == 1
+    assert [call.get("title") for call in edits(wiki)] == [KINGFISHER]
+
+
+@ON_SQLITE
+def test_sigterm_stops_the_service_after_its_pass(
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str
+) -> None:
+    """`permbot run` (the long-running service) does a pass, waits for mail; SIGTERM: exit 0 with a word."""
+    Store.open(database_url, migrate_schema=True).close()
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    env = {
+        **os.environ,
+        **sandbox_dovecot.env,
+        "PERMBOT_IMAP_SECURITY": "plain",
+        "PERMBOT_IMAP_FOLDER": imap_folder,
+        "PERMBOT_DATABASE_URL": database_url,
+    }
+    permbot_program = str(Path(sys.executable).with_name("permbot"))
+    service = subprocess.Popen(
+        [permbot_program, "run", "--json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert service.stdout is not None
+        events = []
+        for line in service.stdout:  # bounded: the pass ends with its summary
+            events.append(json.loads(line))
+            if events[-1].get("event") == "summary" and events[-1].get("schema") == "permbot.pass/1":
+                break
+        service.send_signal(signal.SIGTERM)
+        rest, errors = service.communicate(timeout=30)
+    finally:
+        if service.poll() is None:
+            service.kill()
+            service.wait()
+    assert service.returncode == 0, errors[-2000:]
+    assert events[-1]["actions"] == {"receive:edited": 1}
+    assert "stopped: the last pass finished its current edit" in rest
+    assert "SIGTERM received" in errors
+
+
+class _FailsOnMarker:
+    """The real verifier, except that a batch holding a message with the marker raises (a verifier bug)."""
+
+    MARKER = b"VERIFIER-BUG"
+
+    def __init__(self, real: Verifier) -> None:
+        self.real = real
+
+    def verify(self, messages: Iterable[MessageInput]) -> Iterator[VerifyOutcome]:
+        batch = list(messages)
+        if any(self.MARKER in message.raw for message in batch):
+            raise RuntimeError("a bug in the verifier")
+        yield from self.real.verify(batch)
+
+
+def test_a_verifier_failure_is_one_tickets_error(store: Store) -> None:
+    for n, ticket in enumerate((TICKET, SECOND, THIRD), start=1):
+        raw = release(n, ticket, HARBOUR)
+        if ticket == SECOND:
+            raw += _FailsOnMarker.MARKER
+        store.messages.add(raw, message_id=f"<pass-{n}@example.org>", ticket=ticket)
+        store.tickets.ensure(ticket)
+    events: list[Any] = []
+    summary = IngestSummary()
+    settings = load_verifier_settings()
+    with Verifier(settings) as real:
+        verify_stored(
+            store,
+            _FailsOnMarker(real),
+            settings.policy,
+            max_attempts=3,
+            started=datetime.datetime.now(datetime.UTC),
+            report=events.append,
+            summary=summary,
+        )
+    assert [(e.ticket, e.verdict, e.error) for e in events] == [
+        (TICKET, "ask_official_address", None),
+        (SECOND, "ask_files", "verifier_failed"),
+        (THIRD, "ask_official_address", None),
+    ]
+    failed = store.tickets.get(SECOND, with_evidence=False)
+    assert failed is not None
+    assert failed.provisional  # verified again by a later pass (bounded)

@@ -1,167 +1,151 @@
-"""`make demo`: one full pass on the embedded default, with nothing touching the internet or Commons.
+"""`make demo`: the service on a sandbox, with nothing touching the internet or Commons.
 
-1. The sample tickets (samples/) are verified against a local fake web serving their sites.
-2. A sandbox MediaWiki gets the files those tickets name, each tagged `{{Permission pending}}`.
-3. The files of every ticket not suspicious are marked received (with the reason the agent waits for), and
-   the files of tickets the verifier suggests to confirm are tagged with the ticket, through the same
-   `permbot receive` / `permbot tag` commands an operator runs.
-Run: `.venv/bin/python -m bot.demo [--keep]` (`--keep` leaves the sandbox wiki running to look at).
+1. A sandbox MediaWiki and a sandbox mailbox (Dovecot) start in a fresh folder; a fake web serves the
+   sample tickets' sites (samples/*/sites.json).
+2. The sample tickets' mail (samples/*/message.eml) is delivered into the mailbox, and the files they name
+   are put on the wiki, each tagged `{{Permission pending}}`.
+3. One `permbot run --once`, as an operator runs it: the mail into a fresh store, every ticket verified,
+   and the wiki actions the policy in config/service.toml allows (by default `receive` on the files of
+   every ticket not suspicious; agents approve confirms).
+4. A table of tickets, verdicts and wiki actions, with the sandbox links to look at them.
+
+Run: `.venv/bin/python -m bot.demo [--keep]` (`--keep` leaves the wiki and the mailbox running and prints
+the environment that points permbot at them). Safe to run again: each run starts from a fresh folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
-from typing import Any
+from urllib.parse import quote
 
-from bot.config.verifier import load_verifier_settings
+from bot.config.store import sqlite_url
+from bot.sandbox import server
+from bot.sandbox.dovecot import SandboxDovecot
 from bot.sandbox.fakeweb import FakeWeb
+from bot.sandbox.samples import SampleTicket, all_files, all_sites, load_samples, put_pending_files
 from bot.sandbox.wiki import SandboxWiki
-from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
-from bot.verify.report import outcome_text
-from verification.model import Verdict
+from bot.store import Store
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO / "samples"
-DEMO_WIKI = REPO / ".state" / "demo-wiki"
-# What the agent waits for, as {{Permission received|reason=...}} says it on the file page.
-RECEIVED_REASON = {Verdict.ASK_LICENSE: "license", Verdict.ASK_OFFICIAL_ADDRESS: "email"}
+# Under the temporary folder: Dovecot's mail user (nobody) must reach the mailbox, which a home or a
+# checkout often forbids. Fixed per user, so that a second run finds (and stops) the first one's sandbox.
+DEMO_DIR = Path(tempfile.gettempdir()) / f"permbot-demo-{os.getuid()}"
+MAILBOX_SUBDIR = "imap"  # as `permbot sandbox up` places it, so `permbot sandbox down --dir` stops both
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--keep", action="store_true", help="leave the sandbox wiki running at the end")
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the sandbox wiki and mailbox running at the end"
+    )
     args = parser.parse_args(argv)
-    cases = sorted(p for p in SAMPLES.iterdir() if (p / "message.eml").exists())
+    started = time.monotonic()
+    samples = load_samples()
 
-    _heading(f"1. Verifying {len(cases)} sample tickets against a local fake web")
-    outcomes = _verify(cases)
-    for outcome in outcomes:
-        print(outcome_text(outcome))
-
-    _heading("2. A sandbox wiki with the files those tickets name, pending permission")
-    if DEMO_WIKI.exists():
-        shutil.rmtree(DEMO_WIKI)
-    wiki = SandboxWiki.up(DEMO_WIKI, progress=lambda line: print(f"   {line}"))
+    _heading("1. A sandbox wiki, a sandbox mailbox and a fake web for the samples' sites")
+    wiki_dir = DEMO_DIR / "wiki"
+    _clear_previous(wiki_dir)
+    wiki = SandboxWiki.up(wiki_dir, progress=lambda line: print(f"   {line}"))
+    mailbox = SandboxDovecot.start(wiki_dir / MAILBOX_SUBDIR)
     try:
-        files = sorted({title for o in outcomes if o.facts for title in o.facts.reading.files})
-        wiki.import_pages((title, _pending_page(title)) for title in files)
-        print(f"   {len(files)} file pages created, API at {wiki.api}")
+        with FakeWeb(all_sites(samples), strict_scheme=False) as web:
+            _heading(f"2. {len(samples)} sample tickets into the mailbox, their files pending on the wiki")
+            mailbox.deliver(sample.mail.read_bytes() for sample in samples)
+            titles = all_files(samples)
+            put_pending_files(wiki, titles)
+            print(
+                f"   {len(samples)} messages in {mailbox.access.folder}, "
+                f"{len(titles)} file pages at {wiki.api}"
+            )
 
-        _heading("3. Tagging: `permbot receive` for every ticket, `permbot tag` for suggested confirms")
-        rows = _tag(outcomes, wiki.env)
-        width = max(len(row[2]) for row in rows) if rows else 10
-        for ticket, verdict, title, result in rows:
-            print(f"   {ticket}  {verdict:<21} {title:<{width}}  {result}")
-        tagged = next((row[2] for row in rows if row[1] == Verdict.CONFIRM.value), None)
-        if tagged:
-            _heading(f"The wikitext of {tagged} now")
-            print(wiki.page_text(tagged))
+            _heading("3. One pass: `permbot run --once`")
+            database_url = sqlite_url(DEMO_DIR / "permbot.sqlite3")
+            Store.open(database_url, migrate_schema=True).close()
+            env = {**os.environ, **web.env, **wiki.env, **mailbox.env, "PERMBOT_DATABASE_URL": database_url}
+            code = _run_once(env)
+
+            _heading("4. Tickets, verdicts and wiki actions")
+            _table(samples, database_url, wiki)
+            show_review_page(database_url, env)
+        print(f"\nDone in {time.monotonic() - started:.0f} s (`permbot run --once` exited {code}).")
     finally:
         if args.keep:
-            print("\nThe sandbox wiki keeps running. To use it:")
-            for key, value in wiki.env.items():
-                print(f"   export {key}={value!r}")
-            print(f"   stop it with: .venv/bin/permbot sandbox down --dir {DEMO_WIKI}")
+            _print_keep(wiki, mailbox, database_url=sqlite_url(DEMO_DIR / "permbot.sqlite3"))
         else:
+            mailbox.stop()
             wiki.stop()
-    return 0
+    return 0 if code in (0, 1) else code
+
+
+def show_review_page(database_url: str, env: dict[str, str]) -> None:
+    """The review page's step of the demo (agents' view of the store); not built yet: nothing to show."""
 
 
 def _heading(text: str) -> None:
-    print(f"\n{'=' * 100}\n{text}\n{'=' * 100}")
+    print(f"\n{'=' * 100}\n{text}\n{'=' * 100}", flush=True)
 
 
-def _verify(cases: list[Path]) -> list[VerifyOutcome]:
-    """Verify in-process, with the proxy variables of the fake web set only for the duration."""
-    sites: dict[str, Any] = {}
-    for case in cases:
-        sites.update(json.loads((case / "sites.json").read_text(encoding="utf-8")))
-    saved = dict(os.environ)
-    with FakeWeb(sites, strict_scheme=False) as web:
-        os.environ.update(web.env)
-        try:
-            with Verifier(load_verifier_settings()) as verifier:
-                inputs = [
-                    MessageInput(
-                        str(case.relative_to(REPO) / "message.eml"), (case / "message.eml").read_bytes()
-                    )
-                    for case in cases
-                ]
-                return list(verifier.verify(inputs))
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
+def _clear_previous(wiki_dir: Path) -> None:
+    """A demo left running (--keep) is stopped, and its folder removed: each run starts fresh."""
+    if (wiki_dir / MAILBOX_SUBDIR / "imap.json").is_file():
+        SandboxDovecot.attach(wiki_dir / MAILBOX_SUBDIR).stop()
+    if (wiki_dir / "LocalSettings.php").is_file():
+        server.stop(wiki_dir)
+    shutil.rmtree(DEMO_DIR, ignore_errors=True)
+    DEMO_DIR.mkdir(parents=True)
 
 
-def _pending_page(title: str) -> str:
-    """A file description page as an uploader leaves it: {{Information}} with a pending tag, a license."""
-    since = datetime.date.today() - datetime.timedelta(days=12)
-    pending = f"{{{{Permission pending|year={since.year}|month={since.month}|day={since.day}}}}}"
-    description = title.removeprefix("File:").rsplit(".", 1)[0]
-    return (
-        "== {{int:filedesc}} ==\n{{Information\n"
-        f"|description={{{{en|1={description}}}}}\n|date={since.isoformat()}\n"
-        f"|source=own work of the copyright holder\n|author=see permission\n|permission={pending}\n}}}}\n\n"
-        "== {{int:license-header}} ==\n{{Cc-by-sa-4.0}}\n"
-    )
-
-
-def _tag(outcomes: list[VerifyOutcome], env: dict[str, str]) -> list[tuple[str, str, str, str]]:
-    rows: list[tuple[str, str, str, str]] = []
+def _run_once(env: dict[str, str]) -> int:
     permbot = str(Path(sys.executable).with_name("permbot"))
-    for outcome in outcomes:
-        if outcome.facts is None or outcome.suggestion is None:
-            continue
-        ticket = outcome.facts.reading.message.ticket
-        files = list(outcome.facts.reading.files)
-        if not ticket or not files:
-            continue
-        verdict = outcome.suggestion.verdict
-        commands = []
-        if verdict is not Verdict.SUSPICIOUS:  # a forged release must not shield its files from deletion
-            commands.append(
-                ["receive", "--ticket", ticket, "--reason", RECEIVED_REASON.get(verdict, "processing")]
-            )
-        if verdict is Verdict.CONFIRM:
-            commands.append(["tag", "--ticket", ticket, "--user", "DemoAgent"])
-        results: dict[str, list[str]] = {title: [] for title in files}
-        for command in commands:
-            proc = subprocess.run(
-                [permbot, *command, "--json", *files],
-                env=dict(os.environ, **env),
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            for title, state in _outcomes_by_title(proc.stdout).items():
-                results.setdefault(title, []).append(f"{command[0]}: {state}")
-            if proc.returncode not in (0, 1):
-                print(f"   permbot {command[0]} failed: {proc.stderr.strip()[-500:]}")
-        for title, states in results.items():
-            rows.append((ticket, verdict.value, title, ", ".join(states) or "left alone (suspicious)"))
-    return rows
+    print(f"   $ permbot run --once   (store: {env['PERMBOT_DATABASE_URL']})", flush=True)
+    proc = subprocess.run([permbot, "run", "--once"], env=env, check=False, text=True, capture_output=True)
+    for line in proc.stdout.splitlines():
+        print(f"   {line}")
+    if proc.returncode not in (0, 1):
+        print(f"   permbot run --once failed ({proc.returncode}): {proc.stderr.strip()[-1000:]}")
+    return proc.returncode
 
 
-def _outcomes_by_title(stdout: str) -> dict[str, str]:
-    """Each file's outcome from a wiki command's --json lines (the `file` lines, docs/json.md)."""
-    found: dict[str, str] = {}
-    for line in stdout.splitlines():
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(item, dict) and item.get("type") == "file":
-            found[str(item.get("title"))] = str(item.get("outcome"))
-    return found
+def _table(samples: list[SampleTicket], database_url: str, wiki: SandboxWiki) -> None:
+    index = wiki.api.removesuffix("api.php") + "index.php"
+    rows: list[tuple[str, str, str, str, str]] = []
+    with Store.open(database_url) as store:
+        for sample in samples:
+            ticket = store.tickets.get(sample.ticket, with_evidence=False)
+            verdict = ticket.verdict.value if ticket and ticket.verdict else "(not verified)"
+            journal = {entry.title: entry for entry in store.journal.for_ticket(sample.ticket)}
+            if not sample.files:
+                rows.append((sample.ticket, verdict, "(no files named)", "-", ""))
+            for title in sample.files:
+                entry = journal.get(title)
+                action = (
+                    f"{entry.action.value}: {entry.outcome or entry.state.value}"
+                    + (f" ({entry.detail})" if entry.detail else "")
+                    if entry
+                    else "left alone" + (" (suspicious)" if verdict == "suspicious" else "")
+                )
+                link = f"{index}?title={quote(title.replace(' ', '_'))}&action=history"
+                rows.append((sample.ticket, verdict, title, action, link))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("   " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+
+
+def _print_keep(wiki: SandboxWiki, mailbox: SandboxDovecot, database_url: str) -> None:
+    print("\nThe sandbox wiki and mailbox keep running (the fake web stopped with the demo). To use them:")
+    env = {**wiki.env, **mailbox.env, "PERMBOT_DATABASE_URL": database_url}
+    for key, value in sorted(env.items()):
+        print(f"   export {key}={value!r}")
+    print(f"   more mail: .venv/bin/permbot sandbox deliver --dir {wiki.dir} FILE.eml...")
+    print(f"   stop both: .venv/bin/permbot sandbox down --dir {wiki.dir}")
 
 
 if __name__ == "__main__":

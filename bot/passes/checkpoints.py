@@ -2,7 +2,8 @@
 
 tests/chaos/kill_passes.py kills a pass with SIGKILL when it announces the point chosen for that run
 (mid-fetch, mid-verify, between a save and its journal entry, ...). `PERMBOT_CHECKPOINT_PAUSE` (seconds)
-makes the pass wait there, so the kill lands at that very point. Off by default: a no-op.
+makes the pass wait there, so the kill lands at that very point; `PERMBOT_CHECKPOINT_PAUSE_AT` (names,
+comma-separated) limits the wait to those points. Off by default: a no-op.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 
 ANNOUNCE_VARIABLE = "PERMBOT_CHECKPOINTS"
 PAUSE_VARIABLE = "PERMBOT_CHECKPOINT_PAUSE"
+PAUSE_AT_VARIABLE = "PERMBOT_CHECKPOINT_PAUSE_AT"
 PREFIX = "permbot-checkpoint "
 
 
@@ -34,5 +36,10 @@ def reach(point: Checkpoint) -> None:
     sys.stderr.write(f"{PREFIX}{point.value}\n")
     sys.stderr.flush()
     pause = os.environ.get(PAUSE_VARIABLE)
-    if pause:
+    if pause and _pauses_at(point, os.environ.get(PAUSE_AT_VARIABLE, "")):
         time.sleep(float(pause))
+
+
+def _pauses_at(point: Checkpoint, names: str) -> bool:
+    chosen = {name.strip() for name in names.split(",") if name.strip()}
+    return not chosen or point.value in chosen

@@ -84,14 +84,23 @@ def _open(command: str) -> Any:
         return None
 
 
+def _with_progress(emit: Callable[[Any], None], show: Callable[[Any], None]) -> Callable[[Any], None]:
+    def both(event: Any) -> None:
+        show(event)
+        emit(event)
+
+    return both
+
+
 def _run_ingest(args: argparse.Namespace) -> int:
+    from bot.passes.progress import PassProgress
     from bot.passes.run import ingest_once
 
     context = _open("ingest")
     if context is None:
         return EXIT_UNUSABLE
-    with context.store:
-        summary = ingest_once(context, _printer(args.json))
+    with context.store, PassProgress() as progress:
+        summary = ingest_once(context, _with_progress(_printer(args.json), progress.mail))
     print(json.dumps(summary.to_json()) if args.json else summary.text())
     return EXIT_OK if summary.ok else EXIT_LEFT_OVER
 
@@ -116,6 +125,7 @@ class StopFlag:
 
 def _run_pass(args: argparse.Namespace) -> int:
     from bot.passes.lease import LeaseHeld
+    from bot.passes.progress import PassProgress
     from bot.passes.run import run_pass
     from bot.passes.service import serve
 
@@ -128,12 +138,13 @@ def _run_pass(args: argparse.Namespace) -> int:
         if not args.once:
             return serve(context, stop, _printer(args.json), _action_printer(args.json), args.json)
         try:
-            summary = run_pass(
-                context,
-                report_mail=_printer(args.json),
-                report_action=_action_printer(args.json),
-                should_stop=stop,
-            )
+            with PassProgress() as progress:
+                summary = run_pass(
+                    context,
+                    report_mail=_with_progress(_printer(args.json), progress.mail),
+                    report_action=_with_progress(_action_printer(args.json), progress.action),
+                    should_stop=stop,
+                )
         except LeaseHeld as error:
             print(f"permbot run: {error}", file=sys.stderr)
             return EXIT_LEFT_OVER

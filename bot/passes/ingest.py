@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
+from typing import Protocol
 
 from bot.config.mailbox import MailboxSettings
 from bot.mail.imap import HEADER_SCAN_LIMIT, Cursor, FetchedMessage, Mailbox, MailboxError, MailboxUnavailable
@@ -28,7 +29,7 @@ from bot.passes.checkpoints import Checkpoint, reach
 from bot.passes.ticket_verdict import TicketVerdict, combine
 from bot.store.model import SuggestionUpdate
 from bot.store.store import Store
-from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
+from bot.verify.batch import MessageInput, VerifyOutcome
 from bot.verify.report import evidence_json
 from verification.model import Reason, Verdict
 from verification.policy import PolicySettings
@@ -40,6 +41,13 @@ SCHEMA = "permbot.ingest/1"
 VERIFY_WINDOW = 50
 UNREADABLE = "unreadable"  # the generic read_error code of a message the reader refused
 UNREADABLE_TICKET = "unreadable_message"  # the reason code of a ticket none of whose messages could be read
+VERIFIER_FAILED = "verifier_failed"  # the reason code of a ticket the verifier failed on unexpectedly
+
+
+class MessageVerifier(Protocol):
+    """What the ingest needs of bot.verify.batch.Verifier (outcomes in input order)."""
+
+    def verify(self, messages: Iterable[MessageInput]) -> Iterator[VerifyOutcome]: ...
 
 
 @dataclass(frozen=True)
@@ -77,11 +85,13 @@ class VerifiedTicket:
     provisional: bool
     messages: int
     unreadable: int
+    error: str | None = None  # a generic code when the verifier failed on this ticket
 
     def to_json(self) -> dict[str, object]:
         return {
             "schema": SCHEMA,
             "event": "verified",
+            "error": self.error,
             "ticket": self.ticket,
             "verdict": self.verdict,
             "provisional": self.provisional,
@@ -92,6 +102,8 @@ class VerifiedTicket:
 
     def text(self) -> str:
         verdict = (self.verdict or "unreadable") + (" (provisional)" if self.provisional else "")
+        if self.error:
+            verdict += f" ({self.error}: verified again by a later pass)"
         files = ", ".join(self.files) or "no files"
         return f"ticket {self.ticket} {verdict:<21} {files}"
 
@@ -228,7 +240,7 @@ def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
 
 def verify_stored(
     store: Store,
-    verifier: Verifier,
+    verifier: MessageVerifier,
     policy: PolicySettings,
     *,
     max_attempts: int,
@@ -259,14 +271,42 @@ def _inputs(store: Store, ticket: str) -> list[tuple[int, MessageInput]]:
 
 
 def _verify_window(
-    store: Store, verifier: Verifier, policy: PolicySettings, numbers: Sequence[str]
+    store: Store, verifier: MessageVerifier, policy: PolicySettings, numbers: Sequence[str]
 ) -> Iterator[VerifiedTicket]:
+    """The window's tickets verified together; if the verifier fails unexpectedly, the tickets not yet
+    recorded are verified one by one, so one ticket's failure is that ticket's error and the rest go on."""
     per_ticket = {number: _inputs(store, number) for number in numbers}
     flat = [message for inputs in per_ticket.values() for _id, message in inputs]
     outcomes = iter(verifier.verify(flat))
-    for number, inputs in per_ticket.items():
-        ticket_outcomes = [next(outcomes) for _ in inputs]
+    for position, (number, inputs) in enumerate(per_ticket.items()):
+        try:
+            ticket_outcomes = [next(outcomes) for _ in inputs]
+        except Exception as error:  # isolated per ticket below; the pass goes on
+            log.warning(
+                "the verifier failed (%s): verifying the window's tickets one by one", type(error).__name__
+            )
+            log.debug("verifier failure", exc_info=True)
+            for alone, alone_inputs in list(per_ticket.items())[position:]:
+                yield _verify_alone(store, verifier, policy, alone, alone_inputs)
+            return
         yield _record(store, policy, number, [i for i, _m in inputs], ticket_outcomes)
+
+
+def _verify_alone(
+    store: Store,
+    verifier: MessageVerifier,
+    policy: PolicySettings,
+    number: str,
+    inputs: Sequence[tuple[int, MessageInput]],
+) -> VerifiedTicket:
+    try:
+        outcomes = list(verifier.verify([message for _id, message in inputs]))
+    except Exception as error:  # this ticket's error; the others are verified
+        log.warning("ticket %s: the verifier failed (%s)", number, type(error).__name__)
+        log.debug("verifier failure on ticket %s", number, exc_info=True)
+        _record_failure(store, number)
+        return VerifiedTicket(number, Verdict.ASK_FILES.value, (), True, len(inputs), 0, VERIFIER_FAILED)
+    return _record(store, policy, number, [i for i, _m in inputs], outcomes)
 
 
 def _record(
@@ -296,6 +336,15 @@ def _update(verdict: TicketVerdict) -> SuggestionUpdate:
         provisional=verdict.provisional,
         sender=sender.addr if sender else None,
         language=None,
+    )
+
+
+def _record_failure(store: Store, number: str) -> None:
+    """A ticket the verifier failed on: it asks (never confirms), provisional so that later passes verify
+    it again a bounded number of times."""
+    reason = Reason(VERIFIER_FAILED, "The verifier failed on this ticket.", Verdict.ASK_FILES)
+    store.tickets.record_suggestion(
+        number, SuggestionUpdate(verdict=Verdict.ASK_FILES, reasons=(reason,), provisional=True)
     )
 
 

@@ -1,4 +1,8 @@
-"""Passes against the real parts: the sandbox Dovecot, the sandbox MediaWiki and the store (SQLite here).
+"""Passes against the real parts: the sandbox Dovecot, the sandbox MediaWiki and the store.
+
+Every test runs on SQLite; the essential ones (received once, the lease, an unsettled intent, a decision
+carried out, a command refused under the lease) on the throwaway MariaDB too (the shared `store` fixture);
+the rest are pinned to SQLite with `ON_SQLITE` to keep the suite fast.
 
 Mail is delivered into a folder of the test's own, `permbot run --once` is run in-process (as the CLI
 runs it, minus argument parsing), and the wiki's pages and the store's journal are read back.
@@ -6,21 +10,29 @@ runs it, minus argument parsing), and the wiki's pages and the store's journal a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.config.passes import load_pass_settings
-from bot.config.store import sqlite_url
 from bot.config.verifier import load_verifier_settings
+from bot.passes.ingest import IngestSummary, verify_stored
 from bot.passes.lease import LeaseHeld, WikiLease
 from bot.passes.run import PassContext, PassSummary, ingest_once, run_pass
 from bot.sandbox import SandboxWiki
 from bot.sandbox.dovecot import SandboxDovecot
 from bot.store.model import DecisionAction, JournalState
 from bot.store.store import Store
+from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
 from bot.wiki import commands
 from bot.wiki.connection import environment
 from tests.integration.test_wiki_commands import (
@@ -34,6 +46,7 @@ from tests.support.dovecot import mailbox_settings
 
 TICKET = "2024051410012345"
 SECOND = "2024051410012346"
+THIRD = "2024051410012347"
 RELEASE = (
     "I hereby affirm that I, Anna Holder, am the creator and sole owner of the exclusive copyright of the "
     "media work {files}. I agree to publish that work under the free license Creative Commons "
@@ -55,21 +68,15 @@ def release(n: int, ticket: str | None, *titles: str) -> bytes:
     return mail(n, ticket, RELEASE.format(files=urls))
 
 
-@pytest.fixture
-def pass_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(sqlite_url(tmp_path / "permbot.sqlite3"), migrate_schema=True)
-    try:
-        yield store
-    finally:
-        store.close()
+ON_SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
 def context(
-    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, pass_store: Store
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, store: Store
 ) -> PassContext:
     return PassContext(
-        store=pass_store,
+        store=store,
         mailbox=mailbox_settings(sandbox_dovecot, imap_folder),
         verifier=load_verifier_settings(),
         wiki_env=environment(),
@@ -120,6 +127,7 @@ def test_pass_marks_received_once_and_takes_nothing_twice(
     assert edits(wiki) == []
 
 
+@ON_SQLITE
 def test_second_message_adds_files_and_reverifies(
     context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
 ) -> None:
@@ -155,6 +163,7 @@ def test_several_tickets_for_one_file(
     assert f"{{{{Permission received|id={TICKET}" in text
 
 
+@ON_SQLITE
 def test_wiki_down_then_next_pass_does_the_work(
     context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
 ) -> None:
@@ -195,6 +204,7 @@ def test_lease_refuses_a_second_pass(context: PassContext) -> None:
         once(context)
 
 
+@ON_SQLITE
 def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_dovecot: SandboxDovecot) -> None:
     from dataclasses import replace
 
@@ -206,15 +216,15 @@ def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_doveco
 
 def test_wiki_command_refuses_while_a_pass_holds_the_lease(
     context: PassContext,
-    pass_store: Store,
+    store: Store,
+    database_url: str,
     wiki: SandboxWiki,
-    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     permbot: Any,  # noqa: F811 (the fixture imported above)
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PERMBOT_DATABASE_URL", sqlite_url(tmp_path / "permbot.sqlite3"))
-    with WikiLease(pass_store, context.wiki_key, "permbot run", 60):
+    monkeypatch.setenv("PERMBOT_DATABASE_URL", database_url)
+    with WikiLease(store, context.wiki_key, "permbot run", 60):
         with pytest.raises(LeaseHeld, match="the lease is held by permbot run on"):
             commands._take_lease("tag", context.wiki_key)
         refused = permbot("tag", "--ticket", TICKET, HARBOUR)
@@ -222,3 +232,107 @@ def test_wiki_command_refuses_while_a_pass_holds_the_lease(
         assert "the lease is held by permbot run on" in refused.err
     assert "Permission pending" in text_of(wiki, HARBOUR)
     assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 0  # released: the command runs
+
+
+@ON_SQLITE
+def test_uidvalidity_resync_processes_no_message_twice(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    """The folder is made again (a new UIDVALIDITY) with the same mail and one new message: the pass lists
+    it all again, stores only the new message, and verifies and edits only what the new message brings."""
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    once(context)
+    client = sandbox_dovecot.client()
+    client.delete_folder(imap_folder)
+    client.create_folder(imap_folder)
+    client.logout()
+    time.sleep(1.0)  # Dovecot derives UIDVALIDITY from the clock: the same second could reuse it
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR), release(2, SECOND, KINGFISHER)], imap_folder)
+    wiki.clear_api_log()
+    summary, _ = once(context)
+    assert (summary.ingest.stored, summary.ingest.already_stored, summary.ingest.verified) == (1, 1, 1)
+    assert [(r.ticket, r.outcome.title) for r in summary.actions] == [(SECOND, KINGFISHER)]
+    assert len(context.store.messages.for_ticket(TICKET)) == 1
+    assert [call.get("title") for call in edits(wiki)] == [KINGFISHER]
+
+
+@ON_SQLITE
+def test_sigterm_stops_the_service_after_its_pass(
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str
+) -> None:
+    """`permbot run` (the long-running service) does a pass, waits for mail; SIGTERM: exit 0 with a word."""
+    Store.open(database_url, migrate_schema=True).close()
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    env = {
+        **os.environ,
+        **sandbox_dovecot.env,
+        "PERMBOT_IMAP_SECURITY": "plain",
+        "PERMBOT_IMAP_FOLDER": imap_folder,
+        "PERMBOT_DATABASE_URL": database_url,
+    }
+    permbot_program = str(Path(sys.executable).with_name("permbot"))
+    service = subprocess.Popen(
+        [permbot_program, "run", "--json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert service.stdout is not None
+        events = []
+        for line in service.stdout:  # bounded: the pass ends with its summary
+            events.append(json.loads(line))
+            if events[-1].get("event") == "summary" and events[-1].get("schema") == "permbot.pass/1":
+                break
+        service.send_signal(signal.SIGTERM)
+        rest, errors = service.communicate(timeout=30)
+    finally:
+        if service.poll() is None:
+            service.kill()
+            service.wait()
+    assert service.returncode == 0, errors[-2000:]
+    assert events[-1]["actions"] == {"receive:edited": 1}
+    assert "stopped: the last pass finished its current edit" in rest
+    assert "SIGTERM received" in errors
+
+
+class _FailsOnMarker:
+    """The real verifier, except that a batch holding a message with the marker raises (a verifier bug)."""
+
+    MARKER = b"VERIFIER-BUG"
+
+    def __init__(self, real: Verifier) -> None:
+        self.real = real
+
+    def verify(self, messages: Iterable[MessageInput]) -> Iterator[VerifyOutcome]:
+        batch = list(messages)
+        if any(self.MARKER in message.raw for message in batch):
+            raise RuntimeError("a bug in the verifier")
+        yield from self.real.verify(batch)
+
+
+def test_a_verifier_failure_is_one_tickets_error(store: Store) -> None:
+    for n, ticket in enumerate((TICKET, SECOND, THIRD), start=1):
+        raw = release(n, ticket, HARBOUR)
+        if ticket == SECOND:
+            raw += _FailsOnMarker.MARKER
+        store.messages.add(raw, message_id=f"<pass-{n}@example.org>", ticket=ticket)
+        store.tickets.ensure(ticket)
+    events: list[Any] = []
+    summary = IngestSummary()
+    settings = load_verifier_settings()
+    with Verifier(settings) as real:
+        verify_stored(
+            store,
+            _FailsOnMarker(real),
+            settings.policy,
+            max_attempts=3,
+            started=datetime.datetime.now(datetime.UTC),
+            report=events.append,
+            summary=summary,
+        )
+    assert [(e.ticket, e.verdict, e.error) for e in events] == [
+        (TICKET, "ask_official_address", None),
+        (SECOND, "ask_files", "verifier_failed"),
+        (THIRD, "ask_official_address", None),
+    ]
+    failed = store.tickets.get(SECOND, with_evidence=False)
+    assert failed is not None
+    assert failed.provisional  # verified again by a later pass (bounded)

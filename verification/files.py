@@ -13,7 +13,7 @@ import fnmatch
 import html
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -89,14 +89,24 @@ def find_files(
 ) -> tuple[str, ...]:
     """Every file page the message names, canonical and deduplicated, in order of first appearance."""
     found: dict[str, None] = {}
-    subject_file = subject_file_title(subject, vocab)
-    if subject_file is not None:
-        found[subject_file] = None
     for text in (subject, *texts):
         found.update((title, None) for title in _titles_in_text(text, vocab))
     for link in links:
         found.update((title, None) for title in titles_from_url(link.url, vocab))
-    return tuple(found)
+    subject_file = subject_file_title(subject, vocab)
+    if subject_file is None or _ends_with_named(subject_file, found):
+        return tuple(found)
+    return (subject_file, *(title for title in found if title != subject_file))
+
+
+def _ends_with_named(subject_file: str, named: Iterable[str]) -> bool:
+    """The subject's name is a file named elsewhere with words in front ("Permiso X.jpg" beside X.jpg):
+    request words of a language the config does not know, not a second file."""
+    folded = subject_file.removeprefix("File:").casefold()
+    return any(
+        folded != (name := title.removeprefix("File:").casefold()) and folded.endswith(" " + name)
+        for title in named
+    )
 
 
 def canonical_file_title(name: str) -> str | None:

@@ -33,8 +33,12 @@ CJK_LETTERS = "\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff
 _TOKEN = re.compile(rf"\d+(?:\.\d+)*|[{CJK_LETTERS}]|[^\W\d_{CJK_LETTERS}]+|\+")
 # A sentence ends at . ! ? ; before a space, unless a dash or a version number follows: "Nevezd meg! -
 # Így add tovább! 4.0" (Hungarian's official names carry "!") is one phrase.
-_SENTENCE_END = re.compile(r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n")
-_GAP_CHARS = frozenset(",:()[]{}<>|")
+# Sentences end at a stop and a space, a blank line, or a full-width stop (Chinese and Japanese put no
+# space after "。"); clauses end at any separating punctuation, full-width forms included.
+_SENTENCE_END = re.compile(
+    r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n|[\u3002\uff01\uff1f\uff1b\u061f\u06d4]"
+)
+_GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
 # Letters that Unicode does not decompose but people write without their mark.
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
@@ -215,7 +219,6 @@ _LANGUAGE_LISTS = (
     "not_free",
     "reserved",
     "only_words",
-    "only_fillers",
     "wiki_words",
     "modify_words",
     "commercial_words",
@@ -257,7 +260,6 @@ class LicenseVocabulary:
     not_free: PhraseTable
     reserved: PhraseTable
     only_words: PhraseTable
-    only_fillers: PhraseTable
     wiki_words: PhraseTable
     modify_words: PhraseTable  # "Bearbeitung*", "modifi*": what a no-derivatives refusal is about
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
@@ -265,10 +267,8 @@ class LicenseVocabulary:
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
     revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
-    restriction_window: int  # tokens allowed between such a word and its refusal, in one clause
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
-    filler_limit: int  # fillers allowed between "only" and "Wikipedia"
     mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
 
     @classmethod
@@ -300,10 +300,8 @@ class LicenseVocabulary:
         ):
             raise ConfigError("port_codes: expected a table of code = port")
         built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
-        window = _small_count(data.get("restriction_window"), "restriction_window")
         reach = _small_count(data.get("post_negation_reach"), "post_negation_reach")
         limited_reach = _small_count(data.get("not_limited_reach"), "not_limited_reach")
-        filler_limit = _small_count(data.get("filler_limit"), "filler_limit")
         mail_reach = _small_count(data.get("mail_reach"), "mail_reach")
         return cls(
             spdx_ids=frozenset(strings(data.get("spdx_ids"), "spdx_ids")),
@@ -314,10 +312,8 @@ class LicenseVocabulary:
             abbreviations=PhraseTable.build(abbreviations, "abbreviations"),
             elements=PhraseTable.build(tables["elements"], "elements"),
             port_names=PhraseTable.build(tables["port_names"], "port_names"),
-            restriction_window=window,
             post_negation_reach=reach,
             not_limited_reach=limited_reach,
-            filler_limit=filler_limit,
             mail_reach=mail_reach,
             **built,
         )
@@ -669,8 +665,9 @@ def _refusal_hits(
     """ "Bearbeitungen sind nicht erlaubt", "queda prohibido su uso comercial": a refused permission.
 
     A modification or commercial word and a refusal (a prohibition word not negated, or a permission
-    word with a negator beside it) at most `restriction_window` tokens apart with no punctuation between;
-    the refusal's nearest such word says which restriction it is. Words inside allowing phrases ("with
+    word with a negator beside it) in one clause (no punctuation between), however long the noun phrase
+    between ("modifications to this award-winning ... photograph are prohibited"); the refusal's nearest
+    such word says which restriction it is. Words inside allowing phrases ("with
     or without modifications") are masked, so the standard release wording never counts, and so are
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
     A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
@@ -690,7 +687,6 @@ def _refusal_hits(
             (distance, target.start, target)
             for target in targets
             if (distance := _clause_distance(tokens, refusal, target)) is not None
-            and distance <= vocab.restriction_window
         ]
         if near:
             target = min(near, key=lambda item: item[:2])[2]
@@ -800,44 +796,44 @@ def _phrase_hits(
 def _wikipedia_only_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
 ) -> list[_Hit]:
-    """ "only for (use on) Wikipedia" or "(for) Wikipedia (use) only", not negated and not masked."""
-    hits: list[_Hit] = []
-    for index in range(len(tokens)):
-        only = vocab.only_words.match(tokens, index)
-        if only is not None:
-            end = _skip(tokens, index + only.length, vocab.only_fillers, vocab.wiki_words, vocab.filler_limit)
-            wiki = vocab.wiki_words.match(tokens, end) if _close(tokens, end) else None
-            if wiki is not None:
-                hits.append(_Hit(index, end + wiki.length, None, LicenseProblem.WIKIPEDIA_ONLY))
-            continue
-        wiki = vocab.wiki_words.match(tokens, index)
-        if wiki is not None:
-            end = _skip(tokens, index + wiki.length, vocab.only_fillers, vocab.only_words, vocab.filler_limit)
-            only = vocab.only_words.match(tokens, end) if _close(tokens, end) else None
-            if only is not None:
-                hits.append(_Hit(index, end + only.length, None, LicenseProblem.WIKIPEDIA_ONLY))
-    return [
-        hit
-        for hit in hits
-        if not _negated(tokens, hit.start, vocab)
-        and not _turned_after(tokens, hit.end, vocab)
-        and not any(i in masked for i in range(hit.start, hit.end))
+    """An only-word and a wiki word in one clause, whatever stands between ("nur im Artikel über die Burg
+    in der deutschsprachigen Wikipedia", "ويكيبيديا العربية فقط"); not negated ("not only"), not turned
+    by a "not limited" after it, not masked. The clause is the window: no punctuation between the two."""
+    only = [
+        span
+        for span in _spans(tokens, vocab.only_words, masked, None)
+        if not _negated(tokens, span.start, vocab)
     ]
+    if not only:
+        return []
+    wikis = _spans(tokens, vocab.wiki_words, masked, None)
+    clause_of = _clause_numbers(tokens)
+    hits: list[_Hit] = []
+    for word in only:
+        partners = [
+            wiki
+            for wiki in wikis
+            if clause_of[wiki.start] == clause_of[word.start] and wiki.start != word.start
+        ]
+        if not partners:
+            continue
+        wiki = min(partners, key=lambda span: abs(span.start - word.start))
+        start, end = min(word.start, wiki.start), max(word.end, wiki.end)
+        if not _turned_after(tokens, end, vocab):
+            hits.append(_Hit(start, end, None, LicenseProblem.WIKIPEDIA_ONLY))
+    return hits
+
+
+def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
+    """For each token, the number of its clause: a new clause starts at every punctuation gap."""
+    numbers: list[int] = []
+    current = 0
+    for token in tokens:
+        current += token.gap
+        numbers.append(current)
+    return numbers
 
 
 def _close(tokens: Sequence[Token], index: int) -> bool:
     """The token at `index` exists and follows with no punctuation between: "Wikipedia, only" is no pair."""
     return index < len(tokens) and not tokens[index].gap
-
-
-def _skip(tokens: Sequence[Token], index: int, fillers: PhraseTable, goal: PhraseTable, limit: int) -> int:
-    """Past at most `limit` fillers, stopping where `goal` starts: in "ウィキペディアのみ" the filler "の"
-    must not swallow the start of "のみ"."""
-    for _ in range(limit):
-        if goal.matches_any(tokens, index):
-            break
-        found = fillers.match(tokens, index) if _close(tokens, index) else None
-        if found is None:
-            break
-        index += found.length
-    return index

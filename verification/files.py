@@ -37,6 +37,9 @@ _MAX_NAME_BYTES = 240  # MediaWiki's limit for file names
 _NAME_CHARS = r"[^\n\r#<>\[\]|{}:/\\]"
 _QUOTES = " \t\"'«»“”„‘’‚‹›「」『』"
 _ARCHIVE_TIMESTAMP = re.compile(r"^\d{14}!")
+_LINK_MARKS = re.compile(r"\[\[|\]\]")
+_MAX_WIKILINK = 4000  # characters from "[[" to "]]": a caption may be long, a title never is
+
 _HASH_DIR = re.compile(r"^[0-9a-f]$")
 _UPLOAD_KINDS = frozenset({"thumb", "archive", "transcoded", "temp", "deleted"})
 _COLON = re.compile("[:：]")
@@ -245,14 +248,37 @@ def _skip_back(text: str, index: int, chars: str) -> int:
 
 
 def _wikilink_titles(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
-    cursor = 0
-    for link in mwparserfromhell.parse(text).filter_wikilinks():
-        source = str(link)
-        position = text.find(source, cursor)
-        cursor = max(cursor, position)
-        title = _title_from_page(_unquote(str(link.title)), vocab)
-        if title:
-            yield max(position, 0), title
+    """Titles of the wikilinks, each span "[[...]]" parsed on its own: the parser run over a whole
+    quoted thread costs time quadratic in its length."""
+    for span_start, span_end in _wikilink_spans(text):
+        span = text[span_start:span_end]
+        cursor = 0
+        for link in mwparserfromhell.parse(span).filter_wikilinks():
+            source = str(link)
+            position = span.find(source, cursor)
+            cursor = max(cursor, position)
+            title = _title_from_page(_unquote(str(link.title)), vocab)
+            if title:
+                yield span_start + max(position, 0), title
+
+
+def _wikilink_spans(text: str) -> list[tuple[int, int]]:
+    """The outermost balanced "[[...]]" spans, in order; a span longer than `_MAX_WIKILINK` is no link,
+    but the links inside it are."""
+    pairs: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for mark in _LINK_MARKS.finditer(text):
+        if mark.group() == "[[":
+            opened.append(mark.start())
+        elif opened:
+            start = opened.pop()
+            if mark.end() - start <= _MAX_WIKILINK:
+                pairs.append((start, mark.end()))
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(pairs):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 def _title_from_page(page: str, vocab: FileVocabulary) -> str | None:

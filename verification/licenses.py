@@ -16,6 +16,7 @@ without a versioned CC0 grant is no license: the policy wants a version.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -54,6 +55,8 @@ _RESTRICTION_RANK = (
 
 def fold(text: str) -> str:
     """Case-fold and strip accents, so that "Wikipédia", "WIKIPEDIA" and "wikipedia" compare equal."""
+    if text.isascii():  # most words: nothing to decompose, and casefold is lower
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -76,8 +79,22 @@ class Token:
     sep: str
 
 
+# Texts at least this long are tokenised once per message: the release text is read by several readers.
+CACHED_TEXT_LENGTH = 200
+_CACHED_TEXTS = 8
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Cut `text` into tokens; letters and digits are split apart ("CC0" -> cc, 0; "v4.0" -> v, 4.0)."""
+    return _tokenize_cached(text) if len(text) >= CACHED_TEXT_LENGTH else _tokenize(text)
+
+
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
+def _tokenize_cached(text: str) -> tuple[Token, ...]:
+    return _tokenize(text)
+
+
+def _tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
@@ -149,11 +166,10 @@ class PhraseTable:
             return None
         best: PhraseMatch | None = None
         norm = tokens[index].norm
-        heads = {norm[:length] for length in range(1, _PREFIX_HEAD + 1)}
-        candidates = (
-            *self.by_first.get(norm, ()),
-            *(item for head in heads for item in self.prefixed.get(head, ())),
-        )
+        candidates = self.by_first.get(norm, ())
+        if self.prefixed:  # by the token's first letter, then its first two (when it has two)
+            for length in range(1, min(_PREFIX_HEAD, len(norm)) + 1):
+                candidates += self.prefixed.get(norm[:length], ())
         for words, value in candidates:
             if best is not None and len(words) <= best.length:
                 continue

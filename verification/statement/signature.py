@@ -15,7 +15,9 @@ from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import BARE_DOMAIN, URL, is_site
 from verification.statement.words import CASELESS_RUN, word_tokens
 
-_PART_SEPARATORS = re.compile(r"\s+[-–—|·•/]\s+|\s*[,;|·•]\s*|\s+[-–—]$")
+# A separator starts where a run of spaces starts (or at the mark): tried from inside the run too, each
+# try would scan the rest of it, quadratic in its length.
+_PART_SEPARATORS = re.compile(r"(?<!\s)\s+[-–—|·•/]\s+|(?:(?<!\s)\s+)?[,;|·•]\s*|(?<!\s)\s+[-–—]$")
 _BRACKETED = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
 _SIGNATURE_LINES = 10
 _SIGNATURE_LINE_WORDS = 10

@@ -95,8 +95,9 @@ def _caseless_org(part: str, vocab: StatementVocabulary) -> str | None:
 def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
     """The short lines at the end of the text, top to bottom, greetings and closings left out.
 
-    Footers under the signature are passed over: copyright lines ("© 2025 Acme. All rights reserved.")
-    and, before any short line was kept, up to `footer_prose_lines` lines of prose (a disclaimer).
+    Footers under the signature are passed over: copyright lines ("© 2025 Acme. All rights reserved."),
+    before any short line was kept up to `footer_prose_lines` lines of prose (a disclaimer), and a block
+    under a "--" separator that names nobody ("Sent from my phone", a phone number).
     """
     kept: list[str] = []
     skipped = 0
@@ -114,10 +115,13 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         if prose or len(kept) >= _SIGNATURE_LINES:
             break
-        kept.append(line)
         if line == "--":
-            break
-    return [line for line in reversed(kept) if line != "--"]
+            if any(_whole_name(part, vocab) for kept_line in kept for part in _parts(kept_line, vocab)):
+                break
+            kept, skipped = [], 0  # "-- / Sent from my phone": a device tag or phone line, no signature
+            continue
+        kept.append(line)
+    return list(reversed(kept))
 
 
 def _is_footer(line: str, vocab: StatementVocabulary) -> bool:

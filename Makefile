@@ -4,8 +4,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`).
-APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml
+# php for the sandbox MediaWiki (the MediaWiki code itself is fetched by `permbot sandbox`); dovecot-imapd
+# for the sandbox mailbox; mariadb-server for the store's tests on a real MariaDB (they start their own);
+# chromium and fonts for the review page's browser tests.
+APT_PACKAGES := php8.2-cli php8.2-sqlite3 php8.2-intl php8.2-mbstring php8.2-xml dovecot-imapd mariadb-server \
+	chromium fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all demo test lint typecheck unit system-deps venv benchmark clean
@@ -49,6 +52,9 @@ demo: system-deps venv
 benchmark: system-deps venv
 	$(BIN)/python -m tests.benchmarks.verify_throughput
 	$(BIN)/python -m tests.benchmarks.sweep_requests
+	$(BIN)/python -m tests.benchmarks.imap_fetch
+	$(BIN)/python -m tests.benchmarks.store_queue
+	$(BIN)/python -m tests.benchmarks.review_page
 
 clean:
 	rm -rf $(VENV) .state .pytest_cache .mypy_cache .ruff_cache

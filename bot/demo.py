@@ -152,12 +152,16 @@ def _tag(outcomes: list[VerifyOutcome], env: dict[str, str]) -> list[tuple[str, 
 
 
 def _outcomes_by_title(stdout: str) -> dict[str, str]:
-    """Each file's outcome from a wiki command's --json summary."""
-    try:
-        summary = json.loads(stdout)
-    except json.JSONDecodeError:
-        return {}
-    return {str(item.get("title")): str(item.get("outcome")) for item in summary.get("files", [])}
+    """Each file's outcome from a wiki command's --json lines (the `file` lines, docs/json.md)."""
+    found: dict[str, str] = {}
+    for line in stdout.splitlines():
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(item, dict) and item.get("type") == "file":
+            found[str(item.get("title"))] = str(item.get("outcome"))
+    return found
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ network, no cache files.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import tomllib
@@ -170,7 +171,10 @@ class DomainTools:
         return self._listed(value, self.vocabulary.platform)
 
     def same_site(self, url_a: str, url_b: str) -> bool:
-        """Both point into the same registrable domain (sub-domains included)."""
+        """Both point into the same registrable domain (sub-domains included). A URL with user info or a
+        backslash before its path is no one's site: parsers disagree on its host."""
+        if _tangled_authority(url_a) or _tangled_authority(url_b):
+            return False
         a = self.registrable_domain(url_a)
         return a is not None and a == self.registrable_domain(url_b)
 
@@ -184,6 +188,14 @@ class DomainTools:
         labels = host.split(".")
         parents = (".".join(labels[i:]) for i in range(len(labels) - found.registrable.count(".")))
         return any(parent in listed.domains for parent in parents)
+
+
+def _tangled_authority(url: str) -> bool:
+    _, found, rest = url.partition("://")
+    if not found:
+        return False
+    authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return "@" in authority or "\\" in authority
 
 
 def raw_host(value: str) -> str:
@@ -254,6 +266,7 @@ def _ip_text(text: str) -> str | None:
     return None if ip is None else str(ip)
 
 
+@functools.lru_cache(maxsize=4096)  # IDNA's checks cost ~0.5 ms a name; a batch meets the same hosts often
 def _to_ascii(text: str) -> str | None:
     """UTS 46 mapping to A-labels; plain ASCII names that IDNA rejects (underscores) pass lower-cased."""
     try:

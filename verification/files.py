@@ -30,7 +30,11 @@ _FILE_NAMESPACE = "File"
 _CANONICAL_PREFIXES = frozenset({"file", "image"})  # the names every wiki accepts
 # MediaWiki's illegal title characters, its illegal file-name characters, control characters, surrogates.
 _INVALID_CHAR = re.compile("[#<>\\[\\]|{}:/\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e]")
+# Joiners that change how letters of a script are drawn (Persian, Indic scripts, emoji); kept between two
+# letters, where they mean something. Every other format character (Unicode category Cf: bidi marks,
+# embeddings, overrides and isolates, U+061C, zero-width space, word joiner, BOM, soft hyphen, tags) is
+# invisible: it would make a title look like another, so it is dropped.
+_JOINERS = frozenset("\u200c\u200d")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,10}$")
 _MAX_NAME_BYTES = 240  # MediaWiki's limit for file names
@@ -317,7 +321,7 @@ def _canonical(name: str, *, percent_encoded: bool) -> str | None:
     text = html.unescape(name)
     if percent_encoded and "%" in text:
         text = _unquote(text)
-    text = _SPACE_RUN.sub(" ", _BIDI_MARKS.sub("", text.replace("_", " "))).strip()
+    text = _SPACE_RUN.sub(" ", without_invisible(text.replace("_", " "))).strip()
     prefix, colon, rest = text.partition(":")
     if colon and prefix.strip().casefold() in _CANONICAL_PREFIXES:
         text = rest.strip()
@@ -326,6 +330,27 @@ def _canonical(name: str, *, percent_encoded: bool) -> str | None:
         return None
     first = text[0].upper()
     return f"{_FILE_NAMESPACE}:{first if len(first) == 1 else text[0]}{text[1:]}"
+
+
+def without_invisible(text: str) -> str:
+    """`text` without invisible format characters (see _JOINERS for the two kept between letters)."""
+    if text.isascii():
+        return text
+    kept: list[str] = []
+    for index, char in enumerate(text):
+        if unicodedata.category(char) != "Cf" or (char in _JOINERS and _is_joined(text, index)):
+            kept.append(char)
+    return "".join(kept)
+
+
+def _is_joined(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return (
+        bool(before and after)
+        and unicodedata.category(before)[0] in "LMS"
+        and (unicodedata.category(after)[0] in "LMS")
+    )
 
 
 def _valid_file_name(name: str) -> bool:

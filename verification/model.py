@@ -204,10 +204,18 @@ class Reason:
     verdict: Verdict
 
 
+class Provisional(enum.StrEnum):
+    """Why a suggestion may change when asked again: evidence it needed could not be gathered."""
+
+    SITE_UNREACHABLE = "site_unreachable"  # a holder's website it needed did not answer (offline, errors)
+
+
 @dataclass(frozen=True)
 class Suggestion:
-    """The verifier's answer for one ticket: the verdict and every reason that applied."""
+    """The verifier's answer for one ticket: the verdict, every reason that applied, and whether the
+    verdict is provisional (it could turn out otherwise once the missing evidence is in)."""
 
     verdict: Verdict
     reasons: tuple[Reason, ...]
+    provisional: Provisional | None = None
     evidence: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

@@ -13,7 +13,7 @@ from typing import Any, Self
 
 from verification.errors import ConfigError
 from verification.facts import CaseFacts, SiteSource
-from verification.model import LicenseProblem, Reason, Suggestion, Verdict
+from verification.model import LicenseProblem, Provisional, Reason, Suggestion, Verdict
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,27 @@ def decide(facts: CaseFacts, settings: PolicySettings) -> Suggestion:
         verdict = Verdict.ASK_OFFICIAL_ADDRESS
         reasons.append(_reason("sender_not_tied", "Nothing ties the sender to the holder.", verdict))
     reasons.sort(key=lambda r: r.verdict.rank)
-    return Suggestion(verdict=verdict, reasons=tuple(reasons))
+    return Suggestion(
+        verdict=verdict, reasons=tuple(reasons), provisional=provisional(facts, verdict, reasons)
+    )
+
+
+def provisional(facts: CaseFacts, verdict: Verdict, reasons: list[Reason]) -> Provisional | None:
+    """SITE_UNREACHABLE when the verdict asks for an official address only because a website it needed
+    (the holder's, or the one named at the sender's domain) could not be read: reading it could confirm.
+
+    Any other verdict does not hang on the site (forgery signs, files, license and authorship come
+    first), nor does a forwarded release, which asks for the holder in person whatever the site says.
+    """
+    if verdict is not Verdict.ASK_OFFICIAL_ADDRESS:
+        return None
+    if any(reason.code == "statement_forwarded" for reason in reasons):
+        return None
+    official_unread = facts.official is not None and not facts.site_reachable
+    sender_site_unread = facts.sender_site is not None and not (
+        facts.sender_site_evidence is not None and facts.sender_site_evidence.reachable
+    )
+    return Provisional.SITE_UNREACHABLE if official_unread or sender_site_unread else None
 
 
 def _reason(code: str, message: str, verdict: Verdict) -> Reason:

@@ -17,6 +17,7 @@ from verification.addresses import AddressVocabulary
 from verification.domains import DomainTools
 from verification.errors import ConfigError
 from verification.model import Link
+from verification.web_urls import WebTarget, parse_web_url
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class SiteVocabulary:
     contact_tiers: tuple[tuple[tuple[str, ...], ...], ...]  # tiers of entries, each entry a tuple of words
     prefix_min_length: int  # an entry's last word this long also matches as a word start
     max_links_per_page: int
+    max_links_examined: int  # links looked at per page: bounds the work a page of thousands can cause
     max_fallback_links: int
     skip_extensions: frozenset[str]
     max_pages: int
@@ -44,6 +46,7 @@ class SiteVocabulary:
             contact_tiers=tiers,
             prefix_min_length=_positive(contact, "contact", "prefix_min_length"),
             max_links_per_page=_positive(contact, "contact", "max_links_per_page"),
+            max_links_examined=_positive(contact, "contact", "max_links_examined"),
             max_fallback_links=_positive(contact, "contact", "max_fallback_links", minimum=0),
             skip_extensions=frozenset(e.lower().lstrip(".") for e in extensions),
             max_pages=_positive(crawl, "crawl", "max_pages"),
@@ -58,7 +61,7 @@ def contact_links(
     """Contact-like links of a page on the same site: http(s), no fragment, each once, best first, capped."""
     ranked: dict[str, int] = {}
     own = _without_fragment(page_url)
-    for link in links:
+    for link in links[: vocab.max_links_examined]:
         target = _without_fragment(urljoin(page_url, link.url.strip()))
         if target == own or target in ranked or not _followable(target, page_url, tools, vocab):
             continue
@@ -75,7 +78,7 @@ def fallback_links(
     """Other same-site pages to read when a home page has no contact-like link: page order, capped."""
     own = _without_fragment(page_url)
     found: dict[str, None] = {}
-    for link in links:
+    for link in links[: vocab.max_links_examined]:
         target = _without_fragment(urljoin(page_url, link.url.strip()))
         if target != own and _followable(target, page_url, tools, vocab):
             found.setdefault(target)
@@ -125,12 +128,16 @@ def _contains(tokens: Sequence[str], entry: Sequence[str], prefix_min_length: in
 
 
 def _followable(url: str, page_url: str, tools: DomainTools, vocab: SiteVocabulary) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+    """Read with the fetcher's own URL parser, so a link is judged by the host the fetch would reach."""
+    target, page = parse_web_url(url), parse_web_url(page_url)
+    if not isinstance(target, WebTarget) or not isinstance(page, WebTarget):
         return False
-    last_segment = parts.path.rsplit("/", 1)[-1]
+    last_segment = target.path.rsplit("/", 1)[-1]
     extension = last_segment.rpartition(".")[2].lower() if "." in last_segment else ""
-    return extension not in vocab.skip_extensions and tools.same_site(url, page_url)
+    if extension in vocab.skip_extensions:
+        return False
+    site = tools.registrable_domain(target.host)
+    return site is not None and site == tools.registrable_domain(page.host)
 
 
 def _without_fragment(url: str) -> str:

@@ -31,6 +31,7 @@ class VerifierSettings:
     policy: PolicySettings
     message_deadline_seconds: float
     whois_enabled: bool
+    reading_deadline_seconds: float = 10.0
 
 
 def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
@@ -42,6 +43,9 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
     whois_enabled = verify_section.get("whois", True)
     if not isinstance(deadline, int | float) or deadline <= 0:
         raise ConfigError("policy.toml [verify] message_deadline_seconds must be a positive number")
+    reading_deadline = verify_section.get("reading_deadline_seconds", 10.0)
+    if not isinstance(reading_deadline, int | float) or reading_deadline <= 0:
+        raise ConfigError("policy.toml [verify] reading_deadline_seconds must be a positive number")
     if not isinstance(whois_enabled, bool):
         raise ConfigError("policy.toml [verify] whois must be true or false")
     web = read_toml(folder, "web.toml")
@@ -62,4 +66,5 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         policy=PolicySettings.from_mapping(policy_file.get("policy", {})),
         message_deadline_seconds=float(deadline),
         whois_enabled=whois_enabled,
+        reading_deadline_seconds=float(reading_deadline),
     )

@@ -24,6 +24,9 @@ DEFAULT_PROFILE = "commons"
 _DEFAULT_READ_THROTTLE = 0.1
 # A batch of 500 saves takes most of an hour on Commons: the kill switch is read again at least this often.
 _DEFAULT_RUN_PAGE_SECONDS = 60.0
+# How long to wait for a connection and for each answer (pywikibot config.socket_timeout, the start check).
+_DEFAULT_CONNECT_TIMEOUT = 10.0
+_DEFAULT_READ_TIMEOUT = 60.0
 
 
 def _number(data: Mapping[str, Any], key: str, where: str, default: float | None = None) -> float:
@@ -31,6 +34,13 @@ def _number(data: Mapping[str, Any], key: str, where: str, default: float | None
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ConfigError(f"{where} {key}: must be a number >= 0, got {value!r}")
     return float(value)
+
+
+def _positive(data: Mapping[str, Any], key: str, where: str, default: float) -> float:
+    value = _number(data, key, where, default)
+    if value <= 0:
+        raise ConfigError(f"{where} {key}: must be a number > 0, got {value!r}")
+    return value
 
 
 def _text(data: Mapping[str, Any], key: str, where: str, *, allow_empty: bool = False) -> str:
@@ -55,6 +65,8 @@ class WikiProfile:
     summary_suffix: str = ""  # appended to every edit summary
     read_throttle: float = _DEFAULT_READ_THROTTLE  # seconds between reads (pywikibot minthrottle)
     run_page_seconds: float = _DEFAULT_RUN_PAGE_SECONDS  # within a batch, look again after this long
+    connect_timeout: float = _DEFAULT_CONNECT_TIMEOUT  # seconds to wait for a connection to the wiki
+    read_timeout: float = _DEFAULT_READ_TIMEOUT  # seconds to wait for each answer
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], where: str = "[profiles]") -> Self:
@@ -81,6 +93,8 @@ class WikiProfile:
             else "",
             read_throttle=_number(data, "read_throttle", where, _DEFAULT_READ_THROTTLE),
             run_page_seconds=_number(data, "run_page_seconds", where, _DEFAULT_RUN_PAGE_SECONDS),
+            connect_timeout=_positive(data, "connect_timeout", where, _DEFAULT_CONNECT_TIMEOUT),
+            read_timeout=_positive(data, "read_timeout", where, _DEFAULT_READ_TIMEOUT),
         )
 
 

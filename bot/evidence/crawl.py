@@ -22,12 +22,13 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Protocol, Self
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.evidence.fetch import FetchError, FetchResult
+from bot.evidence.workers import DaemonPool
 from verification.addresses import extract_addresses
 from verification.domains import DomainTools, normalise_host
 from verification.html_text import HtmlText, html_to_text
@@ -69,7 +70,7 @@ class SiteCrawler:
         self._fetcher = fetcher
         self._tools = tools
         self._vocab = vocab
-        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="crawl")
+        self._pool = DaemonPool(max_workers, "crawl")
         self._lock = threading.Lock()
         self._crawls: dict[str, Future[SiteEvidence]] = {}
         self._pages: dict[str, _Page] = {}
@@ -101,13 +102,14 @@ class SiteCrawler:
         return future
 
     def close(self) -> None:
-        """Stop: pending crawls are cancelled, running ones finish in the background."""
+        """Stop: pending crawls are cancelled, running ones finish in the background (daemon threads: the
+        process never waits for them at exit)."""
         with self._lock:
             self._closed = True
             pending = [job for queue in self._queues.values() for job in queue]
         for job in pending:
             job.future.cancel()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown()
 
     def __enter__(self) -> Self:
         return self

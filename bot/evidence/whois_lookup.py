@@ -6,6 +6,11 @@ in a daemon thread that we wait for only up to the configured deadline: a hung s
 verdict nor the process exit. Failures, timeouts and records without a registrant or creation date are
 "unknown". Answers are cached per domain in memory; known ones also on disk (JSON, with a TTL), so the
 next run doesn't ask again.
+
+The disk cache keeps only the creation date, never the registrant: a registrant is often a private
+person's name, and no verdict reads it (policy ignores WHOIS; the report shows it to the agent of this
+run). A later run served from the disk cache shows the registrant as unknown. A cache file of the older
+format, which held registrant names, is deleted when found.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from verification.model import WhoisInfo
 log = logging.getLogger(__name__)
 
 Query = Callable[[str, float], Mapping[str, Any]]
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 class WhoisFailure(enum.StrEnum):
@@ -156,18 +161,19 @@ class WhoisLookup:
         entry = entries.get(name)
         if entry is None or time.time() - float(entry.get("at", 0)) > self.settings.cache_ttl:
             return None
-        info = WhoisInfo(
-            domain=name, known=True, registrant=entry.get("registrant"), created=entry.get("created")
-        )
+        created = entry.get("created")
+        if not isinstance(created, str):
+            return None
+        info = WhoisInfo(domain=name, known=True, created=created)
         self._memory[name] = info
         return info
 
     def _to_disk(self, info: WhoisInfo) -> None:
         path = self.settings.cache_path
-        if path is None:
+        if path is None or info.created is None:
             return
         entries = self._disk_entries()
-        entries[info.domain] = {"registrant": info.registrant, "created": info.created, "at": time.time()}
+        entries[info.domain] = {"created": info.created, "at": time.time()}
         text = json.dumps({"version": _CACHE_VERSION, "entries": entries})
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -200,6 +206,10 @@ def load_cache(path: Path | None) -> dict[str, dict[str, Any]]:
         return {}
     except (OSError, ValueError) as exc:
         log.warning("WHOIS cache %s unreadable (%s); starting afresh", path, type(exc).__name__)
+        return {}
+    if isinstance(data, dict) and data.get("version") == 1:  # held registrant names: not kept
+        with contextlib.suppress(OSError):
+            path.unlink()
         return {}
     entries = (
         data.get("entries") if isinstance(data, dict) and data.get("version") == _CACHE_VERSION else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import ipaddress
 import json
 import shutil
 import ssl
@@ -53,8 +54,9 @@ class Hit:
     user_agent: str = ""
 
 
-class _CertificateAuthority:
-    """A throwaway CA that signs one leaf certificate per host name, on demand."""
+class CertificateAuthority:
+    """A throwaway CA that signs one leaf certificate per host name, on demand (also the sandbox's
+    Dovecot's, for IMAPS tests)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -89,24 +91,35 @@ class _CertificateAuthority:
             return self._contexts[host]
 
     def _leaf_context(self, host: str) -> ssl.SSLContext:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*self.issue(host))
+        return context
+
+    def issue(self, host: str) -> tuple[Path, Path]:
+        """Sign a server certificate for `host` (a name or an IP address); write it and its key as PEM
+        files in the CA's folder and return (certificate, key)."""
         key = ec.generate_private_key(ec.SECP256R1())
         subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
+        try:
+            alt_name: x509.GeneralName = x509.IPAddress(ipaddress.ip_address(host))
+        except ValueError:
+            alt_name = x509.DNSName(host)
         cert = (
             _builder(subject, self.cert.subject, key.public_key())
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
+            .add_extension(x509.SubjectAlternativeName([alt_name]), critical=False)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
             .sign(self.key, hashes.SHA256())
         )
-        path = self.folder / f"{host}.pem"
-        path.write_bytes(
-            cert.public_bytes(serialization.Encoding.PEM)
-            + key.private_bytes(
+        cert_path = self.folder / f"{host}.pem"
+        key_path = self.folder / f"{host}.key"
+        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        key_path.write_bytes(
+            key.private_bytes(
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
             )
         )
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(path)
-        return context
+        key_path.chmod(0o600)
+        return cert_path, key_path
 
 
 def _builder(
@@ -250,7 +263,7 @@ class FakeWeb:
         self._log: list[Hit] = []
         self._events: list[tuple[int, str, int]] = []  # (sequence, host, +1 start / -1 end)
         self._folder = Path(tempfile.mkdtemp(prefix="permbot-fakeweb-"))
-        self.ca = _CertificateAuthority(self._folder)
+        self.ca = CertificateAuthority(self._folder)
         for url, entry in sites.items():
             self.add(url, entry)
         self._server = _Server(self)

@@ -2,10 +2,18 @@
 # permbot sandbox: router script for `php -S 127.0.0.1:PORT -t MEDIAWIKI_CODE router.php`.
 # The wiki folder is the directory of MW_CONFIG_FILE. The router serves uploads from WIKI/images (the code
 # folder is shared by every sandbox) and appends one JSON line per api.php request to WIKI/api.log, so tests
-# and benchmarks can count requests. Everything else goes to MediaWiki's own entry points.
+# and benchmarks can count requests. /permbot-sandbox-id answers with WIKI/sandbox-id, the random token
+# `permbot sandbox up` wrote, so it can tell its own wiki from another one on the same port. Everything else
+# goes to MediaWiki's own entry points.
 
 $permbotWiki = dirname( (string)getenv( 'MW_CONFIG_FILE' ) );
 $permbotPath = (string)parse_url( $_SERVER['REQUEST_URI'] ?? '/', PHP_URL_PATH );
+
+if ( $permbotPath === '/permbot-sandbox-id' ) {
+	header( 'Content-Type: text/plain' );
+	echo (string)@file_get_contents( $permbotWiki . '/sandbox-id' );
+	return true;
+}
 
 if ( strncmp( $permbotPath, '/images/', 8 ) === 0 ) {
 	$relative = rawurldecode( substr( $permbotPath, 8 ) );

@@ -2,12 +2,15 @@
 
 `php -S` is enough for one bot and its tests, needs no system configuration, and dies with its process
 group. The pid file in the wiki folder lets another process (`permbot sandbox down`) stop it.
+A port already in use is refused before starting; after starting, the wiki on the port must answer with
+the random id written into its folder, so a sandbox never reports another wiki (or program) as its own.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -21,6 +24,8 @@ from bot.sandbox.model import SandboxError
 
 ROUTER = Path(__file__).resolve().parent / "router.php"
 PID_FILE = "server.pid"
+ID_FILE = "sandbox-id"  # served by router.php at /permbot-sandbox-id
+ID_PATH = "/permbot-sandbox-id"
 LOG_FILE = "server.log"
 HOST = "127.0.0.1"
 START_TIMEOUT = 30.0
@@ -88,6 +93,26 @@ def answers(api: str, timeout: float = 2.0) -> bool:
     return isinstance(body, dict) and "batchcomplete" in body
 
 
+def port_in_use(port: int) -> bool:
+    """True when something already listens on (or holds) the port on HOST."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return True
+    return False
+
+
+def served_id(port: int, timeout: float = 2.0) -> str | None:
+    """The sandbox id the server on `port` reports (None: no sandbox router answers there)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(f"http://{HOST}:{port}{ID_PATH}", timeout=timeout) as response:
+            return str(response.read(200).decode("ascii", errors="replace").strip())
+    except (urllib.error.URLError, OSError):
+        return None
+
+
 def _log_tail(wiki_dir: Path) -> str:
     try:
         return (wiki_dir / LOG_FILE).read_text(errors="replace")[-1500:]
@@ -96,8 +121,15 @@ def _log_tail(wiki_dir: Path) -> str:
 
 
 def start(code: MediaWikiCode, wiki_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start `php -S` for the wiki in `wiki_dir` and return once api.php answers."""
+    """Start `php -S` for the wiki in `wiki_dir` and return once api.php answers and the server is ours."""
     wiki_dir = wiki_dir.resolve()
+    if port_in_use(port):
+        raise SandboxError(
+            f"port {port} on {HOST} is in use (another sandbox or program listens there): "
+            "give another --port, or leave --port out for a free one"
+        )
+    token = secrets.token_hex(16)
+    (wiki_dir / ID_FILE).write_text(token + "\n")
     env = {**os.environ, "MW_CONFIG_FILE": str(wiki_dir / "LocalSettings.php")}
     env.pop("PHP_CLI_SERVER_WORKERS", None)  # one worker: requests are served in order
     command = ["php", "-S", f"{HOST}:{port}", "-t", str(code.root), str(ROUTER)]
@@ -122,6 +154,12 @@ def start(code: MediaWikiCode, wiki_dir: Path, port: int) -> subprocess.Popen[by
             stop(wiki_dir, process)
             raise SandboxError(f"{api} did not answer within {START_TIMEOUT:.0f} s: {_log_tail(wiki_dir)}")
         time.sleep(0.05)
+    if process.poll() is not None or served_id(port) != token:
+        stop(wiki_dir, process)
+        raise SandboxError(
+            f"another wiki or program answers on port {port}, not this sandbox: "
+            "give another --port, or leave --port out for a free one"
+        )
     return process
 
 

@@ -44,6 +44,8 @@ $wgJobRunRate = 0;
 $wgRateLimits = [];
 $wgGroupPermissions['bot']['noratelimit'] = true;
 $wgGroupPermissions['user']['noratelimit'] = true;
+# The review page's local login admits members of this group (Commons' agents are a global group).
+$wgGroupPermissions['vrt-permissions']['read'] = true;
 
 # Read-only switch: the wiki is read-only (reason = the file's content) while this file exists.
 $wgReadOnlyFile = __DIR__ . '/readonly';

@@ -61,6 +61,7 @@ def sandbox_env(wiki_dir: Path, api: str, bot_user: str, no_proxy: str | None = 
         "PERMBOT_WIKI_USER": bot_user,
         "PERMBOT_PASSWORD_FILE": str(pywikibot_dir / PASSWORD_FILE),
         "PERMBOT_PROFILE": "sandbox",
+        "PERMBOT_SANDBOX_DIR": str(wiki_dir),
         "NO_PROXY": ",".join(hosts),
         "no_proxy": ",".join(hosts),
     }

@@ -7,7 +7,11 @@ from typing import Any
 
 from bot.verify.batch import VerifyOutcome
 from verification.facts import CaseFacts
-from verification.model import Verdict
+from verification.model import Provisional, Verdict
+from verification.terminal import inert
+
+# Every JSON line carries this; the number changes when a field changes meaning or goes (docs/json.md).
+SCHEMA = "permbot.verify/1"
 
 _VERDICT_ADVICE = {
     Verdict.SUSPICIOUS: "signs of forgery: check the headers and the sender before anything else",
@@ -18,24 +22,32 @@ _VERDICT_ADVICE = {
     Verdict.CONFIRM: "the sender speaks for the holder: confirm and tag the files",
 }
 
+_PROVISIONAL_ADVICE = {
+    Provisional.SITE_UNREACHABLE: "the holder's website could not be read; verify again when it answers",
+}
+
 
 def outcome_json(outcome: VerifyOutcome) -> dict[str, Any]:
     """The machine-readable form: stable keys, `verdict` null and `error` set when unreadable."""
     if outcome.facts is None or outcome.suggestion is None:
         return {
+            "schema": SCHEMA,
             "source": outcome.source,
             "ticket": None,
             "sender": None,
             "files": [],
             "license": None,
             "verdict": None,
+            "provisional": None,
             "reasons": [],
             "evidence": {},
             "error": outcome.error or "unreadable message",
+            "error_code": outcome.error_code.value if outcome.error_code else None,
         }
     facts = outcome.facts
     message = facts.reading.message
     return {
+        "schema": SCHEMA,
         "source": outcome.source,
         "ticket": message.ticket,
         "sender": message.sender.addr if message.sender else None,
@@ -44,12 +56,14 @@ def outcome_json(outcome: VerifyOutcome) -> dict[str, Any]:
         "files": list(facts.reading.files),
         "license": facts.reading.license.spdx,
         "verdict": outcome.suggestion.verdict.value,
+        "provisional": outcome.suggestion.provisional.value if outcome.suggestion.provisional else None,
         "reasons": [
             {"code": r.code, "message": r.message, "verdict": r.verdict.value}
             for r in outcome.suggestion.reasons
         ],
         "evidence": evidence_json(facts),
         "error": None,
+        "error_code": None,
     }
 
 
@@ -122,9 +136,18 @@ def evidence_json(facts: CaseFacts) -> dict[str, Any]:
 
 
 def outcome_text(outcome: VerifyOutcome) -> str:
-    """The agent's report: verdict and advice first, then reasons, then the evidence behind them."""
+    """The agent's report: verdict and advice first, then reasons, then the evidence behind them.
+
+    Every line is made inert for a terminal: names, subjects, addresses and file names come from the
+    mail or the web, and must not be able to move the cursor or turn the text around.
+    """
+    return "".join(inert(line) + "\n" for line in _report_lines(outcome))
+
+
+def _report_lines(outcome: VerifyOutcome) -> list[str]:
     if outcome.facts is None or outcome.suggestion is None:
-        return f"== {outcome.source}\nCould not read this message: {outcome.error}\n"
+        code = f" ({outcome.error_code.value})" if outcome.error_code else ""
+        return [f"== {outcome.source}", f"Could not read this message: {outcome.error}{code}"]
     facts = outcome.facts
     message = facts.reading.message
     suggestion = outcome.suggestion
@@ -133,6 +156,7 @@ def outcome_text(outcome: VerifyOutcome) -> str:
     lines = [
         f"== {outcome.source}  Ticket#{message.ticket or '(none found)'}",
         f"Verdict:  {suggestion.verdict.value.upper()}: {_VERDICT_ADVICE[suggestion.verdict]}",
+        *_provisional_lines(suggestion.provisional),
         f"Sender:   {_address(sender.name, sender.addr) if sender else '(no From)'}",
         "Files:    " + (", ".join(facts.reading.files) or "(none identified)"),
         f"License:  {facts.reading.license.spdx or '(none free)'}"
@@ -183,7 +207,13 @@ def outcome_text(outcome: VerifyOutcome) -> str:
                 else "unknown"
             )
         )
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _provisional_lines(provisional: Provisional | None) -> list[str]:
+    if provisional is None:
+        return []
+    return [f"          PROVISIONAL ({provisional.value}): {_PROVISIONAL_ADVICE[provisional]}"]
 
 
 def _address(name: str, addr: str) -> str:

@@ -1,10 +1,12 @@
 """`permbot tag | receive | untag | sweep`: the wiki commands, their arguments, and what they print.
 
 Arguments are validated before anything is read or written: ticket numbers must be real VRTS numbers
-(argparse refuses others), file arguments become `File:` titles (`File:X.jpg`, `X.jpg`, a localised
-namespace, or a file page URL) by the verifier's own file finder.
-Each command prints one line per file (or, with --json, one JSON object) and exits 0 when every file is
-fine, 1 when any failed or was not attempted, 2 when the wiki could not be used at all.
+dated no later than today (argparse refuses others), user names must be valid account names, file
+arguments become `File:` titles (`File:X.jpg`, `X.jpg`, a localised namespace, or a file page URL) by the
+verifier's own file finder.
+Each command names the wiki and why first, checks that it answers, then prints each file's outcome as
+it is known (text, or JSON lines with --json, see bot.wiki.report) and a summary. Exit statuses are in
+bot.wiki.report: 0 all done, 1 some file failed, 2 usage/config, 3 wiki unreachable, 130 Ctrl-C.
 """
 
 from __future__ import annotations
@@ -12,26 +14,37 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
-import json
+import logging
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.wiki.edits import ReceivedReason
-from bot.wiki.outcomes import FileOutcome, OutcomeKind, any_failure
+from bot.wiki.outcomes import FileOutcome
+from bot.wiki.report import (
+    EXIT_USAGE,
+    JsonLinesOutput,
+    Output,
+    RunHeader,
+    RunStatus,
+    RunSummary,
+    TextOutput,
+    titles_without_outcome,
+)
+from bot.wiki.target import WikiUnreachable
+from bot.wiki.terminal import inert
+from bot.wiki.usernames import normalise_user_name, user_name_problem
 from verification.files import FileVocabulary, canonical_file_title, titles_from_url
 from verification.tickets import validate_ticket_id
 
 if TYPE_CHECKING:
-    from bot.config.wiki import EditSummaries, WikiSettings
-    from bot.wiki.connection import WikiSession
+    from bot.config.wiki import EditSummaries, WikiProfile, WikiSettings
+    from bot.passes.lease import WikiLease
+    from bot.wiki.connection import WikiEnvironment, WikiSession
+    from bot.wiki.operations import Report
     from bot.wiki.saver import Saver
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_UNUSABLE = 2
+log = logging.getLogger(__name__)
 
 
 def file_title(value: str, vocab: Callable[[], FileVocabulary]) -> str:
@@ -52,7 +65,9 @@ def file_title(value: str, vocab: Callable[[], FileVocabulary]) -> str:
         if colon and " ".join(prefix.replace("_", " ").split()).casefold() in vocab().namespaces:
             title = canonical_file_title(rest)
     if title is None:
-        raise ValueError(f"{value!r} is not a file: give File:NAME.ext, NAME.ext or a file page URL")
+        raise ValueError(
+            f"{inert(repr(value))} is not a file: give File:NAME.ext, NAME.ext or a file page URL"
+        )
     return title
 
 
@@ -62,23 +77,24 @@ def file_titles(values: Sequence[str], vocab: Callable[[], FileVocabulary]) -> l
     return list(dict.fromkeys(file_title(value, loaded) for value in values))
 
 
+def today_utc() -> datetime.date:
+    """The wiki's day (Commons dates its templates in UTC)."""
+    return datetime.datetime.now(datetime.UTC).date()
+
+
 def _ticket_argument(value: str) -> str:
     try:
-        return validate_ticket_id(value)
+        return validate_ticket_id(value, today=today_utc())
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-# MediaWiki never allows these in a title or user name; in a template call they would break it.
-_NAME_FORBIDDEN = frozenset("#<>[]|{}")
-
-
 def _user_argument(value: str) -> str:
-    """An agent's user name for `user=`: refused before anything is read when it could break the template."""
-    name = " ".join(value.replace("_", " ").split())
-    if not name or any(ch in _NAME_FORBIDDEN or not ch.isprintable() for ch in value):
-        raise argparse.ArgumentTypeError(f"not a user name: {value!r}")
-    return name
+    """An agent's user name for `user=`: refused before anything is read unless MediaWiki would accept it."""
+    problem = user_name_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{problem}: {inert(repr(value))}")
+    return normalise_user_name(value)
 
 
 def _days_argument(value: str) -> int:
@@ -92,75 +108,9 @@ def _days_argument(value: str) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Output
-
-
-@dataclass(frozen=True)
-class RunReport:
-    """What one command did, for printing: the per-file outcomes and the run's circumstances."""
-
-    command: str
-    ticket: str | None
-    simulate: bool
-    wiki: str
-    outcomes: tuple[FileOutcome, ...]
-    run_page: str
-
-    @property
-    def failed(self) -> bool:
-        return any_failure(self.outcomes)
-
-    def counts(self) -> dict[str, int]:
-        counted = Counter(outcome.kind.value for outcome in self.outcomes)
-        return {kind.value: counted[kind.value] for kind in OutcomeKind if counted[kind.value]}
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "command": self.command,
-            "ticket": self.ticket,
-            "simulate": self.simulate,
-            "wiki": self.wiki,
-            "ok": not self.failed,
-            "counts": self.counts(),
-            "files": [outcome.to_json() for outcome in self.outcomes],
-        }
-
-
-def _line(outcome: FileOutcome, simulate: bool) -> str:
-    label = "would edit" if simulate and outcome.kind is OutcomeKind.EDITED else outcome.kind.value
-    notes = [action.value for action in outcome.actions]
-    if outcome.target:
-        notes.append(f"-> {outcome.target}")
-    if outcome.detail:
-        notes.append(outcome.detail)
-    suffix = f"  ({', '.join(notes)})" if notes else ""
-    return f"{label:<11} {outcome.title}{suffix}"
-
-
-def render_text(report: RunReport) -> str:
-    """The readable report: a header, one line per file (diffs under them in simulate), a count line."""
-    ticket = f" [[ticket:{report.ticket}]]" if report.ticket else ""
-    mode = " (simulate: nothing is saved)" if report.simulate else ""
-    lines = [f"permbot {report.command}{ticket} on {report.wiki}{mode}"]
-    for outcome in report.outcomes:
-        lines.append(_line(outcome, report.simulate))
-        if outcome.diff:
-            lines.extend("    " + row for row in outcome.diff.rstrip("\n").split("\n"))
-    stops = {o.detail for o in report.outcomes if o.kind is OutcomeKind.STOPPED}
-    if stops:
-        lines.append(
-            f"STOPPED by the run page {report.run_page} ({', '.join(sorted(stops))}): "
-            "nothing more was saved; put the run value there to let the bot run again"
-        )
-    counts = ", ".join(f"{number} {kind}" for kind, number in report.counts().items()) or "no files"
-    lines.append(f"{len(report.outcomes)} file(s): {counts}")
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------------------------------------
 # Running a command
 
-Job = Callable[["WikiSession", "Saver", "EditSummaries", list[str]], list[FileOutcome]]
+Job = Callable[["WikiSession", "Saver", "EditSummaries", list[str], "Report"], list[FileOutcome]]
 
 
 def load_settings() -> WikiSettings:
@@ -175,40 +125,158 @@ def load_file_vocabulary() -> FileVocabulary:
     return load()
 
 
-def today_utc() -> datetime.date:
-    """The wiki's day (Commons dates its templates in UTC)."""
-    return datetime.datetime.now(datetime.UTC).date()
+def make_output(args: argparse.Namespace) -> Output:
+    return JsonLinesOutput(sys.stdout) if args.json else TextOutput(sys.stdout, sys.stderr)
 
 
 def execute(args: argparse.Namespace, job: Job, ticket: str | None) -> int:
-    """Open the wiki, run the job, print the report; the exit status follows from the outcomes."""
-    from pywikibot import exceptions as pwb_errors
-
-    from bot.wiki.connection import WikiSetupError, connect, environment
-    from bot.wiki.saver import Saver
+    """Name the wiki, check it answers, open it, run the job while printing each outcome; the exit
+    status follows from how the run ended (see bot.wiki.report)."""
+    from bot.wiki.connection import environment
+    from bot.wiki.target import describe, wiki_target
 
     env = environment()
+    target = wiki_target(env)
+    output = make_output(args)
+    header = RunHeader(args.command, ticket, args.simulate, target.api, target.reason)
     try:
         titles = file_titles(getattr(args, "files", None) or (), load_file_vocabulary)
         settings = load_settings()
         profile = settings.profile(env.profile)
+    except ValueError as error:  # ConfigError is a ValueError
+        output.start(header)
+        output.finish(RunSummary(header, (), RunStatus.SETUP_ERROR, error=str(error)))
+        return EXIT_USAGE
+    output.start(header)
+    log.info("wiki: %s", describe(target))
+    summary = _run(args, job, header, output, titles, settings, env, profile)
+    output.finish(summary)
+    return summary.exit_status
+
+
+def _run(
+    args: argparse.Namespace,
+    job: Job,
+    header: RunHeader,
+    output: Output,
+    titles: list[str],
+    settings: WikiSettings,
+    env: WikiEnvironment,
+    profile: WikiProfile,
+) -> RunSummary:
+    """Check, connect and run; every expected failure becomes the summary's status, never a traceback."""
+    from bot.wiki.connection import WikiSetupError, connect
+    from bot.wiki.target import probe, unreachable, wiki_target
+
+    target = wiki_target(env)
+    try:
+        probe(target, profile.connect_timeout, profile.read_timeout)
+    except WikiUnreachable as error:
+        return RunSummary(header, (), RunStatus.WIKI_UNREACHABLE, profile.run_page, error=str(error))
+    from pywikibot import exceptions as pwb_errors
+
+    from bot.wiki.saver import Saver
+
+    lost_connection = _connection_errors()
+    try:
         session = connect(env, profile, settings.names, need_login=not args.simulate)
-    except (ValueError, WikiSetupError, pwb_errors.Error) as error:  # ConfigError is a ValueError
-        print(f"permbot {args.command}: {error}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    outcomes = job(session, Saver(session, simulate=args.simulate), settings.summaries, titles)
-    report = RunReport(args.command, ticket, args.simulate, env.wiki_label, tuple(outcomes), profile.run_page)
-    print(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if args.json else render_text(report))
-    return EXIT_FAILED if report.failed else EXIT_OK
+    except WikiSetupError as error:
+        return RunSummary(header, (), RunStatus.SETUP_ERROR, profile.run_page, error=str(error))
+    except lost_connection as error:
+        lost = str(unreachable(target, type(error).__name__))
+        return RunSummary(header, (), RunStatus.WIKI_UNREACHABLE, profile.run_page, error=lost)
+    except pwb_errors.Error as error:
+        message = f"{target.api} refused to start the run ({type(error).__name__}: {error})"
+        return RunSummary(header, (), RunStatus.SETUP_ERROR, profile.run_page, error=message)
+    outcomes: list[FileOutcome] = []
+
+    def report(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        output.file(outcome)
+
+    from bot.passes.lease import LeaseHeld
+
+    try:
+        lease = None if args.simulate else _take_lease(args.command, env.api or env.wiki_label)
+    except LeaseHeld as error:
+        return RunSummary(header, (), RunStatus.BUSY, profile.run_page, error=str(error))
+    saver = Saver(session, simulate=args.simulate)
+    listing = not titles
+    try:
+        job(session, saver, settings.summaries, titles, report)
+    except KeyboardInterrupt:
+        return _cut_short(header, outcomes, titles, listing, saver.saving, RunStatus.INTERRUPTED, profile, "")
+    except lost_connection as error:
+        gone = str(unreachable(target, f"it stopped answering: {type(error).__name__} after the retries"))
+        return _cut_short(
+            header, outcomes, titles, listing, saver.saving, RunStatus.WIKI_UNREACHABLE, profile, gone
+        )
+    finally:
+        if lease is not None:
+            lease.release()
+    return RunSummary(header, tuple(outcomes), RunStatus.DONE, profile.run_page)
+
+
+def _cut_short(
+    header: RunHeader,
+    outcomes: list[FileOutcome],
+    titles: list[str],
+    listing: bool,
+    in_progress: str | None,
+    status: RunStatus,
+    profile: WikiProfile,
+    error: str,
+) -> RunSummary:
+    return RunSummary(
+        header,
+        tuple(outcomes),
+        status,
+        profile.run_page,
+        not_done=titles_without_outcome(titles, outcomes, in_progress),
+        unlisted_rest=listing,
+        in_progress=in_progress,
+        error=error,
+    )
+
+
+def _connection_errors() -> tuple[type[BaseException], ...]:
+    """Errors that mean the wiki went away (pywikibot's after its retries, or the transport's own)."""
+    import requests
+    from pywikibot import exceptions as pwb_errors
+
+    return (
+        pwb_errors.ServerError,
+        pwb_errors.ApiTimeoutError,
+        pwb_errors.FatalServerError,
+        requests.exceptions.ConnectionError,
+        requests.exceptions.Timeout,
+        ConnectionError,
+    )
+
+
+def _take_lease(command: str, wiki: str) -> WikiLease | None:
+    """One pass at a time per wiki: with a store configured, a wiki command holds the wiki's lease like a
+    pass does; LeaseHeld (naming the holder) when another has it; None without a store."""
+    from bot.passes.lease import LeaseHeld, command_lease
+
+    lease = command_lease(wiki, f"permbot {command}")
+    if lease is None:
+        return None
+    try:
+        lease.acquire()
+    except LeaseHeld:
+        lease.release()
+        raise
+    return lease
 
 
 def _run_tag(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
     def job(
-        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str]
+        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str], report: Report
     ) -> list[FileOutcome]:
-        return operations.tag(session, saver, summaries, titles, args.ticket, args.user)
+        return operations.tag(session, saver, summaries, titles, args.ticket, args.user, report)
 
     return execute(args, job, args.ticket)
 
@@ -217,11 +285,11 @@ def _run_receive(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
     def job(
-        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str]
+        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str], report: Report
     ) -> list[FileOutcome]:
         reason = ReceivedReason(args.reason)
         return operations.receive(
-            session, saver, summaries, titles, args.ticket, reason, today_utc(), args.user
+            session, saver, summaries, titles, args.ticket, reason, today_utc(), args.user, report
         )
 
     return execute(args, job, args.ticket)
@@ -231,9 +299,9 @@ def _run_untag(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
     def job(
-        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str]
+        session: WikiSession, saver: Saver, summaries: EditSummaries, titles: list[str], report: Report
     ) -> list[FileOutcome]:
-        return operations.untag(session, saver, summaries, titles or None, args.ticket)
+        return operations.untag(session, saver, summaries, titles or None, args.ticket, report)
 
     return execute(args, job, args.ticket)
 
@@ -242,17 +310,21 @@ def _run_sweep(args: argparse.Namespace) -> int:
     from bot.wiki import operations
 
     def job(
-        session: WikiSession, saver: Saver, summaries: EditSummaries, _titles: list[str]
+        session: WikiSession, saver: Saver, summaries: EditSummaries, _titles: list[str], report: Report
     ) -> list[FileOutcome]:
         days = args.days or session.profile.sweep_days
-        return operations.sweep(session, saver, summaries, days, today_utc())
+        return operations.sweep(session, saver, summaries, days, today_utc(), report)
 
     return execute(args, job, None)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--simulate", action="store_true", help="show the diff of every change, save nothing")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary: each file's outcome")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="JSON lines (schema permbot.wiki/1, docs/json.md): a start line, one per file, a summary",
+    )
 
 
 def _ticket(parser: argparse.ArgumentParser) -> None:

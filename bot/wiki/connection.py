@@ -17,6 +17,7 @@ from typing import Any, Self
 
 from bot.config.wiki import WikiProfile, profile_name
 from bot.wiki.edits import TemplateNames, TemplateRole
+from bot.wiki.terminal import inert
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,8 @@ API_VARIABLE = "PERMBOT_WIKI_API"
 USER_VARIABLE = "PERMBOT_WIKI_USER"
 PASSWORD_VARIABLE = "PERMBOT_PASSWORD_FILE"  # noqa: S105 (a variable name, not a password)
 DIR_VARIABLE = "PYWIKIBOT_DIR"
+SANDBOX_DIR_VARIABLE = "PERMBOT_SANDBOX_DIR"  # set by `permbot sandbox env`: the wiki is that sandbox
+SANDBOX_STATE_FILE = "sandbox.json"  # what marks a sandbox folder (bot.sandbox.wiki.STATE_FILE)
 # The family name user-config.py gives a wiki defined by its api.php URL.
 URL_FAMILY = "permbot"
 COMMONS = ("commons", "commons")
@@ -49,6 +52,7 @@ class WikiEnvironment:
     password_file: Path | None
     pywikibot_dir: Path | None
     profile: str
+    sandbox_dir: Path | None = None
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Self:
@@ -57,17 +61,30 @@ class WikiEnvironment:
 
         password = value(PASSWORD_VARIABLE)
         directory = value(DIR_VARIABLE)
+        api = value(API_VARIABLE)
         return cls(
-            api=value(API_VARIABLE),
+            api=api,
             user=value(USER_VARIABLE),
             password_file=Path(password) if password else None,
             pywikibot_dir=Path(directory) if directory else None,
             profile=profile_name(environ),
+            sandbox_dir=_sandbox_dir(value(SANDBOX_DIR_VARIABLE), directory) if api else None,
         )
 
     @property
     def wiki_label(self) -> str:
         return self.api or "Wikimedia Commons"
+
+
+def _sandbox_dir(named: str | None, pywikibot_dir: str | None) -> Path | None:
+    """The sandbox folder the environment came from: named, or the one holding PYWIKIBOT_DIR (older env)."""
+    if named:
+        return Path(named)
+    if pywikibot_dir:
+        parent = Path(pywikibot_dir).parent
+        if (parent / SANDBOX_STATE_FILE).is_file():
+            return parent
+    return None
 
 
 def credential_problems(env: WikiEnvironment) -> tuple[str, ...]:
@@ -94,6 +111,22 @@ def credential_problems(env: WikiEnvironment) -> tuple[str, ...]:
     return tuple(problems)
 
 
+class WithoutTracebacks(logging.Filter):
+    """Drop the tracebacks pywikibot logs at ERROR for each failed request before it retries: the command
+    reports the failure itself (which wiki, what to do next). Kept at debug level (-vv)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        is_traceback = str(record.msg).startswith("Traceback (most recent call last)")
+        return not is_traceback or logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
+def quiet_pywikibot_tracebacks() -> None:
+    """Put WithoutTracebacks on pywikibot's logger (once)."""
+    logger = logging.getLogger("pywiki")
+    if not any(isinstance(existing, WithoutTracebacks) for existing in logger.filters):
+        logger.addFilter(WithoutTracebacks())
+
+
 def apply_profile(profile: WikiProfile, config: Any) -> None:
     """Set pywikibot's politeness settings from the profile (before the Site is made: its throttle reads
     them)."""
@@ -104,6 +137,7 @@ def apply_profile(profile: WikiProfile, config: Any) -> None:
     config.retry_wait = profile.retry_wait
     config.retry_max = profile.retry_max
     config.max_retries = profile.max_retries
+    config.socket_timeout = (profile.connect_timeout, profile.read_timeout)
     config.cosmetic_changes = False
 
 
@@ -133,6 +167,7 @@ def open_site(env: WikiEnvironment, profile: WikiProfile, *, login: bool) -> Any
     import pywikibot
     from pywikibot import config
 
+    quiet_pywikibot_tracebacks()
     apply_profile(profile, config)
     family, code = _configure_wiki(env, config)
     site = pywikibot.Site(code, family, user=env.user)
@@ -303,7 +338,7 @@ def connect(
     if login and not site.has_right("edit"):
         raise WikiSetupError(f"{env.user} may not edit {env.wiki_label} (no 'edit' right)")
     if login and not site.has_right("bot"):
-        log.warning("%s has no 'bot' right: edits will not be flagged as bot edits", env.user)
+        log.warning("%s has no 'bot' right: edits will not be flagged as bot edits", inert(env.user))
     if not login:
         log.warning("not logged in (%s): reading anonymously", "; ".join(credential_problems(env)))
     templates = fetch_templates(site, names)

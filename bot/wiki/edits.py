@@ -86,6 +86,12 @@ class Unchanged(enum.StrEnum):
     NOT_OVERDUE = "not_overdue"  # sweep with a cut-off: pending since the cut-off or later
 
 
+class Notice(enum.StrEnum):
+    """Something an edit did that an operator should look at, though the edit itself is right."""
+
+    PERMISSION_FIELD_EMPTY = "permission_field_empty"  # untag: the Permission field now says nothing
+
+
 class ReceivedReason(enum.StrEnum):
     """The `reason=` codes {{Permission received}} understands; generic, so nothing of the mail leaks."""
 
@@ -101,6 +107,7 @@ class PageEdit:
     text: str
     actions: tuple[EditAction, ...] = ()
     unchanged: Unchanged | None = None
+    notices: tuple[Notice, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -689,10 +696,11 @@ def remove_ticket(text: str, ticket: str, names: TemplateNames) -> PageEdit:
 
     Other tickets' templates stay, and so does a received tag without an id (it cannot be told to
     belong to this ticket). No pending tag is restored: whether the file still has a claim to
-    permission is a human decision.
+    permission is a human decision; a Permission field left empty is reported as a notice for that human.
     """
     _check_ticket(ticket)
     code = _parse(text)
+    field_was_filled = _field_is_filled(code, names)
     found = list(_templates(code, names))
     tickets = _with_ticket((t for r, t in found if r is TemplateRole.TICKET), ticket)
     received = _with_ticket((t for r, t in found if r is TemplateRole.RECEIVED), ticket)
@@ -703,7 +711,15 @@ def remove_ticket(text: str, ticket: str, names: TemplateNames) -> PageEdit:
     actions = ([EditAction.REMOVED_TICKET] if tickets else []) + (
         [EditAction.REMOVED_RECEIVED] if received else []
     )
-    return PageEdit(str(code), tuple(actions))
+    emptied = field_was_filled and not _field_is_filled(code, names)
+    notices = (Notice.PERMISSION_FIELD_EMPTY,) if emptied else ()
+    return PageEdit(str(code), tuple(actions), notices=notices)
+
+
+def _field_is_filled(code: Wikicode, names: TemplateNames) -> bool:
+    """Whether the page's Permission field says anything (comments are not read by anyone)."""
+    value = _permission_field(code, names)
+    return value is not None and bool(_without_comments(value).strip())
 
 
 def mark_no_permission(

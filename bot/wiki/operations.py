@@ -54,6 +54,7 @@ class Loaded:
 # leave the page out of the report (untag-all candidates that turn out not to carry the ticket).
 Decision = Change | FileOutcome | None
 Decide = Callable[[Any], Decision]
+Report = Callable[[FileOutcome], None]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -63,20 +64,45 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def redirect_targets(query: Mapping[str, Any]) -> dict[str, str]:
-    """`{redirect title: final target title}` from a `redirects=1` query answer (chains followed)."""
-    hops = {hop["from"]: hop["to"] for hop in query.get("redirects", ())}
-    final: dict[str, str] = {}
+@dataclass(frozen=True)
+class RedirectTarget:
+    """Where a redirect ends: a page of this wiki (`namespace` from the answer), or of another one."""
+
+    title: str
+    namespace: int | None = None
+    interwiki: str | None = None
+
+    @property
+    def is_file(self) -> bool:
+        return self.interwiki is None and self.namespace == FILE_NAMESPACE
+
+    @property
+    def why_outside(self) -> str:
+        """The detail code of a redirect that is not followed: to another wiki, or out of File:."""
+        return "interwiki" if self.interwiki is not None else "not_a_file"
+
+
+def redirect_targets(query: Mapping[str, Any]) -> dict[str, RedirectTarget]:
+    """`{redirect title: final target}` from a `redirects=1` query answer (chains followed).
+
+    An interwiki hop ends the chain: the target lives on another wiki and is never asked for.
+    """
+    hops = {hop["from"]: hop for hop in query.get("redirects", ())}
+    namespaces = {page["title"]: page.get("ns") for page in query.get("pages", ()) if "title" in page}
+    final: dict[str, RedirectTarget] = {}
     for start in hops:
         title, seen = start, {start}
-        while title in hops and hops[title] not in seen:
-            title = hops[title]
+        interwiki: str | None = None
+        while title in hops and hops[title]["to"] not in seen and interwiki is None:
+            hop = hops[title]
+            interwiki = hop.get("tointerwiki")
+            title = hop["to"]
             seen.add(title)
-        final[start] = title
+        final[start] = RedirectTarget(title, None if interwiki else namespaces.get(title), interwiki)
     return final
 
 
-def _follow_redirects(site: Any, titles: list[str]) -> dict[str, str]:
+def _follow_redirects(site: Any, titles: list[str]) -> dict[str, RedirectTarget]:
     if not titles:
         return {}
     data = site.simple_request(action="query", titles=titles, redirects=True, formatversion=2).submit()
@@ -87,8 +113,23 @@ def _preload(session: WikiSession, pages: list[Any]) -> list[Any]:
     return list(session.site.preloadpages(pages, groupsize=session.group_size, templates=True))
 
 
+def _redirect_outcome(title: str, target: RedirectTarget | None, ticket: str | None) -> FileOutcome:
+    """A redirect is followed only to a file page on this wiki; any other target is reported, not edited."""
+    if target is None:
+        return FileOutcome(title, OutcomeKind.FAILED, ticket, "broken_redirect")
+    if not target.is_file:  # an interwiki target's title carries its prefix ("mediawikiwiki:File:X.jpg")
+        return FileOutcome(
+            title, OutcomeKind.REDIRECT_OUTSIDE, ticket, target.why_outside, target=target.title
+        )
+    return FileOutcome(title, OutcomeKind.REDIRECT, ticket, target=target.title)
+
+
 def load_batches(session: WikiSession, pages: Iterable[Any], ticket: str | None) -> Iterator[list[Loaded]]:
-    """Read pages in batches; follow redirects to their targets; every title is handled once per run."""
+    """Read pages in batches; follow redirects to file pages of this wiki; every title is handled once.
+
+    pywikibot is never asked about a redirect itself (it would resolve an interwiki redirect by opening
+    the other wiki): the wiki's own `redirects=1` answer says where each one ends.
+    """
     import pywikibot
 
     done: set[str] = set()
@@ -107,12 +148,10 @@ def load_batches(session: WikiSession, pages: Iterable[Any], ticket: str | None)
                 items.append(Loaded(title, outcome=FileOutcome(title, OutcomeKind.MISSING, ticket)))
             elif page.isRedirectPage():
                 target = targets.get(title)
-                detail = "" if target else "broken_redirect"
-                kind = OutcomeKind.REDIRECT if target else OutcomeKind.FAILED
-                items.append(Loaded(title, outcome=FileOutcome(title, kind, ticket, detail, target=target)))
-                if target and target not in done:
-                    done.add(target)
-                    follow.append(pywikibot.Page(session.site, target))
+                items.append(Loaded(title, outcome=_redirect_outcome(title, target, ticket)))
+                if target is not None and target.is_file and target.title not in done:
+                    done.add(target.title)
+                    follow.append(pywikibot.Page(session.site, target.title))
             else:
                 items.append(Loaded(title, page=page))
         for page in _preload(session, follow) if follow else []:
@@ -133,9 +172,20 @@ def run(
     decide: Decide,
     summary: str,
     ticket: str | None,
+    report: Report | None = None,
 ) -> list[FileOutcome]:
-    """Read in batches; decide page by page; check the wiki before a batch's first save; save."""
+    """Read in batches; decide page by page; check the wiki before a batch's first save; save.
+
+    `report` is told each outcome as soon as it is known (a save: right after it), so a command can
+    print it at once and knows what was done when it is interrupted.
+    """
     outcomes: list[FileOutcome] = []
+
+    def done(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        if report is not None:
+            report(outcome)
+
     for batch in load_batches(session, pages, ticket):
         checked = False
         for item in batch:
@@ -143,12 +193,12 @@ def run(
             if decision is None:
                 continue
             if isinstance(decision, FileOutcome):
-                outcomes.append(decision)
+                done(decision)
                 continue
             if not checked:
                 saver.before_batch()
                 checked = True
-            outcomes.append(saver.save(item.page, decision, summary, ticket))
+            done(saver.save(item.page, decision, summary, ticket))
     return outcomes
 
 
@@ -179,6 +229,7 @@ def tag(
     titles: Iterable[str],
     ticket: str,
     user: str | None = None,
+    report: Report | None = None,
 ) -> list[FileOutcome]:
     names = session.names
 
@@ -186,7 +237,7 @@ def tag(
         return confirm_ticket(text, ticket, names, user)
 
     summary = _summary(session, summaries.tag, ticket=ticket)
-    return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
+    return run(session, saver, file_pages(session, titles), _always(change), summary, ticket, report)
 
 
 def receive(
@@ -198,6 +249,7 @@ def receive(
     reason: ReceivedReason,
     today: datetime.date,
     user: str | None = None,
+    report: Report | None = None,
 ) -> list[FileOutcome]:
     names = session.names
 
@@ -205,7 +257,7 @@ def receive(
         return mark_received(text, ticket, names, reason, today, user)
 
     summary = _summary(session, summaries.receive, ticket=ticket)
-    return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
+    return run(session, saver, file_pages(session, titles), _always(change), summary, ticket, report)
 
 
 def untag(
@@ -214,6 +266,7 @@ def untag(
     summaries: EditSummaries,
     titles: Iterable[str] | None,
     ticket: str,
+    report: Report | None = None,
 ) -> list[FileOutcome]:
     """Remove the ticket's templates from the named files, or from every file carrying it."""
     names = session.names
@@ -224,12 +277,12 @@ def untag(
 
     summary = _summary(session, summaries.untag, ticket=ticket)
     if titles is not None:
-        return run(session, saver, file_pages(session, titles), _always(change), summary, ticket)
+        return run(session, saver, file_pages(session, titles), _always(change), summary, ticket, report)
 
     def carrying(page: Any) -> Decision:
         return change if change(page.text).changed else None  # a candidate without the ticket: not its file
 
-    return run(session, saver, pages_with_ticket(session, ticket), carrying, summary, ticket)
+    return run(session, saver, pages_with_ticket(session, ticket), carrying, summary, ticket, report)
 
 
 def pages_with_ticket(session: WikiSession, ticket: str) -> Iterator[Any]:
@@ -306,6 +359,7 @@ def sweep(
     summaries: EditSummaries,
     days: int,
     today: datetime.date,
+    report: Report | None = None,
 ) -> list[FileOutcome]:
     """Tag files pending for more than `days` days with no ticket received as having no permission."""
     names = session.names
@@ -335,4 +389,4 @@ def sweep(
 
     pending = session.template_pages.get(TemplateRole.PENDING, ())
     summary = _summary(session, summaries.sweep, days=days)
-    return run(session, saver, transcluding(session, pending), decide, summary, None)
+    return run(session, saver, transcluding(session, pending), decide, summary, None, report)

@@ -19,7 +19,8 @@ class OutcomeKind(enum.StrEnum):
     EDITED = "edited"  # saved (or, in simulate mode, would be saved)
     UNCHANGED = "unchanged"  # nothing to do: already tagged, not pending, not due yet, ...
     MISSING = "missing"  # the page does not exist (or was deleted meanwhile)
-    REDIRECT = "redirect"  # the title redirects; the target got its own outcome
+    REDIRECT = "redirect"  # the title redirects to a file page; the target got its own outcome
+    REDIRECT_OUTSIDE = "redirect_outside"  # redirects out of File: or to another wiki: not followed
     EXCLUDED = "excluded"  # {{bots}}/{{nobots}} keeps this bot out: honoured on purpose
     CONFLICT = "conflict"  # someone else edited it, and the one retry conflicted again
     BLOCKED = "blocked"  # the bot account is blocked
@@ -46,8 +47,11 @@ class FileOutcome:
     ticket: str | None = None
     detail: str = ""
     actions: tuple[EditAction, ...] = ()
-    target: str | None = None  # REDIRECT: the page it points to
+    target: str | None = None  # REDIRECT, REDIRECT_OUTSIDE: the page it points to
     diff: str = ""  # simulate: the unified diff of the change
+    base_revision: int | None = None  # EDITED: the revision the new text was computed from
+    revision: int | None = None  # EDITED (saved): the new revision id
+    notices: tuple[str, ...] = ()  # things to look at although the edit is right (edits.Notice values)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"title": self.title, "outcome": self.kind.value}
@@ -61,6 +65,10 @@ class FileOutcome:
             data["target"] = self.target
         if self.diff:
             data["diff"] = self.diff
+        if self.revision is not None:
+            data["revision"] = self.revision
+        if self.notices:
+            data["notices"] = list(self.notices)
         return data
 
 

@@ -5,6 +5,12 @@ before each batch, together with read-only mode and blocks, in one request), {{b
 (checked on the text we already hold, so pywikibot is told not to re-read the templates), the bot flag,
 the edit summary, the single retry after an edit conflict, and the mapping of pywikibot's exceptions to
 typed outcomes. Throttle and maxlag are pywikibot's, set from the profile when the site was opened.
+
+Stale reads never overwrite a newer revision, not even the bot's own: every save names the revision its
+new text was computed from (`baserevid`) and sends no `basetimestamp`, so MediaWiki itself refuses the
+save when the page moved since (it suppresses a conflict with the same account only when judging by
+timestamp). The refusal is an edit conflict: the page is re-read and the pure edit applied again
+(a concurrent change elsewhere on the page is merged by MediaWiki, never lost).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import Any
 from bot.wiki.connection import WikiSession
 from bot.wiki.edits import PageEdit, bots_allow
 from bot.wiki.outcomes import FileOutcome, OutcomeKind, classify_save_error
+from bot.wiki.terminal import inert
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +104,16 @@ def fetch_wiki_state(site: Any, run_page: str, run_value: str) -> WikiState:
     return parse_wiki_state(request.submit(), run_page, run_value)
 
 
+def _protected_from(page: Any) -> bool:
+    """Whether an edit protection keeps this account off the page (protection came with the page read).
+
+    Only asked in simulate: a real save lets the wiki decide, and a rehearsal must say what it would meet.
+    """
+    if not page.protection().get("edit"):
+        return False
+    return not bool(page.has_permission("edit"))
+
+
 def unified_diff(title: str, old: str, new: str) -> str:
     lines = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=title, tofile=title, n=1
@@ -123,6 +140,7 @@ class Saver:
         self._before_save = before_save
         self._state: WikiState | None = None
         self._checked_at = 0.0
+        self.saving: str | None = None  # the title whose save request is under way (for Ctrl-C)
 
     @property
     def state(self) -> WikiState | None:
@@ -134,7 +152,7 @@ class Saver:
         self._state = fetch_wiki_state(self._session.site, profile.run_page, profile.run_value)
         self._checked_at = time.monotonic()
         if self._state.state is not RunState.RUN:
-            log.warning("not saving: %s", self._state.message)
+            log.warning("not saving: %s", inert(self._state.message))
         return self._state
 
     def before_batch(self) -> None:
@@ -156,6 +174,8 @@ class Saver:
         if isinstance(planned, FileOutcome):
             return planned
         if self._simulate:
+            if _protected_from(page):
+                return FileOutcome(title, OutcomeKind.PROTECTED, ticket, "protectedpage")
             return self._edited(title, planned, ticket, diff=unified_diff(title, old, planned.text))
         if time.monotonic() - self._checked_at > self._session.profile.run_page_seconds:
             state = self.check()  # a long batch: the kill switch is read again before saving on
@@ -163,16 +183,17 @@ class Saver:
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
         from pywikibot import exceptions as pwb_errors
 
+        base = _revision_of(page)
         try:
-            self._put(page, planned.text, summary)
+            revision = self._put(page, planned.text, summary, base)
         except pwb_errors.EditConflictError as error:
             if isinstance(error, pwb_errors.PageDeletedConflictError):
                 return self._failure(title, ticket, error)
-            log.info("edit conflict on %s: re-reading and retrying once", title)
+            log.info("edit conflict on %s: re-reading and retrying once", inert(title))
             return self._retry(title, change, summary, ticket)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
-        return self._edited(title, planned, ticket)
+        return self._edited(title, planned, ticket, base=base, revision=revision)
 
     def _plan(self, title: str, text: str, change: Change, ticket: str | None) -> PageEdit | FileOutcome:
         session = self._session
@@ -195,25 +216,62 @@ class Saver:
             planned = self._plan(title, fresh.text, change, ticket)
             if isinstance(planned, FileOutcome):
                 return planned
-            self._put(fresh, planned.text, summary)
+            base = _revision_of(fresh)
+            revision = self._put(fresh, planned.text, summary, base)
         except pwb_errors.Error as error:
             return self._failure(title, ticket, error)
-        return self._edited(title, planned, ticket, detail="retried_after_conflict")
+        return self._edited(
+            title, planned, ticket, detail="retried_after_conflict", base=base, revision=revision
+        )
 
-    def _put(self, page: Any, text: str, summary: str) -> None:
+    def _put(self, page: Any, text: str, summary: str, base: int | None) -> int | None:
+        """Save on top of revision `base`; the new revision id (None if pywikibot did not learn it)."""
         if self._before_save is not None:
             self._before_save(page)
         page.text = text
+        self.saving = page.title()
         # force=True: {{bots}}/{{nobots}} were judged on this very text (saves pywikibot a template query).
+        # baserevid without basetimestamp: MediaWiki refuses the save when the page moved since `base`,
+        # even when the bot itself moved it (see the module docstring).
         page.save(
-            summary=summary, minor=True, bot=True, force=True, nocreate=True, watch="nochange", quiet=True
+            summary=summary,
+            minor=True,
+            bot=True,
+            force=True,
+            nocreate=True,
+            watch="nochange",
+            quiet=True,
+            baserevid=base,
+            basetimestamp=None,
         )
-        log.info("saved %s", page.title())
+        self.saving = None
+        log.info("saved %s", inert(page.title()))
+        revision = page.latest_revision_id  # set from the edit's answer: no request
+        return revision if isinstance(revision, int) else None
 
     def _edited(
-        self, title: str, edit: PageEdit, ticket: str | None, *, diff: str = "", detail: str = ""
+        self,
+        title: str,
+        edit: PageEdit,
+        ticket: str | None,
+        *,
+        diff: str = "",
+        detail: str = "",
+        base: int | None = None,
+        revision: int | None = None,
     ) -> FileOutcome:
-        return FileOutcome(title, OutcomeKind.EDITED, ticket, detail, edit.actions, diff=diff)
+        notices = tuple(notice.value for notice in edit.notices)
+        return FileOutcome(
+            title,
+            OutcomeKind.EDITED,
+            ticket,
+            detail,
+            edit.actions,
+            diff=diff,
+            base_revision=base,
+            revision=revision,
+            notices=notices,
+        )
 
     def _failure(self, title: str, ticket: str | None, error: BaseException) -> FileOutcome:
         """Map the error; when it may stem from the wiki's state (read-only, a block, retries that ran out),
@@ -223,5 +281,11 @@ class Saver:
             state = self.check()
             if state.state in (RunState.READ_ONLY, RunState.BLOCKED):
                 return FileOutcome(title, _STATE_OUTCOME[state.state], ticket, state.detail)
-        log.warning("could not save %s: %s (%s)", title, mapped.kind.value, mapped.detail)
+        log.warning("could not save %s: %s (%s)", inert(title), mapped.kind.value, mapped.detail)
         return FileOutcome(title, mapped.kind, ticket, mapped.detail)
+
+
+def _revision_of(page: Any) -> int | None:
+    """The revision id the page's loaded text belongs to (after a save: the new revision)."""
+    revision = getattr(page, "latest_revision_id", None)
+    return int(revision) if isinstance(revision, int) and revision > 0 else None

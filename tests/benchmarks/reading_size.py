@@ -1,4 +1,4 @@
-"""Benchmark: pure reading (read_ticket + decide, no web) of one mail at 10 KB, 100 KB, 1 MB and 10 MB of text.
+"""Benchmark: pure reading (read_ticket + decide, no web) of one mail of 10 KB to 10 MB of text.
 
 The mail is a release followed by a long quoted thread (what grows in the queue: replies quoting replies,
 with wikilinks, addresses and signatures in them). Prints CPU time and peak memory per size; the time must

@@ -58,17 +58,24 @@ def message(number: int) -> bytes:
     rich_qp = quopri.encodestring(rich.encode("utf-8"))
     ticket = f"20240514{10000000 + number:08d}"
     return (
-        f"From: {name} <alex@{domain}>\r\nTo: permissions-commons@wikimedia.org\r\n"
-        f"Subject: Re: [Ticket#{ticket}] Release of File:Benchmark view {number}.jpg\r\n"
-        f"Date: Tue, 14 May 2024 10:12:00 +0000\r\nMessage-ID: <{number}@{domain}>\r\n"
-        "Authentication-Results: mx1001.wikimedia.org; dkim=pass header.d="
-        f"{domain}; spf=pass smtp.mailfrom={domain}; dmarc=pass header.from={domain}\r\n"
-        'MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="alt"\r\n\r\n'
-        "--alt\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-    ).encode() + plain + (
-        b"\r\n--alt\r\nContent-Type: text/html; charset=utf-8\r\n"
-        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
-    ) + rich_qp + b"\r\n--alt--\r\n"
+        (
+            f"From: {name} <alex@{domain}>\r\nTo: permissions-commons@wikimedia.org\r\n"
+            f"Subject: Re: [Ticket#{ticket}] Release of File:Benchmark view {number}.jpg\r\n"
+            f"Date: Tue, 14 May 2024 10:12:00 +0000\r\nMessage-ID: <{number}@{domain}>\r\n"
+            "Authentication-Results: mx1001.wikimedia.org; dkim=pass header.d="
+            f"{domain}; spf=pass smtp.mailfrom={domain}; dmarc=pass header.from={domain}\r\n"
+            'MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="alt"\r\n\r\n'
+            "--alt\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        ).encode()
+        + plain
+        + (
+            b"\r\n--alt\r\nContent-Type: text/html; charset=utf-8\r\n"
+            b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        )
+        + rich_qp
+        + b"\r\n--alt--\r\n"
+    )
 
 
 def main() -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Iterator
 
 import pytest
 
 from bot.evidence.crawl import SiteCrawler, home_variants, start_url
-from bot.evidence.fetch import FetchSettings, GuardedFetcher
+from bot.evidence.fetch import FetchError, FetchResult, FetchSettings, GuardedFetcher
 from tests.support.web_fixtures import FakeWebFactory, domain_tools, fake_web, load_config
 from verification.domains import DomainTools
 from verification.site_pages import SiteVocabulary
@@ -304,3 +305,32 @@ def test_start_url(url: str, expected: str | None) -> None:
 )
 def test_home_variants(home: str, registrable: str | None, expected: tuple[str, ...]) -> None:
     assert home_variants(home, registrable) == expected
+
+
+class _StuckFetcher:
+    """A fetcher that hangs until released: a site that never finishes answering."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.started = threading.Event()
+
+    def fetch(self, url: str) -> FetchResult:
+        self.started.set()
+        self.release.wait(WAIT)
+        return FetchResult(url, url, 0, "", "", FetchError.TIMEOUT, 0.0)
+
+
+def test_stuck_crawl_never_holds_the_process_at_exit(tools: DomainTools, vocab: SiteVocabulary) -> None:
+    """Interpreter exit joins every non-daemon thread: a stuck crawl worker would keep `permbot verify`
+    alive after it printed its report."""
+    stuck = _StuckFetcher()
+    crawler = SiteCrawler(stuck, tools, vocab, max_workers=2)
+    try:
+        crawler.crawl("https://stuck.test/")
+        assert stuck.started.wait(WAIT)
+        crawler.close()
+        workers = [t for t in threading.enumerate() if t.name.startswith("crawl") and t.is_alive()]
+        assert workers
+        assert all(t.daemon for t in workers)
+    finally:
+        stuck.release.set()

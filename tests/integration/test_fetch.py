@@ -251,7 +251,7 @@ def test_decode_body(body: bytes, content_type: str, expected: str) -> None:
     ],
 )
 def test_address_blocked(address: str, blocked: bool) -> None:
-    assert address_blocked(address) is blocked
+    assert address_blocked(address, _settings().blocked_networks) is blocked
 
 
 def test_settings_error_names_the_key() -> None:

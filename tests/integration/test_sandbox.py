@@ -23,10 +23,13 @@ from typing import Any
 import pytest
 import requests
 
+from bot.config.mailbox import load_mailbox_settings
+from bot.mail.imap import Cursor, Mailbox
 from bot.sandbox import Account, AccountRole, SandboxApiError, SandboxWiki, jpeg, server
 from bot.sandbox.build import build_key, load_content, patch_local_settings, xml_dump
 from bot.sandbox.model import SandboxError
 from bot.sandbox.wiki import page_runs, password_file_line, repo_user_config, sandbox_env
+from tests.support.dovecot import make_mail
 
 CONTENT = load_content()
 REPO = Path(__file__).resolve().parents[2]
@@ -216,6 +219,7 @@ def cli_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     wiki_dir = tmp_path_factory.mktemp("cli-wiki")
     up = _cli("sandbox", "up", "--dir", str(wiki_dir))
     assert up.returncode == 0, up.stderr
+    assert "throwaway" in up.stderr
     info: dict[str, Any] = json.loads(up.stdout.strip().splitlines()[-1])
     try:
         yield info
@@ -224,7 +228,7 @@ def cli_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
 
 
 def test_cli_up_prints_the_contract_as_last_line(cli_sandbox: dict[str, Any]) -> None:
-    assert set(cli_sandbox) == {"api", "dir", "accounts", "env"}
+    assert set(cli_sandbox) == {"api", "dir", "accounts", "env", "imap"}
     assert cli_sandbox["api"].startswith("http://127.0.0.1:")
     assert cli_sandbox["api"].endswith("/api.php")
     roles = {account["role"]: account for account in cli_sandbox["accounts"]}
@@ -264,6 +268,30 @@ def test_cli_env_prints_the_env_as_shell_exports(cli_sandbox: dict[str, Any]) ->
     assert exported == cli_sandbox["env"]
 
 
+def test_cli_up_starts_the_mailbox_and_deliver_appends_eml_and_mbox(
+    cli_sandbox: dict[str, Any], tmp_path: Path
+) -> None:
+    imap = cli_sandbox["imap"]
+    assert {imap["host"], imap["security"], imap["folder"]} == {"127.0.0.1", "plain", "INBOX"}
+    env = cli_sandbox["env"]
+    assert env["PERMBOT_IMAP_PORT"] == str(imap["port"])
+    assert Path(env["PERMBOT_IMAP_PASSWORD_FILE"]).read_text().strip() == imap["password"]
+    eml = tmp_path / "one.eml"
+    eml.write_bytes(make_mail(1))
+    mbox = tmp_path / "two.mbox"
+    mbox.write_bytes(
+        b"".join(b"From x@example.org Tue May 14 10:00:00 2024\n" + make_mail(n) for n in (2, 3))
+    )
+    result = _cli("sandbox", "deliver", "--dir", cli_sandbox["dir"], str(eml), str(mbox))
+    assert result.returncode == 0, result.stderr
+    settings = load_mailbox_settings({**os.environ, **env})
+    with Mailbox(settings) as box:
+        subjects = [message.subject() for message in box.take(Cursor())]
+    assert [subject.endswith(f"photo {n}") for n, subject in zip((1, 2, 3), subjects[-3:], strict=True)] == [
+        True
+    ] * 3
+
+
 def test_cli_down_stops_and_up_restarts_the_same_wiki(tmp_path: Path) -> None:
     up = _cli("sandbox", "up", "--dir", str(tmp_path))
     assert up.returncode == 0, up.stderr
@@ -285,9 +313,23 @@ def test_up_on_a_busy_port_fails_with_the_reason(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        with pytest.raises(SandboxError, match="Address already in use"):
+        with pytest.raises(SandboxError, match=r"port \d+ on 127.0.0.1 is in use .*another --port"):
             SandboxWiki.up(tmp_path, busy.getsockname()[1])
     assert not server.is_running(tmp_path)
+
+
+def test_cli_up_on_the_port_of_another_sandbox_refuses(cli_sandbox: dict[str, Any], tmp_path: Path) -> None:
+    port = cli_sandbox["api"].split(":")[2].split("/")[0]
+    result = _cli("sandbox", "up", "--dir", str(tmp_path / "second"), "--port", port)
+    assert result.returncode == 1
+    assert f"port {port} on 127.0.0.1 is in use" in result.stderr
+    assert result.stdout == ""  # no JSON line: nothing may point at the other wiki
+    assert not server.is_running(tmp_path / "second")
+    assert server.served_id(int(port)) == (Path(cli_sandbox["dir"]) / server.ID_FILE).read_text().strip()
+
+
+def test_cli_up_says_the_passwords_are_throwaway(cli_sandbox: dict[str, Any]) -> None:
+    assert "throwaway" in _cli("sandbox", "up", "--help").stdout
 
 
 def test_cli_up_refuses_a_folder_that_is_not_a_sandbox(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 from whois.exceptions import WhoisDomainNotFoundError, WhoisQuotaExceededError
 from whois.whois import NICClient
 
-from bot.evidence.whois_lookup import WhoisLookup, WhoisSettings, read_record
+from bot.evidence.whois_lookup import WhoisLookup, WhoisSettings, load_cache, read_record
 from tests.support.web_fixtures import load_config
 from verification.errors import ConfigError
 
@@ -123,11 +123,30 @@ def test_known_answer_reused_from_disk_until_it_expires(
     WhoisLookup(_settings(tmp_path)).lookup("fjordlight-studio.com")
     asked = len(server.queries)
     again = WhoisLookup(_settings(tmp_path)).lookup("fjordlight-studio.com")
-    assert (again.known, again.registrant) == (True, "Fjordlight Studio AS")
+    assert (again.known, again.registrant, again.created) == (True, None, "2011-04-05")
     assert len(server.queries) == asked
     expired = WhoisLookup(_settings(tmp_path, cache_ttl=0.0)).lookup("fjordlight-studio.com")
     assert expired.known
     assert len(server.queries) > asked
+
+
+def test_disk_cache_keeps_no_registrant_name(
+    whois_server: tuple[_FakeWhois, _Connections], tmp_path: Path
+) -> None:
+    info = WhoisLookup(_settings(tmp_path)).lookup("fjordlight-studio.com")
+    assert info.registrant == "Fjordlight Studio AS"  # this run's report still shows it
+    stored = (tmp_path / "whois.json").read_text(encoding="utf-8")
+    assert "2011-04-05" in stored
+    assert "Fjordlight" not in stored
+    assert "registrant" not in stored
+
+
+def test_old_cache_with_names_is_deleted(tmp_path: Path) -> None:
+    old = tmp_path / "whois.json"
+    entry = {"registrant": "Kari Nordmann", "created": "2011-04-05", "at": 4102444800}
+    old.write_text(json.dumps({"version": 1, "entries": {"nordmann.no": entry}}), encoding="utf-8")
+    assert load_cache(old) == {}
+    assert not old.exists()
 
 
 def test_not_found_is_unknown_and_not_stored(

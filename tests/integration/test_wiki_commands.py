@@ -46,14 +46,31 @@ def wiki_settings(**profile_changes: Any) -> WikiSettings:
     return WikiSettings.from_mapping(data)
 
 
+ENVELOPE = frozenset({"schema", "type", "command"})
+
+
 @dataclass(frozen=True)
 class Result:
     code: int
     out: str
+    err: str = ""
+
+    def lines(self) -> list[dict[str, Any]]:
+        """The --json output: one object per line, every one of the schema."""
+        parsed = [json.loads(line) for line in self.out.splitlines()]
+        assert all(entry["schema"] == "permbot.wiki/1" for entry in parsed)
+        return parsed
 
     def json(self) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.out)
-        return data
+        """The summary line, with the file lines (without their envelope) under "files"."""
+        lines = self.lines()
+        assert [entry["type"] for entry in lines[:1] + lines[-1:]] == ["start", "summary"]
+        files = [
+            {key: value for key, value in entry.items() if key not in ENVELOPE}
+            for entry in lines
+            if entry["type"] == "file"
+        ]
+        return {**lines[-1], "files": files}
 
     def outcomes(self) -> dict[str, str]:
         return {entry["title"]: entry["outcome"] for entry in self.json()["files"]}
@@ -62,10 +79,7 @@ class Result:
 Permbot = Callable[..., Result]
 
 
-@pytest.fixture
-def permbot(
-    wiki: SandboxWiki, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Permbot:
+def command_runner(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Permbot:
     """Run a wiki command as the CLI does; keyword arguments change the sandbox profile for that run."""
 
     def run(*argv: str, **profile_changes: Any) -> Result:
@@ -75,9 +89,17 @@ def permbot(
         args = parser.parse_args(list(argv))
         capsys.readouterr()
         code = args.run(args)
-        return Result(code, capsys.readouterr().out)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def permbot(
+    wiki: SandboxWiki, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Permbot:
+    return command_runner(monkeypatch, capsys)
 
 
 def open_session(**profile_changes: Any) -> tuple[WikiSession, EditSummaries]:
@@ -143,11 +165,18 @@ def test_simulate_shows_the_diff_and_writes_nothing(wiki: SandboxWiki, permbot: 
     assert edits_logged(wiki) == []
 
 
-def test_json_summary_shape(wiki: SandboxWiki, permbot: Permbot) -> None:
+def test_json_lines_shape(wiki: SandboxWiki, permbot: Permbot) -> None:
     result = permbot("tag", "--ticket", NEW_TICKET, HARBOUR, "Missing file.png", "--json", "--simulate")
+    start, *files, _summary = result.lines()
+    assert start["type"] == "start"
+    assert (start["wiki"], start["wiki_reason"]) == (
+        wiki.api,
+        f"PERMBOT_WIKI_API set: the sandbox wiki in {wiki.dir}",
+    )
+    assert [entry["type"] for entry in files] == ["file", "file"]
     data = result.json()
-    assert set(data) == {"command", "ticket", "simulate", "wiki", "ok", "counts", "files"}
     assert (data["command"], data["ticket"], data["simulate"], data["ok"]) == ("tag", NEW_TICKET, True, False)
+    assert (data["status"], data["exit_status"], data["saved"], data["not_done"]) == ("done", 1, [], [])
     assert data["wiki"] == wiki.api
     assert data["counts"] == {"edited": 1, "missing": 1}
     assert data["files"][0]["actions"] == ["added_ticket", "removed_pending"]

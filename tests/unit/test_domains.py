@@ -133,6 +133,9 @@ def test_is_platform(tools: DomainTools, value: str, expected: bool) -> None:
         pytest.param("https://acme.com/", "https://acme.de/", False, id="other-suffix"),
         pytest.param("https://müller.de/", "https://xn--mller-kva.de/x", True, id="idn-forms"),
         pytest.param("http://10.0.0.1/", "http://10.0.0.1/", False, id="ips-have-no-site"),
+        pytest.param("http://127.0.0.1:80\\@acme.com/", "https://acme.com/", False, id="backslash-at"),
+        pytest.param("http://acme.com@127.0.0.1/", "https://acme.com/", False, id="userinfo"),
+        pytest.param("https://acme.com/a@b", "https://acme.com/", True, id="at-in-path-is-fine"),
     ],
 )
 def test_same_site(tools: DomainTools, a: str, b: str, expected: bool) -> None:

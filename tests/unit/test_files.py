@@ -68,6 +68,36 @@ def test_canonical_file_title(name: str, title: str | None) -> None:
     assert canonical_file_title(name) == title
 
 
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        pytest.param("Harbour\u2066 at dusk.jpg", "File:Harbour at dusk.jpg", id="lri-u2066"),
+        pytest.param("Harbour at\u2069 dusk.jpg", "File:Harbour at dusk.jpg", id="pdi-u2069"),
+        pytest.param("Harbour\u200b at dusk.jpg", "File:Harbour at dusk.jpg", id="zero-width-space"),
+        pytest.param("\u061cHarbour at dusk.jpg", "File:Harbour at dusk.jpg", id="arabic-letter-mark"),
+        pytest.param("\ufeffHarbour at dusk.jpg", "File:Harbour at dusk.jpg", id="bom"),
+        pytest.param("Har\u00adbour at dusk.jpg", "File:Harbour at dusk.jpg", id="soft-hyphen"),
+        pytest.param("Harbour\u202e at dusk.jpg", "File:Harbour at dusk.jpg", id="rlo"),
+        pytest.param("Harbour\u200e at dusk.jpg", "File:Harbour at dusk.jpg", id="lrm"),
+        pytest.param("Harbour\u2060 at dusk.jpg", "File:Harbour at dusk.jpg", id="word-joiner"),
+        pytest.param("Harbour\u2068 at dusk.jpg", "File:Harbour at dusk.jpg", id="fsi"),
+        pytest.param("Harbour\U000e0041 at dusk.jpg", "File:Harbour at dusk.jpg", id="tag-character"),
+        pytest.param("File:\u202dHarbour.jpg", "File:Harbour.jpg", id="after-namespace"),
+        pytest.param("Harbour.jp\u200bg", "File:Harbour.jpg", id="inside-extension"),
+        pytest.param("\u200b.jpg", None, id="only-invisible-stem"),
+        pytest.param(
+            "\u0645\u06cc\u200c\u0631\u0648\u0645.jpg",
+            "File:\u0645\u06cc\u200c\u0631\u0648\u0645.jpg",
+            id="persian-zwnj-between-letters-kept",
+        ),
+        pytest.param("Foo \u200cbar.jpg", "File:Foo bar.jpg", id="zwnj-after-space-dropped"),
+        pytest.param("Foo\u200d.jpg", "File:Foo.jpg", id="zwj-before-dot-dropped"),
+    ],
+)
+def test_invisible_characters_do_not_survive(name: str, title: str | None) -> None:
+    assert canonical_file_title(name) == title
+
+
 @given(st.text(alphabet=st.characters(blacklist_characters="%&"), max_size=40))
 @settings(max_examples=200, deadline=None, derandomize=True, database=None)
 def test_canonical_file_title_is_idempotent(name: str) -> None:

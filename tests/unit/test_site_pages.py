@@ -154,3 +154,35 @@ def _config(section: str, **changes: Any) -> dict[str, Any]:
 def test_vocabulary_errors_name_the_key(data: dict[str, Any], bad_key: str) -> None:
     with pytest.raises(ConfigError, match=bad_key):
         SiteVocabulary.from_mapping(data)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        pytest.param("http://127.0.0.1:8080\\@www.fjordlight.no/kontakt", id="backslash-then-at"),
+        pytest.param("http://www.fjordlight.no@127.0.0.1/kontakt", id="userinfo"),
+        pytest.param("http://[fe80::1%25lo]/kontakt", id="zone-id"),
+        pytest.param("gopher://www.fjordlight.no/kontakt", id="gopher"),
+    ],
+)
+def test_tangled_contact_links_are_not_followed(tools: DomainTools, vocab: SiteVocabulary, href: str) -> None:
+    assert contact_links(PAGE, [Link(href, "Kontakt")], tools, vocab) == ()
+    assert fallback_links(PAGE, [Link(href, "x")], tools, vocab) == ()
+
+
+class _CountingTools(DomainTools):
+    """DomainTools that counts how many hosts were looked up (each costs an IDNA pass)."""
+
+    lookups = 0
+
+    def registrable_domain(self, value: str) -> str | None:
+        self.lookups += 1
+        return super().registrable_domain(value)
+
+
+def test_links_examined_per_page_are_capped(tools: DomainTools, vocab: SiteVocabulary) -> None:
+    counting = _CountingTools(tools.vocabulary)
+    links = [Link(f"https://www.fjordlight.no/kontakt-{i}", "Kontakt") for i in range(5000)]
+    found = contact_links(PAGE, links, counting, vocab)
+    assert len(found) == vocab.max_links_per_page
+    assert counting.lookups <= 2 * vocab.max_links_examined < 5000

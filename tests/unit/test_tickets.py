@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from verification.tickets import find_ticket_number, split_subject_prefixes, validate_ticket_id
@@ -84,3 +86,26 @@ def test_find_ticket_number(subject: str, text: str, expected: str | None) -> No
 )
 def test_split_subject_prefixes(subject: str, prefixes: tuple[str, ...], rest: str) -> None:
     assert split_subject_prefixes(subject) == (prefixes, rest)
+
+
+TODAY = datetime.date(2025, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        pytest.param("2025031810004211", True, id="today"),
+        pytest.param("2025031910004211", True, id="tomorrow-time-zone-slack"),
+        pytest.param("2025032010004211", False, id="two-days-ahead"),
+        pytest.param("2099010110000000", False, id="2099"),
+        pytest.param("3000123199999999", False, id="last-year-still-future"),
+        pytest.param("2025021410004211", True, id="last-month"),
+        pytest.param("1980010100000001", True, id="first-year"),
+    ],
+)
+def test_validate_ticket_id_refuses_dates_after_today(value: str, accepted: bool) -> None:
+    if accepted:
+        assert validate_ticket_id(value, today=TODAY) == value
+    else:
+        with pytest.raises(ValueError, match="after today"):
+            validate_ticket_id(value, today=TODAY)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.wiki.edits import (
     EditAction,
     MonthStyle,
+    Notice,
     PageSurvey,
     ReceivedReason,
     TemplateNames,
@@ -762,6 +763,35 @@ def test_remove_ticket(
 def test_remove_ticket_not_on_page(names: TemplateNames, text: str) -> None:
     edit = remove_ticket(text, T, names)
     assert (edit.text, edit.actions, edit.unchanged) == (text, (), Unchanged.TICKET_NOT_ON_PAGE)
+
+
+@pytest.mark.parametrize(
+    ("text", "notices"),
+    [
+        pytest.param(
+            "{{Information\n|permission=" + TAG + "\n}}\n", (Notice.PERMISSION_FIELD_EMPTY,), id="emptied"
+        ),
+        pytest.param(
+            "{{Information\n|permission=" + TAG + "<!-- note -->\n}}\n",
+            (Notice.PERMISSION_FIELD_EMPTY,),
+            id="only-a-comment-left",
+        ),
+        pytest.param(
+            "{{Information\n|permission=" + TAG + " {{PermissionTicket|id=" + OTHER + "}}\n}}\n",
+            (),
+            id="other-ticket-left",
+        ),
+        pytest.param("{{Information\n|permission=" + TAG + " see talk page\n}}\n", (), id="text-left"),
+        pytest.param("{{Information\n|permission=\n}}\n" + TAG + "\n", (), id="field-was-empty-before"),
+        pytest.param(TAG + "\n", (), id="no-information-template"),
+    ],
+)
+def test_remove_ticket_notes_an_emptied_permission_field(
+    names: TemplateNames, text: str, notices: tuple[Notice, ...]
+) -> None:
+    edit = remove_ticket(text, T, names)
+    assert edit.changed
+    assert edit.notices == notices
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
 import tomllib
@@ -23,9 +24,24 @@ from bot.wiki.connection import (
     templates_from_query,
 )
 from bot.wiki.edits import EditAction, TemplateNames, TemplateRole
-from bot.wiki.operations import added_on, batched, is_due, redirect_targets
+from bot.wiki.operations import RedirectTarget, added_on, batched, is_due, redirect_targets
 from bot.wiki.outcomes import FileOutcome, OutcomeKind, any_failure, classify_save_error
+from bot.wiki.report import (
+    EXIT_USAGE,
+    SCHEMA,
+    RunHeader,
+    RunStatus,
+    RunSummary,
+    file_json,
+    file_lines,
+    header_line,
+    start_json,
+    summary_json,
+    summary_lines,
+)
 from bot.wiki.saver import RunState, parse_wiki_state, unified_diff
+from bot.wiki.terminal import inert
+from bot.wiki.usernames import normalise_user_name, user_name_problem
 from verification.errors import ConfigError
 from verification.files import FileVocabulary
 
@@ -149,6 +165,11 @@ def _parser() -> argparse.ArgumentParser:
         ),
         pytest.param(["receive", "--ticket", "2024051410012355", "--user", "  ", "A.jpg"], id="user-blank"),
         pytest.param(["tag", "--ticket", "2024051410012355", "--user", "A\nB", "A.jpg"], id="user-newline"),
+        pytest.param(["tag", "--ticket", "2099010110000000", "A.jpg"], id="ticket-2099"),
+        pytest.param(["tag", "--ticket", "2024051410012355", "--user", "~~~~", "A.jpg"], id="user-signature"),
+        pytest.param(
+            ["tag", "--ticket", "2024051410012355", "--user", "https://evil.example", "A.jpg"], id="user-url"
+        ),
     ],
 )
 def test_bad_command_lines_stop_before_any_work(argv: list[str]) -> None:
@@ -182,8 +203,78 @@ def test_a_bad_file_stops_the_command_before_the_wiki_is_opened(
     monkeypatch.setattr(bot.wiki.connection, "connect", no_wiki)
     monkeypatch.setattr(commands, "load_file_vocabulary", file_vocabulary)
     args = _parser().parse_args(["tag", "--ticket", "2024051410012355", "Good.jpg", "No extension"])
-    assert args.run(args) == commands.EXIT_UNUSABLE
+    assert args.run(args) == EXIT_USAGE
     assert "'No extension' is not a file" in capsys.readouterr().err
+
+
+def test_a_ticket_dated_tomorrow_in_utc_is_allowed_the_day_after_is_not(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(commands, "today_utc", lambda: datetime.date(2025, 3, 18))
+    assert _parser().parse_args(["untag", "--ticket", "2025031910000001"]).ticket == "2025031910000001"
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["untag", "--ticket", "2025032010000001"])
+    assert "after today (20250318)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        pytest.param("Jane Roe", None, id="plain"),
+        pytest.param(" jane_roe ", None, id="underscores-lower-first"),
+        pytest.param("O'Brien", None, id="apostrophe"),
+        pytest.param("Müller-Lüdenscheidt", None, id="non-ascii"),
+        pytest.param("José María", None, id="accented"),
+        pytest.param("李小龍", None, id="han"),
+        pytest.param("A" * 85, None, id="85-chars"),
+        pytest.param("A" * 86, "at most 85", id="86-chars"),
+        pytest.param("", "empty", id="empty"),
+        pytest.param(" _ ", "empty", id="only-spaces"),
+        pytest.param("~~~~", "~~~", id="signature"),
+        pytest.param("Jane ~~~ Roe", "~~~", id="tildes-inside"),
+        pytest.param("Jane~Roe", None, id="one-tilde"),
+        pytest.param("[[User:X]]", "cannot contain", id="wikilink"),
+        pytest.param("{{X}}", "cannot contain", id="template"),
+        pytest.param("A|B", "cannot contain", id="pipe"),
+        pytest.param("A#B", "cannot contain", id="hash"),
+        pytest.param("<b>x</b>", "cannot contain", id="html"),
+        pytest.param("A/B", "cannot contain", id="slash"),
+        pytest.param("a@b.org", "cannot contain", id="at-sign"),
+        pytest.param("User:Jane", "cannot contain", id="namespace-colon"),
+        pytest.param("a=b", "cannot contain", id="equals"),
+        pytest.param("https://evil.example/x", "cannot contain", id="url"),
+        pytest.param("www.evil.example", "web address", id="www"),
+        pytest.param("''Jane''", "markup", id="italics"),
+        pytest.param("Jane&amp;Roe", "markup", id="entity"),
+        pytest.param("Jane%7CRoe", "markup", id="percent-escape"),
+        pytest.param("Jane\u202eRoe", "invisible", id="rlo"),
+        pytest.param("Jane\u200bRoe", "invisible", id="zero-width-space"),
+        pytest.param("Jane\u2066Roe", "invisible", id="lri"),
+        pytest.param("Jane\x1b[31mRoe", "invisible", id="escape-sequence"),
+        pytest.param("Jane\u00adRoe", "invisible", id="soft-hyphen"),
+        pytest.param("192.0.2.1", "IP address", id="ipv4"),
+        pytest.param("2001:db8::1", "cannot contain", id="ipv6-has-colons"),
+    ],
+)
+def test_user_names(value: str, problem: str | None) -> None:
+    found = user_name_problem(value)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert problem in found
+
+
+def test_user_name_is_normalised_as_mediawiki_does() -> None:
+    assert normalise_user_name("  jane__roe ") == "Jane roe"
+
+
+def test_bad_user_name_error_is_clear_and_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["tag", "--ticket", "2024051410012355", "--user", "~~~~\x1b[2J", "A.jpg"])
+    err = capsys.readouterr().err
+    assert "argument --user: a user name cannot contain control or invisible characters" in err
+    assert "\x1b" not in err
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -391,13 +482,19 @@ def test_a_redirect_that_crosses_roles_is_a_setup_error(names: TemplateNames) ->
         merge_aliases(names, {TemplateRole.PENDING: ["Template:PermissionOTRS"]})
 
 
+F = FILE = 6
+
+
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
         pytest.param({}, {}, id="none"),
         pytest.param(
-            {"redirects": [{"from": "File:A.jpg", "to": "File:B.jpg"}]},
-            {"File:A.jpg": "File:B.jpg"},
+            {
+                "redirects": [{"from": "File:A.jpg", "to": "File:B.jpg"}],
+                "pages": [{"title": "File:B.jpg", "ns": F}],
+            },
+            {"File:A.jpg": RedirectTarget("File:B.jpg", F)},
             id="one-hop",
         ),
         pytest.param(
@@ -405,9 +502,10 @@ def test_a_redirect_that_crosses_roles_is_a_setup_error(names: TemplateNames) ->
                 "redirects": [
                     {"from": "File:A.jpg", "to": "File:B.jpg"},
                     {"from": "File:B.jpg", "to": "File:C.jpg"},
-                ]
+                ],
+                "pages": [{"title": "File:C.jpg", "ns": F}],
             },
-            {"File:A.jpg": "File:C.jpg", "File:B.jpg": "File:C.jpg"},
+            {"File:A.jpg": RedirectTarget("File:C.jpg", F), "File:B.jpg": RedirectTarget("File:C.jpg", F)},
             id="chain",
         ),
         pytest.param(
@@ -417,13 +515,58 @@ def test_a_redirect_that_crosses_roles_is_a_setup_error(names: TemplateNames) ->
                     {"from": "File:B.jpg", "to": "File:A.jpg"},
                 ]
             },
-            {"File:A.jpg": "File:B.jpg", "File:B.jpg": "File:A.jpg"},
+            {"File:A.jpg": RedirectTarget("File:B.jpg"), "File:B.jpg": RedirectTarget("File:A.jpg")},
             id="loop-stops",
+        ),
+        pytest.param(
+            {
+                "redirects": [{"from": "File:A.jpg", "to": "User:Mallory"}],
+                "pages": [{"title": "User:Mallory", "ns": 2}],
+            },
+            {"File:A.jpg": RedirectTarget("User:Mallory", 2)},
+            id="to-user-page",
+        ),
+        pytest.param(
+            {
+                "redirects": [{"from": "File:A.jpg", "to": "wikipedia:Foo", "tointerwiki": "wikipedia"}],
+                "pages": [{"title": "wikipedia:Foo", "ns": 0}],
+            },
+            {"File:A.jpg": RedirectTarget("wikipedia:Foo", None, "wikipedia")},
+            id="interwiki-not-a-local-page",
+        ),
+        pytest.param(
+            {
+                "redirects": [
+                    {"from": "File:A.jpg", "to": "File:B.jpg"},
+                    {"from": "File:B.jpg", "to": "File:C.jpg", "tointerwiki": "commons"},
+                ],
+                "pages": [{"title": "File:C.jpg", "ns": F}],
+            },
+            {
+                "File:A.jpg": RedirectTarget("File:C.jpg", None, "commons"),
+                "File:B.jpg": RedirectTarget("File:C.jpg", None, "commons"),
+            },
+            id="interwiki-at-the-end-of-a-chain",
         ),
     ],
 )
-def test_redirect_targets(answer: dict[str, Any], expected: dict[str, str]) -> None:
+def test_redirect_targets(answer: dict[str, Any], expected: dict[str, RedirectTarget]) -> None:
     assert redirect_targets(answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "is_file", "why"),
+    [
+        pytest.param(RedirectTarget("File:B.jpg", F), True, "not_a_file", id="file"),
+        pytest.param(RedirectTarget("User:X", 2), False, "not_a_file", id="user"),
+        pytest.param(RedirectTarget("Template:X", 10), False, "not_a_file", id="template"),
+        pytest.param(RedirectTarget("Article", 0), False, "not_a_file", id="article"),
+        pytest.param(RedirectTarget("File:B.jpg", None), False, "not_a_file", id="namespace-unknown"),
+        pytest.param(RedirectTarget("File:B.jpg", None, "commons"), False, "interwiki", id="interwiki"),
+    ],
+)
+def test_only_file_pages_of_this_wiki_are_followed(target: RedirectTarget, is_file: bool, why: str) -> None:
+    assert (target.is_file, target.why_outside) == (is_file, why)
 
 
 @pytest.mark.parametrize(
@@ -623,7 +766,10 @@ def test_environment_defaults_to_commons_profile(tmp_path: Path) -> None:
 # Reports
 
 
-def _report(simulate: bool = False) -> commands.RunReport:
+HEADER = RunHeader("tag", "2024051410012355", False, "http://wiki/api.php", "PERMBOT_WIKI_API set")
+
+
+def _summary(simulate: bool = False, **changes: Any) -> RunSummary:
     outcomes = (
         FileOutcome(
             "File:A.jpg",
@@ -635,37 +781,127 @@ def _report(simulate: bool = False) -> commands.RunReport:
             )
             if simulate
             else "",
+            revision=None if simulate else 42,
         ),
         FileOutcome("File:B.jpg", OutcomeKind.REDIRECT, "2024051410012355", target="File:A.jpg"),
         FileOutcome("File:C.jpg", OutcomeKind.STOPPED, "2024051410012355", "run_page_says_stop"),
     )
-    return commands.RunReport(
-        "tag", "2024051410012355", simulate, "http://wiki/api.php", outcomes, "User:PermBot/Run"
-    )
+    header = dataclasses.replace(HEADER, simulate=simulate)
+    return RunSummary(header, outcomes, run_page="User:PermBot/Run", **changes)
 
 
-def test_json_report_shape() -> None:
-    data = json.loads(json.dumps(_report().to_json()))
-    assert (data["command"], data["ticket"], data["ok"]) == ("tag", "2024051410012355", False)
-    assert data["counts"] == {"edited": 1, "redirect": 1, "stopped": 1}
-    assert data["files"][0] == {
+def test_json_lines_shape() -> None:
+    summary = _summary()
+    start = json.loads(json.dumps(start_json(summary.header)))
+    assert start == {
+        "schema": SCHEMA,
+        "type": "start",
+        "command": "tag",
+        "ticket": "2024051410012355",
+        "simulate": False,
+        "wiki": "http://wiki/api.php",
+        "wiki_reason": "PERMBOT_WIKI_API set",
+    }
+    first = file_json(summary.outcomes[0], "tag")
+    assert first == {
+        "schema": SCHEMA,
+        "type": "file",
+        "command": "tag",
         "title": "File:A.jpg",
         "outcome": "edited",
         "ticket": "2024051410012355",
         "actions": ["added_ticket", "removed_pending"],
+        "revision": 42,
     }
-    assert data["files"][1]["target"] == "File:A.jpg"
-    assert data["files"][2]["detail"] == "run_page_says_stop"
+    assert file_json(summary.outcomes[1], "tag")["target"] == "File:A.jpg"
+    data = summary_json(summary)
+    assert (data["schema"], data["type"], data["status"], data["ok"], data["exit_status"]) == (
+        SCHEMA,
+        "summary",
+        "done",
+        False,
+        1,
+    )
+    assert data["counts"] == {"edited": 1, "redirect": 1, "stopped": 1}
+    assert data["saved"] == [{"title": "File:A.jpg", "revision": 42}]
 
 
-def test_text_report_shows_diff_redirect_and_stop() -> None:
-    text = commands.render_text(_report(simulate=True))
-    assert "simulate" in text.splitlines()[0]
+@pytest.mark.parametrize(
+    ("changes", "status"),
+    [
+        pytest.param({}, 1, id="a-file-failed"),
+        pytest.param({"status": RunStatus.INTERRUPTED}, 130, id="interrupted"),
+        pytest.param({"status": RunStatus.WIKI_UNREACHABLE}, 3, id="unreachable"),
+        pytest.param({"status": RunStatus.SETUP_ERROR}, 2, id="setup"),
+    ],
+)
+def test_exit_status_follows_the_end(changes: dict[str, Any], status: int) -> None:
+    assert _summary(**changes).exit_status == status
+
+
+def test_all_fine_exits_0() -> None:
+    fine = (FileOutcome("File:A.jpg", OutcomeKind.EDITED), FileOutcome("File:B.jpg", OutcomeKind.UNCHANGED))
+    assert RunSummary(HEADER, fine).exit_status == 0
+
+
+def test_text_shows_diff_redirect_and_stop() -> None:
+    summary = _summary(simulate=True)
+    lines = [header_line(summary.header)]
+    for outcome in summary.outcomes:
+        lines.extend(file_lines(outcome, simulate=True))
+    lines.extend(summary_lines(summary))
+    text = "\n".join(lines)
+    assert "simulate" in lines[0]
+    assert "(PERMBOT_WIKI_API set)" in lines[0]
     assert "would edit" in text
     assert "+{{PermissionTicket|id=2024051410012355}}" in text
     assert "-> File:A.jpg" in text
     assert "STOPPED by the run page User:PermBot/Run" in text
     assert text.splitlines()[-1].startswith("3 file(s)")
+
+
+def test_interrupted_summary_lists_saved_edits_and_what_was_not_done() -> None:
+    summary = _summary(
+        status=RunStatus.INTERRUPTED, not_done=("File:D.jpg", "File:E.jpg"), in_progress="File:F.jpg"
+    )
+    text = "\n".join(summary_lines(summary))
+    assert "INTERRUPTED: 1 edit(s) saved before Ctrl-C:" in text
+    assert "  File:A.jpg  (revision 42)" in text
+    assert "File:F.jpg was being saved" in text
+    assert "not done (2): File:D.jpg, File:E.jpg" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        pytest.param("File:Plain.jpg", "File:Plain.jpg", id="plain"),
+        pytest.param("File:Caf\u00e9.jpg", "File:Caf\u00e9.jpg", id="letters-stay"),
+        pytest.param("File:\x1b[2JX.jpg", "File:\\x1b[2JX.jpg", id="escape-sequence"),
+        pytest.param("File:\x9b31mX.jpg", "File:\\x9b31mX.jpg", id="c1-csi"),
+        pytest.param("File:A\u202eGPJ.exe", "File:A\\u202eGPJ.exe", id="rlo"),
+        pytest.param("File:A\u2066B.jpg", "File:A\\u2066B.jpg", id="lri"),
+        pytest.param("File:A\u200bB.jpg", "File:A\\u200bB.jpg", id="zero-width-space"),
+        pytest.param("A\rB\nC\x07", "A\\x0dB\\x0aC\\x07", id="cr-lf-bell"),
+        pytest.param("A\u2028B", "A\\u2028B", id="line-separator"),
+        pytest.param("A\U000e0041B", "A\\U000e0041B", id="tag-character"),
+    ],
+)
+def test_inert_text(text: str, shown: str) -> None:
+    assert inert(text) == shown
+
+
+def test_titles_and_diffs_reach_the_terminal_inert() -> None:
+    outcome = FileOutcome(
+        "File:\x1b]0;owned\x07A.jpg",
+        OutcomeKind.EDITED,
+        detail="x\u202ey",
+        diff="--- a\n+++ b\n-\told\x1b[1A\n+new\n",
+    )
+    lines = file_lines(outcome, simulate=True)
+    assert all(line.isprintable() or "\t" in line for line in lines)
+    assert "\x1b" not in "".join(lines)
+    assert "\u202e" not in "".join(lines)
+    assert "    -\told\\x1b[1A" in lines
 
 
 def test_unified_diff_marks_only_changed_lines() -> None:

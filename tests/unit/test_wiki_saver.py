@@ -44,13 +44,21 @@ class FakeSite:
 
 
 class FakePage:
-    def __init__(self, text: str, error: BaseException | None = None) -> None:
+    def __init__(self, text: str, error: BaseException | None = None, *, protected: bool = False) -> None:
         self.text = text
         self.error = error
         self.saved: list[dict[str, Any]] = []
+        self.protected = protected
+        self.latest_revision_id = 1
 
     def title(self) -> str:
         return "File:Sample.jpg"
+
+    def protection(self) -> dict[str, tuple[str, str]]:
+        return {"edit": ("sysop", "infinity")} if self.protected else {}
+
+    def has_permission(self, action: str) -> bool:
+        return not self.protected
 
     def save(self, **kwargs: Any) -> None:
         if self.error is not None:
@@ -115,6 +123,14 @@ def test_simulate_returns_the_diff_and_saves_nothing(settings: WikiSettings) -> 
     assert f"+|permission={{{{PermissionTicket|id={TICKET}}}}}" in outcome.diff
     assert page.saved == []
     assert page.text == PENDING_PAGE
+
+
+def test_simulate_says_protected_where_the_real_run_would_be_refused(settings: WikiSettings) -> None:
+    page = FakePage(PENDING_PAGE, protected=True)
+    outcome = Saver(session_for(FakeSite(), settings), simulate=True).save(
+        page, confirm(settings.names), "s", TICKET
+    )
+    assert (outcome.kind, outcome.detail, outcome.diff) == (OutcomeKind.PROTECTED, "protectedpage", "")
 
 
 @pytest.mark.parametrize(

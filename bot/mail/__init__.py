@@ -1,0 +1,1 @@
+"""Where the mail comes from: the queue over IMAP (`imap`), .eml, mbox, maildir and stdin (`files`)."""

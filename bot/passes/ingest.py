@@ -1,0 +1,306 @@
+"""`permbot ingest`: new mail from the queue's mailbox into the store, then the tickets that need it verified.
+
+Taking mail: the cursor (UIDVALIDITY, last UID) comes from the store. Each message is stored first, then
+the cursor is moved and the done keyword set: a pass killed in between finds the message again, and the
+store (Message-ID, content hash) says it has it. A UIDVALIDITY change lists the folder again; the store
+deduplicates, so nothing is processed twice. The mailbox going away keeps what was stored and says
+after which message it stopped; verification of what is stored still runs.
+
+Verifying: tickets never verified, tickets with a mail stored after their last verification (a reply)
+and provisional verdicts (a site was unreachable; a bounded number of times) are verified on all their
+messages (`bot.passes.ticket_verdict` says how messages combine), a window of tickets at a time so that
+memory stays flat whatever the backlog. A message that cannot be read is kept with its error code and
+never stops the run; a message without a ticket number is stored and shown, never verified or acted on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from email.parser import BytesHeaderParser
+from email.policy import default as default_policy
+
+from bot.config.mailbox import MailboxSettings
+from bot.mail.imap import HEADER_SCAN_LIMIT, Cursor, FetchedMessage, Mailbox, MailboxError, MailboxUnavailable
+from bot.passes.checkpoints import Checkpoint, reach
+from bot.passes.ticket_verdict import TicketVerdict, combine
+from bot.store.model import SuggestionUpdate
+from bot.store.store import Store
+from bot.verify.batch import MessageInput, Verifier, VerifyOutcome
+from bot.verify.report import evidence_json
+from verification.model import Reason, Verdict
+from verification.policy import PolicySettings
+
+log = logging.getLogger(__name__)
+
+SCHEMA = "permbot.ingest/1"
+# Tickets verified in one call of the verifier: their sites are fetched in parallel, their mail is in memory.
+VERIFY_WINDOW = 50
+UNREADABLE = "unreadable"  # the generic read_error code of a message the reader refused
+UNREADABLE_TICKET = "unreadable_message"  # the reason code of a ticket none of whose messages could be read
+
+
+@dataclass(frozen=True)
+class StoredMail:
+    """A message taken from the mailbox: stored now, or found in the store already (`new` False)."""
+
+    uid: int
+    message: int  # the store's id
+    ticket: str | None
+    new: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "schema": SCHEMA,
+            "event": "stored",
+            "uid": self.uid,
+            "message": self.message,
+            "ticket": self.ticket,
+            "new": self.new,
+        }
+
+    def text(self) -> str:
+        what = "stored" if self.new else "already stored"
+        ticket = self.ticket or "no ticket number: stored, never acted on"
+        return f"mail UID {self.uid:<6} {what:<15} {ticket}"
+
+
+@dataclass(frozen=True)
+class VerifiedTicket:
+    """A ticket verified on all its messages; `verdict` None when none of them could be read."""
+
+    ticket: str
+    verdict: str | None
+    files: tuple[str, ...]
+    provisional: bool
+    messages: int
+    unreadable: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "schema": SCHEMA,
+            "event": "verified",
+            "ticket": self.ticket,
+            "verdict": self.verdict,
+            "provisional": self.provisional,
+            "files": list(self.files),
+            "messages": self.messages,
+            "unreadable": self.unreadable,
+        }
+
+    def text(self) -> str:
+        verdict = (self.verdict or "unreadable") + (" (provisional)" if self.provisional else "")
+        files = ", ".join(self.files) or "no files"
+        return f"ticket {self.ticket} {verdict:<21} {files}"
+
+
+Event = StoredMail | VerifiedTicket
+Report = Callable[[Event], None]
+
+
+@dataclass
+class IngestSummary:
+    stored: int = 0
+    already_stored: int = 0
+    without_ticket: int = 0
+    verified: int = 0
+    unreadable_messages: int = 0
+    mailbox_error: str | None = None
+    stopped_after_uid: int | None = None
+    verdicts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.mailbox_error is None
+
+    def add(self, event: Event) -> None:
+        if isinstance(event, StoredMail):
+            if event.new:
+                self.stored += 1
+                self.without_ticket += event.ticket is None
+            else:
+                self.already_stored += 1
+            return
+        self.verified += 1
+        self.unreadable_messages += event.unreadable
+        key = event.verdict or UNREADABLE
+        self.verdicts[key] = self.verdicts.get(key, 0) + 1
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "schema": SCHEMA,
+            "event": "summary",
+            "ok": self.ok,
+            "stored": self.stored,
+            "already_stored": self.already_stored,
+            "without_ticket": self.without_ticket,
+            "verified": self.verified,
+            "unreadable_messages": self.unreadable_messages,
+            "verdicts": dict(sorted(self.verdicts.items())),
+            "mailbox_error": self.mailbox_error,
+            "stopped_after_uid": self.stopped_after_uid,
+        }
+
+    def text(self) -> str:
+        verdicts = ", ".join(f"{n} {v}" for v, n in sorted(self.verdicts.items())) or "none"
+        line = (
+            f"{self.stored} message(s) stored ({self.without_ticket} without a ticket number), "
+            f"{self.already_stored} already stored; {self.verified} ticket(s) verified: {verdicts}"
+        )
+        if self.mailbox_error:
+            where = f" after UID {self.stopped_after_uid}" if self.stopped_after_uid is not None else ""
+            line += (
+                f"\nthe mailbox stopped{where}: {self.mailbox_error}; everything before is stored, the next "
+                "run continues from there"
+            )
+        return line
+
+
+def mailbox_key(settings: MailboxSettings) -> str:
+    """The store's name for the queue folder's cursor."""
+    return f"{settings.user}@{settings.host}/{settings.folder}"
+
+
+def message_id_of(raw: bytes) -> str | None:
+    """The Message-ID header from the header block only (a hostile message cannot make this slow)."""
+    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:HEADER_SCAN_LIMIT])
+    try:
+        value = headers.get("Message-ID")
+    except (ValueError, LookupError):
+        return None
+    text = " ".join(str(value or "").split())
+    return text or None
+
+
+def take_mail(store: Store, settings: MailboxSettings, report: Report, summary: IngestSummary) -> None:
+    """New mail into the store, marked in the mailbox once stored; a lost mailbox ends this step only."""
+    key = mailbox_key(settings)
+    saved = store.messages.get_cursor(key)
+    cursor = Cursor(saved.uidvalidity, saved.last_uid) if saved else Cursor()
+    try:
+        with Mailbox(settings) as box:
+            pending = box.pending(cursor)
+            log.info("%d new message(s) in %s (%s)", len(pending.uids), settings.folder, pending.start.value)
+            for fetched in box.fetch(pending):
+                reach(Checkpoint.FETCHED)
+                event = _store(store, fetched, settings.folder)
+                reach(Checkpoint.STORED)
+                store.messages.set_cursor(key, fetched.uidvalidity, fetched.uid)
+                box.mark_stored([fetched.uid])
+                reach(Checkpoint.MARKED)
+                summary.stopped_after_uid = fetched.uid
+                summary.add(event)
+                report(event)
+    except MailboxUnavailable as error:
+        summary.mailbox_error = str(error)
+        if error.stopped_after is not None:
+            summary.stopped_after_uid = error.stopped_after.last_uid
+        log.warning("mailbox unavailable: %s", error)
+        return
+    except MailboxError as error:
+        summary.mailbox_error = str(error)
+        log.warning("mailbox error: %s", error)
+        return
+    summary.stopped_after_uid = None
+
+
+def _store(store: Store, fetched: FetchedMessage, folder: str) -> StoredMail:
+    row, new = store.messages.add(
+        fetched.raw,
+        message_id=message_id_of(fetched.raw),
+        ticket=fetched.ticket_number(),
+        source_key=f"{folder}/{fetched.uidvalidity}/{fetched.uid}",
+        received_at=_aware(fetched.internal_date),
+    )
+    if row.ticket is not None:
+        store.tickets.ensure(row.ticket)  # the queue lists it at once; verification follows
+    return StoredMail(fetched.uid, row.id, row.ticket, new)
+
+
+def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
+    """imapclient gives INTERNALDATE as a naive local time; the store takes UTC."""
+    if moment is None:
+        return None
+    return moment.astimezone(datetime.UTC)
+
+
+def verify_stored(
+    store: Store,
+    verifier: Verifier,
+    policy: PolicySettings,
+    *,
+    max_attempts: int,
+    started: datetime.datetime,
+    report: Report,
+    summary: IngestSummary,
+) -> None:
+    """Verify every ticket that needs it, a window at a time; record each ticket's suggestion."""
+    while True:
+        numbers = store.tickets.needing_verification(
+            max_attempts=max_attempts, started_before=started, limit=VERIFY_WINDOW
+        )
+        if not numbers:
+            return
+        reach(Checkpoint.VERIFYING)
+        for event in _verify_window(store, verifier, policy, numbers):
+            summary.add(event)
+            report(event)
+
+
+def _inputs(store: Store, ticket: str) -> list[tuple[int, MessageInput]]:
+    inputs: list[tuple[int, MessageInput]] = []
+    for row in store.messages.for_ticket(ticket):
+        full = store.messages.get(row.id, with_raw=True)
+        if full is not None and full.raw is not None:
+            inputs.append((row.id, MessageInput(f"message {row.id}", full.raw)))
+    return inputs
+
+
+def _verify_window(
+    store: Store, verifier: Verifier, policy: PolicySettings, numbers: Sequence[str]
+) -> Iterator[VerifiedTicket]:
+    per_ticket = {number: _inputs(store, number) for number in numbers}
+    flat = [message for inputs in per_ticket.values() for _id, message in inputs]
+    outcomes = iter(verifier.verify(flat))
+    for number, inputs in per_ticket.items():
+        ticket_outcomes = [next(outcomes) for _ in inputs]
+        yield _record(store, policy, number, [i for i, _m in inputs], ticket_outcomes)
+
+
+def _record(
+    store: Store, policy: PolicySettings, number: str, ids: Sequence[int], outcomes: Sequence[VerifyOutcome]
+) -> VerifiedTicket:
+    unreadable = 0
+    for message_id, outcome in zip(ids, outcomes, strict=True):
+        store.messages.set_read_error(message_id, UNREADABLE if outcome.error else None)
+        unreadable += outcome.error is not None
+    verdict = combine(outcomes, policy)
+    if verdict is None:
+        _record_unreadable(store, number)
+        return VerifiedTicket(number, Verdict.ASK_FILES.value, (), False, len(ids), unreadable)
+    store.tickets.record_suggestion(number, _update(verdict), verdict.files)
+    reach(Checkpoint.RECORDED)
+    return VerifiedTicket(
+        number, verdict.suggestion.verdict.value, verdict.files, verdict.provisional, len(ids), unreadable
+    )
+
+
+def _update(verdict: TicketVerdict) -> SuggestionUpdate:
+    sender = verdict.facts.sender
+    return SuggestionUpdate(
+        verdict=verdict.suggestion.verdict,
+        reasons=verdict.suggestion.reasons,
+        evidence=evidence_json(verdict.facts),
+        provisional=verdict.provisional,
+        sender=sender.addr if sender else None,
+        language=None,
+    )
+
+
+def _record_unreadable(store: Store, number: str) -> None:
+    """A ticket whose every message is unreadable: recorded as ask_files with the reader's reason code, so
+    agents see it (it asks, it never confirms) and it is not read again until a new message arrives."""
+    reason = Reason(UNREADABLE_TICKET, "No message of this ticket could be read.", Verdict.ASK_FILES)
+    store.tickets.record_suggestion(number, SuggestionUpdate(verdict=Verdict.ASK_FILES, reasons=(reason,)))

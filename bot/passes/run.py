@@ -1,0 +1,212 @@
+"""One pass: ingest, settle what an earlier pass left unsettled, agent decisions, then automatic actions.
+
+Everything happens under the wiki's lease. The wiki being unusable (down, read-only, stopped by its run
+page) ends the wiki part of the pass; what was ingested stays, and the journal and the pending decisions
+tell the next pass what is left to do.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.config.mailbox import MailboxSettings
+from bot.config.passes import PassSettings
+from bot.config.verifier import VerifierSettings
+from bot.config.wiki import WikiSettings
+from bot.passes.decisions import carry_out_pending
+from bot.passes.ingest import Event, IngestSummary, take_mail, verify_stored
+from bot.passes.journal import ActionResult, JournalledActions
+from bot.passes.lease import WikiLease
+from bot.passes.plan import automatic_actions
+from bot.store.model import DecisionState, TicketFilter, TicketRow
+from bot.store.store import Store
+from bot.verify.batch import Verifier
+from bot.wiki.connection import WikiEnvironment, WikiSetupError, connect
+from bot.wiki.saver import RunState, Saver
+
+log = logging.getLogger(__name__)
+
+RUN_SCHEMA = "permbot.pass/1"
+TICKET_PAGE = 200
+
+
+@dataclass
+class PassSummary:
+    ingest: IngestSummary = field(default_factory=IngestSummary)
+    actions: list[ActionResult] = field(default_factory=list)
+    decisions_done: int = 0
+    decisions_waiting: int = 0
+    wiki_error: str | None = None
+    stopped: str | None = None  # why the pass stopped early (a signal, the lease lost)
+
+    @property
+    def ok(self) -> bool:
+        failed = any(not r.done for r in self.actions)
+        return self.ingest.ok and self.wiki_error is None and not failed
+
+    def counts(self) -> dict[str, int]:
+        counted: dict[str, int] = {}
+        for result in self.actions:
+            key = f"{result.action.value}:{result.outcome.kind.value}"
+            counted[key] = counted.get(key, 0) + 1
+        return dict(sorted(counted.items()))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "schema": RUN_SCHEMA,
+            "event": "summary",
+            "ok": self.ok,
+            "ingest": self.ingest.to_json(),
+            "actions": self.counts(),
+            "decisions_done": self.decisions_done,
+            "decisions_waiting": self.decisions_waiting,
+            "wiki_error": self.wiki_error,
+            "stopped": self.stopped,
+        }
+
+    def text(self) -> str:
+        lines = [self.ingest.text()]
+        counts = ", ".join(f"{n} {k}" for k, n in self.counts().items()) or "none"
+        lines.append(f"wiki actions: {counts}")
+        lines.append(f"decisions carried out: {self.decisions_done}, waiting: {self.decisions_waiting}")
+        if self.wiki_error:
+            lines.append(f"the wiki could not be used: {self.wiki_error}; the next pass carries out the work")
+        if self.stopped:
+            lines.append(f"stopped early: {self.stopped}; the next pass continues")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PassContext:
+    """Everything a pass needs, loaded once by the command (or the long-running service)."""
+
+    store: Store
+    mailbox: MailboxSettings
+    verifier: VerifierSettings
+    wiki_env: WikiEnvironment
+    wiki: WikiSettings
+    settings: PassSettings
+
+    @property
+    def wiki_key(self) -> str:
+        return self.wiki_env.api or self.wiki_env.wiki_label
+
+
+def ingest_once(
+    context: PassContext, report: Callable[[Event], None], summary: IngestSummary | None = None
+) -> IngestSummary:
+    summary = summary or IngestSummary()
+    started = datetime.datetime.now(datetime.UTC)
+    take_mail(context.store, context.mailbox, report, summary)
+    with Verifier(context.verifier) as verifier:
+        verify_stored(
+            context.store,
+            verifier,
+            context.verifier.policy,
+            max_attempts=context.settings.max_reverify + 1,
+            started=started,
+            report=report,
+            summary=summary,
+        )
+    return summary
+
+
+def run_pass(
+    context: PassContext,
+    *,
+    report_mail: Callable[[Event], None],
+    report_action: Callable[[ActionResult], None],
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PassSummary:
+    """One whole pass under the wiki's lease (LeaseHeld when another pass holds it)."""
+    summary = PassSummary()
+    settings = context.settings
+    with WikiLease(
+        context.store, context.wiki_key, "permbot run", settings.lease_seconds, settings.lease_wait_seconds
+    ) as lease:
+        ingest_once(context, report_mail, summary.ingest)
+
+        def stop_reason() -> str | None:
+            if lease.lost:
+                return "the lease was lost"
+            return "asked to stop" if should_stop() else None
+
+        if (reason := stop_reason()) is not None:
+            summary.stopped = reason
+            return summary
+        _wiki_work(context, summary, report_action, stop_reason)
+    return summary
+
+
+def _wiki_work(
+    context: PassContext,
+    summary: PassSummary,
+    report: Callable[[ActionResult], None],
+    stop_reason: Callable[[], str | None],
+) -> None:
+    from pywikibot import exceptions as pwb_errors
+
+    profile = context.wiki.profile(context.wiki_env.profile)
+    try:
+        session = connect(context.wiki_env, profile, context.wiki.names, need_login=True)
+        saver = Saver(session, simulate=False)
+        state = saver.check()
+    except (WikiSetupError, pwb_errors.Error, OSError) as error:
+        summary.wiki_error = str(error) or type(error).__name__
+        log.warning("wiki unavailable: %s", summary.wiki_error)
+        return
+    if state.state is not RunState.RUN:
+        summary.wiki_error = state.message
+        return
+    actions = JournalledActions(
+        context.store,
+        session,
+        saver,
+        context.wiki.summaries,
+        context.wiki_key,
+        today=datetime.datetime.now(datetime.UTC).date(),
+        max_retries=context.settings.max_retries,
+        report=report,
+    )
+    summary.actions.extend(actions.settle_unsettled())
+    policy = context.settings.actions
+    decided: set[str] = set()
+    if policy.decisions:
+        done = carry_out_pending(context.store, actions, policy, stop_reason)
+        summary.actions.extend(done.actions)
+        summary.decisions_done += done.done
+        summary.decisions_waiting += done.waiting
+        decided |= done.decided
+        if done.stopped is not None:
+            summary.stopped = done.stopped
+            return
+    decided |= _tickets_with_decisions(context.store)
+    for ticket in _open_tickets(context.store):
+        if (reason := stop_reason()) is not None:
+            summary.stopped = reason
+            return
+        for planned in automatic_actions([ticket], policy, frozenset(decided)):
+            summary.actions.extend(actions.carry_out(planned))
+
+
+def _tickets_with_decisions(store: Store) -> set[str]:
+    """Tickets an agent has decided on (any state): automatic actions leave them to the agent."""
+    numbers: set[str] = set()
+    for ticket in _open_tickets(store):
+        if any(d.state is not DecisionState.FAILED for d in store.decisions.for_ticket(ticket.number)):
+            numbers.add(ticket.number)
+    return numbers
+
+
+def _open_tickets(store: Store) -> list[TicketRow]:
+    tickets: list[TicketRow] = []
+    offset = 0
+    while True:
+        page = store.tickets.list(TicketFilter(), offset=offset, limit=TICKET_PAGE)
+        tickets.extend(page.tickets)
+        offset += len(page.tickets)
+        if not page.tickets or offset >= page.total:
+            return tickets

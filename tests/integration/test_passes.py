@@ -1,0 +1,224 @@
+"""Passes against the real parts: the sandbox Dovecot, the sandbox MediaWiki and the store (SQLite here).
+
+Mail is delivered into a folder of the test's own, `permbot run --once` is run in-process (as the CLI
+runs it, minus argument parsing), and the wiki's pages and the store's journal are read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config.passes import load_pass_settings
+from bot.config.store import sqlite_url
+from bot.config.verifier import load_verifier_settings
+from bot.passes.lease import LeaseHeld, WikiLease
+from bot.passes.run import PassContext, PassSummary, ingest_once, run_pass
+from bot.sandbox import SandboxWiki
+from bot.sandbox.dovecot import SandboxDovecot
+from bot.store.model import DecisionAction, JournalState
+from bot.store.store import Store
+from bot.wiki import commands
+from bot.wiki.connection import environment
+from tests.integration.test_wiki_commands import (
+    HARBOUR,
+    KINGFISHER,
+    permbot,  # noqa: F401 (the wiki commands' fixture)
+    text_of,
+    wiki_settings,
+)
+from tests.support.dovecot import mailbox_settings
+
+TICKET = "2024051410012345"
+SECOND = "2024051410012346"
+RELEASE = (
+    "I hereby affirm that I, Anna Holder, am the creator and sole owner of the exclusive copyright of the "
+    "media work {files}. I agree to publish that work under the free license Creative Commons "
+    "Attribution-ShareAlike 4.0 International (CC BY-SA 4.0).\r\n\r\nAnna Holder, 2024-05-14\r\n"
+)
+
+
+def mail(n: int, ticket: str | None, body: str, sender: str = "anna.holder@gmail.com") -> bytes:
+    tag = f"[Ticket#{ticket}] " if ticket else ""
+    return (
+        f"From: Anna Holder <{sender}>\r\nTo: permissions-commons@wikimedia.org\r\n"
+        f"Subject: {tag}Permission {n}\r\nMessage-ID: <pass-{n}@example.org>\r\n"
+        "Date: Tue, 14 May 2024 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
+    ).encode()
+
+
+def release(n: int, ticket: str | None, *titles: str) -> bytes:
+    urls = " and ".join("https://commons.wikimedia.org/wiki/" + t.replace(" ", "_") for t in titles)
+    return mail(n, ticket, RELEASE.format(files=urls))
+
+
+@pytest.fixture
+def pass_store(tmp_path: Path) -> Iterator[Store]:
+    store = Store.open(sqlite_url(tmp_path / "permbot.sqlite3"), migrate_schema=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def context(
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, pass_store: Store
+) -> PassContext:
+    return PassContext(
+        store=pass_store,
+        mailbox=mailbox_settings(sandbox_dovecot, imap_folder),
+        verifier=load_verifier_settings(),
+        wiki_env=environment(),
+        wiki=wiki_settings(),
+        settings=load_pass_settings(),
+    )
+
+
+def once(context: PassContext) -> tuple[PassSummary, list[Any]]:
+    seen: list[Any] = []
+    summary = run_pass(context, report_mail=seen.append, report_action=seen.append)
+    return summary, seen
+
+
+def edits(wiki: SandboxWiki) -> list[dict[str, Any]]:
+    return [call for call in wiki.api_calls() if call.get("action") == "edit"]
+
+
+def test_pass_marks_received_once_and_takes_nothing_twice(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    sandbox_dovecot.deliver(
+        [
+            release(1, TICKET, HARBOUR),
+            mail(
+                2, None, "Hello, where do I send my permission?"
+            ),  # no ticket number: stored, never acted on
+            b"\xff\xfe\x00 not a mail at all",  # hostile: stored with its error, never stops the pass
+        ],
+        imap_folder,
+    )
+    summary, _events = once(context)
+    assert summary.ingest.stored == 3
+    assert summary.ingest.without_ticket == 2
+    assert summary.ingest.verdicts == {"ask_official_address": 1}
+    assert [(r.ticket, r.outcome.title, r.outcome.kind.value) for r in summary.actions] == [
+        (TICKET, HARBOUR, "edited")
+    ]
+    assert f"{{{{Permission received|id={TICKET}|reason=email" in text_of(wiki, HARBOUR)
+    entries = context.store.journal.for_ticket(TICKET)
+    assert [(e.state, e.new_revid is not None) for e in entries] == [(JournalState.DONE, True)]
+
+    wiki.clear_api_log()
+    again, _ = once(context)
+    assert again.ingest.stored == 0
+    assert again.ingest.verified == 0
+    assert again.actions == []
+    assert edits(wiki) == []
+
+
+def test_second_message_adds_files_and_reverifies(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    once(context)
+    sandbox_dovecot.deliver([release(2, TICKET, KINGFISHER)], imap_folder)
+    summary, _ = once(context)
+    assert summary.ingest.verified == 1
+    ticket = context.store.tickets.get(TICKET)
+    assert ticket is not None
+    assert [f.title for f in ticket.active_files] == [HARBOUR, KINGFISHER]
+    assert [(r.outcome.title, r.outcome.kind.value) for r in summary.actions] == [(KINGFISHER, "edited")]
+    assert f"id={TICKET}" in text_of(wiki, KINGFISHER)
+
+
+def test_several_tickets_for_one_file(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR), release(2, SECOND, HARBOUR)], imap_folder)
+    summary, _ = once(context)
+    outcomes = {(r.ticket, r.outcome.kind.value, r.outcome.detail) for r in summary.actions}
+    assert outcomes == {(TICKET, "edited", ""), (SECOND, "unchanged", "not_pending")}
+    text = text_of(wiki, HARBOUR)
+    assert f"id={TICKET}" in text
+    assert SECOND not in text
+    # the agent approves the second ticket: it is tagged, the first ticket's received tag stays
+    context.store.decisions.record(SECOND, "Agent Smith", DecisionAction.APPROVE, {"files": [HARBOUR]})
+    summary, _ = once(context)
+    assert [(r.ticket, r.outcome.kind.value) for r in summary.actions] == [(SECOND, "edited")]
+    assert summary.decisions_done == 1
+    text = text_of(wiki, HARBOUR)
+    assert f"{{{{PermissionTicket|id={SECOND}|user=Agent Smith}}}}" in text
+    assert f"{{{{Permission received|id={TICKET}" in text
+
+
+def test_wiki_down_then_next_pass_does_the_work(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    wiki.set_read_only("maintenance")
+    summary, _ = once(context)
+    assert summary.ingest.verified == 1
+    assert summary.wiki_error is not None
+    assert "Permission pending" in text_of(wiki, HARBOUR)
+    wiki.reset_controls()
+    summary, _ = once(context)
+    assert [(r.outcome.title, r.outcome.kind.value) for r in summary.actions] == [(HARBOUR, "edited")]
+
+
+def test_unsettled_intent_is_settled_without_a_second_edit(
+    context: PassContext, sandbox_dovecot: SandboxDovecot, wiki: SandboxWiki, imap_folder: str
+) -> None:
+    """A pass died between its save and the journal: the next pass reads the page and marks it done."""
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    summary, _ = once(context)
+    entry = context.store.journal.for_ticket(TICKET)[0]
+    # the same intent again, as a crashed pass leaves it: planned, no result
+    context.store.journal.plan(entry.wiki, HARBOUR, entry.action, ticket=TICKET, params=entry.params)
+    wiki.clear_api_log()
+    summary, _ = once(context)
+    assert [(r.outcome.kind.value, r.outcome.detail, r.settled) for r in summary.actions] == [
+        ("unchanged", "already_received", True)
+    ]
+    assert edits(wiki) == []
+    assert context.store.journal.unsettled() == ()
+
+
+def test_lease_refuses_a_second_pass(context: PassContext) -> None:
+    with (
+        WikiLease(context.store, context.wiki_key, "other pass", 60),
+        pytest.raises(LeaseHeld, match="other pass on"),
+    ):
+        once(context)
+
+
+def test_mailbox_gone_keeps_what_was_stored(context: PassContext, sandbox_dovecot: SandboxDovecot) -> None:
+    from dataclasses import replace
+
+    broken = replace(context, mailbox=replace(context.mailbox, port=1))
+    summary = ingest_once(broken, lambda _event: None)
+    assert summary.mailbox_error is not None
+    assert summary.stored == 0
+
+
+def test_wiki_command_refuses_while_a_pass_holds_the_lease(
+    context: PassContext,
+    pass_store: Store,
+    wiki: SandboxWiki,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    permbot: Any,  # noqa: F811 (the fixture imported above)
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("PERMBOT_DATABASE_URL", sqlite_url(tmp_path / "permbot.sqlite3"))
+    with WikiLease(pass_store, context.wiki_key, "permbot run", 60):
+        with pytest.raises(LeaseHeld, match="the lease is held by permbot run on"):
+            commands._take_lease("tag", context.wiki_key)
+        refused = permbot("tag", "--ticket", TICKET, HARBOUR)
+        assert refused.code == 1
+        assert "the lease is held by permbot run on" in refused.err
+    assert "Permission pending" in text_of(wiki, HARBOUR)
+    assert permbot("tag", "--ticket", TICKET, HARBOUR).code == 0  # released: the command runs

@@ -10,7 +10,7 @@ from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, Se
 from verification.statement.caseless import caseless_represents
 from verification.statement.credits import depicts_signer, has_phrase, read_credits
 from verification.statement.names import clean_name, first_slot, unique_names
-from verification.statement.signature import read_signature
+from verification.statement.signature import is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
 from verification.statement.words import word_tokens
@@ -74,7 +74,9 @@ def read_statement(
         websites=without_sites_in(websites, "\n".join(signature.lines), vocab) if for_client else websites,
         credits=credits,
         self_made=has_phrase(text, vocab.self_made),
-        depicts_signer=depicts_signer(signer, files, text, message.subject, vocab),
+        depicts_signer=depicts_signer(
+            None if signer and is_organisation(signer, vocab) else signer, files, text, message.subject, vocab
+        ),
         forwarded=forwarded,
     )
 

@@ -54,7 +54,7 @@ def read_signature(text: str, vocab: StatementVocabulary) -> _Signature:
             name = _whole_name(part, vocab)
             if name is None:
                 continue
-            if person is None and not _is_organisation(name, vocab):
+            if person is None and not is_organisation(name, vocab):
                 person = name
             else:
                 brands.append(name)
@@ -73,7 +73,7 @@ def _company_names(part: str, vocab: StatementVocabulary) -> list[str]:
     bracketed = _BRACKETED.match(part)
     sides = [bracketed.group(1), bracketed.group(2)] if bracketed else [part]
     names = [_caseless_org(side, vocab) or _whole_name(side, vocab) for side in sides]
-    if not any(name and (_is_organisation(name, vocab) or CASELESS_RUN.search(name)) for name in names):
+    if not any(name and (is_organisation(name, vocab) or CASELESS_RUN.search(name)) for name in names):
         return []
     if not bracketed and names[0] and not CASELESS_RUN.search(names[0]):
         return []  # a plain Latin organisation line: the existing reading keeps it
@@ -173,19 +173,21 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
     if run is None or run[1] != len(tokens):
         return None
     words = [token for token in tokens if token.is_word]
-    organisation = _is_organisation(run[0], vocab)
+    organisation = is_organisation(run[0], vocab)
     if not organisation and not 2 <= len(words) <= 4:
         return None
     return run[0]
 
 
-def _is_organisation(name: str, vocab: StatementVocabulary) -> bool:
-    """An organisation word or a legal form in the name ("Museum", "GmbH", "Pallo ry", "株式会社")."""
+def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
+    """An organisation word, a legal form or an organisation suffix in the name ("Museum", "GmbH",
+    "Pallo ry", "株式会社", "資料館")."""
     tokens = word_tokens(name)
     return (
         any(token.norm in vocab.org_words for token in tokens if token.is_word)
         or any(legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
         or any(form in unicodedata.normalize("NFC", name) for form in vocab.legal_forms.inside)
+        or any(unicodedata.normalize("NFC", name).endswith(suffix) for suffix in vocab.org_suffixes)
     )
 
 
@@ -208,7 +210,7 @@ def _title_org(
     below = _parts(next_lines[0], vocab)[:1] if next_lines else []
     for candidate in below:
         name = _whole_name(candidate, vocab)
-        if name and _is_organisation(name, vocab):
+        if name and is_organisation(name, vocab):
             return name
     for index, token in enumerate(tokens):
         connector = token.norm in vocab.title_connectors

@@ -25,6 +25,7 @@ from typing import Any, Self
 
 from verification.config_values import strings
 from verification.errors import ConfigError
+from verification.languages import LanguageDetector, paragraph_around
 from verification.model import LicenseFinding, LicenseProblem
 
 # Scripts written without spaces between words (Han, kana) are cut into single characters, so that
@@ -286,6 +287,8 @@ class LicenseVocabulary:
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
+    only_word_languages: Mapping[str, frozenset[str]]  # folded only-word -> the languages it is one in
+    language_confidence: float  # a paragraph's detected language counts from this probability up
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -316,6 +319,16 @@ class LicenseVocabulary:
         ):
             raise ConfigError("port_codes: expected a table of code = port")
         built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
+        only_languages: dict[str, set[str]] = {}
+        for language, entry in languages.items():
+            if "only_words" not in entry:
+                continue
+            for phrase in strings(entry["only_words"], f"languages.{language}.only_words"):
+                folded = " ".join(token.norm for token in tokenize(phrase.rstrip("*")))
+                only_languages.setdefault(folded, set()).add(str(language))
+        confidence = data.get("language_confidence", 0.9)
+        if not isinstance(confidence, float) or not 0.5 <= confidence <= 1.0:
+            raise ConfigError("language_confidence: expected a probability from 0.5 to 1.0")
         reach = _small_count(data.get("post_negation_reach"), "post_negation_reach")
         limited_reach = _small_count(data.get("not_limited_reach"), "not_limited_reach")
         mail_reach = _small_count(data.get("mail_reach"), "mail_reach")
@@ -331,6 +344,8 @@ class LicenseVocabulary:
             post_negation_reach=reach,
             not_limited_reach=limited_reach,
             mail_reach=mail_reach,
+            only_word_languages={word: frozenset(codes) for word, codes in only_languages.items()},
+            language_confidence=confidence,
             **built,
         )
 
@@ -362,7 +377,9 @@ class _Hit:
     fallback: bool = False  # public-domain wording: no license, and outranked by any named one
 
 
-def read_license(text: str, vocab: LicenseVocabulary) -> LicenseFinding:
+def read_license(
+    text: str, vocab: LicenseVocabulary, detector: LanguageDetector | None = None
+) -> LicenseFinding:
     """The license `text` grants: the first free versioned one, unless any restriction is stated.
 
     A license named without a usable version ("CC0", "CC BY-SA") gives NO_VERSION; public-domain wording
@@ -370,7 +387,7 @@ def read_license(text: str, vocab: LicenseVocabulary) -> LicenseFinding:
     """
     tokens = tokenize(text)
     hits = _license_hits(tokens, vocab)
-    restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits))
+    restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
     all_hits = sorted((*hits, *restrictions), key=lambda hit: hit.start)
     problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
     if problems:
@@ -594,7 +611,11 @@ def _cc_license(
 
 
 def _restriction_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, covered: frozenset[int]
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    covered: frozenset[int],
+    text: str = "",
+    detector: LanguageDetector | None = None,
 ) -> list[_Hit]:
     masked = _masked(tokens, vocab) | covered
     revocations = _spans(tokens, vocab.revocation_words, masked, None)
@@ -605,7 +626,7 @@ def _restriction_hits(
     return [
         *(hit for hit in written_out if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
-        *_wikipedia_only_hits(tokens, vocab, masked),
+        *_wikipedia_only_hits(tokens, vocab, masked, _ForeignWords(text, tokens, vocab, detector)),
         *_refusal_hits(tokens, vocab, masked, revocations),
     ]
 
@@ -809,8 +830,34 @@ def _phrase_hits(
     return hits
 
 
+class _ForeignWords:
+    """Whether a word is of another language than its paragraph, detected once per paragraph."""
+
+    def __init__(
+        self, text: str, tokens: Sequence[Token], vocab: LicenseVocabulary, detector: LanguageDetector | None
+    ) -> None:
+        self._text, self._tokens, self._vocab, self._detector = text, tokens, vocab, detector
+        self._languages: dict[str, str | None] = {}
+
+    def foreign(self, span: _Span) -> bool:
+        """The paragraph is confidently in a language the word is not one of ("Enkel" in German)."""
+        if self._detector is None or not self._text:
+            return False
+        word = " ".join(token.norm for token in self._tokens[span.start : span.end])
+        owners = self._vocab.only_word_languages.get(word)
+        if not owners:
+            return False
+        paragraph = paragraph_around(
+            self._text, self._tokens[span.start].start, self._tokens[span.end - 1].end
+        )
+        if paragraph not in self._languages:
+            self._languages[paragraph] = self._detector.language(paragraph)
+        language = self._languages[paragraph]
+        return language is not None and language not in owners
+
+
 def _wikipedia_only_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """An only-word and a wiki word in one clause, whatever stands between ("nur im Artikel über die Burg
     in der deutschsprachigen Wikipedia", "ويكيبيديا العربية فقط"); not negated ("not only"), not turned
@@ -818,7 +865,7 @@ def _wikipedia_only_hits(
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
-        if not _negated(tokens, span.start, vocab)
+        if not _negated(tokens, span.start, vocab) and not foreign.foreign(span)
     ]
     if not only:
         return []

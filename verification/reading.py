@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
+from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.statement import StatementVocabulary, read_statement, release_text
@@ -20,6 +21,7 @@ class ReadingVocabulary:
     files: FileVocabulary
     licenses: LicenseVocabulary
     statement: StatementVocabulary
+    languages: LanguageDetector | None = None  # None: every language's words apply everywhere
 
 
 def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
@@ -43,6 +45,6 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = parse_message(raw, vocab.mail)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
-    license_finding = read_license(release_text(message), vocab.licenses)
+    license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
     statement = read_statement(message, files, vocab.statement, vocab.licenses)
     return TicketReading(message=message, files=files, license=license_finding, statement=statement)

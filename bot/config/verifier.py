@@ -11,6 +11,7 @@ from bot.evidence.whois_lookup import WhoisSettings
 from verification.domains import DomainVocabulary
 from verification.errors import ConfigError
 from verification.files import FileVocabulary
+from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary
 from verification.lookalike import LookalikeSettings
 from verification.message import MailVocabulary
@@ -49,12 +50,14 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
     if not isinstance(whois_enabled, bool):
         raise ConfigError("policy.toml [verify] whois must be true or false")
     web = read_toml(folder, "web.toml")
+    licenses = LicenseVocabulary.from_mapping(read_toml(folder, "licenses.toml"))
     return VerifierSettings(
         reading=ReadingVocabulary(
             mail=MailVocabulary.from_mapping(read_toml(folder, "mail.toml")),
             files=FileVocabulary.from_mapping(read_toml(folder, "files.toml")),
-            licenses=LicenseVocabulary.from_mapping(read_toml(folder, "licenses.toml")),
+            licenses=licenses,
             statement=StatementVocabulary.from_mapping(read_toml(folder, "statement.toml")),
+            languages=language_detector(licenses.language_confidence),
         ),
         domains=DomainVocabulary.from_mapping(
             read_toml(folder, "domains.toml"), read_lines(folder, "freemail.txt")
@@ -68,3 +71,11 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         whois_enabled=whois_enabled,
         reading_deadline_seconds=float(reading_deadline),
     )
+
+
+def language_detector(min_confidence: float) -> LanguageDetector:
+    """py3langid's bundled model (offline, about 0.2 ms a paragraph); loaded once per settings."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    return LanguageDetector(identifier.classify, min_confidence)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.config.files import default_config_dir, read_lines, read_toml
 from bot.evidence.fetch import FetchSettings
@@ -74,8 +75,27 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
 
 
 def language_detector(min_confidence: float) -> LanguageDetector:
-    """py3langid's bundled model (offline, about 0.2 ms a paragraph); loaded once per settings."""
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    """py3langid's bundled model, offline, about 0.2 ms a paragraph."""
+    return LanguageDetector(_LazyLanguageId(), min_confidence)
 
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    return LanguageDetector(identifier.classify, min_confidence)
+
+class _LazyLanguageId:
+    """Loads the model (about 70 MB) on first use, in the process that reads: most mail never needs it
+    (only an only-word asks), and settings sent to reading workers stay small."""
+
+    def __init__(self) -> None:
+        self._identifier: Any = None
+
+    def __call__(self, text: str) -> tuple[str, float]:
+        if self._identifier is None:
+            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+            self._identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+        code, probability = self._identifier.classify(text)
+        return str(code), float(probability)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._identifier = None

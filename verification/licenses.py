@@ -75,6 +75,25 @@ class Token:
     sep: str
 
 
+class Tokens(tuple[Token, ...]):
+    """A text's tokens, with an index of where each folded word stands (built once, on first use).
+
+    Phrase tables walk only the positions where one of their phrases can start (`PhraseTable.starts`),
+    so a reader costs what the text's distinct words cost, not a table lookup at every token.
+    """
+
+    @functools.cached_property
+    def positions(self) -> Mapping[str, list[int]]:
+        return _positions(self)
+
+
+def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        positions.setdefault(token.norm, []).append(index)
+    return positions
+
+
 # Texts at least this long are tokenised once per message: the release text is read by several readers.
 CACHED_TEXT_LENGTH = 200
 _CACHED_TEXTS = 8
@@ -103,7 +122,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         gap = brk or any(c in _GAP_CHARS for c in between)
         tokens.append(Token(norm, match.group(), match.start(), match.end(), brk, gap, between))
         previous_end = match.end()
-    return tuple(tokens)
+    return Tokens(tokens)
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,19 @@ class PhraseTable:
             by_first={first: _longest_first(items) for first, items in by_first.items()},
             prefixed={head: _longest_first(items) for head, items in prefixed.items()},
         )
+
+    def can_start(self, norm: str) -> bool:
+        """Some phrase may start at a token folded to `norm` (only those are worth a `match`)."""
+        return norm in self.by_first or (
+            bool(self.prefixed) and (norm[:1] in self.prefixed or norm[:_PREFIX_HEAD] in self.prefixed)
+        )
+
+    def starts(self, tokens: Sequence[Token]) -> list[int]:
+        """The token indices, in order, where some phrase may start; every other index has no match."""
+        positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
+        found = [index for norm, at in positions.items() if self.can_start(norm) for index in at]
+        found.sort()
+        return found
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""
@@ -407,8 +439,21 @@ def _covered(hits: Iterable[_Hit]) -> frozenset[int]:
 
 def _license_hits(tokens: Sequence[Token], vocab: LicenseVocabulary) -> list[_Hit]:
     hits: list[_Hit] = []
-    index = 0
-    while index < len(tokens):
+    free_from = 0  # a license mention ends where the next may start
+    starts = _starts(
+        tokens,
+        vocab.zero,
+        vocab.gfdl_names,
+        vocab.lal_names,
+        vocab.cc_names,
+        vocab.cc_abbreviations,
+        vocab.elements,
+        vocab.abbreviations,
+        vocab.public_domain,
+    )
+    for index in starts:
+        if index < free_from:
+            continue
         hit = (
             _zero_at(tokens, index, vocab)
             or _gfdl_at(tokens, index, vocab)
@@ -416,12 +461,17 @@ def _license_hits(tokens: Sequence[Token], vocab: LicenseVocabulary) -> list[_Hi
             or _cc_at(tokens, index, vocab)
             or _public_domain_at(tokens, index, vocab)
         )
-        if hit is None:
-            index += 1
-        else:
+        if hit is not None:
             hits.append(hit)
-            index = hit.end
+            free_from = hit.end
     return hits
+
+
+def _starts(tokens: Sequence[Token], *tables: PhraseTable) -> list[int]:
+    """The token indices, in order, where a phrase of any of `tables` may start."""
+    if len(tables) == 1:
+        return tables[0].starts(tokens)
+    return sorted({index for table in tables for index in table.starts(tokens)})
 
 
 def _joined(tokens: Sequence[Token], index: int) -> bool:
@@ -622,7 +672,7 @@ def _beside_any(tokens: Sequence[Token], span: _Span, others: Sequence[_Span]) -
 def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]:
     """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without")."""
     masked: set[int] = set()
-    for index in range(len(tokens)):
+    for index in vocab.allow.starts(tokens):
         found = vocab.allow.match(tokens, index)
         if found is not None:
             masked.update(range(index, index + found.length))
@@ -732,7 +782,7 @@ def _spans(
     tokens: Sequence[Token], table: PhraseTable, masked: frozenset[int], problem: LicenseProblem | None
 ) -> list[_Span]:
     spans: list[_Span] = []
-    for index in range(len(tokens)):
+    for index in table.starts(tokens):
         found = table.match(tokens, index)
         if found is not None and not any(i in masked for i in range(index, index + found.length)):
             spans.append(_Span(index, index + found.length, problem))
@@ -801,15 +851,16 @@ def _phrase_hits(
     masked: frozenset[int],
 ) -> list[_Hit]:
     hits: list[_Hit] = []
-    index = 0
-    while index < len(tokens):
+    free_from = 0  # a phrase found ends where the next may start
+    for index in table.starts(tokens):
+        if index < free_from:
+            continue
         found = table.match(tokens, index)
         if found is None or any(i in masked for i in range(index, index + found.length)):
-            index += 1
             continue
         if not _negated(tokens, index, vocab) and not _turned_after(tokens, index + found.length, vocab):
             hits.append(_Hit(index, index + found.length, None, problem))
-        index += found.length
+        free_from = index + found.length
     return hits
 
 
@@ -818,7 +869,7 @@ def _wikipedia_only_hits(
 ) -> list[_Hit]:
     """ "only for (use on) Wikipedia" or "(for) Wikipedia (use) only", not negated and not masked."""
     hits: list[_Hit] = []
-    for index in range(len(tokens)):
+    for index in _starts(tokens, vocab.only_words, vocab.wiki_words):
         only = vocab.only_words.match(tokens, index)
         if only is not None:
             end = _skip(tokens, index + only.length, vocab.only_fillers, vocab.wiki_words, vocab.filler_limit)

@@ -36,6 +36,7 @@ _TOKEN = re.compile(rf"\d+(?:\.\d+)*|[{CJK_LETTERS}]|[^\W\d_{CJK_LETTERS}]+|\+")
 # Így add tovább! 4.0" (Hungarian's official names carry "!") is one phrase.
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n")
 _GAP_CHARS = frozenset(",:()[]{}<>|")
+_SENTENCE_END_CHARS = frozenset(".!?;\n")  # where a _SENTENCE_END match starts: none, no search
 # Letters that Unicode does not decompose but people write without their mark.
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
@@ -117,9 +118,14 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         if not norm:
             continue  # a letter made only of marks folding away
         between = text[previous_end : match.start()]
-        # the next token decides too ("! 4.0" goes on), so the search window runs to its end
-        brk = bool(tokens) and bool(_SENTENCE_END.search(text, previous_end, match.end()))
-        gap = brk or any(c in _GAP_CHARS for c in between)
+        # the next token decides too ("! 4.0" goes on), so the search window runs to its end; a match
+        # starts between the tokens (a token neither holds nor ends with ". " or a line break)
+        brk = (
+            bool(tokens)
+            and not _SENTENCE_END_CHARS.isdisjoint(between)
+            and bool(_SENTENCE_END.search(text, previous_end, match.end()))
+        )
+        gap = brk or not _GAP_CHARS.isdisjoint(between)
         tokens.append(Token(norm, match.group(), match.start(), match.end(), brk, gap, between))
         previous_end = match.end()
     return Tokens(tokens)
@@ -184,7 +190,13 @@ class PhraseTable:
     def starts(self, tokens: Sequence[Token]) -> list[int]:
         """The token indices, in order, where some phrase may start; every other index has no match."""
         positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
-        found = [index for norm, at in positions.items() if self.can_start(norm) for index in at]
+        by_first, prefixed = self.by_first, self.prefixed  # can_start, inlined: once per word of the text
+        found = [
+            index
+            for norm, at in positions.items()
+            if norm in by_first or (prefixed and (norm[:1] in prefixed or norm[:_PREFIX_HEAD] in prefixed))
+            for index in at
+        ]
         found.sort()
         return found
 

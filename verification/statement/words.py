@@ -56,7 +56,7 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
         line += text.count("\n", previous, match.start())
         previous = match.start()
         start, raw = match.start(), match.group()
-        elision = _ELISION.match(raw)
+        elision = _ELISION.match(raw) if "'" in raw or "’" in raw else None
         if elision:
             head = elision.group(1)
             out.append(Tok(head, fold(head), start, start + len(head) + 1, line))

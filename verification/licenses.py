@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from verification.config_values import strings
 from verification.errors import ConfigError
@@ -58,13 +58,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word or number: `norm` for matching, `raw` and the span for quoting it as written.
 
     `brk` marks a sentence boundary before the token (phrases never span one); `gap` marks any
     separating punctuation (a comma, a parenthesis), after which a bare "4" is not taken as a version;
-    `sep` is the text between the previous token and this one.
+    `sep` is the text between the previous token and this one. A named tuple: texts are cut into many,
+    and a tuple is made three times faster than a frozen dataclass.
     """
 
     norm: str

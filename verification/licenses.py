@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from verification.config_values import strings
 from verification.errors import ConfigError
@@ -33,14 +33,16 @@ from verification.model import LicenseFinding, LicenseProblem
 # between words, so Hangul stays in words.
 CJK_LETTERS = "\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d"
 _TOKEN = re.compile(rf"\d+(?:\.\d+)*|[{CJK_LETTERS}]|[^\W\d_{CJK_LETTERS}]+|\+")
-# A sentence ends at . ! ? ; before a space, unless a dash or a version number follows: "Nevezd meg! -
-# Így add tovább! 4.0" (Hungarian's official names carry "!") is one phrase.
-# Sentences end at a stop and a space, a blank line, or a full-width stop (Chinese and Japanese put no
-# space after "。"); clauses end at any separating punctuation, full-width forms included.
+# A sentence ends at . ! ? ; before a space, unless a dash or a version number follows ("Nevezd meg! -
+# Így add tovább! 4.0": Hungarian's official names carry "!"), at a blank line, or at a full-width stop
+# (Chinese and Japanese put no space after "。"); clauses end at any separating punctuation, full-width
+# forms included.
 _SENTENCE_END = re.compile(
     r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n|[\u3002\uff01\uff1f\uff1b\u061f\u06d4]"
 )
 _GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
+# where a _SENTENCE_END match can start: a text between two tokens without any needs no search
+_SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4")
 # Letters that Unicode does not decompose but people write without their mark.
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
@@ -62,13 +64,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word or number: `norm` for matching, `raw` and the span for quoting it as written.
 
     `brk` marks a sentence boundary before the token (phrases never span one); `gap` marks any
     separating punctuation (a comma, a parenthesis), after which a bare "4" is not taken as a version;
-    `sep` is the text between the previous token and this one.
+    `sep` is the text between the previous token and this one. A named tuple: texts are cut into many,
+    and a tuple is made three times faster than a frozen dataclass.
     """
 
     norm: str
@@ -78,6 +80,25 @@ class Token:
     brk: bool
     gap: bool
     sep: str
+
+
+class Tokens(tuple[Token, ...]):
+    """A text's tokens, with an index of where each folded word stands (built once, on first use).
+
+    Phrase tables walk only the positions where one of their phrases can start (`PhraseTable.starts`),
+    so a reader costs what the text's distinct words cost, not a table lookup at every token.
+    """
+
+    @functools.cached_property
+    def positions(self) -> Mapping[str, list[int]]:
+        return _positions(self)
+
+
+def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        positions.setdefault(token.norm, []).append(index)
+    return positions
 
 
 # Texts at least this long are tokenised once per message: the release text is read by several readers.
@@ -103,12 +124,17 @@ def _tokenize(text: str) -> tuple[Token, ...]:
         if not norm:
             continue  # a letter made only of marks folding away
         between = text[previous_end : match.start()]
-        # the next token decides too ("! 4.0" goes on), so the search window runs to its end
-        brk = bool(tokens) and bool(_SENTENCE_END.search(text, previous_end, match.end()))
-        gap = brk or any(c in _GAP_CHARS for c in between)
+        # the next token decides too ("! 4.0" goes on), so the search window runs to its end; a match
+        # starts between the tokens (a token neither holds nor ends with ". " or a line break)
+        brk = (
+            bool(tokens)
+            and not _SENTENCE_END_CHARS.isdisjoint(between)
+            and bool(_SENTENCE_END.search(text, previous_end, match.end()))
+        )
+        gap = brk or not _GAP_CHARS.isdisjoint(between)
         tokens.append(Token(norm, match.group(), match.start(), match.end(), brk, gap, between))
         previous_end = match.end()
-    return tuple(tokens)
+    return Tokens(tokens)
 
 
 @dataclass(frozen=True)
@@ -160,6 +186,25 @@ class PhraseTable:
             by_first={first: _longest_first(items) for first, items in by_first.items()},
             prefixed={head: _longest_first(items) for head, items in prefixed.items()},
         )
+
+    def can_start(self, norm: str) -> bool:
+        """Some phrase may start at a token folded to `norm` (only those are worth a `match`)."""
+        return norm in self.by_first or (
+            bool(self.prefixed) and (norm[:1] in self.prefixed or norm[:_PREFIX_HEAD] in self.prefixed)
+        )
+
+    def starts(self, tokens: Sequence[Token]) -> list[int]:
+        """The token indices, in order, where some phrase may start; every other index has no match."""
+        positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
+        by_first, prefixed = self.by_first, self.prefixed  # can_start, inlined: once per word of the text
+        found = [
+            index
+            for norm, at in positions.items()
+            if norm in by_first or (prefixed and (norm[:1] in prefixed or norm[:_PREFIX_HEAD] in prefixed))
+            for index in at
+        ]
+        found.sort()
+        return found
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""
@@ -420,8 +465,21 @@ def _covered(hits: Iterable[_Hit]) -> frozenset[int]:
 
 def _license_hits(tokens: Sequence[Token], vocab: LicenseVocabulary) -> list[_Hit]:
     hits: list[_Hit] = []
-    index = 0
-    while index < len(tokens):
+    free_from = 0  # a license mention ends where the next may start
+    starts = _starts(
+        tokens,
+        vocab.zero,
+        vocab.gfdl_names,
+        vocab.lal_names,
+        vocab.cc_names,
+        vocab.cc_abbreviations,
+        vocab.elements,
+        vocab.abbreviations,
+        vocab.public_domain,
+    )
+    for index in starts:
+        if index < free_from:
+            continue
         hit = (
             _zero_at(tokens, index, vocab)
             or _gfdl_at(tokens, index, vocab)
@@ -429,12 +487,17 @@ def _license_hits(tokens: Sequence[Token], vocab: LicenseVocabulary) -> list[_Hi
             or _cc_at(tokens, index, vocab)
             or _public_domain_at(tokens, index, vocab)
         )
-        if hit is None:
-            index += 1
-        else:
+        if hit is not None:
             hits.append(hit)
-            index = hit.end
+            free_from = hit.end
     return hits
+
+
+def _starts(tokens: Sequence[Token], *tables: PhraseTable) -> list[int]:
+    """The token indices, in order, where a phrase of any of `tables` may start."""
+    if len(tables) == 1:
+        return tables[0].starts(tokens)
+    return sorted({index for table in tables for index in table.starts(tokens)})
 
 
 def _joined(tokens: Sequence[Token], index: int) -> bool:
@@ -639,7 +702,7 @@ def _beside_any(tokens: Sequence[Token], span: _Span, others: Sequence[_Span]) -
 def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]:
     """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without")."""
     masked: set[int] = set()
-    for index in range(len(tokens)):
+    for index in vocab.allow.starts(tokens):
         found = vocab.allow.match(tokens, index)
         if found is not None:
             masked.update(range(index, index + found.length))
@@ -749,7 +812,7 @@ def _spans(
     tokens: Sequence[Token], table: PhraseTable, masked: frozenset[int], problem: LicenseProblem | None
 ) -> list[_Span]:
     spans: list[_Span] = []
-    for index in range(len(tokens)):
+    for index in table.starts(tokens):
         found = table.match(tokens, index)
         if found is not None and not any(i in masked for i in range(index, index + found.length)):
             spans.append(_Span(index, index + found.length, problem))
@@ -818,15 +881,16 @@ def _phrase_hits(
     masked: frozenset[int],
 ) -> list[_Hit]:
     hits: list[_Hit] = []
-    index = 0
-    while index < len(tokens):
+    free_from = 0  # a phrase found ends where the next may start
+    for index in table.starts(tokens):
+        if index < free_from:
+            continue
         found = table.match(tokens, index)
         if found is None or any(i in masked for i in range(index, index + found.length)):
-            index += 1
             continue
         if not _negated(tokens, index, vocab) and not _turned_after(tokens, index + found.length, vocab):
             hits.append(_Hit(index, index + found.length, None, problem))
-        index += found.length
+        free_from = index + found.length
     return hits
 
 

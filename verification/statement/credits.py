@@ -483,7 +483,7 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
 
 def has_phrase(text: str, table: PhraseTable) -> bool:
     tokens = tokenize(text)
-    return any(table.matches_any(tokens, index) for index in range(len(tokens)))
+    return any(table.matches_any(tokens, index) for index in table.starts(tokens))
 
 
 def depicts_signer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from verification.licenses import CACHED_TEXT_LENGTH, CJK_LETTERS, fold
 
@@ -15,9 +15,9 @@ _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
 CASELESS_RUN = re.compile(rf"[{CJK_LETTERS}\uac00-\ud7af]+")
 
 
-@dataclass(frozen=True)
-class Tok:
-    """A word or a punctuation mark, with its folded form, its span and its line."""
+class Tok(NamedTuple):
+    """A word or a punctuation mark, with its folded form, its span and its line (a named tuple, like
+    the license reader's Token: made for every word of a text)."""
 
     raw: str
     norm: str
@@ -56,7 +56,7 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
         line += text.count("\n", previous, match.start())
         previous = match.start()
         start, raw = match.start(), match.group()
-        elision = _ELISION.match(raw)
+        elision = _ELISION.match(raw) if "'" in raw or "’" in raw else None
         if elision:
             head = elision.group(1)
             out.append(Tok(head, fold(head), start, start + len(head) + 1, line))

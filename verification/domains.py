@@ -201,12 +201,13 @@ def _tangled_authority(url: str) -> bool:
 def raw_host(value: str) -> str:
     """The host part of a URL, address or bare host, not yet normalised (may hold a port)."""
     text = value.strip().strip("<>")
-    if "://" in text:
-        netloc = urlsplit(text).netloc
-    elif "@" in text and "/" not in text.partition("@")[0]:
+    if "@" in text and "/" not in text.partition("@")[0] and "://" not in text:
         netloc = text.rpartition("@")[2]
     else:
-        netloc = urlsplit("//" + text).netloc
+        try:
+            netloc = urlsplit(text if "://" in text else "//" + text).netloc
+        except ValueError:  # an unbalanced "[" ("http://[x@y.org" in a From header): no host
+            return ""
     return netloc.rpartition("@")[2]
 
 

@@ -13,7 +13,7 @@ import fnmatch
 import html
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -41,6 +41,9 @@ _MAX_NAME_BYTES = 240  # MediaWiki's limit for file names
 _NAME_CHARS = r"[^\n\r#<>\[\]|{}:/\\]"
 _QUOTES = " \t\"'«»“”„‘’‚‹›「」『』"
 _ARCHIVE_TIMESTAMP = re.compile(r"^\d{14}!")
+_LINK_MARKS = re.compile(r"\[\[|\]\]")
+_MAX_WIKILINK = 4000  # characters from "[[" to "]]": a caption may be long, a title never is
+
 _HASH_DIR = re.compile(r"^[0-9a-f]$")
 _UPLOAD_KINDS = frozenset({"thumb", "archive", "transcoded", "temp", "deleted"})
 _COLON = re.compile("[:：]")
@@ -93,14 +96,24 @@ def find_files(
 ) -> tuple[str, ...]:
     """Every file page the message names, canonical and deduplicated, in order of first appearance."""
     found: dict[str, None] = {}
-    subject_file = subject_file_title(subject, vocab)
-    if subject_file is not None:
-        found[subject_file] = None
     for text in (subject, *texts):
         found.update((title, None) for title in _titles_in_text(text, vocab))
     for link in links:
         found.update((title, None) for title in titles_from_url(link.url, vocab))
-    return tuple(found)
+    subject_file = subject_file_title(subject, vocab)
+    if subject_file is None or _ends_with_named(subject_file, found):
+        return tuple(found)
+    return (subject_file, *(title for title in found if title != subject_file))
+
+
+def _ends_with_named(subject_file: str, named: Iterable[str]) -> bool:
+    """The subject's name is a file named elsewhere with words in front ("Permiso X.jpg" beside X.jpg):
+    request words of a language the config does not know, not a second file."""
+    folded = subject_file.removeprefix("File:").casefold()
+    return any(
+        folded != (name := title.removeprefix("File:").casefold()) and folded.endswith(" " + name)
+        for title in named
+    )
 
 
 def canonical_file_title(name: str) -> str | None:
@@ -239,14 +252,37 @@ def _skip_back(text: str, index: int, chars: str) -> int:
 
 
 def _wikilink_titles(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
-    cursor = 0
-    for link in mwparserfromhell.parse(text).filter_wikilinks():
-        source = str(link)
-        position = text.find(source, cursor)
-        cursor = max(cursor, position)
-        title = _title_from_page(_unquote(str(link.title)), vocab)
-        if title:
-            yield max(position, 0), title
+    """Titles of the wikilinks, each span "[[...]]" parsed on its own: the parser run over a whole
+    quoted thread costs time quadratic in its length."""
+    for span_start, span_end in _wikilink_spans(text):
+        span = text[span_start:span_end]
+        cursor = 0
+        for link in mwparserfromhell.parse(span).filter_wikilinks():
+            source = str(link)
+            position = span.find(source, cursor)
+            cursor = max(cursor, position)
+            title = _title_from_page(_unquote(str(link.title)), vocab)
+            if title:
+                yield span_start + max(position, 0), title
+
+
+def _wikilink_spans(text: str) -> list[tuple[int, int]]:
+    """The outermost balanced "[[...]]" spans, in order; a span longer than `_MAX_WIKILINK` is no link,
+    but the links inside it are."""
+    pairs: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for mark in _LINK_MARKS.finditer(text):
+        if mark.group() == "[[":
+            opened.append(mark.start())
+        elif opened:
+            start = opened.pop()
+            if mark.end() - start <= _MAX_WIKILINK:
+                pairs.append((start, mark.end()))
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(pairs):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 def _title_from_page(page: str, vocab: FileVocabulary) -> str | None:

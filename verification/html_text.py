@@ -8,11 +8,12 @@ reader treats it like a quoted plain-text reply.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4.element import Comment, Doctype, PageElement, ProcessingInstruction
 
 from verification.model import Link
 
@@ -105,49 +106,58 @@ class _Renderer:
         prefix = "> " * self.quote_depth
         self.lines.append(prefix + line if line else prefix.rstrip())
 
-    def _walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment | Doctype | ProcessingInstruction):
+    def _walk(self, root: Tag) -> None:
+        """Depth first with a stack of its own: mail nests tags thousands deep, past Python's recursion."""
+        stack: list[PageElement | Callable[[], None]] = list(reversed(list(root.children)))
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Comment | Doctype | ProcessingInstruction):
                 continue
-            if isinstance(child, NavigableString):
-                self.current.append(str(child).replace("\n", " ").replace("\r", " "))
-            elif isinstance(child, Tag):
-                self._element(child)
+            if isinstance(item, NavigableString):
+                self.current.append(str(item).replace("\n", " ").replace("\r", " "))
+            elif isinstance(item, Tag):
+                self._open(item, stack)
+            elif callable(item):
+                item()
 
-    def _element(self, tag: Tag) -> None:
+    def _open(self, tag: Tag, stack: list[PageElement | Callable[[], None]]) -> None:
+        """Writes what comes before the tag's children and stacks them, then what comes after them."""
         name = tag.name.lower()
         if name in _SKIPPED_TAGS:
             return
         if name == "br":
             self._break()
             return
-        if name == "a":
-            self._anchor(tag)
-            return
         if name == "img":
             alt = tag.get("alt")
             if isinstance(alt, str) and alt.strip():
                 self.current.append(f" {alt.strip()} ")
+            return
+        if name == "a":
+            start = len(self.current)
+            stack.append(lambda: self._close_anchor(tag, start))
+            stack.extend(reversed(list(tag.children)))
             return
         block = name in _BLOCK_TAGS
         if block:
             self._break()
         if name == "blockquote":
             self.quote_depth += 1
-            self._walk(tag)
-            self._break()
-            self.quote_depth -= 1
+            stack.append(self._close_quote)
+            stack.extend(reversed(list(tag.children)))
             return
         if name in {"td", "th"}:
             self.current.append(" ")
-        self._walk(tag)
         if block:
-            self._break()
+            stack.append(self._break)
+        stack.extend(reversed(list(tag.children)))
 
-    def _anchor(self, tag: Tag) -> None:
+    def _close_quote(self) -> None:
+        self._break()
+        self.quote_depth -= 1
+
+    def _close_anchor(self, tag: Tag, start: int) -> None:
         href = tag.get("href")
-        start = len(self.current)
-        self._walk(tag)
         shown = _SPACES.sub(" ", "".join(self.current[start:])).strip()
         if not isinstance(href, str) or not href.strip():
             return

@@ -12,10 +12,13 @@ import binascii
 import codecs
 import datetime
 import email
+import email.errors
 import email.message
+import email.parser
 import email.policy
 import email.utils
 import enum
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,7 +29,7 @@ from charset_normalizer import from_bytes
 
 from verification.auth_results import parse_authentication_results
 from verification.config_values import string_list
-from verification.errors import ConfigError, UnreadableMessage
+from verification.errors import ConfigError, UnreadableMessage, UnreadableReason
 from verification.html_text import html_to_text
 from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
 from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
@@ -41,6 +44,8 @@ _TEXT_TYPES = frozenset({"text/plain", "text/html"})
 _MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
 _FORWARD_HEADERS = ("From", "Date", "Subject", "To")
 _WESTERN_MAX_SHARE = 0.3  # above this share of non-ASCII letters, cp1252 is a poor guess
+# A Content-Type header line of a container part, each of which the stdlib parser reads by recursing.
+_CONTAINER_HEADER = re.compile(rb"^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/", re.I | re.M)
 
 
 class MessageDefect(enum.StrEnum):
@@ -54,8 +59,33 @@ class MessageDefect(enum.StrEnum):
     TEXT_UNDECODABLE = "text_undecodable"
     ENCODED_WORD_BROKEN = "encoded_word_broken"
     MIME_TOO_DEEP = "mime_too_deep"
+    MIME_TOO_MANY_PARTS = "mime_too_many_parts"
+    TEXT_TRUNCATED = "text_truncated"
+    HEADERS_TRUNCATED = "headers_truncated"
+    PARAMETERS_UNREADABLE = "parameters_unreadable"
     FORWARD_UNREADABLE = "forward_unreadable"
     PAYLOAD_UNREADABLE = "payload_unreadable"
+
+
+@dataclass(frozen=True)
+class ReadingLimits:
+    """How much of one mail the readers scan, so that reading time stays bounded whatever arrives."""
+
+    max_headers: int  # header lines read, top-most first (receiving servers add theirs on top)
+    max_text_bytes: int  # bytes of text parts decoded, all parts together
+    max_parts: int  # MIME leaf parts read
+    max_containers: int  # multipart and message/* parts; above this the body is not read at all
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Self:
+        """Build from the [limits] table of config/mail.toml; ConfigError names the bad key."""
+        values = {}
+        for key in ("max_headers", "max_text_bytes", "max_parts", "max_containers"):
+            value = data.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"limits.{key}: expected a positive integer")
+            values[key] = value
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -66,6 +96,7 @@ class MailVocabulary:
     charset_aliases: Mapping[str, str] = field(hash=False)
     max_mime_depth: int
     quoting: QuotingVocabulary
+    limits: ReadingLimits
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -84,11 +115,15 @@ class MailVocabulary:
         quoting = data.get("quoting")
         if not isinstance(quoting, Mapping):
             raise ConfigError("quoting: expected a table")
+        limits = data.get("limits")
+        if not isinstance(limits, Mapping):
+            raise ConfigError("limits: expected a table")
         return cls(
             trusted_authserv_ids=string_list(data, "trusted_authserv_ids", "mail"),
             charset_aliases=MappingProxyType(resolved),
             max_mime_depth=depth,
             quoting=QuotingVocabulary.from_mapping(quoting),
+            limits=ReadingLimits.from_mapping(limits),
         )
 
 
@@ -143,35 +178,79 @@ class _Content:
         return any(block.text.strip() for block in self.blocks)
 
 
+class _SafeMessage(email.message.Message):
+    """The stdlib's message, except that RFC 2231 parameters it cannot decode read as missing.
+
+    Its decoder sorts a parameter's continuations by number and raises TypeError when one is unnumbered
+    ("name*=a; name*1=b"); that happens inside the parser too (boundaries), so it is caught here, where
+    every parameter read (boundary, charset, filename, format) passes.
+    """
+
+    def get_param(
+        self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
+    ) -> Any:
+        try:
+            return super().get_param(param, failobj, header, unquote)
+        except TypeError:
+            self.defects.append(_ParametersUnreadable())
+            return failobj
+
+
+class _ParametersUnreadable(email.errors.HeaderDefect):
+    """RFC 2231 continuations that do not fit together ("name*=a; name*1=b")."""
+
+
+@dataclass
+class _Budget:
+    """What is left of the limits while one mail is read (shared by all its parts)."""
+
+    text_bytes: int
+    parts: int
+
+
 def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
     """Read the mail; raises UnreadableMessage only for empty input or input without any header."""
     if not raw.strip():
-        raise UnreadableMessage("the message is empty")
-    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+        raise UnreadableMessage(UnreadableReason.EMPTY, "the message is empty")
+    message = _parse_bytes(raw, vocab)
     if not message.keys():
-        raise UnreadableMessage("the message has no header lines")
-    subject = decode_header_text(_first_header(message, "subject") or "", vocab.charset_aliases)
+        raise UnreadableMessage(UnreadableReason.NO_HEADERS, "the message has no header lines")
+    headers_defects = (MessageDefect.HEADERS_TRUNCATED,) if len(message) > vocab.limits.max_headers else ()
+    subject = decode_header_text(
+        _first_header(message, "subject", vocab.limits.max_headers) or "", vocab.charset_aliases
+    )
     sender, from_defects = _sender(message, vocab)
-    date = parse_date(_first_header(message, "date"))
-    content = _read_part(message, vocab, depth=0)
+    date = parse_date(_first_header(message, "date", vocab.limits.max_headers))
+    budget = _Budget(text_bytes=vocab.limits.max_text_bytes, parts=vocab.limits.max_parts)
+    content = _read_body(message, vocab, 0, budget)
     auth = parse_authentication_results(
-        (_header_text(v) for v in _header_values(message, "authentication-results")),
+        (
+            _header_text(v)
+            for v in _header_values(message, "authentication-results", vocab.limits.max_headers)
+        ),
         vocab.trusted_authserv_ids,
     )
     body = "\n\n".join(block.text for block in content.blocks)
-    date_defects = (MessageDefect.DATE_UNPARSABLE,) if date is None and _first_header(message, "date") else ()
+    date_defects = (
+        (MessageDefect.DATE_UNPARSABLE,)
+        if date is None and _first_header(message, "date", vocab.limits.max_headers)
+        else ()
+    )
     return ParsedMessage(
         ticket=find_ticket_number(subject, body),
         sender=sender,
-        reply_to=tuple(_addresses(_header_values(message, "reply-to"), vocab)),
+        reply_to=tuple(_addresses(_header_values(message, "reply-to", vocab.limits.max_headers), vocab)),
         date=date,
         subject=subject,
-        message_id=_header_text(_first_header(message, "message-id") or "").strip() or None,
+        message_id=_header_text(_first_header(message, "message-id", vocab.limits.max_headers) or "").strip()
+        or None,
         segments=_segments(content.blocks, vocab, forward_subject=is_forward_subject(subject, vocab.quoting)),
         links=_unique_links(content),
         auth_results=auth.headers,
         attachments=tuple(dict.fromkeys(content.attachments)),
-        defects=tuple(dict.fromkeys([*from_defects, *date_defects, *content.defects, *auth.defects])),
+        defects=tuple(
+            dict.fromkeys([*from_defects, *date_defects, *headers_defects, *content.defects, *auth.defects])
+        ),
     )
 
 
@@ -296,35 +375,90 @@ def parse_date(value: str | None) -> str | None:
         return None
 
 
-def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int) -> _Content:
+def _parse_bytes(raw: bytes, vocab: MailVocabulary) -> email.message.Message:
+    """The stdlib's parse; with more container parts than the limit, only the headers.
+
+    The stdlib parser recurses once per nested container (a thousand nested multiparts exhaust the
+    stack before any depth check of ours could run), so their number is counted on the bytes first.
+    """
+    limit = vocab.limits.max_containers
+    if sum(1 for _ in itertools.islice(_CONTAINER_HEADER.finditer(raw), limit + 1)) > limit:
+        headers = email.parser.BytesHeaderParser(_class=_SafeMessage, policy=email.policy.compat32)
+        message = headers.parsebytes(raw)
+        message.set_payload("")
+        message.defects.append(_TooManyContainers())
+        return message
+    return email.message_from_bytes(raw, _class=_SafeMessage, policy=email.policy.compat32)
+
+
+class _TooManyContainers(email.errors.MessageDefect):
+    """More multipart and message/* parts than the limit: the body was not read."""
+
+
+def _read_body(
+    message: email.message.Message, vocab: MailVocabulary, depth: int, budget: _Budget
+) -> _Content:
+    """A whole mail's content (the outer one, or one attached); nothing when its parse stopped early."""
+    if any(isinstance(defect, _TooManyContainers) for defect in message.defects):
+        return _Content(defects=(MessageDefect.MIME_TOO_MANY_PARTS,))
+    return _read_part(message, vocab, depth, budget)
+
+
+def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int, budget: _Budget) -> _Content:
     """Everything one MIME part and its children hold, in reading order."""
     own = _Content(defects=tuple(type(d).__name__ for d in part.defects))
     if depth > vocab.max_mime_depth:
         return own + _Content(defects=(MessageDefect.MIME_TOO_DEEP,))
     ctype = part.get_content_type()
     if ctype in _MESSAGE_TYPES:
-        return own + _read_attached_message(part, vocab, depth)
+        return own + _read_attached_message(part, vocab, depth, budget)
     # Leaf payloads are only read with decode=True: without it the stdlib decodes 8-bit text with the
     # declared charset and raises on labels such as "idna".
     payload = part.get_payload() if part.is_multipart() else None
     if isinstance(payload, list):
-        children = [_read_part(p, vocab, depth + 1) for p in payload if isinstance(p, email.message.Message)]
+        children = [
+            _read_part(p, vocab, depth + 1, budget) for p in payload if isinstance(p, email.message.Message)
+        ]
         if ctype == "multipart/alternative":
             return own + _choose_alternative(children)
         return sum(children, own)
+    if budget.parts <= 0:
+        return own + _Content(defects=(MessageDefect.MIME_TOO_MANY_PARTS,))
+    budget.parts -= 1
     filename = _filename(part, vocab)
     # A text part marked as attachment is an attachment, unless it is the whole mail (some clients do that).
     if ctype in _TEXT_TYPES and (depth == 0 or part.get_content_disposition() != "attachment"):
-        return own + _read_text(part, ctype, vocab)
+        return own + _read_text(part, ctype, vocab, budget)
     if ctype.startswith("multipart/"):
-        return own + _read_text(part, "text/plain", vocab)  # a multipart without parts: its raw text
+        return own + _read_text(part, "text/plain", vocab, budget)  # a multipart without parts: its raw text
     return own + _Content(attachments=(filename or ctype,))
 
 
-def _read_text(part: email.message.Message, ctype: str, vocab: MailVocabulary) -> _Content:
+def _read_text(part: email.message.Message, ctype: str, vocab: MailVocabulary, budget: _Budget) -> _Content:
     data = part.get_payload(decode=True)
     if not isinstance(data, bytes):
         return _Content(defects=(MessageDefect.PAYLOAD_UNREADABLE,))
+    cut: tuple[MessageDefect, ...] = ()
+    if len(data) > budget.text_bytes:
+        data, cut = _whole_characters(data[: budget.text_bytes]), (MessageDefect.TEXT_TRUNCATED,)
+    budget.text_bytes -= len(data)
+    content = _decoded_text(part, data, ctype, vocab)
+    return replace(content, defects=content.defects + cut)
+
+
+def _whole_characters(data: bytes) -> bytes:
+    """`data` cut short without a broken UTF-8 sequence at its end (other charsets may lose a letter)."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return data
+        if byte >= 0xC0:  # a lead byte: keep its sequence only when it is complete
+            length = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data if back >= length else data[:-back]
+    return data
+
+
+def _decoded_text(part: email.message.Message, data: bytes, ctype: str, vocab: MailVocabulary) -> _Content:
     decoded = decode_bytes(data, part.get_content_charset(), vocab.charset_aliases)
     if ctype != "text/html":
         text = decoded.text
@@ -348,21 +482,25 @@ def _choose_alternative(children: Sequence[_Content]) -> _Content:
     )
 
 
-def _read_attached_message(part: email.message.Message, vocab: MailVocabulary, depth: int) -> _Content:
+def _read_attached_message(
+    part: email.message.Message, vocab: MailVocabulary, depth: int, budget: _Budget
+) -> _Content:
     """A message/rfc822 part: its header block and body become forwarded blocks with its From."""
-    inner = [m for m in _attached_messages(part) if m.keys()]
+    inner = [m for m in _attached_messages(part, vocab) if m.keys()]
     if not inner:
         return _Content(defects=(MessageDefect.FORWARD_UNREADABLE,))
     content = _Content()
     for message in inner:
         sender, defects = _sender(message, vocab)
-        subject = decode_header_text(_first_header(message, "subject") or "", vocab.charset_aliases)
+        subject = decode_header_text(
+            _first_header(message, "subject", vocab.limits.max_headers) or "", vocab.charset_aliases
+        )
         header_lines = [
             f"{name}: {decode_header_text(value, vocab.charset_aliases)}"
             for name in _FORWARD_HEADERS
-            if (value := _first_header(message, name.lower())) is not None
+            if (value := _first_header(message, name.lower(), vocab.limits.max_headers)) is not None
         ]
-        body = _read_part(message, vocab, depth + 1)
+        body = _read_body(message, vocab, depth + 1, budget)
         fwd = is_forward_subject(subject, vocab.quoting)
         blocks = (_Block("\n".join(header_lines)), *body.blocks)
         marked = tuple(
@@ -374,7 +512,7 @@ def _read_attached_message(part: email.message.Message, vocab: MailVocabulary, d
     return content
 
 
-def _attached_messages(part: email.message.Message) -> list[email.message.Message]:
+def _attached_messages(part: email.message.Message, vocab: MailVocabulary) -> list[email.message.Message]:
     """The mails inside a message/rfc822 part, decoding a base64 body the parser did not decode."""
     payload = part.get_payload() if part.is_multipart() else None
     if isinstance(payload, list):
@@ -388,7 +526,7 @@ def _attached_messages(part: email.message.Message) -> list[email.message.Messag
         decoded = part.get_payload(decode=True)
         data = decoded if isinstance(decoded, bytes) else None
     if data is not None and data.strip():
-        return [email.message_from_bytes(data, policy=email.policy.compat32)]
+        return [_parse_bytes(data, vocab)]
     return []
 
 
@@ -443,7 +581,7 @@ def _unique_links(content: _Content) -> tuple[Link, ...]:
 
 
 def _sender(message: email.message.Message, vocab: MailVocabulary) -> tuple[Address | None, tuple[str, ...]]:
-    addresses = _addresses(_header_values(message, "from"), vocab)
+    addresses = _addresses(_header_values(message, "from", vocab.limits.max_headers), vocab)
     if not addresses:
         return None, (MessageDefect.FROM_MISSING,)
     return addresses[0], ()
@@ -452,20 +590,48 @@ def _sender(message: email.message.Message, vocab: MailVocabulary) -> tuple[Addr
 def _addresses(values: Iterable[str], vocab: MailVocabulary) -> list[Address]:
     """Mailboxes with an '@' from address headers; display names RFC 2047-decoded."""
     found = []
-    for name, addr in email.utils.getaddresses([_header_text(v) for v in values]):
+    for name, addr in email.utils.getaddresses([_flat_comments(_header_text(v)) for v in values]):
         if "@" in addr:
             decoded = decode_encoded_words(name, vocab.charset_aliases).text.strip()
             found.append(Address(addr=addr.strip().lower(), name=decoded))
     return found
 
 
-def _header_values(message: email.message.Message, name: str) -> list[str]:
-    """Raw values of every header called `name`, top-most first (compat32 keeps them unmodified)."""
-    return [str(value) for key, value in message.raw_items() if key.lower() == name]
+def _flat_comments(value: str) -> str:
+    """The header value with comments nested at most one deep: the stdlib's address parser recurses once
+    per nested "(", and a few hundred exhaust the stack. Inner parentheses become spaces."""
+    if value.count("(") < 2:
+        return value
+    out: list[str] = []
+    depth = 0
+    quoted = escaped = False
+    for char in value:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"' and not depth:
+            quoted = not quoted
+        elif char == "(" and not quoted:
+            depth += 1
+            if depth > 1:
+                char = " "
+        elif char == ")" and not quoted and depth:
+            depth -= 1
+            if depth > 0:
+                char = " "
+        out.append(char)
+    return "".join(out)
 
 
-def _first_header(message: email.message.Message, name: str) -> str | None:
-    values = _header_values(message, name)
+def _header_values(message: email.message.Message, name: str, limit: int) -> list[str]:
+    """Raw values of every header called `name` among the top-most `limit` header lines, top-most first
+    (compat32 keeps them unmodified)."""
+    return [str(value) for key, value in itertools.islice(message.raw_items(), limit) if key.lower() == name]
+
+
+def _first_header(message: email.message.Message, name: str, limit: int) -> str | None:
+    values = _header_values(message, name, limit)
     return values[0] if values else None
 
 
@@ -486,18 +652,22 @@ def _filename(part: email.message.Message, vocab: MailVocabulary) -> str | None:
     Decoded here rather than by get_filename(), which raises on charset labels such as "idna".
     """
     for header, param in (("content-disposition", "filename"), ("content-type", "name")):
-        raw = _first_header(part, header)
+        raw = _first_header(part, header, vocab.limits.max_headers)
         if raw is None:
             continue
         source = part
         if not raw.isascii():  # raw 8-bit: the stdlib would hand back U+FFFD, so read a decoded copy
-            source = email.message.Message()
+            source = _SafeMessage()
             source[header] = _header_text(raw)
         value = source.get_param(param, header=header)
         if isinstance(value, tuple):
             charset, _, text = value
-            data = str(text).encode("latin-1", "surrogateescape")
-            name = decode_bytes(data, str(charset or "") or None, vocab.charset_aliases).text
+            try:  # the stdlib hands percent-decoded octets back as Latin-1 letters
+                data = str(text).encode("latin-1", "surrogateescape")
+            except UnicodeEncodeError:  # raw 8-bit in the header, decoded above: text already
+                name = str(text)
+            else:
+                name = decode_bytes(data, str(charset or "") or None, vocab.charset_aliases).text
         elif isinstance(value, str):
             name = decode_encoded_words(_header_text(value), vocab.charset_aliases).text
         else:

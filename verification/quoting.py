@@ -21,7 +21,8 @@ from verification.tickets import split_subject_prefixes
 
 _MARKER_TRIM = " \t-_=*:"
 _SPACES = re.compile(r"\s+")
-_HEADER_LINE = re.compile(r"^\s*\**\s*([^:：\s][^:：]{0,30}?)\s*\**\s*[:：]\s*\**\s*(.*)$")
+# "\s*(?:\*+\s*)?" reads what "\s*\**\s*" reads, without two quantifiers sharing a run of spaces.
+_HEADER_LINE = re.compile(r"^\s*(?:\*+\s*)?([^:：\s][^:：]{0,30}?)\s*(?:\*+\s*)?[:：]\s*(?:\*+\s*)?(.*)$")
 _EMAIL = re.compile(r"[^\s<>\[\]()\"',;:]+@[^\s<>\[\]()\"',;:]+\.[^\s<>\[\]()\"',;:]+")
 _NAME_TRIM = " \t\"'<>[]()*,;:"
 _MARKER_MAX_LENGTH = 100

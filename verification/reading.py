@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
+from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.statement import StatementVocabulary, read_statement, release_text
@@ -19,13 +21,30 @@ class ReadingVocabulary:
     files: FileVocabulary
     licenses: LicenseVocabulary
     statement: StatementVocabulary
+    languages: LanguageDetector | None = None  # None: every language's words apply everywhere
 
 
 def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
-    """Parse the mail and read its release. Raises UnreadableMessage only when there is no mail at all."""
+    """Parse the mail and read its release; the one entry point of the mail readers.
+
+    Any failure inside a reader becomes UnreadableMessage for this mail alone, so that one hostile or
+    broken mail never stops a batch. The error names the failure's kind only, never the mail's text
+    (exception messages may quote it); the original stays chained for debugging.
+    """
+    try:
+        return _read(raw, vocab)
+    except UnreadableMessage:
+        raise
+    except Exception as error:  # any bug or limit a mail can reach: this mail's error, not the batch's
+        raise UnreadableMessage(
+            UnreadableReason.READER_FAILED, f"a reader failed on this message ({type(error).__name__})"
+        ) from error
+
+
+def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = parse_message(raw, vocab.mail)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
-    license_finding = read_license(release_text(message), vocab.licenses)
+    license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
     statement = read_statement(message, files, vocab.statement, vocab.licenses)
     return TicketReading(message=message, files=files, license=license_finding, statement=statement)

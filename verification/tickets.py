@@ -19,11 +19,12 @@ _MAX_YEAR = 3000
 _FUTURE_SLACK = datetime.timedelta(days=1)
 # Znuny's Ticket::Hook as Wikimedia's VRTS writes it: "[Ticket#2024051410012345]" in the subject; bodies
 # and quoted replies also carry it without the brackets ("Ticket#2024051410012345", "Ticket# 2024...").
-_TICKET_TAG = re.compile(r"\bTicket\s*#\s*:?\s*([0-9]{16})(?![0-9])", re.IGNORECASE)
-_TAG_IN_SUBJECT = re.compile(r"\[\s*Ticket\s*#\s*:?\s*[0-9]*\s*\]", re.IGNORECASE)
+# Written so that no two quantifiers can share a run of spaces (that backtracks quadratically and worse).
+_TICKET_TAG = re.compile(r"\bTicket\s*#\s*(?::\s*)?([0-9]{16})(?![0-9])", re.IGNORECASE)
+_TAG_IN_SUBJECT = re.compile(r"\[\s*Ticket\s*#\s*(?::\s*)?(?:[0-9]+\s*)?\]", re.IGNORECASE)
 # A reply/forward prefix in any language: a short word (Re, AW, Fwd, WG, TR, RV, SV, Odp, Doorst, 回复, ...),
 # optionally numbered ("Re[2]", "Re(3)"), then a colon. Short on purpose: "Permission:" is not a prefix.
-_SUBJECT_PREFIX = re.compile(r"\s*([^\W\d_]{1,6})\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*")
+_SUBJECT_PREFIX = re.compile(r"\s*([^\W\d_]{1,6})\s*(?:(?:\[\d+\]|\(\d+\))\s*)?[:：]\s*")
 
 
 def validate_ticket_id(value: str, today: datetime.date | None = None) -> str:
@@ -73,9 +74,10 @@ def split_subject_prefixes(subject: str) -> tuple[tuple[str, ...], str]:
     """
     rest = _TAG_IN_SUBJECT.sub(" ", subject).strip()
     prefixes: list[str] = []
-    while match := _SUBJECT_PREFIX.match(rest):
+    position = 0
+    while match := _SUBJECT_PREFIX.match(rest, position):
         if match.end() >= len(rest):
             break
         prefixes.append(match.group(1))
-        rest = rest[match.end() :]
-    return tuple(prefixes), rest.strip()
+        position = match.end()
+    return tuple(prefixes), rest[position:].strip()

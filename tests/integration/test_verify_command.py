@@ -62,6 +62,8 @@ def test_case_gets_its_expected_outcome(verified: dict[str, dict[str, Any]], cas
         assert got[field] == expected[field], field
     assert sorted(got["files"]) == sorted(expected["files"])
     assert all({"code", "message"} <= set(reason) for reason in got["reasons"])
+    # the reason codes too, so that a case cannot pass for the wrong reason
+    assert sorted(reason["code"] for reason in got["reasons"]) == sorted(expected["reasons"]), "reasons"
 
 
 def test_unreadable_message_keeps_its_line_and_fails_the_exit(

@@ -778,6 +778,25 @@ def test_verb_first_and_author_is_credits(
         pytest.param("Jan Kowalski zrobił to zdjęcie.", [("Jan Kowalski", False)], id="pl-name-zrobil"),
         pytest.param("Tom Baker took the photo.", [("Tom Baker", False)], id="en-name-took"),
         pytest.param("It was Tom who took the photo.", [("Tom", False)], id="en-it-was-name-who"),
+        # describing words between the verb or credit word and the name, any length within the clause
+        pytest.param(
+            "The photo was taken by our partner and long-time crew member Liam O'Connor.",
+            [("Liam O'Connor", False)],
+            id="en-taken-by-described",
+        ),
+        pytest.param(
+            "A fotografia foi tirada pelo nosso parceiro e fotógrafo oficial Rui Santos durante o festival.",
+            [("Rui Santos", False)],
+            id="pt-tirada-pelo-described",
+        ),
+        pytest.param(
+            "Снимки сделал мой коллега по редакции Алексей Смирнов во время прогулки.",
+            [("Алексей Смирнов", False)],
+            id="ru-snimki-sdelal-described",
+        ),
+        pytest.param("사진 © 2024 박지훈", [("박지훈", False)], id="ko-copyright-caseless"),
+        pytest.param("The photo was taken by me in Central Park.", [(None, True)], id="en-taken-by-me"),
+        pytest.param("The request was made by our lawyer Anna Berg.", [], id="en-made-by-not-photo"),
         # other credit nouns and passives with a photo noun
         pytest.param(
             "File:Vigna.jpg – scatto di Marco Bellini",

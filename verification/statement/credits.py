@@ -18,6 +18,7 @@ from verification.statement.vocabulary import StatementVocabulary, WordSet
 from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 
 _CLAUSE_MARKS = frozenset(",;()[]–—-|/")
+_WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 _RELATION_WINDOW = 5
 
 
@@ -73,6 +74,7 @@ def credit_at(
             return Credit(phrase=phrase, name=name, by_signer=by_signer), end
     return (
         _caption_at(text, tokens, index, vocab, holder_names)
+        or _passive_credit_at(text, tokens, index, vocab, holder_names)
         or _verb_credit_at(text, tokens, index, vocab, holder_names)
         or _subject_credit_at(text, tokens, index, vocab, holder_names)
     )
@@ -122,9 +124,7 @@ def _caption_name(
         return None
     line = tokens[start].line
     if CASELESS_RUN.match(tokens[start].raw):
-        end = start
-        while end < len(tokens) and end - start < 4 and tokens[end].line == line and tokens[end].is_word:
-            end += 1
+        end = _caseless_end(tokens, start)
         name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
     else:
         run = name_run(text, tokens, start, vocab, org=True)
@@ -136,6 +136,15 @@ def _caption_name(
     return name, end
 
 
+def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
+    """The end of a name in a script without capitals: up to four words on the line of `start`."""
+    end = start
+    line = tokens[start].line
+    while end < len(tokens) and end - start < 4 and tokens[end].line == line and tokens[end].is_word:
+        end += 1
+    return end
+
+
 def _clause_goes_on(tokens: Sequence[Tok], end: int, line: int) -> bool:
     """More of the clause follows on the line: a word, or a full stop with more after it."""
     if end >= len(tokens) or tokens[end].line != line or tokens[end].raw in _CLAUSE_MARKS:
@@ -145,6 +154,38 @@ def _clause_goes_on(tokens: Sequence[Tok], end: int, line: int) -> bool:
 
 def _words(name: str) -> list[Tok]:
     return [token for token in word_tokens(name) if token.is_word]
+
+
+def _passive_credit_at(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A taking or making verb and "by", then who: "taken by our partner X", "tirada pelo nosso parceiro
+    e fotógrafo oficial X", "fotografiada por mi compañero de club X" (the verb's own forms, any
+    preposition of the language, whatever describes the person)."""
+    token = tokens[index]
+    if token.norm not in vocab.take_verbs and not (
+        token.norm in vocab.make_verbs and _photo_before(tokens, index, vocab)
+    ):
+        return None  # "the request was made by Jean Dupont" credits no photo
+    by = index + 1
+    if by + 1 >= len(tokens) or tokens[by].line != token.line or tokens[by].norm not in vocab.by_prepositions:
+        return None
+    found = _credited(text, tokens, by + 1, vocab, holder_names, pronouns_allowed=True)
+    if found is None:
+        return None
+    name, by_signer, end = found
+    phrase = " ".join(text[token.start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+
+
+def _photo_before(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """A photo noun earlier in the sentence of `index`, on its line: "La foto fue hecha por X"."""
+    position = index - 1
+    while position >= 0 and tokens[position].line == tokens[index].line and tokens[position].raw not in ".!?":
+        if tokens[position].norm in vocab.photo_nouns:
+            return True
+        position -= 1
+    return False
 
 
 def _verb_credit_at(
@@ -287,18 +328,47 @@ def _credited(
         if "_" in run[0]:
             return None  # "Budapest_Parlament.jpg" is a file name
         return run[0], is_holder_name(run[0], holder_names, vocab), run[1]
-    for offset in range(4):  # "by our regular photographer Pieter Janssen", "by a friend"
-        position = start + offset
-        if position >= len(tokens) or tokens[position].line != line or not tokens[position].is_word:
-            return None
-        if tokens[position].norm in vocab.relations or tokens[position].norm in vocab.agents:
-            run = name_run(text, tokens, position + 1, vocab, org=False)
-            if run is not None:
+    if not skip_articles:
+        return None  # a name-only template ("foto de {name}") takes its name straight away
+    return _described(text, tokens, start, vocab, holder_names)
+
+
+def _described(
+    text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[str | None, bool, int] | None:
+    """The person a credit names after words describing them, anywhere in its clause: "by our partner
+    and long-time crew member Liam O'Connor", "мой коллега по редакции Алексей Смирнов", "© 2024 박지훈".
+
+    Lower-case words describe; the first name (two words at least, or one after a relation or agent,
+    or a run in a script without capitals) is the credited person. A relation or agent without a name
+    ("by a friend") credits someone else unnamed. Punctuation other than a hyphen or an apostrophe, a
+    line end or a first-person pronoun ends the search.
+    """
+    line = tokens[start].line
+    relation = -1
+    position = start
+    while position < len(tokens) and tokens[position].line == line:
+        token = tokens[position]
+        if not token.is_word:
+            if token.raw not in _WORD_JOINERS:
+                break
+            position += 1
+            continue
+        if _pronoun_at(tokens, position, vocab):
+            break
+        if token.norm in vocab.relations or token.norm in vocab.agents:
+            relation = position
+        elif CASELESS_RUN.match(token.raw):
+            end = _caseless_end(tokens, position)
+            name = " ".join(text[token.start : tokens[end - 1].end].split())
+            return name, is_holder_name(name, holder_names, vocab), end
+        elif not token.raw.islower():
+            run = name_run(text, tokens, position, vocab, org=False)
+            if run is not None and (relation >= 0 or len(_words(run[0])) >= 2) and "_" not in run[0]:
                 return run[0], is_holder_name(run[0], holder_names, vocab), run[1]
-            return None, False, position + 1
-        if not tokens[position].raw.islower():
-            return None
-    return None
+            break
+        position += 1
+    return (None, False, relation + 1) if relation >= 0 else None
 
 
 def _pronoun_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> int:
@@ -413,7 +483,7 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
 
 def has_phrase(text: str, table: PhraseTable) -> bool:
     tokens = tokenize(text)
-    return any(table.matches_any(tokens, index) for index in range(len(tokens)))
+    return any(table.matches_any(tokens, index) for index in table.starts(tokens))
 
 
 def depicts_signer(

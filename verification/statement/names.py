@@ -13,6 +13,7 @@ from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 # Opening quotes and the marks that close them: "от имени ООО «Звезда»", "im Namen der „Glasbau Maier“".
 _QUOTES = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›", "「": "」", "『": "』"}
 MAX_PERSON_WORDS = 5
+_MAX_LEADING_WORDS = 6  # honorifics ("Prof. Dr."), articles and organisation leads before a name
 _MAX_ORG_WORDS = 8
 # Inflected names (see same_name_word): shared stem, ending letters replaced in the name / in the title.
 _NAME_STEM = 4
@@ -125,11 +126,22 @@ def name_run(
     if index >= len(tokens):
         return None
     line = tokens[index].line
-    while index < len(tokens) and tokens[index].line == line and tokens[index].norm in vocab.honorifics:
-        index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"
-    leads = vocab.org_leads if org else WordSet(frozenset(), ())
+    # Runs of honorifics and of leading words are bounded: this runs from every capitalised word of a
+    # text, and an unbounded skip ("A A A ...": "A" is a Hungarian honorific) would make reading quadratic.
+    skipped = 0
     while (
         index < len(tokens)
+        and skipped < _MAX_LEADING_WORDS
+        and tokens[index].line == line
+        and tokens[index].norm in vocab.honorifics
+    ):
+        index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"
+        skipped += 1
+    leads = vocab.org_leads if org else WordSet(frozenset(), ())
+    skipped = 0
+    while (
+        index < len(tokens)
+        and (skipped := skipped + 1) <= _MAX_LEADING_WORDS
         and tokens[index].line == line
         and (
             (skip_articles and tokens[index].raw.islower() and tokens[index].norm in vocab.articles)
@@ -150,6 +162,7 @@ def name_run(
     limit = _MAX_ORG_WORDS if org else MAX_PERSON_WORDS
     taken: list[int] = []
     pending: list[int] = []
+    word_count = 0  # words in `taken`: past the limit there is no name, so the scan stops (linear time)
     position = index
     while position < len(tokens) and tokens[position].line == line:
         token = tokens[position]
@@ -165,6 +178,9 @@ def name_run(
             and token.norm not in vocab.not_names
             and not token.raw.isdigit()
         ):
+            word_count += sum(1 for i in pending if tokens[i].is_word) + 1
+            if word_count > limit:
+                return None
             taken.extend(pending)
             pending = []
             taken.append(position)

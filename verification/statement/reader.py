@@ -10,9 +10,9 @@ from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, Se
 from verification.statement.caseless import caseless_represents
 from verification.statement.credits import depicts_signer, has_phrase, read_credits
 from verification.statement.names import clean_name, first_slot, unique_names
-from verification.statement.signature import read_signature
+from verification.statement.signature import is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
-from verification.statement.websites import read_websites
+from verification.statement.websites import read_websites, without_sites_in
 from verification.statement.words import word_tokens
 
 _GRANTS = frozenset(
@@ -56,16 +56,27 @@ def read_statement(
         or caseless_represents(text, vocab)
         or signature.organisation
     )
-    holder_names = unique_names((signer, signature.person, represents, *signature.brands, display))
+    for_client = has_phrase(text, vocab.for_client)
+    if for_client and represents == signature.organisation:
+        represents = None  # the agency's own name: the rights are the client's
+    own_organisation = (signature.organisation, *signature.brands) if for_client else ()
+    holder_names = unique_names(
+        name
+        for name in (signer, signature.person, represents, *signature.brands, display)
+        if name not in own_organisation
+    )
     credits = read_credits(text, tokens, vocab, holder_names)
+    websites = read_websites(signature.lines, text, other, message, vocab)
     return Statement(
         signer=signer,
         represents=represents,
         holder_names=holder_names,
-        websites=read_websites(signature.lines, text, other, message, vocab),
+        websites=without_sites_in(websites, "\n".join(signature.lines), vocab) if for_client else websites,
         credits=credits,
         self_made=has_phrase(text, vocab.self_made),
-        depicts_signer=depicts_signer(signer, files, text, message.subject, vocab),
+        depicts_signer=depicts_signer(
+            None if signer and is_organisation(signer, vocab) else signer, files, text, message.subject, vocab
+        ),
         forwarded=forwarded,
     )
 

@@ -15,7 +15,9 @@ from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import BARE_DOMAIN, URL, is_site
 from verification.statement.words import CASELESS_RUN, word_tokens
 
-_PART_SEPARATORS = re.compile(r"\s+[-–—|·•/]\s+|\s*[,;|·•]\s*|\s+[-–—]$")
+# A separator starts where a run of spaces starts (or at the mark): tried from inside the run too, each
+# try would scan the rest of it, quadratic in its length.
+_PART_SEPARATORS = re.compile(r"(?<!\s)\s+[-–—|·•/]\s+|(?:(?<!\s)\s+)?[,;|·•]\s*|(?<!\s)\s+[-–—]$")
 _BRACKETED = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
 _SIGNATURE_LINES = 10
 _SIGNATURE_LINE_WORDS = 10
@@ -52,7 +54,7 @@ def read_signature(text: str, vocab: StatementVocabulary) -> _Signature:
             name = _whole_name(part, vocab)
             if name is None:
                 continue
-            if person is None and not _is_organisation(name, vocab):
+            if person is None and not is_organisation(name, vocab):
                 person = name
             else:
                 brands.append(name)
@@ -71,7 +73,7 @@ def _company_names(part: str, vocab: StatementVocabulary) -> list[str]:
     bracketed = _BRACKETED.match(part)
     sides = [bracketed.group(1), bracketed.group(2)] if bracketed else [part]
     names = [_caseless_org(side, vocab) or _whole_name(side, vocab) for side in sides]
-    if not any(name and (_is_organisation(name, vocab) or CASELESS_RUN.search(name)) for name in names):
+    if not any(name and (is_organisation(name, vocab) or CASELESS_RUN.search(name)) for name in names):
         return []
     if not bracketed and names[0] and not CASELESS_RUN.search(names[0]):
         return []  # a plain Latin organisation line: the existing reading keeps it
@@ -93,8 +95,9 @@ def _caseless_org(part: str, vocab: StatementVocabulary) -> str | None:
 def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
     """The short lines at the end of the text, top to bottom, greetings and closings left out.
 
-    Footers under the signature are passed over: copyright lines ("© 2025 Acme. All rights reserved.")
-    and, before any short line was kept, up to `footer_prose_lines` lines of prose (a disclaimer).
+    Footers under the signature are passed over: copyright lines ("© 2025 Acme. All rights reserved."),
+    before any short line was kept up to `footer_prose_lines` lines of prose (a disclaimer), and a block
+    under a "--" separator that names nobody ("Sent from my phone", a phone number).
     """
     kept: list[str] = []
     skipped = 0
@@ -112,10 +115,13 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         if prose or len(kept) >= _SIGNATURE_LINES:
             break
-        kept.append(line)
         if line == "--":
-            break
-    return [line for line in reversed(kept) if line != "--"]
+            if any(_whole_name(part, vocab) for kept_line in kept for part in _parts(kept_line, vocab)):
+                break
+            kept, skipped = [], 0  # "-- / Sent from my phone": a device tag or phone line, no signature
+            continue
+        kept.append(line)
+    return list(reversed(kept))
 
 
 def _is_footer(line: str, vocab: StatementVocabulary) -> bool:
@@ -167,19 +173,21 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
     if run is None or run[1] != len(tokens):
         return None
     words = [token for token in tokens if token.is_word]
-    organisation = _is_organisation(run[0], vocab)
+    organisation = is_organisation(run[0], vocab)
     if not organisation and not 2 <= len(words) <= 4:
         return None
     return run[0]
 
 
-def _is_organisation(name: str, vocab: StatementVocabulary) -> bool:
-    """An organisation word or a legal form in the name ("Museum", "GmbH", "Pallo ry", "株式会社")."""
+def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
+    """An organisation word, a legal form or an organisation suffix in the name ("Museum", "GmbH",
+    "Pallo ry", "株式会社", "資料館")."""
     tokens = word_tokens(name)
     return (
         any(token.norm in vocab.org_words for token in tokens if token.is_word)
         or any(legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
         or any(form in unicodedata.normalize("NFC", name) for form in vocab.legal_forms.inside)
+        or any(unicodedata.normalize("NFC", name).endswith(suffix) for suffix in vocab.org_suffixes)
     )
 
 
@@ -202,7 +210,7 @@ def _title_org(
     below = _parts(next_lines[0], vocab)[:1] if next_lines else []
     for candidate in below:
         name = _whole_name(candidate, vocab)
-        if name and _is_organisation(name, vocab):
+        if name and is_organisation(name, vocab):
             return name
     for index, token in enumerate(tokens):
         connector = token.norm in vocab.title_connectors

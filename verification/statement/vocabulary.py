@@ -146,7 +146,7 @@ _WORD_KEYS = (
     "caption_words",
     "footer_marks",
 )
-_PHRASE_KEYS = ("self_made", "depicts", "closings")
+_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client")
 
 
 @dataclass(frozen=True)
@@ -191,6 +191,7 @@ class StatementVocabulary:
     footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
     self_made: PhraseTable
     depicts: PhraseTable
+    for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
     tlds: frozenset[str]
@@ -277,6 +278,7 @@ class StatementVocabulary:
             footer_prose_lines=footer_lines,
             self_made=phrases("self_made"),
             depicts=phrases("depicts"),
+            for_client=phrases("for_client"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
             tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),

@@ -51,6 +51,13 @@ def read_websites(
     return tuple(best.values())
 
 
+def without_sites_in(websites: Sequence[str], text: str, vocab: StatementVocabulary) -> tuple[str, ...]:
+    """`websites` less those `text` names: an agency's signature names the agency's site, not the
+    client's."""
+    named = {_site_key(url) for url in _urls_in(text, vocab)}
+    return tuple(url for url in websites if _site_key(url) not in named)
+
+
 def _urls_in(text: str, vocab: StatementVocabulary) -> list[str]:
     urls: list[tuple[int, str]] = []
     for match in URL.finditer(text):

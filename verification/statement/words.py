@@ -3,10 +3,11 @@ read from capitals and templates from folded words."""
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from verification.licenses import CJK_LETTERS, fold
+from verification.licenses import CACHED_TEXT_LENGTH, CJK_LETTERS, fold
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
@@ -14,9 +15,9 @@ _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
 CASELESS_RUN = re.compile(rf"[{CJK_LETTERS}\uac00-\ud7af]+")
 
 
-@dataclass(frozen=True)
-class Tok:
-    """A word or a punctuation mark, with its folded form, its span and its line."""
+class Tok(NamedTuple):
+    """A word or a punctuation mark, with its folded form, its span and its line (a named tuple, like
+    the license reader's Token: made for every word of a text)."""
 
     raw: str
     norm: str
@@ -37,8 +38,17 @@ def word_tokens(text: str) -> tuple[Tok, ...]:
     """Words (hyphens and apostrophes inside kept: "Anne-Marie", "O'Brien") and punctuation marks.
 
     A lower-case elision is its own word ("l'Orchestre" -> l, Orchestre; "dell'Arte" -> dell, Arte), so
-    that the name after it is seen capitalised.
+    that the name after it is seen capitalised. Long texts are cut once per message (see tokenize).
     """
+    return _word_tokens_cached(text) if len(text) >= CACHED_TEXT_LENGTH else _word_tokens(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _word_tokens_cached(text: str) -> tuple[Tok, ...]:
+    return _word_tokens(text)
+
+
+def _word_tokens(text: str) -> tuple[Tok, ...]:
     out: list[Tok] = []
     line = 0
     previous = 0
@@ -46,7 +56,7 @@ def word_tokens(text: str) -> tuple[Tok, ...]:
         line += text.count("\n", previous, match.start())
         previous = match.start()
         start, raw = match.start(), match.group()
-        elision = _ELISION.match(raw)
+        elision = _ELISION.match(raw) if "'" in raw or "’" in raw else None
         if elision:
             head = elision.group(1)
             out.append(Tok(head, fold(head), start, start + len(head) + 1, line))

@@ -1,0 +1,113 @@
+"""Hostile mail shapes (issue #6): each is read to a result or to the typed UnreadableMessage, never to
+another exception, and the work is bounded where it can be counted. Times are printed by
+tests/benchmarks/reading_size.py and tests/fuzz/mutated_mail.py, not asserted here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.config.verifier import load_verifier_settings
+from tests.benchmarks.reading_common import PureVerifier
+from tests.fuzz.mutated_mail import mutated, seed_mails
+from verification.domains import raw_host
+from verification.errors import UnreadableMessage, UnreadableReason
+from verification.html_text import html_to_text
+from verification.reading import ReadingVocabulary, read_ticket
+
+HEAD = b"From: Jane <jane@example.org>\r\nSubject: [Ticket#2024051410012345] photo\r\n"
+
+
+def _nested_multiparts(depth: int) -> bytes:
+    out = HEAD + b'Content-Type: multipart/mixed; boundary="b0"\r\n\r\n'
+    for level in range(depth):
+        out += b'--b%d\r\nContent-Type: multipart/mixed; boundary="b%d"\r\n\r\n' % (level, level + 1)
+    return out + b"--b%d\r\nContent-Type: text/plain\r\n\r\nhello\r\n" % depth
+
+
+def _attachment(disposition: bytes) -> bytes:
+    return (
+        HEAD + b"Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: image/jpeg\r\n"
+        b"Content-Disposition: " + disposition + b"\r\n\r\nAAAA\r\n--x--\r\n"
+    )
+
+
+HOSTILE = {
+    "rfc2231 unnumbered and numbered filename": _attachment(b"attachment; filename*=a; filename*1=b"),
+    "rfc2231 unnumbered and numbered boundary": HEAD
+    + b"Content-Type: multipart/mixed; boundary*=a; boundary*1=b\r\n\r\n--ab\r\n\r\nx\r\n--ab--\r\n",
+    "rfc2231 unnumbered and numbered charset": HEAD
+    + b"Content-Type: text/plain; charset*=a; charset*1=b\r\n\r\nx",
+    "rfc2231 non-latin-1 filename": _attachment(b"attachment; filename*=utf-8''\xd0\x96\xe2\x82\xac.jpg"),
+    "500 nested inline html tags": HEAD + b"Content-Type: text/html\r\n\r\n" + b"<b>" * 500 + b"x",
+    "5000 nested blockquotes": HEAD + b"Content-Type: text/html\r\n\r\n" + b"<blockquote>" * 5000 + b"x",
+    "1000 nested multiparts": _nested_multiparts(1000),
+    "600 nested parentheses in From": b"From: " + b"(" * 600 + b"jane@example.org\r\nSubject: x\r\n\r\nhi",
+    "3000 nested parentheses in Reply-To": HEAD + b"Reply-To: " + b"(" * 3000 + b"a@b.org\r\n\r\nhi",
+    "sender with an unbalanced bracket": b"From: http://[x@y.org\r\nSubject: x\r\n\r\nhi",
+    "16 KB of capitalised one-letter words": HEAD + b"\r\n" + b"A " * 8192,
+    "2000 spaces in the subject": b"From: j@x.org\r\nSubject: Re" + b" " * 2000 + b"x\r\n\r\nhi",
+    "2000 spaces in a ticket tag": b"From: j@x.org\r\nSubject: [Ticket#" + b" " * 2000 + b"x\r\n\r\nhi",
+    "30000 headers": b"From: j@x.org\r\n" + b"Reply-To: a <a@b.org>\r\n" * 30000 + b"\r\nhi",
+    "quoted thread of wikilinks": HEAD + b"\r\n" + b"> [[File:A.jpg]] quoted words\r\n" * 4000,
+    "forwarded header line of spaces": HEAD + b"\r\nFrom:" + b" " * 5000 + b"x\r\n",
+    "signature line of separators": HEAD + b"\r\nJane" + b" " * 5000 + b",\r\n",
+}
+
+
+@pytest.fixture(scope="module")
+def verifier() -> PureVerifier:
+    return PureVerifier.build(load_verifier_settings())
+
+
+@pytest.mark.parametrize("raw", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_shape_reads_to_a_result_or_a_typed_error(verifier: PureVerifier, raw: bytes) -> None:
+    reason: UnreadableReason | None = None
+    try:
+        verifier.verify(raw)
+    except UnreadableMessage as error:
+        reason = error.reason
+    assert reason in {None, *UnreadableReason}
+
+
+def test_a_thousand_nested_multiparts_are_not_read_but_the_headers_are(verifier: PureVerifier) -> None:
+    reading = read_ticket(_nested_multiparts(1000), verifier.settings.reading)
+    assert reading.message.ticket == "2024051410012345"
+    assert "mime_too_many_parts" in reading.message.defects
+
+
+def test_text_beyond_the_limit_is_not_read(verifier: PureVerifier) -> None:
+    limit = verifier.settings.reading.mail.limits.max_text_bytes
+    reading = read_ticket(HEAD + b"\r\n" + b"word " * limit, verifier.settings.reading)
+    assert "text_truncated" in reading.message.defects
+    assert sum(len(segment.text) for segment in reading.message.segments) <= limit
+
+
+def test_a_reader_failure_is_this_mails_typed_error_without_its_text() -> None:
+    vocab = load_verifier_settings().reading
+    files: Any = None  # a reader that fails on any mail
+    broken = ReadingVocabulary(
+        mail=vocab.mail, files=files, licenses=vocab.licenses, statement=vocab.statement
+    )
+    with pytest.raises(UnreadableMessage) as caught:
+        read_ticket(HEAD + b"\r\nsecret words of the holder", broken)
+    assert caught.value.reason is UnreadableReason.READER_FAILED
+    assert "secret" not in str(caught.value)
+
+
+def test_deep_html_renders_every_level() -> None:
+    assert html_to_text("<b>" * 3000 + "deep").text == "deep"
+
+
+def test_unbalanced_bracket_in_a_url_is_no_host() -> None:
+    assert raw_host("http://[x@y.org") == ""
+
+
+def test_short_seeded_fuzz_raises_only_typed_errors(verifier: PureVerifier) -> None:
+    seeds = seed_mails()
+    for number in range(12):
+        try:
+            verifier.verify(mutated(seeds, 1, number))
+        except UnreadableMessage:
+            continue

@@ -1,0 +1,307 @@
+"""Metamorphic tests: the project's own cases, changed the ways that must (or must not) change a verdict.
+
+Every case of samples/ and tests/heldout*/ is re-written as a plain UTF-8 mail of the same sender, subject,
+headers and text, read and decided with one fixed fake web (the named or sender site is reachable, lists
+the sender and names the holder), so the test stays pure and fast. From every case that then confirms:
+a restriction, a credit to someone else, a forwarded wrapper, a Reply-To elsewhere or a look-alike sender,
+by a table per language and with random filler words around them, must never come out `confirm`.
+Harmless changes (greetings, signatures, legal footers, line wrapping, HTML) must not change any verdict.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import html
+import textwrap
+from collections.abc import Callable
+from email.message import EmailMessage
+from functools import cache
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.config.verifier import VerifierSettings, load_verifier_settings
+from verification.assembly import assemble_facts, choose_official_site
+from verification.domains import DomainTools
+from verification.model import SiteEvidence, Verdict
+from verification.policy import decide
+from verification.reading import read_ticket
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = sorted(
+    path.parent
+    for pattern in ("samples/*/message.eml", "tests/heldout*/*/message.eml")
+    for path in ROOT.glob(pattern)
+)
+SETTINGS = settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+_KEPT_HEADERS = ("From", "To", "Date", "Subject", "Authentication-Results", "Message-ID")
+
+# Neutral words put around an inserted phrase: they never negate, restrict or credit anything.
+FILLERS = {
+    "en": ["please", "kindly", "today", "also", "really", "of", "course", "this", "year", "our", "new"],
+    "de": ["bitte", "heute", "auch", "wirklich", "natürlich", "dieses", "Jahr", "unsere", "neue"],
+    "fr": ["merci", "aujourd'hui", "aussi", "vraiment", "bien", "sûr", "cette", "année", "notre"],
+    "es": ["por", "favor", "hoy", "también", "realmente", "claro", "este", "año", "nuestro"],
+    "nl": ["graag", "vandaag", "ook", "echt", "natuurlijk", "dit", "jaar", "onze", "nieuwe"],
+    "ru": ["пожалуйста", "сегодня", "также", "конечно", "этом", "году", "нашей", "новой"],
+    "ja": ["本日", "また", "ぜひ", "今年", "新しい"],
+}
+# {f} is a run of filler words; every entry restricts the grant (ask_license) whatever the fillers.
+RESTRICTIONS = {
+    "en": [
+        "The photo may be used {f} only for {f} our article on the English Wikipedia.",
+        "Modifications to this {f} photograph are {f} strictly prohibited.",
+        "Commercial use of the {f} images is {f} not allowed.",
+    ],
+    "de": [
+        "Die Nutzung ist {f} nur im Artikel {f} der deutschen Wikipedia gestattet.",
+        "Eine Bearbeitung der {f} Bilder ist {f} nicht erlaubt.",
+    ],
+    "fr": ["L'utilisation est autorisée {f} uniquement pour {f} l'article de Wikipédia en français."],
+    "es": ["Se permite su uso {f} solamente en el artículo {f} de la Wikipedia en español."],
+    "nl": ["Het gebruik is {f} enkel voor het artikel {f} op de Nederlandstalige Wikipedia."],
+    "ru": ["Разрешаю использовать {f} только для статьи {f} в русскоязычной Википедии."],
+    "ja": ["{f}日本語版ウィキペディアの記事{f}においてのみ使用を許可します。"],
+}
+# Every entry credits someone other than the signer (ask_authorship) whatever the fillers.
+CREDITS = {
+    "en": ["The photo was taken by {f} our partner and {f} crew member Liam Gallagher."],
+    "de": ["Das Foto wurde von {f} unserem Partner {f} Markus Hofbauer aufgenommen."],
+    "fr": ["La photo a été prise par {f} notre partenaire Julien Marchetti."],
+    "es": ["La foto fue tomada por {f} mi compañero de club Javier Ortega."],
+    "nl": ["De foto is gemaakt door {f} onze vriend Pieter Janssen."],
+    "ru": ["Снимок сделал {f} мой коллега {f} Алексей Смирнов."],
+    "ja": ["撮影：{f}当社の提携カメラマンである佐藤健一氏"],
+}
+HARMLESS_GREETINGS = ["Hello,", "Dear Wikimedia team,", "Sehr geehrte Damen und Herren,", "Bonjour,", "Hola:"]
+HARMLESS_SIGNATURES = ["--\nSent from my phone", "Best wishes and thank you", "-- \nTel. +49 30 1234567"]
+HARMLESS_FOOTERS = [
+    "This e-mail and any attachment are confidential. Any modification or distribution of this e-mail "
+    "is strictly prohibited.",
+    "Diese E-Mail ist vertraulich. Jede Veränderung oder Weitergabe dieser Nachricht ist untersagt.",
+    "Ce message est confidentiel. Toute modification ou diffusion de ce message est interdite.",
+]
+
+
+@cache
+def verifier_settings() -> VerifierSettings:
+    return load_verifier_settings()
+
+
+@cache
+def domain_tools() -> DomainTools:
+    return DomainTools(verifier_settings().domains)
+
+
+def original_parts(case: Path) -> tuple[EmailMessage, str, bool]:
+    """The case's headers, its readable text and whether that text is HTML."""
+    parsed = email.message_from_bytes((case / "message.eml").read_bytes(), policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    body = parsed.get_body(("plain", "html"))
+    if body is None:
+        return parsed, "", False
+    content = body.get_content()
+    return parsed, content if isinstance(content, str) else "", body.get_content_subtype() == "html"
+
+
+def compose(original: EmailMessage, text: str, is_html: bool, extra: dict[str, str] | None = None) -> bytes:
+    message = EmailMessage()
+    for name in _KEPT_HEADERS:
+        for value in original.get_all(name, []):
+            message[name] = str(value)
+    for name, value in (extra or {}).items():
+        del message[name]
+        message[name] = value
+    message.set_content(text, subtype="html" if is_html else "plain", charset="utf-8", cte="8bit")
+    return message.as_bytes(policy=email.policy.SMTP)
+
+
+def verdict_of(raw: bytes, listed: str) -> Verdict:
+    """read_ticket + decide, with a fixed fake web: the holder's site is reachable, lists the case's
+    original sender address `listed` and names the holder."""
+    current = verifier_settings()
+    tools = domain_tools()
+    reading = read_ticket(raw, current.reading)
+    official = choose_official_site(reading, tools)
+    site = (
+        SiteEvidence(
+            start_url=official.url,
+            domain=official.domain,
+            reachable=True,
+            addresses=(listed,),
+            home_text=" ".join(reading.statement.holder_names),
+        )
+        if official
+        else None
+    )
+    facts = assemble_facts(reading, official, site, None, tools, current.lookalike, None)
+    return decide(facts, current.policy).verdict
+
+
+def sender_of(original: EmailMessage) -> str:
+    return email.utils.parseaddr(str(original["From"]))[1].lower()
+
+
+def case_verdict(case: Path, change: Callable[[EmailMessage, str, bool], bytes]) -> Verdict:
+    original, text, is_html = original_parts(case)
+    return verdict_of(change(original, text, is_html), sender_of(original))
+
+
+def insert(text: str, is_html: bool, addition: str) -> str:
+    """`addition` as a paragraph of its own after the text's first paragraph."""
+    if is_html:
+        paragraph = "<p>" + html.escape(addition).replace("\n", "<br>") + "</p>"
+        at = text.lower().find("</p>")
+        return text + paragraph if at < 0 else text[: at + 4] + paragraph + text[at + 4 :]
+    head, separator, tail = text.partition("\n\n")
+    return head + "\n\n" + addition + "\n\n" + tail if separator else text + "\n\n" + addition
+
+
+@cache
+def confirming() -> tuple[Path, ...]:
+    return tuple(case for case in CASES if case_verdict(case, compose) is Verdict.CONFIRM)
+
+
+def filled(template: str, fillers: list[str]) -> str:
+    words = " ".join(fillers)
+    return (
+        " ".join(template.replace("{f}", words).split())
+        if words
+        else " ".join(template.replace("{f}", "").split())
+    )
+
+
+def lookalike_domain(domain: str) -> str:
+    """One letter of the first label changed: `studio-lindqvist.se` -> `studio-lindqvlst.se`."""
+    label, _, rest = domain.partition(".")
+    for index, letter in enumerate(label):
+        if letter.isalpha() and index > 0:
+            swapped = "l" if letter != "l" else "i"
+            return label[:index] + swapped + label[index + 1 :] + "." + rest
+    return "x" + domain
+
+
+def test_confirming_cases_exist() -> None:
+    assert len(confirming()) >= 40  # the fake web must keep most confirming cases confirming
+
+
+languages = st.sampled_from(sorted(RESTRICTIONS))
+
+
+@st.composite
+def filler_words(draw: st.DrawFn, language: str) -> list[str]:
+    return draw(st.lists(st.sampled_from(FILLERS[language]), max_size=4))
+
+
+@SETTINGS
+@given(data=st.data())
+def test_restriction_never_confirms(data: st.DataObject) -> None:
+    case = data.draw(st.sampled_from(confirming()))
+    language = data.draw(languages)
+    template = data.draw(st.sampled_from(RESTRICTIONS[language]))
+    addition = filled(template, data.draw(filler_words(language)))
+
+    def change(original: EmailMessage, text: str, is_html: bool) -> bytes:
+        return compose(original, insert(text, is_html, addition), is_html)
+
+    assert case_verdict(case, change) is not Verdict.CONFIRM
+
+
+@SETTINGS
+@given(data=st.data())
+def test_credit_to_someone_else_never_confirms(data: st.DataObject) -> None:
+    case = data.draw(st.sampled_from(confirming()))
+    language = data.draw(st.sampled_from(sorted(CREDITS)))
+    addition = filled(data.draw(st.sampled_from(CREDITS[language])), data.draw(filler_words(language)))
+
+    def change(original: EmailMessage, text: str, is_html: bool) -> bytes:
+        return compose(original, insert(text, is_html, addition), is_html)
+
+    assert case_verdict(case, change) is not Verdict.CONFIRM
+
+
+def forwarded(original: EmailMessage, text: str, is_html: bool) -> bytes:
+    wrapper = (
+        "---------- Forwarded message ---------\nFrom: Someone Else <someone.else@example-mail.org>\n"
+        "Date: Mon, 13 May 2024 at 10:00\nSubject: Photo\nTo: <helper@example-mail.org>\n\n"
+    )
+    if is_html:
+        return compose(original, "<p>" + wrapper.replace("\n", "<br>") + "</p>" + text, True)
+    return compose(original, "FYI\n\n" + wrapper + text, False)
+
+
+def reply_to_elsewhere(original: EmailMessage, text: str, is_html: bool) -> bytes:
+    return compose(original, text, is_html, {"Reply-To": "holder.contact@gmail.com"})
+
+
+def lookalike_sender(original: EmailMessage, text: str, is_html: bool) -> bytes:
+    local, _, host = sender_of(original).rpartition("@")
+    domain = domain_tools().registrable_domain(host) or host
+    site = f"https://www.{domain}/"
+    body = insert(text, is_html, f"Our website: {site}")
+    return compose(
+        original, body, is_html, {"From": f"{local}@{host.removesuffix(domain)}{lookalike_domain(domain)}"}
+    )
+
+
+WRAPPERS: dict[str, Callable[[EmailMessage, str, bool], bytes]] = {
+    "forwarded": forwarded,
+    "reply-to": reply_to_elsewhere,
+    "lookalike": lookalike_sender,
+}
+
+
+@SETTINGS
+@given(data=st.data())
+def test_wrapper_never_confirms(data: st.DataObject) -> None:
+    case = data.draw(st.sampled_from(confirming()))
+    kind = data.draw(st.sampled_from(sorted(WRAPPERS)))
+    assert case_verdict(case, WRAPPERS[kind]) is not Verdict.CONFIRM
+
+
+def rewrapped(text: str, width: int) -> str:
+    """Prose lines wrapped at `width`; lines with a link, an address or a name after a colon stay."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if any(mark in line for mark in (":", "@", "/", ".jpg", ".png")) or len(line) <= width:
+            lines.append(line)
+        else:
+            lines.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
+def as_html(text: str) -> str:
+    paragraphs = "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in text.split("\n\n"))
+    return f"<html><body>{paragraphs}</body></html>"
+
+
+@SETTINGS
+@given(data=st.data())
+def test_harmless_changes_keep_the_verdict(data: st.DataObject) -> None:
+    case = data.draw(st.sampled_from(CASES))
+    original, text, is_html = original_parts(case)
+    before = verdict_of(compose(original, text, is_html), sender_of(original))
+    greeting = data.draw(st.sampled_from(["", *HARMLESS_GREETINGS]))
+    signature = data.draw(st.sampled_from(["", *HARMLESS_SIGNATURES]))
+    footer = data.draw(st.sampled_from(["", *HARMLESS_FOOTERS]))
+    width = data.draw(st.sampled_from([0, 60, 72]))
+    to_html = data.draw(st.booleans())
+    changed = text
+    if not is_html:
+        changed = rewrapped(changed, width) if width else changed
+        changed = "\n\n".join(part for part in (greeting, changed.strip("\n"), signature, footer) if part)
+        if to_html:
+            changed, is_html = as_html(changed), True
+    else:
+        for addition in (greeting, signature, footer):
+            changed = insert(changed, True, addition) if addition else changed
+    assert verdict_of(compose(original, changed, is_html), sender_of(original)) is before

@@ -26,3 +26,7 @@ class UnreadableMessage(ValueError):
     def __init__(self, reason: UnreadableReason, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[UnreadableMessage], tuple[UnreadableReason, str]]:
+        # Crosses from a reading worker to the parent: pickle must rebuild it from both arguments.
+        return (type(self), (self.reason, str(self)))

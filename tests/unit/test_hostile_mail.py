@@ -4,6 +4,7 @@ tests/benchmarks/reading_size.py and tests/fuzz/mutated_mail.py, not asserted he
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import pytest
@@ -111,3 +112,10 @@ def test_short_seeded_fuzz_raises_only_typed_errors(verifier: PureVerifier) -> N
             verifier.verify(mutated(seeds, 1, number))
         except UnreadableMessage:
             continue
+
+
+@pytest.mark.parametrize("reason", list(UnreadableReason))
+def test_the_typed_error_survives_the_trip_from_a_reading_worker(reason: UnreadableReason) -> None:
+    """Reading workers send it back pickled; a lossy pickle breaks the whole process pool."""
+    back = pickle.loads(pickle.dumps(UnreadableMessage(reason, "no text of the mail here")))  # noqa: S301
+    assert (type(back), back.reason, str(back)) == (UnreadableMessage, reason, "no text of the mail here")

@@ -23,9 +23,6 @@ from verification.facts import CaseFacts
 from verification.model import Suggestion
 from verification.policy import PolicySettings, decide
 
-# The reason code the verifier gives when the holder's site could not be reached (a provisional verdict).
-SITE_UNREACHABLE = "site_unreachable"
-
 
 @dataclass(frozen=True)
 class TicketVerdict:
@@ -40,16 +37,6 @@ def union_files(outcomes: Sequence[VerifyOutcome]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(titles))
 
 
-def is_provisional(facts: CaseFacts, suggestion: Suggestion) -> bool:
-    """Evidence that could not be fetched may change the verdict: verify again later (bounded)."""
-    flagged = getattr(suggestion, "provisional", None)
-    if isinstance(flagged, bool):
-        return flagged
-    if any(reason.code == SITE_UNREACHABLE for reason in suggestion.reasons):
-        return True
-    return facts.official is not None and facts.site is not None and not facts.site.reachable
-
-
 def combine(outcomes: Sequence[VerifyOutcome], policy: PolicySettings) -> TicketVerdict | None:
     """The ticket's verdict from its messages' outcomes, oldest first (see the module docstring)."""
     readable = [(o.facts, o.suggestion) for o in outcomes if o.facts is not None and o.suggestion is not None]
@@ -61,4 +48,5 @@ def combine(outcomes: Sequence[VerifyOutcome], policy: PolicySettings) -> Ticket
         reading = dataclasses.replace(facts.reading, files=files)
         facts = dataclasses.replace(facts, reading=reading)
         suggestion = decide(facts, policy)
-    return TicketVerdict(facts, suggestion, files, is_provisional(facts, suggestion))
+    # Provisional as the policy judged it: only a verdict that hangs on a site it could not read.
+    return TicketVerdict(facts, suggestion, files, suggestion.provisional is not None)

@@ -10,6 +10,7 @@ runs it, minus argument parsing), and the wiki's pages and the store's journal a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import os
@@ -336,3 +337,35 @@ def test_a_verifier_failure_is_one_tickets_error(store: Store) -> None:
     failed = store.tickets.get(SECOND, with_evidence=False)
     assert failed is not None
     assert failed.provisional  # verified again by a later pass (bounded)
+
+
+def test_only_a_verdict_that_hangs_on_an_unread_site_is_provisional(store: Store) -> None:
+    """Offline, the named site cannot be read: the address question may change once it answers (verified
+    again later), a non-free license does not (no point asking the site again)."""
+    site = "\r\n\r\nOur website: https://www.anna-holder-photography.example/\r\n"
+    non_free = RELEASE.replace("Attribution-ShareAlike 4.0", "Attribution-NonCommercial 4.0").replace(
+        "CC BY-SA 4.0", "CC BY-NC 4.0"
+    )
+    cases = {
+        TICKET: mail(1, TICKET, RELEASE.format(files=HARBOUR) + site),
+        SECOND: mail(2, SECOND, non_free.format(files=HARBOUR) + site),
+    }
+    for n, (ticket, raw) in enumerate(cases.items(), start=1):
+        store.messages.add(raw, message_id=f"<pass-{n}@example.org>", ticket=ticket)
+        store.tickets.ensure(ticket)
+    events: list[Any] = []
+    settings = dataclasses.replace(load_verifier_settings(), whois_enabled=False)
+    with Verifier(settings) as verifier:
+        verify_stored(
+            store,
+            verifier,
+            settings.policy,
+            max_attempts=3,
+            started=datetime.datetime.now(datetime.UTC),
+            report=events.append,
+            summary=IngestSummary(),
+        )
+    assert [(e.ticket, e.verdict, e.provisional) for e in events] == [
+        (TICKET, "ask_official_address", True),
+        (SECOND, "ask_license", False),
+    ]

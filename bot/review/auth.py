@@ -14,8 +14,10 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from werkzeug.wrappers import Response as BaseResponse
 
 from bot.config.review import LoginMode, ReviewSettings
+from bot.review.oauth import identify
 from bot.review.security import check_csrf, current_agent, start_session
 from bot.wiki.accounts import (
+    USER_AGENT,
     Account,
     LoginResult,
     WikiAccountError,
@@ -115,7 +117,7 @@ def _handshaker(settings: ReviewSettings) -> object:
     import mwoauth
 
     consumer = mwoauth.ConsumerToken(settings.consumer_key, settings.consumer_secret)
-    return mwoauth.Handshaker(settings.oauth_index_url, consumer)
+    return mwoauth.Handshaker(settings.oauth_index_url, consumer, user_agent=USER_AGENT)
 
 
 def _oauth_start(settings: ReviewSettings) -> BaseResponse | tuple[str, int]:
@@ -123,7 +125,8 @@ def _oauth_start(settings: ReviewSettings) -> BaseResponse | tuple[str, int]:
 
     try:
         redirect_url, request_token = _handshaker(settings).initiate()  # type: ignore[attr-defined]
-    except (mwoauth.OAuthException, OSError):
+    except (mwoauth.OAuthException, OSError, ValueError):  # requests' errors are OSErrors
+        log.warning("review login: the OAuth provider did not start a handshake")
         return _refused(Refusal("Login unavailable", "Wikimedia's login did not answer; try again soon."))
     session[OAUTH_REQUEST_TOKEN] = list(request_token)
     return redirect(redirect_url)
@@ -142,16 +145,26 @@ def oauth_callback() -> BaseResponse | tuple[str, int]:
     handshaker = _handshaker(settings)
     try:
         access = handshaker.complete(mwoauth.RequestToken(*stored), request.query_string.decode())  # type: ignore[attr-defined]
-        identity = handshaker.identify(access)  # type: ignore[attr-defined]
+        identity = identify(
+            settings.oauth_index_url,
+            mwoauth.ConsumerToken(settings.consumer_key, settings.consumer_secret),
+            access,
+            USER_AGENT,
+            settings.wiki_timeout_seconds,
+        )
         account = global_account(
             settings.oauth_api_url, str(identity["username"]), settings.wiki_timeout_seconds
         )
-    except (mwoauth.OAuthException, WikiAccountError, KeyError, OSError):
+    except (mwoauth.OAuthException, WikiAccountError, KeyError, TypeError, ValueError, OSError) as error:
+        # mwoauth raises TypeError on a token answer without tokens; a bad identify JWT is an OAuthException
+        log.warning("review login refused: the OAuth handshake failed (%s)", type(error).__name__)
         return _refused(Refusal("Login failed", "Wikimedia's login could not confirm the account."))
     refusal = global_refusal(account, settings.global_group, settings.allowed_central_ids)
     if refusal is not None or account is None:
+        log.info("review login refused: %s", refusal.title if refusal else "no global account")
         return _refused(refusal or Refusal("No global account", ""))
     start_session(account.name, settings.session_minutes)
+    log.info("review login: %s", account.name)
     return redirect(url_for("queue.index"))
 
 

@@ -139,18 +139,23 @@ def _add_interwiki(wiki_dir: Path, prefixes: dict[str, str]) -> None:
 
 
 def _create_accounts(code: MediaWikiCode, wiki_dir: Path, content: SandboxContent) -> list[Account]:
-    """The bot (bot group, BotPassword with the configured grants) and an ordinary second user."""
+    """The bot (bot group, BotPassword with the configured grants), an ordinary second user, and a
+    permissions agent (in the local agents group) for the review page."""
     bot_password = secrets.token_hex(BOT_PASSWORD_LENGTH // 2)
     other_password = secrets.token_urlsafe(18)
+    agent_password = secrets.token_urlsafe(18)
     main_password = secrets.token_urlsafe(18)  # unused: the bot logs in with its BotPassword only
     run_maintenance(code, wiki_dir, "createAndPromote.php", "--bot", content.bot_user, main_password)
     run_maintenance(code, wiki_dir, "createAndPromote.php", content.other_user, other_password)
+    agent_group = f"--custom-groups={content.agent_group}"
+    run_maintenance(code, wiki_dir, "createAndPromote.php", agent_group, content.agent_user, agent_password)
     grants = f"--grants={','.join(content.bot_grants)}"
     app = f"--appid={content.bot_app}"
     run_maintenance(code, wiki_dir, "createBotPassword.php", app, grants, content.bot_user, bot_password)
     return [
         Account(AccountRole.BOT, f"{content.bot_user}@{content.bot_app}", bot_password),
         Account(AccountRole.OTHER, content.other_user, other_password),
+        Account(AccountRole.AGENT, content.agent_user, agent_password),
     ]
 
 

@@ -94,10 +94,13 @@ def run_deliver(args: argparse.Namespace) -> int:
 
 def run_down(args: argparse.Namespace) -> int:
     from bot.sandbox import server
+    from bot.sandbox.review import stop_review
 
     if not (args.dir / "LocalSettings.php").is_file():
         print(f"sandbox: {args.dir} holds no sandbox wiki", file=sys.stderr)
         return 1
+    if stop_review(args.dir):
+        _progress(f"stopped the review page of {args.dir}")
     stopped = server.stop(args.dir)
     _progress(f"stopped the server of {args.dir}" if stopped else f"no server was running for {args.dir}")
     if (args.dir / MAILBOX_SUBDIR / "imap.json").is_file():
@@ -146,7 +149,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="port on 127.0.0.1 (default: a free one; one in use is refused)",
     )
     up.set_defaults(run=run_up)
-    down = actions.add_parser("down", help="stop the sandbox wiki in DIR (the folder stays)")
+    down = actions.add_parser(
+        "down", help="stop the sandbox wiki, its mailbox and its review page in DIR (the folder stays)"
+    )
     down.add_argument("--dir", type=Path, required=True, help="the folder given or printed by `up`")
     down.set_defaults(run=run_down)
     env = actions.add_parser("env", help="print `export` lines that point permbot at the sandbox in DIR")

@@ -24,10 +24,12 @@ class SandboxApiError(SandboxError):
 
 
 class AccountRole(enum.StrEnum):
-    """Who an account is for: the bot itself, or an ordinary second user (edit conflicts, fixtures)."""
+    """Who an account is for: the bot itself, an ordinary second user (edit conflicts, fixtures), or a
+    permissions agent (the review page's local login)."""
 
     BOT = "bot"
     OTHER = "other"
+    AGENT = "agent"
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class SandboxContent:
     bot_app: str
     bot_grants: tuple[str, ...]
     other_user: str
+    agent_user: str
+    agent_group: str  # the local group the review page's local login admits (settings.php defines it)
     admin_user: str
     interwiki: Mapping[str, str]
     upload_timestamp: str
@@ -107,6 +111,7 @@ class SandboxContent:
         if not all(isinstance(grant, str) for grant in grants):
             raise ConfigError("accounts.bot.grants: expected a list of grant names")
         other = _require(accounts, "other", dict, "accounts.")
+        agent = _require(accounts, "agent", dict, "accounts.")
         admin = _require(accounts, "admin", dict, "accounts.")
         interwiki = _require(data, "interwiki", dict, "")
         files = _require(data, "files", list, "")
@@ -116,6 +121,8 @@ class SandboxContent:
             bot_app=_require(bot, "app", str, "accounts.bot."),
             bot_grants=tuple(grants),
             other_user=_require(other, "user", str, "accounts.other."),
+            agent_user=_require(agent, "user", str, "accounts.agent."),
+            agent_group=_require(agent, "group", str, "accounts.agent."),
             admin_user=_require(admin, "user", str, "accounts.admin."),
             interwiki={str(k): str(v) for k, v in interwiki.items()},
             upload_timestamp=_require(data, "upload_timestamp", str, ""),

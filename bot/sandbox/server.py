@@ -68,10 +68,10 @@ def _reaped(pid: int) -> bool:
     return done == pid
 
 
-def read_pid(wiki_dir: Path) -> int | None:
+def read_pid(wiki_dir: Path, pid_file: str = PID_FILE) -> int | None:
     """The server's pid from the wiki folder, if the file is there and well formed."""
     try:
-        return int((wiki_dir / PID_FILE).read_text().strip())
+        return int((wiki_dir / pid_file).read_text().strip())
     except (FileNotFoundError, ValueError):
         return None
 
@@ -163,11 +163,12 @@ def start(code: MediaWikiCode, wiki_dir: Path, port: int) -> subprocess.Popen[by
     return process
 
 
-def stop(wiki_dir: Path, process: subprocess.Popen[bytes] | None = None) -> bool:
-    """Stop the server's process group; False when none was running. The folder stays as it is."""
-    pid = process.pid if process is not None else read_pid(wiki_dir)
+def stop(wiki_dir: Path, process: subprocess.Popen[bytes] | None = None, pid_file: str = PID_FILE) -> bool:
+    """Stop the server's process group (another server's with its own `pid_file`); False when none was
+    running. The folder stays as it is."""
+    pid = process.pid if process is not None else read_pid(wiki_dir, pid_file)
     if pid is None or not _alive(pid):
-        (wiki_dir / PID_FILE).unlink(missing_ok=True)
+        (wiki_dir / pid_file).unlink(missing_ok=True)
         return False
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
@@ -176,7 +177,7 @@ def stop(wiki_dir: Path, process: subprocess.Popen[bytes] | None = None) -> bool
             break
         if _wait_gone(pid, process, STOP_TIMEOUT):
             break
-    (wiki_dir / PID_FILE).unlink(missing_ok=True)
+    (wiki_dir / pid_file).unlink(missing_ok=True)
     return True
 
 

@@ -7,6 +7,7 @@ and the passes' decision runner; an agent account (in the local group) and Alice
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,9 +82,9 @@ def serve(parts: ReviewParts) -> tuple[BaseWSGIServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}"
 
 
-@pytest.fixture
-def review(wiki: SandboxWiki, agent_account: str, tmp_path: Path) -> Iterator[Review]:
-    store = Store.open(sqlite_url(tmp_path / "permbot.sqlite3"), migrate_schema=True)
+@contextlib.contextmanager
+def review_of(store: Store, wiki: SandboxWiki) -> Iterator[Review]:
+    """The review page on `store` and the sandbox wiki, served on a free port until the block ends."""
     names = load_wiki_settings().names
     runner = passes_runner(store)
     parts = ReviewParts(
@@ -101,4 +102,13 @@ def review(wiki: SandboxWiki, agent_account: str, tmp_path: Path) -> Iterator[Re
     finally:
         server.shutdown()
         runner.join(timeout=30)
+
+
+@pytest.fixture
+def review(wiki: SandboxWiki, agent_account: str, tmp_path: Path) -> Iterator[Review]:
+    store = Store.open(sqlite_url(tmp_path / "permbot.sqlite3"), migrate_schema=True)
+    try:
+        with review_of(store, wiki) as served:
+            yield served
+    finally:
         store.close()

@@ -93,7 +93,12 @@ def test_someone_not_an_agent_is_refused_with_the_reason(page: Any, review: Revi
 def test_hostile_mail_is_shown_as_inert_text(page: Any, review: Review) -> None:
     seed(review.store, HOSTILE, HOSTILE_MAIL, Verdict.SUSPICIOUS, [HARBOUR])
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def record_and_dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record_and_dismiss)
     log_in(page, review)
     response = page.goto(f"{review.url}/ticket/{HOSTILE}")
     assert "script-src 'self'" in response.headers["content-security-policy"]

@@ -232,7 +232,7 @@ def test_cli_up_prints_the_contract_as_last_line(cli_sandbox: dict[str, Any]) ->
     assert cli_sandbox["api"].startswith("http://127.0.0.1:")
     assert cli_sandbox["api"].endswith("/api.php")
     roles = {account["role"]: account for account in cli_sandbox["accounts"]}
-    assert set(roles) == {"bot", "other"}
+    assert set(roles) == {"bot", "other", "agent"}
     assert roles["bot"]["user"] == f"{CONTENT.bot_user}@{CONTENT.bot_app}"
     assert len(roles["bot"]["password"]) == 32
     env = cli_sandbox["env"]

@@ -24,7 +24,8 @@ from bot.passes.plan import automatic_actions
 from bot.store.model import DecisionState, TicketFilter, TicketRow
 from bot.store.store import Store
 from bot.verify.batch import Verifier
-from bot.wiki.connection import WikiEnvironment, WikiSetupError, connect
+from bot.wiki.connection import WikiEnvironment, WikiSession, WikiSetupError, connect
+from bot.wiki.operations import pending_dates
 from bot.wiki.saver import RunState, Saver
 
 log = logging.getLogger(__name__)
@@ -184,12 +185,27 @@ def _wiki_work(
             summary.stopped = done.stopped
             return
     decided |= _tickets_with_decisions(context.store)
-    for ticket in _open_tickets(context.store):
+    open_tickets = _open_tickets(context.store)
+    _record_deadlines(context.store, session, open_tickets)
+    for ticket in open_tickets:
         if (reason := stop_reason()) is not None:
             summary.stopped = reason
             return
         for planned in automatic_actions([ticket], policy, frozenset(decided)):
             summary.actions.extend(actions.carry_out(planned))
+
+
+def _record_deadlines(store: Store, session: WikiSession, tickets: list[TicketRow]) -> None:
+    """Note when each file's pending tag dates from, before receiving it: the review queue sorts by the day
+    the first file would be deleted. Read once per file (kept after the tag is gone), in batches."""
+    unknown = [(t.number, f.title) for t in tickets for f in t.active_files if f.pending_since is None]
+    if not unknown:
+        return
+    dates = pending_dates(session, [title for _number, title in unknown])
+    for number, title in unknown:
+        if (since := dates.get(title)) is not None:
+            midnight = datetime.datetime.combine(since, datetime.time(), tzinfo=datetime.UTC)
+            store.tickets.set_pending_since(number, title, midnight)
 
 
 def _tickets_with_decisions(store: Store) -> set[str]:

@@ -30,6 +30,7 @@ from bot.wiki.edits import (
     mark_no_permission,
     mark_received,
     remove_ticket,
+    survey,
 )
 from bot.wiki.outcomes import FileOutcome, OutcomeKind
 from bot.wiki.saver import Change, Saver
@@ -200,6 +201,24 @@ def run(
                 checked = True
             done(saver.save(item.page, decision, summary, ticket))
     return outcomes
+
+
+def pending_dates(session: WikiSession, titles: Iterable[str]) -> dict[str, datetime.date]:
+    """The date of each page's pending tag, read in batches (read only): when its file would be deleted.
+
+    Pages without a pending tag, or with an undated one, are left out; a followed redirect's date stands
+    under its target's title.
+    """
+    dates: dict[str, datetime.date] = {}
+    wanted = list(dict.fromkeys(titles))
+    for items in load_batches(session, file_pages(session, wanted), None):
+        for item in items:
+            if item.page is None:
+                continue
+            since = survey(item.page.text, session.names).pending_since
+            if since is not None:
+                dates[item.title] = since
+    return dates
 
 
 def file_pages(session: WikiSession, titles: Iterable[str]) -> list[Any]:

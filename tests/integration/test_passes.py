@@ -119,6 +119,11 @@ def test_pass_marks_received_once_and_takes_nothing_twice(
     assert f"{{{{Permission received|id={TICKET}|reason=email" in text_of(wiki, HARBOUR)
     entries = context.store.journal.for_ticket(TICKET)
     assert [(e.state, e.new_revid is not None) for e in entries] == [(JournalState.DONE, True)]
+    ticket = context.store.tickets.get(TICKET, with_evidence=False)
+    assert ticket is not None  # the pending tag's date, read before it was replaced: the queue's deadline
+    assert [(f.title, f.pending_since) for f in ticket.active_files] == [
+        (HARBOUR, datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC))
+    ]
 
     wiki.clear_api_log()
     again, _ = once(context)

@@ -75,12 +75,13 @@ class ReadingLimits:
     max_text_bytes: int  # bytes of text parts decoded, all parts together
     max_parts: int  # MIME leaf parts read
     max_containers: int  # multipart and message/* parts; above this the body is not read at all
+    max_release_tokens: int  # tokens of release text (own words, forwarded text) the readers read
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
         """Build from the [limits] table of config/mail.toml; ConfigError names the bad key."""
         values = {}
-        for key in ("max_headers", "max_text_bytes", "max_parts", "max_containers"):
+        for key in ("max_headers", "max_text_bytes", "max_parts", "max_containers", "max_release_tokens"):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"limits.{key}: expected a positive integer")

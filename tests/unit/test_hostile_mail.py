@@ -14,6 +14,7 @@ from tests.fuzz.mutated_mail import mutated, seed_mails
 from verification.domains import raw_host
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.html_text import html_to_text
+from verification.model import LicenseProblem, Verdict
 from verification.reading import ReadingVocabulary, read_ticket
 
 HEAD = b"From: Jane <jane@example.org>\r\nSubject: [Ticket#2024051410012345] photo\r\n"
@@ -82,6 +83,34 @@ def test_text_beyond_the_limit_is_not_read(verifier: PureVerifier) -> None:
     reading = read_ticket(HEAD + b"\r\n" + b"word " * limit, verifier.settings.reading)
     assert "text_truncated" in reading.message.defects
     assert sum(len(segment.text) for segment in reading.message.segments) <= limit
+
+
+@pytest.mark.parametrize(
+    "filler", [b"A ", b"a. ", b"Foto de A ", b"\xe5\x86\x99"], ids=["A", "a.", "credit", "Han"]
+)
+def test_a_restriction_past_the_token_cap_is_not_read_and_the_verdict_asks(
+    verifier: PureVerifier, filler: bytes
+) -> None:
+    cap = verifier.settings.reading.mail.limits.max_release_tokens
+    release = b"I agree to publish File:Harbour.jpg under CC BY-SA 4.0.\r\n"
+    restriction = b"\r\nOnly for use on Wikipedia.\r\n"
+    raw = HEAD + b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + release + filler * cap + restriction
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" in reading.message.defects
+    assert reading.license.spdx == "CC-BY-SA-4.0"  # the restriction was not read...
+    suggestion = verifier.verify(raw)
+    assert "text_truncated" in {reason.code for reason in suggestion.reasons}  # ...so the verdict asks
+    assert suggestion.verdict is not Verdict.CONFIRM
+
+
+def test_a_release_within_the_token_cap_is_read_whole(verifier: PureVerifier) -> None:
+    raw = (
+        HEAD
+        + b"\r\nI agree to publish File:Harbour.jpg under CC BY-SA 4.0.\r\nOnly for use on Wikipedia.\r\n"
+    )
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" not in reading.message.defects
+    assert reading.license.problem is LicenseProblem.WIKIPEDIA_ONLY
 
 
 def test_a_reader_failure_is_this_mails_typed_error_without_its_text() -> None:

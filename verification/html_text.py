@@ -64,6 +64,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Characters of a link's shown text that are kept. Anchors nested thousands deep each show all the text
 # inside them; read whole, their texts would cost the square of the depth.
 _MAX_LINK_TEXT = 500
+# Quote marks written before a line of blockquoted text: deeper blockquotes are still quoted, but a
+# prefix per level would make the text of thousands of nested blockquotes the square of their depth.
+_MAX_QUOTE_MARKS = 50
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ class _Renderer:
     def _break(self) -> None:
         line = _SPACES.sub(" ", "".join(self.current)).strip()
         self.current = []
-        prefix = "> " * self.quote_depth
+        prefix = "> " * min(self.quote_depth, _MAX_QUOTE_MARKS)
         self.lines.append(prefix + line if line else prefix.rstrip())
 
     def _walk(self, root: Tag) -> None:

@@ -76,12 +76,20 @@ class ReadingLimits:
     max_parts: int  # MIME leaf parts read
     max_containers: int  # multipart and message/* parts; above this the body is not read at all
     max_release_tokens: int  # tokens of release text (own words, forwarded text) the readers read
+    max_html_tags: int  # tags of one HTML part parsed; the rest of the part is not read
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
         """Build from the [limits] table of config/mail.toml; ConfigError names the bad key."""
         values = {}
-        for key in ("max_headers", "max_text_bytes", "max_parts", "max_containers", "max_release_tokens"):
+        for key in (
+            "max_headers",
+            "max_text_bytes",
+            "max_parts",
+            "max_containers",
+            "max_release_tokens",
+            "max_html_tags",
+        ):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"limits.{key}: expected a positive integer")
@@ -466,8 +474,22 @@ def _decoded_text(part: email.message.Message, data: bytes, ctype: str, vocab: M
         if _param(part, "format") == "flowed":
             text = unflow(text, delsp=_param(part, "delsp") == "yes")
         return _Content(blocks=(_Block(text),), defects=decoded.defects)
-    rendered = html_to_text(decoded.text)
-    return _Content(blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects, html=True)
+    html, cut = _within_tags(decoded.text, vocab.limits.max_html_tags)
+    rendered = html_to_text(html)
+    return _Content(
+        blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects + cut, html=True
+    )
+
+
+def _within_tags(html: str, max_tags: int) -> tuple[str, tuple[MessageDefect, ...]]:
+    """`html` cut before its tag number `max_tags + 1` (each "<" counted), and the defect if it was cut:
+    the HTML parser's cost is per tag, and thousands of nested tags fit in a few kilobytes."""
+    position = -1
+    for _ in range(max_tags + 1):
+        position = html.find("<", position + 1)
+        if position < 0:
+            return html, ()
+    return html[:position], (MessageDefect.TEXT_TRUNCATED,)
 
 
 def _choose_alternative(children: Sequence[_Content]) -> _Content:

@@ -140,3 +140,31 @@ def test_short_seeded_fuzz_raises_only_typed_errors(verifier: PureVerifier) -> N
             verifier.verify(mutated(seeds, 1, number))
         except UnreadableMessage:
             continue
+
+
+def test_html_past_the_tag_limit_is_not_read(verifier: PureVerifier) -> None:
+    limit = verifier.settings.reading.mail.limits.max_html_tags
+    html = b"<p>I agree to CC BY-SA 4.0.</p>" + b"<b>" * limit + b"only for Wikipedia"
+    raw = HEAD + b"Content-Type: text/html\r\n\r\n" + html
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" in reading.message.defects
+    assert "Wikipedia" not in reading.message.text()
+
+
+@pytest.mark.parametrize(
+    ("html", "longest"),
+    [
+        ("<blockquote>" * 3000 + "deep", 2 * 50 + len("deep")),  # quote marks stop at 50 levels
+        ("<blockquote>" * 3 + "deep", 2 * 3 + len("deep")),
+    ],
+    ids=["3000 levels", "3 levels"],
+)
+def test_deep_blockquotes_are_marked_up_to_fifty_levels(html: str, longest: int) -> None:
+    assert max(len(line) for line in html_to_text(html).text.splitlines()) == longest
+
+
+def test_the_shown_text_of_nested_links_is_bounded() -> None:
+    rendered = html_to_text("<a href='https://x.org/'>" * 2000 + "text")
+    assert len(rendered.links) == 2000
+    assert max(len(link.text) for link in rendered.links) <= 500
+    assert rendered.links[0].text == "text"

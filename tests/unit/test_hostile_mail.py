@@ -4,6 +4,7 @@ tests/benchmarks/reading_size.py and tests/fuzz/mutated_mail.py, not asserted he
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from verification.domains import raw_host
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.html_text import html_to_text
 from verification.model import LicenseProblem, Verdict
+from verification.quoting import forwarded_address
 from verification.reading import ReadingVocabulary, read_ticket
 
 HEAD = b"From: Jane <jane@example.org>\r\nSubject: [Ticket#2024051410012345] photo\r\n"
@@ -135,7 +137,7 @@ def test_unbalanced_bracket_in_a_url_is_no_host() -> None:
 
 def test_short_seeded_fuzz_raises_only_typed_errors(verifier: PureVerifier) -> None:
     seeds = seed_mails()
-    for number in range(12):
+    for number in range(40):
         try:
             verifier.verify(mutated(seeds, 1, number))
         except UnreadableMessage:
@@ -168,3 +170,32 @@ def test_the_shown_text_of_nested_links_is_bounded() -> None:
     assert len(rendered.links) == 2000
     assert max(len(link.text) for link in rendered.links) <= 500
     assert rendered.links[0].text == "text"
+
+
+def test_a_mail_past_the_byte_limit_is_read_in_part(verifier: PureVerifier) -> None:
+    vocab = verifier.settings.reading
+    limits = dataclasses.replace(vocab.mail.limits, max_message_bytes=200)
+    small = dataclasses.replace(vocab, mail=dataclasses.replace(vocab.mail, limits=limits))
+    reading = read_ticket(HEAD + b"\r\n" + b"words " * 100, small)
+    assert reading.message.ticket == "2024051410012345"
+    assert "text_truncated" in reading.message.defects
+
+
+def test_a_boundary_longer_than_any_rfc_allows_is_not_used(verifier: PureVerifier) -> None:
+    boundary = b"a." * 50_000
+    raw = (
+        HEAD
+        + b'Content-Type: multipart/mixed; boundary="'
+        + boundary
+        + b'"\r\n\r\n--'
+        + boundary
+        + b"\r\nx\r\n"
+    )
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "NoBoundaryInMultipartDefect" in reading.message.defects
+
+
+def test_an_address_after_a_long_run_without_one_is_found() -> None:
+    found = forwarded_address("a." * 50_000 + " Ben <ben@x.org>")
+    assert found is not None
+    assert found.addr == "ben@x.org"

@@ -61,6 +61,12 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIPPED_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Characters of a link's shown text that are kept. Anchors nested thousands deep each show all the text
+# inside them; read whole, their texts would cost the square of the depth.
+_MAX_LINK_TEXT = 500
+# Quote marks written before a line of blockquoted text: deeper blockquotes are still quoted, but a
+# prefix per level would make the text of thousands of nested blockquotes the square of their depth.
+_MAX_QUOTE_MARKS = 50
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ class _Renderer:
     def _break(self) -> None:
         line = _SPACES.sub(" ", "".join(self.current)).strip()
         self.current = []
-        prefix = "> " * self.quote_depth
+        prefix = "> " * min(self.quote_depth, _MAX_QUOTE_MARKS)
         self.lines.append(prefix + line if line else prefix.rstrip())
 
     def _walk(self, root: Tag) -> None:
@@ -158,9 +164,9 @@ class _Renderer:
 
     def _close_anchor(self, tag: Tag, start: int) -> None:
         href = tag.get("href")
-        shown = _SPACES.sub(" ", "".join(self.current[start:])).strip()
         if not isinstance(href, str) or not href.strip():
             return
+        shown = _SPACES.sub(" ", _text_from(self.current, start, _MAX_LINK_TEXT)).strip()
         url = href.strip()
         if self.base_url and not url.lower().startswith(("mailto:", "javascript:", "data:", "tel:")):
             url = urljoin(self.base_url, url)
@@ -170,6 +176,18 @@ class _Renderer:
         target = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
         if target.rstrip("/") != shown.rstrip("/"):
             self.current.append(f" <{url}>")
+
+
+def _text_from(pieces: list[str], start: int, limit: int) -> str:
+    """The text of `pieces` from `start` on, cut after `limit` characters."""
+    taken: list[str] = []
+    size = 0
+    for index in range(start, len(pieces)):
+        taken.append(pieces[index])
+        size += len(pieces[index])
+        if size >= limit:
+            return "".join(taken)[:limit]
+    return "".join(taken)
 
 
 def _tidy_lines(lines: list[str]) -> list[str]:

@@ -75,12 +75,23 @@ class ReadingLimits:
     max_text_bytes: int  # bytes of text parts decoded, all parts together
     max_parts: int  # MIME leaf parts read
     max_containers: int  # multipart and message/* parts; above this the body is not read at all
+    max_release_tokens: int  # tokens of release text (own words, forwarded text) the readers read
+    max_html_tags: int  # tags of one HTML part parsed; the rest of the part is not read
+    max_message_bytes: int  # bytes of the raw mail parsed; the rest is not read
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
         """Build from the [limits] table of config/mail.toml; ConfigError names the bad key."""
         values = {}
-        for key in ("max_headers", "max_text_bytes", "max_parts", "max_containers"):
+        for key in (
+            "max_headers",
+            "max_text_bytes",
+            "max_parts",
+            "max_containers",
+            "max_release_tokens",
+            "max_html_tags",
+            "max_message_bytes",
+        ):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"limits.{key}: expected a positive integer")
@@ -178,6 +189,9 @@ class _Content:
         return any(block.text.strip() for block in self.blocks)
 
 
+_MAX_BOUNDARY = 200
+
+
 class _SafeMessage(email.message.Message):
     """The stdlib's message, except that RFC 2231 parameters it cannot decode read as missing.
 
@@ -185,6 +199,15 @@ class _SafeMessage(email.message.Message):
     ("name*=a; name*1=b"); that happens inside the parser too (boundaries), so it is caught here, where
     every parameter read (boundary, charset, filename, format) passes.
     """
+
+    def get_boundary(self, failobj: Any = None) -> Any:
+        """None for a boundary longer than _MAX_BOUNDARY: the parser compiles a pattern of each boundary,
+        in time that grows faster than its length (RFC 2046 allows 70 characters)."""
+        boundary = super().get_boundary(failobj)
+        if isinstance(boundary, str) and len(boundary) > _MAX_BOUNDARY:
+            self.defects.append(_ParametersUnreadable())
+            return failobj
+        return boundary
 
     def get_param(
         self, param: str, failobj: Any = None, header: str = "content-type", unquote: bool = True
@@ -210,12 +233,17 @@ class _Budget:
 
 def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
     """Read the mail; raises UnreadableMessage only for empty input or input without any header."""
-    if not raw.strip():
+    read = raw[: vocab.limits.max_message_bytes]
+    if not read.strip():
         raise UnreadableMessage(UnreadableReason.EMPTY, "the message is empty")
-    message = _parse_bytes(raw, vocab)
+    message = _parse_bytes(read, vocab)
     if not message.keys():
         raise UnreadableMessage(UnreadableReason.NO_HEADERS, "the message has no header lines")
-    headers_defects = (MessageDefect.HEADERS_TRUNCATED,) if len(message) > vocab.limits.max_headers else ()
+    headers_defects: tuple[MessageDefect, ...] = (
+        (MessageDefect.HEADERS_TRUNCATED,) if len(message) > vocab.limits.max_headers else ()
+    )
+    if len(read) < len(raw):
+        headers_defects += (MessageDefect.TEXT_TRUNCATED,)
     subject = decode_header_text(
         _first_header(message, "subject", vocab.limits.max_headers) or "", vocab.charset_aliases
     )
@@ -465,8 +493,22 @@ def _decoded_text(part: email.message.Message, data: bytes, ctype: str, vocab: M
         if _param(part, "format") == "flowed":
             text = unflow(text, delsp=_param(part, "delsp") == "yes")
         return _Content(blocks=(_Block(text),), defects=decoded.defects)
-    rendered = html_to_text(decoded.text)
-    return _Content(blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects, html=True)
+    html, cut = _within_tags(decoded.text, vocab.limits.max_html_tags)
+    rendered = html_to_text(html)
+    return _Content(
+        blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects + cut, html=True
+    )
+
+
+def _within_tags(html: str, max_tags: int) -> tuple[str, tuple[MessageDefect, ...]]:
+    """`html` cut before its tag number `max_tags + 1` (each "<" counted), and the defect if it was cut:
+    the HTML parser's cost is per tag, and thousands of nested tags fit in a few kilobytes."""
+    position = -1
+    for _ in range(max_tags + 1):
+        position = html.find("<", position + 1)
+        if position < 0:
+            return html, ()
+    return html[:position], (MessageDefect.TEXT_TRUNCATED,)
 
 
 def _choose_alternative(children: Sequence[_Content]) -> _Content:

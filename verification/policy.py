@@ -13,6 +13,7 @@ from typing import Any, Self
 
 from verification.errors import ConfigError
 from verification.facts import CaseFacts, SiteSource
+from verification.message import MessageDefect
 from verification.model import LicenseProblem, Provisional, Reason, Suggestion, Verdict
 
 
@@ -123,6 +124,16 @@ def _license(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]:
         yield _reason(problem.value, _LICENSE_MESSAGES[problem], Verdict.ASK_LICENSE)
 
 
+def _unread_text(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]:
+    """Text past the readers' caps was not read: a restriction of the release may stand there."""
+    if MessageDefect.TEXT_TRUNCATED in facts.reading.message.defects:
+        yield _reason(
+            "text_truncated",
+            "The message is longer than the readers read; the part not read may restrict the release.",
+            Verdict.ASK_LICENSE,
+        )
+
+
 def _authorship(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]:
     statement = facts.reading.statement
     for credit in statement.credits:
@@ -207,6 +218,7 @@ _RULES: tuple[Callable[[CaseFacts, PolicySettings], Iterator[Reason]], ...] = (
     _forgery,
     _files,
     _license,
+    _unread_text,
     _authorship,
     _address,
 )

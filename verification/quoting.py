@@ -23,7 +23,10 @@ _MARKER_TRIM = " \t-_=*:"
 _SPACES = re.compile(r"\s+")
 # "\s*(?:\*+\s*)?" reads what "\s*\**\s*" reads, without two quantifiers sharing a run of spaces.
 _HEADER_LINE = re.compile(r"^\s*(?:\*+\s*)?([^:：\s][^:：]{0,30}?)\s*(?:\*+\s*)?[:：]\s*(?:\*+\s*)?(.*)$")
-_EMAIL = re.compile(r"[^\s<>\[\]()\"',;:]+@[^\s<>\[\]()\"',;:]+\.[^\s<>\[\]()\"',;:]+")
+# A run of the characters an address is written with. An address is a whole run with an "@" after its
+# first character and, past the "@", a dot neither next to it nor last: what the pattern
+# [^…]+@[^…]+\.[^…]+ matches, without the search that backtracks over long runs.
+_ADDRESS_RUN = re.compile(r"[^\s<>\[\]()\"',;:]+")
 _NAME_TRIM = " \t\"'<>[]()*,;:"
 _MARKER_MAX_LENGTH = 100
 _OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
@@ -98,9 +101,14 @@ def split_segments(
     return _Splitter(vocab, forward_subject).split(text.splitlines())
 
 
+def _is_address(run: str) -> bool:
+    at = run.find("@", 1)
+    return at > 0 and run.find(".", at + 2, len(run) - 1) >= 0
+
+
 def forwarded_address(value: str) -> Address | None:
     """The mailbox of a forwarded header's From value: "Ben <ben@x.org>", "Ben [mailto:ben@x.org]", ..."""
-    match = _EMAIL.search(value)
+    match = next((run for run in _ADDRESS_RUN.finditer(value) if _is_address(run.group())), None)
     if match is None:
         return None
     addr = match.group(0).removeprefix("mailto:").lower()

@@ -11,6 +11,7 @@ from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.statement import StatementVocabulary, read_statement, release_text
+from verification.text_limit import within_token_limit
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
-    message = parse_message(raw, vocab.mail)
+    message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
     license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)

@@ -4,6 +4,7 @@ tests/benchmarks/reading_size.py and tests/fuzz/mutated_mail.py, not asserted he
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from typing import Any
 
@@ -15,6 +16,8 @@ from tests.fuzz.mutated_mail import mutated, seed_mails
 from verification.domains import raw_host
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.html_text import html_to_text
+from verification.model import LicenseProblem, Verdict
+from verification.quoting import forwarded_address
 from verification.reading import ReadingVocabulary, read_ticket
 
 HEAD = b"From: Jane <jane@example.org>\r\nSubject: [Ticket#2024051410012345] photo\r\n"
@@ -85,6 +88,34 @@ def test_text_beyond_the_limit_is_not_read(verifier: PureVerifier) -> None:
     assert sum(len(segment.text) for segment in reading.message.segments) <= limit
 
 
+@pytest.mark.parametrize(
+    "filler", [b"A ", b"a. ", b"Foto de A ", b"\xe5\x86\x99"], ids=["A", "a.", "credit", "Han"]
+)
+def test_a_restriction_past_the_token_cap_is_not_read_and_the_verdict_asks(
+    verifier: PureVerifier, filler: bytes
+) -> None:
+    cap = verifier.settings.reading.mail.limits.max_release_tokens
+    release = b"I agree to publish File:Harbour.jpg under CC BY-SA 4.0.\r\n"
+    restriction = b"\r\nOnly for use on Wikipedia.\r\n"
+    raw = HEAD + b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + release + filler * cap + restriction
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" in reading.message.defects
+    assert reading.license.spdx == "CC-BY-SA-4.0"  # the restriction was not read...
+    suggestion = verifier.verify(raw)
+    assert "text_truncated" in {reason.code for reason in suggestion.reasons}  # ...so the verdict asks
+    assert suggestion.verdict is not Verdict.CONFIRM
+
+
+def test_a_release_within_the_token_cap_is_read_whole(verifier: PureVerifier) -> None:
+    raw = (
+        HEAD
+        + b"\r\nI agree to publish File:Harbour.jpg under CC BY-SA 4.0.\r\nOnly for use on Wikipedia.\r\n"
+    )
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" not in reading.message.defects
+    assert reading.license.problem is LicenseProblem.WIKIPEDIA_ONLY
+
+
 def test_a_reader_failure_is_this_mails_typed_error_without_its_text() -> None:
     vocab = load_verifier_settings().reading
     files: Any = None  # a reader that fails on any mail
@@ -107,7 +138,7 @@ def test_unbalanced_bracket_in_a_url_is_no_host() -> None:
 
 def test_short_seeded_fuzz_raises_only_typed_errors(verifier: PureVerifier) -> None:
     seeds = seed_mails()
-    for number in range(12):
+    for number in range(40):
         try:
             verifier.verify(mutated(seeds, 1, number))
         except UnreadableMessage:
@@ -119,3 +150,60 @@ def test_the_typed_error_survives_the_trip_from_a_reading_worker(reason: Unreada
     """Reading workers send it back pickled; a lossy pickle breaks the whole process pool."""
     back = pickle.loads(pickle.dumps(UnreadableMessage(reason, "no text of the mail here")))  # noqa: S301
     assert (type(back), back.reason, str(back)) == (UnreadableMessage, reason, "no text of the mail here")
+
+
+def test_html_past_the_tag_limit_is_not_read(verifier: PureVerifier) -> None:
+    limit = verifier.settings.reading.mail.limits.max_html_tags
+    html = b"<p>I agree to CC BY-SA 4.0.</p>" + b"<b>" * limit + b"only for Wikipedia"
+    raw = HEAD + b"Content-Type: text/html\r\n\r\n" + html
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" in reading.message.defects
+    assert "Wikipedia" not in reading.message.text()
+
+
+@pytest.mark.parametrize(
+    ("html", "longest"),
+    [
+        ("<blockquote>" * 3000 + "deep", 2 * 50 + len("deep")),  # quote marks stop at 50 levels
+        ("<blockquote>" * 3 + "deep", 2 * 3 + len("deep")),
+    ],
+    ids=["3000 levels", "3 levels"],
+)
+def test_deep_blockquotes_are_marked_up_to_fifty_levels(html: str, longest: int) -> None:
+    assert max(len(line) for line in html_to_text(html).text.splitlines()) == longest
+
+
+def test_the_shown_text_of_nested_links_is_bounded() -> None:
+    rendered = html_to_text("<a href='https://x.org/'>" * 2000 + "text")
+    assert len(rendered.links) == 2000
+    assert max(len(link.text) for link in rendered.links) <= 500
+    assert rendered.links[0].text == "text"
+
+
+def test_a_mail_past_the_byte_limit_is_read_in_part(verifier: PureVerifier) -> None:
+    vocab = verifier.settings.reading
+    limits = dataclasses.replace(vocab.mail.limits, max_message_bytes=200)
+    small = dataclasses.replace(vocab, mail=dataclasses.replace(vocab.mail, limits=limits))
+    reading = read_ticket(HEAD + b"\r\n" + b"words " * 100, small)
+    assert reading.message.ticket == "2024051410012345"
+    assert "text_truncated" in reading.message.defects
+
+
+def test_a_boundary_longer_than_any_rfc_allows_is_not_used(verifier: PureVerifier) -> None:
+    boundary = b"a." * 50_000
+    raw = (
+        HEAD
+        + b'Content-Type: multipart/mixed; boundary="'
+        + boundary
+        + b'"\r\n\r\n--'
+        + boundary
+        + b"\r\nx\r\n"
+    )
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "NoBoundaryInMultipartDefect" in reading.message.defects
+
+
+def test_an_address_after_a_long_run_without_one_is_found() -> None:
+    found = forwarded_address("a." * 50_000 + " Ben <ben@x.org>")
+    assert found is not None
+    assert found.addr == "ben@x.org"

@@ -270,3 +270,22 @@ def test_every_license_problem_has_an_agent_message(problem: LicenseProblem) -> 
     [reason] = [r for r in suggestion.reasons if r.verdict is Verdict.ASK_LICENSE]
     assert reason.code == problem.value
     assert reason.message
+
+
+@pytest.mark.parametrize("defects", [("text_truncated",), ("charset_guessed", "text_truncated")])
+def test_text_not_read_never_confirms(defects: tuple[str, ...]) -> None:
+    """The unread part of a cut release may hold its restriction: an agent must read it."""
+    base = facts()
+    message = replace(base.reading.message, defects=defects)
+    suggestion = decide(replace(base, reading=replace(base.reading, message=message)), SETTINGS)
+    assert suggestion.verdict is Verdict.ASK_LICENSE
+    assert {r.code for r in suggestion.reasons} == {"text_truncated", "sender_domain_matches_site"}
+
+
+def test_other_defects_do_not_change_the_verdict() -> None:
+    base = facts()
+    message = replace(base.reading.message, defects=("charset_guessed", "headers_truncated"))
+    assert (
+        decide(replace(base, reading=replace(base.reading, message=message)), SETTINGS).verdict
+        is Verdict.CONFIRM
+    )

@@ -20,6 +20,7 @@ from verification.statement.words import CASELESS_RUN, word_tokens
 _PART_SEPARATORS = re.compile(r"(?<!\s)\s+[-–—|·•/]\s+|(?:(?<!\s)\s+)?[,;|·•]\s*|(?<!\s)\s+[-–—]$")
 _BRACKETED = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
 _SIGNATURE_LINES = 10
+_MAX_COMPANY_LINE = 300  # characters of a company line ("株式会社星空写真（Hoshizora Shashin Co., Ltd.）")
 _SIGNATURE_LINE_WORDS = 10
 
 
@@ -70,6 +71,8 @@ def _company_names(part: str, vocab: StatementVocabulary) -> list[str]:
     """A company line and the names it gives, also in brackets: "株式会社星空写真（Hoshizora Shashin Co.,
     Ltd.）" gives both names. A side is a company by a legal form or an organisation word, or in Han or
     Hangul by an organisation suffix; its partner in brackets is then the same company."""
+    if len(part) > _MAX_COMPANY_LINE:
+        return []  # and _BRACKETED, which backtracks, stays linear
     bracketed = _BRACKETED.match(part)
     sides = [bracketed.group(1), bracketed.group(2)] if bracketed else [part]
     names = [_caseless_org(side, vocab) or _whole_name(side, vocab) for side in sides]

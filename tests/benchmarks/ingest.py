@@ -182,6 +182,7 @@ def run_measured(spec: RunSpec) -> RunFigures:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=measure, args=(spec, sender), name=f"ingest-{spec.label}")
     process.start()
+    sender.close()  # the child's end only: recv() then ends with EOFError if the child dies
     memory = TreeMemory(process.pid or 0)
     try:
         figures: RunFigures = receiver.recv()

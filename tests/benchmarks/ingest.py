@@ -30,6 +30,7 @@ import re
 import resource
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -129,7 +130,9 @@ def fill_folder(dovecot: SandboxDovecot, folder: str, mails: Iterator[bytes]) ->
 
 
 def measure(spec: RunSpec, answer: Connection) -> None:
-    """In a process of its own: ingest the folder as `permbot ingest` does, and send back the figures."""
+    """In a process of its own: ingest the folder as `permbot ingest` does, and send back the figures.
+    Ctrl-C is the parent's: it stops this process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.update(spec.web_env)
     verifier_settings = dataclasses.replace(load_verifier_settings(), whois_enabled=False)
     pass_settings = load_pass_settings()
@@ -186,6 +189,10 @@ def run_measured(spec: RunSpec) -> RunFigures:
     memory = TreeMemory(process.pid or 0)
     try:
         figures: RunFigures = receiver.recv()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.join()
+        raise
     except EOFError:
         process.join()
         raise SystemExit(f"the {spec.label} run failed (exit {process.exitcode})") from None
@@ -287,7 +294,12 @@ def main() -> int:
                 mailbox = dataclasses.replace(configured, folder=name, batch_size=batch_size)
                 url = database_url(args.database_url, folder, str(run))
                 spec = RunSpec(label, name, count, batch_size, verify, trace, url, mailbox, web.env)
-                runs.append(run_measured(spec))
+                try:
+                    runs.append(run_measured(spec))
+                except KeyboardInterrupt:
+                    print(f"interrupted during {label!r}: {len(runs)} of {len(plan)} runs done")
+                    print_table(runs)
+                    return 130
         print_table(runs)
         print(
             f"memory from {args.small} to {args.count} messages: {growth(runs[0], runs[1], 'maxrss')}, "

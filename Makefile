@@ -53,6 +53,7 @@ benchmark: system-deps venv
 	$(BIN)/python -m tests.benchmarks.verify_throughput
 	$(BIN)/python -m tests.benchmarks.sweep_requests
 	$(BIN)/python -m tests.benchmarks.imap_fetch
+	$(BIN)/python -m tests.benchmarks.ingest
 	$(BIN)/python -m tests.benchmarks.store_queue
 	$(BIN)/python -m tests.benchmarks.review_page
 

@@ -39,6 +39,7 @@ class TicketReading:
     files: tuple[str, ...]
     license: LicenseFinding
     statement: Statement
+    language: str | None = None  # ISO 639-1 code of the sender's own words; None when short or unsure
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,35 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     first = text.rfind("\n\n", 0, start)
     last = text.find("\n\n", end)
     return text[first + 1 if first >= 0 else 0 : last if last >= 0 else len(text)]
+
+
+# Tokens that say nothing about the language of the words around them: links, addresses, numbers.
+_NOT_PROSE_MARKS = ("://", "@", "www.")
+
+
+@dataclass(frozen=True)
+class SenderLanguage:
+    """The language the sender writes in, for the suggested reply: detected once, on the sender's own
+    words only (never quoted or forwarded text). A guess is worse than none, so short or unsure text
+    gets None and the agent picks the language."""
+
+    detector: LanguageDetector
+    min_letters: int  # fewer letters of prose than this: unsure ("Thanks!", "see attached")
+    max_characters: int  # only the start is classified: a long or hostile mail costs no more
+
+    def of(self, own_words: str) -> str | None:
+        """The ISO 639-1 code of `own_words`' language, or None when short or unsure."""
+        prose = prose_for_detection(own_words, self.max_characters)
+        if sum(character.isalpha() for character in prose) < self.min_letters:
+            return None
+        return self.detector.language(prose)
+
+
+def prose_for_detection(text: str, max_characters: int) -> str:
+    """The words of `text` without links, addresses and numbers, at most `max_characters` of them."""
+    words = (
+        word
+        for word in text[: max_characters * 2].split()
+        if any(character.isalpha() for character in word) and not any(m in word for m in _NOT_PROSE_MARKS)
+    )
+    return " ".join(words)[:max_characters]

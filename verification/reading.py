@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
-from verification.languages import LanguageDetector
+from verification.languages import LanguageDetector, SenderLanguage
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
+from verification.model import SegmentKind
 from verification.statement import StatementVocabulary, read_statement, release_text
 from verification.text_limit import within_token_limit
 
@@ -23,6 +24,7 @@ class ReadingVocabulary:
     licenses: LicenseVocabulary
     statement: StatementVocabulary
     languages: LanguageDetector | None = None  # None: every language's words apply everywhere
+    sender_language: SenderLanguage | None = None  # None: the reading names no language
 
 
 def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
@@ -48,4 +50,7 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     files = find_files(message.subject, texts, message.links, vocab.files)
     license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
     statement = read_statement(message, files, vocab.statement, vocab.licenses)
-    return TicketReading(message=message, files=files, license=license_finding, statement=statement)
+    language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
+    return TicketReading(
+        message=message, files=files, license=license_finding, statement=statement, language=language
+    )

@@ -12,7 +12,7 @@ from bot.evidence.whois_lookup import WhoisSettings
 from verification.domains import DomainVocabulary
 from verification.errors import ConfigError
 from verification.files import FileVocabulary
-from verification.languages import LanguageDetector
+from verification.languages import LanguageDetector, SenderLanguage
 from verification.licenses import LicenseVocabulary
 from verification.lookalike import LookalikeSettings
 from verification.message import MailVocabulary
@@ -52,13 +52,16 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         raise ConfigError("policy.toml [verify] whois must be true or false")
     web = read_toml(folder, "web.toml")
     licenses = LicenseVocabulary.from_mapping(read_toml(folder, "licenses.toml"))
+    mail = read_toml(folder, "mail.toml")
+    languages = language_detector(licenses.language_confidence)
     return VerifierSettings(
         reading=ReadingVocabulary(
-            mail=MailVocabulary.from_mapping(read_toml(folder, "mail.toml")),
+            mail=MailVocabulary.from_mapping(mail),
             files=FileVocabulary.from_mapping(read_toml(folder, "files.toml")),
             licenses=licenses,
             statement=StatementVocabulary.from_mapping(read_toml(folder, "statement.toml")),
-            languages=language_detector(licenses.language_confidence),
+            languages=languages,
+            sender_language=sender_language(mail.get("sender_language"), languages),
         ),
         domains=DomainVocabulary.from_mapping(
             read_toml(folder, "domains.toml"), read_lines(folder, "freemail.txt")
@@ -72,6 +75,24 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         whois_enabled=whois_enabled,
         reading_deadline_seconds=float(reading_deadline),
     )
+
+
+def sender_language(table: Any, paragraphs: LanguageDetector) -> SenderLanguage:
+    """mail.toml's `[sender_language]`; the classifier (and its model, loaded once) is the paragraphs'."""
+    where = "mail.toml [sender_language]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table with min_letters, min_confidence, max_characters")
+    counts: dict[str, int] = {}
+    for key in ("min_letters", "max_characters"):
+        value = table.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{where} {key}: expected a positive integer")
+        counts[key] = value
+    confidence = table.get("min_confidence")
+    if not isinstance(confidence, int | float) or isinstance(confidence, bool) or not 0.5 <= confidence <= 1:
+        raise ConfigError(f"{where} min_confidence: expected a probability from 0.5 to 1.0")
+    detector = LanguageDetector(paragraphs.classify, float(confidence))
+    return SenderLanguage(detector, counts["min_letters"], counts["max_characters"])
 
 
 def language_detector(min_confidence: float) -> LanguageDetector:

@@ -335,7 +335,7 @@ def _update(verdict: TicketVerdict) -> SuggestionUpdate:
         evidence=evidence_json(verdict.facts),
         provisional=verdict.provisional,
         sender=sender.addr if sender else None,
-        language=None,
+        language=verdict.language,
     )
 
 

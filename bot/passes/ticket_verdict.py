@@ -6,7 +6,9 @@ about. The ticket is then verified again on all of its messages, and the rule is
 - the newest readable message (in the order the store received them) decides everything the policy
   reads from the release: the sender, the license, the statement, the site evidence;
 - the files are the union of the files every readable message names (in the order first named);
-- the verdict is the policy's decision on the newest message's facts with those files.
+- the verdict is the policy's decision on the newest message's facts with those files;
+- the language (for the suggested reply) is the newest message's whose own words showed one: a short
+  reply ("see attached") keeps the language of the mail before it.
 
 Messages that cannot be read are kept with their error and take no part; a ticket none of whose messages
 can be read gets no verdict.
@@ -30,11 +32,19 @@ class TicketVerdict:
     suggestion: Suggestion
     files: tuple[str, ...]
     provisional: bool
+    language: str | None = None  # ISO 639-1, of the sender's own words
 
 
 def union_files(outcomes: Sequence[VerifyOutcome]) -> tuple[str, ...]:
     titles = (title for o in outcomes if o.facts is not None for title in o.facts.reading.files)
     return tuple(dict.fromkeys(titles))
+
+
+def ticket_language(outcomes: Sequence[VerifyOutcome]) -> str | None:
+    languages = [
+        o.facts.reading.language for o in outcomes if o.facts is not None and o.facts.reading.language
+    ]
+    return languages[-1] if languages else None
 
 
 def combine(outcomes: Sequence[VerifyOutcome], policy: PolicySettings) -> TicketVerdict | None:
@@ -49,4 +59,5 @@ def combine(outcomes: Sequence[VerifyOutcome], policy: PolicySettings) -> Ticket
         facts = dataclasses.replace(facts, reading=reading)
         suggestion = decide(facts, policy)
     # Provisional as the policy judged it: only a verdict that hangs on a site it could not read.
-    return TicketVerdict(facts, suggestion, files, suggestion.provisional is not None)
+    provisional = suggestion.provisional is not None
+    return TicketVerdict(facts, suggestion, files, provisional, ticket_language(outcomes))

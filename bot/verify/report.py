@@ -37,6 +37,7 @@ def outcome_json(outcome: VerifyOutcome) -> dict[str, Any]:
             "sender": None,
             "files": [],
             "license": None,
+            "language": None,
             "verdict": None,
             "provisional": None,
             "reasons": [],
@@ -55,6 +56,7 @@ def outcome_json(outcome: VerifyOutcome) -> dict[str, Any]:
         "date": message.date,
         "files": list(facts.reading.files),
         "license": facts.reading.license.spdx,
+        "language": facts.reading.language,
         "verdict": outcome.suggestion.verdict.value,
         "provisional": outcome.suggestion.provisional.value if outcome.suggestion.provisional else None,
         "reasons": [

@@ -26,7 +26,7 @@ import pytest
 
 from bot.config.passes import load_pass_settings
 from bot.config.verifier import load_verifier_settings
-from bot.passes.ingest import IngestSummary, verify_stored
+from bot.passes.ingest import IngestSummary, take_mail, verify_stored
 from bot.passes.lease import LeaseHeld, WikiLease
 from bot.passes.run import PassContext, PassSummary, ingest_once, run_pass
 from bot.sandbox import SandboxWiki
@@ -374,3 +374,60 @@ def test_only_a_verdict_that_hangs_on_an_unread_site_is_provisional(store: Store
         (TICKET, "ask_official_address", True),
         (SECOND, "ask_license", False),
     ]
+
+
+GERMAN_RELEASE = (
+    "Sehr geehrte Damen und Herren,\r\n\r\nhiermit erkläre ich, Anna Holder, dass ich das Foto {files} "
+    "selbst aufgenommen habe und alle Rechte daran besitze. Ich gebe es unter der freien Lizenz "
+    "Creative Commons Namensnennung - Weitergabe unter gleichen Bedingungen 4.0 International "
+    "(CC BY-SA 4.0) frei.\r\n\r\n"
+    "Mit freundlichen Grüßen\r\nAnna Holder\r\n"
+)
+
+
+def _ingest(store: Store, sandbox_dovecot: SandboxDovecot, folder: str) -> IngestSummary:
+    """`permbot ingest` minus the wiki: take the folder's new mail into the store, then verify it."""
+    summary = IngestSummary()
+    take_mail(store, mailbox_settings(sandbox_dovecot, folder), lambda _event: None, summary)
+    settings = dataclasses.replace(load_verifier_settings(), whois_enabled=False)
+    with Verifier(settings) as verifier:
+        verify_stored(
+            store,
+            verifier,
+            settings.policy,
+            max_attempts=3,
+            started=datetime.datetime.now(datetime.UTC),
+            report=lambda _event: None,
+            summary=summary,
+        )
+    return summary
+
+
+@ON_SQLITE
+def test_ingest_stores_the_senders_language(
+    store: Store, sandbox_dovecot: SandboxDovecot, imap_folder: str
+) -> None:
+    harbour = "https://commons.wikimedia.org/wiki/" + HARBOUR.replace(" ", "_")
+    sandbox_dovecot.deliver(
+        [
+            release(1, TICKET, HARBOUR),
+            mail(2, SECOND, GERMAN_RELEASE.format(files=harbour)),
+            mail(3, THIRD, "Thanks!\r\n"),  # too short to tell
+        ],
+        imap_folder,
+    )
+    summary = _ingest(store, sandbox_dovecot, imap_folder)
+    assert summary.verified == 3
+
+    def language(number: str) -> str | None:
+        ticket = store.tickets.get(number, with_evidence=False)
+        assert ticket is not None
+        return ticket.language
+
+    assert [language(n) for n in (TICKET, SECOND, THIRD)] == ["en", "de", None]
+
+    # A short reply in the German ticket is verified again; the ticket keeps its language.
+    sandbox_dovecot.deliver([mail(4, SECOND, "Siehe Anhang.\r\n")], imap_folder)
+    again = _ingest(store, sandbox_dovecot, imap_folder)
+    assert again.verified == 1
+    assert language(SECOND) == "de"

@@ -66,6 +66,12 @@ def test_case_gets_its_expected_outcome(verified: dict[str, dict[str, Any]], cas
     assert sorted(reason["code"] for reason in got["reasons"]) == sorted(expected["reasons"]), "reasons"
 
 
+@pytest.mark.parametrize("case", SAMPLES, ids=[c.name for c in SAMPLES])
+def test_sample_language_is_its_senders(verified: dict[str, dict[str, Any]], case: Path) -> None:
+    """Each sample's folder name starts with the language its sender writes in."""
+    assert verified[str(case / "message.eml")]["language"] == case.name.split("-")[0]
+
+
 def test_unreadable_message_keeps_its_line_and_fails_the_exit(
     sample_web: dict[str, str], tmp_path: Path
 ) -> None:

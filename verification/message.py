@@ -78,6 +78,7 @@ class ReadingLimits:
     max_release_tokens: int  # tokens of release text (own words, forwarded text) the readers read
     max_html_tags: int  # tags of one HTML part parsed; the rest of the part is not read
     max_message_bytes: int  # bytes of the raw mail parsed; the rest is not read
+    max_address_chars: int  # characters of one address header (From, Reply-To) parsed; the rest is not read
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -91,6 +92,7 @@ class ReadingLimits:
             "max_release_tokens",
             "max_html_tags",
             "max_message_bytes",
+            "max_address_chars",
         ):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -630,9 +632,15 @@ def _sender(message: email.message.Message, vocab: MailVocabulary) -> tuple[Addr
 
 
 def _addresses(values: Iterable[str], vocab: MailVocabulary) -> list[Address]:
-    """Mailboxes with an '@' from address headers; display names RFC 2047-decoded."""
+    """Mailboxes with an '@' from address headers; display names RFC 2047-decoded.
+
+    Each value is cut to `max_address_chars` first: the stdlib's address parser is quadratic on long runs
+    of some characters ("@@@..."), and a real From or Reply-To is far shorter.
+    """
     found = []
-    for name, addr in email.utils.getaddresses([_flat_comments(_header_text(v)) for v in values]):
+    limit = vocab.limits.max_address_chars
+    parsed = email.utils.getaddresses([_flat_comments(_header_text(v)[:limit]) for v in values])
+    for name, addr in parsed:
         if "@" in addr:
             decoded = decode_encoded_words(name, vocab.charset_aliases).text.strip()
             found.append(Address(addr=addr.strip().lower(), name=decoded))

@@ -5,6 +5,7 @@ tests/benchmarks/reading_size.py and tests/fuzz/mutated_mail.py, not asserted he
 from __future__ import annotations
 
 import dataclasses
+import email.utils
 import pickle
 from typing import Any
 
@@ -207,3 +208,23 @@ def test_an_address_after_a_long_run_without_one_is_found() -> None:
     found = forwarded_address("a." * 50_000 + " Ben <ben@x.org>")
     assert found is not None
     assert found.addr == "ben@x.org"
+
+
+def test_a_long_address_header_is_parsed_only_up_to_the_limit(
+    verifier: PureVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stdlib's address parser is quadratic on runs like "@@@..." (100 KB took 35 s): it sees at most
+    `max_address_chars` of each From or Reply-To value (the work is bounded; time is the fuzzer's)."""
+    seen: list[int] = []
+    real = email.utils.getaddresses
+
+    def counting(values: list[str]) -> list[tuple[str, str]]:
+        seen.extend(len(value) for value in values)
+        return real(values)
+
+    monkeypatch.setattr(email.utils, "getaddresses", counting)
+    limit = verifier.settings.reading.mail.limits.max_address_chars
+    raw = b"From: Piotr <piotr@kowalczyk" + b"@" * 100_000 + b">\r\nSubject: x\r\n\r\nHello\r\n"
+    verifier.verify(raw)
+    assert seen
+    assert max(seen) <= limit

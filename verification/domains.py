@@ -170,14 +170,6 @@ class DomainTools:
         """The URL or domain is a platform that is never a holder's own website."""
         return self._listed(value, self.vocabulary.platform)
 
-    def same_site(self, url_a: str, url_b: str) -> bool:
-        """Both point into the same registrable domain (sub-domains included). A URL with user info or a
-        backslash before its path is no one's site: parsers disagree on its host."""
-        if _tangled_authority(url_a) or _tangled_authority(url_b):
-            return False
-        a = self.registrable_domain(url_a)
-        return a is not None and a == self.registrable_domain(url_b)
-
     def _listed(self, value: str, listed: DomainSet) -> bool:
         host = self.host_of(value)
         found = self.parts(value)
@@ -188,14 +180,6 @@ class DomainTools:
         labels = host.split(".")
         parents = (".".join(labels[i:]) for i in range(len(labels) - found.registrable.count(".")))
         return any(parent in listed.domains for parent in parents)
-
-
-def _tangled_authority(url: str) -> bool:
-    _, found, rest = url.partition("://")
-    if not found:
-        return False
-    authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    return "@" in authority or "\\" in authority
 
 
 def raw_host(value: str) -> str:

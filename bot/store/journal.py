@@ -138,13 +138,3 @@ class Journal:
     def for_ticket(self, ticket: str) -> tuple[JournalEntry, ...]:
         with reading(self._engine) as connection:
             return journal_for_ticket(connection, ticket)
-
-    def for_title(self, wiki: str, title: str) -> tuple[JournalEntry, ...]:
-        """Every action on one page, oldest first (several tickets may name the same file)."""
-        with reading(self._engine) as connection:
-            rows = connection.execute(
-                sa.select(wiki_actions)
-                .where(wiki_actions.c.wiki == wiki, wiki_actions.c.title == title)
-                .order_by(wiki_actions.c.id)
-            )
-            return tuple(journal_entry(row) for row in rows)

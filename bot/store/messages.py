@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -123,17 +123,6 @@ class MessageStore:
     def contains(self, raw: bytes, message_id: str | None) -> bool:
         """Whether this mail is stored already (for skipping a fetch after a resync)."""
         return self._find(content_sha256(raw), message_id_key(message_id)) is not None
-
-    def known_message_ids(self, message_ids: Sequence[str]) -> frozenset[str]:
-        """Which of these Message-IDs are stored (one query), so a resync can skip fetching their bodies."""
-        keys = {key: mid for mid in message_ids if (key := message_id_key(mid)) is not None}
-        if not keys:
-            return frozenset()
-        with reading(self._engine) as connection:
-            found = connection.execute(
-                sa.select(messages.c.message_id_sha256).where(messages.c.message_id_sha256.in_(keys))
-            ).scalars()
-            return frozenset(keys[key] for key in found)
 
     def get(self, message_id: int, *, with_raw: bool = True) -> MessageRow | None:
         columns = [*_SUMMARY_COLUMNS, messages.c.raw] if with_raw else _SUMMARY_COLUMNS

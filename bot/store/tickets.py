@@ -334,35 +334,9 @@ class TicketStore:
             )
             return self._load(connection, number)
 
-    def reopen(self, number: str) -> TicketRow:
-        now = self._clock()
-        with writing(self._engine) as connection:
-            self._require(connection, number)
-            connection.execute(
-                tickets.update()
-                .where(tickets.c.number == number)
-                .values(status=TicketStatus.OPEN.value, closed_at=None, updated_at=now)
-            )
-            return self._load(connection, number)
-
     def get(self, number: str, *, with_evidence: bool = True) -> TicketRow | None:
         with reading(self._engine) as connection:
             return load_ticket(connection, number, with_evidence=with_evidence)
-
-    def to_verify(self, *, max_attempts: int, limit: int = 100) -> tuple[str, ...]:
-        """Open tickets never verified, or provisionally verified fewer than `max_attempts` times."""
-        condition = sa.and_(
-            tickets.c.status == TicketStatus.OPEN.value,
-            sa.or_(
-                tickets.c.verdict.is_(None),
-                sa.and_(tickets.c.provisional.is_(True), tickets.c.verify_attempts < max_attempts),
-            ),
-        )
-        with reading(self._engine) as connection:
-            rows = connection.execute(
-                sa.select(tickets.c.number).where(condition).order_by(tickets.c.first_seen_at).limit(limit)
-            )
-            return tuple(rows.scalars())
 
     def needing_verification(
         self, *, max_attempts: int, started_before: datetime, limit: int = 100

@@ -69,7 +69,6 @@ def test_journal_intents_stay_unsettled_until_marked(store: Store) -> None:
         "moved to 12",
     )
     assert [e.id for e in store.journal.unsettled()] == [other_wiki.id]
-    assert [e.action for e in store.journal.for_title(WIKI, "File:A.jpg")] == [WikiAction.TAG]
     assert [e.id for e in store.journal.for_ticket(TICKET)] == [first.id, second.id]
     with pytest.raises(NotFoundError):
         store.journal.mark_done(10**9, outcome="saved", new_revid=1)

@@ -124,24 +124,6 @@ def test_is_platform(tools: DomainTools, value: str, expected: bool) -> None:
     assert tools.is_platform(value) is expected
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        pytest.param("https://www.acme.com/", "http://acme.com/contact", True, id="www-and-scheme"),
-        pytest.param("https://shop.acme.co.uk/", "info@acme.co.uk", True, id="url-and-address"),
-        pytest.param("https://alice.github.io/", "https://bob.github.io/", False, id="private-suffix-owners"),
-        pytest.param("https://acme.com/", "https://acme.de/", False, id="other-suffix"),
-        pytest.param("https://müller.de/", "https://xn--mller-kva.de/x", True, id="idn-forms"),
-        pytest.param("http://10.0.0.1/", "http://10.0.0.1/", False, id="ips-have-no-site"),
-        pytest.param("http://127.0.0.1:80\\@acme.com/", "https://acme.com/", False, id="backslash-at"),
-        pytest.param("http://acme.com@127.0.0.1/", "https://acme.com/", False, id="userinfo"),
-        pytest.param("https://acme.com/a@b", "https://acme.com/", True, id="at-in-path-is-fine"),
-    ],
-)
-def test_same_site(tools: DomainTools, a: str, b: str, expected: bool) -> None:
-    assert tools.same_site(a, b) is expected
-
-
 def test_parse_domain_list_drops_comments_and_blanks() -> None:
     lines = ["# header", "", "gmail.com", "  web.de  # trailing comment", "yahoo.*"]
     assert parse_domain_list(lines) == ("gmail.com", "web.de", "yahoo.*")

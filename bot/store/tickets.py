@@ -271,12 +271,7 @@ class TicketStore:
         now = self._clock()
         with writing(self._engine) as connection:
             self._require(connection, number)
-            restored = connection.execute(
-                ticket_files.update()
-                .where(ticket_files.c.ticket == number, ticket_files.c.title == title)
-                .values(removed=False, agent=agent, note=note)
-            ).rowcount
-            if not restored:
+            if not _mark_file(connection, number, title, removed=False, agent=agent, note=note):
                 self._add_files(connection, number, [title], FileSource.AGENT, agent, note, now)
             connection.execute(tickets.update().where(tickets.c.number == number).values(updated_at=now))
             return self._load(connection, number)
@@ -286,12 +281,7 @@ class TicketStore:
         now = self._clock()
         with writing(self._engine) as connection:
             self._require(connection, number)
-            removed = connection.execute(
-                ticket_files.update()
-                .where(ticket_files.c.ticket == number, ticket_files.c.title == title)
-                .values(removed=True, agent=agent, note=note)
-            ).rowcount
-            if not removed:
+            if not _mark_file(connection, number, title, removed=True, agent=agent, note=note):
                 raise NotFoundError(f"ticket {number} has no file {title!r}")
             connection.execute(tickets.update().where(tickets.c.number == number).values(updated_at=now))
             return self._load(connection, number)
@@ -415,3 +405,15 @@ class TicketStore:
         if ticket is None:  # pragma: no cover -- checked by _require in the same transaction
             raise UnknownTicketError(number)
         return ticket
+
+
+def _mark_file(
+    connection: sa.Connection, number: str, title: str, *, removed: bool, agent: str, note: str | None
+) -> bool:
+    """An agent's mark on one of the ticket's files (removed or restored); False when it has no such file."""
+    changed = connection.execute(
+        ticket_files.update()
+        .where(ticket_files.c.ticket == number, ticket_files.c.title == title)
+        .values(removed=removed, agent=agent, note=note)
+    ).rowcount
+    return bool(changed)

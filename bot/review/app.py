@@ -18,6 +18,7 @@ from bot.review import auth, queue, ticket
 from bot.review.replies import Replies
 from bot.review.runner import DecisionRunner
 from bot.review.security import csrf_token, current_agent, set_security_headers
+from bot.review.wording import describe_whois
 from bot.store.store import Store
 from bot.wiki.fileinfo import FileInfoClient
 from verification.message import MailVocabulary
@@ -62,6 +63,7 @@ def create_app(parts: ReviewParts) -> Flask:
         PERMBOT_FORM_TARGETS=_origin(settings.oauth_index_url) if settings.login is LoginMode.OAUTH else "",
     )
     app.jinja_env.autoescape = True  # every template, whatever its extension: mail is hostile
+    app.jinja_env.filters["whois_line"] = describe_whois
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(queue.blueprint)
     app.register_blueprint(ticket.blueprint)

@@ -4,7 +4,7 @@ common ones) and not a word of another language that looks the same (Dutch "enke
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 Classify = Callable[[str], tuple[str, float]]  # text -> (ISO 639-1 code, probability)
@@ -30,6 +30,26 @@ def paragraph_around(text: str, start: int, end: int) -> str:
     first = text.rfind("\n\n", 0, start)
     last = text.find("\n\n", end)
     return text[first + 1 if first >= 0 else 0 : last if last >= 0 else len(text)]
+
+
+class ParagraphLanguages:
+    """The language of each paragraph of one text, detected once per paragraph, under the config's code
+    (`detected_as` maps a detector's code to it: py3langid's "no" is Bokmål, "nb"). None: no detector, or
+    unsure."""
+
+    def __init__(self, text: str, detector: LanguageDetector | None, detected_as: Mapping[str, str]) -> None:
+        self._text, self._detector, self._detected_as = text, detector, detected_as
+        self._languages: dict[str, str | None] = {}
+
+    def at(self, start: int, end: int) -> str | None:
+        """The language of the paragraph holding text[start:end]."""
+        if self._detector is None or not self._text:
+            return None
+        paragraph = paragraph_around(self._text, start, end)
+        if paragraph not in self._languages:
+            code = self._detector.language(paragraph)
+            self._languages[paragraph] = self._detected_as.get(code, code) if code else None
+        return self._languages[paragraph]
 
 
 # Tokens that say nothing about the language of the words around them: links, addresses, numbers.

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, Self
 
 from verification.config_values import strings
 from verification.errors import ConfigError
-from verification.languages import LanguageDetector, paragraph_around
+from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.model import LicenseFinding, LicenseProblem
 
 # Scripts written without spaces between words (Han, kana) are cut into single characters, so that
@@ -290,6 +290,16 @@ _LANGUAGE_LISTS = (
     "mail_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
+# Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
+# "verboten", "gestattet"): in a paragraph of a known language, only that language's words and the
+# common ones count. Negators and allowing phrases stay merged: they act only beside a word that is checked.
+_PER_LANGUAGE_LISTS = (
+    "only_words",
+    "prohibition_words",
+    "permission_words",
+    "modify_words",
+    "commercial_words",
+)
 
 
 @dataclass(frozen=True)
@@ -332,7 +342,10 @@ class LicenseVocabulary:
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
-    only_word_languages: Mapping[str, frozenset[str]]  # folded only-word -> the languages it is one in
+    # language -> list key (of _PER_LANGUAGE_LISTS) -> that language's phrases and the common ones; a
+    # language without the key is absent there, so every language's words apply in it
+    language_lists: Mapping[str, Mapping[str, PhraseTable]]
+    detected_as: Mapping[str, str]  # a detector's code -> the config's language ("no" -> "nb")
     language_confidence: float  # a paragraph's detected language counts from this probability up
 
     @classmethod
@@ -364,13 +377,6 @@ class LicenseVocabulary:
         ):
             raise ConfigError("port_codes: expected a table of code = port")
         built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
-        only_languages: dict[str, set[str]] = {}
-        for language, entry in languages.items():
-            if "only_words" not in entry:
-                continue
-            for phrase in strings(entry["only_words"], f"languages.{language}.only_words"):
-                folded = " ".join(token.norm for token in tokenize(phrase.rstrip("*")))
-                only_languages.setdefault(folded, set()).add(str(language))
         confidence = data.get("language_confidence", 0.9)
         if not isinstance(confidence, float) or not 0.5 <= confidence <= 1.0:
             raise ConfigError("language_confidence: expected a probability from 0.5 to 1.0")
@@ -389,10 +395,36 @@ class LicenseVocabulary:
             post_negation_reach=reach,
             not_limited_reach=limited_reach,
             mail_reach=mail_reach,
-            only_word_languages={word: frozenset(codes) for word, codes in only_languages.items()},
+            language_lists=_language_lists(languages),
+            detected_as=_detected_as(data.get("detected_as", {})),
             language_confidence=confidence,
             **built,
         )
+
+
+def _language_lists(languages: Mapping[str, Any]) -> dict[str, dict[str, PhraseTable]]:
+    """For each language, its own phrases of each list in _PER_LANGUAGE_LISTS plus the common ones."""
+    common = languages.get("common", {})
+    tables: dict[str, dict[str, PhraseTable]] = {}
+    for language, entry in languages.items():
+        if language == "common":
+            continue
+        for key in _PER_LANGUAGE_LISTS:
+            if key not in entry:
+                continue
+            own = strings(entry[key], f"languages.{language}.{key}")
+            shared = strings(common[key], f"languages.common.{key}") if key in common else []
+            entries = [(phrase, "") for phrase in (*own, *shared)]
+            tables.setdefault(str(language), {})[key] = PhraseTable.build(entries, key)
+    return tables
+
+
+def _detected_as(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ConfigError("detected_as: expected a table of detected code = config language")
+    return dict(value)
 
 
 def _small_count(value: object, key: str) -> int:
@@ -681,6 +713,7 @@ def _restriction_hits(
     detector: LanguageDetector | None = None,
 ) -> list[_Hit]:
     masked = _masked(tokens, vocab) | covered
+    foreign = _ForeignWords(text, tokens, vocab, detector)
     revocations = _spans(tokens, vocab.revocation_words, masked, None)
     written_out = [
         *_phrase_hits(tokens, vocab.non_commercial, LicenseProblem.NON_COMMERCIAL, vocab, masked),
@@ -689,8 +722,8 @@ def _restriction_hits(
     return [
         *(hit for hit in written_out if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
-        *_wikipedia_only_hits(tokens, vocab, masked, _ForeignWords(text, tokens, vocab, detector)),
-        *_refusal_hits(tokens, vocab, masked, revocations),
+        *_wikipedia_only_hits(tokens, vocab, masked, foreign),
+        *_refusal_hits(tokens, vocab, masked, revocations, foreign),
     ]
 
 
@@ -760,7 +793,11 @@ class _Span:
 
 
 def _refusal_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    revocations: Sequence[_Span],
+    foreign: _ForeignWords,
 ) -> list[_Hit]:
     """ "Bearbeitungen sind nicht erlaubt", "queda prohibido su uso comercial": a refused permission.
 
@@ -772,17 +809,19 @@ def _refusal_hits(
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
     A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
     prohibited") is a confidentiality footer about the message, not a condition of the release.
+    Each word counts only in a paragraph of its own language, or of an unsure one.
     """
     targets = [
         target
-        for target in (
-            *_spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES),
-            *_spans(tokens, vocab.commercial_words, masked, LicenseProblem.NON_COMMERCIAL),
+        for key, table, problem in (
+            ("modify_words", vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+            ("commercial_words", vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
         )
-        if not _beside_any(tokens, target, revocations)
+        for target in _spans(tokens, table, masked, problem)
+        if not _beside_any(tokens, target, revocations) and not foreign.foreign(target, key)
     ]
     hits: list[_Hit] = []
-    for refusal in _refusals(tokens, vocab, masked):
+    for refusal in _refusals(tokens, vocab, masked, foreign):
         near = [
             (distance, target.start, target)
             for target in targets
@@ -819,14 +858,20 @@ def _spans(
     return spans
 
 
-def _refusals(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Span]:
+def _refusals(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Span]:
     """Prohibitions ("verboten", "interdite") not negated, and negated permissions ("nicht gestattet")."""
     refusals = [
         span
         for span in _spans(tokens, vocab.prohibition_words, masked, None)
-        if not _negated(tokens, span.start, vocab) and _negated_after(tokens, span.end, vocab) is None
+        if not _negated(tokens, span.start, vocab)
+        and _negated_after(tokens, span.end, vocab) is None
+        and not foreign.foreign(span, "prohibition_words")
     ]
     for span in _spans(tokens, vocab.permission_words, masked, None):
+        if foreign.foreign(span, "permission_words"):
+            continue
         negator = _negator_beside(tokens, span, vocab)
         if negator is not None:
             refusals.append(_Span(min(span.start, negator.start), max(span.end, negator.end)))
@@ -895,29 +940,21 @@ def _phrase_hits(
 
 
 class _ForeignWords:
-    """Whether a word is of another language than its paragraph, detected once per paragraph."""
+    """Whether a word found with every language's lists is of another language than its paragraph."""
 
     def __init__(
         self, text: str, tokens: Sequence[Token], vocab: LicenseVocabulary, detector: LanguageDetector | None
     ) -> None:
-        self._text, self._tokens, self._vocab, self._detector = text, tokens, vocab, detector
-        self._languages: dict[str, str | None] = {}
+        self._tokens, self._vocab = tokens, vocab
+        self._languages = ParagraphLanguages(text, detector, vocab.detected_as)
 
-    def foreign(self, span: _Span) -> bool:
-        """The paragraph is confidently in a language the word is not one of ("Enkel" in German)."""
-        if self._detector is None or not self._text:
-            return False
-        word = " ".join(token.norm for token in self._tokens[span.start : span.end])
-        owners = self._vocab.only_word_languages.get(word)
-        if not owners:
-            return False
-        paragraph = paragraph_around(
-            self._text, self._tokens[span.start].start, self._tokens[span.end - 1].end
-        )
-        if paragraph not in self._languages:
-            self._languages[paragraph] = self._detector.language(paragraph)
-        language = self._languages[paragraph]
-        return language is not None and language not in owners
+    def foreign(self, span: _Span, key: str) -> bool:
+        """The paragraph is confidently in a language whose `key` list (with the common one) has no
+        phrase starting there ("Enkel" in German). Unsure, or a language without that list: not foreign,
+        every language's words apply."""
+        language = self._languages.at(self._tokens[span.start].start, self._tokens[span.end - 1].end)
+        table = self._vocab.language_lists.get(language, {}).get(key) if language else None
+        return table is not None and table.match(self._tokens, span.start) is None
 
 
 def _wikipedia_only_hits(
@@ -929,7 +966,7 @@ def _wikipedia_only_hits(
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
-        if not _negated(tokens, span.start, vocab) and not foreign.foreign(span)
+        if not _negated(tokens, span.start, vocab) and not foreign.foreign(span, "only_words")
     ]
     if not only:
         return []

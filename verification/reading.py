@@ -49,7 +49,7 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
     license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
-    statement = read_statement(message, files, vocab.statement, vocab.licenses)
+    statement = read_statement(message, files, vocab.statement, vocab.licenses, vocab.languages)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
     return TicketReading(
         message=message, files=files, license=license_finding, statement=statement, language=language

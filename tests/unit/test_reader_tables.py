@@ -10,7 +10,7 @@ break). `expected` is one of:
     credit: Rui Santos             the statement credits this name to someone other than the signer
     credit: none                   ... or credits nobody else
 
-The license reader runs with the offline language detector, as `permbot verify` does.
+The readers run with the offline language detector, as `permbot verify` does.
 """
 
 from __future__ import annotations
@@ -103,7 +103,9 @@ def own_message(text: str) -> ParsedMessage:
 
 
 def test_every_language_has_a_table() -> None:
-    assert {"en", "de", "nl", "es", "ru", "uk", "ja", "zh", "ar"} <= {table.stem for table in TABLES}
+    # every language of the Release Generator (toollabs/relgen: en, es, gl, ko, ru, uk, zh) and more
+    languages = {"en", "de", "nl", "es", "gl", "ko", "ru", "uk", "ja", "zh", "ar"}
+    assert languages <= {table.stem for table in TABLES}
 
 
 def test_names_are_unique() -> None:
@@ -122,7 +124,7 @@ def test_reader_table(
         got = finding.spdx or (finding.problem.value if finding.problem else None)
         assert got == value, case.label
     elif kind == "credit":
-        statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses)
+        statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses, detector)
         others = [credit.name or "unnamed" for credit in statement.credits if not credit.by_signer]
         assert others == ([] if value == "none" else [value]), case.label
     else:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verification.errors import ConfigError
+from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary
 from verification.model import Address, Credit, Link, ParsedMessage, Segment, SegmentKind, Statement
 from verification.statement import StatementVocabulary, read_statement, release_text
@@ -1133,3 +1134,27 @@ def test_slot_first_templates_are_for_representation_only() -> None:
     data["languages"] = {"xx": {"represent": ["{org} adına"]}}
     vocab = StatementVocabulary.from_mapping(data)
     assert vocab.represent.trailing("adina")
+
+
+# A fixed detector's (language, probability): a credit word of another language counts only when the
+# paragraph's language is known and sure; unsure, unknown to the config, or no detector: every language's.
+TAKEN_FROM_A_PLACE = "A fotografia foi tirada da Torre de Belém ao pôr do sol."
+PARAGRAPH_LANGUAGES = [
+    pytest.param(("pt", 0.99), (), id="sure-portuguese-da-is-of-the"),
+    pytest.param(("it", 0.99), (), id="sure-italian-has-no-tirada"),
+    pytest.param(("pt", 0.5), ("Torre de Belém",), id="unsure-every-language"),
+    pytest.param(("gl", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
+    pytest.param(None, ("Torre de Belém",), id="no-detector-every-language"),
+]
+
+
+@pytest.mark.parametrize(("detected", "credited"), PARAGRAPH_LANGUAGES)
+def test_credit_words_of_the_paragraphs_language(
+    vocab: StatementVocabulary,
+    licenses: LicenseVocabulary,
+    detected: tuple[str, float] | None,
+    credited: tuple[str, ...],
+) -> None:
+    detector = None if detected is None else LanguageDetector(lambda _text: detected, 0.9)
+    statement = read_statement(message(TAKEN_FROM_A_PLACE), (), vocab, licenses, detector)
+    assert tuple(credit.name for credit in statement.credits if not credit.by_signer) == credited

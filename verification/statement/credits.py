@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from verification.languages import ParagraphLanguages
 from verification.licenses import PhraseTable, Token, tokenize
 from verification.model import Credit
 from verification.statement.names import (
@@ -23,13 +24,23 @@ _RELATION_WINDOW = 5
 
 
 def read_credits(
-    text: str, tokens: Sequence[Tok], vocab: StatementVocabulary, holder_names: Sequence[str]
+    text: str,
+    tokens: Sequence[Tok],
+    vocab: StatementVocabulary,
+    holder_names: Sequence[str],
+    languages: ParagraphLanguages | None = None,
 ) -> tuple[Credit, ...]:
+    """Credits read with every language's words; with `languages`, a credit to someone else in a
+    paragraph of a known language stands only when that language's credit words find it too."""
     credits: list[Credit] = []
     covered: set[int] = set()
     index = 0
     while index < len(tokens):
         credit = credit_at(text, tokens, index, vocab, holder_names)
+        if credit is not None and not credit[0].by_signer:
+            own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[credit[1] - 1].end)
+            if own is not None and credit_at(text, tokens, index, own, holder_names) is None:
+                credit = None  # "tirada da Torre de Belém": Italian "da" (by) in Portuguese
         if credit is None:
             index += 1
             continue
@@ -37,8 +48,17 @@ def read_credits(
         credits.append(found)
         covered.update(range(index, end))
         index = end
-    credits.extend(_relation_credits(text, vocab, covered_chars=_spans(tokens, covered)))
+    credits.extend(_relation_credits(text, vocab, _spans(tokens, covered), languages))
     return tuple(credits)
+
+
+def _own_vocabulary(
+    languages: ParagraphLanguages | None, vocab: StatementVocabulary, start: int, end: int
+) -> StatementVocabulary | None:
+    """The vocabulary of the language of the paragraph around text[start:end]; None when unsure or a
+    language the config does not know (every language's words then apply)."""
+    language = languages.at(start, end) if languages is not None else None
+    return vocab.languages.get(language) if language else None
 
 
 def _spans(tokens: Sequence[Tok], indices: Iterable[int]) -> frozenset[int]:
@@ -381,7 +401,9 @@ def _pronoun_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -
     return 0
 
 
-def _relation_credits(text: str, vocab: StatementVocabulary, covered_chars: frozenset[int]) -> list[Credit]:
+def _relation_credits(
+    text: str, vocab: StatementVocabulary, covered_chars: frozenset[int], languages: ParagraphLanguages | None
+) -> list[Credit]:
     """ "a friend took it", "von einem Freund aufgenommen", "zrobił ją znajomy": someone else took it.
 
     A relation or agent and a taking verb in one clause, unless the relation is what the photo shows
@@ -404,6 +426,9 @@ def _relation_credits(text: str, vocab: StatementVocabulary, covered_chars: froz
         if verb is None or _preceded_by(tokens, verb, vocab.subject_pronouns, 2):
             continue
         first, last = min(index, verb), max(index, verb)
+        own = _own_vocabulary(languages, vocab, tokens[first].start, tokens[last].end)
+        if own is not None and _verb_near(tokens, index, named, own) is None:
+            continue  # a verb of another language than the paragraph's
         if first > 0 and not tokens[first].brk:
             first -= 1  # "my friend", "mein Bruder"
         phrase = " ".join(text[tokens[first].start : tokens[last].end].split())

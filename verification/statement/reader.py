@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_represents
@@ -40,8 +41,10 @@ def read_statement(
     files: Sequence[str],
     vocab: StatementVocabulary,
     license_vocab: LicenseVocabulary,
+    detector: LanguageDetector | None = None,
 ) -> Statement:
-    """Read signer, organisation, names, websites and authorship from the message's release."""
+    """Read signer, organisation, names, websites and authorship from the message's release; with a
+    `detector`, credits use the words of each paragraph's language (every language's when unsure)."""
     forwarded = _only_forwarded_grants(message, license_vocab)
     own_words = message.text(SegmentKind.OWN).strip()
     kind = SegmentKind.FORWARDED if forwarded or not own_words else SegmentKind.OWN
@@ -65,7 +68,8 @@ def read_statement(
         for name in (signer, signature.person, represents, *signature.brands, display)
         if name not in own_organisation
     )
-    credits = read_credits(text, tokens, vocab, holder_names)
+    languages = ParagraphLanguages(text, detector, license_vocab.detected_as)
+    credits = read_credits(text, tokens, vocab, holder_names, languages)
     websites = read_websites(signature.lines, text, other, message, vocab)
     return Statement(
         signer=signer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
 from verification.config_values import strings
@@ -147,6 +147,23 @@ _WORD_KEYS = (
     "footer_marks",
 )
 _PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client")
+# The grammar words of a credit (its templates, verbs, prepositions, fillers) are per language: Italian
+# "da" (by) is Portuguese "of the" ("tirada da Torre de Belém" is taken from it). A credit found with
+# every language's words stands in a paragraph of a known language only when that language's words (and
+# the common ones) find it too. Nouns (photo nouns, agents, relations) stay merged: they travel as loans.
+_LANGUAGE_KEYS = (
+    "credit",
+    "credit_name_only",
+    "credit_full_name",
+    "take_verbs",
+    "make_verbs",
+    "credit_verbs",
+    "by_prepositions",
+    "credit_fillers",
+    "object_pronouns",
+    "subject_fillers",
+    "cleft_leads",
+)
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,9 @@ class StatementVocabulary:
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
     tlds: frozenset[str]
+    # language -> this vocabulary with that language's credit words (_LANGUAGE_KEYS) and the common ones;
+    # a language without one of those lists keeps every language's words for it
+    languages: Mapping[str, StatementVocabulary] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -237,7 +257,7 @@ class StatementVocabulary:
 
         hosts = strings(websites.get("ignored_hosts"), "websites.ignored_hosts")
         legal_forms = LegalForms.build(merged["legal_forms"])
-        return cls(
+        vocabulary = cls(
             signer=templates("signer"),
             represent=templates("represent"),
             credit=templates("credit"),
@@ -283,3 +303,27 @@ class StatementVocabulary:
             ignored_hosts=tuple(host.lower() for host in hosts),
             tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
         )
+        return replace(vocabulary, languages=_by_language(vocabulary, languages))
+
+
+def _by_language(merged: StatementVocabulary, languages: Mapping[str, Any]) -> dict[str, StatementVocabulary]:
+    """For each language, `merged` with that language's credit words and the common ones."""
+    common = languages.get("common", {})
+    by_language: dict[str, StatementVocabulary] = {}
+    for language, entry in languages.items():
+        if language == "common":
+            continue
+        own: dict[str, Any] = {}
+        for key in _LANGUAGE_KEYS:
+            if key not in entry:
+                continue
+            texts = [
+                *strings(entry[key], key, allow_empty=True),
+                *strings(common.get(key, []), key, allow_empty=True),
+            ]
+            if key in _TEMPLATE_KEYS:
+                own[key] = TemplateSet.build(_template(text, key) for text in texts)
+            else:
+                own[key] = WordSet.build(texts)
+        by_language[str(language)] = replace(merged, **own)
+    return by_language

@@ -27,6 +27,7 @@ from bot.wiki.connection import WikiEnvironment
 from tests.support.dovecot import mailbox_settings
 from tests.support.store_fixtures import TestClock
 from tests.support.web_fixtures import FakeWebFactory, fake_web, load_config
+from verification.errors import ConfigError
 from verification.model import SiteEvidence
 
 __all__ = ["fake_web"]  # the fixture, imported for pytest
@@ -238,4 +239,31 @@ def test_how_long_site_evidence_is_kept(evidence: SiteEvidence, ttl: timedelta) 
     clock.advance(ttl - timedelta(seconds=30))
     assert cache.site("k") == evidence
     clock.advance(timedelta(minutes=1))
+    assert cache.site("k") is None
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ({}, CacheSettings(timedelta(hours=24), timedelta(days=30), timedelta(minutes=5))),
+        (
+            {"site_ttl_hours": 0, "failure_ttl_minutes": 1.5},
+            CacheSettings(timedelta(0), timedelta(days=30), timedelta(seconds=90)),
+        ),
+        ({"site_ttl_hours": -1}, "site_ttl_hours"),
+        ({"failure_ttl_minutes": "5"}, "failure_ttl_minutes"),
+        ({"failure_ttl_minutes": True}, "failure_ttl_minutes"),
+    ],
+)
+def test_cache_settings(table: dict[str, Any], expected: CacheSettings | str) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(ConfigError, match=expected):
+            CacheSettings.from_mapping(table, whois_ttl_seconds=30 * 86400)
+    else:
+        assert CacheSettings.from_mapping(table, whois_ttl_seconds=30 * 86400) == expected
+
+
+def test_site_ttl_zero_keeps_nothing() -> None:
+    cache = EvidenceCache(MemoryCache(), CacheSettings(site_ttl=timedelta(0)))
+    cache.keep_site("k", SiteEvidence("u", "d", True))
     assert cache.site("k") is None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bot.config.files import default_config_dir, read_lines, read_toml
+from bot.evidence.cache import CacheSettings
 from bot.evidence.fetch import FetchSettings
 from bot.evidence.whois_lookup import WhoisSettings
 from verification.domains import DomainVocabulary
@@ -34,6 +35,7 @@ class VerifierSettings:
     message_deadline_seconds: float
     whois_enabled: bool
     reading_deadline_seconds: float = 10.0
+    cache: CacheSettings = field(default_factory=CacheSettings)
 
 
 def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
@@ -51,6 +53,10 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
     if not isinstance(whois_enabled, bool):
         raise ConfigError("policy.toml [verify] whois must be true or false")
     web = read_toml(folder, "web.toml")
+    whois = WhoisSettings.from_mapping(web.get("whois", {}))
+    cache_table = web.get("cache", {})
+    if not isinstance(cache_table, dict):
+        raise ConfigError("web.toml [cache] must be a table")
     licenses = LicenseVocabulary.from_mapping(read_toml(folder, "licenses.toml"))
     mail = read_toml(folder, "mail.toml")
     languages = language_detector(licenses.language_confidence)
@@ -69,11 +75,12 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         lookalike=LookalikeSettings.from_mapping(read_toml(folder, "lookalike.toml")),
         site=SiteVocabulary.from_mapping(read_toml(folder, "site.toml")),
         fetch=FetchSettings.from_mapping(web.get("fetch", web)),
-        whois=WhoisSettings.from_mapping(web.get("whois", {})),
+        whois=whois,
         policy=PolicySettings.from_mapping(policy_file.get("policy", {})),
         message_deadline_seconds=float(deadline),
         whois_enabled=whois_enabled,
         reading_deadline_seconds=float(reading_deadline),
+        cache=CacheSettings.from_mapping(cache_table, whois.cache_ttl),
     )
 
 

@@ -5,7 +5,10 @@ first, then waits on each Future with its own deadline. Work is shared across th
 - each distinct URL (scheme + host + path) is fetched at most once per crawler;
 - a site (registrable domain) gets at most one request at a time: its crawls run one after another in
   a single worker, and every fetch also takes the site's lock (a page may redirect to another site);
-- different sites are read concurrently, by a bounded pool of workers.
+- different sites are read concurrently, by a bounded pool of workers;
+- with an `EvidenceCache`, a crawl's evidence is kept across runs (the service's store): a start page
+  crawled by an earlier pass is served from there, asked for in the site's worker thread (this process,
+  never a reading worker), and each new crawl's evidence is kept there once read.
 
 A crawl reads the home page (scheme://host/), then the start URL itself when it is a deeper page, then the
 contact-like pages linked from those (same site, best first, up to the configured depth and page count);
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 from typing import Protocol, Self
 from urllib.parse import urlsplit, urlunsplit
 
+from bot.evidence.cache import EvidenceCache
 from bot.evidence.fetch import FetchError, FetchResult
 from bot.evidence.workers import DaemonPool
 from verification.addresses import extract_addresses
@@ -65,9 +69,15 @@ class SiteCrawler:
     """Shares site reads across messages; thread-safe. Close (or use as a context manager) when done."""
 
     def __init__(
-        self, fetcher: PageFetcher, tools: DomainTools, vocab: SiteVocabulary, max_workers: int
+        self,
+        fetcher: PageFetcher,
+        tools: DomainTools,
+        vocab: SiteVocabulary,
+        max_workers: int,
+        cache: EvidenceCache | None = None,
     ) -> None:
         self._fetcher = fetcher
+        self._cache = cache
         self._tools = tools
         self._vocab = vocab
         self._pool = DaemonPool(max_workers, "crawl")
@@ -124,7 +134,7 @@ class SiteCrawler:
                 job = self._queues[site][0]
             if job.future.set_running_or_notify_cancel():
                 try:
-                    job.future.set_result(self._read_site(job.start_url))
+                    job.future.set_result(self._cached_or_read(job.start_url))
                 except Exception as exc:  # noqa: BLE001 - handed to the waiting caller, not swallowed
                     job.future.set_exception(exc)
             with self._lock:
@@ -133,6 +143,18 @@ class SiteCrawler:
                 if not queue:
                     del self._queues[site]
                     return
+
+    def _cached_or_read(self, start: str) -> SiteEvidence:
+        if self._cache is None:
+            return self._read_site(start)
+        key = page_key(start)
+        cached = self._cache.site(key)
+        if cached is not None:
+            log.debug("site %s: from the cache", key)
+            return cached
+        evidence = self._read_site(start)
+        self._cache.keep_site(key, evidence)
+        return evidence
 
     def _read_site(self, start: str) -> SiteEvidence:
         home_url = origin_of(start)

@@ -4,12 +4,13 @@ python-whois talks to port 43 itself (IANA, then the registry, then maybe the re
 timeouts of its own (10 s for the IANA step) and errors that vary by TLD when offline. So each query runs
 in a daemon thread that we wait for only up to the configured deadline: a hung socket never delays the
 verdict nor the process exit. Failures, timeouts and records without a registrant or creation date are
-"unknown". Answers are cached per domain in memory; known ones also on disk (JSON, with a TTL), so the
-next run doesn't ask again.
+"unknown". Answers are cached per domain in memory, and in an `EvidenceCache` when one is given (the
+service's store: creation dates for `cache_ttl_days`, failures briefly); `permbot verify` alone keeps known
+ones on disk (JSON, with the same TTL), so the next run doesn't ask again.
 
-The disk cache keeps only the creation date, never the registrant: a registrant is often a private
+Both keep only the creation date, never the registrant: a registrant is often a private
 person's name, and no verdict reads it (policy ignores WHOIS; the report shows it to the agent of this
-run). A later run served from the disk cache shows the registrant as unknown. A cache file of the older
+run). A later run served from a cache shows the registrant as unknown. A cache file of the older
 format, which held registrant names, is deleted when found.
 """
 
@@ -34,6 +35,7 @@ from typing import Any, Self
 import whois
 from whois.exceptions import PywhoisError, WhoisDomainNotFoundError
 
+from bot.evidence.cache import EvidenceCache
 from verification.domains import normalise_host
 from verification.errors import ConfigError
 from verification.model import WhoisInfo
@@ -99,9 +101,12 @@ def python_whois_query(domain: str, timeout: float) -> Mapping[str, Any]:
 class WhoisLookup:
     """Thread-safe WHOIS lookups with a deadline and caches. `query` is a seam for tests."""
 
-    def __init__(self, settings: WhoisSettings, query: Query = python_whois_query) -> None:
+    def __init__(
+        self, settings: WhoisSettings, query: Query = python_whois_query, cache: EvidenceCache | None = None
+    ) -> None:
         self.settings = settings
         self._query = query
+        self._cache = cache
         self._lock = threading.Lock()
         self._memory: dict[str, WhoisInfo] = {}
         self._disk: dict[str, dict[str, Any]] | None = None  # loaded on first use
@@ -112,10 +117,19 @@ class WhoisLookup:
         if name is None or "." not in name:
             return WhoisInfo(domain=domain, known=False, error=WhoisFailure.BAD_DOMAIN)
         with self._lock:
-            cached = self._memory.get(name) or self._from_disk(name)
+            cached = self._memory.get(name)
+        if cached is None and self._cache is not None:
+            cached = self._cache.whois(name)
+        if cached is None:
+            with self._lock:
+                cached = self._from_disk(name)
         if cached is not None:
+            with self._lock:
+                self._memory[name] = cached
             return cached
         info = self._ask(name)
+        if self._cache is not None:
+            self._cache.keep_whois(info)
         with self._lock:
             self._memory[name] = info
             if info.known:
@@ -164,9 +178,7 @@ class WhoisLookup:
         created = entry.get("created")
         if not isinstance(created, str):
             return None
-        info = WhoisInfo(domain=name, known=True, created=created)
-        self._memory[name] = info
-        return info
+        return WhoisInfo(domain=name, known=True, created=created)
 
     def _to_disk(self, info: WhoisInfo) -> None:
         path = self.settings.cache_path

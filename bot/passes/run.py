@@ -102,7 +102,9 @@ def ingest_once(
     summary = summary or IngestSummary()
     started = datetime.datetime.now(datetime.UTC)
     take_mail(context.store, context.mailbox, report, summary)
-    with Verifier(context.verifier) as verifier:
+    expired = context.store.caches.expire()
+    log.debug("%d expired cache entries dropped", expired)
+    with Verifier(context.verifier, cache=context.store.caches) as verifier:
         verify_stored(
             context.store,
             verifier,

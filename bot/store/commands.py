@@ -129,7 +129,10 @@ def _run_purge(args: argparse.Namespace) -> int:
         raise _CommandFailedError("--days must be at least 1")
     with _store(settings) as store:
         result = store.purge(days)
-    print(f"purged {result.tickets} ticket(s) closed over {days} days ago and {result.messages} message(s)")
+    print(
+        f"purged {result.tickets} ticket(s) closed over {days} days ago, {result.messages} message(s) "
+        f"and {result.cache_entries} cached lookup(s)"
+    )
     return 0
 
 

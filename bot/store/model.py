@@ -243,3 +243,4 @@ class Lease:
 class PurgeResult:
     tickets: int  # tickets whose private data was dropped
     messages: int  # messages whose raw bytes were dropped
+    cache_entries: int  # cached lookups dropped (expired, or stored before the cutoff)

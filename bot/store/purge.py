@@ -1,5 +1,8 @@
 """Dropping private data once it is no longer needed: the raw mail and evidence of closed tickets.
 
+Cached lookups (bot.store.caches) are evidence too (a site's addresses and text): the expired ones go,
+and so does any entry stored more than `days` ago, whatever its time to live says.
+
 What stays: ticket numbers, status, verdicts, reason codes, files, decisions and the journal of wiki
 actions. The sender's address and the reasons' wording (which can quote the mail) go with the evidence.
 """
@@ -13,7 +16,7 @@ import sqlalchemy as sa
 
 from bot.store.engine import writing
 from bot.store.model import PurgeResult, TicketStatus
-from bot.store.schema import messages, tickets
+from bot.store.schema import cache_entries, messages, tickets
 
 log = logging.getLogger(__name__)
 
@@ -48,5 +51,10 @@ def purge(engine: sa.Engine, now: datetime, days: int) -> PurgeResult:
         purged_messages = connection.execute(
             messages.update().where(mail_due, messages.c.purged_at.is_(None)).values(raw=None, purged_at=now)
         ).rowcount
-    log.info("purge: %d tickets, %d messages", len(due), purged_messages)
-    return PurgeResult(tickets=len(due), messages=purged_messages)
+        purged_entries = connection.execute(
+            cache_entries.delete().where(
+                sa.or_(cache_entries.c.expires_at <= now, cache_entries.c.stored_at < cutoff)
+            )
+        ).rowcount
+    log.info("purge: %d tickets, %d messages, %d cache entries", len(due), purged_messages, purged_entries)
+    return PurgeResult(tickets=len(due), messages=purged_messages, cache_entries=purged_entries)

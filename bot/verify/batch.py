@@ -8,7 +8,9 @@ Reading and deciding are pure (`verification`); this module schedules the work a
   batch's. A batch of only a few messages is read in this process instead, where starting workers
   would cost more than the reading (see `Verifier`);
 - as soon as a message is read, its website evidence is asked for: every site is crawled at most once
-  per verifier, different sites in parallel;
+  per verifier, different sites in parallel. Sites and WHOIS go through a `LookupCache` (the service's
+  store; memory for `permbot verify`): it is read and written only in this process, by the crawler's and
+  WHOIS's threads, never in the forked reading workers, which receive bytes and return readings;
 - outcomes are yielded in input order, each as soon as it and those before it are decided; a message
   waits for its evidence no longer than its evidence deadline.
 """
@@ -16,6 +18,7 @@ Reading and deciding are pure (`verification`); this module schedules the work a
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import itertools
 import logging
@@ -34,6 +37,7 @@ from typing import TypeVar
 from pebble import ProcessExpired, ProcessPool
 
 from bot.config.verifier import VerifierSettings
+from bot.evidence.cache import EvidenceCache, LookupCache, MemoryCache
 from bot.evidence.crawl import SiteCrawler
 from bot.evidence.fetch import GuardedFetcher
 from bot.evidence.whois_lookup import WhoisLookup
@@ -137,6 +141,8 @@ class Verifier:
     messages is read in this process (0: always in workers); there the deadline is reported on time,
     but a reading that runs on is left to finish in the background. `read_function`: what reads one
     mail (a module-level function, so that workers can receive it); tests swap in one that fails.
+    `cache`: where site and WHOIS lookups are kept across runs (the service passes its store's); by
+    default they are kept in memory, and WHOIS creation dates in the configured disk file.
     """
 
     def __init__(
@@ -147,6 +153,7 @@ class Verifier:
         window_bytes: int = 64 * 1024 * 1024,
         small_batch: int = SMALL_BATCH,
         read_function: reading_worker.ReadFunction = read_ticket,
+        cache: LookupCache | None = None,
     ) -> None:
         self.settings = settings
         self.tools = DomainTools(settings.domains)
@@ -155,9 +162,16 @@ class Verifier:
         self.window_bytes = window_bytes
         self.small_batch = small_batch
         self.read_function = read_function
+        evidence_cache = EvidenceCache(cache or MemoryCache(), settings.cache)
         self._fetcher = GuardedFetcher(settings.fetch)
-        self._crawler = SiteCrawler(self._fetcher, self.tools, settings.site, settings.fetch.pool_size)
-        self._whois = WhoisLookup(settings.whois)
+        self._crawler = SiteCrawler(
+            self._fetcher, self.tools, settings.site, settings.fetch.pool_size, evidence_cache
+        )
+        # Given a cache (the store), WHOIS answers live there; the disk file is for `permbot verify` alone.
+        whois_settings = (
+            settings.whois if cache is None else dataclasses.replace(settings.whois, cache_path=None)
+        )
+        self._whois = WhoisLookup(whois_settings, cache=evidence_cache)
         self._whois_pool = DaemonPool(8, "whois")
         self._whois_futures: dict[str, Future[WhoisInfo]] = {}
         self._whois_lock = threading.Lock()  # lookups start from whichever thread finished a reading

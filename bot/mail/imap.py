@@ -2,11 +2,12 @@
 
 The caller keeps a cursor (UIDVALIDITY, last UID taken) in the store. `Mailbox.pending(cursor)` lists what
 is new: UIDs above the cursor, filtered on the client (a search for `UID N:*` always returns the newest
-message, even when N is past it) and without the done keyword. `fetch` reads them in batches with
-`BODY.PEEK[]`, so nothing is marked \\Seen behind the agents' backs, and yields them one by one: memory holds
-one batch whatever the backlog. `mark_stored` sets the done keyword (and moves to the done folder). When the
-folder's UIDVALIDITY is not the cursor's, `Pending.start` says RESYNC: the UIDs mean other messages now, so
-everything is listed again and the store deduplicates by Message-ID and content hash.
+message, even when N is past it) and without the done keyword. `fetch_batches` reads them in batches with
+`BODY.PEEK[]`, so nothing is marked \\Seen behind the agents' backs, and yields a batch at a time (`fetch`:
+one by one): memory holds one batch whatever the backlog. `mark_stored` sets the done keyword (and moves to
+the done folder). When the folder's UIDVALIDITY is not the cursor's, `Pending.start` says RESYNC: the UIDs
+mean other messages now, so everything is listed again and the store deduplicates by Message-ID and content
+hash.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from types import TracebackType
@@ -117,19 +119,41 @@ class FetchedMessage:
         return ticket_number_of(self.raw)
 
 
+@dataclass(frozen=True)
+class MailHeaders:
+    """The headers mail is taken by, read once from the header block only (a hostile message cannot make
+    this slow); "" or None where missing or unreadable."""
+
+    message_id: str | None
+    subject: str
+
+    @property
+    def ticket(self) -> str | None:
+        """The subject's valid ticket number (verification.tickets' rules), else None."""
+        return find_ticket_number(self.subject, "")
+
+
+def headers_of(raw: bytes) -> MailHeaders:
+    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:HEADER_SCAN_LIMIT])
+    return MailHeaders(_header(headers, "Message-ID") or None, _header(headers, "Subject"))
+
+
+def _header(headers: Message, name: str) -> str:
+    try:
+        value = headers.get(name)
+    except (ValueError, LookupError):  # a malformed encoded word: not a value we can trust
+        return ""
+    return " ".join(str(value or "").split())
+
+
 def subject_of(raw: bytes) -> str:
     """The decoded Subject header ("" when missing or unreadable), read from the header block only."""
-    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:HEADER_SCAN_LIMIT])
-    try:
-        subject = headers.get("Subject")
-    except (ValueError, LookupError):  # a malformed encoded word: not a subject we can trust
-        return ""
-    return " ".join(str(subject or "").split())
+    return headers_of(raw).subject
 
 
 def ticket_number_of(raw: bytes) -> str | None:
     """The valid ticket number tagged in the subject (verification.tickets' rules), else None."""
-    return find_ticket_number(subject_of(raw), "")
+    return headers_of(raw).ticket
 
 
 def _tls_context(settings: MailboxSettings) -> ssl.SSLContext:
@@ -271,7 +295,15 @@ class Mailbox:
         return Pending(self._uidvalidity, uids, start)
 
     def fetch(self, pending: Pending, batch_size: int | None = None) -> Iterator[FetchedMessage]:
-        """The pending messages in UID order, fetched `batch_size` at a time; nothing is marked \\Seen.
+        """The pending messages one by one, in UID order (see `fetch_batches`)."""
+        for batch in self.fetch_batches(pending, batch_size):
+            yield from batch
+
+    def fetch_batches(
+        self, pending: Pending, batch_size: int | None = None
+    ) -> Iterator[list[FetchedMessage]]:
+        """The pending messages in UID order, one list per FETCH of `batch_size` UIDs; nothing is marked
+        \\Seen. A batch is handed out whole, so the caller can store it in one transaction.
 
         A message expunged meanwhile is skipped. A lost connection raises MailboxUnavailable naming the last
         message handed out.
@@ -279,22 +311,29 @@ class Mailbox:
         client = self._require()
         size = batch_size or self.settings.batch_size
         last: Cursor | None = None
-        for batch in _batches(pending.uids, size):
+        for uids in _batches(pending.uids, size):
             try:
-                answer = client.fetch(batch, _FETCH_ITEMS)
+                answer = client.fetch(uids, _FETCH_ITEMS)
             except _CONNECTION_LOST as error:
                 raise MailboxUnavailable(f"the mailbox went away while fetching: {error}", last) from None
-            for uid in batch:
+            batch: list[FetchedMessage] = []
+            for uid in uids:
                 data = answer.get(uid)
                 if data is None or b"BODY[]" not in data:
                     continue
-                raw = data[b"BODY[]"]
                 date = data.get(b"INTERNALDATE")
-                yield FetchedMessage(
-                    pending.uidvalidity, uid, bytes(raw), date if isinstance(date, datetime) else None
+                batch.append(
+                    FetchedMessage(
+                        pending.uidvalidity,
+                        uid,
+                        bytes(data[b"BODY[]"]),
+                        date if isinstance(date, datetime) else None,
+                    )
                 )
-                last = Cursor(pending.uidvalidity, uid)
             del answer
+            if batch:
+                last = batch[-1].cursor
+                yield batch
 
     def take(self, cursor: Cursor) -> Iterator[FetchedMessage]:
         """`fetch(pending(cursor))`: the new messages, lazily."""

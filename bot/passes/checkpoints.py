@@ -20,9 +20,9 @@ PREFIX = "permbot-checkpoint "
 
 
 class Checkpoint(enum.StrEnum):
-    FETCHED = "fetched"  # a message is in memory, not stored yet
-    STORED = "stored"  # a message is stored; cursor and keyword not yet set
-    MARKED = "marked"  # a message is stored, the cursor set and the keyword set
+    FETCHED = "fetched"  # a message is in memory, its batch not stored yet
+    STORED = "stored"  # a batch of messages is stored (one commit); keywords and cursor not yet set
+    MARKED = "marked"  # a batch is stored, its keywords set and the cursor moved past it
     VERIFYING = "verifying"  # a window of tickets is being verified, nothing recorded yet
     RECORDED = "recorded"  # a ticket's suggestion is recorded
     PLANNED = "planned"  # a wiki action's intent is in the journal, not saved yet

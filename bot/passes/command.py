@@ -2,7 +2,8 @@
 
 Text lines for people (one per stored message, per verified ticket, per wiki action, then a summary), or
 with --json one JSON object per line (`schema` permbot.ingest/1 and permbot.pass/1). Exit status 0 when
-all went well, 1 when something is left for a later pass, 2 when the service could not start.
+all went well, 1 when something is left for a later pass, 2 when the service could not start, 130 when
+a second Ctrl-C (or SIGTERM) stopped it at once.
 """
 
 from __future__ import annotations
@@ -106,17 +107,28 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 class StopFlag:
-    """Set by SIGTERM/SIGINT: the current edit finishes, the pass stops before the next one."""
+    """Set by SIGTERM/SIGINT: the current edit finishes, the pass stops before the next one. A second
+    signal stops at once (KeyboardInterrupt): the caller then says whether an edit was cut off."""
 
     def __init__(self) -> None:
         self.event = threading.Event()
+        self.signal_name: str | None = None
 
     def install(self) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, self._handle)
 
     def _handle(self, signum: int, _frame: Any) -> None:
-        log.warning("%s received: finishing the current edit, then stopping", signal.Signals(signum).name)
+        name = signal.Signals(signum).name
+        if self.event.is_set():
+            log.warning("%s received again: stopping at once", name)
+            raise KeyboardInterrupt
+        self.signal_name = name
+        log.warning(
+            "%s received: finishing the current edit, then stopping (again: stop at once; an edit cut off "
+            "is settled by the next pass)",
+            name,
+        )
         self.event.set()
 
     def __call__(self) -> bool:
@@ -126,8 +138,8 @@ class StopFlag:
 def _run_pass(args: argparse.Namespace) -> int:
     from bot.passes.lease import LeaseHeld
     from bot.passes.progress import PassProgress
-    from bot.passes.run import run_pass
-    from bot.passes.service import serve
+    from bot.passes.run import PassSummary, run_pass
+    from bot.passes.service import EXIT_INTERRUPTED, serve
 
     context = _open("run")
     if context is None:
@@ -137,17 +149,22 @@ def _run_pass(args: argparse.Namespace) -> int:
     with context.store:
         if not args.once:
             return serve(context, stop, _printer(args.json), _action_printer(args.json), args.json)
+        summary = PassSummary()
         try:
             with PassProgress() as progress:
-                summary = run_pass(
+                run_pass(
                     context,
                     report_mail=_with_progress(_printer(args.json), progress.mail),
                     report_action=_with_progress(_action_printer(args.json), progress.action),
                     should_stop=stop,
+                    summary=summary,
                 )
         except LeaseHeld as error:
             print(f"permbot run: {error}", file=sys.stderr)
             return EXIT_LEFT_OVER
+        except KeyboardInterrupt:
+            print(f"permbot run: {summary.interrupted_text()}", file=sys.stderr, flush=True)
+            return EXIT_INTERRUPTED
     print(json.dumps(summary.to_json()) if args.json else summary.text(), flush=True)
     return EXIT_OK if summary.ok else EXIT_LEFT_OVER
 

@@ -19,15 +19,14 @@ import datetime
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from email.parser import BytesHeaderParser
-from email.policy import default as default_policy
 from typing import Protocol
 
 from bot.config.mailbox import MailboxSettings
-from bot.mail.imap import HEADER_SCAN_LIMIT, Cursor, FetchedMessage, Mailbox, MailboxError, MailboxUnavailable
+from bot.mail.imap import Cursor, FetchedMessage, Mailbox, MailboxError, MailboxUnavailable, headers_of
 from bot.passes.checkpoints import Checkpoint, reach
 from bot.passes.ticket_verdict import TicketVerdict, combine
-from bot.store.model import SuggestionUpdate
+from bot.store.messages import UNSTORABLE
+from bot.store.model import IncomingMessage, SuggestionUpdate
 from bot.store.store import Store
 from bot.verify.batch import MessageInput, VerifyOutcome
 from bot.verify.report import evidence_json
@@ -40,6 +39,9 @@ SCHEMA = "permbot.ingest/1"
 # Tickets verified in one call of the verifier: their sites are fetched in parallel, their mail is in memory.
 VERIFY_WINDOW = 50
 UNREADABLE = "unreadable"  # the generic read_error code of a message the reader refused
+HEADERS_UNREADABLE = "unreadable_headers"  # the read_error of a message whose headers could not be read
+# Read errors set when storing: they stay whatever the verifier makes of the message later.
+STORE_ERRORS = frozenset({HEADERS_UNREADABLE, UNSTORABLE})
 UNREADABLE_TICKET = "unreadable_message"  # the reason code of a ticket none of whose messages could be read
 VERIFIER_FAILED = "verifier_failed"  # the reason code of a ticket the verifier failed on unexpectedly
 
@@ -58,6 +60,7 @@ class StoredMail:
     message: int  # the store's id
     ticket: str | None
     new: bool
+    error: str | None = None  # a generic code when its headers could not be read or stored
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -67,12 +70,14 @@ class StoredMail:
             "message": self.message,
             "ticket": self.ticket,
             "new": self.new,
+            "error": self.error,
         }
 
     def text(self) -> str:
         what = "stored" if self.new else "already stored"
         ticket = self.ticket or "no ticket number: stored, never acted on"
-        return f"mail UID {self.uid:<6} {what:<15} {ticket}"
+        error = f" ({self.error})" if self.error else ""
+        return f"mail UID {self.uid:<6} {what:<15} {ticket}{error}"
 
 
 @dataclass(frozen=True)
@@ -177,17 +182,18 @@ def mailbox_key(settings: MailboxSettings) -> str:
 
 def message_id_of(raw: bytes) -> str | None:
     """The Message-ID header from the header block only (a hostile message cannot make this slow)."""
-    headers = BytesHeaderParser(policy=default_policy).parsebytes(raw[:HEADER_SCAN_LIMIT])
-    try:
-        value = headers.get("Message-ID")
-    except (ValueError, LookupError):
-        return None
-    text = " ".join(str(value or "").split())
-    return text or None
+    return headers_of(raw).message_id
 
 
 def take_mail(store: Store, settings: MailboxSettings, report: Report, summary: IngestSummary) -> None:
-    """New mail into the store, marked in the mailbox once stored; a lost mailbox ends this step only."""
+    """New mail into the store a fetched batch at a time, marked in the mailbox once stored; a lost
+    mailbox ends this step only.
+
+    Each batch is stored in one transaction (mail and tickets), reported message by message once it is
+    committed, then marked (keyword, move) and the cursor moved past it. A pass killed before the mark
+    fetches the batch again and the store says it has it (Message-ID, content hash): marked then, never
+    stored twice. A pass killed before the commit stored nothing of the batch and marked nothing.
+    """
     key = mailbox_key(settings)
     saved = store.messages.get_cursor(key)
     cursor = Cursor(saved.uidvalidity, saved.last_uid) if saved else Cursor()
@@ -195,16 +201,18 @@ def take_mail(store: Store, settings: MailboxSettings, report: Report, summary: 
         with Mailbox(settings) as box:
             pending = box.pending(cursor)
             log.info("%d new message(s) in %s (%s)", len(pending.uids), settings.folder, pending.start.value)
-            for fetched in box.fetch(pending):
-                reach(Checkpoint.FETCHED)
-                event = _store(store, fetched, settings.folder)
+            for batch in box.fetch_batches(pending):
+                taken = store.take_messages([_incoming(fetched, settings.folder) for fetched in batch])
                 reach(Checkpoint.STORED)
-                store.messages.set_cursor(key, fetched.uidvalidity, fetched.uid)
-                box.mark_stored([fetched.uid])
+                for fetched, stored in zip(batch, taken, strict=True):
+                    event = StoredMail(fetched.uid, stored.id, stored.ticket, stored.new, stored.read_error)
+                    summary.add(event)
+                    report(event)
+                last = batch[-1]
+                summary.stopped_after_uid = last.uid
+                box.mark_stored([fetched.uid for fetched in batch])
+                store.messages.set_cursor(key, last.uidvalidity, last.uid)
                 reach(Checkpoint.MARKED)
-                summary.stopped_after_uid = fetched.uid
-                summary.add(event)
-                report(event)
     except MailboxUnavailable as error:
         summary.mailbox_error = str(error)
         if error.stopped_after is not None:
@@ -218,17 +226,20 @@ def take_mail(store: Store, settings: MailboxSettings, report: Report, summary: 
     summary.stopped_after_uid = None
 
 
-def _store(store: Store, fetched: FetchedMessage, folder: str) -> StoredMail:
-    row, new = store.messages.add(
-        fetched.raw,
-        message_id=message_id_of(fetched.raw),
-        ticket=fetched.ticket_number(),
-        source_key=f"{folder}/{fetched.uidvalidity}/{fetched.uid}",
-        received_at=_aware(fetched.internal_date),
-    )
-    if row.ticket is not None:
-        store.tickets.ensure(row.ticket)  # the queue lists it at once; verification follows
-    return StoredMail(fetched.uid, row.id, row.ticket, new)
+def _incoming(fetched: FetchedMessage, folder: str) -> IncomingMessage:
+    """The mail as the store takes it. Headers a reader cannot make sense of (a hostile message) leave it
+    without Message-ID and ticket number, with its own error: stored and shown, never acted on."""
+    reach(Checkpoint.FETCHED)
+    source_key = f"{folder}/{fetched.uidvalidity}/{fetched.uid}"
+    received_at = _aware(fetched.internal_date)
+    try:
+        headers = headers_of(fetched.raw)
+        message_id, ticket = headers.message_id, headers.ticket
+    except Exception as error:  # the stdlib's header parser on hostile input; this mail's error only
+        log.warning("mail UID %d: its headers could not be read (%s)", fetched.uid, type(error).__name__)
+        log.debug("header failure of mail UID %d", fetched.uid, exc_info=True)
+        return IncomingMessage(fetched.raw, None, None, source_key, received_at, HEADERS_UNREADABLE)
+    return IncomingMessage(fetched.raw, message_id, ticket, source_key, received_at)
 
 
 def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
@@ -261,12 +272,21 @@ def verify_stored(
             report(event)
 
 
-def _inputs(store: Store, ticket: str) -> list[tuple[int, MessageInput]]:
-    inputs: list[tuple[int, MessageInput]] = []
+@dataclass(frozen=True)
+class _StoredInput:
+    """A stored message to verify, with the read error it was stored with."""
+
+    id: int
+    stored_error: str | None
+    message: MessageInput
+
+
+def _inputs(store: Store, ticket: str) -> list[_StoredInput]:
+    inputs: list[_StoredInput] = []
     for row in store.messages.for_ticket(ticket):
         full = store.messages.get(row.id, with_raw=True)
         if full is not None and full.raw is not None:
-            inputs.append((row.id, MessageInput(f"message {row.id}", full.raw)))
+            inputs.append(_StoredInput(row.id, row.read_error, MessageInput(f"message {row.id}", full.raw)))
     return inputs
 
 
@@ -276,7 +296,7 @@ def _verify_window(
     """The window's tickets verified together; if the verifier fails unexpectedly, the tickets not yet
     recorded are verified one by one, so one ticket's failure is that ticket's error and the rest go on."""
     per_ticket = {number: _inputs(store, number) for number in numbers}
-    flat = [message for inputs in per_ticket.values() for _id, message in inputs]
+    flat = [item.message for inputs in per_ticket.values() for item in inputs]
     outcomes = iter(verifier.verify(flat))
     for position, (number, inputs) in enumerate(per_ticket.items()):
         try:
@@ -289,7 +309,7 @@ def _verify_window(
             for alone, alone_inputs in list(per_ticket.items())[position:]:
                 yield _verify_alone(store, verifier, policy, alone, alone_inputs)
             return
-        yield _record(store, policy, number, [i for i, _m in inputs], ticket_outcomes)
+        yield _record(store, policy, number, inputs, ticket_outcomes)
 
 
 def _verify_alone(
@@ -297,34 +317,50 @@ def _verify_alone(
     verifier: MessageVerifier,
     policy: PolicySettings,
     number: str,
-    inputs: Sequence[tuple[int, MessageInput]],
+    inputs: Sequence[_StoredInput],
 ) -> VerifiedTicket:
     try:
-        outcomes = list(verifier.verify([message for _id, message in inputs]))
+        outcomes = list(verifier.verify([item.message for item in inputs]))
     except Exception as error:  # this ticket's error; the others are verified
         log.warning("ticket %s: the verifier failed (%s)", number, type(error).__name__)
         log.debug("verifier failure on ticket %s", number, exc_info=True)
         _record_failure(store, number)
         return VerifiedTicket(number, Verdict.ASK_FILES.value, (), True, len(inputs), 0, VERIFIER_FAILED)
-    return _record(store, policy, number, [i for i, _m in inputs], outcomes)
+    return _record(store, policy, number, inputs, outcomes)
 
 
 def _record(
-    store: Store, policy: PolicySettings, number: str, ids: Sequence[int], outcomes: Sequence[VerifyOutcome]
+    store: Store,
+    policy: PolicySettings,
+    number: str,
+    inputs: Sequence[_StoredInput],
+    outcomes: Sequence[VerifyOutcome],
 ) -> VerifiedTicket:
-    unreadable = 0
-    for message_id, outcome in zip(ids, outcomes, strict=True):
-        store.messages.set_read_error(message_id, UNREADABLE if outcome.error else None)
-        unreadable += outcome.error is not None
+    """The ticket's verdict and its messages' read errors, in one transaction."""
+    read_errors = {
+        item.id: _read_error(item, outcome) for item, outcome in zip(inputs, outcomes, strict=True)
+    }
+    unreadable = sum(outcome.error is not None for outcome in outcomes)
     verdict = combine(outcomes, policy)
     if verdict is None:
-        _record_unreadable(store, number)
-        return VerifiedTicket(number, Verdict.ASK_FILES.value, (), False, len(ids), unreadable)
-    store.tickets.record_suggestion(number, _update(verdict), verdict.files)
+        # Every message unreadable: it asks (never confirms), with the reader's reason code, so agents see
+        # it; not read again until a new message arrives.
+        reason = Reason(UNREADABLE_TICKET, "No message of this ticket could be read.", Verdict.ASK_FILES)
+        update = SuggestionUpdate(verdict=Verdict.ASK_FILES, reasons=(reason,))
+        store.record_verification(number, update, (), read_errors)
+        return VerifiedTicket(number, Verdict.ASK_FILES.value, (), False, len(inputs), unreadable)
+    store.record_verification(number, _update(verdict), verdict.files, read_errors)
     reach(Checkpoint.RECORDED)
     return VerifiedTicket(
-        number, verdict.suggestion.verdict.value, verdict.files, verdict.provisional, len(ids), unreadable
+        number, verdict.suggestion.verdict.value, verdict.files, verdict.provisional, len(inputs), unreadable
     )
+
+
+def _read_error(item: _StoredInput, outcome: VerifyOutcome) -> str | None:
+    """The reader's verdict on a message; an error from storing it stays."""
+    if item.stored_error in STORE_ERRORS:
+        return item.stored_error
+    return UNREADABLE if outcome.error else None
 
 
 def _update(verdict: TicketVerdict) -> SuggestionUpdate:
@@ -346,10 +382,3 @@ def _record_failure(store: Store, number: str) -> None:
     store.tickets.record_suggestion(
         number, SuggestionUpdate(verdict=Verdict.ASK_FILES, reasons=(reason,), provisional=True)
     )
-
-
-def _record_unreadable(store: Store, number: str) -> None:
-    """A ticket whose every message is unreadable: recorded as ask_files with the reader's reason code, so
-    agents see it (it asks, it never confirms) and it is not read again until a new message arrives."""
-    reason = Reason(UNREADABLE_TICKET, "No message of this ticket could be read.", Verdict.ASK_FILES)
-    store.tickets.record_suggestion(number, SuggestionUpdate(verdict=Verdict.ASK_FILES, reasons=(reason,)))

@@ -85,6 +85,7 @@ class JournalledActions:
         today: datetime.date,
         max_retries: int,
         report: Report,
+        under_way: Callable[[str | None], None] = lambda _edit: None,
     ) -> None:
         self._store = store
         self._session = session
@@ -94,6 +95,7 @@ class JournalledActions:
         self._today = today
         self._max_retries = max_retries
         self._report = report
+        self._under_way = under_way  # told which edit is being saved (None: none), for an interruption
 
     def settle_unsettled(self) -> list[ActionResult]:
         """Intents an earlier pass left without a result: the action again, on the page as it is now."""
@@ -123,6 +125,7 @@ class JournalledActions:
                 decision,
             )
             log.info("settling %d unsettled %s action(s) of ticket %s", len(entries), action.value, ticket)
+            self._under_way(describe(planned))
             outcomes = self._perform(planned)
             by_title = {o.title: o for o in outcomes}
             for entry in entries:
@@ -131,6 +134,7 @@ class JournalledActions:
                 )
                 self._settle(entry, outcome)
                 results.append(self._result(planned, outcome, settled=True))
+            self._under_way(None)
         return results
 
     def carry_out(self, planned: PlannedAction) -> list[ActionResult]:
@@ -149,8 +153,10 @@ class JournalledActions:
             )
             for title in titles
         }
+        planned = dataclasses.replace(planned, titles=tuple(titles))
+        self._under_way(describe(planned))
         reach(Checkpoint.PLANNED)
-        outcomes = self._perform(dataclasses.replace(planned, titles=tuple(titles)))
+        outcomes = self._perform(planned)
         reach(Checkpoint.SAVED)
         results: list[ActionResult] = []
         for outcome in outcomes:
@@ -170,6 +176,7 @@ class JournalledActions:
             outcome = FileOutcome(title, OutcomeKind.FAILED, planned.ticket, "not_attempted")
             self._settle(entry, outcome)
             results.append(self._result(planned, outcome))
+        self._under_way(None)
         return results
 
     def _wanted(self, planned: PlannedAction) -> list[str]:
@@ -226,6 +233,11 @@ class JournalledActions:
         result = ActionResult(planned.ticket, planned.action, outcome, planned.decision, settled)
         self._report(result)
         return result
+
+
+def describe(planned: PlannedAction) -> str:
+    """The edit for an operator: action, files, ticket number (no ticket contents)."""
+    return f"{planned.action.value} of {', '.join(planned.titles)} for ticket {planned.ticket}"
 
 
 def all_done(results: Iterable[ActionResult]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
@@ -23,8 +24,11 @@ log = logging.getLogger(__name__)
 class PassProgress:
     """`with PassProgress() as progress:` then `progress.mail(event)` and `progress.action(result)`."""
 
-    def __init__(self, terminal: bool | None = None) -> None:
+    def __init__(self, terminal: bool | None = None, show: Callable[[str], None] | None = None) -> None:
+        """`show`: where the status text goes on a terminal (the service's status line); else a live line
+        of its own."""
         self.terminal = sys.stderr.isatty() if terminal is None else terminal
+        self._show = show
         self.stored = 0
         self.already = 0
         self.verified = 0
@@ -76,11 +80,13 @@ class PassProgress:
         self._refresh()
 
     def _refresh(self) -> None:
+        if self._show is not None and self.terminal:
+            self._show(self.text())
         if self._live is not None:
             self._spinner.update(text=self.text())
 
     def __enter__(self) -> Self:
-        if self.terminal:
+        if self.terminal and self._show is None:
             self._live = Live(
                 self._spinner,
                 console=Console(stderr=True),

@@ -42,6 +42,7 @@ class PassSummary:
     decisions_waiting: int = 0
     wiki_error: str | None = None
     stopped: str | None = None  # why the pass stopped early (a signal, the lease lost)
+    under_way: str | None = None  # the edit being saved now (its intent journalled, its result not yet)
 
     @property
     def ok(self) -> bool:
@@ -66,6 +67,7 @@ class PassSummary:
             "decisions_waiting": self.decisions_waiting,
             "wiki_error": self.wiki_error,
             "stopped": self.stopped,
+            "under_way": self.under_way,
         }
 
     def text(self) -> str:
@@ -76,8 +78,32 @@ class PassSummary:
         if self.wiki_error:
             lines.append(f"the wiki could not be used: {self.wiki_error}; the next pass carries out the work")
         if self.stopped:
-            lines.append(f"stopped early: {self.stopped}; the next pass continues")
+            lines.append(self.stop_text())
         return "\n".join(lines)
+
+    def stop_text(self) -> str:
+        """How the pass ended on a stop request and what became of the edit under way (it finished)."""
+        last = self.actions[-1] if self.actions else None
+        edit = (
+            f"the last edit finished: {last.action.value} {last.outcome.title} of ticket {last.ticket}: "
+            f"{last.outcome.kind.value}"
+            if last is not None
+            else "no wiki edit was made"
+        )
+        if self.stopped is None:
+            return f"the pass under way finished: {edit}; nothing is half-done"
+        return f"stopped early ({self.stopped}): {edit}; nothing is half-done, the next pass continues"
+
+    def interrupted_text(self) -> str:
+        """What an operator needs after a pass was cut off (a second Ctrl-C): whether an edit was cut too."""
+        done = f"{len(self.actions)} wiki action(s) finished before"
+        if self.under_way is None:
+            return f"interrupted: {done}; no edit was under way, nothing is half-done"
+        return (
+            f"interrupted during a save: {done}; the {self.under_way} was cut off and may or may not have "
+            "landed. Its intent is in the journal: the next pass reads the page and settles it (done if the "
+            "page shows it, else made again), never twice. Run `permbot run --once` to settle it now."
+        )
 
 
 @dataclass(frozen=True)
@@ -123,9 +149,11 @@ def run_pass(
     report_mail: Callable[[Event], None],
     report_action: Callable[[ActionResult], None],
     should_stop: Callable[[], bool] = lambda: False,
+    summary: PassSummary | None = None,
 ) -> PassSummary:
-    """One whole pass under the wiki's lease (LeaseHeld when another pass holds it)."""
-    summary = PassSummary()
+    """One whole pass under the wiki's lease (LeaseHeld when another pass holds it). The caller may pass
+    the `summary` to fill, to say what was done if the pass is cut off (KeyboardInterrupt)."""
+    summary = summary if summary is not None else PassSummary()
     settings = context.settings
     with WikiLease(
         context.store, context.wiki_key, "permbot run", settings.lease_seconds, settings.lease_wait_seconds
@@ -173,6 +201,7 @@ def _wiki_work(
         today=datetime.datetime.now(datetime.UTC).date(),
         max_retries=context.settings.max_retries,
         report=report,
+        under_way=lambda edit: setattr(summary, "under_way", edit),
     )
     summary.actions.extend(actions.settle_unsettled())
     policy = context.settings.actions

@@ -85,6 +85,29 @@ class MessageRow:
 
 
 @dataclass(frozen=True)
+class IncomingMessage:
+    """A mail to store, as read from its source; `raw` is private (never logged above debug)."""
+
+    raw: bytes = field(repr=False)
+    message_id: str | None
+    ticket: str | None  # the subject's ticket number; None: stored and shown, never acted on
+    source_key: str | None = None
+    received_at: datetime | None = None
+    read_error: str | None = None  # a generic code when its headers could not be read
+
+
+@dataclass(frozen=True)
+class TakenMessage:
+    """What storing an incoming mail did: the stored row's id and ticket, and whether it was new
+    (False: the same Message-ID or bytes were stored already)."""
+
+    id: int
+    ticket: str | None
+    new: bool
+    read_error: str | None = None
+
+
+@dataclass(frozen=True)
 class MailboxCursor:
     """How far a mailbox folder was taken: its UIDVALIDITY and the highest UID safely stored."""
 

@@ -2,6 +2,7 @@
 
     store = Store.open("sqlite+pysqlite:////path/permbot.sqlite3", migrate=True)
     row, created = store.messages.add(raw, message_id=..., ticket=...)
+    taken = store.take_messages([IncomingMessage(raw, message_id, ticket), ...])  # one transaction
     store.tickets.record_suggestion(number, SuggestionUpdate(...), files)
     page = store.tickets.list(TicketFilter(verdicts=frozenset({Verdict.CONFIRM})))
 
@@ -10,7 +11,7 @@ Only this package talks SQL; everything it returns is a frozen row from `bot.sto
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -22,13 +23,13 @@ from bot.config.store import StoreSettings
 from bot.store import migrate
 from bot.store.caches import CacheStore
 from bot.store.decisions import DecisionStore, decisions_for_ticket
-from bot.store.engine import QueryCounter, count_queries, create_engine, reading
+from bot.store.engine import QueryCounter, count_queries, create_engine, reading, writing
 from bot.store.journal import Journal, journal_for_ticket
 from bot.store.leases import LeaseStore
-from bot.store.messages import MessageStore, messages_for_ticket
-from bot.store.model import PurgeResult, TicketDetail
+from bot.store.messages import MessageStore, messages_for_ticket, set_read_errors, store_message
+from bot.store.model import IncomingMessage, PurgeResult, SuggestionUpdate, TakenMessage, TicketDetail
 from bot.store.purge import purge
-from bot.store.tickets import TicketStore, load_ticket
+from bot.store.tickets import TicketStore, ensure_ticket, load_ticket, record_suggestion
 
 Clock = Callable[[], datetime]
 
@@ -92,6 +93,34 @@ class Store:
                 decisions=decisions_for_ticket(connection, number),
                 journal=journal_for_ticket(connection, number),
             )
+
+    def take_messages(self, batch: Sequence[IncomingMessage]) -> tuple[TakenMessage, ...]:
+        """Store a batch of mail and create the tickets it names, in one transaction (one commit for the
+        batch, not several per message). Mail already stored is not stored again (same Message-ID or bytes);
+        a mail the database refuses is stored by its bytes with its own error (see `store_message`). The
+        caller marks the mail taken in its source only after this returns: nothing is taken unstored."""
+        if not batch:
+            return ()
+        with writing(self._engine) as connection:
+            now = self._clock()
+            taken = tuple(store_message(connection, incoming, now) for incoming in batch)
+            for number in dict.fromkeys(t.ticket for t in taken if t.ticket is not None):
+                ensure_ticket(connection, number, now, now)  # the queue lists it at once
+        return taken
+
+    def record_verification(
+        self,
+        number: str,
+        suggestion: SuggestionUpdate,
+        files: Sequence[str],
+        read_errors: Mapping[int, str | None],
+    ) -> None:
+        """A ticket's verification in one transaction: each message's read error (None: read fine) and the
+        ticket's suggestion with the files it names (see TicketStore.record_suggestion)."""
+        with writing(self._engine) as connection:
+            now = self._clock()
+            set_read_errors(connection, read_errors)
+            record_suggestion(connection, number, suggestion, files, now)
 
     def purge(self, days: int) -> PurgeResult:
         """Drop raw mail, evidence and senders of tickets closed over `days` ago (see bot.store.purge)."""

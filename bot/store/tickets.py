@@ -159,41 +159,11 @@ class TicketStore:
         """The ticket, created (open, not verified yet) when the store does not know it."""
         now = self._clock()
         with writing(self._engine) as connection:
-            self._ensure(connection, number, first_seen_at or now, now, sender, language)
+            ensure_ticket(connection, number, first_seen_at or now, now, sender, language)
             ticket = load_ticket(connection, number, with_evidence=False)
         if ticket is None:  # pragma: no cover -- created above in the same transaction
             raise UnknownTicketError(number)
         return ticket
-
-    @staticmethod
-    def _ensure(
-        connection: sa.Connection,
-        number: str,
-        first_seen_at: datetime,
-        now: datetime,
-        sender: str | None,
-        language: str | None,
-    ) -> None:
-        exists = connection.execute(sa.select(tickets.c.number).where(tickets.c.number == number)).first()
-        if exists is not None:
-            return
-        try:
-            with connection.begin_nested():
-                connection.execute(
-                    tickets.insert().values(
-                        number=number,
-                        status=TicketStatus.OPEN.value,
-                        first_seen_at=first_seen_at,
-                        updated_at=now,
-                        sender=sender,
-                        language=language,
-                        provisional=False,
-                        verify_attempts=0,
-                        reasons=[],
-                    )
-                )
-        except sa.exc.IntegrityError:
-            log.debug("ticket %s created concurrently", number)
 
     def record_suggestion(
         self, number: str, suggestion: SuggestionUpdate, files: Sequence[str] = ()
@@ -203,68 +173,12 @@ class TicketStore:
         Counts a verification attempt. `files` are the titles the bot read from the ticket's mail: new ones
         are added; files already known stay (an agent's removal stands).
         """
-        now = self._clock()
         with writing(self._engine) as connection:
-            self._ensure(connection, number, now, now, suggestion.sender, suggestion.language)
-            values: dict[str, Any] = {
-                "verdict": suggestion.verdict.value,
-                "reasons": reasons_to_json(suggestion.reasons),
-                "provisional": suggestion.provisional,
-                "verify_attempts": tickets.c.verify_attempts + 1,
-                "verified_at": now,
-                "updated_at": now,
-            }
-            if suggestion.evidence is not None:
-                values["evidence"] = dict(suggestion.evidence)
-            if suggestion.sender is not None:
-                values["sender"] = suggestion.sender
-            if suggestion.language is not None:
-                values["language"] = suggestion.language
-            connection.execute(tickets.update().where(tickets.c.number == number).values(values))
-            self._add_files(connection, number, files, FileSource.BOT, None, None, now)
+            record_suggestion(connection, number, suggestion, files, self._clock())
             ticket = load_ticket(connection, number, with_evidence=False)
         if ticket is None:  # pragma: no cover
             raise UnknownTicketError(number)
-        log.info(
-            "ticket %s: %s%s", number, suggestion.verdict.value, " (provisional)" * suggestion.provisional
-        )
         return ticket
-
-    @staticmethod
-    def _add_files(
-        connection: sa.Connection,
-        number: str,
-        titles: Iterable[str],
-        source: FileSource,
-        agent: str | None,
-        note: str | None,
-        now: datetime,
-    ) -> None:
-        wanted = list(dict.fromkeys(titles))
-        if not wanted:
-            return
-        known = set(
-            connection.execute(
-                sa.select(ticket_files.c.title).where(
-                    ticket_files.c.ticket == number, ticket_files.c.title.in_(wanted)
-                )
-            ).scalars()
-        )
-        new = [
-            {
-                "ticket": number,
-                "title": title,
-                "added_by": source.value,
-                "agent": agent,
-                "removed": False,
-                "note": note,
-                "added_at": now,
-            }
-            for title in wanted
-            if title not in known
-        ]
-        if new:
-            connection.execute(ticket_files.insert(), new)
 
     def add_file(self, number: str, title: str, *, agent: str, note: str | None = None) -> TicketRow:
         """An agent's correction: the ticket covers this file too (a removed file is restored)."""
@@ -272,7 +186,7 @@ class TicketStore:
         with writing(self._engine) as connection:
             self._require(connection, number)
             if not _mark_file(connection, number, title, removed=False, agent=agent, note=note):
-                self._add_files(connection, number, [title], FileSource.AGENT, agent, note, now)
+                _add_files(connection, number, [title], FileSource.AGENT, agent, note, now)
             connection.execute(tickets.update().where(tickets.c.number == number).values(updated_at=now))
             return self._load(connection, number)
 
@@ -405,6 +319,102 @@ class TicketStore:
         if ticket is None:  # pragma: no cover -- checked by _require in the same transaction
             raise UnknownTicketError(number)
         return ticket
+
+
+def _add_files(
+    connection: sa.Connection,
+    number: str,
+    titles: Iterable[str],
+    source: FileSource,
+    agent: str | None,
+    note: str | None,
+    now: datetime,
+) -> None:
+    wanted = list(dict.fromkeys(titles))
+    if not wanted:
+        return
+    known = set(
+        connection.execute(
+            sa.select(ticket_files.c.title).where(
+                ticket_files.c.ticket == number, ticket_files.c.title.in_(wanted)
+            )
+        ).scalars()
+    )
+    new = [
+        {
+            "ticket": number,
+            "title": title,
+            "added_by": source.value,
+            "agent": agent,
+            "removed": False,
+            "note": note,
+            "added_at": now,
+        }
+        for title in wanted
+        if title not in known
+    ]
+    if new:
+        connection.execute(ticket_files.insert(), new)
+
+
+def ensure_ticket(
+    connection: sa.Connection,
+    number: str,
+    first_seen_at: datetime,
+    now: datetime,
+    sender: str | None = None,
+    language: str | None = None,
+) -> None:
+    """Create the ticket (open, not verified yet) inside the caller's transaction unless it exists."""
+    exists = connection.execute(sa.select(tickets.c.number).where(tickets.c.number == number)).first()
+    if exists is not None:
+        return
+    try:
+        with connection.begin_nested():
+            connection.execute(
+                tickets.insert(),
+                {
+                    "number": number,
+                    "status": TicketStatus.OPEN.value,
+                    "first_seen_at": first_seen_at,
+                    "updated_at": now,
+                    "sender": sender,
+                    "language": language,
+                    "provisional": False,
+                    "verify_attempts": 0,
+                    "reasons": [],
+                },
+            )
+    except sa.exc.IntegrityError:
+        log.debug("ticket %s created concurrently", number)
+
+
+def record_suggestion(
+    connection: sa.Connection,
+    number: str,
+    suggestion: SuggestionUpdate,
+    files: Sequence[str],
+    now: datetime,
+) -> None:
+    """The verifier's answer for a ticket, in the caller's transaction (TicketStore.record_suggestion)."""
+    ensure_ticket(connection, number, now, now, suggestion.sender, suggestion.language)
+    values: dict[str, Any] = {
+        "verdict": suggestion.verdict.value,
+        "reasons": reasons_to_json(suggestion.reasons),
+        "provisional": suggestion.provisional,
+        "verify_attempts": tickets.c.verify_attempts + 1,
+        "verified_at": now,
+        "updated_at": now,
+    }
+    if suggestion.evidence is not None:
+        values["evidence"] = dict(suggestion.evidence)
+    if suggestion.sender is not None:
+        values["sender"] = suggestion.sender
+    if suggestion.language is not None:
+        values["language"] = suggestion.language
+    connection.execute(tickets.update().where(tickets.c.number == number).values(values))
+    _add_files(connection, number, files, FileSource.BOT, None, None, now)
+    log.info("ticket %s: %s%s", number, suggestion.verdict.value, " (provisional)" * suggestion.provisional)
 
 
 def _mark_file(

@@ -26,6 +26,7 @@ import pytest
 
 from bot.config.passes import load_pass_settings
 from bot.config.verifier import load_verifier_settings
+from bot.passes.checkpoints import ANNOUNCE_VARIABLE, PAUSE_AT_VARIABLE, PAUSE_VARIABLE, PREFIX, Checkpoint
 from bot.passes.ingest import IngestSummary, take_mail, verify_stored
 from bot.passes.lease import LeaseHeld, WikiLease
 from bot.passes.run import PassContext, PassSummary, ingest_once, run_pass
@@ -262,24 +263,42 @@ def test_uidvalidity_resync_processes_no_message_twice(
     assert [call.get("title") for call in edits(wiki)] == [KINGFISHER]
 
 
-@ON_SQLITE
-def test_sigterm_stops_the_service_after_its_pass(
-    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str
-) -> None:
-    """`permbot run` (the long-running service) does a pass, waits for mail; SIGTERM: exit 0 with a word."""
+def _service_env(sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str) -> dict[str, str]:
     Store.open(database_url, migrate_schema=True).close()
-    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
-    env = {
+    return {
         **os.environ,
         **sandbox_dovecot.env,
         "PERMBOT_IMAP_SECURITY": "plain",
         "PERMBOT_IMAP_FOLDER": imap_folder,
         "PERMBOT_DATABASE_URL": database_url,
     }
-    permbot_program = str(Path(sys.executable).with_name("permbot"))
-    service = subprocess.Popen(
-        [permbot_program, "run", "--json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+
+
+def _permbot(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
+    """`permbot ARGS` with stdout and stderr piped: not a terminal, so plain lines and no live display."""
+    program = str(Path(sys.executable).with_name("permbot"))
+    return subprocess.Popen(
+        [program, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+
+
+def _finish(process: subprocess.Popen[str]) -> tuple[str, str]:
+    try:
+        return process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@ON_SQLITE
+def test_sigterm_stops_the_service_after_its_pass(
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str
+) -> None:
+    """`permbot run --json` does a pass, waits for mail; SIGTERM: exit 0 and a `stopped` event saying what
+    was done and that nothing was under way."""
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    service = _permbot("run", "--json", env=_service_env(sandbox_dovecot, imap_folder, database_url))
     try:
         assert service.stdout is not None
         events = []
@@ -287,16 +306,93 @@ def test_sigterm_stops_the_service_after_its_pass(
             events.append(json.loads(line))
             if events[-1].get("event") == "summary" and events[-1].get("schema") == "permbot.pass/1":
                 break
+        time.sleep(0.5)  # into the wait for mail
         service.send_signal(signal.SIGTERM)
-        rest, errors = service.communicate(timeout=30)
     finally:
-        if service.poll() is None:
-            service.kill()
-            service.wait()
+        rest, errors = _finish(service)
     assert service.returncode == 0, errors[-2000:]
     assert events[-1]["actions"] == {"receive:edited": 1}
-    assert "stopped: the last pass finished its current edit" in rest
+    stopped = json.loads(rest.splitlines()[-1])
+    assert stopped["event"] == "stopped"
+    assert (stopped["signal"], stopped["passes"], stopped["tickets"], stopped["actions"]) == (
+        "SIGTERM",
+        1,
+        1,
+        1,
+    )
+    assert "no pass was under way" in stopped["detail"]
     assert "SIGTERM received" in errors
+    # Not a terminal: one structured line per pass and per wait, at the default log level.
+    assert "pass=1 event=start" in errors
+    assert "pass=1 event=done" in errors
+    assert "actions=1 failed_actions=0" in errors
+    assert "event=waiting idle_since=" in errors
+
+
+@ON_SQLITE
+def test_sigterm_mid_edit_lets_the_edit_finish_and_says_so(
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str
+) -> None:
+    """SIGTERM while the service is about to save (held at the `planned` checkpoint): the edit is made, the
+    service stops and its last line says the edit finished."""
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    env = {
+        **_service_env(sandbox_dovecot, imap_folder, database_url),
+        ANNOUNCE_VARIABLE: "1",
+        PAUSE_VARIABLE: "1.5",
+        PAUSE_AT_VARIABLE: Checkpoint.PLANNED.value,
+    }
+    service = _permbot("run", env=env)
+    try:
+        assert service.stderr is not None
+        for line in service.stderr:  # bounded: the pass announces its checkpoints
+            if line.strip() == PREFIX + Checkpoint.PLANNED.value:
+                break
+        service.send_signal(signal.SIGTERM)
+    finally:
+        out, errors = _finish(service)
+    assert service.returncode == 0, errors[-2000:]
+    assert f"{{{{Permission received|id={TICKET}" in text_of(wiki, HARBOUR)
+    last = out.splitlines()[-1]
+    assert last.startswith("stopped by SIGTERM: 1 pass(es) run, 1 ticket(s) handled"), out
+    assert f"the last edit finished: receive {HARBOUR} of ticket {TICKET}: edited" in last
+
+
+@ON_SQLITE
+def test_a_second_ctrl_c_mid_save_says_the_edit_is_settled_by_the_next_pass(
+    wiki: SandboxWiki, sandbox_dovecot: SandboxDovecot, imap_folder: str, database_url: str
+) -> None:
+    """`permbot run --once`, Ctrl-C twice while an edit's intent is journalled and the save under way: it
+    stops at once and says the edit may or may not have landed and that the next pass settles it; the next
+    pass does, without a second edit."""
+    sandbox_dovecot.deliver([release(1, TICKET, HARBOUR)], imap_folder)
+    env = _service_env(sandbox_dovecot, imap_folder, database_url)
+    held = {
+        **env,
+        ANNOUNCE_VARIABLE: "1",
+        PAUSE_VARIABLE: "30",
+        PAUSE_AT_VARIABLE: Checkpoint.PLANNED.value,
+    }
+    once = _permbot("run", "--once", env=held)
+    try:
+        assert once.stderr is not None
+        for line in once.stderr:
+            if line.strip() == PREFIX + Checkpoint.PLANNED.value:
+                break
+        once.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+        once.send_signal(signal.SIGINT)
+    finally:
+        _out, errors = _finish(once)
+    assert once.returncode == 130, errors[-2000:]
+    assert f"the receive of {HARBOUR} for ticket {TICKET} was cut off" in errors
+    assert "the next pass reads the page and settles it" in errors
+    assert "Traceback" not in errors
+    again = _permbot("run", "--once", env=env)
+    out, errors = _finish(again)
+    assert again.returncode == 0, errors[-2000:]
+    assert f"receive  {TICKET} edited     {HARBOUR} [settled from an earlier pass]" in out
+    assert [call.get("title") for call in edits(wiki)] == [HARBOUR]
 
 
 class _FailsOnMarker:

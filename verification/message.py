@@ -32,6 +32,7 @@ from verification.config_values import string_list
 from verification.errors import ConfigError, UnreadableMessage, UnreadableReason
 from verification.html_text import html_to_text
 from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
+from verification.parser_input import parser_input
 from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
 from verification.tickets import find_ticket_number
 
@@ -43,6 +44,8 @@ _BRACKETS = {")": "(", "]": "[", "}": "{"}
 _TEXT_TYPES = frozenset({"text/plain", "text/html"})
 _MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
 _FORWARD_HEADERS = ("From", "Date", "Subject", "To")
+# Encoded bytes per text byte at worst, with room for part headers (quoted-printable: "=XX" and soft breaks).
+_ENCODED_TEXT_FACTOR = 4
 _WESTERN_MAX_SHARE = 0.3  # above this share of non-ASCII letters, cp1252 is a poor guess
 # A Content-Type header line of a container part, each of which the stdlib parser reads by recursing.
 _CONTAINER_HEADER = re.compile(rb"^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/", re.I | re.M)
@@ -77,7 +80,8 @@ class ReadingLimits:
     max_containers: int  # multipart and message/* parts; above this the body is not read at all
     max_release_tokens: int  # tokens of release text (own words, forwarded text) the readers read
     max_html_tags: int  # tags of one HTML part parsed; the rest of the part is not read
-    max_message_bytes: int  # bytes of the raw mail parsed; the rest is not read
+    max_message_bytes: int  # bytes of the raw mail read; the rest is not read
+    max_part_bytes: int  # bytes of the header section and of each MIME part handed to the parser
     max_address_chars: int  # characters of one address header (From, Reply-To) parsed; the rest is not read
 
     @classmethod
@@ -92,12 +96,18 @@ class ReadingLimits:
             "max_release_tokens",
             "max_html_tags",
             "max_message_bytes",
+            "max_part_bytes",
             "max_address_chars",
         ):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"limits.{key}: expected a positive integer")
             values[key] = value
+        if values["max_part_bytes"] < _ENCODED_TEXT_FACTOR * values["max_text_bytes"]:
+            raise ConfigError(
+                f"limits.max_part_bytes: expected at least {_ENCODED_TEXT_FACTOR} x max_text_bytes, so that a"
+                " text part in any transfer encoding still holds max_text_bytes of text"
+            )
         return cls(**values)
 
 
@@ -235,16 +245,17 @@ class _Budget:
 
 def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
     """Read the mail; raises UnreadableMessage only for empty input or input without any header."""
-    read = raw[: vocab.limits.max_message_bytes]
-    if not read.strip():
+    limits = vocab.limits
+    read = parser_input(raw, limits.max_message_bytes, limits.max_part_bytes)
+    if not read.data.strip():
         raise UnreadableMessage(UnreadableReason.EMPTY, "the message is empty")
-    message = _parse_bytes(read, vocab)
+    message = _parse_bytes(read.data, vocab)
     if not message.keys():
         raise UnreadableMessage(UnreadableReason.NO_HEADERS, "the message has no header lines")
     headers_defects: tuple[MessageDefect, ...] = (
-        (MessageDefect.HEADERS_TRUNCATED,) if len(message) > vocab.limits.max_headers else ()
+        (MessageDefect.HEADERS_TRUNCATED,) if read.headers_cut or len(message) > limits.max_headers else ()
     )
-    if len(read) < len(raw):
+    if read.text_cut or len(raw) > limits.max_message_bytes:
         headers_defects += (MessageDefect.TEXT_TRUNCATED,)
     subject = decode_header_text(
         _first_header(message, "subject", vocab.limits.max_headers) or "", vocab.charset_aliases
@@ -634,12 +645,19 @@ def _sender(message: email.message.Message, vocab: MailVocabulary) -> tuple[Addr
 def _addresses(values: Iterable[str], vocab: MailVocabulary) -> list[Address]:
     """Mailboxes with an '@' from address headers; display names RFC 2047-decoded.
 
-    Each value is cut to `max_address_chars` first: the stdlib's address parser is quadratic on long runs
-    of some characters ("@@@..."), and a real From or Reply-To is far shorter.
+    The values together are cut to `max_address_chars` first, top-most first: the stdlib's address parser
+    is quadratic on long runs of some characters ("@@@..."), and joins the values, so that a comment left
+    open in one runs on through the others; a real From or Reply-To is far shorter.
     """
     found = []
-    limit = vocab.limits.max_address_chars
-    parsed = email.utils.getaddresses([_flat_comments(_header_text(v)[:limit]) for v in values])
+    budget = vocab.limits.max_address_chars
+    kept: list[str] = []
+    for value in values:
+        if budget <= 0:
+            break
+        kept.append(_flat_comments(_header_text(value[:budget])))  # unfolding only makes it shorter
+        budget -= len(kept[-1])
+    parsed = email.utils.getaddresses(kept)
     for name, addr in parsed:
         if "@" in addr:
             decoded = decode_encoded_words(name, vocab.charset_aliases).text.strip()

@@ -228,3 +228,102 @@ def test_a_long_address_header_is_parsed_only_up_to_the_limit(
     verifier.verify(raw)
     assert seen
     assert max(seen) <= limit
+
+
+B64_LINE = b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\r\n"  # 78 bytes
+
+
+def _photo_mail(photo_megabytes: list[int], text_after: int) -> bytes:
+    """A multipart mail with base64 photos of these sizes and the release text after photo `text_after`."""
+    text = (
+        b"--x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"I agree to publish File:Harbour.jpg under CC BY-SA 4.0.\r\n"
+    )
+    out = HEAD + b'Content-Type: multipart/mixed; boundary="x"\r\n\r\n'
+    for number, megabytes in enumerate(photo_megabytes):
+        if number == text_after:
+            out += text
+        out += (
+            b'--x\r\nContent-Type: image/jpeg; name="Harbour%d.jpg"\r\nContent-Transfer-Encoding: base64\r\n'
+            b'Content-Disposition: attachment; filename="Harbour%d.jpg"\r\n\r\n' % (number, number)
+        )
+        out += B64_LINE * (megabytes * 1_000_000 // len(B64_LINE))
+    return out + (text if text_after >= len(photo_megabytes) else b"") + b"--x--\r\n"
+
+
+def test_the_text_after_a_20_mb_photo_is_read(verifier: PureVerifier) -> None:
+    reading = read_ticket(_photo_mail([20], text_after=1), verifier.settings.reading)
+    assert reading.license.spdx == "CC-BY-SA-4.0"
+    assert reading.message.attachments == ("Harbour0.jpg",)
+    assert "text_truncated" not in reading.message.defects
+
+
+def _parsed_bytes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Sizes of the inputs handed to the stdlib's MIME parser from now on."""
+    seen: list[int] = []
+    real = email.message_from_bytes
+
+    def counting(data: bytes, *args: Any, **kwargs: Any) -> Any:
+        seen.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(email, "message_from_bytes", counting)
+    return seen
+
+
+def test_the_parser_sees_only_the_start_of_each_part_of_a_100_mb_mail(
+    verifier: PureVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its cost grows with each line it is given: of five 20 MB photos it sees each one's headers and
+    first `max_part_bytes` (the work is bounded; time is the fuzzer's), and the text after the first."""
+    seen = _parsed_bytes(monkeypatch)
+    raw = _photo_mail([20] * 5, text_after=1)
+    assert len(raw) > 100_000_000
+    reading = read_ticket(raw, verifier.settings.reading)
+    part_bytes = verifier.settings.reading.mail.limits.max_part_bytes
+    assert len(seen) == 1
+    assert seen[0] <= 6 * part_bytes
+    assert reading.license.spdx == "CC-BY-SA-4.0"
+    assert "Harbour2.jpg" in reading.message.attachments
+    assert "text_truncated" in reading.message.defects  # past max_message_bytes: the rest is not read
+
+
+def test_a_long_text_part_cut_for_the_parser_is_text_truncated(verifier: PureVerifier) -> None:
+    part_bytes = verifier.settings.reading.mail.limits.max_part_bytes
+    raw = HEAD + b"\r\nI agree to CC BY-SA 4.0.\r\n" + b"words\r\n" * part_bytes + b"Only for Wikipedia.\r\n"
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert "text_truncated" in reading.message.defects
+    assert "Wikipedia" not in reading.message.text()
+
+
+def test_the_body_after_a_header_flood_is_read(
+    verifier: PureVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _parsed_bytes(monkeypatch)
+    part_bytes = verifier.settings.reading.mail.limits.max_part_bytes
+    flood = b"From: Jane <jane@example.org>\r\n" * (3 * part_bytes // 31)
+    raw = HEAD + flood + b"\r\nI agree to publish File:Harbour.jpg under CC BY-SA 4.0.\r\n"
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert seen[0] <= part_bytes + 100
+    assert reading.license.spdx == "CC-BY-SA-4.0"
+    assert "headers_truncated" in reading.message.defects
+
+
+def test_many_address_headers_are_parsed_only_up_to_the_limit_together(
+    verifier: PureVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stdlib joins the values before parsing, so the cap holds for all of them together."""
+    seen: list[int] = []
+    real = email.utils.getaddresses
+
+    def counting(values: list[str]) -> list[tuple[str, str]]:
+        seen.append(sum(len(value) for value in values))
+        return real(values)
+
+    monkeypatch.setattr(email.utils, "getaddresses", counting)
+    limit = verifier.settings.reading.mail.limits.max_address_chars
+    raw = (b"From: Jane (" + b"x" * 3000 + b") <jane@example.org>\r\n") * 300 + b"Subject: x\r\n\r\nHello\r\n"
+    reading = read_ticket(raw, verifier.settings.reading)
+    assert reading.message.sender is not None
+    assert reading.message.sender.addr == "jane@example.org"
+    assert max(seen) <= limit

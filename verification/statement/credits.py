@@ -88,7 +88,8 @@ def _caption_at(
     "写真：山田太郎"), then a name that ends the clause. After a photo noun the name has two words at
     least: "Kép: Budapest, Parlament" describes what the picture shows."""
     line = tokens[index].line
-    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].raw not in _CLAUSE_MARKS:
+    # norm: a full-width bracket opens a caption too ("（撮影：…）")
+    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].norm not in _CLAUSE_MARKS:
         return None
     position = index
     while (
@@ -103,11 +104,13 @@ def _caption_at(
         return None
     if tokens[position].line != line:
         return None
+    labels = tokens[index:position]
     found = _caption_name(text, tokens, position + 1, vocab)
+    if found is None and not all(label.norm in vocab.photo_nouns for label in labels):
+        found = _described_caption_name(text, tokens, position + 1, vocab, holder_names)
     if found is None:
         return None
     name, end = found
-    labels = tokens[index:position]
     one_word = len(_words(name)) < 2 and not CASELESS_RUN.search(name)  # 山田太郎 has no spaces
     if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
         return None
@@ -136,6 +139,23 @@ def _caption_name(
     return name, end
 
 
+def _described_caption_name(
+    text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[str, int] | None:
+    """After a credit word's colon, words describing the person before the name: "Credit: our curator
+    Anna Berg", "撮影：当館学芸員 山科 誠". A photo noun's label ("Photo: the old harbour") describes
+    what is shown, so only credit words and agents reach here. The name must end the clause."""
+    if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
+        return None
+    described = _described(text, tokens, start, vocab, holder_names)
+    if described is None or described[0] is None:
+        return None
+    name, _, end = described
+    if "_" in name or _clause_goes_on(tokens, end, tokens[start].line):
+        return None
+    return name, end
+
+
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
     """The end of a name in a script without capitals: up to four words on the line of `start`."""
     end = start
@@ -147,7 +167,7 @@ def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
 
 def _clause_goes_on(tokens: Sequence[Tok], end: int, line: int) -> bool:
     """More of the clause follows on the line: a word, or a full stop with more after it."""
-    if end >= len(tokens) or tokens[end].line != line or tokens[end].raw in _CLAUSE_MARKS:
+    if end >= len(tokens) or tokens[end].line != line or tokens[end].norm in _CLAUSE_MARKS:
         return False
     return tokens[end].raw != "." or (end + 1 < len(tokens) and tokens[end + 1].line == line)
 

@@ -126,7 +126,7 @@ def _caption_name(
     if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
         return None
     line = tokens[start].line
-    if CASELESS_RUN.match(tokens[start].raw):
+    if CASELESS_RUN.match(tokens[start].raw) or _uncased_word(tokens[start].raw):
         end = _caseless_end(tokens, start)
         name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
     else:
@@ -148,12 +148,15 @@ def _described_caption_name(
     if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
         return None
     described = _described(text, tokens, start, vocab, holder_names)
-    if described is None or described[0] is None:
-        return None
-    name, _, end = described
-    if "_" in name or _clause_goes_on(tokens, end, tokens[start].line):
+    name, end = (described[0], described[2]) if described else (None, start)
+    if name is None or "_" in name or _clause_goes_on(tokens, end, tokens[start].line):
         return None
     return name, end
+
+
+def _uncased_word(raw: str) -> bool:
+    """A word of a script without capitals (Hebrew, Arabic): after a caption's colon it is the name."""
+    return raw.isalpha() and not any(c.isupper() or c.islower() for c in raw)
 
 
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
@@ -362,7 +365,8 @@ def _described(
     Lower-case words describe; the first name (two words at least, or one after a relation or agent,
     or a run in a script without capitals) is the credited person. A relation or agent without a name
     ("by a friend") credits someone else unnamed. Punctuation other than a hyphen or an apostrophe, a
-    line end or a first-person pronoun ends the search.
+    line end or a first-person pronoun opening the phrase ends the search; a pronoun further on does not
+    (Finnish "ja", and, is Polish "ja", I: "kerhotoverimme ja retkiemme vetäjä Jari Laaksonen").
     """
     line = tokens[start].line
     relation = -1
@@ -374,8 +378,8 @@ def _described(
                 break
             position += 1
             continue
-        if _pronoun_at(tokens, position, vocab):
-            break
+        if position == start and _pronoun_at(tokens, position, vocab):
+            break  # "by me": the signer's; later, a pronoun of one language is a word of another
         if token.norm in vocab.relations or token.norm in vocab.agents:
             relation = position
         elif CASELESS_RUN.match(token.raw):

@@ -16,6 +16,7 @@ without a versioned CC0 grant is no license: the policy wants a version.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -712,7 +713,7 @@ def _restriction_hits(
     text: str = "",
     detector: LanguageDetector | None = None,
 ) -> list[_Hit]:
-    masked = _masked(tokens, vocab) | covered
+    masked = _masked(tokens, vocab) | covered | _in_links(text, tokens)
     foreign = _ForeignWords(text, tokens, vocab, detector)
     revocations = _spans(tokens, vocab.revocation_words, masked, None)
     written_out = [
@@ -725,6 +726,28 @@ def _restriction_hits(
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
     ]
+
+
+# A word holding a link or an address ("https://…/thumb/…/Solo_…jpg", "www.…", "name@host"): not prose.
+_LINK = re.compile(r"\S*(?:://|@|\bwww\.)\S*")
+
+
+def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """Token indices inside links and addresses: a URL's path words ("wikipedia/…/Solo_vulcânico") are no
+    restriction, whatever they spell."""
+    if not text:
+        return frozenset()
+    spans = [(match.start(), match.end()) for match in _LINK.finditer(text)]
+    if not spans:
+        return frozenset()
+    starts = [token.start for token in tokens]
+    inside: set[int] = set()
+    for first, last in spans:
+        index = bisect.bisect_left(starts, first)
+        while index < len(tokens) and tokens[index].end <= last:
+            inside.add(index)
+            index += 1
+    return frozenset(inside)
 
 
 def _beside_any(tokens: Sequence[Token], span: _Span, others: Sequence[_Span]) -> bool:
@@ -790,6 +813,10 @@ class _Span:
     start: int
     end: int
     problem: LicenseProblem | None = None
+    # a prohibition word ("interdits", "请勿", "nesmí") reaches over commas to the end of its sentence:
+    # "toute modification, tout recadrage, … sont strictement interdits"; a negated permission, often
+    # an aside ("sem pedir autorização", "разрешение не может быть отозвано"), stays in its clause
+    sentence_wide: bool = False
 
 
 def _refusal_hits(
@@ -801,9 +828,9 @@ def _refusal_hits(
 ) -> list[_Hit]:
     """ "Bearbeitungen sind nicht erlaubt", "queda prohibido su uso comercial": a refused permission.
 
-    A modification or commercial word and a refusal (a prohibition word not negated, or a permission
-    word with a negator beside it) in one clause (no punctuation between), however long the noun phrase
-    between ("modifications to this award-winning ... photograph are prohibited"); the refusal's nearest
+    A modification or commercial word and a refusal (a prohibition word not negated, in one sentence; or
+    a permission word with a negator beside it, in one clause), however long the noun phrase between
+    ("modifications to this award-winning ... photograph are prohibited"); the refusal's nearest
     such word says which restriction it is. Words inside allowing phrases ("with
     or without modifications") are masked, so the standard release wording never counts, and so are
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
@@ -821,11 +848,11 @@ def _refusal_hits(
         if not _beside_any(tokens, target, revocations) and not foreign.foreign(target, key)
     ]
     hits: list[_Hit] = []
-    for refusal in _refusals(tokens, vocab, masked, foreign):
+    for refusal in _refusals(tokens, vocab, masked, foreign, revocations):
         near = [
             (distance, target.start, target)
             for target in targets
-            if (distance := _clause_distance(tokens, refusal, target)) is not None
+            if (distance := _distance(tokens, refusal, target)) is not None
         ]
         if near:
             target = min(near, key=lambda item: item[:2])[2]
@@ -859,15 +886,21 @@ def _spans(
 
 
 def _refusals(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    foreign: _ForeignWords,
+    revocations: Sequence[_Span],
 ) -> list[_Span]:
-    """Prohibitions ("verboten", "interdite") not negated, and negated permissions ("nicht gestattet")."""
+    """Prohibitions ("verboten", "interdite") not negated and not about revoking the grant ("不可撤销":
+    cannot be revoked), and negated permissions ("nicht gestattet")."""
     refusals = [
-        span
+        _Span(span.start, span.end, None, sentence_wide=True)
         for span in _spans(tokens, vocab.prohibition_words, masked, None)
         if not _negated(tokens, span.start, vocab)
         and _negated_after(tokens, span.end, vocab) is None
         and not foreign.foreign(span, "prohibition_words")
+        and not _beside_any(tokens, span, revocations)
     ]
     for span in _spans(tokens, vocab.permission_words, masked, None):
         if foreign.foreign(span, "permission_words"):
@@ -960,9 +993,10 @@ class _ForeignWords:
 def _wikipedia_only_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
-    """An only-word and a wiki word in one clause, whatever stands between ("nur im Artikel über die Burg
-    in der deutschsprachigen Wikipedia", "ويكيبيديا العربية فقط"); not negated ("not only"), not turned
-    by a "not limited" after it, not masked. The clause is the window: no punctuation between the two."""
+    """An only-word and a wiki word in one sentence, whatever stands between ("nur im Artikel über die Burg
+    in der deutschsprachigen Wikipedia", "ويكيبيديا العربية فقط", "maar enkel, zoals eerder afgesproken
+    met …, voor gebruik op Wikipedia"); not negated ("not only"), not turned by a "not limited" after
+    it, not masked. The sentence is the window: an aside between commas does not lift the limit."""
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
@@ -971,13 +1005,13 @@ def _wikipedia_only_hits(
     if not only:
         return []
     wikis = _spans(tokens, vocab.wiki_words, masked, None)
-    clause_of = _clause_numbers(tokens)
+    sentence_of = _sentence_numbers(tokens)
     hits: list[_Hit] = []
     for word in only:
         partners = [
             wiki
             for wiki in wikis
-            if clause_of[wiki.start] == clause_of[word.start] and wiki.start != word.start
+            if sentence_of[wiki.start] == sentence_of[word.start] and wiki.start != word.start
         ]
         if not partners:
             continue
@@ -988,14 +1022,30 @@ def _wikipedia_only_hits(
     return hits
 
 
-def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
-    """For each token, the number of its clause: a new clause starts at every punctuation gap."""
+def _sentence_numbers(tokens: Sequence[Token]) -> list[int]:
+    """For each token, the number of its sentence: a new one starts at every sentence boundary."""
     numbers: list[int] = []
     current = 0
     for token in tokens:
-        current += token.gap
+        current += token.brk
         numbers.append(current)
     return numbers
+
+
+def _distance(tokens: Sequence[Token], refusal: _Span, target: _Span) -> int | None:
+    if refusal.sentence_wide:
+        return _sentence_distance(tokens, refusal, target)
+    return _clause_distance(tokens, refusal, target)
+
+
+def _sentence_distance(tokens: Sequence[Token], one: _Span, other: _Span) -> int | None:
+    """Tokens between two spans of one sentence (commas and asides may stand between), or None."""
+    first, second = (one, other) if one.start <= other.start else (other, one)
+    if second.start < first.end:
+        return None
+    if any(tokens[i].brk for i in range(first.end, second.start + 1)):
+        return None
+    return second.start - first.end
 
 
 def _close(tokens: Sequence[Token], index: int) -> bool:

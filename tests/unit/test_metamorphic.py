@@ -240,7 +240,9 @@ def forwarded(original: EmailMessage, text: str, is_html: bool) -> bytes:
 
 
 def reply_to_elsewhere(original: EmailMessage, text: str, is_html: bool) -> bytes:
-    return compose(original, text, is_html, {"Reply-To": "holder.contact@gmail.com"})
+    """A Reply-To at a free-mail domain other than the sender's (a gmail sender gets an outlook one)."""
+    elsewhere = "outlook.com" if sender_of(original).endswith("@gmail.com") else "gmail.com"
+    return compose(original, text, is_html, {"Reply-To": f"holder.contact@{elsewhere}"})
 
 
 def lookalike_sender(original: EmailMessage, text: str, is_html: bool) -> bytes:
@@ -269,13 +271,16 @@ def test_wrapper_never_confirms(data: st.DataObject) -> None:
 
 
 def rewrapped(text: str, width: int) -> str:
-    """Prose lines wrapped at `width`; lines with a link, an address or a name after a colon stay."""
+    """Prose lines wrapped at `width`; lines with a link, an address or a name after a colon stay, and a
+    quoted line's pieces keep its "> " (as a mail client wraps a quote)."""
     lines: list[str] = []
     for line in text.split("\n"):
         if any(mark in line for mark in (":", "@", "/", ".jpg", ".png")) or len(line) <= width:
             lines.append(line)
         else:
-            lines.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+            quote = line[: len(line) - len(line.lstrip("> "))]
+            pieces = textwrap.wrap(line[len(quote) :], width, break_long_words=False, break_on_hyphens=False)
+            lines.extend(quote + piece for piece in pieces)
     return "\n".join(lines)
 
 

@@ -108,7 +108,8 @@ def _caption_at(
     "写真：山田太郎"), then a name that ends the clause. After a photo noun the name has two words at
     least: "Kép: Budapest, Parlament" describes what the picture shows."""
     line = tokens[index].line
-    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].raw not in _CLAUSE_MARKS:
+    # norm: a full-width bracket opens a caption too ("（撮影：…）")
+    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].norm not in _CLAUSE_MARKS:
         return None
     position = index
     while (
@@ -123,11 +124,13 @@ def _caption_at(
         return None
     if tokens[position].line != line:
         return None
+    labels = tokens[index:position]
     found = _caption_name(text, tokens, position + 1, vocab)
+    if found is None and not all(label.norm in vocab.photo_nouns for label in labels):
+        found = _described_caption_name(text, tokens, position + 1, vocab, holder_names)
     if found is None:
         return None
     name, end = found
-    labels = tokens[index:position]
     one_word = len(_words(name)) < 2 and not CASELESS_RUN.search(name)  # 山田太郎 has no spaces
     if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
         return None
@@ -143,7 +146,7 @@ def _caption_name(
     if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
         return None
     line = tokens[start].line
-    if CASELESS_RUN.match(tokens[start].raw):
+    if CASELESS_RUN.match(tokens[start].raw) or _uncased_word(tokens[start].raw):
         end = _caseless_end(tokens, start)
         name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
     else:
@@ -154,6 +157,26 @@ def _caption_name(
     if _clause_goes_on(tokens, end, line):
         return None  # "Kuva: Helsingin tuomiokirkko", "Foto: Budapest_Parlament.jpg"
     return name, end
+
+
+def _described_caption_name(
+    text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[str, int] | None:
+    """After a credit word's colon, words describing the person before the name: "Credit: our curator
+    Anna Berg", "撮影：当館学芸員 山科 誠". A photo noun's label ("Photo: the old harbour") describes
+    what is shown, so only credit words and agents reach here. The name must end the clause."""
+    if start >= len(tokens) or tokens[start].line != tokens[start - 1].line:
+        return None
+    described = _described(text, tokens, start, vocab, holder_names)
+    name, end = (described[0], described[2]) if described else (None, start)
+    if name is None or "_" in name or _clause_goes_on(tokens, end, tokens[start].line):
+        return None
+    return name, end
+
+
+def _uncased_word(raw: str) -> bool:
+    """A word of a script without capitals (Hebrew, Arabic): after a caption's colon it is the name."""
+    return raw.isalpha() and not any(c.isupper() or c.islower() for c in raw)
 
 
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
@@ -167,7 +190,7 @@ def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
 
 def _clause_goes_on(tokens: Sequence[Tok], end: int, line: int) -> bool:
     """More of the clause follows on the line: a word, or a full stop with more after it."""
-    if end >= len(tokens) or tokens[end].line != line or tokens[end].raw in _CLAUSE_MARKS:
+    if end >= len(tokens) or tokens[end].line != line or tokens[end].norm in _CLAUSE_MARKS:
         return False
     return tokens[end].raw != "." or (end + 1 < len(tokens) and tokens[end + 1].line == line)
 
@@ -362,7 +385,8 @@ def _described(
     Lower-case words describe; the first name (two words at least, or one after a relation or agent,
     or a run in a script without capitals) is the credited person. A relation or agent without a name
     ("by a friend") credits someone else unnamed. Punctuation other than a hyphen or an apostrophe, a
-    line end or a first-person pronoun ends the search.
+    line end or a first-person pronoun opening the phrase ends the search; a pronoun further on does not
+    (Finnish "ja", and, is Polish "ja", I: "kerhotoverimme ja retkiemme vetäjä Jari Laaksonen").
     """
     line = tokens[start].line
     relation = -1
@@ -374,8 +398,8 @@ def _described(
                 break
             position += 1
             continue
-        if _pronoun_at(tokens, position, vocab):
-            break
+        if position == start and _pronoun_at(tokens, position, vocab):
+            break  # "by me": the signer's; later, a pronoun of one language is a word of another
         if token.norm in vocab.relations or token.norm in vocab.agents:
             relation = position
         elif CASELESS_RUN.match(token.raw):

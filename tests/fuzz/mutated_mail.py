@@ -189,6 +189,7 @@ _WORKER: tuple[PureVerifier, list[bytes], int] | None = None
 def _init_worker(seed: int) -> None:
     global _WORKER  # one verifier per worker process, built once
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it reports what was done
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's pool ends its workers with SIGTERM
     verifier = PureVerifier.build(load_verifier_settings())
     seeds = seed_mails()
     verifier.verify(seeds[0])  # loads what readers load lazily (the language model), so no mail pays for it
@@ -225,12 +226,15 @@ class Tally:
     slow: list[CaseResult] = field(default_factory=list)
     slowest: CaseResult | None = None
 
-    def add(self, result: CaseResult) -> None:
+    def add(self, result: CaseResult, seed: int) -> None:
+        """Count `result`; a failure is printed at once, so that a long run streams what it finds."""
         self.done += 1
         if result.error is not None:
             self.errors.append(result)
+            print(f"  uncaught: --seed {seed} --case {result.number}: {result.error}", flush=True)
         if result.cpu_seconds > CPU_BUDGET_SECONDS:
             self.slow.append(result)
+            print(f"  slow: --seed {seed} --case {result.number}: {result.cpu_seconds:.1f} s", flush=True)
         if self.slowest is None or result.cpu_seconds > self.slowest.cpu_seconds:
             self.slowest = result
 
@@ -239,7 +243,7 @@ def fuzz(count: int, seed: int, processes: int, tally: Tally) -> None:
     """Read `count` mutations on `processes` cores into `tally`, showing progress on a terminal."""
     with multiprocessing.get_context("fork").Pool(processes, _init_worker, (seed,)) as pool:
         for result in pool.imap_unordered(run_case, range(count), chunksize=20):
-            tally.add(result)
+            tally.add(result, seed)
             if sys.stderr.isatty() and tally.done % 500 == 0:
                 print(
                     f"\r{tally.done}/{count} read, {len(tally.errors)} uncaught, {len(tally.slow)} over"
@@ -252,7 +256,7 @@ def fuzz(count: int, seed: int, processes: int, tally: Tally) -> None:
 
 
 def report(tally: Tally, count: int, seed: int, processes: int, wall_seconds: float) -> None:
-    """The figures issue #6 asks for, then the cases to replay."""
+    """The figures issue #6 asks for (the cases to replay were printed as they were found)."""
     ended = "" if tally.done == count else f" (interrupted: {tally.done} of {count} read)"
     print(f"mutated mails: {tally.done}{ended}")
     print(f"seed: {seed}")
@@ -262,10 +266,10 @@ def report(tally: Tally, count: int, seed: int, processes: int, wall_seconds: fl
     print(f"over {CPU_BUDGET_SECONDS:.0f} s CPU: {len(tally.slow)}")
     if tally.slowest is not None:
         print(f"slowest: --case {tally.slowest.number}, {tally.slowest.cpu_seconds:.2f} s CPU")
-    for result in sorted(tally.errors, key=lambda r: r.number)[:50]:
-        print(f"  uncaught: --seed {seed} --case {result.number}: {result.error}")
-    for result in sorted(tally.slow, key=lambda r: r.number)[:50]:
-        print(f"  slow: --seed {seed} --case {result.number}: {result.cpu_seconds:.1f} s")
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> int:
@@ -282,6 +286,7 @@ def main() -> int:
         return 0
     started = time.monotonic()
     tally = Tally()
+    signal.signal(signal.SIGTERM, _interrupt)  # `timeout` ends a run as Ctrl-C does: with the figures
     try:
         fuzz(args.count, args.seed, args.processes, tally)
     except KeyboardInterrupt:

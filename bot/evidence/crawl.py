@@ -41,7 +41,7 @@ from verification.site_pages import SiteVocabulary, contact_links, fallback_link
 
 log = logging.getLogger(__name__)
 
-_UNREACHABLE = frozenset({"connection_failed", "http_502", "http_503", "http_504"})
+_UNREACHABLE = frozenset({"connection_failed", "tls_failed", "http_502", "http_503", "http_504"})
 
 
 class PageFetcher(Protocol):

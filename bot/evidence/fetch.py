@@ -80,6 +80,7 @@ class FetchError(enum.StrEnum):
 
     TIMEOUT = "timeout"
     CONNECTION_FAILED = "connection_failed"
+    TLS_FAILED = "tls_failed"  # no trusted certificate for the host name, or no common protocol
     TOO_LARGE = "too_large"
     BLOCKED_ADDRESS = "blocked_address"
     BAD_SCHEME = "bad_scheme"
@@ -559,6 +560,8 @@ def _classify(exc: Exception) -> FetchError:
         isinstance(arg, ReadTimeoutError) for arg in exc.args
     ):
         return FetchError.TIMEOUT  # a read timeout while streaming the body surfaces as ConnectionError
+    if isinstance(exc, requests.exceptions.SSLError):
+        return FetchError.TLS_FAILED
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema):
         return FetchError.BAD_URL
     return FetchError.CONNECTION_FAILED

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.web_fixtures import load_config
+from verification.errors import ConfigError
+from verification.message import ReadingLimits
 from verification.parser_input import parser_input
 
 LIMIT = 80
@@ -108,3 +111,18 @@ def test_every_boundary_and_part_header_of_a_huge_mail_is_kept() -> None:
     assert result.data.endswith(TEXT)
     assert len(result.data) <= 10 * (1 << 20) + len(HEAD + TEXT)
     assert not result.text_cut
+
+
+@pytest.mark.parametrize(
+    ("part_bytes", "error"),
+    [(4 * 1000, None), (4 * 1000 - 1, "limits.max_part_bytes: expected at least 4 x max_text_bytes")],
+    ids=["enough for quoted-printable text", "too small for it"],
+)
+def test_max_part_bytes_must_hold_the_text_read(part_bytes: int, error: str | None) -> None:
+    """A smaller cap would cut text parts before the text reader's own cap, unreported."""
+    limits = dict(load_config("mail")["limits"], max_text_bytes=1000, max_part_bytes=part_bytes)
+    if error is None:
+        assert ReadingLimits.from_mapping(limits).max_part_bytes == part_bytes
+    else:
+        with pytest.raises(ConfigError, match=error):
+            ReadingLimits.from_mapping(limits)

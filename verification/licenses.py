@@ -207,15 +207,10 @@ class PhraseTable:
 
         Each distinct word of the text is looked up once."""
         positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
-        by_first, first_prefixes = self.by_first, self.first_prefixes  # can_start, inlined: once per word
-        found = [
-            index
-            for norm, at in positions.items()
-            if norm in by_first or norm.startswith(first_prefixes)
-            for index in at
-        ]
-        found.sort()
-        return found
+        firsts = positions.keys() & self.by_first.keys()
+        if self.first_prefixes:
+            firsts.update(norm for norm in positions if norm.startswith(self.first_prefixes))
+        return sorted(index for norm in firsts for index in positions[norm])
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""

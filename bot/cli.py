@@ -7,6 +7,7 @@ treats every other one); `permbot --version` prints the installed version.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -19,26 +20,36 @@ BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a process killed by it
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
-def _registrars() -> list[Registrar]:
-    """Subcommand owners, imported here (not at module import) so `permbot --help` stays cheap."""
-    from bot.passes import command as pass_commands
-    from bot.review import command as review_command
-    from bot.sandbox import commands as sandbox_commands
-    from bot.store import commands as store_commands
-    from bot.verify import command as verify_command
-    from bot.wiki import commands as wiki_commands
+# The module that registers each subcommand. A run imports only its own command's module: the others
+# pull in SQLAlchemy, pywikibot and more, a second of CPU before `permbot verify` reads its first mail.
+# The help without a command lists them all, in this order.
+COMMAND_MODULES = {
+    "verify": "bot.verify.command",
+    "tag": "bot.wiki.commands",
+    "receive": "bot.wiki.commands",
+    "untag": "bot.wiki.commands",
+    "sweep": "bot.wiki.commands",
+    "ingest": "bot.passes.command",
+    "run": "bot.passes.command",
+    "sandbox": "bot.sandbox.commands",
+    "db": "bot.store.commands",
+    "tickets": "bot.store.commands",
+    "review": "bot.review.command",
+}
 
-    return [
-        verify_command.register,
-        wiki_commands.register,
-        pass_commands.register,
-        sandbox_commands.register,
-        store_commands.register,
-        review_command.register,
-    ]
+
+def _registrars(argv: Sequence[str]) -> list[Registrar]:
+    """The owner of the command `argv` names, or every owner (for the help, or a command not known)."""
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    modules = (
+        [COMMAND_MODULES[named]] if named in COMMAND_MODULES else dict.fromkeys(COMMAND_MODULES.values())
+    )
+    registrars: list[Registrar] = [importlib.import_module(module).register for module in modules]
+    return registrars
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser for `argv`: with its command's subparser only when it names one, else with all."""
     parser = argparse.ArgumentParser(
         prog="permbot",
         description="Verify permission tickets of the Commons VRT queue and tag their files on the wiki.",
@@ -46,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
     parser.add_argument("--version", action="version", version=f"permbot {installed_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in _registrars():
+    for register in _registrars(argv):
         register(subparsers)
     return parser
 
@@ -59,8 +70,9 @@ def installed_version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE_ERROR

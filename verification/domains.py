@@ -115,6 +115,9 @@ class DomainParts:
         return to_unicode(self.label)
 
 
+_PARTS_KEPT = 4096
+
+
 class DomainTools:
     """Host and domain arithmetic over one offline public-suffix extractor (built here, not at import)."""
 
@@ -124,6 +127,8 @@ class DomainTools:
             suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
         )
         self._extract("example.com")  # load the bundled list now, not lazily in whichever thread comes first
+        # A message asks for the parts of the same few hosts many times (sender, sites, links).
+        self._parts = functools.lru_cache(maxsize=_PARTS_KEPT)(self._split)
 
     def normalise_host(self, host: str) -> str | None:
         """Lower-case A-label host without port, brackets or trailing dot; IPs in canonical form."""
@@ -144,6 +149,9 @@ class DomainTools:
         Hosts under a suffix the list doesn't know (example.invalid) follow the list's default rule:
         the last label is the suffix.
         """
+        return self._parts(value)
+
+    def _split(self, value: str) -> DomainParts | None:
         host = self.host_of(value)
         if host is None or is_ip_literal(host):
             return None

@@ -102,18 +102,26 @@ def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
     return positions
 
 
-# Texts at least this long are tokenised once per message: the release text is read by several readers.
-CACHED_TEXT_LENGTH = 200
-_CACHED_TEXTS = 8
+# A text is tokenised once while it is read: the release text by several readers, a name or a signature
+# line again and again. Texts at least LONG_TEXT characters are kept a few at a time (a hostile mail's huge
+# text is not held on to), shorter ones by the many.
+LONG_TEXT = 200
+LONG_TEXTS_KEPT = 8
+SHORT_TEXTS_KEPT = 1024
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """Cut `text` into tokens; letters and digits are split apart ("CC0" -> cc, 0; "v4.0" -> v, 4.0)."""
-    return _tokenize_cached(text) if len(text) >= CACHED_TEXT_LENGTH else _tokenize(text)
+    return _tokenize_long(text) if len(text) >= LONG_TEXT else _tokenize_short(text)
 
 
-@functools.lru_cache(maxsize=_CACHED_TEXTS)
-def _tokenize_cached(text: str) -> tuple[Token, ...]:
+@functools.lru_cache(maxsize=LONG_TEXTS_KEPT)
+def _tokenize_long(text: str) -> tuple[Token, ...]:
+    return _tokenize(text)
+
+
+@functools.lru_cache(maxsize=SHORT_TEXTS_KEPT)
+def _tokenize_short(text: str) -> tuple[Token, ...]:
     return _tokenize(text)
 
 
@@ -171,6 +179,8 @@ class PhraseTable:
     # Phrases whose first word is a prefix ("niekomercyjn*"), by the first letter or two of that prefix,
     # so that each token tries only the few that can match it.
     prefixed: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
+    # Those prefixes whole: a token can start a prefixed phrase only when it starts with one of them.
+    first_prefixes: tuple[str, ...]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
@@ -186,26 +196,22 @@ class PhraseTable:
         return cls(
             by_first={first: _longest_first(items) for first, items in by_first.items()},
             prefixed={head: _longest_first(items) for head, items in prefixed.items()},
+            first_prefixes=tuple({words[0].text: None for items in prefixed.values() for words, _ in items}),
         )
 
     def can_start(self, norm: str) -> bool:
-        """Some phrase may start at a token folded to `norm` (only those are worth a `match`)."""
-        return norm in self.by_first or (
-            bool(self.prefixed) and (norm[:1] in self.prefixed or norm[:_PREFIX_HEAD] in self.prefixed)
-        )
+        """A phrase's first word matches a token folded to `norm` (only there is a `match` worth trying)."""
+        return norm in self.by_first or norm.startswith(self.first_prefixes)
 
     def starts(self, tokens: Sequence[Token]) -> list[int]:
-        """The token indices, in order, where some phrase may start; every other index has no match."""
+        """The token indices, in order, where some phrase may start; every other index has no match.
+
+        Each distinct word of the text is looked up once."""
         positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
-        by_first, prefixed = self.by_first, self.prefixed  # can_start, inlined: once per word of the text
-        found = [
-            index
-            for norm, at in positions.items()
-            if norm in by_first or (prefixed and (norm[:1] in prefixed or norm[:_PREFIX_HEAD] in prefixed))
-            for index in at
-        ]
-        found.sort()
-        return found
+        firsts = positions.keys() & self.by_first.keys()
+        if self.first_prefixes:
+            firsts.update(norm for norm in positions if norm.startswith(self.first_prefixes))
+        return sorted(index for norm in firsts for index in positions[norm])
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""

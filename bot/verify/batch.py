@@ -36,7 +36,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from bot.config.verifier import VerifierSettings
+from bot.config.verifier import LANGUAGE_MODEL_MODULES, VerifierSettings
 from bot.evidence.cache import EvidenceCache, LookupCache, MemoryCache
 from bot.evidence.crawl import SiteCrawler
 from bot.evidence.fetch import GuardedFetcher
@@ -203,6 +203,8 @@ class Verifier:
         inputs = iter(messages)
         head = list(itertools.islice(inputs, self.small_batch + 1))
         reader = self._read_in_thread if len(head) <= self.small_batch else self._read_in_worker
+        if reader == self._read_in_thread:
+            reading_worker.warm_up(self.settings.reading)  # workers warm up as they start
         window: deque[_Pending] = deque()
         window_size = 0
         for message in itertools.chain(head, inputs):
@@ -232,7 +234,7 @@ class Verifier:
     def _read_in_worker(self, raw: bytes) -> Future[TicketReading]:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["bot.verify.reading_worker"])
+            context.set_forkserver_preload(["bot.verify.reading_worker", *LANGUAGE_MODEL_MODULES])
             self._pool = ProcessPool(
                 max_workers=self.workers,
                 initializer=reading_worker.start_worker,

@@ -84,7 +84,8 @@ def _verify_all(args: argparse.Namespace, settings: VerifierSettings) -> int:
 
     run = _Run(sys.stderr)
     inputs = run.track(read_sources(args.messages, sys.stdin.buffer))
-    with Verifier(settings, workers=args.workers) as verifier:
+    interrupt = _DeferrableInterrupt()
+    with Verifier(settings, workers=args.workers) as verifier, interrupt.installed():
         try:
             for outcome in verifier.verify(inputs):
                 text = (
@@ -92,9 +93,10 @@ def _verify_all(args: argparse.Namespace, settings: VerifierSettings) -> int:
                     if args.json
                     else outcome_text(outcome)
                 )
-                run.clear_progress()
-                print(text, flush=True)
-                run.done(outcome)
+                with interrupt.deferred():  # Ctrl-C between results: each is printed and counted whole
+                    run.clear_progress()
+                    print(text, flush=True)
+                    run.done(outcome)
         except KeyboardInterrupt:
             run.clear_progress()
             run.interrupted()

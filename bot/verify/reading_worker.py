@@ -31,9 +31,18 @@ def pack_vocabulary(vocab: ReadingVocabulary) -> bytes:
 
 
 def start_worker(packed: bytes) -> None:
-    """Pool initializer: keep the vocabulary; leave Ctrl-C to the parent, which stops the pool."""
+    """Pool initializer: keep the vocabulary, warmed up; leave Ctrl-C to the parent, which stops the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _vocabulary[:] = [pickle.loads(packed)]  # noqa: S301 - our own bytes, from the parent process
+    vocabulary: ReadingVocabulary = pickle.loads(packed)  # noqa: S301 - our own bytes, from the parent
+    warm_up(vocabulary)
+    _vocabulary[:] = [vocabulary]
+
+
+def warm_up(vocabulary: ReadingVocabulary) -> None:
+    """Load the language model now (about a second), before the first message is read, so that the load
+    never counts against a reading's deadline."""
+    if vocabulary.languages is not None:
+        vocabulary.languages.classify("warm up")
 
 
 ReadFunction = Callable[[bytes, ReadingVocabulary], TicketReading]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from importlib import metadata
 
 import pytest
@@ -23,3 +24,25 @@ def test_version_comes_from_the_installed_package(capsys: pytest.CaptureFixture[
         cli.main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out == f"permbot {metadata.version('permbot')}\n"
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return set(subparsers.choices)
+
+
+def test_the_command_table_names_every_registered_command() -> None:
+    assert _commands(cli.build_parser([])) == set(cli.COMMAND_MODULES)
+
+
+@pytest.mark.parametrize("command", sorted(cli.COMMAND_MODULES))
+def test_a_named_command_registers_its_own_module_only(command: str) -> None:
+    owned = {name for name, module in cli.COMMAND_MODULES.items() if module == cli.COMMAND_MODULES[command]}
+    assert _commands(cli.build_parser(["-v", command, "x"])) == owned
+
+
+def test_an_unknown_command_is_refused_with_every_choice_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["nosuch"])
+    assert done.value.code == 2
+    assert "verify" in capsys.readouterr().err

@@ -34,9 +34,14 @@ def read_credits(
     paragraph of a known language stands only when that language's credit words find it too."""
     credits: list[Credit] = []
     covered: set[int] = set()
+    opening_words = _credit_opening_words(vocab)
     index = 0
     while index < len(tokens):
-        credit = credit_at(text, tokens, index, vocab, holder_names)
+        credit = (
+            credit_at(text, tokens, index, vocab, holder_names)
+            if _may_open_credit(tokens, index, opening_words)
+            else None
+        )
         if credit is not None and not credit[0].by_signer:
             own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[credit[1] - 1].end)
             if own is not None and credit_at(text, tokens, index, own, holder_names) is None:
@@ -59,6 +64,26 @@ def _own_vocabulary(
     language the config does not know (every language's words then apply)."""
     language = languages.at(start, end) if languages is not None else None
     return vocab.languages.get(language) if language else None
+
+
+def _credit_opening_words(vocab: StatementVocabulary) -> WordSet:
+    """Every word some kind of credit in `credit_at` starts with: a template's first word, a caption
+    label, a taking or making verb, a photo noun, a cleft's lead (one set: a lookup per token, not five)."""
+    templates = (vocab.credit, vocab.credit_name_only, vocab.credit_full_name)
+    words = (vocab.caption_labels, vocab.take_verbs, vocab.make_verbs, vocab.photo_nouns, vocab.cleft_leads)
+    return WordSet(
+        frozenset().union(*(table.by_first for table in templates), *(each.exact for each in words)),
+        tuple(prefix for each in words for prefix in each.prefixes),
+    )
+
+
+def _may_open_credit(tokens: Sequence[Tok], index: int, opening_words: WordSet) -> bool:
+    """`credit_at` can find a credit at `index` only at an opening word or at a capitalised word opening
+    a clause (a named subject: "Javier Ferrán sacó la foto"); every other token is skipped unread."""
+    token = tokens[index]
+    return token.norm in opening_words or (
+        token.is_word and token.capitalised and _opens_clause(tokens, index)
+    )
 
 
 def _spans(tokens: Sequence[Tok], indices: Iterable[int]) -> frozenset[int]:

@@ -186,11 +186,12 @@ def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
     """An organisation word, a legal form or an organisation suffix in the name ("Museum", "GmbH",
     "Pallo ry", "株式会社", "資料館")."""
     tokens = word_tokens(name)
+    written = unicodedata.normalize("NFC", name)  # as the forms and suffixes are kept
     return (
         any(token.norm in vocab.org_words for token in tokens if token.is_word)
         or any(legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
-        or any(form in unicodedata.normalize("NFC", name) for form in vocab.legal_forms.inside)
-        or any(unicodedata.normalize("NFC", name).endswith(suffix) for suffix in vocab.org_suffixes)
+        or any(form in written for form in vocab.legal_forms.inside)
+        or written.endswith(vocab.org_suffixes)
     )
 
 

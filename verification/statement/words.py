@@ -7,7 +7,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from verification.licenses import CACHED_TEXT_LENGTH, CJK_LETTERS, fold
+from verification.licenses import CJK_LETTERS, LONG_TEXT, LONG_TEXTS_KEPT, SHORT_TEXTS_KEPT, fold
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
 _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
@@ -38,13 +38,18 @@ def word_tokens(text: str) -> tuple[Tok, ...]:
     """Words (hyphens and apostrophes inside kept: "Anne-Marie", "O'Brien") and punctuation marks.
 
     A lower-case elision is its own word ("l'Orchestre" -> l, Orchestre; "dell'Arte" -> dell, Arte), so
-    that the name after it is seen capitalised. Long texts are cut once per message (see tokenize).
+    that the name after it is seen capitalised. A text is cut once while it is read (see tokenize).
     """
-    return _word_tokens_cached(text) if len(text) >= CACHED_TEXT_LENGTH else _word_tokens(text)
+    return _word_tokens_long(text) if len(text) >= LONG_TEXT else _word_tokens_short(text)
 
 
-@functools.lru_cache(maxsize=8)
-def _word_tokens_cached(text: str) -> tuple[Tok, ...]:
+@functools.lru_cache(maxsize=LONG_TEXTS_KEPT)
+def _word_tokens_long(text: str) -> tuple[Tok, ...]:
+    return _word_tokens(text)
+
+
+@functools.lru_cache(maxsize=SHORT_TEXTS_KEPT)
+def _word_tokens_short(text: str) -> tuple[Tok, ...]:
     return _word_tokens(text)
 
 

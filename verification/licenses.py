@@ -47,7 +47,8 @@ _SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4")
 # Letters that Unicode does not decompose but people write without their mark.
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
-_PREFIX_HEAD = 2  # letters of a prefix phrase's first word it is indexed by
+_PREFIX_HEAD = 2
+# letters of a prefix phrase's first word it is indexed by
 _ELEMENT_ORDER = ("BY", "NC", "ND", "SA")
 _RESTRICTION_RANK = (
     LicenseProblem.NON_COMMERCIAL,
@@ -295,6 +296,12 @@ _LANGUAGE_LISTS = (
     "prohibition_words",
     "revocation_words",
     "mail_words",
+    "use_categories",
+    "consent_words",
+    "consent_markers",
+    "seek_words",
+    "conditions",
+    "negative_conditions",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -340,6 +347,12 @@ class LicenseVocabulary:
     reserved: PhraseTable
     only_words: PhraseTable
     wiki_words: PhraseTable
+    use_categories: PhraseTable  # "editorial", "personal": with an only-word, a use limited to one kind
+    consent_words: PhraseTable  # "consent", "Zustimmung": with a marker beside, a use that needs asking
+    consent_markers: PhraseTable  # "prior", "without", "sin": what makes a consent word a condition
+    seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
+    conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
+    negative_conditions: PhraseTable  # "ない限り": a condition and its negation in one form
     modify_words: PhraseTable  # "Bearbeitung*", "modifi*": what a no-derivatives refusal is about
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
     permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
@@ -348,6 +361,7 @@ class LicenseVocabulary:
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
+    condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
     mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
     # language -> list key (of _PER_LANGUAGE_LISTS) -> that language's phrases and the common ones; a
     # language without the key is absent there, so every language's words apply in it
@@ -402,6 +416,7 @@ class LicenseVocabulary:
             post_negation_reach=reach,
             not_limited_reach=limited_reach,
             mail_reach=mail_reach,
+            condition_reach=_small_count(data.get("condition_reach"), "condition_reach"),
             language_lists=_language_lists(languages),
             detected_as=_detected_as(data.get("detected_as", {})),
             language_confidence=confidence,
@@ -730,6 +745,8 @@ def _restriction_hits(
         *(hit for hit in written_out if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
+        *_use_category_hits(tokens, vocab, masked, foreign),
+        *_prior_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
     ]
 
@@ -908,6 +925,7 @@ def _refusals(
         and not foreign.foreign(span, "prohibition_words")
         and not _beside_any(tokens, span, revocations)
     ]
+    refusals.extend(_negative_conditions(tokens, vocab, masked))
     for span in _spans(tokens, vocab.permission_words, masked, None):
         if foreign.foreign(span, "permission_words"):
             continue
@@ -1003,6 +1021,26 @@ def _wikipedia_only_hits(
     in der deutschsprachigen Wikipedia", "ويكيبيديا العربية فقط", "maar enkel, zoals eerder afgesproken
     met …, voor gebruik op Wikipedia"); not negated ("not only"), not turned by a "not limited" after
     it, not masked. The sentence is the window: an aside between commas does not lift the limit."""
+    return _only_with_hits(tokens, vocab, masked, foreign, vocab.wiki_words, LicenseProblem.WIKIPEDIA_ONLY)
+
+
+def _use_category_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """An only-word and a kind of use in one sentence: "(pour un usage éditorial uniquement)", "only for
+    personal use", "nur für redaktionelle Zwecke". A free license allows every use, so a use limited to
+    one kind is not free, read by the same window as the Wikipedia limit."""
+    return _only_with_hits(tokens, vocab, masked, foreign, vocab.use_categories, LicenseProblem.NOT_FREE)
+
+
+def _only_with_hits(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    foreign: _ForeignWords,
+    partners_table: PhraseTable,
+    problem: LicenseProblem,
+) -> list[_Hit]:
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
@@ -1010,22 +1048,69 @@ def _wikipedia_only_hits(
     ]
     if not only:
         return []
-    wikis = _spans(tokens, vocab.wiki_words, masked, None)
+    candidates = _spans(tokens, partners_table, masked, None)
     sentence_of = _sentence_numbers(tokens)
     hits: list[_Hit] = []
     for word in only:
         partners = [
-            wiki
-            for wiki in wikis
-            if sentence_of[wiki.start] == sentence_of[word.start] and wiki.start != word.start
+            partner
+            for partner in candidates
+            if sentence_of[partner.start] == sentence_of[word.start] and partner.start != word.start
         ]
         if not partners:
             continue
-        wiki = min(partners, key=lambda span: abs(span.start - word.start))
-        start, end = min(word.start, wiki.start), max(word.end, wiki.end)
+        partner = min(partners, key=lambda span: abs(span.start - word.start))
+        start, end = min(word.start, partner.start), max(word.end, partner.end)
         if not _turned_after(tokens, end, vocab):
-            hits.append(_Hit(start, end, None, LicenseProblem.WIKIPEDIA_ONLY))
+            hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+def _prior_consent_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A use that needs the holder's consent first: "sin nuestro consentimiento previo por escrito", "with
+    our prior approval", "ohne vorherige Zustimmung", "事前の許可". A consent word with a marker (prior,
+    without) at most two words before or after it in one clause is a condition the license does not allow,
+    unless the marker is negated ("no prior consent is needed") or a seeking word stands between ("without
+    asking my permission", "sin pedir permiso": the grant's own wording)."""
+    markers = [
+        span
+        for span in _spans(tokens, vocab.consent_markers, masked, None)
+        if not _negated(tokens, span.start, vocab)
+    ]
+    if not markers:
+        return []
+    hits: list[_Hit] = []
+    for consent in _spans(tokens, vocab.consent_words, masked, None):
+        for marker in markers:
+            distance = _clause_distance(tokens, consent, marker)
+            if distance is None or distance > 2:
+                continue
+            start, end = min(consent.start, marker.start), max(consent.end, marker.end)
+            if not any(vocab.seek_words.matches_any(tokens, i) for i in range(start, end)):
+                hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
+                break
+    return hits
+
+
+def _negative_conditions(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Span]:
+    """Conditions that say "as long as not": a condition word with a negator at most a few words after it in
+    its clause ("as long as it is not used in advertising", "siempre que no se venda", "solange es nicht
+    verkauft wird"), or one form holding both ("広告に使用されない限り"). Each is a refusal of the
+    commercial or modification word in its clause."""
+    found = _spans(tokens, vocab.negative_conditions, masked, None)
+    for condition in _spans(tokens, vocab.conditions, masked, None):
+        for start in range(condition.end, min(len(tokens), condition.end + vocab.condition_reach)):
+            if not _close(tokens, start):
+                break
+            negator = vocab.negators.match(tokens, start)
+            if negator is not None:
+                found.append(_Span(condition.start, start + negator.length))
+                break
+    return found
 
 
 def _sentence_numbers(tokens: Sequence[Token]) -> list[int]:

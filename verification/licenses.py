@@ -145,7 +145,7 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _token_pattern().finditer(text):
-        norm = _ascii_number(match.group()) if match.group()[0].isdigit() else fold(match.group())
+        norm = _ascii_number(match.group()) if match.group()[0].isdecimal() else fold(match.group())
         if not norm:
             continue  # a letter made only of marks folding away
         between = text[previous_end : match.start()]

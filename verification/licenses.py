@@ -33,7 +33,24 @@ from verification.model import LicenseFinding, LicenseProblem
 # "ウィキペディアのみ" is ウ..ア + の + み and phrases match inside a run of text. Korean puts spaces
 # between words, so Hangul stays in words.
 CJK_LETTERS = "\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d"
-_TOKEN = re.compile(rf"\d+(?:\.\d+)*|[{CJK_LETTERS}]|[^\W\d_{CJK_LETTERS}]+|\+")
+# A number's digits may be of any script ("۴٫۰", "٤٫٠": Persian and Arabic-Indic digits with the Arabic
+# decimal separator); its `norm` is written in ASCII digits with ".", so that every version reads alike.
+_DECIMAL_SEPARATORS = ".\u066b"
+# Combining marks (Arabic harakat, Hebrew points, Devanagari vowel signs) continue the word they follow:
+# "المُصنَّف" is one word, which folds to "المصنف" as written without them.
+_MARKS_END = 0x10000  # the marks of the Basic Multilingual Plane: every script the readers know
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """The tokenizer's pattern, its class of combining marks taken from Unicode (built once, on first use)."""
+    marks = "".join(chr(c) for c in range(0x300, _MARKS_END) if unicodedata.category(chr(c)).startswith("M"))
+    letter = rf"[^\W\d_{CJK_LETTERS}]"
+    return re.compile(
+        rf"\d+(?:[{_DECIMAL_SEPARATORS}]\d+)*|[{CJK_LETTERS}]|{letter}+(?:[{re.escape(marks)}]+{letter}*)*|\+"
+    )
+
+
 # A sentence ends at . ! ? ; before a space, unless a dash or a version number follows ("Nevezd meg! -
 # Így add tovább! 4.0": Hungarian's official names carry "!"), at a blank line, or at a full-width stop
 # (Chinese and Japanese put no space after "。"); clauses end at any separating punctuation, full-width
@@ -126,11 +143,18 @@ def _tokenize_short(text: str) -> tuple[Token, ...]:
     return _tokenize(text)
 
 
+def _ascii_number(number: str) -> str:
+    """A number of decimal digits of any script, written with ASCII digits and "." ("۴٫۰" -> "4.0")."""
+    if number.isascii():
+        return number
+    return "".join("." if c in _DECIMAL_SEPARATORS else str(unicodedata.decimal(c)) for c in number)
+
+
 def _tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     previous_end = 0
-    for match in _TOKEN.finditer(text):
-        norm = fold(match.group())
+    for match in _token_pattern().finditer(text):
+        norm = _ascii_number(match.group()) if match.group()[0].isdecimal() else fold(match.group())
         if not norm:
             continue  # a letter made only of marks folding away
         between = text[previous_end : match.start()]

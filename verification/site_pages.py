@@ -7,6 +7,7 @@ are matched against both the link text and the link's path, so an icon-only link
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit, urlunsplit
 from verification.addresses import AddressVocabulary
 from verification.domains import DomainTools
 from verification.errors import ConfigError
+from verification.licenses import CJK_LETTERS
 from verification.model import Link
 from verification.web_urls import WebTarget, parse_web_url
 
@@ -98,12 +100,22 @@ def contact_tier(link: Link, vocab: SiteVocabulary) -> int | None:
     return None
 
 
+# Han and kana are written without spaces: a name in them stands inside a longer run ("林秋云摄影工作室").
+_UNSPACED_WORD = re.compile(rf"[{CJK_LETTERS}]+")
+
+
 def names_holder(page_text: str, holder_names: Sequence[str]) -> str | None:
-    """The first holder name whose every word (two letters or more) the page shows, ignoring case/accents."""
-    shown = set(words(page_text))
+    """The first holder name whose every word (two letters or more) the page shows, ignoring case/accents.
+
+    A word in a script without spaces counts inside a longer run of the page's text, as a whole word
+    cannot be told apart there; a single character never counts.
+    """
+    shown_words = words(page_text)
+    shown = set(shown_words)
+    runs = " ".join(word for word in shown_words if _UNSPACED_WORD.search(word))
     for name in holder_names:
         tokens = [t for t in words(name) if len(t) > 1]
-        if tokens and all(t in shown for t in tokens):
+        if tokens and all(t in shown or (_UNSPACED_WORD.fullmatch(t) and t in runs) for t in tokens):
             return name
     return None
 

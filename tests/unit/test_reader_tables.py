@@ -9,6 +9,8 @@ break). `expected` is one of:
     license: license_wikipedia_only  ... or finds this problem (a LicenseProblem value)
     credit: Rui Santos             the statement credits this name to someone other than the signer
     credit: none                   ... or credits nobody else
+    self-made: yes                 the statement says the signer made the work themselves (or: no)
+    organisation: yes              the input, a signer's name, names an organisation, not a person (or: no)
 
 The readers run with the offline language detector, as `permbot verify` does.
 """
@@ -27,6 +29,7 @@ from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary, read_license
 from verification.model import Address, ParsedMessage, Segment, SegmentKind
 from verification.statement import StatementVocabulary, read_statement
+from verification.statement.signature import is_organisation
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = sorted((Path(__file__).parent / "tables").glob("*.mwtest"))
@@ -127,5 +130,16 @@ def test_reader_table(
         statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses, detector)
         others = [credit.name or "unnamed" for credit in statement.credits if not credit.by_signer]
         assert others == ([] if value == "none" else [value]), case.label
+    elif kind == "self-made":
+        statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses, detector)
+        assert statement.self_made == _yes_or_no(value), case.label
+    elif kind == "organisation":
+        assert is_organisation(case.input, statements) == _yes_or_no(value), case.label
     else:
         pytest.fail(f"unknown expectation {case.expected!r}")
+
+
+def _yes_or_no(value: str) -> bool:
+    if value not in {"yes", "no"}:
+        pytest.fail(f"expected yes or no, not {value!r}")
+    return value == "yes"

@@ -54,6 +54,10 @@ def vocab() -> SiteVocabulary:
         pytest.param("Contract terms", "/terms", None, id="similar-word"),
         pytest.param("Visit us", "/visit", 1, id="visit"),
         pytest.param("Anfahrt", "/x", 1, id="de-directions"),
+        pytest.param("Pro média", "/pro-media", 1, id="cs-press-page"),
+        pytest.param("Presse", "/x", 1, id="de-press-page"),
+        pytest.param("Sala de prensa", "/x", 1, id="es-press-room"),
+        pytest.param("", "/newsroom/", 1, id="en-newsroom-path"),
         pytest.param("Shop", "/shop", None, id="not-a-contact-word"),
         pytest.param("Home", "/", None, id="home"),
     ],
@@ -124,6 +128,10 @@ def test_fallback_links_same_site_in_page_order_capped(tools: DomainTools, vocab
         pytest.param("Lena Berg", ["", "K.", "Lena Berg"], "Lena Berg", id="skips-empty-names"),
         pytest.param("Acme Gallery", ["Jane Roe", "Acme Gallery"], "Acme Gallery", id="second-name"),
         pytest.param("", ["Lena Berg"], None, id="empty-page"),
+        pytest.param("林秋云摄影工作室", ["林秋云"], "林秋云", id="zh-name-inside-studio-name"),
+        pytest.param("山田花子写真事務所", ["山田花子"], "山田花子", id="ja-name-in-unspaced-run"),
+        pytest.param("林秋月摄影工作室", ["林秋云"], None, id="zh-other-name"),
+        pytest.param("云", ["云"], None, id="zh-one-character-never"),
     ],
 )
 def test_names_holder(page: str, names: list[str], expected: str | None) -> None:

@@ -107,13 +107,16 @@ class RunResult:
     starts: int = 0
     kills: list[str] = field(default_factory=list)
     hung: int = 0
+    lost: list[str] = field(default_factory=list)  # what differs, per lost ticket (ticket numbers only)
 
     def line(self, number: int) -> str:
         kills = ", ".join(self.kills) or "none"
         return (
             f"run {number:>3}: {self.starts} start(s), kills: {kills}; "
             f"duplicate edits {self.duplicate_edits}, lost tickets {self.lost_tickets}, "
-            f"messages processed twice {self.processed_twice}" + (f", HUNG {self.hung}" if self.hung else "")
+            f"messages processed twice {self.processed_twice}"
+            + (f", HUNG {self.hung}" if self.hung else "")
+            + "".join(f"\n      lost: {detail}" for detail in self.lost)
         )
 
 
@@ -289,13 +292,16 @@ def count(
     result.duplicate_edits = sum(max(0, n - expected.edits.get(t, 0)) for t, n in found.edits.items())
     missing = {t for t, n in expected.edits.items() if found.edits.get(t, 0) < n}
     changed = {t for t, text in expected.texts.items() if found.texts.get(t) != text}
-    lost = {
-        sample.ticket
+    result.lost = [
+        f"ticket {sample.ticket}: verdict {found.verdicts.get(sample.ticket)} "
+        f"(reference {expected.verdicts.get(sample.ticket)}); "
+        f"edits missing on {sorted(set(sample.files) & missing)}, "
+        f"text differing on {sorted(set(sample.files) & changed)}"
         for sample in samples
         if found.verdicts.get(sample.ticket) != expected.verdicts.get(sample.ticket)
         or set(sample.files) & (missing | changed)
-    }
-    result.lost_tickets = len(lost)
+    ]
+    result.lost_tickets = len(result.lost)
     result.processed_twice = twice
 
 

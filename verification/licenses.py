@@ -776,7 +776,9 @@ def _restriction_hits(
 
 
 # A word holding a link or an address ("https://…/thumb/…/Solo_…jpg", "www.…", "name@host"): not prose.
-_LINK = re.compile(r"\S*(?:://|@|\bwww\.)\S*")
+# Whitespace-separated runs are found first and then searched, so a long run costs linear time.
+_RUN = re.compile(r"\S+")
+_LINK_MARK = re.compile(r"://|@|\bwww\.")
 
 
 def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
@@ -784,7 +786,7 @@ def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
     restriction, whatever they spell."""
     if not text:
         return frozenset()
-    spans = [(match.start(), match.end()) for match in _LINK.finditer(text)]
+    spans = [(run.start(), run.end()) for run in _RUN.finditer(text) if _LINK_MARK.search(run.group())]
     if not spans:
         return frozenset()
     starts = [token.start for token in tokens]

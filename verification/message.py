@@ -814,11 +814,16 @@ def _looks_western(text: str) -> bool:
 
 
 def _trim_url(url: str) -> str:
-    while url:
-        last = url[-1]
-        unbalanced = last in _BRACKETS and url.count(last) > url.count(_BRACKETS[last])
-        if last in _URL_TRAILING or unbalanced:
-            url = url[:-1]
-        else:
+    """Trailing punctuation and unbalanced closing brackets cut off; the counts are taken once and kept
+    up to date while cutting, so a run of thousands of ')' costs linear time."""
+    counts = {char: url.count(char) for char in {*_BRACKETS, *_BRACKETS.values()}}
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        unbalanced = last in _BRACKETS and counts[last] > counts[_BRACKETS[last]]
+        if not (last in _URL_TRAILING or unbalanced):
             break
-    return url
+        if last in counts:
+            counts[last] -= 1
+        end -= 1
+    return url[:end]

@@ -483,6 +483,11 @@ def test_inline_forward_and_reply_segments(vocab: MailVocabulary) -> None:
         pytest.param("«https://example.org/a», thanks", ("https://example.org/a",), id="guillemets"),
         pytest.param("https:// nothing, ftp://x.org, www.example.org", (), id="not-urls"),
         pytest.param("http://x and https://a.b", ("http://x", "https://a.b"), id="short-hosts"),
+        pytest.param(
+            "https://example.org/a_(b)" + ").]}" * 3000 + ".",
+            ("https://example.org/a_(b)",),
+            id="long-run-of-closing-brackets",
+        ),
     ],
 )
 def test_find_urls(text: str, urls: tuple[str, ...]) -> None:

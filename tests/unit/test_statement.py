@@ -1158,3 +1158,30 @@ def test_credit_words_of_the_paragraphs_language(
     detector = None if detected is None else LanguageDetector(lambda _text: detected, 0.9)
     statement = read_statement(message(TAKEN_FROM_A_PLACE), (), vocab, licenses, detector)
     assert tuple(credit.name for credit in statement.credits if not credit.by_signer) == credited
+
+
+# A self-made phrase lifts the depiction question, so it counts only in its own language's paragraph
+# (English "timer" in Dutch is a kitchen timer); loanwords of [languages.common] count in every language.
+SAUNA = "Op de foto sta ik naast de timer van de sauna."
+SELF_MADE_BY_LANGUAGE = [
+    pytest.param(SAUNA, ("nl", 0.99), False, id="nl-timer-not-self"),
+    pytest.param(SAUNA, ("nl", 0.5), True, id="unsure-every-language"),
+    pytest.param(SAUNA, None, True, id="no-detector-every-language"),
+    pytest.param("I used the timer on the tripod.", ("en", 0.99), True, id="en-timer-self"),
+    pytest.param("Это селфи, сделанное на вершине.", ("ru", 0.99), True, id="ru-own-word"),
+    pytest.param("Это моё selfie на вершине горы.", ("ru", 0.99), True, id="ru-common-loanword"),
+    pytest.param("Это фото с таймером на вершине.", ("ru", 0.99), False, id="ru-no-such-phrase"),
+]
+
+
+@pytest.mark.parametrize(("text", "detected", "self_made"), SELF_MADE_BY_LANGUAGE)
+def test_self_made_words_of_the_paragraphs_language(
+    vocab: StatementVocabulary,
+    licenses: LicenseVocabulary,
+    text: str,
+    detected: tuple[str, float] | None,
+    self_made: bool,
+) -> None:
+    detector = None if detected is None else LanguageDetector(lambda _text: detected, 0.9)
+    statement = read_statement(message(text), (), vocab, licenses, detector)
+    assert statement.self_made is self_made

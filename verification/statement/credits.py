@@ -560,6 +560,22 @@ def has_phrase(text: str, table: PhraseTable) -> bool:
     return any(table.matches_any(tokens, index) for index in table.starts(tokens))
 
 
+def says_self_made(text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None) -> bool:
+    """The text says the signer made the work themselves ("selfie", "Selbstauslöser").
+
+    This lifts the depiction question, so a phrase counts only in its own language's paragraph: a word
+    of one language can be another word in the next. Where the paragraph's language is unsure or has no
+    table of its own, every language's phrases count, as for credits."""
+    tokens = tokenize(text)
+    for index in vocab.self_made.starts(tokens):
+        if not vocab.self_made.matches_any(tokens, index):
+            continue
+        own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
+        if own is None or own.self_made.matches_any(tokens, index):
+            return True
+    return False
+
+
 def depicts_signer(
     signer: str | None, files: Sequence[str], text: str, subject: str, vocab: StatementVocabulary
 ) -> bool:

@@ -9,7 +9,7 @@ from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_represents
-from verification.statement.credits import depicts_signer, has_phrase, read_credits
+from verification.statement.credits import depicts_signer, has_phrase, read_credits, says_self_made
 from verification.statement.names import clean_name, first_slot, unique_names
 from verification.statement.signature import is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
@@ -77,7 +77,7 @@ def read_statement(
         holder_names=holder_names,
         websites=without_sites_in(websites, "\n".join(signature.lines), vocab) if for_client else websites,
         credits=credits,
-        self_made=has_phrase(text, vocab.self_made),
+        self_made=says_self_made(text, vocab, languages),
         depicts_signer=depicts_signer(
             None if signer and is_organisation(signer, vocab) else signer, files, text, message.subject, vocab
         ),

@@ -164,6 +164,9 @@ _LANGUAGE_KEYS = (
     "subject_fillers",
     "cleft_leads",
 )
+# Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
+# language's ("timer" in a Dutch paragraph is no self-timer).
+_LANGUAGE_PHRASE_KEYS = ("self_made",)
 
 
 @dataclass(frozen=True)
@@ -307,14 +310,15 @@ class StatementVocabulary:
 
 
 def _by_language(merged: StatementVocabulary, languages: Mapping[str, Any]) -> dict[str, StatementVocabulary]:
-    """For each language, `merged` with that language's credit words and the common ones."""
+    """For each language, `merged` with that language's credit words and self-made phrases, and the
+    common ones."""
     common = languages.get("common", {})
     by_language: dict[str, StatementVocabulary] = {}
     for language, entry in languages.items():
         if language == "common":
             continue
         own: dict[str, Any] = {}
-        for key in _LANGUAGE_KEYS:
+        for key in (*_LANGUAGE_KEYS, *_LANGUAGE_PHRASE_KEYS):
             if key not in entry:
                 continue
             texts = [
@@ -323,6 +327,8 @@ def _by_language(merged: StatementVocabulary, languages: Mapping[str, Any]) -> d
             ]
             if key in _TEMPLATE_KEYS:
                 own[key] = TemplateSet.build(_template(text, key) for text in texts)
+            elif key in _LANGUAGE_PHRASE_KEYS:
+                own[key] = PhraseTable.build(((text, "") for text in texts), key)
             else:
                 own[key] = WordSet.build(texts)
         by_language[str(language)] = replace(merged, **own)

@@ -87,15 +87,12 @@ class PassProgress:
 
     def __enter__(self) -> Self:
         if self.terminal and self._show is None:
-            self._live = Live(
+            self._live = start_status_line(
                 self._spinner,
-                console=Console(stderr=True),
-                transient=True,
-                refresh_per_second=8,
-                redirect_stdout=sys.stdout.isatty(),  # printed lines go above the status, not through it
+                Console(stderr=True),
+                redirect_stdout=sys.stdout.isatty(),
                 redirect_stderr=False,
             )
-            self._live.start()
         return self
 
     def __exit__(
@@ -104,3 +101,20 @@ class PassProgress:
         if self._live is not None:
             self._live.stop()
             self._live = None
+
+
+def start_status_line(
+    spinner: Spinner, console: Console, *, redirect_stdout: bool, redirect_stderr: bool
+) -> Live:
+    """A status line under the output, erased when it stops (the pass's progress, the service's wait);
+    redirected streams print above it instead of through it."""
+    live = Live(
+        spinner,
+        console=console,
+        transient=True,
+        refresh_per_second=4,
+        redirect_stdout=redirect_stdout,
+        redirect_stderr=redirect_stderr,
+    )
+    live.start()
+    return live

@@ -30,7 +30,7 @@ from bot.mail.imap import Mailbox, MailboxError
 from bot.passes.ingest import Event, VerifiedTicket
 from bot.passes.journal import ActionResult
 from bot.passes.lease import LeaseHeld
-from bot.passes.progress import PassProgress
+from bot.passes.progress import PassProgress, start_status_line
 from bot.passes.run import PassContext, PassSummary, run_pass
 
 log = logging.getLogger(__name__)
@@ -159,14 +159,9 @@ class ServiceStatus:
 
     def __enter__(self) -> Self:
         if self.terminal:
-            self._live = Live(
-                self._spinner,
-                console=self._console,
-                transient=True,
-                refresh_per_second=4,
-                redirect_stdout=False,
+            self._live = start_status_line(
+                self._spinner, self._console, redirect_stdout=False, redirect_stderr=True
             )
-            self._live.start()
         return self
 
     def __exit__(

@@ -639,7 +639,6 @@ def test_credits(
             "I am the creator and sole owner of the exclusive copyright of the work.", id="owner-words"
         ),
         pytest.param("I am the Copyright Holder under the Copyright Act.", id="capitalised-copyright-words"),
-        pytest.param("The photo shows my father, taken in 1990 by me.", id="shows-my-father"),
         pytest.param("Ma femme et moi avons fait une demande.", id="fr-fait-is-not-taking"),
         pytest.param("My husband will take care of the upload.", id="take-care"),
         # captions that describe what the picture shows, or name a file
@@ -1107,6 +1106,20 @@ def test_release_text_is_own_then_forwarded(vocab: StatementVocabulary) -> None:
         pytest.param({"signature": {}}, r"signature\.footer_prose_lines", id="footer-lines-missing"),
         pytest.param(
             {"signature": {"footer_prose_lines": 9}}, r"signature\.footer_prose_lines", id="footer-lines-many"
+        ),
+        pytest.param({"credits": {}}, r"credits\.wrapped_line_length", id="wrapped-length-missing"),
+        pytest.param(
+            {"credits": {"wrapped_line_length": 5}},
+            r"credits\.wrapped_line_length",
+            id="wrapped-length-short",
+        ),
+        pytest.param(
+            {"languages": {"xx": {"caseless_credit": ["由拍攝"]}}}, "caseless_credit", id="caseless-no-slot"
+        ),
+        pytest.param(
+            {"languages": {"xx": {"caseless_credit": ["由{name}"]}}},
+            "caseless_credit",
+            id="caseless-nothing-after",
         ),
     ],
 )

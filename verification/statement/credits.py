@@ -18,9 +18,14 @@ from verification.statement.names import (
 from verification.statement.vocabulary import StatementVocabulary, WordSet
 from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 
-_CLAUSE_MARKS = frozenset(",;()[]–—-|/")
+# Quotation marks too: a credit line quoted for the reuser opens and ends there
+# ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
+_CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』')
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 _RELATION_WINDOW = 5
+# Words of time or place between a credit's verb and its "by": "taken in 2019 by X", "tomada en 2020
+# por X". A clause mark or a line end between stops the credit.
+_ADVERBIAL_WORDS = 4
 
 
 def read_credits(
@@ -236,6 +241,13 @@ def _passive_credit_at(
     ):
         return None  # "the request was made by Jean Dupont" credits no photo
     by = index + 1
+    while (
+        by < min(len(tokens), index + 1 + _ADVERBIAL_WORDS)
+        and tokens[by].line == token.line
+        and tokens[by].is_word
+        and tokens[by].norm not in vocab.by_prepositions
+    ):
+        by += 1  # "taken in 2019 by X"
     if by + 1 >= len(tokens) or tokens[by].line != token.line or tokens[by].norm not in vocab.by_prepositions:
         return None
     found = _credited(text, tokens, by + 1, vocab, holder_names, pronouns_allowed=True)

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
-from verification.statement.caseless import caseless_represents
+from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import depicts_signer, has_phrase, read_credits, says_self_made
 from verification.statement.names import clean_name, first_slot, unique_names
 from verification.statement.signature import is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
-from verification.statement.words import word_tokens
+from verification.statement.words import joined_wraps, word_tokens
 
 _GRANTS = frozenset(
     {
@@ -70,6 +70,11 @@ def read_statement(
     )
     languages = ParagraphLanguages(text, detector, license_vocab.detected_as)
     credits = read_credits(text, tokens, vocab, holder_names, languages)
+    unwrapped = joined_wraps(text, vocab.wrapped_line_length)
+    if unwrapped != text:  # credits over a line break the mail program put in; the same offsets
+        more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)
+        credits = (*credits, *(credit for credit in more if credit not in credits))
+    credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     websites = read_websites(signature.lines, text, other, message, vocab)
     return Statement(
         signer=signer,

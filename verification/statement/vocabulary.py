@@ -61,6 +61,16 @@ def _template(text: str, key: str, slot_first: bool = False) -> Template:
     return template
 
 
+def _caseless_template(text: str) -> tuple[str, str]:
+    """ "由{name}拍攝" -> ("由", "拍攝"): the words before and after the name, as written."""
+    if text.count("{name}") != 1:
+        raise ConfigError(f"caseless_credit: {text!r} must hold exactly one {{name}} slot")
+    before, after = text.split("{name}")
+    if not after:
+        raise ConfigError(f"caseless_credit: {text!r} needs words after its slot")
+    return before, after
+
+
 @dataclass(frozen=True)
 class TemplateSet:
     """Templates indexed by their first word, so that each text position tries only its candidates;
@@ -118,7 +128,16 @@ class LegalForms:
 _TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only", "credit_full_name")
 # Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
 # inside runs of text without spaces.
-_STRING_KEYS = ("legal_forms", "represent_before", "represent_after", "org_suffixes", "topic_particles")
+_STRING_KEYS = (
+    "legal_forms",
+    "represent_before",
+    "represent_after",
+    "org_suffixes",
+    "topic_particles",
+    "caseless_credit",
+    "caseless_not_credit",
+    "name_suffixes",
+)
 _WORD_KEYS = (
     "pronouns",
     "subject_pronouns",
@@ -208,7 +227,12 @@ class StatementVocabulary:
     represent_before: tuple[str, ...]  # "を代表して": the organisation is written just before
     represent_after: tuple[str, ...]  # "代表": the organisation follows, up to its org suffix
     topic_particles: tuple[str, ...]  # "は", "는 ": a subject ends there, the organisation starts after
+    # "由{name}拍攝", "{name}が撮影": credits in scripts without spaces, as (before, after) the name
+    caseless_credits: tuple[tuple[str, str], ...]
+    caseless_not_credit: tuple[str, ...]  # "自由", "理由": words holding a credit template's lead
+    name_suffixes: tuple[str, ...]  # "先生", "さん": honorifics written after a name in Han or kana
     footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
+    wrapped_line_length: int  # a line this long, ending mid-sentence, was wrapped by the mail program
     self_made: PhraseTable
     depicts: PhraseTable
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
@@ -243,6 +267,10 @@ class StatementVocabulary:
         footer_lines = signature.get("footer_prose_lines") if isinstance(signature, Mapping) else None
         if not isinstance(footer_lines, int) or isinstance(footer_lines, bool) or not 0 <= footer_lines <= 5:
             raise ConfigError("signature.footer_prose_lines: expected a whole number from 0 to 5")
+        credits = data.get("credits")
+        wrapped = credits.get("wrapped_line_length") if isinstance(credits, Mapping) else None
+        if not isinstance(wrapped, int) or isinstance(wrapped, bool) or not 20 <= wrapped <= 200:
+            raise ConfigError("credits.wrapped_line_length: expected a whole number from 20 to 200")
 
         def templates(key: str) -> TemplateSet:
             slot_first = key == "represent"
@@ -298,7 +326,11 @@ class StatementVocabulary:
             represent_before=as_written("represent_before"),
             represent_after=as_written("represent_after"),
             topic_particles=as_written("topic_particles"),
+            caseless_credits=tuple(_caseless_template(text) for text in as_written("caseless_credit")),
+            caseless_not_credit=as_written("caseless_not_credit"),
+            name_suffixes=as_written("name_suffixes"),
             footer_prose_lines=footer_lines,
+            wrapped_line_length=wrapped,
             self_made=phrases("self_made"),
             depicts=phrases("depicts"),
             for_client=phrases("for_client"),

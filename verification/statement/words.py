@@ -68,3 +68,28 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
             start, raw = start + elision.end(1) + 1, raw[elision.end(1) + 1 :]
         out.append(Tok(raw, fold(raw), start, start + len(raw), line))
     return tuple(out)
+
+
+# A line that starts a list item or a quote is its own line, whatever the length of the one before.
+_OWN_LINE = re.compile(r"\s*(?:[>*•·\-–—]|\d+[.)]\s)")
+
+
+def joined_wraps(text: str, wrapped_length: int) -> str:
+    """`text` with each line break a mail program put into a sentence made a space: after a line of at
+    least `wrapped_length` characters that does not end a sentence, before a line of text (not blank, not
+    a list item or a quote). Every other character keeps its place, so spans found here are spans of
+    `text`."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for number, line in enumerate(lines[:-1]):
+        following = lines[number + 1]
+        body = line.rstrip()
+        soft = (
+            len(body) >= wrapped_length
+            and body[-1] not in ".!?:;。！？："
+            and following.strip() != ""
+            and not _OWN_LINE.match(following)
+        )
+        out.append(line + (" " if soft else "\n"))
+    out.append(lines[-1])
+    return "".join(out)

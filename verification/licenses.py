@@ -326,6 +326,9 @@ _LANGUAGE_LISTS = (
     "seek_words",
     "conditions",
     "negative_conditions",
+    "without_words",
+    "clause_words",
+    "contrast_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -383,6 +386,9 @@ class LicenseVocabulary:
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
     revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
+    without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
+    clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
+    contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -510,6 +516,7 @@ def read_license(
     """
     tokens = tokenize(text)
     hits = _license_hits(tokens, vocab)
+    hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
     all_hits = sorted((*hits, *restrictions), key=lambda hit: hit.start)
     problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
@@ -766,13 +773,80 @@ def _restriction_hits(
         *_phrase_hits(tokens, vocab.no_derivatives, LicenseProblem.NO_DERIVATIVES, vocab, masked),
     ]
     return [
-        *(hit for hit in written_out if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)),
+        *(
+            hit
+            for hit in written_out
+            if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)
+            and not _left_out(tokens, hit, vocab)
+        ),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
     ]
+
+
+# Words a negation may stand before a withdrawn license ("Nu mai acord licența CC BY-NC-SA 4.0"), and
+# before an element name that is left out ("without the clause NonCommercial").
+_WITHDRAWN_REACH = 4
+
+
+def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary) -> bool:
+    """A non-free license named under a negation and replaced by a free one in the same sentence: "Nu mai
+    acord licența CC BY-NC-SA 4.0 menționată inițial, ci … (CC BY-SA 4.0)", "not CC BY-NC 4.0 but CC BY
+    4.0". Only a license's name is lifted so, never a restriction in words: the negation must reach it
+    in its clause with no commercial or modify word between ("not for commercial use CC BY-NC 4.0"
+    stays), and the contrast word and the free license must follow in the same sentence."""
+    if hit.problem not in _RESTRICTION_RANK or not _license_negated(tokens, hit.start, vocab):
+        return False
+    sentences = _sentence_numbers(tokens)
+    sentence = sentences[hit.start]
+    contrast = next(
+        (
+            index
+            for index in range(hit.end, len(tokens))
+            if sentences[index] == sentence and vocab.contrast_words.matches_any(tokens, index)
+        ),
+        None,
+    )
+    return contrast is not None and any(
+        other.spdx is not None and other.start > contrast and sentences[other.start] == sentence
+        for other in hits
+    )
+
+
+def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
+    """A negator at most `_WITHDRAWN_REACH` words before `start`, in its clause, no commercial or modify
+    word between: "nu mai acord licența …", "I no longer grant …"."""
+    for begin in range(max(0, start - _WITHDRAWN_REACH - 1), start):
+        found = vocab.negators.match(tokens, begin)
+        if found is None or begin + found.length > start:
+            continue
+        between = range(begin + found.length, start)
+        if not any(tokens[i].gap for i in range(begin + 1, start + 1)) and not any(
+            vocab.commercial_words.matches_any(tokens, i) or vocab.modify_words.matches_any(tokens, i)
+            for i in between
+        ):
+            return True
+    return False
+
+
+def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """An element name the text says the license is without: "sense la clàusula NoComercial", "without
+    the NonCommercial clause". A without-word at most `_WITHDRAWN_REACH` words before, in the clause, and
+    a clause word between them or just after the name; "without commercial use" names no clause."""
+    for begin in range(max(0, hit.start - _WITHDRAWN_REACH - 1), hit.start):
+        found = vocab.without_words.match(tokens, begin)
+        if found is None or any(tokens[i].gap for i in range(begin + 1, hit.start + 1)):
+            continue
+        between = range(begin + found.length, hit.start)
+        after = hit.end if _close(tokens, hit.end) else None
+        if any(vocab.clause_words.matches_any(tokens, i) for i in between) or (
+            after is not None and vocab.clause_words.matches_any(tokens, after)
+        ):
+            return True
+    return False
 
 
 # A word holding a link or an address ("https://…/thumb/…/Solo_…jpg", "www.…", "name@host"): not prose.

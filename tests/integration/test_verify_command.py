@@ -61,8 +61,6 @@ KNOWN_MISSES = {
     "heldout8/c03-en-dual-grant-hires-nc": "an NC grant for another version of the work reads as a condition",
     "heldout8/d01-en-only-credit-nearmiss": "'the only photo ... on Wikipedia' reads as a Wikipedia-only use",
     "heldout8/d01-fr-nc-explique-nearmiss": "a reasoned rejection of NC reads as an NC condition",
-    "heldout9/e24-ro-reject-and-replace-licence": "an NC licence named to withdraw it reads as an NC grant",
-    "heldout9/f08-ca-negated-nc-nd-words": "NC and ND element names negated by 'sense' read as restrictions",
 }
 
 

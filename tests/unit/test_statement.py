@@ -156,6 +156,22 @@ NOBODY = Address("someone@example.org", "")
             id="dash-dash-signature",
         ),
         pytest.param("Yes, I agree. CC BY 4.0", "Sam Sender", id="no-name-yes-is-not-a-signer"),
+        # a title line ending in a legal form's full stop is no sentence; a date line under it
+        pytest.param(
+            f"{GRANT}\n\nS pozdravem\nIng. Pavel Dvořák\njednatel, Pivovar Horní Lhota s.r.o.\n20. 5. 2025",
+            "Pavel Dvořák",
+            id="cs-title-line-ends-in-legal-form",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nMet vriendelijke groet,\nEva Smit\ndirecteur van de Molenzorg B.V.\nmolenzorg.nl",
+            "Eva Smit",
+            id="nl-title-line-ends-in-legal-form",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nBest regards,\nMary Stone\nwe thank you for your help.\nwww.stoneworks.co.uk",
+            "Sam Sender",
+            id="a-sentence-still-ends-the-signature",
+        ),
     ],
 )
 def test_signer(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, signer: str) -> None:

@@ -112,7 +112,9 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         words = [word for word in line.split() if any(c.isalpha() for c in word)]
         lower = sum(1 for word in words if word[0].islower())
-        prose = len(words) > _SIGNATURE_LINE_WORDS or (lower >= 2 and line[-1] in ".!?:")
+        prose = len(words) > _SIGNATURE_LINE_WORDS or (
+            lower >= 2 and line[-1] in ".!?:" and not _ends_in_legal_form(line, vocab)
+        )
         if prose and not kept and skipped < vocab.footer_prose_lines:
             skipped += 1
             continue
@@ -125,6 +127,13 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         kept.append(line)
     return list(reversed(kept))
+
+
+def _ends_in_legal_form(line: str, vocab: StatementVocabulary) -> bool:
+    """The line's last full stop belongs to a legal form ("jednatel, Pivovar Horní Lhota s.r.o."): a
+    title line, not a sentence."""
+    tokens = word_tokens(line)
+    return any(legal_form_at(tokens, i, vocab, tokens[i].line) == len(tokens) for i in range(len(tokens)))
 
 
 def _is_footer(line: str, vocab: StatementVocabulary) -> bool:

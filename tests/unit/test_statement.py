@@ -168,6 +168,11 @@ NOBODY = Address("someone@example.org", "")
             id="nl-title-line-ends-in-legal-form",
         ),
         pytest.param(
+            f"{GRANT}\n\nRegards,\n-- \nKestrel Bay Aquarium | 1 Esplanade, Kestrel Bay",
+            "Sam Sender",
+            id="the-town-of-an-address-is-nobody",
+        ),
+        pytest.param(
             f"{GRANT}\n\nBest regards,\nMary Stone\nwe thank you for your help.\nwww.stoneworks.co.uk",
             "Sam Sender",
             id="a-sentence-still-ends-the-signature",

@@ -42,6 +42,8 @@ def read_signature(text: str, vocab: StatementVocabulary) -> _Signature:
     for number, line in enumerate(lines):
         parts = _parts(line, vocab)
         for position, part in enumerate(parts):
+            if part[:1].isdigit():
+                break  # a street address ("1 Esplanade, Kestrel Bay"): the town after it names nobody
             title_org = _title_org(part, parts[position + 1 :], lines[number + 1 :], vocab)
             if title_org is not None:
                 organisation = organisation or title_org

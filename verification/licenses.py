@@ -885,8 +885,12 @@ def _refusal_hits(
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
     A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
     prohibited") is a confidentiality footer about the message, not a condition of the release.
-    Each word counts only in a paragraph of its own language, or of an unsure one.
+    Each word counts only in a paragraph of its own language, or of an unsure one. The refusals are
+    found first: most releases hold none, and then no target's paragraph language is detected.
     """
+    refusals = _refusals(tokens, vocab, masked, foreign, revocations)
+    if not refusals:
+        return []
     targets = [
         target
         for key, table, problem in (
@@ -897,7 +901,7 @@ def _refusal_hits(
         if not _beside_any(tokens, target, revocations) and not foreign.foreign(target, key)
     ]
     hits: list[_Hit] = []
-    for refusal in _refusals(tokens, vocab, masked, foreign, revocations):
+    for refusal in refusals:
         near = [
             (distance, target.start, target)
             for target in targets
@@ -953,10 +957,8 @@ def _refusals(
     ]
     refusals.extend(_negative_conditions(tokens, vocab, masked))
     for span in _spans(tokens, vocab.permission_words, masked, None):
-        if foreign.foreign(span, "permission_words"):
-            continue
-        negator = _negator_beside(tokens, span, vocab)
-        if negator is not None:
+        negator = _negator_beside(tokens, span, vocab)  # before the language: most permissions stand
+        if negator is not None and not foreign.foreign(span, "permission_words"):
             refusals.append(_Span(min(span.start, negator.start), max(span.end, negator.end)))
     return refusals
 

@@ -154,20 +154,25 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _token_pattern().finditer(text):
-        norm = _ascii_number(match.group()) if match.group()[0].isdecimal() else fold(match.group())
-        if not norm:
-            continue  # a letter made only of marks folding away
-        between = text[previous_end : match.start()]
+        raw = match.group()
+        if raw.isascii():  # most tokens: an ASCII number is already written with ASCII digits
+            norm = raw.lower()
+        else:
+            norm = _ascii_number(raw) if raw[0].isdecimal() else fold(raw)
+            if not norm:
+                continue  # a letter made only of marks folding away
+        start, end = match.span()
+        between = text[previous_end:start]
         # the next token decides too ("! 4.0" goes on), so the search window runs to its end; a match
         # starts between the tokens (a token neither holds nor ends with ". " or a line break)
         brk = (
             bool(tokens)
             and not _SENTENCE_END_CHARS.isdisjoint(between)
-            and bool(_SENTENCE_END.search(text, previous_end, match.end()))
+            and bool(_SENTENCE_END.search(text, previous_end, end))
         )
         gap = brk or not _GAP_CHARS.isdisjoint(between)
-        tokens.append(Token(norm, match.group(), match.start(), match.end(), brk, gap, between))
-        previous_end = match.end()
+        tokens.append(Token(norm, raw, start, end, brk, gap, between))
+        previous_end = end
     return Tokens(tokens)
 
 

@@ -234,7 +234,11 @@ class Verifier:
     def _read_in_worker(self, raw: bytes) -> Future[TicketReading]:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["bot.verify.reading_worker", *LANGUAGE_MODEL_MODULES])
+            # bot.config.verifier: the packed vocabulary's language model wrapper is defined there, and
+            # importing it (WHOIS and fetch settings, rapidfuzz, dateutil) cost each worker ~0.1 s
+            context.set_forkserver_preload(
+                ["bot.verify.reading_worker", "bot.config.verifier", *LANGUAGE_MODEL_MODULES]
+            )
             self._pool = ProcessPool(
                 max_workers=self.workers,
                 initializer=reading_worker.start_worker,

@@ -4,6 +4,7 @@ common ones) and not a word of another language that looks the same (Dutch "enke
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ class ParagraphLanguages:
 
 
 # Tokens that say nothing about the language of the words around them: links, addresses, numbers.
-_NOT_PROSE_MARKS = ("://", "@", "www.")
+_NOT_PROSE_MARK = re.compile(r"://|@|www\.")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class SenderLanguage:
     def of(self, own_words: str) -> str | None:
         """The ISO 639-1 code of `own_words`' language, or None when short or unsure."""
         prose = prose_for_detection(own_words, self.max_characters)
-        if sum(character.isalpha() for character in prose) < self.min_letters:
+        if sum(map(str.isalpha, prose)) < self.min_letters:
             return None
         return self.detector.language(prose)
 
@@ -79,6 +80,6 @@ def prose_for_detection(text: str, max_characters: int) -> str:
     words = (
         word
         for word in text[: max_characters * 2].split()
-        if any(character.isalpha() for character in word) and not any(m in word for m in _NOT_PROSE_MARKS)
+        if any(map(str.isalpha, word)) and _NOT_PROSE_MARK.search(word) is None
     )
     return " ".join(words)[:max_characters]

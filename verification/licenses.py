@@ -154,20 +154,25 @@ def _tokenize(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _token_pattern().finditer(text):
-        norm = _ascii_number(match.group()) if match.group()[0].isdecimal() else fold(match.group())
-        if not norm:
-            continue  # a letter made only of marks folding away
-        between = text[previous_end : match.start()]
+        raw = match.group()
+        if raw.isascii():  # most tokens: an ASCII number is already written with ASCII digits
+            norm = raw.lower()
+        else:
+            norm = _ascii_number(raw) if raw[0].isdecimal() else fold(raw)
+            if not norm:
+                continue  # a letter made only of marks folding away
+        start, end = match.span()
+        between = text[previous_end:start]
         # the next token decides too ("! 4.0" goes on), so the search window runs to its end; a match
         # starts between the tokens (a token neither holds nor ends with ". " or a line break)
         brk = (
             bool(tokens)
             and not _SENTENCE_END_CHARS.isdisjoint(between)
-            and bool(_SENTENCE_END.search(text, previous_end, match.end()))
+            and bool(_SENTENCE_END.search(text, previous_end, end))
         )
         gap = brk or not _GAP_CHARS.isdisjoint(between)
-        tokens.append(Token(norm, match.group(), match.start(), match.end(), brk, gap, between))
-        previous_end = match.end()
+        tokens.append(Token(norm, raw, start, end, brk, gap, between))
+        previous_end = end
     return Tokens(tokens)
 
 
@@ -959,27 +964,32 @@ def _refusal_hits(
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
     A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
     prohibited") is a confidentiality footer about the message, not a condition of the release.
-    Each word counts only in a paragraph of its own language, or of an unsure one.
+    Each word counts only in a paragraph of its own language, or of an unsure one. That language is
+    asked last, only for a refusal with a word near it: most releases hold neither.
     """
+    refusals = _refusals(tokens, vocab, masked, revocations)
+    if not refusals:
+        return []
     targets = [
-        target
+        (key, target)
         for key, table, problem in (
             ("modify_words", vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
             ("commercial_words", vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
         )
         for target in _spans(tokens, table, masked, problem)
-        if not _beside_any(tokens, target, revocations) and not foreign.foreign(target, key)
+        if not _beside_any(tokens, target, revocations)
     ]
     hits: list[_Hit] = []
-    for refusal in _refusals(tokens, vocab, masked, foreign, revocations):
+    for refusal in refusals:
         near = [
             (distance, target.start, target)
-            for target in targets
-            if (distance := _distance(tokens, refusal, target)) is not None
+            for key, target in targets
+            if (distance := _distance(tokens, refusal.span, target)) is not None
+            and not foreign.foreign(target, key)
         ]
-        if near:
+        if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
             target = min(near, key=lambda item: item[:2])[2]
-            start, end = min(target.start, refusal.start), max(target.end, refusal.end)
+            start, end = min(target.start, refusal.span.start), max(target.end, refusal.span.end)
             if not _about_the_mail(tokens, _Span(start, end), vocab):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
@@ -1008,30 +1018,34 @@ def _spans(
     return spans
 
 
+@dataclass(frozen=True)
+class _Refusal:
+    """A refusal's tokens and, for a prohibition or a negated permission, its word and the word's list:
+    the refusal stands only in a paragraph of that word's language (or an unsure one)."""
+
+    span: _Span
+    word: _Span | None = None
+    key: str = ""
+
+
 def _refusals(
-    tokens: Sequence[Token],
-    vocab: LicenseVocabulary,
-    masked: frozenset[int],
-    foreign: _ForeignWords,
-    revocations: Sequence[_Span],
-) -> list[_Span]:
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+) -> list[_Refusal]:
     """Prohibitions ("verboten", "interdite") not negated and not about revoking the grant ("不可撤销":
     cannot be revoked), and negated permissions ("nicht gestattet")."""
     refusals = [
-        _Span(span.start, span.end, None, sentence_wide=True)
+        _Refusal(_Span(span.start, span.end, None, sentence_wide=True), span, "prohibition_words")
         for span in _spans(tokens, vocab.prohibition_words, masked, None)
         if not _negated(tokens, span.start, vocab)
         and _negated_after(tokens, span.end, vocab) is None
-        and not foreign.foreign(span, "prohibition_words")
         and not _beside_any(tokens, span, revocations)
     ]
-    refusals.extend(_negative_conditions(tokens, vocab, masked))
+    refusals.extend(_Refusal(condition) for condition in _negative_conditions(tokens, vocab, masked))
     for span in _spans(tokens, vocab.permission_words, masked, None):
-        if foreign.foreign(span, "permission_words"):
-            continue
         negator = _negator_beside(tokens, span, vocab)
         if negator is not None:
-            refusals.append(_Span(min(span.start, negator.start), max(span.end, negator.end)))
+            refused = _Span(min(span.start, negator.start), max(span.end, negator.end))
+            refusals.append(_Refusal(refused, span, "permission_words"))
     return refusals
 
 

@@ -102,11 +102,6 @@ def sender_language(table: Any, paragraphs: LanguageDetector) -> SenderLanguage:
     return SenderLanguage(detector, counts["min_letters"], counts["max_characters"])
 
 
-# The language model's library: reading workers are forked with it imported (numpy and all, about 0.2 s
-# a process), so that each only loads the model.
-LANGUAGE_MODEL_MODULES = ("py3langid.langid",)
-
-
 def language_detector(min_confidence: float) -> LanguageDetector:
     """py3langid's bundled model, offline, about 0.2 ms a paragraph."""
     return LanguageDetector(_LazyLanguageId(), min_confidence)

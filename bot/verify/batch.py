@@ -22,7 +22,6 @@ import dataclasses
 import enum
 import itertools
 import logging
-import multiprocessing
 import os
 import threading
 import time
@@ -36,7 +35,7 @@ from typing import TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from bot.config.verifier import LANGUAGE_MODEL_MODULES, VerifierSettings
+from bot.config.verifier import VerifierSettings
 from bot.evidence.cache import EvidenceCache, LookupCache, MemoryCache
 from bot.evidence.crawl import SiteCrawler
 from bot.evidence.fetch import GuardedFetcher
@@ -44,6 +43,7 @@ from bot.evidence.whois_lookup import WhoisLookup
 from bot.evidence.workers import DaemonPool
 from bot.mail.source import MessageInput
 from bot.verify import reading_worker
+from bot.verify.reading_server import SMALL_BATCH, reading_context
 from verification.assembly import assemble_facts, choose_official_site, sender_named_site
 from verification.domains import DomainTools
 from verification.errors import UnreadableMessage
@@ -57,10 +57,6 @@ __all__ = ["ErrorCode", "MessageInput", "Verifier", "VerifyOutcome"]
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-# A batch of at most this many messages is read in this process: starting the worker processes costs
-# ~1 s on the 2-core box (the forkserver imports the readers), against ~30 ms to read one message.
-SMALL_BATCH = 3
 
 
 class ErrorCode(enum.StrEnum):
@@ -233,13 +229,11 @@ class Verifier:
 
     def _read_in_worker(self, raw: bytes) -> Future[TicketReading]:
         if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["bot.verify.reading_worker", *LANGUAGE_MODEL_MODULES])
             self._pool = ProcessPool(
                 max_workers=self.workers,
                 initializer=reading_worker.start_worker,
                 initargs=(reading_worker.pack_vocabulary(self.settings.reading),),
-                context=context,
+                context=reading_context(),
             )
         future: Future[TicketReading] = self._pool.schedule(
             reading_worker.read, (raw, self.read_function), timeout=self.settings.reading_deadline_seconds

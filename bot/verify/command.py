@@ -65,6 +65,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: `permbot tag` and friends should not pay for loading the verifier.
+    from bot.verify.reading_server import start_reading_server
+
+    if _many_messages(args.messages):
+        start_reading_server()  # its imports run while this process loads the verifier and its config
     from bot.config.verifier import load_verifier_settings
 
     try:
@@ -201,6 +205,15 @@ class _Run:
                 "(offline? a proxy needed: HTTPS_PROXY?). Verdicts that depend on them are marked "
                 "provisional (site_unreachable): verify again once the web answers.\n"
             )
+
+
+def _many_messages(given: list[str]) -> bool:
+    """More messages than a small batch, which is read without worker processes, as far as the names
+    tell: several files, or a maildir. One file may still be an mbox of many: its workers' server then
+    starts with them."""
+    from bot.verify.reading_server import SMALL_BATCH
+
+    return len(given) > SMALL_BATCH or any(name != "-" and Path(name).is_dir() for name in given)
 
 
 def _fake_sites(given: list[Path]) -> dict[str, Any]:

@@ -58,9 +58,9 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
     line = 0
     previous = 0
     for match in _WORD.finditer(text):
-        line += text.count("\n", previous, match.start())
-        previous = match.start()
         start, raw = match.start(), match.group()
+        line += text.count("\n", previous, start)
+        previous = start
         elision = _ELISION.match(raw) if "'" in raw or "’" in raw else None
         if elision:
             head = elision.group(1)

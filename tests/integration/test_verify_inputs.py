@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.sandbox.fakeweb import FakeWeb
 from tests.benchmarks.verify_throughput import message, site_pages
 from tests.integration.test_verify_command import PERMBOT, REPO, SAMPLES, run_verify, sample_web
+from tests.support.processes import read_line
 from tests.unit.test_mail_files import mbox_bytes
 
 __all__ = ["sample_web"]  # the fixture, shared with test_verify_command
@@ -125,7 +126,7 @@ def test_ctrl_c_prints_what_was_done_and_what_was_not(tmp_path: Path) -> None:
             text=True,
         )
         assert proc.stdout is not None
-        first = proc.stdout.readline()  # streamed: the first result arrives before the batch is done
+        first = read_line(proc)  # streamed: the first result arrives before the batch is done
         proc.send_signal(signal.SIGINT)
         started = time.monotonic()
         rest, stderr = proc.communicate(timeout=60)

@@ -35,6 +35,7 @@ from tests.integration.test_wiki_commands import (
     edits_logged,
     text_of,
 )
+from tests.support.processes import read_line
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG_DIR = REPO / "config"
@@ -177,8 +178,7 @@ def _start(wiki: SandboxWiki, tmp_path: Path, *argv: str) -> subprocess.Popen[st
 
 
 def _read_line(process: subprocess.Popen[str], deadline: float) -> dict[str, Any]:
-    assert process.stdout is not None
-    line = process.stdout.readline()
+    line = read_line(process)
     assert line, f"permbot ended early: {process.poll()} {process.stderr.read() if process.stderr else ''}"
     assert time.monotonic() < deadline
     data: dict[str, Any] = json.loads(line)
@@ -223,11 +223,10 @@ def test_each_file_is_printed_as_it_is_saved_and_ctrl_c_lists_the_saved_edits(
 def test_text_output_streams_the_header_first(wiki: SandboxWiki, tmp_path: Path) -> None:
     process = _start(wiki, tmp_path, "tag", "--ticket", NEW_TICKET, HARBOUR, KINGFISHER, OLD_TOWN)
     try:
-        assert process.stdout is not None
-        header = process.stdout.readline()
+        header = read_line(process)
         assert header.startswith(f"permbot tag [[ticket:{NEW_TICKET}]] on {wiki.api} (PERMBOT_WIKI_API set")
         assert edits_logged(wiki) == []  # nothing saved yet when the header is out
-        first = process.stdout.readline()
+        first = read_line(process)
         assert first.startswith(f"edited      {HARBOUR}")
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
@@ -317,9 +316,8 @@ def test_a_wiki_going_away_mid_run_ends_with_what_was_saved_and_exit_3(tmp_path:
             text=True,
             cwd=REPO,
         )
-        assert process.stdout is not None
-        process.stdout.readline()  # the header
-        assert process.stdout.readline().startswith(f"edited      {HARBOUR}")
+        read_line(process)  # the header
+        assert read_line(process).startswith(f"edited      {HARBOUR}")
         own.stop()
         out, err = process.communicate(timeout=120)
     finally:

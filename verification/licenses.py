@@ -334,6 +334,7 @@ _LANGUAGE_LISTS = (
     "without_words",
     "clause_words",
     "contrast_words",
+    "set_aside_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -394,6 +395,7 @@ class LicenseVocabulary:
     without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
     clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
     contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
+    set_aside_words: PhraseTable  # "by mistake", "at first": a restriction named as an error, a former choice
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -523,7 +525,7 @@ def read_license(
     hits = _license_hits(tokens, vocab)
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
-    all_hits = sorted((*hits, *restrictions), key=lambda hit: hit.start)
+    all_hits = _without_set_aside(tokens, sorted((*hits, *restrictions), key=lambda hit: hit.start), vocab)
     problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
     if problems:
         worst = min(problems, key=_RESTRICTION_RANK.index)
@@ -818,6 +820,84 @@ def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: 
     return contrast is not None and any(
         other.spdx is not None and other.start > contrast and sentences[other.start] == sentence
         for other in hits
+    )
+
+
+def _without_set_aside(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
+    """All `hits` but the non-commercial or no-derivatives ones the sender sets aside (`_set_aside`); a
+    license named in brackets right after a restriction set aside goes with it ("une licence non
+    commerciale (CC BY-NC)")."""
+    markers = [
+        span
+        for span in _spans(tokens, vocab.set_aside_words, frozenset(), None)
+        if not _negated(tokens, span.start, vocab)
+    ]
+    if not markers:
+        return hits
+    sentences = _sentence_numbers(tokens)
+    kept: list[_Hit] = []
+    previous_set_aside: _Hit | None = None
+    for hit in hits:
+        bracketed = previous_set_aside is not None and (
+            hit.start == previous_set_aside.end and "(" in tokens[hit.start].sep
+        )
+        if (bracketed or _set_aside(tokens, hit, markers, sentences)) and _undone_elsewhere(
+            tokens, hit, hits, sentences, vocab
+        ):
+            previous_set_aside = hit
+        else:
+            kept.append(hit)
+    return kept
+
+
+def _set_aside(
+    tokens: Sequence[Token], hit: _Hit, markers: Sequence[_Span], sentences: Sequence[int]
+) -> bool:
+    """A set-aside word in the restriction's clause ("yanlışlıkla 'ticari olmayan' lisans", "stays under CC
+    BY-NC 4.0 and is not part of this release"), or opening its sentence as a clause of its own ("Au
+    départ, je pensais choisir une licence non commerciale")."""
+    span = _Span(hit.start, hit.end)
+    for marker in markers:
+        if _clause_distance(tokens, span, marker) is not None:
+            return True
+        opens_sentence = marker.start == 0 or tokens[marker.start].brk
+        same_sentence = sentences[marker.start] == sentences[hit.start]
+        if opens_sentence and same_sentence and marker.end < hit.start and tokens[marker.end].gap:
+            return True
+    return False
+
+
+def _undone_elsewhere(
+    tokens: Sequence[Token],
+    hit: _Hit,
+    hits: Sequence[_Hit],
+    sentences: Sequence[int],
+    vocab: LicenseVocabulary,
+) -> bool:
+    """Whether a restriction set aside in words is undone by the rest of the mail. A false lift would
+    confirm a restricted grant, so all of these must hold: the restriction is non-commercial or
+    no-derivatives; its sentence holds no consent word ("I withdraw my permission for commercial use"
+    takes back the grant, not the restriction); a free license is named in another sentence; and another
+    sentence, holding no restriction at all, allows in words what the restriction forbade ("ausdrücklich
+    auch kommerziell", "y compris à des fins commerciales"), not negated."""
+    if hit.problem is LicenseProblem.NON_COMMERCIAL:
+        allowed = vocab.commercial_words
+    elif hit.problem is LicenseProblem.NO_DERIVATIVES:
+        allowed = vocab.modify_words
+    else:
+        return False
+    sentence = sentences[hit.start]
+    if any(
+        vocab.consent_words.matches_any(tokens, i) for i in range(len(tokens)) if sentences[i] == sentence
+    ):
+        return False
+    if not any(other.spdx is not None and sentences[other.start] != sentence for other in hits):
+        return False
+    restricted = {sentences[other.start] for other in hits if other.problem is not None}
+    return any(
+        sentences[index] not in restricted and not _negated(tokens, index, vocab)
+        for index in allowed.starts(tokens)
+        if allowed.match(tokens, index) is not None
     )
 
 

@@ -80,11 +80,7 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # confirm). Listed rather than hidden: each must still never confirm wrongly, and a fix that makes one
 # pass fails this test until the entry is removed.
 KNOWN_MISSES = {
-    "heldout8/c03-en-dual-grant-hires-nc": "an NC grant for another version of the work reads as a condition",
     "heldout8/d01-en-only-credit-nearmiss": "'the only photo ... on Wikipedia' reads as a Wikipedia-only use",
-    "heldout8/d01-fr-nc-explique-nearmiss": "a reasoned rejection of NC reads as an NC condition",
-    "heldout10/g10-de-top-posted-license-fix": "an NC restriction withdrawn in words reads as NC",
-    "heldout10/g35-tr-top-posted-nc-negated": "an NC licence named as a mistake reads as an NC condition",
 }
 
 

@@ -120,7 +120,7 @@ def canonical_file_title(name: str) -> str | None:
     """The title MediaWiki would give the file ("File:Name.ext"), or None when it cannot be a file page.
 
     `name` is a file name, optionally after the canonical "File:" or "Image:"; HTML entities and
-    percent-escapes are decoded, underscores become spaces, the first letter is upper-cased.
+    percent-escapes are decoded, underscores become spaces, the first letter is capitalised as MediaWiki does.
     """
     return _canonical(name, percent_encoded=True)
 
@@ -328,8 +328,15 @@ def _canonical(name: str, *, percent_encoded: bool) -> str | None:
     text = unicodedata.normalize("NFC", text)
     if not _valid_file_name(text):
         return None
-    first = text[0].upper()
-    return f"{_FILE_NAMESPACE}:{first if len(first) == 1 else text[0]}{text[1:]}"
+    return f"{_FILE_NAMESPACE}:{first_letter_capitalised(text)}"
+
+
+def first_letter_capitalised(text: str) -> str:
+    """`text` with its first letter in title case, as MediaWiki capitalises titles: Georgian "ა" stays
+    (its upper case, Mtavruli, is for all-caps only), "ǳ" becomes "ǲ"; a letter whose title case is
+    two letters ("ß" -> "Ss") stays as written."""
+    first = text[:1].title()
+    return (first if len(first) == 1 else text[:1]) + text[1:]
 
 
 def without_invisible(text: str) -> str:

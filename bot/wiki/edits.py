@@ -28,6 +28,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from verification.config_values import string_list
 from verification.errors import ConfigError
+from verification.files import first_letter_capitalised
 
 # MediaWiki's canonical name of the template namespace; localised names come from config.
 _CANONICAL_TEMPLATE_PREFIX = "Template"
@@ -114,10 +115,6 @@ class PageEdit:
         return bool(self.actions)
 
 
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def normalise_template_name(name: str, prefixes: Iterable[str] = (_CANONICAL_TEMPLATE_PREFIX,)) -> str:
     """A template name as MediaWiki resolves it, so `{{ permission_pending }}` matches "Permission pending".
 
@@ -131,8 +128,8 @@ def normalise_template_name(name: str, prefixes: Iterable[str] = (_CANONICAL_TEM
         text = text[1:].lstrip()
     head, sep, rest = text.partition(":")
     if sep and head.strip().casefold() in {_NAME_SPACE_RUN.sub(" ", p).strip().casefold() for p in prefixes}:
-        return _upper_first(rest.strip())
-    return (":" if leading_colon else "") + _upper_first(text)
+        return first_letter_capitalised(rest.strip())
+    return (":" if leading_colon else "") + first_letter_capitalised(text)
 
 
 def _parse(text: str) -> Wikicode:
@@ -752,7 +749,7 @@ def mark_no_permission(
 
 
 def _user_key(name: str) -> str:
-    return _upper_first(_NAME_SPACE_RUN.sub(" ", name).strip())
+    return first_letter_capitalised(_NAME_SPACE_RUN.sub(" ", name).strip())
 
 
 def _name_list(value: Wikicode) -> set[str]:
@@ -760,14 +757,14 @@ def _name_list(value: Wikicode) -> set[str]:
 
 
 def _listed(names: set[str], user: str) -> bool:
-    return user in names or _upper_first(_ALL) in names
+    return user in names or first_letter_capitalised(_ALL) in names
 
 
 def _template_allows(template: Template, kind: str, user: str) -> bool:
     """One {{bots}}/{{nobots}} call's verdict for `user` (Template:Bots semantics)."""
     if all(not _without_comments(p.value).strip() for p in template.params):
         return kind == _BOTS  # bare {{nobots}} (also with empty parameters) / bare {{bots}}
-    none = _upper_first(_NONE)
+    none = first_letter_capitalised(_NONE)
     for param in template.params:
         key = _without_comments(param.name).strip().casefold() if param.showkey else ""
         listed = _name_list(param.value)

@@ -44,6 +44,8 @@ def vocab() -> FileVocabulary:
         pytest.param("Cafe\u0301.jpg", "File:Caf\u00e9.jpg", id="nfc"),
         pytest.param("éclair.JPG", "File:Éclair.JPG", id="accented-first-extension-case"),
         pytest.param("ßtraße.png", "File:ßtraße.png", id="no-multichar-upper"),
+        pytest.param("ტაძარი.jpg", "File:ტაძარი.jpg", id="georgian-has-no-title-case"),
+        pytest.param("ǳiro.jpg", "File:ǲiro.jpg", id="digraph-title-case"),
         pytest.param(
             "Quai des Orfèvres, 2021 (détail).tif", "File:Quai des Orfèvres, 2021 (détail).tif", id="punct"
         ),

@@ -312,6 +312,7 @@ _LANGUAGE_LISTS = (
     "negators",
     "post_negators",
     "not_limited",
+    "elsewhere_words",
     "allow",
     "non_commercial",
     "no_derivatives",
@@ -373,6 +374,7 @@ class LicenseVocabulary:
     negators: PhraseTable
     post_negators: PhraseTable  # "değil", "ならず": a negation written after what it negates
     not_limited: PhraseTable  # "sınırlı değildir", "に限定されない": "(only X) is not limited", clause-final
+    elsewhere_words: PhraseTable  # "and elsewhere": "on Wikipedia and elsewhere" names no limit
     allow: PhraseTable
     non_commercial: PhraseTable
     no_derivatives: PhraseTable
@@ -1255,9 +1257,20 @@ def _only_with_hits(
             continue
         partner = min(partners, key=lambda span: abs(span.start - word.start))
         start, end = min(word.start, partner.start), max(word.end, partner.end)
-        if not _turned_after(tokens, end, vocab):
+        if not _turned_after(tokens, end, vocab) and not _widened(tokens, partner, vocab):
             hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+def _widened(tokens: Sequence[Token], partner: _Span, vocab: LicenseVocabulary) -> bool:
+    """The wiki or use word is followed at once by "and elsewhere" ending its clause: "glad it can be used
+    on Wikipedia and elsewhere". Only at the clause's end: "on Wikipedia and elsewhere in Wikimedia
+    projects" still names a limit."""
+    found = vocab.elsewhere_words.match(tokens, partner.end) if _close(tokens, partner.end) else None
+    if found is None:
+        return False
+    after = partner.end + found.length
+    return after >= len(tokens) or tokens[after].gap
 
 
 def _prior_consent_hits(

@@ -79,9 +79,7 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # Held-out cases the verifier still gets wrong, each on the safe side (it asks where a careful agent would
 # confirm). Listed rather than hidden: each must still never confirm wrongly, and a fix that makes one
 # pass fails this test until the entry is removed.
-KNOWN_MISSES = {
-    "heldout8/d01-en-only-credit-nearmiss": "'the only photo ... on Wikipedia' reads as a Wikipedia-only use",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _matches(got: dict[str, Any], expected: dict[str, Any]) -> bool:

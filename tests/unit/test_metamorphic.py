@@ -14,6 +14,7 @@ import email
 import email.policy
 import email.utils
 import html
+import os
 import textwrap
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -37,7 +38,7 @@ CASES = sorted(
     for path in ROOT.glob(pattern)
 )
 SETTINGS = settings(
-    max_examples=30,
+    max_examples=int(os.environ.get("PERMBOT_METAMORPHIC_EXAMPLES", "30")),
     deadline=None,
     derandomize=True,
     database=None,

@@ -16,6 +16,7 @@ from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary
 from verification.model import Address, Credit, Link, ParsedMessage, Segment, SegmentKind, Statement
 from verification.statement import StatementVocabulary, read_statement, release_text
+from verification.statement.words import joined_wraps
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN = SegmentKind.OWN
@@ -1219,3 +1220,51 @@ def test_self_made_words_of_the_paragraphs_language(
     detector = None if detected is None else LanguageDetector(lambda _text: detected, 0.9)
     statement = read_statement(message(text), (), vocab, licenses, detector)
     assert statement.self_made is self_made
+
+
+WRAPPED_AT_60 = (
+    "Kuvan on ottanut kevätretkellämme pitkäaikainen\n"
+    "kerhotoverimme ja retkiemme vetäjä Jari Laaksonen, ja kerho\n"
+    "julkaisee sen.\n"
+    "\n"
+    "Terveisin\n"
+    "Sari Heikkinen\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrapped_length", "expected"),
+    [
+        pytest.param(
+            "A line of more than twenty letters\nand its end.",
+            20,
+            "A line of more than twenty letters and its end.",
+            id="long-line-joined",
+        ),
+        pytest.param("Kind regards\nJane Roe", 20, "Kind regards\nJane Roe", id="short-line-kept"),
+        pytest.param(
+            "It ends a sentence here.\nNext one",
+            5,
+            "It ends a sentence here.\nNext one",
+            id="sentence-end-kept",
+        ),
+        pytest.param(
+            "A long line of text goes on\n> quoted",
+            5,
+            "A long line of text goes on\n> quoted",
+            id="quote-kept",
+        ),
+        pytest.param(
+            WRAPPED_AT_60,
+            40,
+            WRAPPED_AT_60.replace("pitkäaikainen\n", "pitkäaikainen ").replace("kerho\n", "kerho "),
+            id="wrapped-at-60-before-a-long-word",
+        ),
+    ],
+)
+def test_joined_wraps(text: str, wrapped_length: int, expected: str) -> None:
+    """Line breaks a mail program put into a sentence become spaces, at the same offsets (at 60 columns a
+    line may end 47 characters in, before a long word); greetings and names stay lines."""
+    joined = joined_wraps(text, wrapped_length)
+    assert joined == expected
+    assert len(joined) == len(text)

@@ -22,7 +22,12 @@ from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
 _CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』')
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
-_RELATION_WINDOW = 5
+# Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
+# Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),
+# and a description, a time and a place may stand between ("taken in the summer of 2023 during our open
+# day by our partner and long-time friend Liam Gallagher"). A first-person subject of the verb still
+# makes it the signer's own ("my wife drove, and I took the photo").
+_RELATION_WINDOW = 14
 # Words of time or place between a credit's verb and its "by": "taken in 2019 by X", "tomada en 2020
 # por X". A clause mark or a line end between stops the credit.
 _ADVERBIAL_WORDS = 4

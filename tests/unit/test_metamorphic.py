@@ -75,8 +75,15 @@ RESTRICTIONS = {
 }
 # Every entry credits someone other than the signer (ask_authorship) whatever the fillers.
 CREDITS = {
-    "en": ["The photo was taken by {f} our partner and {f} crew member Liam Gallagher."],
-    "de": ["Das Foto wurde von {f} unserem Partner {f} Markus Hofbauer aufgenommen."],
+    "en": [
+        "The photo was taken by {f} our partner and {f} crew member Liam Gallagher.",
+        "The photo was taken {f} during our open day by our partner and long-time friend {f} Liam Gallagher.",
+        "Our partner and long-time crew member, the photographer Liam Gallagher, took the photo {f} in 2023.",
+    ],
+    "de": [
+        "Das Foto wurde von {f} unserem Partner {f} Markus Hofbauer aufgenommen.",
+        "Das Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer {f} in Wien aufgenommen.",
+    ],
     "fr": ["La photo a été prise par {f} notre partenaire Julien Marchetti."],
     "es": ["La foto fue tomada por {f} mi compañero de club Javier Ortega."],
     "nl": ["De foto is gemaakt door {f} onze vriend Pieter Janssen."],

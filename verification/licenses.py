@@ -39,15 +39,28 @@ _DECIMAL_SEPARATORS = ".\u066b"
 # Combining marks (Arabic harakat, Hebrew points, Devanagari vowel signs) continue the word they follow:
 # "المُصنَّف" is one word, which folds to "المصنف" as written without them.
 _MARKS_END = 0x10000  # the marks of the Basic Multilingual Plane: every script the readers know
+# Thai, Lao, Myanmar and Khmer put no spaces between words either: their letters are cut one a token like
+# Han, each with the vowel and tone marks written on it ("ห้าม" is ห้ + า + ม), so that "เท่านั้น" (only)
+# matches inside "ใช้ในวิกิพีเดียเท่านั้น".
+_SPACELESS_BLOCKS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 
 
 @functools.cache
 def _token_pattern() -> re.Pattern[str]:
-    """The tokenizer's pattern, its class of combining marks taken from Unicode (built once, on first use)."""
+    """The tokenizer's pattern, its classes of combining marks and of letters of scripts without spaces
+    taken from Unicode (built once, on first use)."""
     marks = "".join(chr(c) for c in range(0x300, _MARKS_END) if unicodedata.category(chr(c)).startswith("M"))
-    letter = rf"[^\W\d_{CJK_LETTERS}]"
+    spaceless = "".join(
+        chr(c)
+        for first, last in _SPACELESS_BLOCKS
+        for c in range(first, last + 1)
+        if unicodedata.category(chr(c)).startswith("L")
+    )
+    one_each = f"{CJK_LETTERS}{re.escape(spaceless)}"
+    letter = rf"[^\W\d_{one_each}]"
     return re.compile(
-        rf"\d+(?:[{_DECIMAL_SEPARATORS}]\d+)*|[{CJK_LETTERS}]|{letter}+(?:[{re.escape(marks)}]+{letter}*)*|\+"
+        rf"\d+(?:[{_DECIMAL_SEPARATORS}]\d+)*|[{one_each}][{re.escape(marks)}]*"
+        rf"|{letter}+(?:[{re.escape(marks)}]+{letter}*)*|\+"
     )
 
 

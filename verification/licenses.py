@@ -399,6 +399,7 @@ class LicenseVocabulary:
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
+    final_negation_reach: int  # a negator closing a permission's clause this many tokens after it, at most
     mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
     # language -> list key (of _PER_LANGUAGE_LISTS) -> that language's phrases and the common ones; a
     # language without the key is absent there, so every language's words apply in it
@@ -454,6 +455,7 @@ class LicenseVocabulary:
             not_limited_reach=limited_reach,
             mail_reach=mail_reach,
             condition_reach=_small_count(data.get("condition_reach"), "condition_reach"),
+            final_negation_reach=_small_count(data.get("final_negation_reach"), "final_negation_reach"),
             language_lists=_language_lists(languages),
             detected_as=_detected_as(data.get("detected_as", {})),
             language_confidence=confidence,
@@ -1131,12 +1133,13 @@ def _refusals(
 
 def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVocabulary) -> _Span | None:
     """A negator up to two words before a permission word ("no se permiten", "is not allowed"), right
-    after it ("darf nicht", "n'autorise pas") or a post-negator just after it ("serbest değildir"), in
-    the same clause and not "not only" ("nicht nur")."""
+    after it ("darf nicht", "n'autorise pas"), a post-negator just after it ("serbest değildir") or a
+    negator closing its clause ("gestatte ich ausdrücklich nicht"), in the same clause and not "not
+    only" ("nicht nur")."""
     after = vocab.negators.match(tokens, permission.end) if _close(tokens, permission.end) else None
     if after is not None and not _only_follows(tokens, permission.end + after.length, vocab):
         return _Span(permission.end, permission.end + after.length)
-    post = _negated_after(tokens, permission.end, vocab)
+    post = _negated_after(tokens, permission.end, vocab) or _final_negator(tokens, permission.end, vocab)
     if post is not None:
         return post
     for start in range(max(0, permission.start - 4), permission.start):
@@ -1152,6 +1155,21 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
             and not any(vocab.only_words.matches_any(tokens, i) for i in between)
         ):
             return _Span(start, end)
+    return None
+
+
+def _final_negator(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> _Span | None:
+    """A negator closing the permission's clause a few words after it, as German and the Scandinavian
+    languages put it: "Eine kommerzielle Nutzung gestatte ich ausdrücklich nicht", "tillåter vi inte".
+    The first negator after the permission decides: one that does not end the clause ("gestatte ich
+    nicht nur …") refuses nothing here."""
+    for start in range(end, min(len(tokens), end + vocab.final_negation_reach)):
+        if not _close(tokens, start):
+            return None
+        found = vocab.negators.match(tokens, start)
+        if found is not None:
+            after = start + found.length
+            return _Span(start, after) if after == len(tokens) or tokens[after].gap else None
     return None
 
 

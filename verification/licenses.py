@@ -61,8 +61,11 @@ _SENTENCE_END = re.compile(
 _GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
 # where a _SENTENCE_END match can start: a text between two tokens without any needs no search
 _SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4")
-# Letters that Unicode does not decompose but people write without their mark.
-_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+# Letters that Unicode does not decompose but people write without their mark; and the circled c that
+# Korean and Japanese keyboards offer for the copyright sign ("사진 ⓒ 박지훈"), which would decompose to "c".
+_FOLD_EXTRA = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "\u24d2": "©", "\u24b8": "©"}
+)
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
 _PREFIX_HEAD = 2
 # letters of a prefix phrase's first word it is indexed by

@@ -530,7 +530,8 @@ def read_license(
     hits = _license_hits(tokens, vocab)
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
-    all_hits = _without_set_aside(tokens, sorted((*hits, *restrictions), key=lambda hit: hit.start), vocab)
+    ordered = sorted((*hits, *restrictions), key=lambda hit: hit.start)
+    all_hits = _without_set_aside(tokens, _without_rejected(tokens, ordered, hits, vocab), vocab)
     problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
     if problems:
         worst = min(problems, key=_RESTRICTION_RANK.index)
@@ -826,6 +827,104 @@ def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: 
         other.spdx is not None and other.start > contrast and sentences[other.start] == sentence
         for other in hits
     )
+
+
+# Words (an article) a negation may stand before the license it rejects: "not a licence", "e não uma
+# licença"; no more, so that "nothing beyond a licence for non-commercial use" rejects nothing.
+_REJECTED_REACH = 1
+
+
+def _without_rejected(
+    tokens: Sequence[Token], hits: list[_Hit], names: Sequence[_Hit], vocab: LicenseVocabulary
+) -> list[_Hit]:
+    """All `hits` but the non-commercial or no-derivatives licenses the sender names as the one not chosen,
+    beside the free one chosen in the same sentence: "Escolhi a CC BY-SA 4.0, e não uma licença sem obras
+    derivadas ou não comercial", "not a non-commercial licence but CC BY 4.0".
+
+    A negation, at most `_REJECTED_REACH` word (an article, no commercial or modify word) before a noun
+    phrase made only of license words, license names (`names`) and written-out restrictions, one joining
+    word between them at most, with a license word or name in it, in one clause; and a free license in
+    the same sentence, before the negation or after a contrast word closing the phrase. Only the
+    restrictions inside that phrase are lifted, and only those written as a phrase or a license's name:
+    a refusal ("uso comercial proibido") has a verb and is never part of such a noun phrase."""
+    free = [hit for hit in names if hit.spdx is not None]
+    if not free:
+        return hits
+    named = {
+        hit.start: _Named(hit.end, hit in names)
+        for hit in hits
+        if hit.problem in (LicenseProblem.NON_COMMERCIAL, LicenseProblem.NO_DERIVATIVES)
+        and (hit in names or _written_out(tokens, hit, vocab))
+    }
+    if not named:
+        return hits
+    sentences = _sentence_numbers(tokens)
+    lifted: set[int] = set()
+    for start in vocab.negators.starts(tokens):
+        negator = vocab.negators.match(tokens, start)
+        phrase = None if negator is None else _rejected_phrase(tokens, start + negator.length, named, vocab)
+        if phrase is None:
+            continue
+        inside, end = phrase
+        sentence = sentences[start]
+        before = any(hit.end <= start and sentences[hit.start] == sentence for hit in free)
+        contrast = _close(tokens, end) and vocab.contrast_words.matches_any(tokens, end)
+        after = contrast and any(hit.start > end and sentences[hit.start] == sentence for hit in free)
+        if before or after:
+            lifted.update(inside)
+    return [hit for hit in hits if hit.start not in lifted]
+
+
+class _Named(NamedTuple):
+    """A restriction a rejected license phrase may hold: where it ends, and whether it is a license's name."""
+
+    end: int
+    license_name: bool
+
+
+def _written_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """The restriction is exactly a written-out phrase ("sem obras derivadas", "não comercial")."""
+    return any(
+        (found := table.match(tokens, hit.start)) is not None and found.length == hit.end - hit.start
+        for table in (vocab.non_commercial, vocab.no_derivatives)
+    )
+
+
+def _rejected_phrase(
+    tokens: Sequence[Token], after: int, named: Mapping[int, _Named], vocab: LicenseVocabulary
+) -> tuple[list[int], int] | None:
+    """The starts of the restrictions in the license phrase a negation ending at `after` rejects, and the
+    phrase's end; None when no such phrase follows in the clause."""
+    begin = after
+    while not (begin in named or vocab.license_words.matches_any(tokens, begin)):
+        if begin - after >= _REJECTED_REACH or not _close(tokens, begin) or _use_word(tokens, begin, vocab):
+            return None
+        begin += 1
+    if not _close(tokens, begin):
+        return None
+    inside: list[int] = []
+    has_license = False
+    index = begin
+    while _close(tokens, index):
+        word = vocab.license_words.match(tokens, index)
+        if index in named:
+            inside.append(index)
+            has_license = has_license or named[index].license_name
+            index = named[index].end
+        elif word is not None:
+            has_license = True
+            index += word.length
+        elif _close(tokens, index + 1) and (
+            index + 1 in named or vocab.license_words.matches_any(tokens, index + 1)
+        ):
+            index += 1  # one joining word: "sem obras derivadas ou não comercial"
+        else:
+            break
+    return (inside, index) if inside and has_license else None
+
+
+def _use_word(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    return vocab.commercial_words.matches_any(tokens, index) or vocab.modify_words.matches_any(tokens, index)
 
 
 def _without_set_aside(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:

@@ -74,8 +74,11 @@ _SENTENCE_END = re.compile(
 _GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
 # where a _SENTENCE_END match can start: a text between two tokens without any needs no search
 _SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4")
-# Letters that Unicode does not decompose but people write without their mark.
-_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+# Letters that Unicode does not decompose but people write without their mark; and the circled c that
+# Korean and Japanese keyboards offer for the copyright sign ("사진 ⓒ 박지훈"), which would decompose to "c".
+_FOLD_EXTRA = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "\u24d2": "©", "\u24b8": "©"}
+)
 _FREE_ELEMENTS = frozenset({"BY", "SA"})
 _PREFIX_HEAD = 2
 # letters of a prefix phrase's first word it is indexed by
@@ -414,6 +417,7 @@ class LicenseVocabulary:
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
+    final_negation_reach: int  # a negator closing a permission's clause this many tokens after it, at most
     mail_reach: int  # tokens beside a refusal, in its clause, where a mail word makes it a footer's
     # language -> list key (of _PER_LANGUAGE_LISTS) -> that language's phrases and the common ones; a
     # language without the key is absent there, so every language's words apply in it
@@ -469,6 +473,7 @@ class LicenseVocabulary:
             not_limited_reach=limited_reach,
             mail_reach=mail_reach,
             condition_reach=_small_count(data.get("condition_reach"), "condition_reach"),
+            final_negation_reach=_small_count(data.get("final_negation_reach"), "final_negation_reach"),
             language_lists=_language_lists(languages),
             detected_as=_detected_as(data.get("detected_as", {})),
             language_confidence=confidence,
@@ -540,7 +545,8 @@ def read_license(
     hits = _license_hits(tokens, vocab)
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
-    all_hits = _without_set_aside(tokens, sorted((*hits, *restrictions), key=lambda hit: hit.start), vocab)
+    ordered = sorted((*hits, *restrictions), key=lambda hit: hit.start)
+    all_hits = _without_set_aside(tokens, _without_rejected(tokens, ordered, hits, vocab), vocab)
     problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
     if problems:
         worst = min(problems, key=_RESTRICTION_RANK.index)
@@ -836,6 +842,104 @@ def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: 
         other.spdx is not None and other.start > contrast and sentences[other.start] == sentence
         for other in hits
     )
+
+
+# Words (an article) a negation may stand before the license it rejects: "not a licence", "e não uma
+# licença"; no more, so that "nothing beyond a licence for non-commercial use" rejects nothing.
+_REJECTED_REACH = 1
+
+
+def _without_rejected(
+    tokens: Sequence[Token], hits: list[_Hit], names: Sequence[_Hit], vocab: LicenseVocabulary
+) -> list[_Hit]:
+    """All `hits` but the non-commercial or no-derivatives licenses the sender names as the one not chosen,
+    beside the free one chosen in the same sentence: "Escolhi a CC BY-SA 4.0, e não uma licença sem obras
+    derivadas ou não comercial", "not a non-commercial licence but CC BY 4.0".
+
+    A negation, at most `_REJECTED_REACH` word (an article, no commercial or modify word) before a noun
+    phrase made only of license words, license names (`names`) and written-out restrictions, one joining
+    word between them at most, with a license word or name in it, in one clause; and a free license in
+    the same sentence, before the negation or after a contrast word closing the phrase. Only the
+    restrictions inside that phrase are lifted, and only those written as a phrase or a license's name:
+    a refusal ("uso comercial proibido") has a verb and is never part of such a noun phrase."""
+    free = [hit for hit in names if hit.spdx is not None]
+    if not free:
+        return hits
+    named = {
+        hit.start: _Named(hit.end, hit in names)
+        for hit in hits
+        if hit.problem in (LicenseProblem.NON_COMMERCIAL, LicenseProblem.NO_DERIVATIVES)
+        and (hit in names or _written_out(tokens, hit, vocab))
+    }
+    if not named:
+        return hits
+    sentences = _sentence_numbers(tokens)
+    lifted: set[int] = set()
+    for start in vocab.negators.starts(tokens):
+        negator = vocab.negators.match(tokens, start)
+        phrase = None if negator is None else _rejected_phrase(tokens, start + negator.length, named, vocab)
+        if phrase is None:
+            continue
+        inside, end = phrase
+        sentence = sentences[start]
+        before = any(hit.end <= start and sentences[hit.start] == sentence for hit in free)
+        contrast = _close(tokens, end) and vocab.contrast_words.matches_any(tokens, end)
+        after = contrast and any(hit.start > end and sentences[hit.start] == sentence for hit in free)
+        if before or after:
+            lifted.update(inside)
+    return [hit for hit in hits if hit.start not in lifted]
+
+
+class _Named(NamedTuple):
+    """A restriction a rejected license phrase may hold: where it ends, and whether it is a license's name."""
+
+    end: int
+    license_name: bool
+
+
+def _written_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """The restriction is exactly a written-out phrase ("sem obras derivadas", "não comercial")."""
+    return any(
+        (found := table.match(tokens, hit.start)) is not None and found.length == hit.end - hit.start
+        for table in (vocab.non_commercial, vocab.no_derivatives)
+    )
+
+
+def _rejected_phrase(
+    tokens: Sequence[Token], after: int, named: Mapping[int, _Named], vocab: LicenseVocabulary
+) -> tuple[list[int], int] | None:
+    """The starts of the restrictions in the license phrase a negation ending at `after` rejects, and the
+    phrase's end; None when no such phrase follows in the clause."""
+    begin = after
+    while not (begin in named or vocab.license_words.matches_any(tokens, begin)):
+        if begin - after >= _REJECTED_REACH or not _close(tokens, begin) or _use_word(tokens, begin, vocab):
+            return None
+        begin += 1
+    if not _close(tokens, begin):
+        return None
+    inside: list[int] = []
+    has_license = False
+    index = begin
+    while _close(tokens, index):
+        word = vocab.license_words.match(tokens, index)
+        if index in named:
+            inside.append(index)
+            has_license = has_license or named[index].license_name
+            index = named[index].end
+        elif word is not None:
+            has_license = True
+            index += word.length
+        elif _close(tokens, index + 1) and (
+            index + 1 in named or vocab.license_words.matches_any(tokens, index + 1)
+        ):
+            index += 1  # one joining word: "sem obras derivadas ou não comercial"
+        else:
+            break
+    return (inside, index) if inside and has_license else None
+
+
+def _use_word(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    return vocab.commercial_words.matches_any(tokens, index) or vocab.modify_words.matches_any(tokens, index)
 
 
 def _without_set_aside(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
@@ -1146,12 +1250,13 @@ def _refusals(
 
 def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVocabulary) -> _Span | None:
     """A negator up to two words before a permission word ("no se permiten", "is not allowed"), right
-    after it ("darf nicht", "n'autorise pas") or a post-negator just after it ("serbest değildir"), in
-    the same clause and not "not only" ("nicht nur")."""
+    after it ("darf nicht", "n'autorise pas"), a post-negator just after it ("serbest değildir") or a
+    negator closing its clause ("gestatte ich ausdrücklich nicht"), in the same clause and not "not
+    only" ("nicht nur")."""
     after = vocab.negators.match(tokens, permission.end) if _close(tokens, permission.end) else None
     if after is not None and not _only_follows(tokens, permission.end + after.length, vocab):
         return _Span(permission.end, permission.end + after.length)
-    post = _negated_after(tokens, permission.end, vocab)
+    post = _negated_after(tokens, permission.end, vocab) or _final_negator(tokens, permission.end, vocab)
     if post is not None:
         return post
     for start in range(max(0, permission.start - 4), permission.start):
@@ -1167,6 +1272,21 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
             and not any(vocab.only_words.matches_any(tokens, i) for i in between)
         ):
             return _Span(start, end)
+    return None
+
+
+def _final_negator(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> _Span | None:
+    """A negator closing the permission's clause a few words after it, as German and the Scandinavian
+    languages put it: "Eine kommerzielle Nutzung gestatte ich ausdrücklich nicht", "tillåter vi inte".
+    The first negator after the permission decides: one that does not end the clause ("gestatte ich
+    nicht nur …") refuses nothing here."""
+    for start in range(end, min(len(tokens), end + vocab.final_negation_reach)):
+        if not _close(tokens, start):
+            return None
+        found = vocab.negators.match(tokens, start)
+        if found is not None:
+            after = start + found.length
+            return _Span(start, after) if after == len(tokens) or tokens[after].gap else None
     return None
 
 

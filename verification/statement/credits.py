@@ -395,7 +395,7 @@ def _credited(
     """
     line = tokens[start].line if start < len(tokens) else -1
     while start < len(tokens) and tokens[start].line == line:  # "© 2024 Acme", "Copyright (c) 2024 Acme"
-        if tokens[start].raw.isdigit() or tokens[start].raw in {"©", ":"}:
+        if tokens[start].raw.isdigit() or tokens[start].norm in {"©", ":"}:
             start += 1
         elif [t.norm for t in tokens[start : start + 3]] == ["(", "c", ")"]:
             start += 3

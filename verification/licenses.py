@@ -20,7 +20,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Self
 
@@ -111,6 +111,20 @@ class Tokens(tuple[Token, ...]):
     @functools.cached_property
     def positions(self) -> Mapping[str, list[int]]:
         return _positions(self)
+
+    @functools.cached_property
+    def by_head(self) -> Mapping[str, list[str]]:
+        """The distinct folded words by their first letter and by their first two: a table's prefix
+        phrases then look at the few words that share their first letters, not at every word."""
+        return _by_head(self.positions)
+
+
+def _by_head(norms: Iterable[str]) -> dict[str, list[str]]:
+    heads: dict[str, list[str]] = {}
+    for norm in norms:
+        for length in range(1, min(_PREFIX_HEAD, len(norm)) + 1):
+            heads.setdefault(norm[:length], []).append(norm)
+    return heads
 
 
 def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
@@ -237,11 +251,21 @@ class PhraseTable:
         """The token indices, in order, where some phrase may start; every other index has no match.
 
         Each distinct word of the text is looked up once."""
-        positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
+        if not isinstance(tokens, Tokens):
+            tokens = Tokens(tokens)
+        positions = tokens.positions
         firsts = positions.keys() & self.by_first.keys()
         if self.first_prefixes:
-            firsts.update(norm for norm in positions if norm.startswith(self.first_prefixes))
+            firsts.update(self._prefixed_firsts(tokens.by_head))
         return sorted(index for norm in firsts for index in positions[norm])
+
+    def _prefixed_firsts(self, by_head: Mapping[str, list[str]]) -> Iterator[str]:
+        """The text's distinct words that begin with a prefix phrase's first word: each prefix is
+        compared only with the words of its first letter or two (`prefix[:_PREFIX_HEAD]`, its head)."""
+        for prefix in self.first_prefixes:
+            for norm in by_head.get(prefix[:_PREFIX_HEAD], ()):
+                if norm.startswith(prefix):
+                    yield norm
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""

@@ -142,18 +142,18 @@ LONG_TEXTS_KEPT = 8
 SHORT_TEXTS_KEPT = 1024
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str) -> Tokens:
     """Cut `text` into tokens; letters and digits are split apart ("CC0" -> cc, 0; "v4.0" -> v, 4.0)."""
     return _tokenize_long(text) if len(text) >= LONG_TEXT else _tokenize_short(text)
 
 
 @functools.lru_cache(maxsize=LONG_TEXTS_KEPT)
-def _tokenize_long(text: str) -> tuple[Token, ...]:
+def _tokenize_long(text: str) -> Tokens:
     return _tokenize(text)
 
 
 @functools.lru_cache(maxsize=SHORT_TEXTS_KEPT)
-def _tokenize_short(text: str) -> tuple[Token, ...]:
+def _tokenize_short(text: str) -> Tokens:
     return _tokenize(text)
 
 
@@ -164,7 +164,7 @@ def _ascii_number(number: str) -> str:
     return "".join("." if c in _DECIMAL_SEPARATORS else str(unicodedata.decimal(c)) for c in number)
 
 
-def _tokenize(text: str) -> tuple[Token, ...]:
+def _tokenize(text: str) -> Tokens:
     tokens: list[Token] = []
     previous_end = 0
     for match in _token_pattern().finditer(text):
@@ -177,17 +177,22 @@ def _tokenize(text: str) -> tuple[Token, ...]:
                 continue  # a letter made only of marks folding away
         start, end = match.span()
         between = text[previous_end:start]
-        # the next token decides too ("! 4.0" goes on), so the search window runs to its end; a match
-        # starts between the tokens (a token neither holds nor ends with ". " or a line break)
-        brk = (
-            bool(tokens)
-            and not _SENTENCE_END_CHARS.isdisjoint(between)
-            and bool(_SENTENCE_END.search(text, previous_end, end))
-        )
-        gap = brk or not _GAP_CHARS.isdisjoint(between)
-        tokens.append(Token(norm, raw, start, end, brk, gap, between))
+        if between == " ":  # most tokens: one space after the last, which neither breaks nor separates
+            tokens.append(Token(norm, raw, start, end, False, False, between))
+        else:
+            brk = bool(tokens) and _breaks(text, between, previous_end, end)
+            gap = brk or not _GAP_CHARS.isdisjoint(between)
+            tokens.append(Token(norm, raw, start, end, brk, gap, between))
         previous_end = end
     return Tokens(tokens)
+
+
+def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
+    """A sentence ends in `between`, the text from `previous_end` to the next token, which ends at `end`.
+
+    The next token decides too ("! 4.0" goes on), so the search window runs to its end; a match starts
+    between the tokens (a token neither holds nor ends with ". " or a line break)."""
+    return not _SENTENCE_END_CHARS.isdisjoint(between) and bool(_SENTENCE_END.search(text, previous_end, end))
 
 
 @dataclass(frozen=True)

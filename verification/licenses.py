@@ -549,6 +549,8 @@ def read_license(
     alone ("in het publieke domein", "gemeinfrei") gives PUBLIC_DOMAIN_ONLY: neither is a versioned grant.
     """
     tokens = tokenize(text)
+    if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
+        return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
     hits = _license_hits(tokens, vocab)
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)

@@ -113,18 +113,17 @@ class Tokens(tuple[Token, ...]):
         return _positions(self)
 
     @functools.cached_property
-    def by_head(self) -> Mapping[str, list[str]]:
-        """The distinct folded words by their first letter and by their first two: a table's prefix
-        phrases then look at the few words that share their first letters, not at every word."""
-        return _by_head(self.positions)
+    def by_initial(self) -> Mapping[str, list[str]]:
+        """The distinct folded words by their first letter: a table's prefix phrases look only at the
+        words that start with the letters their prefixes start with."""
+        return _by_initial(self.positions)
 
 
-def _by_head(norms: Iterable[str]) -> dict[str, list[str]]:
-    heads: dict[str, list[str]] = {}
+def _by_initial(norms: Iterable[str]) -> dict[str, list[str]]:
+    initials: dict[str, list[str]] = {}
     for norm in norms:
-        for length in range(1, min(_PREFIX_HEAD, len(norm)) + 1):
-            heads.setdefault(norm[:length], []).append(norm)
-    return heads
+        initials.setdefault(norm[:1], []).append(norm)
+    return initials
 
 
 def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
@@ -230,6 +229,8 @@ class PhraseTable:
     prefixed: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
     # Those prefixes whole: a token can start a prefixed phrase only when it starts with one of them.
     first_prefixes: tuple[str, ...]
+    # The same prefixes by their first letter, to be compared only with the text's words of that letter.
+    prefixes_by_initial: Mapping[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
@@ -242,10 +243,15 @@ class PhraseTable:
                 prefixed.setdefault(words[0].text[:_PREFIX_HEAD], []).append((words, value))
             else:
                 by_first.setdefault(words[0].text, []).append((words, value))
+        first_prefixes = tuple({words[0].text: None for items in prefixed.values() for words, _ in items})
+        by_initial: dict[str, list[str]] = {}
+        for prefix in first_prefixes:
+            by_initial.setdefault(prefix[:1], []).append(prefix)
         return cls(
             by_first={first: _longest_first(items) for first, items in by_first.items()},
             prefixed={head: _longest_first(items) for head, items in prefixed.items()},
-            first_prefixes=tuple({words[0].text: None for items in prefixed.values() for words, _ in items}),
+            first_prefixes=first_prefixes,
+            prefixes_by_initial={initial: tuple(prefixes) for initial, prefixes in by_initial.items()},
         )
 
     def can_start(self, norm: str) -> bool:
@@ -261,16 +267,15 @@ class PhraseTable:
         positions = tokens.positions
         firsts = positions.keys() & self.by_first.keys()
         if self.first_prefixes:
-            firsts.update(self._prefixed_firsts(tokens.by_head))
+            firsts.update(self._prefixed_firsts(tokens.by_initial))
         return sorted(index for norm in firsts for index in positions[norm])
 
-    def _prefixed_firsts(self, by_head: Mapping[str, list[str]]) -> Iterator[str]:
-        """The text's distinct words that begin with a prefix phrase's first word: each prefix is
-        compared only with the words of its first letter or two (`prefix[:_PREFIX_HEAD]`, its head)."""
-        for prefix in self.first_prefixes:
-            for norm in by_head.get(prefix[:_PREFIX_HEAD], ()):
-                if norm.startswith(prefix):
-                    yield norm
+    def _prefixed_firsts(self, by_initial: Mapping[str, list[str]]) -> Iterator[str]:
+        """The text's distinct words that begin with a prefix phrase's first word, looked for only among
+        the words of the initials the text and the prefixes share."""
+        for initial in by_initial.keys() & self.prefixes_by_initial.keys():
+            prefixes = self.prefixes_by_initial[initial]
+            yield from (norm for norm in by_initial[initial] if norm.startswith(prefixes))
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""

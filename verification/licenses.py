@@ -891,9 +891,9 @@ def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> b
 
 
 # A word holding a link or an address ("https://…/thumb/…/Solo_…jpg", "www.…", "name@host"): not prose.
-# Whitespace-separated runs are found first and then searched, so a long run costs linear time.
-_RUN = re.compile(r"\S+")
-_LINK_MARK = re.compile(r"://|@|\bwww\.")
+# A whitespace-separated run with one of the marks, in one search over the text (not a search per word);
+# a match starts only where a run starts (the lookbehind), so a long run costs linear time.
+_LINK_RUN = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*")
 
 
 def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
@@ -901,7 +901,7 @@ def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
     restriction, whatever they spell."""
     if not text:
         return frozenset()
-    spans = [(run.start(), run.end()) for run in _RUN.finditer(text) if _LINK_MARK.search(run.group())]
+    spans = [run.span() for run in _LINK_RUN.finditer(text)]
     if not spans:
         return frozenset()
     starts = [token.start for token in tokens]

@@ -181,6 +181,8 @@ def _parse_resinfo(piece: str) -> AuthResult | None:
 
 def _strip_comments(value: str) -> str | None:
     """Remove (nested) comments outside quoted strings; None when parentheses or quotes do not balance."""
+    if not any(mark in value for mark in '()"'):
+        return value  # no comment and no quoted string: the walk below would copy every character
     out: list[str] = []
     depth = 0
     quoted = False

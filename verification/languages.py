@@ -77,9 +77,13 @@ class SenderLanguage:
 
 def prose_for_detection(text: str, max_characters: int) -> str:
     """The words of `text` without links, addresses and numbers, at most `max_characters` of them."""
-    words = (
-        word
-        for word in text[: max_characters * 2].split()
-        if any(map(str.isalpha, word)) and _NOT_PROSE_MARK.search(word) is None
-    )
+    words = (word for word in text[: max_characters * 2].split() if _is_prose_word(word))
     return " ".join(words)[:max_characters]
+
+
+def _is_prose_word(word: str) -> bool:
+    """A word with a letter that is no link, address or number; a word of letters only (most words)
+    is one at once, since every mark of a link holds a character that is no letter."""
+    if word.isalpha():
+        return True
+    return any(map(str.isalpha, word)) and _NOT_PROSE_MARK.search(word) is None

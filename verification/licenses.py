@@ -20,7 +20,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Self
 
@@ -128,6 +128,19 @@ class Tokens(tuple[Token, ...]):
     def positions(self) -> Mapping[str, list[int]]:
         return _positions(self)
 
+    @functools.cached_property
+    def by_initial(self) -> Mapping[str, list[str]]:
+        """The distinct folded words by their first letter: a table's prefix phrases look only at the
+        words that start with the letters their prefixes start with."""
+        return _by_initial(self.positions)
+
+
+def _by_initial(norms: Iterable[str]) -> dict[str, list[str]]:
+    initials: dict[str, list[str]] = {}
+    for norm in norms:
+        initials.setdefault(norm[:1], []).append(norm)
+    return initials
+
 
 def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
     positions: dict[str, list[int]] = {}
@@ -144,18 +157,18 @@ LONG_TEXTS_KEPT = 8
 SHORT_TEXTS_KEPT = 1024
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str) -> Tokens:
     """Cut `text` into tokens; letters and digits are split apart ("CC0" -> cc, 0; "v4.0" -> v, 4.0)."""
     return _tokenize_long(text) if len(text) >= LONG_TEXT else _tokenize_short(text)
 
 
 @functools.lru_cache(maxsize=LONG_TEXTS_KEPT)
-def _tokenize_long(text: str) -> tuple[Token, ...]:
+def _tokenize_long(text: str) -> Tokens:
     return _tokenize(text)
 
 
 @functools.lru_cache(maxsize=SHORT_TEXTS_KEPT)
-def _tokenize_short(text: str) -> tuple[Token, ...]:
+def _tokenize_short(text: str) -> Tokens:
     return _tokenize(text)
 
 
@@ -166,7 +179,7 @@ def _ascii_number(number: str) -> str:
     return "".join("." if c in _DECIMAL_SEPARATORS else str(unicodedata.decimal(c)) for c in number)
 
 
-def _tokenize(text: str) -> tuple[Token, ...]:
+def _tokenize(text: str) -> Tokens:
     tokens: list[Token] = []
     previous_end = 0
     for match in _token_pattern().finditer(text):
@@ -179,17 +192,22 @@ def _tokenize(text: str) -> tuple[Token, ...]:
                 continue  # a letter made only of marks folding away
         start, end = match.span()
         between = text[previous_end:start]
-        # the next token decides too ("! 4.0" goes on), so the search window runs to its end; a match
-        # starts between the tokens (a token neither holds nor ends with ". " or a line break)
-        brk = (
-            bool(tokens)
-            and not _SENTENCE_END_CHARS.isdisjoint(between)
-            and bool(_SENTENCE_END.search(text, previous_end, end))
-        )
-        gap = brk or not _GAP_CHARS.isdisjoint(between)
-        tokens.append(Token(norm, raw, start, end, brk, gap, between))
+        if between == " ":  # most tokens: one space after the last, which neither breaks nor separates
+            tokens.append(Token(norm, raw, start, end, False, False, between))
+        else:
+            brk = bool(tokens) and _breaks(text, between, previous_end, end)
+            gap = brk or not _GAP_CHARS.isdisjoint(between)
+            tokens.append(Token(norm, raw, start, end, brk, gap, between))
         previous_end = end
     return Tokens(tokens)
+
+
+def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
+    """A sentence ends in `between`, the text from `previous_end` to the next token, which ends at `end`.
+
+    The next token decides too ("! 4.0" goes on), so the search window runs to its end; a match starts
+    between the tokens (a token neither holds nor ends with ". " or a line break)."""
+    return not _SENTENCE_END_CHARS.isdisjoint(between) and bool(_SENTENCE_END.search(text, previous_end, end))
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,8 @@ class PhraseTable:
     prefixed: Mapping[str, tuple[tuple[tuple[_Word, ...], str], ...]]
     # Those prefixes whole: a token can start a prefixed phrase only when it starts with one of them.
     first_prefixes: tuple[str, ...]
+    # The same prefixes by their first letter, to be compared only with the text's words of that letter.
+    prefixes_by_initial: Mapping[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
@@ -239,10 +259,15 @@ class PhraseTable:
                 prefixed.setdefault(words[0].text[:_PREFIX_HEAD], []).append((words, value))
             else:
                 by_first.setdefault(words[0].text, []).append((words, value))
+        first_prefixes = tuple({words[0].text: None for items in prefixed.values() for words, _ in items})
+        by_initial: dict[str, list[str]] = {}
+        for prefix in first_prefixes:
+            by_initial.setdefault(prefix[:1], []).append(prefix)
         return cls(
             by_first={first: _longest_first(items) for first, items in by_first.items()},
             prefixed={head: _longest_first(items) for head, items in prefixed.items()},
-            first_prefixes=tuple({words[0].text: None for items in prefixed.values() for words, _ in items}),
+            first_prefixes=first_prefixes,
+            prefixes_by_initial={initial: tuple(prefixes) for initial, prefixes in by_initial.items()},
         )
 
     def can_start(self, norm: str) -> bool:
@@ -253,11 +278,20 @@ class PhraseTable:
         """The token indices, in order, where some phrase may start; every other index has no match.
 
         Each distinct word of the text is looked up once."""
-        positions = tokens.positions if isinstance(tokens, Tokens) else _positions(tokens)
+        if not isinstance(tokens, Tokens):
+            tokens = Tokens(tokens)
+        positions = tokens.positions
         firsts = positions.keys() & self.by_first.keys()
         if self.first_prefixes:
-            firsts.update(norm for norm in positions if norm.startswith(self.first_prefixes))
+            firsts.update(self._prefixed_firsts(tokens.by_initial))
         return sorted(index for norm in firsts for index in positions[norm])
+
+    def _prefixed_firsts(self, by_initial: Mapping[str, list[str]]) -> Iterator[str]:
+        """The text's distinct words that begin with a prefix phrase's first word, looked for only among
+        the words of the initials the text and the prefixes share."""
+        for initial in by_initial.keys() & self.prefixes_by_initial.keys():
+            prefixes = self.prefixes_by_initial[initial]
+            yield from (norm for norm in by_initial[initial] if norm.startswith(prefixes))
 
     def match(self, tokens: Sequence[Token], index: int) -> PhraseMatch | None:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""
@@ -542,6 +576,8 @@ def read_license(
     alone ("in het publieke domein", "gemeinfrei") gives PUBLIC_DOMAIN_ONLY: neither is a versioned grant.
     """
     tokens = tokenize(text)
+    if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
+        return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
     hits = _license_hits(tokens, vocab)
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
@@ -1054,9 +1090,9 @@ def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> b
 
 
 # A word holding a link or an address ("https://…/thumb/…/Solo_…jpg", "www.…", "name@host"): not prose.
-# Whitespace-separated runs are found first and then searched, so a long run costs linear time.
-_RUN = re.compile(r"\S+")
-_LINK_MARK = re.compile(r"://|@|\bwww\.")
+# A whitespace-separated run with one of the marks, in one search over the text (not a search per word);
+# a match starts only where a run starts (the lookbehind), so a long run costs linear time.
+_LINK_RUN = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*")
 
 
 def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
@@ -1064,7 +1100,7 @@ def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
     restriction, whatever they spell."""
     if not text:
         return frozenset()
-    spans = [(run.start(), run.end()) for run in _RUN.finditer(text) if _LINK_MARK.search(run.group())]
+    spans = [run.span() for run in _LINK_RUN.finditer(text)]
     if not spans:
         return frozenset()
     starts = [token.start for token in tokens]

@@ -445,8 +445,13 @@ def _read_body(
     return _read_part(message, vocab, depth, budget)
 
 
-def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int, budget: _Budget) -> _Content:
-    """Everything one MIME part and its children hold, in reading order."""
+def _read_part(
+    part: email.message.Message, vocab: MailVocabulary, depth: int, budget: _Budget, text_needed: bool = True
+) -> _Content:
+    """Everything one MIME part and its children hold, in reading order.
+
+    `text_needed` is off for a leaf of a multipart/alternative after a plain alternative with text: that
+    plain text is the one chosen, so an HTML leaf is read only for its links and defects."""
     own = _Content(defects=tuple(type(d).__name__ for d in part.defects))
     if depth > vocab.max_mime_depth:
         return own + _Content(defects=(MessageDefect.MIME_TOO_DEEP,))
@@ -457,25 +462,37 @@ def _read_part(part: email.message.Message, vocab: MailVocabulary, depth: int, b
     # declared charset and raises on labels such as "idna".
     payload = part.get_payload() if part.is_multipart() else None
     if isinstance(payload, list):
-        children = [
-            _read_part(p, vocab, depth + 1, budget) for p in payload if isinstance(p, email.message.Message)
-        ]
+        parts = [p for p in payload if isinstance(p, email.message.Message)]
         if ctype == "multipart/alternative":
-            return own + _choose_alternative(children)
-        return sum(children, own)
+            return own + _choose_alternative(_read_alternatives(parts, vocab, depth + 1, budget))
+        return sum((_read_part(p, vocab, depth + 1, budget) for p in parts), own)
     if budget.parts <= 0:
         return own + _Content(defects=(MessageDefect.MIME_TOO_MANY_PARTS,))
     budget.parts -= 1
     filename = _filename(part, vocab)
     # A text part marked as attachment is an attachment, unless it is the whole mail (some clients do that).
     if ctype in _TEXT_TYPES and (depth == 0 or part.get_content_disposition() != "attachment"):
-        return own + _read_text(part, ctype, vocab, budget)
+        return own + _read_text(part, ctype, vocab, budget, text_needed)
     if ctype.startswith("multipart/"):
         return own + _read_text(part, "text/plain", vocab, budget)  # a multipart without parts: its raw text
     return own + _Content(attachments=(filename or ctype,))
 
 
-def _read_text(part: email.message.Message, ctype: str, vocab: MailVocabulary, budget: _Budget) -> _Content:
+def _read_alternatives(
+    parts: Sequence[email.message.Message], vocab: MailVocabulary, depth: int, budget: _Budget
+) -> list[_Content]:
+    """The alternatives of a multipart/alternative, in order; once a plain one with text is read, it is
+    the one `_choose_alternative` takes, so the later ones' text is not needed."""
+    children: list[_Content] = []
+    for part in parts:
+        plain_read = any(child.has_text and not child.html for child in children)
+        children.append(_read_part(part, vocab, depth, budget, text_needed=not plain_read))
+    return children
+
+
+def _read_text(
+    part: email.message.Message, ctype: str, vocab: MailVocabulary, budget: _Budget, text_needed: bool = True
+) -> _Content:
     data = part.get_payload(decode=True)
     if not isinstance(data, bytes):
         return _Content(defects=(MessageDefect.PAYLOAD_UNREADABLE,))
@@ -483,7 +500,7 @@ def _read_text(part: email.message.Message, ctype: str, vocab: MailVocabulary, b
     if len(data) > budget.text_bytes:
         data, cut = _whole_characters(data[: budget.text_bytes]), (MessageDefect.TEXT_TRUNCATED,)
     budget.text_bytes -= len(data)
-    content = _decoded_text(part, data, ctype, vocab)
+    content = _decoded_text(part, data, ctype, vocab, text_needed)
     return replace(content, defects=content.defects + cut)
 
 
@@ -499,7 +516,9 @@ def _whole_characters(data: bytes) -> bytes:
     return data
 
 
-def _decoded_text(part: email.message.Message, data: bytes, ctype: str, vocab: MailVocabulary) -> _Content:
+def _decoded_text(
+    part: email.message.Message, data: bytes, ctype: str, vocab: MailVocabulary, text_needed: bool = True
+) -> _Content:
     decoded = decode_bytes(data, part.get_content_charset(), vocab.charset_aliases)
     if ctype != "text/html":
         text = decoded.text
@@ -507,10 +526,19 @@ def _decoded_text(part: email.message.Message, data: bytes, ctype: str, vocab: M
             text = unflow(text, delsp=_param(part, "delsp") == "yes")
         return _Content(blocks=(_Block(text),), defects=decoded.defects)
     html, cut = _within_tags(decoded.text, vocab.limits.max_html_tags)
+    if not text_needed and not _may_hold_links(html):
+        return _Content(defects=decoded.defects + cut, html=True)
     rendered = html_to_text(html)
     return _Content(
         blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects + cut, html=True
     )
+
+
+def _may_hold_links(html: str) -> bool:
+    """Only an `href` attribute makes a link, and the HTML parser lower-cases attribute names as
+    str.lower does: without "href" in the lower-cased source, rendering it finds no link (a plain
+    alternative's HTML twin is then not parsed at all, the costliest step of reading most mail)."""
+    return "href" in html.lower()
 
 
 def _within_tags(html: str, max_tags: int) -> tuple[str, tuple[MessageDefect, ...]]:

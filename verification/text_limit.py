@@ -47,6 +47,8 @@ def within_token_limit(message: ParsedMessage, max_tokens: int) -> ParsedMessage
 
 def _cut_after(text: str, budget: int) -> tuple[int, int]:
     """(where `text` ends after at most `budget` tokens, tokens kept); the scan stops past the budget."""
+    if len(text) <= budget:  # every token holds a character at least: the whole text fits, counted in C
+        return len(text), len(_TOKEN.findall(text))
     used = 0
     for match in itertools.islice(_TOKEN.finditer(text), budget + 1):
         if used == budget:

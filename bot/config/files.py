@@ -67,3 +67,13 @@ def read_lines(config_dir: Path, name: str) -> list[str]:
         return path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as error:
         raise ConfigError(f"missing config file {path}") from error
+
+
+def cache_root() -> Path:
+    """Where permbot keeps what it can rebuild (the sandbox's code and wikis, the unpacked language
+    model): $PERMBOT_CACHE_DIR, else $XDG_CACHE_HOME/permbot, else ~/.cache/permbot."""
+    explicit = os.environ.get("PERMBOT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "permbot"

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.config.files import default_config_dir, read_lines, read_toml
+from bot.config.files import cache_root, default_config_dir, read_lines, read_toml
+from bot.config.language_model import load_language_model
 from bot.evidence.cache import CacheSettings
 from bot.evidence.fetch import FetchSettings
 from bot.evidence.whois_lookup import WhoisSettings
@@ -116,9 +117,7 @@ class _LazyLanguageId:
 
     def __call__(self, text: str) -> tuple[str, float]:
         if self._identifier is None:
-            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-            self._identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+            self._identifier = load_language_model(cache_root())
         code, probability = self._identifier.classify(text)
         return str(code), float(probability)
 

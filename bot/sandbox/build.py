@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from bot.config.files import cache_root
 from bot.sandbox import jpeg
-from bot.sandbox.code import MediaWikiCode, Progress, cache_root, file_lock
+from bot.sandbox.code import MediaWikiCode, Progress, file_lock
 from bot.sandbox.model import Account, AccountRole, SandboxContent, SandboxError
 
 PACKAGE_DIR = Path(__file__).resolve().parent

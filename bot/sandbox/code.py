@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import fcntl
-import os
 import shutil
 import subprocess
 import tempfile
@@ -16,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.config.files import cache_root
 from bot.sandbox.model import SandboxError
 
 Progress = Callable[[str], None]
@@ -37,15 +37,6 @@ class MediaWikiCode:
     @property
     def maintenance(self) -> Path:
         return self.root / "maintenance"
-
-
-def cache_root() -> Path:
-    """Where prepared code and wikis live: $PERMBOT_CACHE_DIR, else $XDG_CACHE_HOME/permbot, else ~/.cache."""
-    explicit = os.environ.get("PERMBOT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "permbot"
 
 
 @contextmanager

@@ -299,6 +299,41 @@ def test_alternative_prefers_plain_but_keeps_html_links(vocab: MailVocabulary) -
     )
 
 
+PLAIN_LINK = Link("https://example.org/about")
+
+
+@pytest.mark.parametrize(
+    ("html", "links", "truncated"),
+    [
+        (
+            "<p>I release <A HREF='https://x.org/a'>this</A></p>",
+            (Link("https://x.org/a", "this"), PLAIN_LINK),
+            False,
+        ),
+        (
+            "<p>I release <a hReF=https://x.org/b>it</a></p>",
+            (Link("https://x.org/b", "it"), PLAIN_LINK),
+            False,
+        ),
+        ("<p>I release it, see https://x.org/c</p>", (PLAIN_LINK,), False),
+        ("<p>I release it</p>" + "<br>" * 10_001, (PLAIN_LINK,), True),
+    ],
+)
+def test_html_twin_after_plain_gives_links_and_defects(
+    vocab: MailVocabulary, html: str, links: tuple[Link, ...], truncated: bool
+) -> None:
+    """The plain text is chosen; its HTML twin still gives its links (whatever the case of "href") and
+    its defects, also when it is not rendered for holding no link."""
+    raw = ALTERNATIVE.replace(
+        b"<p>I release <a href='https://commons.wikimedia.org/wiki/File:Harbour_at_dusk.jpg'>this</a></p>",
+        html.encode(),
+    )
+    parsed = parse_message(b"From: a@example.org\r\n" + raw, vocab)
+    assert parsed.text() == "I release File:Harbour at dusk.jpg, see https://example.org/about."
+    assert parsed.links == links
+    assert (MessageDefect.TEXT_TRUNCATED in parsed.defects) is truncated
+
+
 def test_alternative_with_empty_plain_uses_html(vocab: MailVocabulary) -> None:
     raw = ALTERNATIVE.replace(b"I release File:Harbour at dusk.jpg, see https://example.org/about.", b" ")
     parsed = parse_message(b"From: a@example.org\r\n" + raw, vocab)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from verification.languages import ParagraphLanguages
-from verification.licenses import PhraseTable, Token, tokenize
+from verification.licenses import PhraseTable, Token, Tokens, tokenize
 from verification.model import Credit
 from verification.statement.names import (
     MAX_PERSON_WORDS,
@@ -480,7 +480,8 @@ def _relation_credits(
     """
     tokens = tokenize(text)
     credits: list[Credit] = []
-    for index, token in enumerate(tokens):
+    for index in _relation_or_agent_indices(tokens, vocab):
+        token = tokens[index]
         is_relation = token.norm in vocab.relations
         is_agent = token.norm in vocab.agents and _preceded_by(tokens, index, vocab.by_prepositions, 3)
         if not (is_relation or is_agent) or token.start in covered_chars:
@@ -501,6 +502,17 @@ def _relation_credits(
         name = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named]) or None
         credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
+
+
+def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> list[int]:
+    """The indices of relation and agent words, in order: each distinct word of the text is looked up
+    once, not at each of its places (most words of a release are neither)."""
+    return sorted(
+        index
+        for norm, indices in tokens.positions.items()
+        if norm in vocab.relations or norm in vocab.agents
+        for index in indices
+    )
 
 
 def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> int:

@@ -49,7 +49,7 @@ def first_slot(
     text: str, tokens: Sequence[Tok], templates: TemplateSet, vocab: StatementVocabulary, org: bool
 ) -> str | None:
     """The name in the earliest template match of the text; organisations may be quoted («Звезда»)."""
-    for index in range(len(tokens)):
+    for index in templates.candidates(tokens):
         for template in templates.starting(tokens[index].norm):
             found = _slot_at(text, tokens, index, template, vocab, org)
             if found is not None:

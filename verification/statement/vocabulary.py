@@ -4,14 +4,14 @@ indexed so that each text position tries only its candidates."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
 from verification.config_values import strings
 from verification.errors import ConfigError
 from verification.licenses import PhraseTable, fold
-from verification.statement.words import CASELESS_RUN, word_tokens
+from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 
 _SLOTS = ("{name}", "{org}")
 
@@ -92,6 +92,15 @@ class TemplateSet:
             {first: tuple(items) for first, items in by_first.items()},
             {first: tuple(items) for first, items in by_trailing.items()},
         )
+
+    def candidates(self, tokens: Sequence[Tok]) -> list[int]:
+        """The token indices, in order, where some template may match: at its first word, or for a
+        slot-first template at the first word after its slot (most words of a text are neither)."""
+        return [
+            index
+            for index, token in enumerate(tokens)
+            if token.norm in self.by_first or token.norm in self.by_trailing
+        ]
 
     def starting(self, norm: str) -> tuple[Template, ...]:
         return self.by_first.get(norm, ())

@@ -373,6 +373,7 @@ _LANGUAGE_LISTS = (
     "modify_words",
     "commercial_words",
     "permission_words",
+    "negated_permissions",
     "prohibition_words",
     "revocation_words",
     "mail_words",
@@ -441,6 +442,7 @@ class LicenseVocabulary:
     modify_words: PhraseTable  # "Bearbeitung*", "modifi*": what a no-derivatives refusal is about
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
     permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
+    negated_permissions: PhraseTable  # "cannot", "mustn't": a permission and its negation in one form
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
     revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
@@ -851,6 +853,9 @@ def _restriction_hits(
     ]
 
 
+# Words that may stand before the use a sentence opens with ("Eine gewerbliche Verwendung …"), and words of
+# a label before it ("PS:").
+_TOPIC_LEAD = 2
 # Words a negation may stand before a withdrawn license ("Nu mai acord licența CC BY-NC-SA 4.0"), and
 # before an element name that is left out ("without the clause NonCommercial").
 _WITHDRAWN_REACH = 4
@@ -1222,12 +1227,62 @@ def _refusal_hits(
             if (distance := _distance(tokens, refusal.span, target)) is not None
             and not foreign.foreign(target, key)
         ]
+        topic = None if near else _sentence_topic(tokens, refusal.span, targets, revocations)
+        if topic is not None and not foreign.foreign(topic[1], topic[0]):
+            near = [(0, topic[1].start, topic[1])]
         if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
             target = min(near, key=lambda item: item[:2])[2]
             start, end = min(target.start, refusal.span.start), max(target.end, refusal.span.end)
             if not _about_the_mail(tokens, _Span(start, end), vocab):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
+
+
+def _sentence_topic(
+    tokens: Sequence[Token],
+    refusal: _Span,
+    targets: Sequence[tuple[str, _Span]],
+    revocations: Sequence[_Span],
+) -> tuple[str, _Span] | None:
+    """A refusal closing its sentence, with no modification or commercial word in its own clause, refuses
+    the use the sentence opens with, however many asides stand between: "Eine gewerbliche Verwendung der
+    Aufnahmen, etwa auf Postkarten oder in Werbeprospekten, wird von mir nicht gestattet", "PS: Commercieel
+    gebruik van deze foto's, die wij van harte delen …, staan wij echter niet toe". The use must open the
+    sentence (at most two words before it, after a label such as "PS:"): in "anybody can reuse them,
+    including commercially, and … I can't take this back" the refusal is about something else. Not a
+    refusal of revoking ("…, und dass diese Zustimmung nicht widerrufen werden kann")."""
+    end = refusal.end
+    while end < len(tokens) and not tokens[end].brk and not tokens[end].gap:
+        end += 1
+    if end < len(tokens) and not tokens[end].brk:
+        return None  # the clause goes on after a comma: the refusal does not close the sentence
+    if any(_clause_distance(tokens, refusal, revocation) is not None for revocation in revocations):
+        return None
+    sentences = _sentence_numbers(tokens)
+    opening = [
+        (key, target)
+        for key, target in targets
+        if target.end <= refusal.start
+        and sentences[target.start] == sentences[refusal.start]
+        and _opens_sentence(tokens, target.start)
+    ]
+    return min(opening, key=lambda item: item[1].start) if opening else None
+
+
+def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
+    """At most two words stand before `index` in its clause, and that clause opens its sentence or follows
+    a label of at most two words ("PS:", "Hinweis:")."""
+    start = index
+    while start > 0 and index - start <= _TOPIC_LEAD and not tokens[start].brk and not tokens[start].gap:
+        start -= 1
+    if index - start > _TOPIC_LEAD:
+        return False
+    if start == 0 or tokens[start].brk:
+        return True
+    label = start - 1
+    while label > 0 and start - label <= _TOPIC_LEAD and not tokens[label].brk and not tokens[label].gap:
+        label -= 1
+    return (label == 0 or tokens[label].brk) and start - label <= _TOPIC_LEAD and ":" in tokens[start].sep
 
 
 def _about_the_mail(tokens: Sequence[Token], span: _Span, vocab: LicenseVocabulary) -> bool:
@@ -1267,7 +1322,7 @@ def _refusals(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
 ) -> list[_Refusal]:
     """Prohibitions ("verboten", "interdite") not negated and not about revoking the grant ("不可撤销":
-    cannot be revoked), and negated permissions ("nicht gestattet")."""
+    cannot be revoked), and negated permissions ("nicht gestattet", "cannot")."""
     refusals = [
         _Refusal(_Span(span.start, span.end, None, sentence_wide=True), span, "prohibition_words")
         for span in _spans(tokens, vocab.prohibition_words, masked, None)
@@ -1281,6 +1336,11 @@ def _refusals(
         if negator is not None:
             refused = _Span(min(span.start, negator.start), max(span.end, negator.end))
             refusals.append(_Refusal(refused, span, "permission_words"))
+    refusals.extend(
+        _Refusal(span, span, "negated_permissions")
+        for span in _spans(tokens, vocab.negated_permissions, masked, None)
+        if not _beside_any(tokens, span, revocations)
+    )
     return refusals
 
 

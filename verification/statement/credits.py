@@ -21,6 +21,7 @@ from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
 _CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』')
+_CAPTION_MARKS = frozenset(":/")  # folded: the full-width "：" and "／" too
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
 # Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),
@@ -139,9 +140,10 @@ def _caption_at(
     text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[Credit, int] | None:
     """A caption credit in any language: a label of one to three photo nouns, agents or credit words
-    and a colon, opening a line or a bracket ("Kuva: Mikko Lahtinen", "(Fotó: Kovács Anna)",
-    "写真：山田太郎"), then a name that ends the clause. After a photo noun the name has two words at
-    least: "Kép: Budapest, Parlament" describes what the picture shows."""
+    and a colon or a slash, opening a line or a bracket ("Kuva: Mikko Lahtinen", "(Fotó: Kovács Anna)",
+    "写真：山田太郎", "（攝影／陳志明）", "Foto / Juan Pérez"), then a name that ends the clause. After a
+    photo noun the name has two words at least: "Kép: Budapest, Parlament" describes what the picture
+    shows, and "Foto/Video" names nobody."""
     line = tokens[index].line
     # norm: a full-width bracket opens a caption too ("（撮影：…）")
     if index > 0 and tokens[index - 1].line == line and tokens[index - 1].norm not in _CLAUSE_MARKS:
@@ -155,7 +157,7 @@ def _caption_at(
         and tokens[position].norm in vocab.caption_labels
     ):
         position += 1
-    if position == index or position >= len(tokens) or tokens[position].norm != ":":
+    if position == index or position >= len(tokens) or tokens[position].norm not in _CAPTION_MARKS:
         return None
     if tokens[position].line != line:
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from verification.model import Credit
 from verification.statement.names import is_holder_name
@@ -20,6 +20,15 @@ _NAME_STOP = re.compile(r"[^\w\s・·]")
 _MAX_CREDITED = 30  # characters between a template's fixed words: a name with words describing it
 
 
+def _occurrences(text: str, phrase: str) -> Iterator[tuple[int, int]]:
+    """Where `phrase` stands in `text`, left to right, not overlapping (as a regular expression of the
+    phrase would find it, without building one per phrase and text: most texts hold none of them)."""
+    start = text.find(phrase)
+    while start >= 0 and phrase:
+        yield start, start + len(phrase)
+        start = text.find(phrase, start + len(phrase))
+
+
 def caseless_represents(text: str, vocab: StatementVocabulary) -> str | None:
     """The organisation in "株式会社星空写真を代表して", "주식회사 별빛사진을 대표하여" (written before
     the phrase) or "我代表星空摄影有限公司" (after it): Han, kana and Hangul have no capitals to find a name
@@ -27,15 +36,15 @@ def caseless_represents(text: str, vocab: StatementVocabulary) -> str | None:
     text = unicodedata.normalize("NFC", text)
     found: list[tuple[int, str]] = []
     for phrase in vocab.represent_before:
-        for match in re.finditer(re.escape(phrase), text):
-            name = _caseless_name_before(text[: match.start()], vocab)
+        for start, _ in _occurrences(text, phrase):
+            name = _caseless_name_before(text[:start], vocab)
             if name:
-                found.append((match.start(), name))
+                found.append((start, name))
     for phrase in vocab.represent_after:
-        for match in re.finditer(re.escape(phrase), text):
-            name = _caseless_org_after(text[match.end() :], vocab)
+        for start, end in _occurrences(text, phrase):
+            name = _caseless_org_after(text[end:], vocab)
             if name:
-                found.append((match.start(), name))
+                found.append((start, name))
     return min(found)[1] if found else None
 
 
@@ -81,14 +90,14 @@ def caseless_credits(
     text = unicodedata.normalize("NFC", text)
     found: dict[int, tuple[int, str]] = {}  # where a credit starts -> (its end, the name): the longest
     for before, after in vocab.caseless_credits:
-        for match in re.finditer(re.escape(after), text):
-            head = text[: match.start()]
+        for match_start, match_end in _occurrences(text, after):
+            head = text[:match_start]
             name = _named_after(head, before, vocab) if before else _named_before(head, vocab)
             if not name:
                 continue
             start = head.rfind(before) if before else head.rfind(name)
-            if match.end() > found.get(start, (-1, ""))[0]:  # "由…攝影師拍攝": not "攝影" inside 攝影師
-                found[start] = (match.end(), name)
+            if match_end > found.get(start, (-1, ""))[0]:  # "由…攝影師拍攝": not "攝影" inside 攝影師
+                found[start] = (match_end, name)
     return tuple(
         Credit(" ".join(text[start:end].split()), name, _is_signers(name, holder_names, vocab))
         for start, (end, name) in sorted(found.items())

@@ -14,14 +14,19 @@ from verification.licenses import PhraseTable, fold
 from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 
 _SLOTS = ("{name}", "{org}")
+_ANSWERS_KEPT = 50_000  # words a WordSet remembers its answer for, per list
 
 
 @dataclass(frozen=True)
 class WordSet:
-    """Folded words; an entry ending in "*" matches every word it begins."""
+    """Folded words; an entry ending in "*" matches every word it begins.
+
+    Each word's answer is remembered (a text asks about the same words many times, and the prefix test
+    costs one comparison per prefix); the memory is emptied when it reaches `_ANSWERS_KEPT` words."""
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
+    _answers: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def build(cls, words: Iterable[str]) -> Self:
@@ -35,7 +40,15 @@ class WordSet:
         return cls(frozenset(exact), tuple(prefixes))
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and (word in self.exact or word.startswith(self.prefixes))
+        if not isinstance(word, str):
+            return False
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = word in self.exact or word.startswith(self.prefixes)
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[word] = answer
+        return answer
 
 
 @dataclass(frozen=True)

@@ -369,6 +369,9 @@ _LANGUAGE_LISTS = (
     "not_free",
     "reserved",
     "only_words",
+    "only_openers",
+    "only_closers",
+    "only_breakers",
     "wiki_words",
     "modify_words",
     "commercial_words",
@@ -432,6 +435,9 @@ class LicenseVocabulary:
     not_free: PhraseTable
     reserved: PhraseTable
     only_words: PhraseTable
+    only_openers: PhraseTable  # French "ne": with a closer after it, the two say "only"
+    only_closers: PhraseTable  # French "que": "je ne l'accorde que pour Wikipédia"
+    only_breakers: PhraseTable  # "aucune", "autre": "ne comporte aucune restriction autre que" says no "only"
     wiki_words: PhraseTable
     use_categories: PhraseTable  # "editorial", "personal": with an only-word, a use limited to one kind
     consent_words: PhraseTable  # "consent", "Zustimmung": with a marker beside, a use that needs asking
@@ -584,7 +590,8 @@ def read_license(
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
     ordered = sorted((*hits, *restrictions), key=lambda hit: hit.start)
-    all_hits = _without_set_aside(tokens, _without_rejected(tokens, ordered, hits, vocab), vocab)
+    unrejected = _without_rejected(tokens, ordered, hits, vocab)
+    all_hits = _without_set_aside(tokens, unrejected, vocab, frozenset(hits))
     problems = {hit.problem for hit in all_hits if hit.problem in _RESTRICTION_RANK}
     if problems:
         worst = min(problems, key=_RESTRICTION_RANK.index)
@@ -983,17 +990,18 @@ def _use_word(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> 
     return vocab.commercial_words.matches_any(tokens, index) or vocab.modify_words.matches_any(tokens, index)
 
 
-def _without_set_aside(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
-    """All `hits` but the non-commercial or no-derivatives ones the sender sets aside (`_set_aside`); a
-    license named in brackets right after a restriction set aside goes with it ("une licence non
-    commerciale (CC BY-NC)")."""
+def _without_set_aside(
+    tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary, names: frozenset[_Hit]
+) -> list[_Hit]:
+    """All `hits` but the restrictions the sender sets aside (`_set_aside`), and the license `names`
+    negated where they stand ("I did NOT choose CC BY-NC 4.0"), when the rest of the mail undoes them
+    (`_undone_elsewhere`); a license named in brackets right after a restriction set aside goes with it
+    ("une licence non commerciale (CC BY-NC)")."""
     markers = [
         span
         for span in _spans(tokens, vocab.set_aside_words, frozenset(), None)
         if not _negated(tokens, span.start, vocab)
     ]
-    if not markers:
-        return hits
     sentences = _sentence_numbers(tokens)
     kept: list[_Hit] = []
     previous_set_aside: _Hit | None = None
@@ -1001,9 +1009,12 @@ def _without_set_aside(tokens: Sequence[Token], hits: list[_Hit], vocab: License
         bracketed = previous_set_aside is not None and (
             hit.start == previous_set_aside.end and "(" in tokens[hit.start].sep
         )
-        if (bracketed or _set_aside(tokens, hit, markers, sentences)) and _undone_elsewhere(
-            tokens, hit, hits, sentences, vocab
-        ):
+        marked = (
+            bracketed
+            or _set_aside(tokens, hit, markers, sentences)
+            or (hit in names and _license_negated(tokens, hit.start, vocab))
+        )
+        if marked and _undone_elsewhere(tokens, hit, hits, sentences, vocab):
             previous_set_aside = hit
         else:
             kept.append(hit)
@@ -1035,15 +1046,19 @@ def _undone_elsewhere(
     vocab: LicenseVocabulary,
 ) -> bool:
     """Whether a restriction set aside in words is undone by the rest of the mail. A false lift would
-    confirm a restricted grant, so all of these must hold: the restriction is non-commercial or
-    no-derivatives; its sentence holds no consent word ("I withdraw my permission for commercial use"
-    takes back the grant, not the restriction); a free license is named in another sentence; and another
-    sentence, holding no restriction at all, allows in words what the restriction forbade ("ausdrücklich
-    auch kommerziell", "y compris à des fins commerciales"), not negated."""
+    confirm a restricted grant, so all of these must hold: the restriction is non-commercial,
+    no-derivatives or Wikipedia-only; its sentence holds no consent word ("I withdraw my permission for
+    commercial use" takes back the grant, not the restriction); a free license is named in another
+    sentence; and another sentence, holding no restriction at all, allows in words what the restriction
+    forbade ("ausdrücklich auch kommerziell", "y compris à des fins commerciales"), not negated, or for a
+    Wikipedia limit names the wiki beside a negation ("Souhlas není omezen na Wikipedii")."""
+    wiki = hit.problem is LicenseProblem.WIKIPEDIA_ONLY
     if hit.problem is LicenseProblem.NON_COMMERCIAL:
         allowed = vocab.commercial_words
     elif hit.problem is LicenseProblem.NO_DERIVATIVES:
         allowed = vocab.modify_words
+    elif wiki:
+        allowed = vocab.wiki_words
     else:
         return False
     sentence = sentences[hit.start]
@@ -1054,8 +1069,12 @@ def _undone_elsewhere(
     if not any(other.spdx is not None and sentences[other.start] != sentence for other in hits):
         return False
     restricted = {sentences[other.start] for other in hits if other.problem is not None}
+    negated_sentences = {
+        sentences[i] for i in vocab.negators.starts(tokens) if vocab.negators.matches_any(tokens, i)
+    }
     return any(
-        sentences[index] not in restricted and not _negated(tokens, index, vocab)
+        sentences[index] not in restricted
+        and (sentences[index] in negated_sentences if wiki else not _negated(tokens, index, vocab))
         for index in allowed.starts(tokens)
         if allowed.match(tokens, index) is not None
     )
@@ -1470,7 +1489,7 @@ def _only_with_hits(
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
         if not _negated(tokens, span.start, vocab) and not foreign.foreign(span, "only_words")
-    ]
+    ] + _framed_only(tokens, vocab, masked)
     if not only:
         return []
     candidates = _spans(tokens, partners_table, masked, None)
@@ -1500,6 +1519,31 @@ def _widened(tokens: Sequence[Token], partner: _Span, vocab: LicenseVocabulary) 
         return False
     after = partner.end + found.length
     return after >= len(tokens) or tokens[after].gap
+
+
+# Words between an "only" frame's opener and its closer ("ne … que"): "n'accorde toutefois que".
+_FRAME_REACH = 4
+
+
+def _framed_only(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Span]:
+    """ "Only" said by a frame around the verb, as French does: "licence que je n'accorde toutefois que
+    pour … Wikipédia". The closer counts as an only-word when an opener stands at most `_FRAME_REACH` words
+    before it in its clause with no negator or breaker between ("je ne souhaite pas que …", "ne comporte
+    aucune restriction autre que celles de la licence" say no "only")."""
+    found: list[_Span] = []
+    for closer in _spans(tokens, vocab.only_closers, masked, None):
+        for begin in range(max(0, closer.start - _FRAME_REACH - 1), closer.start):
+            opener = vocab.only_openers.match(tokens, begin)
+            if opener is None or begin + opener.length > closer.start:
+                continue
+            between = range(begin + opener.length, closer.start)
+            if not any(tokens[i].gap for i in range(begin + 1, closer.start + 1)) and not any(
+                vocab.negators.matches_any(tokens, i) or vocab.only_breakers.matches_any(tokens, i)
+                for i in between
+            ):
+                found.append(closer)
+                break
+    return found
 
 
 def _prior_consent_hits(

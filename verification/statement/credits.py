@@ -396,6 +396,7 @@ def _credited(
     A name followed by a colon is a label ("Foto: Tiedosto:Kuva.jpg" names a file page), not a name.
     """
     line = tokens[start].line if start < len(tokens) else -1
+    first = start
     while start < len(tokens) and tokens[start].line == line:  # "© 2024 Acme", "Copyright (c) 2024 Acme"
         if tokens[start].raw.isdigit() or tokens[start].norm in {"©", ":"}:
             start += 1
@@ -405,6 +406,11 @@ def _credited(
             break
     if start >= len(tokens):
         return None
+    if start > first and tokens[start].line == line and _uncased_word(tokens[start].raw):
+        # "© 2022 سامي الحداد": a name in a script without capitals, up to the clause's end
+        end = _caseless_end(tokens, start)
+        name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
+        return name, is_holder_name(name, holder_names, vocab), end
     pronoun = _pronoun_at(tokens, start, vocab)
     if pronoun:
         return (None, True, start + pronoun) if pronouns_allowed else None

@@ -434,17 +434,22 @@ def _described(
 
     Lower-case words describe; the first name (two words at least, or one after a relation or agent,
     or a run in a script without capitals) is the credited person. A relation or agent without a name
-    ("by a friend") credits someone else unnamed. Punctuation other than a hyphen or an apostrophe, a
-    line end or a first-person pronoun opening the phrase ends the search; a pronoun further on does not
+    ("by a friend") credits someone else unnamed; after one, a comma opens an apposition ("by our
+    colleague, the photographer John Smith"), where the signer's own name credits the relation unnamed.
+    Other punctuation than a hyphen or an apostrophe, a line end or a first-person pronoun opening the
+    phrase ends the search; a pronoun further on does not
     (Finnish "ja", and, is Polish "ja", I: "kerhotoverimme ja retkiemme vetäjä Jari Laaksonen").
     """
     line = tokens[start].line
     relation = -1
+    apposition = False
     position = start
     while position < len(tokens) and tokens[position].line == line:
         token = tokens[position]
         if not token.is_word:
-            if token.raw not in _WORD_JOINERS:
+            if token.raw == "," and relation >= 0:
+                apposition = True  # "by our colleague, the photographer John Smith"
+            elif token.raw not in _WORD_JOINERS:
                 break
             position += 1
             continue
@@ -459,7 +464,10 @@ def _described(
         elif not token.raw.islower():
             run = name_run(text, tokens, position, vocab, org=False)
             if run is not None and (relation >= 0 or len(_words(run[0])) >= 2) and "_" not in run[0]:
-                return run[0], is_holder_name(run[0], holder_names, vocab), run[1]
+                by_signer = is_holder_name(run[0], holder_names, vocab)
+                if apposition and by_signer:
+                    break  # "by my husband, and I, Jane Roe, ...": the relation took it, unnamed
+                return run[0], by_signer, run[1]
             break
         position += 1
     return (None, False, relation + 1) if relation >= 0 else None

@@ -79,7 +79,9 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # Held-out cases the verifier still gets wrong, each on the safe side (it asks where a careful agent would
 # confirm). Listed rather than hidden: each must still never confirm wrongly, and a fix that makes one
 # pass fails this test until the entry is removed.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "heldout14/n25-cs-superseded-wponly": "a Wikipedia limit named as a mistake after the set-aside word",
+}
 
 
 def _matches(got: dict[str, Any], expected: dict[str, Any]) -> bool:

@@ -455,6 +455,8 @@ def _described(
             continue
         if position == start and _pronoun_at(tokens, position, vocab):
             break  # "by me": the signer's; later, a pronoun of one language is a word of another
+        if apposition and token.norm in vocab.subject_pronouns:
+            return None  # "von meinem Mann, das ich im Urlaub aufgenommen habe": a clause, the signer took it
         if token.norm in vocab.relations or token.norm in vocab.agents:
             relation = position
         elif CASELESS_RUN.match(token.raw):
@@ -502,7 +504,7 @@ def _relation_credits(
         is_agent = token.norm in vocab.agents and _preceded_by(tokens, index, vocab.by_prepositions, 3)
         if not (is_relation or is_agent) or token.start in covered_chars:
             continue
-        if _preceded_by(tokens, index, vocab.depiction_prepositions, 2):
+        if _depicted(tokens, index, vocab):
             continue
         named = _name_after(tokens, index, vocab)
         verb = _verb_near(tokens, index, named, vocab)
@@ -551,6 +553,19 @@ def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary)
             break
         count += 1
     return count
+
+
+def _depicted(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """The relation at `index` is what a photo shows: a depiction preposition at most two words before it,
+    right after a photo noun ("a photo of my husband", "ein Foto von meinem Mann").
+    German "von" is "by" too: "Das Foto wurde von unserem Kollegen aufgenommen" credits the colleague."""
+    for back in range(1, 3):
+        position = index - back
+        if position < 0 or tokens[position + 1].brk:
+            return False
+        if tokens[position].norm in vocab.depiction_prepositions:
+            return _preceded_by(tokens, position, vocab.photo_nouns, 1)
+    return False
 
 
 def _preceded_by(tokens: Sequence[Token], index: int, words: WordSet, distance: int) -> bool:

@@ -377,6 +377,7 @@ _LANGUAGE_LISTS = (
     "commercial_words",
     "permission_words",
     "negated_permissions",
+    "conjunctions",
     "prohibition_words",
     "revocation_words",
     "mail_words",
@@ -449,6 +450,7 @@ class LicenseVocabulary:
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
     permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
     negated_permissions: PhraseTable  # "cannot", "mustn't": a permission and its negation in one form
+    conjunctions: PhraseTable  # "or", "nor": "no non-commercial or no-derivatives condition" negates both
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
     revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
@@ -854,6 +856,7 @@ def _restriction_hits(
         ),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
+        *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
@@ -1434,10 +1437,27 @@ def _phrase_hits(
         found = table.match(tokens, index)
         if found is None or any(i in masked for i in range(index, index + found.length)):
             continue
-        if not _negated(tokens, index, vocab) and not _turned_after(tokens, index + found.length, vocab):
+        negated = _negated(tokens, index, vocab) or _negated_with_its_pair(tokens, index, vocab)
+        if not negated and not _turned_after(tokens, index + found.length, vocab):
             hits.append(_Hit(index, index + found.length, None, problem))
         free_from = index + found.length
     return hits
+
+
+# Words between a negator and the conjunction after the first of two restrictions it negates.
+_PAIR_REACH = 4
+
+
+def _negated_with_its_pair(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A restriction joined by a conjunction to one a negator stands before, in one clause: the negation
+    covers both ("There is no non-commercial or no-derivatives condition", "weder … noch …")."""
+    if index < 1 or tokens[index].gap or not vocab.conjunctions.matches_any(tokens, index - 1):
+        return False
+    for start in range(max(0, index - 1 - _PAIR_REACH - 1), index - 1):
+        found = vocab.negators.match(tokens, start)
+        if found is not None and not any(tokens[i].gap for i in range(start + 1, index)):
+            return True
+    return False
 
 
 class _ForeignWords:
@@ -1466,6 +1486,29 @@ def _wikipedia_only_hits(
     met …, voor gebruik op Wikipedia"); not negated ("not only"), not turned by a "not limited" after
     it, not masked. The sentence is the window: an aside between commas does not lift the limit."""
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.wiki_words, LicenseProblem.WIKIPEDIA_ONLY)
+
+
+def _conditional_wiki_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A grant on condition of a use on the wiki: "Cette autorisation vaut pour autant que la photographie
+    demeure utilisée dans le cadre de l'encyclopédie Wikipédia", "as long as it is used on Wikipedia". A
+    condition word and a wiki word after it in one sentence, no negator between ("as long as it is not
+    only on Wikipedia") and none turning it after, restrict the grant to the wiki."""
+    sentences = _sentence_numbers(tokens)
+    wiki = _spans(tokens, vocab.wiki_words, masked, None)
+    hits: list[_Hit] = []
+    for condition in _spans(tokens, vocab.conditions, masked, None):
+        for word in wiki:
+            if word.start < condition.end or sentences[word.start] != sentences[condition.start]:
+                continue
+            between = range(condition.end, word.start)
+            if any(vocab.negators.matches_any(tokens, i) for i in between):
+                break
+            if not _turned_after(tokens, word.end, vocab):
+                hits.append(_Hit(condition.start, word.end, None, LicenseProblem.WIKIPEDIA_ONLY))
+            break
+    return hits
 
 
 def _use_category_hits(

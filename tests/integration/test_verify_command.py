@@ -81,6 +81,7 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # pass fails this test until the entry is removed.
 KNOWN_MISSES: dict[str, str] = {
     "heldout14/n25-cs-superseded-wponly": "a Wikipedia limit named as a mistake after the set-aside word",
+    "heldout15/p22-tr-nc-nd-not-chosen": "licence names negated by the verb at the sentence's end",
 }
 
 

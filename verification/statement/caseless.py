@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+from verification.licenses import CJK_LETTERS
 from verification.model import Credit
 from verification.statement.names import is_holder_name
 from verification.statement.vocabulary import StatementVocabulary
@@ -17,6 +18,8 @@ _PLAIN_WORDS = re.compile("[\u3041-\u309f\uac00-\ud7af]")  # hiragana and Hangul
 _HIRAGANA = re.compile("[\u3041-\u309f]+")
 # What ends a name in running text without spaces: punctuation (full-width too) and the line's end.
 _NAME_STOP = re.compile(r"[^\w\s・·]")
+# A line break between two letters of scripts without spaces, which a mail program put into a sentence.
+_WRAPPED_RUN = re.compile(rf"(?<=[{CJK_LETTERS}\u3041-\u309f])\n(?=[{CJK_LETTERS}\u3041-\u309f])")
 _MAX_CREDITED = 30  # characters between a template's fixed words: a name with words describing it
 
 
@@ -86,8 +89,9 @@ def caseless_credits(
 ) -> tuple[Credit, ...]:
     """Credits in Han and kana: "這張劇照是由特約攝影師 林志偉 先生拍攝" (taken by the freelance
     photographer Mr Lin), "祖父・松田清が撮影した" (my grandfather took it). Whatever describes the person
-    stays in the name; the signer's own credits ("由我拍攝", "私が撮影") and the holder's are kept apart."""
-    text = unicodedata.normalize("NFC", text)
+    stays in the name; the signer's own credits ("由我拍攝", "私が撮影") and the holder's are kept apart.
+    A line break a mail program put between two such characters is no break ("山本健二さんに\nシャッター")."""
+    text = _WRAPPED_RUN.sub("", unicodedata.normalize("NFC", text))
     found: dict[int, tuple[int, str]] = {}  # where a credit starts -> (its end, the name): the longest
     for before, after in vocab.caseless_credits:
         for match_start, match_end in _occurrences(text, after):

@@ -12,6 +12,12 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from bot.config.language_model import load_language_model
 
+
+@pytest.fixture(scope="module")
+def library_model() -> Any:
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
 TEXTS = [
     "Ich erlaube hiermit die Weiternutzung des Werks unter der freien Lizenz.",
     "I hereby affirm that I am the creator of the following media work.",
@@ -19,11 +25,6 @@ TEXTS = [
     "ウィキペディアのみ",
     "ok",
 ]
-
-
-@pytest.fixture(scope="module")
-def library_model() -> Any:
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 def same_model(loaded: Any, library: Any) -> bool:

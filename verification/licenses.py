@@ -360,6 +360,7 @@ _LANGUAGE_LISTS = (
     "lal_names",
     "later",
     "negators",
+    "negative_determiners",
     "post_negators",
     "not_limited",
     "elsewhere_words",
@@ -376,6 +377,7 @@ _LANGUAGE_LISTS = (
     "modify_words",
     "commercial_words",
     "permission_words",
+    "use_nouns",
     "negated_permissions",
     "conjunctions",
     "prohibition_words",
@@ -427,6 +429,7 @@ class LicenseVocabulary:
     lal_names: PhraseTable
     later: PhraseTable
     negators: PhraseTable
+    negative_determiners: PhraseTable  # "no", "kein*", "nessun*": "is, under no circumstances, permitted"
     post_negators: PhraseTable  # "değil", "ならず": a negation written after what it negates
     not_limited: PhraseTable  # "sınırlı değildir", "に限定されない": "(only X) is not limited", clause-final
     elsewhere_words: PhraseTable  # "and elsewhere": "on Wikipedia and elsewhere" names no limit
@@ -449,6 +452,7 @@ class LicenseVocabulary:
     modify_words: PhraseTable  # "Bearbeitung*", "modifi*": what a no-derivatives refusal is about
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
     permission_words: PhraseTable  # "gestattet", "consentit*": a refusal when a negator is next to it
+    use_nouns: PhraseTable  # "use", "utilizzo": a sentence opening with one is about the uses named in it
     negated_permissions: PhraseTable  # "cannot", "mustn't": a permission and its negation in one form
     conjunctions: PhraseTable  # "or", "nor": "no non-commercial or no-derivatives condition" negates both
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
@@ -1249,7 +1253,7 @@ def _refusal_hits(
             if (distance := _distance(tokens, refusal.span, target)) is not None
             and not foreign.foreign(target, key)
         ]
-        topic = None if near else _sentence_topic(tokens, refusal.span, targets, revocations)
+        topic = None if near else _sentence_topic(tokens, vocab, refusal.span, targets, revocations)
         if topic is not None and not foreign.foreign(topic[1], topic[0]):
             near = [(0, topic[1].start, topic[1])]
         if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
@@ -1262,6 +1266,7 @@ def _refusal_hits(
 
 def _sentence_topic(
     tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
     refusal: _Span,
     targets: Sequence[tuple[str, _Span]],
     revocations: Sequence[_Span],
@@ -1270,7 +1275,9 @@ def _sentence_topic(
     the use the sentence opens with, however many asides stand between: "Eine gewerbliche Verwendung der
     Aufnahmen, etwa auf Postkarten oder in Werbeprospekten, wird von mir nicht gestattet", "PS: Commercieel
     gebruik van deze foto's, die wij van harte delen …, staan wij echter niet toe". The use must open the
-    sentence (at most two words before it, after a label such as "PS:"): in "anybody can reuse them,
+    sentence (at most two words before it, after a label such as "PS:"), or a use noun opening it must
+    stand before the use ("L'utilizzo della fotografia da parte di … agenzie pubblicitarie …, non è …
+    consentito": the sentence's long subject names it). In "anybody can reuse them,
     including commercially, and … I can't take this back" the refusal is about something else. Not a
     refusal of revoking ("…, und dass diese Zustimmung nicht widerrufen werden kann")."""
     end = refusal.end
@@ -1281,13 +1288,22 @@ def _sentence_topic(
     if any(_clause_distance(tokens, refusal, revocation) is not None for revocation in revocations):
         return None
     sentences = _sentence_numbers(tokens)
-    opening = [
+    before = [
         (key, target)
         for key, target in targets
-        if target.end <= refusal.start
-        and sentences[target.start] == sentences[refusal.start]
-        and _opens_sentence(tokens, target.start)
+        if target.end <= refusal.start and sentences[target.start] == sentences[refusal.start]
     ]
+    opening = [(key, target) for key, target in before if _opens_sentence(tokens, target.start)]
+    if not opening and before:
+        opening = [
+            (key, target)
+            for key, target in before
+            if any(
+                sentences[use.start] == sentences[target.start] and _opens_sentence(tokens, use.start)
+                for use in _spans(tokens, vocab.use_nouns, frozenset(), None)
+                if use.end <= target.start
+            )
+        ]
     return min(opening, key=lambda item: item[1].start) if opening else None
 
 
@@ -1377,6 +1393,9 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
     post = _negated_after(tokens, permission.end, vocab) or _final_negator(tokens, permission.end, vocab)
     if post is not None:
         return post
+    aside = _negated_aside(tokens, permission.start, vocab)
+    if aside is not None:
+        return aside
     for start in range(max(0, permission.start - 4), permission.start):
         found = vocab.negators.match(tokens, start)
         if found is None:
@@ -1390,6 +1409,32 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
             and not any(vocab.only_words.matches_any(tokens, i) for i in between)
         ):
             return _Span(start, end)
+    return None
+
+
+# Words of an aside between a negated verb and its permission: "non è, in nessun caso e per nessuna
+# ragione, consentito".
+_ASIDE_REACH = 10
+
+
+def _negated_aside(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Span | None:
+    """A permission word right after an aside, where the aside holds a negation ("is, under no
+    circumstances, permitted") or the clause before it ends with one ("non è, in nessun caso …,
+    consentito", "n'est pas, en aucun cas, autorisée"): the negation reaches over the aside."""
+    if index == 0 or not tokens[index].gap or tokens[index].brk:
+        return None
+    opening = index - 1
+    while opening > 0 and not tokens[opening].gap and index - opening < _ASIDE_REACH:
+        opening -= 1
+    if not tokens[opening].gap or tokens[opening].brk or opening == 0:
+        return None
+    for start in range(opening, index):
+        if vocab.negators.matches_any(tokens, start) or vocab.negative_determiners.matches_any(tokens, start):
+            return _Span(start, start + 1)
+    for start in range(max(0, opening - 2), opening):
+        found = vocab.negators.match(tokens, start)
+        if found is not None and not any(tokens[i].gap for i in range(start + 1, opening)):
+            return _Span(start, start + found.length)
     return None
 
 

@@ -393,6 +393,7 @@ _LANGUAGE_LISTS = (
     "clause_words",
     "contrast_words",
     "set_aside_words",
+    "that_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -462,6 +463,7 @@ class LicenseVocabulary:
     clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
     contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
     set_aside_words: PhraseTable  # "by mistake", "at first": a restriction named as an error, a former choice
+    that_words: PhraseTable  # "that", "že": a that-clause reports what a set-aside marker's clause says
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -873,6 +875,7 @@ _TOPIC_LEAD = 2
 # Words a negation may stand before a withdrawn license ("Nu mai acord licența CC BY-NC-SA 4.0"), and
 # before an element name that is left out ("without the clause NonCommercial").
 _WITHDRAWN_REACH = 4
+_BRACKETS = frozenset("()[]\uff08\uff09")
 
 
 def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary) -> bool:
@@ -1018,7 +1021,7 @@ def _without_set_aside(
         )
         marked = (
             bracketed
-            or _set_aside(tokens, hit, markers, sentences)
+            or _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
         )
         if marked and _undone_elsewhere(tokens, hit, hits, sentences, vocab):
@@ -1029,7 +1032,11 @@ def _without_set_aside(
 
 
 def _set_aside(
-    tokens: Sequence[Token], hit: _Hit, markers: Sequence[_Span], sentences: Sequence[int]
+    tokens: Sequence[Token],
+    hit: _Hit,
+    markers: Sequence[_Span],
+    sentences: Sequence[int],
+    vocab: LicenseVocabulary,
 ) -> bool:
     """A set-aside word in the restriction's clause ("yanlışlıkla 'ticari olmayan' lisans", "stays under CC
     BY-NC 4.0 and is not part of this release"), or opening its sentence as a clause of its own ("Au
@@ -1038,11 +1045,41 @@ def _set_aside(
     for marker in markers:
         if _clause_distance(tokens, span, marker) is not None:
             return True
-        opens_sentence = marker.start == 0 or tokens[marker.start].brk
         same_sentence = sentences[marker.start] == sentences[hit.start]
-        if opens_sentence and same_sentence and marker.end < hit.start and tokens[marker.end].gap:
+        if not same_sentence:
+            continue
+        opens_sentence = marker.start == 0 or tokens[marker.start].brk
+        if opens_sentence and marker.end < hit.start and tokens[marker.end].gap:
+            return True
+        if marker.end <= hit.start and _reported(tokens, marker, hit, vocab):
+            return True
+        if hit.end <= marker.start and _closes_with_brackets_between(tokens, hit, marker):
             return True
     return False
+
+
+def _reported(tokens: Sequence[Token], marker: _Span, hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """The restriction stands in a that-clause right after the marker's clause: "jsem omylem napsal, že
+    souhlasím jen s použitím na Wikipedii" (I wrote by mistake that ...)."""
+    opening = marker.end
+    while opening < hit.start and not tokens[opening].gap:
+        opening += 1
+    return (
+        opening < hit.start
+        and not tokens[opening].brk
+        and vocab.that_words.matches_any(tokens, opening)
+        and _clause_distance(tokens, _Span(opening, opening + 1), _Span(hit.start, hit.end)) is not None
+    )
+
+
+def _closes_with_brackets_between(tokens: Sequence[Token], hit: _Hit, marker: _Span) -> bool:
+    """A marker closing the restriction's sentence, with nothing but brackets between: a verb-final
+    language's "Ticari olmayan (NC) veya türev eser yasağı (ND) içeren bir lisans seçmedim"."""
+    after = marker.end
+    if after < len(tokens) and not tokens[after].brk:
+        return False
+    between = range(hit.end, marker.start + 1)
+    return not any(tokens[i].gap and not set(tokens[i].sep.strip()) <= _BRACKETS for i in between)
 
 
 def _undone_elsewhere(

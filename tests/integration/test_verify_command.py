@@ -79,10 +79,7 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # Held-out cases the verifier still gets wrong, each on the safe side (it asks where a careful agent would
 # confirm). Listed rather than hidden: each must still never confirm wrongly, and a fix that makes one
 # pass fails this test until the entry is removed.
-KNOWN_MISSES: dict[str, str] = {
-    "heldout14/n25-cs-superseded-wponly": "a Wikipedia limit named as a mistake after the set-aside word",
-    "heldout15/p22-tr-nc-nd-not-chosen": "licence names negated by the verb at the sentence's end",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _matches(got: dict[str, Any], expected: dict[str, Any]) -> bool:

@@ -394,6 +394,8 @@ _LANGUAGE_LISTS = (
     "contrast_words",
     "set_aside_words",
     "that_words",
+    "other_uses",
+    "nowhere_else",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -464,6 +466,8 @@ class LicenseVocabulary:
     contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
     set_aside_words: PhraseTable  # "by mistake", "at first": a restriction named as an error, a former choice
     that_words: PhraseTable  # "that", "že": a that-clause reports what a set-aside marker's clause says
+    other_uses: PhraseTable  # "used anywhere else", "für andere Zwecke": negated, the grant is for one use
+    nowhere_else: PhraseTable  # "nowhere else", "nulle part ailleurs": a use elsewhere negated in one form
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -862,6 +866,7 @@ def _restriction_hits(
         ),
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
+        *_no_other_use_hits(tokens, vocab, masked),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
@@ -1568,6 +1573,64 @@ def _wikipedia_only_hits(
     met …, voor gebruik op Wikipedia"); not negated ("not only"), not turned by a "not limited" after
     it, not masked. The sentence is the window: an aside between commas does not lift the limit."""
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.wiki_words, LicenseProblem.WIKIPEDIA_ONLY)
+
+
+# Words a negator may stand before a use elsewhere it refuses: "they are not to be used anywhere else".
+_OTHER_USE_REACH = 4
+
+
+def _no_other_use_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """Any use elsewhere refused: "released for the Wikipedia article …, and they are not to be used
+    anywhere else", "dürfen nicht für andere Zwecke verwendet werden", "on Wikipedia and nowhere else". A
+    negator at most `_OTHER_USE_REACH` words before an other-use phrase in its clause, with no contrast
+    word between ("not only here but for any other purpose" widens), or a nowhere-else phrase. With a
+    wiki word in the sentence the grant is Wikipedia-only; any other refusal of other uses limits it to
+    the use named, which is no free license."""
+    sentences = _sentence_numbers(tokens)
+    wiki_sentences = {sentences[span.start] for span in _spans(tokens, vocab.wiki_words, masked, None)}
+    refused = [
+        span
+        for span in _spans(tokens, vocab.other_uses, masked, None)
+        if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)
+    ]
+    refused.extend(
+        span
+        for span in _spans(tokens, vocab.nowhere_else, masked, None)
+        if sentences[span.start] in wiki_sentences and not _negated(tokens, span.start, vocab)
+    )
+    return [
+        _Hit(
+            span.start,
+            span.end,
+            None,
+            LicenseProblem.WIKIPEDIA_ONLY
+            if sentences[span.start] in wiki_sentences
+            else LicenseProblem.NOT_FREE,
+        )
+        for span in refused
+    ]
+
+
+def _negated_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, reach: int) -> bool:
+    """A negator ending at most `reach` words before `index` in its clause, not "not only", no contrast
+    word between."""
+    for start in range(max(0, index - reach - 2), index):
+        found = vocab.negators.match(tokens, start)
+        if found is None:
+            continue
+        end = start + found.length
+        between = range(end, index)
+        if (
+            end <= index
+            and index - end <= reach
+            and not any(tokens[i].gap for i in range(start + 1, index + 1))
+            and not _only_follows(tokens, end, vocab)
+            and not any(vocab.contrast_words.matches_any(tokens, i) for i in between)
+        ):
+            return True
+    return False
 
 
 def _conditional_wiki_hits(

@@ -64,7 +64,12 @@ def read_credits(
         credits.append(found)
         covered.update(range(index, end))
         index = end
-    credits.extend(_relation_credits(text, vocab, _spans(tokens, covered), languages))
+    named = {credit.name for credit in credits if credit.name}
+    credits.extend(
+        credit  # one person credited twice ("fot. X" and "fotograf X") is one credit
+        for credit in _relation_credits(text, vocab, _spans(tokens, covered), holder_names, languages)
+        if credit.name is None or credit.name not in named
+    )
     return tuple(credits)
 
 
@@ -486,7 +491,11 @@ def _pronoun_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -
 
 
 def _relation_credits(
-    text: str, vocab: StatementVocabulary, covered_chars: frozenset[int], languages: ParagraphLanguages | None
+    text: str,
+    vocab: StatementVocabulary,
+    covered_chars: frozenset[int],
+    holder_names: Sequence[str],
+    languages: ParagraphLanguages | None,
 ) -> list[Credit]:
     """ "a friend took it", "von einem Freund aufgenommen", "zrobił ją znajomy": someone else took it.
 
@@ -494,7 +503,9 @@ def _relation_credits(
     ("a photo of my husband") or the signer is the subject of the verb ("I took it of my wife"). A name
     after the relation is the credited person and does not count against the window ("C'est mon ami
     Julien Marchetti qui l'a prise"). A verb of making counts only with the photo as its object ("mi
-    hermano hizo la foto"; not "mein Bruder hat einen Fehler gemacht").
+    hermano hizo la foto"; not "mein Bruder hat einen Fehler gemacht"). A photographer named in full
+    needs no verb: "з архіву нашого фотографа Василя Кравця" (from our photographer's archive), unless
+    the name is a holder's.
     """
     tokens = tokenize(text)
     credits: list[Credit] = []
@@ -502,13 +513,24 @@ def _relation_credits(
         token = tokens[index]
         is_relation = token.norm in vocab.relations
         is_agent = token.norm in vocab.agents and _preceded_by(tokens, index, vocab.by_prepositions, 3)
-        if not (is_relation or is_agent) or token.start in covered_chars:
+        if token.start in covered_chars:
             continue
         if _depicted(tokens, index, vocab):
             continue
         named = _name_after(tokens, index, vocab)
+        if _names_a_photographer(tokens, index, named, vocab):
+            own = _own_vocabulary(languages, vocab, token.start, token.end)
+            if own is not None and token.norm not in own.agents:
+                continue
+            photographer = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named])
+            if not _shares_a_holder_word(photographer, holder_names, vocab):
+                phrase = " ".join(text[token.start : tokens[index + named].end].split())
+                credits.append(Credit(phrase=phrase, name=photographer, by_signer=False))
+            continue
+        if not (is_relation or is_agent):
+            continue
         verb = _verb_near(tokens, index, named, vocab)
-        if verb is None or _preceded_by(tokens, verb, vocab.subject_pronouns, 2):
+        if verb is None or _signer_is_subject(tokens, verb, index, vocab):
             continue
         first, last = min(index, verb), max(index, verb)
         own = _own_vocabulary(languages, vocab, tokens[first].start, tokens[last].end)
@@ -520,6 +542,45 @@ def _relation_credits(
         name = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named]) or None
         credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
+
+
+# Words a first-person subject may stand before its taking word: "I pressed the shutter".
+_SUBJECT_REACH = 3
+
+
+def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
+    """A first-person subject pronoun shortly before the taking word, with the relation not between them:
+    "my wife drove, and I took the photo", "I pressed the shutter while my friend held the reflector"."""
+    for back in range(1, _SUBJECT_REACH + 1):
+        position = verb - back
+        if position < 0 or tokens[position + 1].brk or position < relation < verb:
+            return False
+        if tokens[position].norm in vocab.subject_pronouns:
+            return True
+    return False
+
+
+def _names_a_photographer(
+    tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary
+) -> bool:
+    """An agent word in running text with a person's full name right after it ("нашого фотографа Василя
+    Кравця", "our photographer Anna Berg"): not a title in a signature ("Photographe - Saint-Flour",
+    "Agencja Reklamowa"), written with a capital or parted from the name by a mark, and not a relation's
+    apposition ("our colleague, the photographer Max Muster", which the relation reader reads)."""
+    token = tokens[index]
+    return (
+        token.norm in vocab.agents
+        and named >= 2
+        and token.raw[:1].islower()
+        and not tokens[index + 1].gap
+        and not _preceded_by(tokens, index, vocab.relations, 3)
+        and not any(vocab.legal_forms.starting(tokens[i].norm) for i in range(index + 1, index + 1 + named))
+    )
+
+
+def _shares_a_holder_word(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
+    """A distinctive word of the name is a holder's ("photographer Whitcombe Aerial" for Daniel Whitcombe)."""
+    return any(is_holder_name(word, holder_names, vocab) for word in name.split())
 
 
 def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> list[int]:

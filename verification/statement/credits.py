@@ -231,6 +231,10 @@ def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
     return end
 
 
+def _after_by(tokens: Sequence[Tok], position: int, start: int, vocab: StatementVocabulary) -> bool:
+    return position == start and position > 0 and tokens[position - 1].norm in vocab.by_prepositions
+
+
 def _uncased_name_end(tokens: Sequence[Tok], start: int, vocab: StatementVocabulary) -> int:
     """The end of a name in a script without capitals after a relation: up to three words on the line,
     before a word that names nobody (a possessive, a verb of the credit, a by-word)."""
@@ -484,10 +488,10 @@ def _described(
             return None  # "von meinem Mann, das ich im Urlaub aufgenommen habe": a clause, the signer took it
         if token.norm in vocab.relations or token.norm in vocab.agents:
             relation = position
-        elif (relation >= 0 or position == start) and _uncased_word(token.raw):
-            # "על ידי דני אלמוג", "על ידי הצלם יואב כהן", "توسط دوستم علی رضایی": right after the credit's
-            # words or after a relation or agent, words of a script without capitals name the person, up
-            # to a word that names nobody ("חבר שלי": a friend of mine)
+        elif (relation >= 0 or _after_by(tokens, position, start, vocab)) and _uncased_word(token.raw):
+            # "על ידי דני אלמוג", "על ידי הצלם יואב כהן", "توسط دوستم علی رضایی": right after "by" or after
+            # a relation or agent, words of a script without capitals name the person, up to a word that
+            # names nobody ("חבר שלי": a friend of mine); after a verb they may say when ("التقطها أثناء")
             if token.norm in vocab.not_names or _pronoun_at(tokens, position, vocab):
                 break
             end = _uncased_name_end(tokens, position, vocab)

@@ -11,7 +11,6 @@ from typing import NamedTuple
 from verification.licenses import CJK_LETTERS, LONG_TEXT, LONG_TEXTS_KEPT, SHORT_TEXTS_KEPT, fold
 
 
-
 @functools.cache
 def _word_pattern() -> re.Pattern[str]:
     """Words with their combining marks (Devanagari and Thai vowel signs, Arabic harakat), so that
@@ -19,6 +18,7 @@ def _word_pattern() -> re.Pattern[str]:
     marks = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M"))
     letters = rf"(?:[^\W_]|[{re.escape(marks)}])+"
     return re.compile(rf"{letters}(?:[-'’]{letters})*|[^\w\s]")
+
 
 _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
 # Letters of scripts without case, where a name cannot be told by its capital: Han, kana, Hangul.

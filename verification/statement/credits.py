@@ -3,6 +3,7 @@ whether the work depicts the signer."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from verification.languages import ParagraphLanguages
@@ -217,8 +218,13 @@ def _described_caption_name(
 
 
 def _uncased_word(raw: str) -> bool:
-    """A word of a script without capitals (Hebrew, Arabic): after a caption's colon it is the name."""
-    return raw.isalpha() and not any(c.isupper() or c.islower() for c in raw)
+    """A word of a script without capitals (Hebrew, Arabic, Devanagari, Thai, its vowel signs written on
+    it): after a caption's colon it is the name."""
+    return (
+        raw[:1].isalpha()
+        and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in raw)
+        and not any(c.isupper() or c.islower() for c in raw)
+    )
 
 
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
@@ -226,6 +232,29 @@ def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
     end = start
     line = tokens[start].line
     while end < len(tokens) and end - start < 4 and tokens[end].line == line and tokens[end].is_word:
+        end += 1
+    return end
+
+
+def _after_by(tokens: Sequence[Tok], position: int, start: int, vocab: StatementVocabulary) -> bool:
+    return position == start and position > 0 and tokens[position - 1].norm in vocab.by_prepositions
+
+
+def _uncased_name_end(tokens: Sequence[Tok], start: int, vocab: StatementVocabulary) -> int:
+    """The end of a name in a script without capitals after a relation: up to three words on the line,
+    before a word that names nobody (a possessive, a verb of the credit, a by-word)."""
+    end = start
+    line = tokens[start].line
+    while (
+        end < len(tokens)
+        and end - start < 3
+        and tokens[end].line == line
+        and _uncased_word(tokens[end].raw)
+        and not any(
+            tokens[end].norm in words
+            for words in (vocab.not_names, vocab.take_verbs, vocab.make_verbs, vocab.by_prepositions)
+        )
+    ):
         end += 1
     return end
 
@@ -464,6 +493,15 @@ def _described(
             return None  # "von meinem Mann, das ich im Urlaub aufgenommen habe": a clause, the signer took it
         if token.norm in vocab.relations or token.norm in vocab.agents:
             relation = position
+        elif (relation >= 0 or _after_by(tokens, position, start, vocab)) and _uncased_word(token.raw):
+            # "על ידי דני אלמוג", "על ידי הצלם יואב כהן", "توسط دوستم علی رضایی": right after "by" or after
+            # a relation or agent, words of a script without capitals name the person, up to a word that
+            # names nobody ("חבר שלי": a friend of mine); after a verb they may say when ("التقطها أثناء")
+            if token.norm in vocab.not_names or _pronoun_at(tokens, position, vocab):
+                break
+            end = _uncased_name_end(tokens, position, vocab)
+            name = " ".join(text[token.start : tokens[end - 1].end].split())
+            return name, is_holder_name(name, holder_names, vocab), end
         elif CASELESS_RUN.match(token.raw):
             end = _caseless_end(tokens, position)
             name = " ".join(text[token.start : tokens[end - 1].end].split())

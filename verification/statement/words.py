@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from verification.licenses import CJK_LETTERS, LONG_TEXT, LONG_TEXTS_KEPT, SHORT_TEXTS_KEPT, fold
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]")
+
+@functools.cache
+def _word_pattern() -> re.Pattern[str]:
+    """Words with their combining marks (Devanagari and Thai vowel signs, Arabic harakat), so that
+    "राहुल" and "ใจดี" are one word each, not letters and marks apart (built once, on first use)."""
+    marks = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M"))
+    letters = rf"(?:[^\W_]|[{re.escape(marks)}])+"
+    return re.compile(rf"{letters}(?:[-'’]{letters})*|[^\w\s]")
+
+
 _ELISION = re.compile(r"([^\W\d_A-Z]{1,5})['’](?=[^\W\d_])")
 # Letters of scripts without case, where a name cannot be told by its capital: Han, kana, Hangul.
 CASELESS_RUN = re.compile(rf"[{CJK_LETTERS}\uac00-\ud7af]+")
@@ -57,7 +67,7 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
     out: list[Tok] = []
     line = 0
     previous = 0
-    for match in _WORD.finditer(text):
+    for match in _word_pattern().finditer(text):
         start, raw = match.start(), match.group()
         line += text.count("\n", previous, start)
         previous = start

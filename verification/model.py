@@ -55,7 +55,8 @@ class Link:
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of body text, with whose words it is. Forwarded segments keep the forwarded From if seen."""
+    """A stretch of body text, with whose words it is. Forwarded and quoted segments keep the From of the
+    mail they hold, when a header names it."""
 
     kind: SegmentKind
     text: str

@@ -123,6 +123,7 @@ class _Splitter:
         self.vocab = vocab
         self.forward_subject = forward_subject
         self.runs: list[tuple[SegmentKind, list[str], Address | None]] = []
+        self.quoted_from: Address | None = None  # the From its reply header names, for the quote under it
 
     def split(self, lines: Sequence[str]) -> tuple[Segment, ...]:
         mode = _Mode.LINES
@@ -134,7 +135,7 @@ class _Splitter:
                 index += 1
                 continue
             if mode is _Mode.QUOTED_REST or (mode is _Mode.LINES and line.lstrip().startswith(">")):
-                self._append(SegmentKind.QUOTED, line)
+                self._append(SegmentKind.QUOTED, line, self.quoted_from)
                 index += 1
                 continue
             key = _marker_key(line)
@@ -149,15 +150,21 @@ class _Splitter:
                 continue
             reply_end = self._reply_header_end(lines, index)
             if reply_end is not None:
+                self.quoted_from = forwarded_address(" ".join(lines[index:reply_end]))
                 for header_line in lines[index:reply_end]:
-                    self._append(SegmentKind.QUOTED, header_line)
+                    self._append(SegmentKind.QUOTED, header_line, self.quoted_from)
                 if not _next_line_quoted(lines, reply_end):
                     mode = _Mode.QUOTED_REST
                 index = reply_end
                 continue
             if key in self.vocab.original_markers or self._outlook_block_at(lines, index):
+                start = _skip_blank(lines, index + 1) if key in self.vocab.original_markers else index
+                self.quoted_from = self._header_block(lines, start)[1]
                 mode = _Mode.QUOTED_REST
+                self._append(SegmentKind.QUOTED, line, self.quoted_from)
+                index += 1
                 continue
+            self.quoted_from = None
             self._append(SegmentKind.OWN, line)
             index += 1
         return self._segments()
@@ -219,11 +226,16 @@ class _Splitter:
     def _is_reply_header(self, line: str) -> bool:
         return any(pattern.search(line) for pattern in self.vocab.reply_headers)
 
-    def _append(self, kind: SegmentKind, line: str) -> None:
-        if self.runs and self.runs[-1][0] is kind:
+    def _append(self, kind: SegmentKind, line: str, sender: Address | None = None) -> None:
+        # a forwarded run keeps the sender its header block gave it; quotes part where their From changes
+        if (
+            self.runs
+            and self.runs[-1][0] is kind
+            and (kind is not SegmentKind.QUOTED or self.runs[-1][2] == sender)
+        ):
             self.runs[-1][1].append(line)
         else:
-            self.runs.append((kind, [line], None))
+            self.runs.append((kind, [line], sender))
 
     def _append_blank(self) -> None:
         if self.runs:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
@@ -10,7 +10,7 @@ from verification.files import FileVocabulary, find_files
 from verification.languages import LanguageDetector, SenderLanguage
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
-from verification.model import SegmentKind
+from verification.model import LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.statement import StatementVocabulary, read_statement, release_text
 from verification.text_limit import within_token_limit
 
@@ -46,6 +46,7 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
+    message = _with_own_quotes(message, vocab.licenses)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
     license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
@@ -53,4 +54,32 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
     return TicketReading(
         message=message, files=files, license=license_finding, statement=statement, language=language
+    )
+
+
+def _with_own_quotes(message: ParsedMessage, licenses: LicenseVocabulary) -> ParsedMessage:
+    """A reply whose own words name no license ("I confirm what I wrote below") and that quotes the
+    sender's own earlier mail: the quote is the holder's statement, written in person from the same
+    address, so it is read as the sender's own words (restrictions and credits in it count too). When
+    the new words name a license, they are the statement and the old mail stays a quote (a corrected
+    release quoting the one it replaces)."""
+    sender = message.sender
+    if sender is None or not any(_quotes_sender(segment, sender.addr) for segment in message.segments):
+        return message
+    if read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND:
+        return message
+    segments = tuple(
+        replace(segment, kind=SegmentKind.OWN, forwarded_from=None)
+        if _quotes_sender(segment, sender.addr)
+        else segment
+        for segment in message.segments
+    )
+    return replace(message, segments=segments)
+
+
+def _quotes_sender(segment: Segment, address: str) -> bool:
+    return (
+        segment.kind is SegmentKind.QUOTED
+        and segment.forwarded_from is not None
+        and segment.forwarded_from.addr == address
     )

@@ -111,41 +111,44 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
         pytest.param(
             "On Mon, 13 May 2024 at 10:00, Ben <ben@x.example> wrote:\n> Please confirm.\n\nConfirmed.\n",
             False,
-            ((QUOTED, "On Mon, 13 May", None), (OWN, "Confirmed.", None)),
+            ((QUOTED, "On Mon, 13 May", "ben@x.example"), (OWN, "Confirmed.", None)),
             id="bottom-posting-returns-to-own",
         ),
         pytest.param(
             "Confirmed.\n\nOn Mon, 13 May 2024 at 10:00, Ben Ortiz <\nben@x.example> wrote:\n"
             "Please confirm.\n",
             False,
-            ((OWN, "Confirmed.", None), (QUOTED, "On Mon, 13 May 2024 at 10:00, Ben Ortiz <", None)),
+            (
+                (OWN, "Confirmed.", None),
+                (QUOTED, "On Mon, 13 May 2024 at 10:00, Ben Ortiz <", "ben@x.example"),
+            ),
             id="wrapped-reply-header",
         ),
         pytest.param(
             "Am Montag, 13. Mai 2024, 10:00:00 CEST schrieb Ben Ortiz\n<ben@x.example>:\nBitte bestätigen.\n",
             False,
-            ((QUOTED, "Am Montag", None),),
+            ((QUOTED, "Am Montag", "ben@x.example"),),
             id="wrapped-german",
         ),
         pytest.param(
             "Yes.\n\n-----Original Message-----\nFrom: VRT <permissions@x.example>\n"
             "Sent: Monday\nSubject: Re\n\nQ?",
             False,
-            ((OWN, "Yes.", None), (QUOTED, "-----Original Message-----", None)),
+            ((OWN, "Yes.", None), (QUOTED, "-----Original Message-----", "permissions@x.example")),
             id="outlook-original-message",
         ),
         pytest.param(
             "Ja.\n\n-----Ursprüngliche Nachricht-----\nVon: VRT <p@x.example>\n"
             "Gesendet: Montag\nBetreff: x\n\nQ",
             False,
-            ((OWN, "Ja.", None), (QUOTED, "-----Ursprüngliche", None)),
+            ((OWN, "Ja.", None), (QUOTED, "-----Ursprüngliche", "p@x.example")),
             id="outlook-original-message-de",
         ),
         pytest.param(
             "Oui.\n\n________________________________\nDe : VRT <p@x.example>\nEnvoyé : lundi 13 mai 2024\n"
             "À : moi\nObjet : Re: photo\n\nQuestion ?",
             False,
-            ((OWN, "Oui.", None), (QUOTED, "De : VRT", None)),
+            ((OWN, "Oui.", None), (QUOTED, "De : VRT", "p@x.example")),
             id="outlook-block-fr-reply",
         ),
         pytest.param(

@@ -1,0 +1,60 @@
+"""A reply quoting the sender's own earlier mail: the quote is the holder's statement when the new words
+name no license, and stays a quote when they do (a corrected release quoting the one it replaces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config.verifier import load_verifier_settings
+from verification.model import LicenseProblem
+from verification.reading import ReadingVocabulary, read_ticket
+
+HEAD = "From: Sara Conti <sara@conti.example>\nSubject: Re: [Ticket#2025030710814009] foto\n"
+HEAD += "Content-Type: text/plain; charset=utf-8\n\n"
+OWN_QUOTE = "On Mon, 3 Mar 2025 at 18:42, Sara Conti <sara@conti.example> wrote:\n"
+AGENT_QUOTE = "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
+CLEAN = "> I publish File:Como.jpg under CC BY-SA 4.0.\n"
+RESTRICTED = "> I publish File:Como.jpg under CC BY-SA 4.0, only for use on Wikipedia.\n"
+
+
+@pytest.fixture(scope="module")
+def vocab() -> ReadingVocabulary:
+    return load_verifier_settings().reading
+
+
+@pytest.mark.parametrize(
+    ("body", "spdx", "problem"),
+    [
+        pytest.param(
+            "I confirm everything I wrote below.\n\n" + OWN_QUOTE + CLEAN,
+            "CC-BY-SA-4.0",
+            None,
+            id="own-quote-confirmed",
+        ),
+        pytest.param(
+            "I confirm what I wrote below.\n\n" + OWN_QUOTE + RESTRICTED,
+            None,
+            LicenseProblem.WIKIPEDIA_ONLY,
+            id="own-quote-restriction-counts",
+        ),
+        pytest.param(
+            "Sorry, my earlier mail was wrong. I publish File:Como.jpg under CC BY 4.0.\n\n"
+            + OWN_QUOTE
+            + RESTRICTED,
+            "CC-BY-4.0",
+            None,
+            id="new-license-replaces-the-quoted-one",
+        ),
+        pytest.param(
+            "I agree with what you wrote.\n\n" + AGENT_QUOTE + CLEAN,
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="agent-quote-is-no-statement",
+        ),
+    ],
+)
+def test_own_quote_is_read_only_when_the_new_words_name_no_license(
+    vocab: ReadingVocabulary, body: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    reading = read_ticket((HEAD + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

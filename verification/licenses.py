@@ -1270,6 +1270,8 @@ def _refusal_hits(
     such word says which restriction it is. Words inside allowing phrases ("with
     or without modifications") are masked, so the standard release wording never counts, and so are
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
+    Uses elsewhere ("不得用于其他用途", "nesmí být použita k jiným účelům") are refused the same way: the grant is
+    then for the one use named, on the wiki when the sentence names one (`_other_use_targets`).
     A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
     prohibited") is a confidentiality footer about the message, not a condition of the release.
     Each word counts only in a paragraph of its own language, or of an unsure one. That language is
@@ -1287,6 +1289,7 @@ def _refusal_hits(
         for target in _spans(tokens, table, masked, problem)
         if not _beside_any(tokens, target, revocations)
     ]
+    targets.extend(("other_uses", target) for target in _other_use_targets(tokens, vocab, masked))
     hits: list[_Hit] = []
     for refusal in refusals:
         near = [
@@ -1610,6 +1613,28 @@ def _no_other_use_hits(
             else LicenseProblem.NOT_FREE,
         )
         for span in refused
+    ]
+
+
+def _other_use_targets(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Span]:
+    """Other-use phrases as what a refusal may be about: Wikipedia-only in a sentence naming the wiki,
+    else a limit to the use named, which is no free license."""
+    spans = _spans(tokens, vocab.other_uses, masked, None)
+    if not spans:
+        return []
+    sentences = _sentence_numbers(tokens)
+    wiki_sentences = {sentences[span.start] for span in _spans(tokens, vocab.wiki_words, masked, None)}
+    return [
+        _Span(
+            span.start,
+            span.end,
+            LicenseProblem.WIKIPEDIA_ONLY
+            if sentences[span.start] in wiki_sentences
+            else LicenseProblem.NOT_FREE,
+        )
+        for span in spans
     ]
 
 

@@ -1270,8 +1270,8 @@ def _refusal_hits(
     such word says which restriction it is. Words inside allowing phrases ("with
     or without modifications") are masked, so the standard release wording never counts, and so are
     words paired with a revocation ("no puede ser revocada ni modificada" speaks of the grant itself).
-    Uses elsewhere ("不得用于其他用途", "nesmí být použita k jiným účelům") are refused the same way: the grant is
-    then for the one use named, on the wiki when the sentence names one (`_other_use_targets`).
+    Uses elsewhere ("不得用于其他用途", "nesmí být použita k jiným účelům") are refused the same way: the
+    grant is then for the one use named, on the wiki when the sentence names one (`_other_use_targets`).
     A refusal with a mail word between its two ends ("modification or distribution of this e-mail is
     prohibited") is a confidentiality footer about the message, not a condition of the release.
     Each word counts only in a paragraph of its own language, or of an unsure one. That language is

@@ -396,6 +396,8 @@ _LANGUAGE_LISTS = (
     "that_words",
     "other_uses",
     "nowhere_else",
+    "exception_words",
+    "purpose_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -468,6 +470,8 @@ class LicenseVocabulary:
     that_words: PhraseTable  # "that", "že": a that-clause reports what a set-aside marker's clause says
     other_uses: PhraseTable  # "used anywhere else", "für andere Zwecke": negated, the grant is for one use
     nowhere_else: PhraseTable  # "nowhere else", "nulle part ailleurs": a use elsewhere negated in one form
+    exception_words: PhraseTable  # "except", "sauf", "除外": a use excepted from the grant
+    purpose_words: PhraseTable  # "for", "für", "pour": "not for commercial purposes" refuses that use
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -867,6 +871,7 @@ def _restriction_hits(
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
         *_no_other_use_hits(tokens, vocab, masked),
+        *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
@@ -1614,6 +1619,53 @@ def _no_other_use_hits(
         )
         for span in refused
     ]
+
+
+# Words between an exception word and the use it excepts ("except for commercial use"), and between a
+# negated purpose word and its use ("nicht für gewerbliche Zwecke").
+_EXCEPTION_REACH = 3
+
+
+def _excepted_use_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+) -> list[_Hit]:
+    """A commercial or modification use excepted from the grant, in one clause: "CC BY 4.0, except for
+    commercial use", "escluso l'uso commerciale", "kereskedelmi felhasználás kivételével", "但商业用途除外";
+    or refused as a purpose: "allerdings nicht für gewerbliche Zwecke", "men ikke til kommersiell bruk"
+    (a negator right before a purpose word, the use at most `_EXCEPTION_REACH` words after it; in "not
+    for profit" the purpose word opens the commercial phrase itself, which names a non-profit body)."""
+    targets = [
+        target
+        for table, problem in (
+            (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+            (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+        )
+        for target in _spans(tokens, table, masked, problem)
+        if not _beside_any(tokens, target, revocations)
+    ]
+    if not targets:
+        return []
+    openers = [
+        span
+        for span in _spans(tokens, vocab.exception_words, masked, None)
+        if not _negated(tokens, span.start, vocab)
+    ]
+    phrase_starts = {target.start for target in targets}
+    for span in _spans(tokens, vocab.purpose_words, masked, None):
+        # "not for profit" (a non-profit body): the purpose word opens a phrase of its own
+        if span.start > 0 and span.start not in phrase_starts and _negated(tokens, span.start, vocab):
+            openers.append(span)
+    hits: list[_Hit] = []
+    for target in targets:
+        for opener in openers:
+            distance = _clause_distance(tokens, opener, target)
+            after = opener.end <= target.start
+            purpose = vocab.purpose_words.match(tokens, opener.start) is not None
+            if distance is not None and distance <= _EXCEPTION_REACH and (after or not purpose):
+                start, end = min(opener.start, target.start), max(opener.end, target.end)
+                hits.append(_Hit(start, end, None, target.problem))
+                break
+    return hits
 
 
 def _other_use_targets(

@@ -587,15 +587,30 @@ _SUBJECT_REACH = 3
 
 
 def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
-    """A first-person subject pronoun shortly before the taking word, with the relation not between them:
-    "my wife drove, and I took the photo", "I pressed the shutter while my friend held the reflector"."""
+    """A first-person subject pronoun shortly before the taking word, with the relation not between them
+    ("my wife drove, and I took the photo", "I pressed the shutter while my friend held the reflector"),
+    or anywhere in the verb's clause when the relation stands in another (`_own_clause`)."""
     for back in range(1, _SUBJECT_REACH + 1):
         position = verb - back
         if position < 0 or tokens[position + 1].brk or position < relation < verb:
-            return False
+            break
         if tokens[position].norm in vocab.subject_pronouns:
             return True
-    return False
+    return _own_clause(tokens, verb, relation, vocab)
+
+
+def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
+    """The taking verb's clause has a first-person subject and the relation stands in another clause:
+    "Ich habe das Foto selbst aufgenommen, mein Kollege … hat mir beim Hochladen geholfen"."""
+    start = verb
+    while start > 0 and not tokens[start].gap:
+        start -= 1
+    end = verb + 1
+    while end < len(tokens) and not tokens[end].gap:
+        end += 1
+    if start <= relation < end:
+        return False
+    return any(tokens[i].norm in vocab.subject_pronouns for i in range(start, end))
 
 
 def _names_a_photographer(

@@ -1653,7 +1653,7 @@ def _excepted_use_hits(
     phrase_starts = {target.start for target in targets}
     for span in _spans(tokens, vocab.purpose_words, masked, None):
         # "not for profit" (a non-profit body): the purpose word opens a phrase of its own
-        if span.start > 0 and span.start not in phrase_starts and _negated(tokens, span.start, vocab):
+        if span.start not in phrase_starts and _negator_ends_at(tokens, span.start, vocab):
             openers.append(span)
     hits: list[_Hit] = []
     for target in targets:
@@ -1666,6 +1666,16 @@ def _excepted_use_hits(
                 hits.append(_Hit(start, end, None, target.problem))
                 break
     return hits
+
+
+def _negator_ends_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A negator right before `index`, nothing between: "nicht für", not "not taken for"."""
+    return any(
+        (found := vocab.negators.match(tokens, start)) is not None
+        and start + found.length == index
+        and not any(tokens[i].gap for i in range(start + 1, index + 1))
+        for start in range(max(0, index - 3), index)
+    )
 
 
 def _other_use_targets(

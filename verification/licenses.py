@@ -398,6 +398,7 @@ _LANGUAGE_LISTS = (
     "nowhere_else",
     "exception_words",
     "purpose_words",
+    "limit_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -472,6 +473,7 @@ class LicenseVocabulary:
     nowhere_else: PhraseTable  # "nowhere else", "nulle part ailleurs": a use elsewhere negated in one form
     exception_words: PhraseTable  # "except", "sauf", "除外": a use excepted from the grant
     purpose_words: PhraseTable  # "for", "für", "pour": "not for commercial purposes" refuses that use
+    limit_words: PhraseTable  # "limited to", "vorbehalten", "réservée à": with a wiki word, the grant's limit
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -871,6 +873,7 @@ def _restriction_hits(
         *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
         *_no_other_use_hits(tokens, vocab, masked),
+        *_limited_to_hits(tokens, vocab, masked),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
@@ -1750,6 +1753,45 @@ def _use_category_hits(
     personal use", "nur für redaktionelle Zwecke". A free license allows every use, so a use limited to
     one kind is not free, read by the same window as the Wikipedia limit."""
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.use_categories, LicenseProblem.NOT_FREE)
+
+
+# Words a negator may stand before the limit it negates, in its clause ("ist nicht auf die Wikipedia
+# beschränkt").
+_LIMIT_NEGATION_REACH = 6
+
+
+def _limited_to_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A grant limited to the wiki in words of limiting: "limited to Wikipedia", "Die Nutzung ist der
+    Wikipedia vorbehalten", "son utilisation est réservée à Wikipédia", "仅限维基百科". A limit word and a
+    wiki word in one sentence, the limit not negated in its clause before it ("ist nicht auf die Wikipedia
+    beschränkt", "is not limited to Wikipedia"), not turned after it ("ile sınırlı değildir"), and not
+    the start of a "not limited" phrase ("に限定されない"), as the Release Generator's own sentence says."""
+    limits = _spans(tokens, vocab.limit_words, masked, None)
+    if not limits:
+        return []
+    sentences = _sentence_numbers(tokens)
+    wiki = _spans(tokens, vocab.wiki_words, masked, None)
+    hits: list[_Hit] = []
+    for limit in limits:
+        partners = [word for word in wiki if sentences[word.start] == sentences[limit.start]]
+        if not partners or _limit_negated(tokens, limit, vocab):
+            continue
+        partner = min(partners, key=lambda span: abs(span.start - limit.start))
+        start, end = min(limit.start, partner.start), max(limit.end, partner.end)
+        if not _turned_after(tokens, end, vocab) and not _widened(tokens, partner, vocab):
+            hits.append(_Hit(start, end, None, LicenseProblem.WIKIPEDIA_ONLY))
+    return hits
+
+
+def _limit_negated(tokens: Sequence[Token], limit: _Span, vocab: LicenseVocabulary) -> bool:
+    if vocab.not_limited.match(tokens, limit.start) is not None or _turned_after(tokens, limit.end, vocab):
+        return True
+    for start in range(limit.start - 1, max(-1, limit.start - _LIMIT_NEGATION_REACH - 1), -1):
+        if tokens[start + 1].gap:
+            return False
+        if vocab.negators.matches_any(tokens, start) or vocab.negative_determiners.matches_any(tokens, start):
+            return True
+    return False
 
 
 def _only_with_hits(

@@ -399,6 +399,8 @@ _LANGUAGE_LISTS = (
     "exception_words",
     "purpose_words",
     "limit_words",
+    "request_words",
+    "use_verbs",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -474,6 +476,8 @@ class LicenseVocabulary:
     exception_words: PhraseTable  # "except", "sauf", "除外": a use excepted from the grant
     purpose_words: PhraseTable  # "for", "für", "pour": "not for commercial purposes" refuses that use
     limit_words: PhraseTable  # "limited to", "vorbehalten", "réservée à": with a wiki word, the grant's limit
+    request_words: PhraseTable  # "please", "bitte", "por favor": a sentence asking the reuser
+    use_verbs: PhraseTable  # "use", "usarla", "использовать": "please do not use it commercially"
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -874,6 +878,7 @@ def _restriction_hits(
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
+        *_requested_refusal_hits(tokens, vocab, masked),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
@@ -1753,6 +1758,65 @@ def _use_category_hits(
     personal use", "nur für redaktionelle Zwecke". A free license allows every use, so a use limited to
     one kind is not free, read by the same window as the Wikipedia limit."""
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.use_categories, LicenseProblem.NOT_FREE)
+
+
+# Words between a negator and the verb it negates in a request ("no la modifiquen", "ne pas l'utiliser"),
+# and between that use verb and the use it names ("non usarla a scopo commerciale").
+_REQUEST_OBJECT_REACH = 1
+_REQUEST_USE_REACH = 6
+
+
+def _requested_refusal_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A request not to change the work or not to use it commercially: "Please do not crop it", "Por favor,
+    no la modifiquen", "Vi chiedo di non usarla a scopo commerciale", "Просьба не использовать фото в
+    коммерческих целях". In a sentence with a request word, a negator at most `_REQUEST_OBJECT_REACH`
+    words (an object pronoun) before a modification word refuses changes, and before a use verb refuses
+    the commercial or other use named after it in its clause. "Don't hesitate to use it commercially"
+    has a verb between and refuses nothing."""
+    requests = _spans(tokens, vocab.request_words, masked, None)
+    if not requests:
+        return []
+    sentences = _sentence_numbers(tokens)
+    asked = {sentences[span.start] for span in requests}
+    modify = {
+        span.start: span for span in _spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES)
+    }
+    uses = {span.start: span for span in _spans(tokens, vocab.use_verbs, masked, None)}
+    targets = [
+        *_spans(tokens, vocab.commercial_words, masked, LicenseProblem.NON_COMMERCIAL),
+        *_other_use_targets(tokens, vocab, masked),
+    ]
+    hits: list[_Hit] = []
+    for start in vocab.negators.starts(tokens):
+        found = vocab.negators.match(tokens, start)
+        if found is None or sentences[start] not in asked or start in masked:
+            continue
+        end = start + found.length
+        for position in range(end, min(len(tokens), end + _REQUEST_OBJECT_REACH + 1)):
+            if any(tokens[i].gap for i in range(start + 1, position + 1)):
+                break
+            if position in modify:
+                hits.append(_Hit(start, modify[position].end, None, LicenseProblem.NO_DERIVATIVES))
+                break
+            if position in uses:
+                verb = uses[position]
+                named = [  # the verb itself ("do not sell") or a use after it in its clause
+                    target
+                    for target in targets
+                    if target.start == verb.start
+                    or (
+                        (distance := _clause_distance(tokens, verb, target)) is not None
+                        and target.start >= verb.end
+                        and distance <= _REQUEST_USE_REACH
+                    )
+                ]
+                if named:
+                    target = min(named, key=lambda span: span.start)
+                    hits.append(_Hit(start, target.end, None, target.problem))
+                break
+    return hits
 
 
 # Words a negator may stand before the limit it negates, in its clause ("ist nicht auf die Wikipedia

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -127,6 +128,17 @@ class Tokens(tuple[Token, ...]):
     @functools.cached_property
     def positions(self) -> Mapping[str, list[int]]:
         return _positions(self)
+
+    @functools.cached_property
+    def span_cache(self) -> dict[tuple[int, frozenset[int], LicenseProblem | None], tuple[_Span, ...]]:
+        """Spans found by a phrase table (by its id: tables live as long as their vocabulary), with the
+        tokens masked and the problem they were asked with."""
+        return {}
+
+    @functools.cached_property
+    def sentence_numbers(self) -> Sequence[int]:
+        """For each token, the number of its sentence (asked by most readers, so counted once)."""
+        return tuple(itertools.accumulate(token.brk for token in self))
 
     @functools.cached_property
     def by_initial(self) -> Mapping[str, list[str]]:
@@ -1396,6 +1408,20 @@ def _about_the_mail(tokens: Sequence[Token], span: _Span, vocab: LicenseVocabula
 def _spans(
     tokens: Sequence[Token], table: PhraseTable, masked: frozenset[int], problem: LicenseProblem | None
 ) -> list[_Span]:
+    """The table's phrases in the text, none touching a masked token. Several readers ask for the same
+    table's spans: a text's Tokens keep them."""
+    if not isinstance(tokens, Tokens):
+        return _find_spans(tokens, table, masked, problem)
+    key = (id(table), masked, problem)
+    found = tokens.span_cache.get(key)
+    if found is None:
+        found = tokens.span_cache[key] = tuple(_find_spans(tokens, table, masked, problem))
+    return list(found)
+
+
+def _find_spans(
+    tokens: Sequence[Token], table: PhraseTable, masked: frozenset[int], problem: LicenseProblem | None
+) -> list[_Span]:
     spans: list[_Span] = []
     for index in table.starts(tokens):
         found = table.match(tokens, index)
@@ -1604,16 +1630,19 @@ def _no_other_use_hits(
     word between ("not only here but for any other purpose" widens), or a nowhere-else phrase. With a
     wiki word in the sentence the grant is Wikipedia-only; any other refusal of other uses limits it to
     the use named, which is no free license."""
-    sentences = _sentence_numbers(tokens)
-    wiki_sentences = {sentences[span.start] for span in _spans(tokens, vocab.wiki_words, masked, None)}
     refused = [
         span
         for span in _spans(tokens, vocab.other_uses, masked, None)
         if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)
     ]
+    nowhere = _spans(tokens, vocab.nowhere_else, masked, None)
+    if not refused and not nowhere:
+        return []  # most releases: neither
+    sentences = _sentence_numbers(tokens)
+    wiki_sentences = {sentences[span.start] for span in _spans(tokens, vocab.wiki_words, masked, None)}
     refused.extend(
         span
-        for span in _spans(tokens, vocab.nowhere_else, masked, None)
+        for span in nowhere
         if sentences[span.start] in wiki_sentences and not _negated(tokens, span.start, vocab)
     )
     return [
@@ -1642,6 +1671,18 @@ def _excepted_use_hits(
     or refused as a purpose: "allerdings nicht für gewerbliche Zwecke", "men ikke til kommersiell bruk"
     (a negator right before a purpose word, the use at most `_EXCEPTION_REACH` words after it; in "not
     for profit" the purpose word opens the commercial phrase itself, which names a non-profit body)."""
+    openers = [
+        span
+        for span in _spans(tokens, vocab.exception_words, masked, None)
+        if not _negated(tokens, span.start, vocab)
+    ]
+    purposes = [
+        span
+        for span in _spans(tokens, vocab.purpose_words, masked, None)
+        if _negator_ends_at(tokens, span.start, vocab)
+    ]
+    if not openers and not purposes:
+        return []  # most releases: neither
     targets = [
         target
         for table, problem in (
@@ -1651,18 +1692,9 @@ def _excepted_use_hits(
         for target in _spans(tokens, table, masked, problem)
         if not _beside_any(tokens, target, revocations)
     ]
-    if not targets:
-        return []
-    openers = [
-        span
-        for span in _spans(tokens, vocab.exception_words, masked, None)
-        if not _negated(tokens, span.start, vocab)
-    ]
     phrase_starts = {target.start for target in targets}
-    for span in _spans(tokens, vocab.purpose_words, masked, None):
-        # "not for profit" (a non-profit body): the purpose word opens a phrase of its own
-        if span.start not in phrase_starts and _negator_ends_at(tokens, span.start, vocab):
-            openers.append(span)
+    # "not for profit" (a non-profit body): the purpose word opens a phrase of its own
+    openers.extend(span for span in purposes if span.start not in phrase_starts)
     hits: list[_Hit] = []
     for target in targets:
         for opener in openers:
@@ -1974,14 +2006,11 @@ def _negative_conditions(
     return found
 
 
-def _sentence_numbers(tokens: Sequence[Token]) -> list[int]:
+def _sentence_numbers(tokens: Sequence[Token]) -> Sequence[int]:
     """For each token, the number of its sentence: a new one starts at every sentence boundary."""
-    numbers: list[int] = []
-    current = 0
-    for token in tokens:
-        current += token.brk
-        numbers.append(current)
-    return numbers
+    if isinstance(tokens, Tokens):
+        return tokens.sentence_numbers
+    return tuple(itertools.accumulate(token.brk for token in tokens))
 
 
 def _distance(tokens: Sequence[Token], refusal: _Span, target: _Span) -> int | None:

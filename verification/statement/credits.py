@@ -715,7 +715,7 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
     just before the verb ("la hizo", "l'a faite", "hem gemaakt")."""
     for position in range(max(0, low - 3), min(len(tokens), high + 3)):
         span = range(min(position, verb) + 1, max(position, verb) + 1)
-        if tokens[position].norm in vocab.photo_nouns and not any(tokens[i].brk for i in span):
+        if tokens[position].norm in vocab.photo_nouns and not any(tokens[i].gap for i in span):
             return True
     if verb < 1 or tokens[verb].brk:
         return False

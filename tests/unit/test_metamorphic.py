@@ -62,16 +62,37 @@ RESTRICTIONS = {
         "The photo may be used {f} only for {f} our article on the English Wikipedia.",
         "Modifications to this {f} photograph are {f} strictly prohibited.",
         "Commercial use of the {f} images is {f} not allowed.",
+        "{f} The photos are for the {f} Wikipedia article, and they are not to be used anywhere else.",
+        "Its use is {f} reserved for {f} Wikipedia.",
+        "Any use is fine {f}, except for commercial use.",
+        "{f} Please do not crop or retouch the photo {f}.",
     ],
     "de": [
         "Die Nutzung ist {f} nur im Artikel {f} der deutschen Wikipedia gestattet.",
         "Eine Bearbeitung der {f} Bilder ist {f} nicht erlaubt.",
+        "Die Nutzung ist {f} der Wikipedia {f} vorbehalten.",
+        "Die Freigabe gilt {f}, allerdings nicht für gewerbliche Zwecke.",
     ],
-    "fr": ["L'utilisation est autorisée {f} uniquement pour {f} l'article de Wikipédia en français."],
-    "es": ["Se permite su uso {f} solamente en el artículo {f} de la Wikipedia en español."],
+    "fr": [
+        "L'utilisation est autorisée {f} uniquement pour {f} l'article de Wikipédia en français.",
+        "Son utilisation est {f} réservée à Wikipédia {f}.",
+        "Toute utilisation est permise {f}, sauf pour un usage commercial.",
+    ],
+    "es": [
+        "Se permite su uso {f} solamente en el artículo {f} de la Wikipedia en español.",
+        "Por favor, {f} no la modifiquen ni la recorten.",
+    ],
     "nl": ["Het gebruik is {f} enkel voor het artikel {f} op de Nederlandstalige Wikipedia."],
-    "ru": ["Разрешаю использовать {f} только для статьи {f} в русскоязычной Википедии."],
-    "ja": ["{f}日本語版ウィキペディアの記事{f}においてのみ使用を許可します。"],
+    "ru": [
+        "Разрешаю использовать {f} только для статьи {f} в русскоязычной Википедии.",
+        "Использование {f} ограничено Википедией.",
+        "{f} Просьба не использовать фото в коммерческих целях.",
+    ],
+    "ja": [
+        "{f}日本語版ウィキペディアの記事{f}においてのみ使用を許可します。",
+        "{f}トリミングや加工はしないでください。",
+        "{f}ウィキペディアの記事のためのもので、他の用途には使用できません。",
+    ],
 }
 # Every entry credits someone other than the signer (ask_authorship) whatever the fillers.
 CREDITS = {
@@ -87,7 +108,10 @@ CREDITS = {
     "fr": ["La photo a été prise par {f} notre partenaire Julien Marchetti."],
     "es": ["La foto fue tomada por {f} mi compañero de club Javier Ortega."],
     "nl": ["De foto is gemaakt door {f} onze vriend Pieter Janssen."],
-    "ru": ["Снимок сделал {f} мой коллега {f} Алексей Смирнов."],
+    "ru": [
+        "Снимок сделал {f} мой коллега {f} Алексей Смирнов.",
+        "{f} На спуск нажимал наш коллега Денис Гаврилов.",
+    ],
     "ja": ["撮影：{f}当社の提携カメラマンである佐藤健一氏"],
 }
 HARMLESS_GREETINGS = ["Hello,", "Dear Wikimedia team,", "Sehr geehrte Damen und Herren,", "Bonjour,", "Hola:"]

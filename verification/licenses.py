@@ -1966,7 +1966,8 @@ def _prior_consent_hits(
     our prior approval", "ohne vorherige Zustimmung", "事前の許可". A consent word with a marker (prior,
     without) at most two words before or after it in one clause is a condition the license does not allow,
     unless the marker is negated ("no prior consent is needed") or a seeking word stands between ("without
-    asking my permission", "sin pedir permiso": the grant's own wording)."""
+    asking my permission", "sin pedir permiso": the grant's own wording), or the consent word is ("no
+    consent is required"). Required, needed: "Per usi commerciali è necessario il mio consenso"."""
     markers = [
         span
         for span in _spans(tokens, vocab.consent_markers, masked, None)
@@ -1976,6 +1977,8 @@ def _prior_consent_hits(
         return []
     hits: list[_Hit] = []
     for consent in _spans(tokens, vocab.consent_words, masked, None):
+        if _negated(tokens, consent.start, vocab) or _after_no(tokens, consent.start, vocab):
+            continue  # "no consent is required", "keine Zustimmung erforderlich"
         for marker in markers:
             distance = _clause_distance(tokens, consent, marker)
             if distance is None or distance > 2:
@@ -1985,6 +1988,15 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _after_no(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A negative determiner ("no", "keine", "aucun") at most one word before `index`, in its clause."""
+    return any(
+        vocab.negative_determiners.matches_any(tokens, start)
+        and not any(tokens[i].gap for i in range(start + 1, index + 1))
+        for start in range(max(0, index - 2), index)
+    )
 
 
 def _negative_conditions(

@@ -413,6 +413,7 @@ _LANGUAGE_LISTS = (
     "limit_words",
     "request_words",
     "use_verbs",
+    "beforehand_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -490,6 +491,7 @@ class LicenseVocabulary:
     limit_words: PhraseTable  # "limited to", "vorbehalten", "réservée à": with a wiki word, the grant's limit
     request_words: PhraseTable  # "please", "bitte", "por favor": a sentence asking the reuser
     use_verbs: PhraseTable  # "use", "usarla", "использовать": "please do not use it commercially"
+    beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -891,6 +893,8 @@ def _restriction_hits(
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
         *_requested_refusal_hits(tokens, vocab, masked),
+        *_ask_first_hits(tokens, vocab, masked),
+        *_no_changes_hits(tokens, vocab, masked),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
@@ -1849,6 +1853,64 @@ def _requested_refusal_hits(
                     hits.append(_Hit(start, target.end, None, target.problem))
                 break
     return hits
+
+
+# Words before a beforehand word where a negator or "without" frees the use ("no need to ask in advance").
+_BEFOREHAND_NEGATION_REACH = 4
+
+
+def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A commercial use or a change to be put to the holder first: "toute réutilisation à des fins
+    commerciales devra m'être soumise au préalable", "V prípade komerčného využitia ma však vopred
+    požiadajte o súhlas". A beforehand word and a commercial or modification word in one sentence, the
+    beforehand word not negated nor after "without" in its clause ("without asking in advance")."""
+    markers = [
+        span
+        for span in _spans(tokens, vocab.beforehand_words, masked, None)
+        if not _freed_before(tokens, span.start, vocab)
+    ]
+    if not markers:
+        return []
+    sentences = _sentence_numbers(tokens)
+    hits: list[_Hit] = []
+    for table, problem in (
+        (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+        (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+    ):
+        for target in _spans(tokens, table, masked, problem):
+            marker = next((m for m in markers if sentences[m.start] == sentences[target.start]), None)
+            if marker is not None:
+                start, end = min(marker.start, target.start), max(marker.end, target.end)
+                hits.append(_Hit(start, end, None, problem))
+                break
+    return hits
+
+
+def _freed_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A negator, a negative determiner or a without-word shortly before `index` in its clause."""
+    for start in range(index - 1, max(-1, index - _BEFOREHAND_NEGATION_REACH - 1), -1):
+        if tokens[start + 1].gap:
+            return False
+        if any(
+            table.matches_any(tokens, start)
+            for table in (vocab.negators, vocab.negative_determiners, vocab.without_words)
+        ):
+            return True
+    return False
+
+
+def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A modification word right after a negative determiner: "ingen beskjæring, filtre eller
+    fargejustering", "keine Bearbeitung", "aucune retouche"."""
+    return [
+        _Hit(span.start - 1, span.end, None, LicenseProblem.NO_DERIVATIVES)
+        for span in _spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES)
+        if span.start > 0
+        and not tokens[span.start].gap
+        and vocab.negative_determiners.matches_any(tokens, span.start - 1)
+        and vocab.no_derivatives.match(tokens, span.start - 1) is None  # "no derivatives": its own reader
+        and not _turned_after(tokens, span.end, vocab)
+    ]
 
 
 # Words a negator may stand before the limit it negates, in its clause ("ist nicht auf die Wikipedia

@@ -217,6 +217,7 @@ _LANGUAGE_KEYS = (
     "object_pronouns",
     "subject_fillers",
     "cleft_leads",
+    "depiction_prepositions",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from verification.licenses import CJK_LETTERS
 from verification.model import Credit
 from verification.statement.names import is_holder_name
-from verification.statement.vocabulary import StatementVocabulary
+from verification.statement.vocabulary import CaselessRelations, StatementVocabulary
 from verification.statement.words import CASELESS_RUN
 
 _PLAIN_WORDS = re.compile("[\u3041-\u309f\uac00-\ud7af]")  # hiragana and Hangul
@@ -21,6 +21,11 @@ _NAME_STOP = re.compile(r"[^\w\s・·]")
 # A line break between two letters of scripts without spaces, which a mail program put into a sentence.
 _WRAPPED_RUN = re.compile(rf"(?<=[{CJK_LETTERS}\u3041-\u309f])\n(?=[{CJK_LETTERS}\u3041-\u309f])")
 _MAX_CREDITED = 30  # characters between a template's fixed words: a name with words describing it
+_HANGUL = re.compile("[\uac00-\ud7af]")
+# Characters between a relation and its taking verb: a name, a time, a place ("父亲在1985年拍的",
+# "아버지가 1980년에 찍은")
+_MAX_BETWEEN = 16
+_MAX_HAN_NAME = 4  # a Chinese name after a relation: two to four characters ("王伟", "欧阳明日")
 
 
 def _occurrences(text: str, phrase: str) -> Iterator[tuple[int, int]]:
@@ -102,10 +107,147 @@ def caseless_credits(
             start = head.rfind(before) if before else head.rfind(name)
             if match_end > found.get(start, (-1, ""))[0]:  # "由…攝影師拍攝": not "攝影" inside 攝影師
                 found[start] = (match_end, name)
-    return tuple(
+    credits = [
         Credit(" ".join(text[start:end].split()), name, _is_signers(name, holder_names, vocab))
         for start, (end, name) in sorted(found.items())
-    )
+    ]
+    spans = [(start, end) for start, (end, _) in found.items()]
+    nearest: dict[int, tuple[int, str | None]] = {}  # a verb's end -> the relation nearest to it
+    for start, end, name in _relation_credits(text, vocab.caseless_relations, vocab):
+        if start > nearest.get(end, (-1, None))[0]:  # "同事摄影师王伟拍摄": 摄影师 王伟, not 同事
+            nearest[end] = (start, name)
+    for end, (start, name) in sorted(nearest.items(), key=lambda item: item[1][0]):
+        if not any(low < end and start < high for low, high in spans):  # "由我的朋友王伟拍摄": one credit
+            signers = name is not None and _is_signers(name, holder_names, vocab)
+            credits.append(Credit(" ".join(text[start:end].split()), name, signers))
+    return tuple(credits)
+
+
+def _relation_credits(
+    text: str, words: CaselessRelations, vocab: StatementVocabulary
+) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, name) of "我的朋友王伟拍摄的", "我父亲在1985年拍的", "제 친구 김민수가 찍었습니다",
+    "아버지가 1980년에 찍은": a relation or photographer, perhaps a name, then a taking verb in the same
+    clause; and "我们的摄影师张强": a photographer's name ending the clause. No credit where the relation
+    is the verb's object or companion ("我给父亲拍的", "제가 친구를 찍었습니다", "我和朋友一起拍的"), what
+    the photo shows ("我朋友的照片"), or where the signer is the subject ("친구와 함께 제가 찍었습니다")."""
+    for relation in words.relations:
+        for start, end in _occurrences(text, relation):
+            if _HANGUL.match(relation) and start > 0 and _HANGUL.match(text[start - 1]):
+                continue  # "대형" (large) is not "형" (brother): a Hangul relation starts its word
+            if _is_object(text[:start], words, vocab):
+                continue
+            tail = text[end:]
+            verb = _verb_after(tail, words, vocab)
+            if verb is not None:
+                credited = _subject_named(tail[: verb[0]], words, vocab)
+                if credited is not None:
+                    yield start, end + verb[1], credited[0]
+            elif relation in words.agents and not _first_person(text[:start], words):
+                name = _agent_named(tail, words, vocab)
+                if name:
+                    yield start, end + tail.find(name) + len(name), name
+
+
+def _clause_before(head: str) -> str:
+    """The clause `head` ends with: back to punctuation or the line's start."""
+    line = head.rsplit("\n", 1)[-1]
+    stops = list(_NAME_STOP.finditer(line))
+    return line[stops[-1].end() :] if stops else line
+
+
+def _is_object(head: str, words: CaselessRelations, vocab: StatementVocabulary) -> bool:
+    """The relation follows a word making it an object or a companion, perhaps with a possessive
+    between: "我给父亲", "我和我的朋友", "為我母親"."""
+    clause = _clause_before(head).rstrip()
+    while True:
+        cut = next((p for p in (*words.possessives, *_caseless_pronouns(vocab)) if clause.endswith(p)), "")
+        if not cut:
+            break
+        clause = clause[: -len(cut)].rstrip()
+    return any(clause.endswith(word) for word in words.relation_objects)
+
+
+def _verb_after(tail: str, words: CaselessRelations, vocab: StatementVocabulary) -> tuple[int, int] | None:
+    """Where the first taking verb in the clause of `tail` starts and ends, within reach."""
+    clause = tail[: _MAX_BETWEEN + max((len(v) for v in words.take_verbs), default=0)]
+    stop = _NAME_STOP.search(clause)
+    line = clause.split("\n", 1)[0][: stop.start() if stop else None]
+    found = [
+        (at, end)
+        for verb in words.take_verbs
+        for at, end in _occurrences(line, verb)
+        if at <= _MAX_BETWEEN and not any(_holds(line, at, word) for word in vocab.caseless_not_credit)
+    ]
+    return min(found, key=lambda span: (span[0], -span[1]), default=None)  # "拍摄", not "拍"
+
+
+def _first_person(text: str, words: CaselessRelations) -> bool:
+    """A first-person subject in `text`, leaving out the first-person words that are none ("帮我")."""
+    for phrase in words.not_subjects:
+        text = text.replace(phrase, " ")
+    return any(subject in text for subject in words.subjects)
+
+
+def _subject_named(
+    between: str, words: CaselessRelations, vocab: StatementVocabulary
+) -> tuple[str | None] | None:
+    """The relation is the subject of the verb after `between`: (its name or None), else None.
+
+    Right after the relation a subject particle ("아버지가"), a name (Han: two to four characters up to
+    a stop word, "王伟在…"; Hangul: a word with its subject particle, "김민수가", or an honorific, "이지은
+    씨가") or nothing may stand; a break word there ("的", "是", "를", "의") or a first-person subject
+    further on ("제가") makes it something else."""
+    if any(between.startswith(word) for word in words.relation_breaks):
+        return None
+    particle = next((p for p in words.subject_particles if between.startswith(p)), "")
+    name: str | None = None
+    rest = between[len(particle) :]
+    if not particle and rest.strip():
+        found = _leading_name(rest, words, vocab)
+        if found is None:
+            return None
+        name, rest = found
+    if any(rest.lstrip().startswith(word) for word in words.relation_breaks) or _first_person(rest, words):
+        return None
+    return (name,)
+
+
+def _leading_name(
+    text: str, words: CaselessRelations, vocab: StatementVocabulary
+) -> tuple[str | None, str] | None:
+    """The name at the start of `text` and what follows it; (None, text) where none stands there (a
+    stop word, a time: "在1985年", "1980년에"); None where a Hangul word is no subject ("친구 사진을")."""
+    stripped = text.lstrip()
+    run = re.match(rf"[{CJK_LETTERS}\uac00-\ud7af]+", stripped)
+    if run is None:
+        return None, text
+    word = run.group()
+    if _HANGUL.match(word):
+        rest = stripped[len(word) :]
+        suffix = next((s for s in vocab.name_suffixes if rest.lstrip().startswith(s)), "")
+        if suffix:  # "이지은 씨가"
+            rest = rest.lstrip()[len(suffix) :]
+            particle = next((p for p in words.subject_particles if rest.startswith(p)), "")
+            return (word, rest[len(particle) :]) if particle or not rest.strip() else None
+        particle = next((p for p in words.subject_particles if word.endswith(p) and len(word) > len(p)), "")
+        return (word[: -len(particle)], rest) if particle else None
+    stop = min((at for s in words.name_stops if (at := word.find(s)) >= 0), default=len(word))
+    name = _without_suffix(word[:stop], vocab)
+    if not 2 <= len(name) <= _MAX_HAN_NAME:
+        return None, text
+    return name, stripped[len(name) :]
+
+
+def _agent_named(tail: str, words: CaselessRelations, vocab: StatementVocabulary) -> str | None:
+    """A name right after a photographer word that ends its clause: "我们的摄影师张强。"."""
+    line = tail.split("\n", 1)[0]
+    stop = _NAME_STOP.search(line)
+    clause = line[: stop.start() if stop else None].strip()
+    name = _without_suffix(clause, vocab)
+    if _HANGUL.search(name) or " " in name or not 2 <= len(name) <= _MAX_HAN_NAME:
+        return None
+    return name if re.fullmatch(f"[{CJK_LETTERS}]+", name) else None
 
 
 def _named_after(head: str, before: str, vocab: StatementVocabulary) -> str | None:

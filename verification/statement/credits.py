@@ -553,8 +553,8 @@ def _relation_credits(
         is_agent = token.norm in vocab.agents and _preceded_by(tokens, index, vocab.by_prepositions, 3)
         if token.start in covered_chars:
             continue
-        if _depicted(tokens, index, vocab):
-            continue
+        if _depicted(tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab):
+            continue  # "ảnh do bố tôi chụp": Vietnamese "do" is "by", Portuguese "do" is "of the"
         named = _name_after(tokens, index, vocab)
         if _names_a_photographer(tokens, index, named, vocab):
             own = _own_vocabulary(languages, vocab, token.start, token.end)
@@ -587,15 +587,17 @@ _SUBJECT_REACH = 3
 
 
 def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
-    """A first-person subject pronoun shortly before the taking word, with the relation not between them
-    ("my wife drove, and I took the photo", "I pressed the shutter while my friend held the reflector"),
-    or anywhere in the verb's clause when the relation stands in another (`_own_clause`)."""
+    """A first-person subject pronoun shortly before the taking word, with the relation not between them:
+    "my wife drove, and I took the photo", "I pressed the shutter while my friend held the reflector".
+    A pronoun right after the relation, or after it and "of", is its possessor: "Suami saya yang
+    memotret", "do chồng tôi chụp", "đồng nghiệp của tôi chụp". Or anywhere in the verb's clause when the
+    relation stands in another (`_own_clause`)."""
     for back in range(1, _SUBJECT_REACH + 1):
         position = verb - back
         if position < 0 or tokens[position + 1].brk or position < relation < verb:
             break
         if tokens[position].norm in vocab.subject_pronouns:
-            return True
+            return not _possessor(tokens, position, relation, vocab)
     return _own_clause(tokens, verb, relation, vocab)
 
 
@@ -611,6 +613,12 @@ def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: Statem
     if start <= relation < end:
         return False
     return any(tokens[i].norm in vocab.subject_pronouns for i in range(start, end))
+
+
+def _possessor(tokens: Sequence[Token], pronoun: int, relation: int, vocab: StatementVocabulary) -> bool:
+    return pronoun == relation + 1 or (
+        pronoun == relation + 2 and tokens[relation + 1].norm in vocab.depiction_prepositions
+    )
 
 
 def _names_a_photographer(

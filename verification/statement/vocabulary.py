@@ -148,6 +148,18 @@ class LegalForms:
 
 
 _TEMPLATE_KEYS = ("signer", "represent", "credit", "credit_name_only", "credit_full_name")
+_CASELESS_RELATION_KEYS = (
+    "relations",
+    "agents",
+    "take_verbs",
+    "subjects",
+    "not_subjects",
+    "relation_breaks",
+    "relation_objects",
+    "possessives",
+    "subject_particles",
+    "name_stops",
+)
 # Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
 # inside runs of text without spaces.
 _STRING_KEYS = (
@@ -159,6 +171,7 @@ _STRING_KEYS = (
     "caseless_credit",
     "caseless_not_credit",
     "name_suffixes",
+    *(f"caseless_{key}" for key in _CASELESS_RELATION_KEYS),
 )
 _WORD_KEYS = (
     "pronouns",
@@ -204,10 +217,28 @@ _LANGUAGE_KEYS = (
     "object_pronouns",
     "subject_fillers",
     "cleft_leads",
+    "depiction_prepositions",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).
 _LANGUAGE_PHRASE_KEYS = ("self_made",)
+
+
+@dataclass(frozen=True)
+class CaselessRelations:
+    """Words of "我的朋友王伟拍摄的", "제 친구 김민수가 찍었습니다": a relation or photographer, perhaps a
+    name, then a taking verb, in scripts without capitals (as written, longest first)."""
+
+    relations: tuple[str, ...]  # "朋友", "父亲", "친구": relations and photographers
+    agents: tuple[str, ...]  # "摄影师", "사진작가": a name right after one credits it without a verb
+    take_verbs: tuple[str, ...]  # "拍摄", "拍的", "찍었", "촬영한"
+    subjects: tuple[str, ...]  # "我", "제가": the signer is the subject of the verb
+    not_subjects: tuple[str, ...]  # "帮我", "我的": first-person words that are no subject
+    relation_breaks: tuple[str, ...]  # "的", "是", "를", "의": after a relation, it is no subject
+    relation_objects: tuple[str, ...]  # "给", "和": before a relation, it is an object or a companion
+    possessives: tuple[str, ...]  # "的": between a pronoun and the relation ("我的朋友")
+    subject_particles: tuple[str, ...]  # "가", "께서": end the subject, written on it
+    name_stops: tuple[str, ...]  # "在", "帮": a name written without spaces ends before them
 
 
 @dataclass(frozen=True)
@@ -253,6 +284,7 @@ class StatementVocabulary:
     caseless_credits: tuple[tuple[str, str], ...]
     caseless_not_credit: tuple[str, ...]  # "自由", "理由": words holding a credit template's lead
     name_suffixes: tuple[str, ...]  # "先生", "さん": honorifics written after a name in Han or kana
+    caseless_relations: CaselessRelations
     footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
     wrapped_line_length: int  # a line this long, ending mid-sentence, was wrapped by the mail program
     self_made: PhraseTable
@@ -351,6 +383,9 @@ class StatementVocabulary:
             caseless_credits=tuple(_caseless_template(text) for text in as_written("caseless_credit")),
             caseless_not_credit=as_written("caseless_not_credit"),
             name_suffixes=as_written("name_suffixes"),
+            caseless_relations=CaselessRelations(
+                *(as_written(f"caseless_{key}") for key in _CASELESS_RELATION_KEYS)
+            ),
             footer_prose_lines=footer_lines,
             wrapped_line_length=wrapped,
             self_made=phrases("self_made"),

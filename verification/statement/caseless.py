@@ -135,7 +135,7 @@ def _relation_credits(
         for start, end in _occurrences(text, relation):
             if _HANGUL.match(relation) and start > 0 and _HANGUL.match(text[start - 1]):
                 continue  # "대형" (large) is not "형" (brother): a Hangul relation starts its word
-            if _is_object(text[:start], words, vocab):
+            if _is_object(text[:start], words, vocab) or _inside_pronoun(text, start, end, vocab):
                 continue
             tail = text[end:]
             verb = _verb_after(tail, words, vocab)
@@ -147,6 +147,14 @@ def _relation_credits(
                 name = _agent_named(tail, words, vocab)
                 if name:
                     yield start, end + tail.find(name) + len(name), name
+
+
+def _inside_pronoun(text: str, start: int, end: int, vocab: StatementVocabulary) -> bool:
+    """The relation ends a first-person word of the signer's: "本工作室拍摄" (our studio shot it)."""
+    return any(
+        pronoun.endswith(text[start:end]) and text[max(0, end - len(pronoun)) : end] == pronoun
+        for pronoun in _caseless_pronouns(vocab)
+    )
 
 
 def _clause_before(head: str) -> str:

@@ -550,7 +550,9 @@ def _relation_credits(
     for index in _relation_or_agent_indices(tokens, vocab):
         token = tokens[index]
         is_relation = token.norm in vocab.relations
-        is_agent = token.norm in vocab.agents and _preceded_by(tokens, index, vocab.by_prepositions, 3)
+        is_agent = token.norm in vocab.agents and (
+            _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
+        )
         if token.start in covered_chars:
             continue
         if _depicted(tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab):
@@ -582,6 +584,9 @@ def _relation_credits(
     return credits
 
 
+# Words a making verb's photo noun may stand before the relation or verb, in their clause: "Die Aufnahmen
+# hat unser langjähriges Mitglied Gerhard Lindner gemacht".
+_PHOTO_REACH = 6
 # Words a first-person subject may stand before its taking word: "I pressed the shutter".
 _SUBJECT_REACH = 3
 
@@ -596,7 +601,7 @@ def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab:
         position = verb - back
         if position < 0 or tokens[position + 1].brk or position < relation < verb:
             break
-        if tokens[position].norm in vocab.subject_pronouns:
+        if _subject_pronoun(tokens[position], vocab):
             return not _possessor(tokens, position, relation, vocab)
     return _own_clause(tokens, verb, relation, vocab)
 
@@ -612,13 +617,36 @@ def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: Statem
         end += 1
     if start <= relation < end:
         return False
-    return any(tokens[i].norm in vocab.subject_pronouns for i in range(start, end))
+    return any(_subject_pronoun(tokens[i], vocab) for i in range(start, end))
+
+
+def _subject_pronoun(token: Token, vocab: StatementVocabulary) -> bool:
+    """A first-person subject; English "I" only as written, since "i" is "in" in Swedish, Polish, Czech."""
+    return token.norm in vocab.subject_pronouns and (token.norm != "i" or token.raw == "I")
 
 
 def _possessor(tokens: Sequence[Token], pronoun: int, relation: int, vocab: StatementVocabulary) -> bool:
     return pronoun == relation + 1 or (
         pronoun == relation + 2 and tokens[relation + 1].norm in vocab.depiction_prepositions
     )
+
+
+def _agent_in_prose(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """An agent word in running text after a determiner, as a verb's subject: "las hizo el fotógrafo que
+    contratamos"; not a title ("Fotógrafa" in a signature, written with a capital, or after a comma) and
+    not the signer's own trade ("I am a photographer and took it": a first-person subject before it in its
+    clause; "sou o autor e fotógrafo da imagem": after a one-letter "and")."""
+    if not tokens[index].raw[:1].islower() or index == 0 or tokens[index].gap:
+        return False
+    before = tokens[index - 1].raw
+    if len(before) < 2 or not before.isalpha():
+        return (
+            False  # an apposition or a list of the signer's trades: "Dumas, photographe", "autor e fotógrafo"
+        )
+    start = index
+    while start > 0 and not tokens[start].gap:
+        start -= 1
+    return not any(_subject_pronoun(tokens[i], vocab) for i in range(start, index))
 
 
 def _names_a_photographer(
@@ -721,7 +749,7 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
     """A verb of making has the photo as its object: a photo noun from a little before the relation and
     verb to just after them ("hizo la foto", "Das Bild hat meine Tochter gemacht"), or an object pronoun
     just before the verb ("la hizo", "l'a faite", "hem gemaakt")."""
-    for position in range(max(0, low - 3), min(len(tokens), high + 3)):
+    for position in range(max(0, low - _PHOTO_REACH), min(len(tokens), high + 3)):
         span = range(min(position, verb) + 1, max(position, verb) + 1)
         if tokens[position].norm in vocab.photo_nouns and not any(tokens[i].gap for i in span):
             return True

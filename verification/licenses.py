@@ -1963,7 +1963,9 @@ def _only_with_hits(
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
-        if not _negated(tokens, span.start, vocab) and not foreign.foreign(span, "only_words")
+        if not _negated(tokens, span.start, vocab)
+        and not _negated_shortly_before(tokens, span.start, vocab)
+        and not foreign.foreign(span, "only_words")
     ] + _framed_only(tokens, vocab, masked)
     if not only:
         return []
@@ -1983,6 +1985,29 @@ def _only_with_hits(
         if not _turned_after(tokens, end, vocab) and not _widened(tokens, partner, vocab):
             hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+# Words between a negator and the only-word it negates: "ettei lupa koske pelkästään Wikipediaa".
+_ONLY_NEGATION_REACH = 2
+
+
+def _negated_shortly_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A negator at most `_ONLY_NEGATION_REACH` words before `index` in its clause, no contrast word
+    between ("ettei lupa koske pelkästään Wikipediaa": that the consent does not concern only Wikipedia)."""
+    for start in range(max(0, index - _ONLY_NEGATION_REACH - 3), index):
+        found = vocab.negators.match(tokens, start)
+        if found is None:
+            continue
+        end = start + found.length
+        between = range(end, index)
+        if (
+            end <= index
+            and index - end <= _ONLY_NEGATION_REACH
+            and not any(tokens[i].gap for i in range(start + 1, index + 1))
+            and not any(vocab.contrast_words.matches_any(tokens, i) for i in between)
+        ):
+            return True
+    return False
 
 
 def _widened(tokens: Sequence[Token], partner: _Span, vocab: LicenseVocabulary) -> bool:

@@ -81,13 +81,9 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # pass fails this test until the entry is removed.
 KNOWN_MISSES: dict[str, str] = {
     "heldout17/t08-nl-beperking-ingetrokken": "a Wikipedia limit withdrawn in the next sentence",
-    "heldout17/t10-fi-ei-kielletty": "an only-word negated two words before it",
     "heldout17/u02-fr-tirage-oncle": "an uncle who took the print: credit missed",
     "heldout17/u18-de-kuenstlername-freemail": "a pen name tied to the signer read as another",
     "heldout17/u26-cs-kredit-v-nazvu-souboru": "the signer's name in the title read as a portrait",
-    "heldout17/v14-mt-upload-url": "a Maltese file name with 'għ' in an upload URL is not found",
-    "heldout17/v18-az-freemail-obfuscated": "an Azerbaijani sentence read as a Wikipedia limit",
-    "heldout17/v19-kk-wikipedia-only": "a Kazakh local file namespace is not known, so no file is found",
 }
 
 

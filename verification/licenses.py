@@ -1744,10 +1744,12 @@ def _other_use_targets(
     ]
 
 
-def _negated_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, reach: int) -> bool:
-    """A negator ending at most `reach` words before `index` in its clause, not "not only", no contrast
-    word between."""
-    for start in range(max(0, index - reach - 2), index):
+def _negated_before(
+    tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, reach: int, *, of_only: bool = False
+) -> bool:
+    """A negator ending at most `reach` words before `index` in its clause, no contrast word between; not
+    "not only" unless the word at `index` is the only-word negated ("ettei lupa koske pelkästään")."""
+    for start in range(max(0, index - reach - 3), index):
         found = vocab.negators.match(tokens, start)
         if found is None:
             continue
@@ -1757,7 +1759,7 @@ def _negated_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabular
             end <= index
             and index - end <= reach
             and not any(tokens[i].gap for i in range(start + 1, index + 1))
-            and not _only_follows(tokens, end, vocab)
+            and (of_only or not _only_follows(tokens, end, vocab))
             and not any(vocab.contrast_words.matches_any(tokens, i) for i in between)
         ):
             return True
@@ -1964,7 +1966,7 @@ def _only_with_hits(
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
         if not _negated(tokens, span.start, vocab)
-        and not _negated_shortly_before(tokens, span.start, vocab)
+        and not _negated_before(tokens, span.start, vocab, _ONLY_NEGATION_REACH, of_only=True)
         and not foreign.foreign(span, "only_words")
     ] + _framed_only(tokens, vocab, masked)
     if not only:
@@ -1989,25 +1991,6 @@ def _only_with_hits(
 
 # Words between a negator and the only-word it negates: "ettei lupa koske pelkästään Wikipediaa".
 _ONLY_NEGATION_REACH = 2
-
-
-def _negated_shortly_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
-    """A negator at most `_ONLY_NEGATION_REACH` words before `index` in its clause, no contrast word
-    between ("ettei lupa koske pelkästään Wikipediaa": that the consent does not concern only Wikipedia)."""
-    for start in range(max(0, index - _ONLY_NEGATION_REACH - 3), index):
-        found = vocab.negators.match(tokens, start)
-        if found is None:
-            continue
-        end = start + found.length
-        between = range(end, index)
-        if (
-            end <= index
-            and index - end <= _ONLY_NEGATION_REACH
-            and not any(tokens[i].gap for i in range(start + 1, index + 1))
-            and not any(vocab.contrast_words.matches_any(tokens, i) for i in between)
-        ):
-            return True
-    return False
 
 
 def _widened(tokens: Sequence[Token], partner: _Span, vocab: LicenseVocabulary) -> bool:

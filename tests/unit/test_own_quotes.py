@@ -22,37 +22,27 @@ def vocab() -> ReadingVocabulary:
     return load_verifier_settings().reading
 
 
-@pytest.mark.parametrize(
-    ("body", "spdx", "problem"),
-    [
-        pytest.param(
-            "I confirm everything I wrote below.\n\n" + OWN_QUOTE + CLEAN,
-            "CC-BY-SA-4.0",
-            None,
-            id="own-quote-confirmed",
-        ),
-        pytest.param(
-            "I confirm what I wrote below.\n\n" + OWN_QUOTE + RESTRICTED,
-            None,
-            LicenseProblem.WIKIPEDIA_ONLY,
-            id="own-quote-restriction-counts",
-        ),
-        pytest.param(
-            "Sorry, my earlier mail was wrong. I publish File:Como.jpg under CC BY 4.0.\n\n"
-            + OWN_QUOTE
-            + RESTRICTED,
-            "CC-BY-4.0",
-            None,
-            id="new-license-replaces-the-quoted-one",
-        ),
-        pytest.param(
-            "I agree with what you wrote.\n\n" + AGENT_QUOTE + CLEAN,
-            None,
-            LicenseProblem.NONE_FOUND,
-            id="agent-quote-is-no-statement",
-        ),
-    ],
-)
+CORRECTION = "Sorry, my earlier mail was wrong. I publish File:Como.jpg under CC BY 4.0.\n\n"
+# (id, the reply's body, the license read, the problem read)
+CASES = [
+    (
+        "own-quote-confirmed",
+        "I confirm everything I wrote below.\n\n" + OWN_QUOTE + CLEAN,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "own-quote-restriction-counts",
+        "I confirm it.\n\n" + OWN_QUOTE + RESTRICTED,
+        None,
+        LicenseProblem.WIKIPEDIA_ONLY,
+    ),
+    ("new-license-replaces-the-quoted-one", CORRECTION + OWN_QUOTE + RESTRICTED, "CC-BY-4.0", None),
+    ("agent-quote-is-no-statement", "I agree.\n\n" + AGENT_QUOTE + CLEAN, None, LicenseProblem.NONE_FOUND),
+]
+
+
+@pytest.mark.parametrize(("body", "spdx", "problem"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_own_quote_is_read_only_when_the_new_words_name_no_license(
     vocab: ReadingVocabulary, body: str, spdx: str | None, problem: LicenseProblem | None
 ) -> None:

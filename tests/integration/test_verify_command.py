@@ -82,8 +82,6 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 KNOWN_MISSES: dict[str, str] = {
     "heldout17/t08-nl-beperking-ingetrokken": "a Wikipedia limit withdrawn in the next sentence",
     "heldout17/u02-fr-tirage-oncle": "an uncle who took the print: credit missed",
-    "heldout17/u18-de-kuenstlername-freemail": "a pen name tied to the signer read as another",
-    "heldout17/u26-cs-kredit-v-nazvu-souboru": "the signer's name in the title read as a portrait",
 }
 
 

@@ -792,13 +792,26 @@ def depicts_signer(
     """The signer's full name is in a file title, or the text (or subject) says the work shows them.
 
     Every word of a name of two words or more must be in the title, each perhaps inflected ("Portret
-    Agnieszki Nowak" shows Agnieszka Nowak); a surname alone never counts.
+    Agnieszki Nowak" shows Agnieszka Nowak); a surname alone never counts, and a name after a credit word
+    is the author's credit ("Hrad Bouzov v zimě (foto Jana Horáková)"), not what the photo shows.
     """
     if signer:
         name = [t.norm for t in tokenize(signer) if t.norm.isalpha()]
         if len(name) >= 2:
             for title in files:
-                words = {t.norm for t in tokenize(title) if t.norm.isalpha()}
-                if all(any(same_name_word(part, word) for word in words) for part in name):
+                tokens = tokenize(title)
+                words = {t.norm for t in tokens if t.norm.isalpha()}
+                named = all(any(same_name_word(part, word) for word in words) for part in name)
+                if named and not _credited_in_title(tokens, name[0], vocab):
                     return True
     return has_phrase(text, vocab.depicts) or has_phrase(subject, vocab.depicts)
+
+
+def _credited_in_title(tokens: Sequence[Token], first_name: str, vocab: StatementVocabulary) -> bool:
+    """The name's first word follows a photo or caption word in the title: "(foto Jana Horáková)"."""
+    return any(
+        same_name_word(first_name, token.norm)
+        and index > 0
+        and tokens[index - 1].norm in vocab.caption_labels
+        for index, token in enumerate(tokens)
+    )

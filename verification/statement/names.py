@@ -3,6 +3,7 @@ words with their particles and legal forms, and whether a credited name is the h
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -303,3 +304,24 @@ def same_name_word(name: str, word: str) -> bool:
     if shared >= _NAME_STEM:
         return name_rest <= _NAME_ENDING and word_rest <= _WORD_ENDING
     return name_rest == 0 and shared == len(name) >= 3 and word_rest <= _SHORT_ENDING
+
+
+# Quotation marks a pen name is written in, and how far after its pen-name word it may open.
+_QUOTED = re.compile(r"[\"“„«»‚‘'「『]([^\"“”„«»‚‘’'」』\n]{2,40})[\"“”«»‘’'」』]")
+_PEN_NAME_REACH = 40
+
+
+def pen_names(text: str, vocab: StatementVocabulary) -> tuple[str, ...]:
+    """Names the signer publishes under: a quoted name shortly after a pen-name word ("unter dem
+    Künstlernamen „Nebelwanderer“", "under the pseudonym 'Fotoblick'"); the signer's own, so a credit
+    to it is no credit to someone else."""
+    folded = fold(text)
+    found: list[str] = []
+    for word in vocab.pen_name_words:
+        at = folded.find(word)
+        while at != -1:
+            match = _QUOTED.search(text, at + len(word), at + len(word) + _PEN_NAME_REACH)
+            if match is not None:
+                found.append(match.group(1).strip())
+            at = folded.find(word, at + 1)
+    return tuple(found)

@@ -10,7 +10,7 @@ from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import depicts_signer, has_phrase, read_credits, says_self_made
-from verification.statement.names import clean_name, first_slot, unique_names
+from verification.statement.names import clean_name, first_slot, pen_names, unique_names
 from verification.statement.signature import is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
@@ -65,7 +65,14 @@ def read_statement(
     own_organisation = (signature.organisation, *signature.brands) if for_client else ()
     holder_names = unique_names(
         name
-        for name in (signer, signature.person, represents, *signature.brands, display)
+        for name in (
+            signer,
+            signature.person,
+            represents,
+            *signature.brands,
+            display,
+            *pen_names(text, vocab),
+        )
         if name not in own_organisation
     )
     languages = ParagraphLanguages(text, detector, license_vocab.detected_as)

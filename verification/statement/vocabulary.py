@@ -171,6 +171,7 @@ _STRING_KEYS = (
     "caseless_credit",
     "caseless_not_credit",
     "name_suffixes",
+    "pen_name_words",
     *(f"caseless_{key}" for key in _CASELESS_RELATION_KEYS),
 )
 _WORD_KEYS = (
@@ -292,6 +293,8 @@ class StatementVocabulary:
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
+    # folded: "pseudonym", "künstlernamen": a quoted name after one is the signer's own
+    pen_name_words: tuple[str, ...]
     tlds: frozenset[str]
     # language -> this vocabulary with that language's credit words (_LANGUAGE_KEYS) and the common ones;
     # a language without one of those lists keeps every language's words for it
@@ -393,6 +396,7 @@ class StatementVocabulary:
             for_client=phrases("for_client"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
+            pen_name_words=tuple(fold(word) for word in as_written("pen_name_words")),
             tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
         )
         return replace(vocabulary, languages=_by_language(vocabulary, languages))

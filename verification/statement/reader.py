@@ -3,6 +3,7 @@ names, websites and authorship."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from verification.languages import LanguageDetector, ParagraphLanguages
@@ -83,6 +84,7 @@ def read_statement(
         credits = (*credits, *(credit for credit in more if credit not in credits))
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     websites = read_websites(signature.lines, text, other, message, vocab)
+    person = None if signer and is_organisation(signer, vocab) else signer
     return Statement(
         signer=signer,
         represents=represents,
@@ -90,10 +92,21 @@ def read_statement(
         websites=without_sites_in(websites, "\n".join(signature.lines), vocab) if for_client else websites,
         credits=credits,
         self_made=says_self_made(text, vocab, languages),
-        depicts_signer=depicts_signer(
-            None if signer and is_organisation(signer, vocab) else signer, files, text, message.subject, vocab
+        depicts_signer=any(
+            depicts_signer(name, files, text, message.subject, vocab)
+            for name in (person, *_aliases(person, text))
         ),
         forwarded=forwarded,
+    )
+
+
+def _aliases(signer: str | None, text: str) -> tuple[str, ...]:
+    """The signer's name as also written in brackets after it ("נועה ברק (Noa Barak)"): a file title may
+    use either."""
+    if not signer:
+        return ()
+    return tuple(
+        match.group(1).strip() for match in re.finditer(re.escape(signer) + r"\s*\(([^()\n]{3,40})\)", text)
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +50,9 @@ def run_verify(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[s
 # some of five hundred crawls after web.toml's total_timeout; the verdict is then rightly provisional
 # (site_unreachable) but not the case's. The cases test reading, so they fetch with patient timeouts.
 PATIENT_TIMEOUTS = {"connect_timeout": "30.0", "read_timeout": "60.0", "total_timeout": "90.0"}
+# A message's evidence deadline too: on a loaded machine a thousand messages queue for the fetch pool, and
+# a message whose site answers after the default 20 s would be marked provisional (site_unreachable).
+PATIENT_DEADLINE = "message_deadline_seconds = 600.0"
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +66,12 @@ def patient_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert len(at) == 1, f"web.toml has no single {key} line"
         lines[at[0]] = f"{key} = {value}"
     web.write_text("\n".join(lines) + "\n")
+    policy = folder / "policy.toml"
+    text = policy.read_text()
+    assert text.count("message_deadline_seconds = ") == 1, (
+        "policy.toml has no single message_deadline_seconds"
+    )
+    policy.write_text(re.sub(r"(?m)^message_deadline_seconds = .*$", PATIENT_DEADLINE, text))
     return folder
 
 

@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Self
 
@@ -1866,11 +1866,7 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     commerciales devra m'être soumise au préalable", "V prípade komerčného využitia ma však vopred
     požiadajte o súhlas". A beforehand word and a commercial or modification word in one sentence, the
     beforehand word not negated nor after "without" in its clause ("without asking in advance")."""
-    markers = [
-        span
-        for span in _spans(tokens, vocab.beforehand_words, masked, None)
-        if not _freed_before(tokens, span.start, vocab)
-    ]
+    markers = _markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before)
     if not markers:
         return []
     sentences = _sentence_numbers(tokens)
@@ -1886,6 +1882,18 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
                 hits.append(_Hit(start, end, None, problem))
                 break
     return hits
+
+
+def _markers(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    table: PhraseTable,
+    masked: frozenset[int],
+    lifted: Callable[[Sequence[Token], int, LicenseVocabulary], bool],
+) -> list[_Span]:
+    """The table's markers that a word before them does not lift ("no prior consent", "without asking in
+    advance"): a condition stands only where one of these does."""
+    return [span for span in _spans(tokens, table, masked, None) if not lifted(tokens, span.start, vocab)]
 
 
 def _freed_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -2038,11 +2046,7 @@ def _prior_consent_hits(
     unless the marker is negated ("no prior consent is needed") or a seeking word stands between ("without
     asking my permission", "sin pedir permiso": the grant's own wording), or the consent word is ("no
     consent is required"). Required, needed: "Per usi commerciali è necessario il mio consenso"."""
-    markers = [
-        span
-        for span in _spans(tokens, vocab.consent_markers, masked, None)
-        if not _negated(tokens, span.start, vocab)
-    ]
+    markers = _markers(tokens, vocab, vocab.consent_markers, masked, _negated)
     if not markers:
         return []
     hits: list[_Hit] = []

@@ -10,6 +10,7 @@ break). `expected` is one of:
     credit: Rui Santos             the statement credits this name to someone other than the signer
     credit: none                   ... or credits nobody else
     self-made: yes                 the statement says the signer made the work themselves (or: no)
+    websites: https://a.example, https://b.example  the holder's websites, best first (nothing: none)
     organisation: yes              the input, a signer's name, names an organisation, not a person (or: no)
 
 The readers run with the offline language detector, as `permbot verify` does.
@@ -133,6 +134,9 @@ def test_reader_table(
     elif kind == "self-made":
         statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses, detector)
         assert statement.self_made == _yes_or_no(value), case.label
+    elif kind == "websites":
+        statement = read_statement(own_message(case.input), (), statements, licenses, detector)
+        assert ", ".join(statement.websites) == value, case.label
     elif kind == "organisation":
         assert is_organisation(case.input, statements) == _yes_or_no(value), case.label
     else:

@@ -151,8 +151,7 @@ def _caption_at(
     photo noun the name has two words at least: "Kép: Budapest, Parlament" describes what the picture
     shows, and "Foto/Video" names nobody."""
     line = tokens[index].line
-    # norm: a full-width bracket opens a caption too ("（撮影：…）")
-    if index > 0 and tokens[index - 1].line == line and tokens[index - 1].norm not in _CLAUSE_MARKS:
+    if not _opens_caption(tokens, index, vocab):
         return None
     position = index
     while (
@@ -181,6 +180,22 @@ def _caption_at(
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
 
 
+def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """The label at `index` opens its line or a bracket, perhaps after one or two leads ("(위 사진 촬영:",
+    "This photo:"). norm: a full-width bracket opens a caption too ("（撮影：…）")."""
+    line = tokens[index].line
+    start = index
+    while (
+        start > 0
+        and index - start < 2
+        and tokens[start - 1].line == line
+        and tokens[start - 1].is_word
+        and tokens[start - 1].norm in vocab.caption_leads
+    ):
+        start -= 1
+    return start == 0 or tokens[start - 1].line != line or tokens[start - 1].norm in _CLAUSE_MARKS
+
+
 def _caption_name(
     text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary
 ) -> tuple[str, int] | None:
@@ -191,7 +206,10 @@ def _caption_name(
     line = tokens[start].line
     if CASELESS_RUN.match(tokens[start].raw) or _uncased_word(tokens[start].raw):
         end = _caseless_end(tokens, start)
-        name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
+        name_end = end
+        while name_end - start > 1 and tokens[name_end - 1].raw in vocab.name_suffixes:
+            name_end -= 1  # "김민수 작가": the honorific written after the name is not part of it
+        name = " ".join(text[tokens[start].start : tokens[name_end - 1].end].split())
     else:
         run = name_run(text, tokens, start, vocab, org=True)
         if run is None or "_" in run[0]:

@@ -263,6 +263,18 @@ def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocab
     )
 
 
+def shares_name_word(name: str, others: Sequence[str], vocab: StatementVocabulary) -> bool:
+    """`name` and one of `others` share a distinctive word, perhaps in another grammatical case: "Biura
+    Projektowego Lipowy Dwór" and "Biuro Projektowe Lipowy Dwór Sp. z o.o." name one firm."""
+    words = _distinctive(name, vocab)
+    return any(
+        same_name_word(a, b) or same_name_word(b, a)
+        for other in others
+        for a in words
+        for b in _distinctive(other, vocab)
+    )
+
+
 def _distinctive(name: str, vocab: StatementVocabulary) -> frozenset[str]:
     """The words of a name that identify it: no particles, no one-letter initials, no legal forms
     ("Hoshizora Shashin Co., Ltd." is hoshizora, shashin); a run of Han, kana or Hangul is one word,

@@ -11,8 +11,8 @@ from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import depicts_signer, has_phrase, read_credits, says_self_made
-from verification.statement.names import clean_name, first_slot, pen_names, unique_names
-from verification.statement.signature import is_organisation, read_signature
+from verification.statement.names import clean_name, first_slot, pen_names, shares_name_word, unique_names
+from verification.statement.signature import Signature, is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
 from verification.statement.words import joined_wraps, word_tokens
@@ -55,12 +55,9 @@ def read_statement(
     signature = read_signature(text, vocab)
     display = _display_name(message, kind)
     signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or signature.person or display
-    represents = (
-        first_slot(text, tokens, vocab.represent, vocab, org=True)
-        or caseless_represents(text, vocab)
-        or signature.organisation
-    )
-    for_client = has_phrase(text, vocab.for_client)
+    named = first_slot(text, tokens, vocab.represent, vocab, org=True) or caseless_represents(text, vocab)
+    represents = named or signature.organisation
+    for_client = has_phrase(text, vocab.for_client) or _acts_for_another(named, signature, vocab)
     if for_client and represents == signature.organisation:
         represents = None  # the agency's own name: the rights are the client's
     own_organisation = (signature.organisation, *signature.brands) if for_client else ()
@@ -98,6 +95,14 @@ def read_statement(
         ),
         forwarded=forwarded,
     )
+
+
+def _acts_for_another(represents: str | None, signature: Signature, vocab: StatementVocabulary) -> bool:
+    """The text says the writer acts for one organisation and signs for another that shares no word of
+    its name ("per conto della Fondazione X", signed "Luce Comunicazione srl"): the writer's own
+    organisation and the sites of the signature are not the holder's, as for a named client."""
+    own = [name for name in (signature.organisation, *signature.brands) if name]
+    return bool(represents and own and not shares_name_word(represents, own, vocab))
 
 
 def _aliases(signer: str | None, text: str) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ _SIGNATURE_LINE_WORDS = 10
 
 
 @dataclass(frozen=True)
-class _Signature:
+class Signature:
     """What the signature block at the end of the statement says."""
 
     lines: tuple[str, ...]
@@ -34,7 +34,7 @@ class _Signature:
     brands: tuple[str, ...]
 
 
-def read_signature(text: str, vocab: StatementVocabulary) -> _Signature:
+def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
     lines = _signature_lines(text, vocab)
     person: str | None = None
     organisation: str | None = None
@@ -61,7 +61,7 @@ def read_signature(text: str, vocab: StatementVocabulary) -> _Signature:
                 person = name
             else:
                 brands.append(name)
-    return _Signature(tuple(lines), person, organisation, tuple(brands))
+    return Signature(tuple(lines), person, organisation, tuple(brands))
 
 
 def _is_credit(part: str, vocab: StatementVocabulary) -> bool:

@@ -414,6 +414,7 @@ _LANGUAGE_LISTS = (
     "request_words",
     "use_verbs",
     "beforehand_words",
+    "any_time_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -492,6 +493,7 @@ class LicenseVocabulary:
     request_words: PhraseTable  # "please", "bitte", "por favor": a sentence asking the reuser
     use_verbs: PhraseTable  # "use", "usarla", "использовать": "please do not use it commercially"
     beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
+    any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -900,6 +902,7 @@ def _restriction_hits(
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
+        *_revocable_hits(tokens, vocab, masked, revocations),
     ]
 
 
@@ -1896,6 +1899,38 @@ def _markers(
     return [span for span in _spans(tokens, table, masked, None) if not lifted(tokens, span.start, vocab)]
 
 
+def _revocable_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+) -> list[_Hit]:
+    """A grant the holder may take back: "îmi rezerv dreptul de a retrage acest acord în orice moment",
+    "which I may revoke at any time". A revocation word and an any-time word in one clause with no
+    negator or negative determiner in it ("I understand I cannot revoke it at any time" grants for good).
+    A free license cannot be withdrawn."""
+    hits: list[_Hit] = []
+    for when in _spans(tokens, vocab.any_time_words, masked, None):
+        first, last = _clause_around(tokens, when.start)
+        for word in revocations:
+            if first <= word.start <= last and not any(
+                vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
+                for i in range(first, last + 1)
+            ):
+                start, end = min(word.start, when.start), max(word.end, when.end)
+                hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
+                break
+    return hits
+
+
+def _clause_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+    """The first and last token of the clause holding `index`: between separating punctuation."""
+    first = index
+    while first > 0 and not tokens[first].gap:
+        first -= 1
+    last = index
+    while last + 1 < len(tokens) and not tokens[last + 1].gap:
+        last += 1
+    return first, last
+
+
 def _freed_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
     """A negator, a negative determiner or a without-word shortly before `index` in its clause."""
     for start in range(index - 1, max(-1, index - _BEFOREHAND_NEGATION_REACH - 1), -1):
@@ -1975,6 +2010,7 @@ def _only_with_hits(
         for span in _spans(tokens, vocab.only_words, masked, None)
         if not _negated(tokens, span.start, vocab)
         and not _negated_before(tokens, span.start, vocab, _ONLY_NEGATION_REACH, of_only=True)
+        and not _negated_grant_before(tokens, span.start, vocab)
         and not foreign.foreign(span, "only_words")
     ] + _framed_only(tokens, vocab, masked)
     if not only:
@@ -1999,6 +2035,31 @@ def _only_with_hits(
 
 # Words between a negator and the only-word it negates: "ettei lupa koske pelkästään Wikipediaa".
 _ONLY_NEGATION_REACH = 2
+# Around a grant noun the negator reaches further: at most this many words between the negator and the
+# noun, and between the noun and the only-word ("non è un permesso valido solo per Wikipedia").
+_GRANT_NEGATION_REACH = 3
+
+
+def _negated_grant_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """The only-word at `index` belongs to a negated grant noun: "non è un permesso valido solo per
+    Wikipedia", "this is not a licence for Wikipedia only", "keine Freigabe nur für die Wikipedia". A
+    negator before a consent or license word, the only-word just after the noun, in one clause, with no
+    contrast or exception word anywhere between ("not a licence, only a permission for Wikipedia" keeps
+    the limit: the comma ends the clause)."""
+    for noun in range(max(0, index - _GRANT_NEGATION_REACH), index):
+        grant = vocab.consent_words.match(tokens, noun) or vocab.license_words.match(tokens, noun)
+        if grant is None or index - (noun + grant.length) > _GRANT_NEGATION_REACH - 1:
+            continue
+        if not _negated_before(tokens, noun, vocab, _GRANT_NEGATION_REACH):
+            continue
+        first = max(0, noun - _GRANT_NEGATION_REACH - 3)
+        if any(tokens[i].gap for i in range(noun + 1, index + 1)) or any(
+            vocab.contrast_words.matches_any(tokens, i) or vocab.exception_words.matches_any(tokens, i)
+            for i in range(first, index)
+        ):
+            continue
+        return True
+    return False
 
 
 def _widened(tokens: Sequence[Token], partner: _Span, vocab: LicenseVocabulary) -> bool:

@@ -51,7 +51,7 @@ def read_credits(
     while index < len(tokens):
         credit = (
             credit_at(text, tokens, index, vocab, holder_names)
-            if _may_open_credit(tokens, index, opening_words)
+            if _may_open_credit(tokens, index, opening_words, vocab)
             else None
         )
         if credit is not None and not credit[0].by_signer:
@@ -94,13 +94,28 @@ def _credit_opening_words(vocab: StatementVocabulary) -> WordSet:
     )
 
 
-def _may_open_credit(tokens: Sequence[Tok], index: int, opening_words: WordSet) -> bool:
-    """`credit_at` can find a credit at `index` only at an opening word or at a capitalised word opening
-    a clause (a named subject: "Javier Ferrán sacó la foto"); every other token is skipped unread."""
+def _may_open_credit(
+    tokens: Sequence[Tok], index: int, opening_words: WordSet, vocab: StatementVocabulary
+) -> bool:
+    """`credit_at` can find a credit at `index` only at an opening word, at a capitalised word opening
+    a clause (a named subject: "Javier Ferrán sacó la foto") or at a run of Han or Hangul ending in a
+    caption label; every other token is skipped unread."""
     token = tokens[index]
-    return token.norm in opening_words or (
-        token.is_word and token.capitalised and _opens_clause(tokens, index)
+    return (
+        token.norm in opening_words
+        or (token.is_word and token.capitalised and _opens_clause(tokens, index))
+        or _caseless_label_tail(token, vocab)
     )
+
+
+def _caseless_label_tail(token: Tok, vocab: StatementVocabulary) -> bool:
+    """A run without spaces that ends in a credit word: "以上两幅照片的摄影" (the photography of the two
+    photos above), before "：王磊". A photo noun there names what is shown ("我们的照片：北京风景")."""
+    norm = token.norm
+    if len(norm) < 3 or CASELESS_RUN.fullmatch(token.raw) is None:
+        return False
+    tails = (norm[-size:] for size in range(2, min(4, len(norm) - 1) + 1))
+    return any(tail in vocab.caption_labels and tail not in vocab.photo_nouns for tail in tails)
 
 
 def _spans(tokens: Sequence[Tok], indices: Iterable[int]) -> frozenset[int]:
@@ -153,7 +168,7 @@ def _caption_at(
     line = tokens[index].line
     if not _opens_caption(tokens, index, vocab):
         return None
-    position = index
+    position = index + 1 if _caseless_label_tail(tokens[index], vocab) else index
     while (
         position < len(tokens)
         and position - index < 3
@@ -686,8 +701,13 @@ def _names_a_photographer(
 
 
 def _shares_a_holder_word(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
-    """A distinctive word of the name is a holder's ("photographer Whitcombe Aerial" for Daniel Whitcombe)."""
-    return any(is_holder_name(word, holder_names, vocab) for word in name.split())
+    """A distinctive word of the name is a holder's ("photographer Whitcombe Aerial" for Daniel Whitcombe).
+    A name whose first word is no holder's shares only a family name: another person of the family
+    ("fotografen Jens Krogh" for Lise Krogh), unless the whole name is a holder's."""
+    words = name.split()
+    if len(words) > 1 and not is_holder_name(words[0], holder_names, vocab):
+        return is_holder_name(name, holder_names, vocab)
+    return any(is_holder_name(word, holder_names, vocab) for word in words)
 
 
 def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> list[int]:

@@ -254,11 +254,11 @@ def _quoted_at(tokens: Sequence[Tok], index: int, line: int) -> int | None:
 
 def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
     """The credited name is the holder's: one name's distinctive words contain the other's."""
-    credited = _distinctive(name, vocab)
+    credited = distinctive_words(name, vocab)
     if not credited:
         return False
     return any(
-        (words := _distinctive(holder, vocab)) and (credited <= words or words <= credited)
+        (words := distinctive_words(holder, vocab)) and (credited <= words or words <= credited)
         for holder in holder_names
     )
 
@@ -266,16 +266,26 @@ def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocab
 def shares_name_word(name: str, others: Sequence[str], vocab: StatementVocabulary) -> bool:
     """`name` and one of `others` share a distinctive word, perhaps in another grammatical case: "Biura
     Projektowego Lipowy Dwór" and "Biuro Projektowe Lipowy Dwór Sp. z o.o." name one firm."""
-    words = _distinctive(name, vocab)
+    words = distinctive_words(name, vocab)
     return any(
         same_name_word(a, b) or same_name_word(b, a)
         for other in others
         for a in words
-        for b in _distinctive(other, vocab)
+        for b in distinctive_words(other, vocab)
     )
 
 
-def _distinctive(name: str, vocab: StatementVocabulary) -> frozenset[str]:
+def spelled_in_host(name: str, host: str, vocab: StatementVocabulary) -> bool:
+    """The host's name spells two distinctive words of the organisation's name at least: "Museu de la
+    Farga de Santa Aurèlia" in museufarga-santaaurelia.cat, "Fondazione Palazzo Orsetti" in
+    fondazioneorsetti.it."""
+    labels = host.lower().removeprefix("www.").split(".")
+    spelled = fold("".join(labels[:-1])).replace("-", "")
+    words = [word for word in distinctive_words(name, vocab) if len(word) > 3]
+    return sum(word in spelled for word in words) >= 2
+
+
+def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
     """The words of a name that identify it: no particles, no one-letter initials, no legal forms
     ("Hoshizora Shashin Co., Ltd." is hoshizora, shashin); a run of Han, kana or Hangul is one word,
     without its legal form ("株式会社星空写真" is 星空写真)."""

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import depicts_signer, has_phrase, read_credits, says_self_made
-from verification.statement.names import clean_name, first_slot, pen_names, shares_name_word, unique_names
+from verification.statement.names import (
+    clean_name,
+    distinctive_words,
+    first_slot,
+    pen_names,
+    shares_name_word,
+    spelled_in_host,
+    unique_names,
+)
 from verification.statement.signature import Signature, is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
@@ -80,13 +89,16 @@ def read_statement(
         more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)
         credits = (*credits, *(credit for credit in more if credit not in credits))
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
-    websites = read_websites(signature.lines, text, other, message, vocab)
+    named_sites = read_websites(signature.lines, text, other, message, vocab)
+    websites = _sites_of(named, named_sites, vocab) or (
+        without_sites_in(named_sites, "\n".join(signature.lines), vocab) if for_client else named_sites
+    )
     person = None if signer and is_organisation(signer, vocab) else signer
     return Statement(
         signer=signer,
         represents=represents,
         holder_names=holder_names,
-        websites=without_sites_in(websites, "\n".join(signature.lines), vocab) if for_client else websites,
+        websites=websites,
         credits=credits,
         self_made=says_self_made(text, vocab, languages),
         depicts_signer=any(
@@ -101,8 +113,22 @@ def _acts_for_another(represents: str | None, signature: Signature, vocab: State
     """The text says the writer acts for one organisation and signs for another that shares no word of
     its name ("per conto della Fondazione X", signed "Luce Comunicazione srl"): the writer's own
     organisation and the sites of the signature are not the holder's, as for a named client."""
+    if not represents or len(distinctive_words(represents, vocab)) < 2:
+        return False  # "当社" (our company), "Acme": too little of a name to tell two apart
     own = [name for name in (signature.organisation, *signature.brands) if name]
-    return bool(represents and own and not shares_name_word(represents, own, vocab))
+    return bool(own) and not shares_name_word(represents, own, vocab)
+
+
+def _sites_of(
+    organisation: str | None, websites: tuple[str, ...], vocab: StatementVocabulary
+) -> tuple[str, ...]:
+    """The sites whose host spells the name of the organisation the writer acts for: the holder's, even
+    in an agency's signature ("per al Museu de la Farga - www.museufarga-santaaurelia.cat" under
+    "www.agencialluminosa.cat"). Empty when none does."""
+    if not organisation:
+        return ()
+    hosts = ((url, urlsplit(url).hostname or "") for url in websites)
+    return tuple(url for url, host in hosts if spelled_in_host(organisation, host, vocab))
 
 
 def _aliases(signer: str | None, text: str) -> tuple[str, ...]:

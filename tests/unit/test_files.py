@@ -275,6 +275,12 @@ def test_bare_name_in_prose(vocab: FileVocabulary, written: str, title: str) -> 
         pytest.param("my_File:Foo.jpg 2Datei:Bar.jpg", (), id="namespace-glued"),
         pytest.param("see फ़ाइल:चित्र.jpg", ("File:चित्र.jpg",), id="hindi-combining-marks"),
         pytest.param("Note: the photo.jpg", (), id="other-word-before-colon"),
+        pytest.param(
+            "Податотека:Охридска пастрмка рибник.jpg",
+            ("File:Охридска пастрмка рибник.jpg",),
+            id="mk-namespace",
+        ),
+        pytest.param("கோப்பு:Veena concert 2024.jpg", ("File:Veena concert 2024.jpg",), id="ta-namespace"),
         pytest.param("File: see below\nphoto.jpg", (), id="no-line-crossing"),
         pytest.param("[[File:Model.glb|thumb|A 3D model]]", ("File:Model.glb",), id="wikilink-any-extension"),
         pytest.param(

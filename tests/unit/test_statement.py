@@ -678,6 +678,23 @@ def test_no_credit(vocab: StatementVocabulary, licenses: LicenseVocabulary, text
     assert read(vocab, licenses, SIGNER + text).credits == ()
 
 
+@pytest.mark.parametrize(
+    ("display", "credited", "by_signer"),
+    [
+        pytest.param("山本 健", "山本健", True, id="ja-name-spaced-in-display"),
+        pytest.param("山本健", "山本 健", True, id="ja-name-spaced-in-credit"),
+        pytest.param("山本 健", "山本太郎", False, id="ja-same-family-name-other-person"),
+    ],
+)
+def test_credit_to_the_signer_however_the_name_is_spaced(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, display: str, credited: str, by_signer: bool
+) -> None:
+    """A Japanese name is written with or without a space between its parts: the same person."""
+    text = f"CC BY 4.0で公開することに同意します。クレジットは「撮影：{credited}」と表記してください。"
+    statement = read(vocab, licenses, text, sender=Address("ken@yamamoto-shashin.jp", display))
+    assert [credit.by_signer for credit in statement.credits] == [by_signer]
+
+
 VERB_FIRST_SIGNER = "Ja, Agnieszka Nowak, udostępniam je na licencji CC BY 4.0.\n\n"
 
 

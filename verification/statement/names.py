@@ -285,6 +285,11 @@ def spelled_in_host(name: str, host: str, vocab: StatementVocabulary) -> bool:
     return sum(word in spelled for word in words) >= 2
 
 
+# Spaces between two runs of Han, kana or Hangul: a name's parts, as a Japanese signature spaces them.
+_CASELESS_LETTER = CASELESS_RUN.pattern.removesuffix("+")
+_SPACED_RUNS = re.compile(rf"(?<={_CASELESS_LETTER})[ \u3000]+(?={_CASELESS_LETTER})")
+
+
 def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
     """The words of a name that identify it: no particles, no one-letter initials, no legal forms
     ("Hoshizora Shashin Co., Ltd." is hoshizora, shashin); a run of Han, kana or Hangul is one word,
@@ -298,7 +303,9 @@ def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
         for norm in (t.norm for t in tokenize(token.raw))
         if len(norm) > 2 and norm.isalpha()
     }
-    for run in CASELESS_RUN.findall(unicodedata.normalize("NFC", name)):
+    written = unicodedata.normalize("NFC", name)
+    joined = _SPACED_RUNS.sub("", written)  # "山本 健" is also written "山本健"
+    for run in {*CASELESS_RUN.findall(written), *CASELESS_RUN.findall(joined)}:
         for form in vocab.legal_forms.inside:
             run = run.replace(form, "")
         if len(run) >= 2:

@@ -1180,7 +1180,11 @@ def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabula
 def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """An element name the text says the license is without: "sense la clàusula NoComercial", "without
     the NonCommercial clause". A without-word at most `_WITHDRAWN_REACH` words before, in the clause, and
-    a clause word between them or just after the name; "without commercial use" names no clause."""
+    a clause word between them or just after the name; "without commercial use" names no clause. A
+    restriction written as a ban, a negator or without-word shortly before it: "bez zakazu użytku
+    komercyjnego" (without a ban on commercial use), "kein Verbot der Bearbeitung"."""
+    if vocab.prohibition_words.matches_any(tokens, hit.start) and _ban_lacking(tokens, hit.start, vocab):
+        return True
     for begin in range(max(0, hit.start - _WITHDRAWN_REACH - 1), hit.start):
         found = vocab.without_words.match(tokens, begin)
         if found is None or any(tokens[i].gap for i in range(begin + 1, hit.start + 1)):
@@ -1458,6 +1462,7 @@ def _refusals(
         if not _negated(tokens, span.start, vocab)
         and _negated_after(tokens, span.end, vocab) is None
         and not _beside_any(tokens, span, revocations)
+        and not _ban_lacking(tokens, span.start, vocab)
     ]
     refusals.extend(_Refusal(condition) for condition in _negative_conditions(tokens, vocab, masked))
     for span in _spans(tokens, vocab.permission_words, masked, None):
@@ -1471,6 +1476,23 @@ def _refusals(
         if not _beside_any(tokens, span, revocations)
     )
     return refusals
+
+
+def _ban_lacking(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A ban said to be absent: a without-word or a negative determiner ending at most one word (an
+    article) before the prohibition word at `index`, in its clause: "bez zakazu użytku komercyjnego",
+    "without a ban on commercial use", "kein Verbot". Not "without permission is prohibited": the ban there
+    stands two words after."""
+    for start in range(max(0, index - 3), index):
+        for table in (vocab.without_words, vocab.negative_determiners):
+            found = table.match(tokens, start)
+            if (
+                found is not None
+                and 0 <= index - (start + found.length) <= 1
+                and not any(tokens[i].gap for i in range(start + 1, index + 1))
+            ):
+                return True
+    return False
 
 
 def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVocabulary) -> _Span | None:

@@ -92,6 +92,9 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 KNOWN_MISSES: dict[str, str] = {
     "heldout17/t08-nl-beperking-ingetrokken": "a Wikipedia limit withdrawn in the next sentence",
     "heldout17/u02-fr-tirage-oncle": "an uncle who took the print: credit missed",
+    "heldout18/aa04-ru-lawyer-for-photographer": "a lawyer names her client, a photographer: a credit",
+    "heldout18/w01-de-negated-restrictions": "'Eine Beschränkung auf … gibt es nicht': negated at the end",
+    "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
 }
 
 

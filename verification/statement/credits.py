@@ -66,12 +66,74 @@ def read_credits(
         covered.update(range(index, end))
         index = end
     named = {credit.name for credit in credits if credit.name}
+    relation_credits = _relation_credits(text, vocab, _spans(tokens, covered), holder_names, languages)
     credits.extend(
         credit  # one person credited twice ("fot. X" and "fotograf X") is one credit
-        for credit in _relation_credits(text, vocab, _spans(tokens, covered), holder_names, languages)
+        for credit in relation_credits
         if credit.name is None or credit.name not in named
     )
     return tuple(credits)
+
+
+# Words a passive credit's description may hold: "dal nostro enologo", "by a summer intern".
+_DESCRIBED_REACH = 3
+
+
+def passive_credits(
+    text: str, vocab: StatementVocabulary, holder_names: Sequence[str], languages: ParagraphLanguages | None
+) -> list[Credit]:
+    """A taking verb, a by-word right after it, then someone described, not named: "La foto è stata
+    scattata dal nostro enologo, Marco Ferretti", "taken by a summer intern". Someone else took it,
+    whatever the description's noun; not when it holds a pronoun of the signer ("taken by me"), an
+    organisation ("by our company"), a thing ("taken by drone", "by surprise") or a holder's name. A
+    name written after a comma is the credited one. Read only where no other credit is: it names nobody
+    the other readers would not."""
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index in range(len(tokens) - 2):
+        verb, by = tokens[index], tokens[index + 1]
+        if verb.norm not in vocab.take_verbs or by.norm not in vocab.by_prepositions or by.gap:
+            continue
+        own = _own_vocabulary(languages, vocab, verb.start, by.end)
+        if own is not None and (verb.norm not in own.take_verbs or by.norm not in own.by_prepositions):
+            continue
+        words = _description(tokens, index + 2)
+        if not words or any(
+            word.raw.casefold() in vocab.pronouns
+            or any(word.norm in table for table in (vocab.not_agents, vocab.org_leads, vocab.org_words))
+            for word in words
+        ):
+            continue
+        end = index + 2 + len(words)
+        name = _apposed_name(tokens, end)
+        if name is not None and is_holder_name(name, holder_names, vocab):
+            continue
+        phrase = " ".join(text[verb.start : tokens[end - 1].end].split())
+        credits.append(Credit(phrase=phrase, name=name, by_signer=False))
+    return credits
+
+
+def _description(tokens: Sequence[Token], start: int) -> list[Token]:
+    """Up to `_DESCRIBED_REACH` lower-case words from `start` in one clause: a described person. A
+    capital at once is a name (the credit templates read those)."""
+    words: list[Token] = []
+    for token in tokens[start : start + _DESCRIBED_REACH]:
+        if (words and token.gap) or token.brk or not token.raw[:1].isalpha() or not token.raw[:1].islower():
+            break
+        words.append(token)
+    return words
+
+
+def _apposed_name(tokens: Sequence[Token], end: int) -> str | None:
+    """A name of two capitalised words at least after a comma at `end`: "…enologo, Marco Ferretti"."""
+    if end >= len(tokens) or not tokens[end].gap or tokens[end].brk or "," not in tokens[end].sep:
+        return None
+    parts: list[str] = []
+    for token in tokens[end : end + 4]:
+        if (parts and token.gap) or not token.raw[:1].isupper():
+            break
+        parts.append(token.raw)
+    return " ".join(parts) if len(parts) >= 2 else None
 
 
 def _own_vocabulary(
@@ -182,9 +244,12 @@ def _caption_at(
     if tokens[position].line != line:
         return None
     labels = tokens[index:position]
-    found = _caption_name(text, tokens, position + 1, vocab)
+    name_start = position + 1
+    if name_start < len(tokens) and tokens[name_start].raw in ("©", "(c)", "\u2117"):
+        name_start += 1  # "الصورة: © كريم الحسيني 2023": a copyright sign before the name
+    found = _caption_name(text, tokens, name_start, vocab)
     if found is None and not all(label.norm in vocab.photo_nouns for label in labels):
-        found = _described_caption_name(text, tokens, position + 1, vocab, holder_names)
+        found = _described_caption_name(text, tokens, name_start, vocab, holder_names)
     if found is None:
         return None
     name, end = found
@@ -222,8 +287,10 @@ def _caption_name(
     if CASELESS_RUN.match(tokens[start].raw) or _uncased_word(tokens[start].raw):
         end = _caseless_end(tokens, start)
         name_end = end
-        while name_end - start > 1 and tokens[name_end - 1].raw in vocab.name_suffixes:
-            name_end -= 1  # "김민수 작가": the honorific written after the name is not part of it
+        while name_end - start > 1 and (
+            tokens[name_end - 1].raw in vocab.name_suffixes or tokens[name_end - 1].raw.isdigit()
+        ):
+            name_end -= 1  # "김민수 작가", "كريم الحسيني 2023": an honorific or a year is no part of it
         name = " ".join(text[tokens[start].start : tokens[name_end - 1].end].split())
     else:
         run = name_run(text, tokens, start, vocab, org=True)

@@ -11,7 +11,13 @@ from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
-from verification.statement.credits import depicts_signer, has_phrase, read_credits, says_self_made
+from verification.statement.credits import (
+    depicts_signer,
+    has_phrase,
+    passive_credits,
+    read_credits,
+    says_self_made,
+)
 from verification.statement.names import (
     clean_name,
     distinctive_words,
@@ -89,6 +95,8 @@ def read_statement(
         more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)
         credits = (*credits, *(credit for credit in more if credit not in credits))
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
+    if not credits:
+        credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     websites = _sites_of(named, named_sites, vocab) or (
         without_sites_in(named_sites, "\n".join(signature.lines), vocab) if for_client else named_sites

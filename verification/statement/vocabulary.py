@@ -200,6 +200,7 @@ _WORD_KEYS = (
     "credit_fillers",
     "caption_words",
     "caption_leads",
+    "not_agents",
     "footer_marks",
 )
 _PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client")
@@ -276,6 +277,7 @@ class StatementVocabulary:
     credit_verbs: WordSet  # "wykonał", "machte", "hizo": a third person made it
     credit_fillers: WordSet  # clitics and auxiliaries between: "La foto la hizo", "l'ha scattata"
     caption_labels: WordSet  # photo nouns, agents and credit words before a colon: "Kuva: Mikko Lahtinen"
+    not_agents: WordSet  # "drone", "timer", "surprise": what a passive "by" names that is no person
     caption_leads: WordSet  # "above", "this", "위": may stand before a caption's label ("(위 사진 촬영: X)")
     footer_marks: WordSet  # "©", "Copyright": a footer line under the signature, not part of it
     legal_forms: LegalForms  # "GmbH", "Co., Ltd.", "株式会社": end an organisation's name, name no one
@@ -380,6 +382,7 @@ class StatementVocabulary:
                 [*merged["photo_nouns"], *merged["agents"], *merged["caption_words"]]
             ),
             caption_leads=words("caption_leads"),
+            not_agents=words("not_agents"),
             footer_marks=words("footer_marks"),
             legal_forms=legal_forms,
             org_suffixes=as_written("org_suffixes") + legal_forms.inside,

@@ -415,6 +415,7 @@ _LANGUAGE_LISTS = (
     "use_verbs",
     "beforehand_words",
     "any_time_words",
+    "until_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -493,6 +494,7 @@ class LicenseVocabulary:
     request_words: PhraseTable  # "please", "bitte", "por favor": a sentence asking the reuser
     use_verbs: PhraseTable  # "use", "usarla", "использовать": "please do not use it commercially"
     beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
+    until_words: PhraseTable  # "until", "έως", "まで": beside a year, a grant that ends
     any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
@@ -903,6 +905,7 @@ def _restriction_hits(
         *_prior_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
+        *_time_limit_hits(tokens, vocab, masked),
     ]
 
 
@@ -1658,16 +1661,21 @@ def _no_other_use_hits(
     negator at most `_OTHER_USE_REACH` words before an other-use phrase in its clause, with no contrast
     word between ("not only here but for any other purpose" widens), or a nowhere-else phrase. With a
     wiki word in the sentence the grant is Wikipedia-only; any other refusal of other uses limits it to
-    the use named, which is no free license."""
-    refused = [
-        span
-        for span in _spans(tokens, vocab.other_uses, masked, None)
-        if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)
-    ]
+    the use named, which is no free license. Other uses that need the holder's consent, not negated, in
+    one sentence ("Для других статей и сайтов прошу запрашивать разрешение отдельно") are refused too."""
+    other_uses = _spans(tokens, vocab.other_uses, masked, None)
+    refused = [span for span in other_uses if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)]
     nowhere = _spans(tokens, vocab.nowhere_else, masked, None)
-    if not refused and not nowhere:
+    if not other_uses and not nowhere:
         return []  # most releases: neither
     sentences = _sentence_numbers(tokens)
+    consents = {
+        sentences[span.start]
+        for span in _spans(tokens, vocab.consent_words, masked, None)
+        if not _freed_before(tokens, span.start, vocab)
+    }
+    # "For any other purpose, please ask for my permission": other uses need the holder's consent
+    refused.extend(span for span in other_uses if span not in refused and sentences[span.start] in consents)
     wiki_sentences = {sentences[span.start] for span in _spans(tokens, vocab.wiki_words, masked, None)}
     refused.extend(
         span
@@ -1942,6 +1950,39 @@ def _revocable_hits(
     return hits
 
 
+# Tokens between an until-word and the year it names: "έως τις 30 Ιουνίου 2027", "2027年6月30日まで".
+_UNTIL_REACH = 4
+
+
+def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A grant that ends: "Η άδεια ισχύει … έως τις 30 Ιουνίου 2027", "the licence is valid until 2027". An
+    until-word at most `_UNTIL_REACH` tokens from a year, in one clause, in a sentence that names the
+    license or the permission. A free license cannot expire."""
+    years = [i for i, token in enumerate(tokens) if _is_year(token.raw)]
+    if not years:
+        return []
+    sentences = _sentence_numbers(tokens)
+    granting = {
+        sentences[span.start]
+        for table in (vocab.license_words, vocab.consent_words)
+        for span in _spans(tokens, table, masked, None)
+    }
+    hits: list[_Hit] = []
+    for until in _spans(tokens, vocab.until_words, masked, None):
+        if sentences[until.start] not in granting:
+            continue
+        for year in years:
+            low, high = min(until.start, year), max(until.end - 1, year)
+            if high - low <= _UNTIL_REACH and not any(tokens[i].gap for i in range(low + 1, high + 1)):
+                hits.append(_Hit(low, high + 1, None, LicenseProblem.NOT_FREE))
+                break
+    return hits
+
+
+def _is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20", "21")
+
+
 def _clause_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
     """The first and last token of the clause holding `index`: between separating punctuation."""
     first = index
@@ -2164,15 +2205,30 @@ def _negative_conditions(
     verkauft wird"), or one form holding both ("広告に使用されない限り"). Each is a refusal of the
     commercial or modification word in its clause."""
     found = _spans(tokens, vocab.negative_conditions, masked, None)
+    sentences = _sentence_numbers(tokens)
     for condition in _spans(tokens, vocab.conditions, masked, None):
-        for start in range(condition.end, min(len(tokens), condition.end + vocab.condition_reach)):
-            if not _close(tokens, start):
-                break
-            negator = vocab.negators.match(tokens, start)
-            if negator is not None:
-                found.append(_Span(condition.start, start + negator.length))
+        anchors = [condition.end] + [
+            span.end
+            for span in _spans(tokens, vocab.that_words, masked, None)
+            if span.start > condition.end and sentences[span.start] == sentences[condition.start]
+        ]
+        for anchor in anchors:  # "provided that my name is given and that none of this is sold"
+            negator_at = _negator_within(tokens, anchor, vocab.condition_reach, vocab)
+            if negator_at is not None:
+                found.append(_Span(condition.start, negator_at))
                 break
     return found
+
+
+def _negator_within(tokens: Sequence[Token], start: int, reach: int, vocab: LicenseVocabulary) -> int | None:
+    """The end of a negator at most `reach` tokens from `start`, in its clause, or None."""
+    for index in range(start, min(len(tokens), start + reach)):
+        if not _close(tokens, index):
+            return None
+        negator = vocab.negators.match(tokens, index)
+        if negator is not None:
+            return index + negator.length
+    return None
 
 
 def _sentence_numbers(tokens: Sequence[Token]) -> Sequence[int]:

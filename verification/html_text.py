@@ -67,6 +67,11 @@ _MAX_LINK_TEXT = 500
 # Quote marks written before a line of blockquoted text: deeper blockquotes are still quoted, but a
 # prefix per level would make the text of thousands of nested blockquotes the square of their depth.
 _MAX_QUOTE_MARKS = 50
+# A table's header labels: columns read, a label's longest text (a longer first row is content, not a
+# header), and the levels between a cell and its row or table (markup may nest tags thousands deep).
+_MAX_COLUMNS = 20
+_MAX_LABEL = 60
+_MAX_TABLE_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ class _Renderer:
         self.base_url = base_url
         self.current: list[str] = []
         self.quote_depth = 0
+        self.headers: dict[int, list[str]] = {}  # a table's first row's cell texts, by the row's id
 
     def render(self, node: Tag) -> None:
         self._walk(node)
@@ -153,10 +159,33 @@ class _Renderer:
             stack.extend(reversed(list(tag.children)))
             return
         if name in {"td", "th"}:
-            self.current.append(" ")
+            label = self._column_label(tag)
+            self.current.append(f" {label}: " if label else " ")
         if block:
             stack.append(self._break)
         stack.extend(reversed(list(tag.children)))
+
+    def _column_label(self, cell: Tag) -> str | None:
+        """The header of a cell's column, when its row is not the table's first and the table is a grid
+        (every column has a short header, the row as many cells): a cell "Non" under "Utilisation
+        commerciale" reads "Utilisation commerciale: Non", as the sender meant it."""
+        row = _parent_named(cell, "tr")
+        table = _parent_named(row, "table") if row is not None else None
+        if row is None or table is None:
+            return None
+        first = table.find("tr")
+        if not isinstance(first, Tag) or first is row:
+            return None
+        if id(first) not in self.headers:
+            cells = first.find_all(["td", "th"], recursive=False, limit=_MAX_COLUMNS)
+            texts = [_SPACES.sub(" ", c.get_text(" ")).strip() for c in cells]
+            self.headers[id(first)] = [t if len(t) <= _MAX_LABEL else "" for t in texts]
+        headers = self.headers[id(first)]
+        cells = row.find_all(["td", "th"], recursive=False, limit=_MAX_COLUMNS)
+        if len(headers) < 2 or len(cells) != len(headers) or not all(headers):
+            return None  # a layout table (a logo, a signature), not a grid of labelled columns
+        index = next((i for i, other in enumerate(cells) if other is cell), None)
+        return headers[index] if index is not None else None
 
     def _close_quote(self) -> None:
         self._break()
@@ -176,6 +205,18 @@ class _Renderer:
         target = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
         if target.rstrip("/") != shown.rstrip("/"):
             self.current.append(f" <{url}>")
+
+
+def _parent_named(tag: Tag, name: str) -> Tag | None:
+    """The nearest enclosing `name` tag, looked for at most `_MAX_TABLE_DEPTH` levels up."""
+    parent = tag.parent
+    for _ in range(_MAX_TABLE_DEPTH):
+        if parent is None:
+            return None
+        if parent.name == name:
+            return parent
+        parent = parent.parent
+    return None
 
 
 def _text_from(pieces: list[str], start: int, limit: int) -> str:

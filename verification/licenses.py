@@ -416,6 +416,7 @@ _LANGUAGE_LISTS = (
     "beforehand_words",
     "any_time_words",
     "until_words",
+    "no_answers",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -494,6 +495,7 @@ class LicenseVocabulary:
     request_words: PhraseTable  # "please", "bitte", "por favor": a sentence asking the reuser
     use_verbs: PhraseTable  # "use", "usarla", "использовать": "please do not use it commercially"
     beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
+    no_answers: PhraseTable  # "no", "non", "nein": a form's answer ("Commercial use: no")
     until_words: PhraseTable  # "until", "έως", "まで": beside a year, a grant that ends
     any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
@@ -906,6 +908,7 @@ def _restriction_hits(
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
+        *_form_answer_hits(tokens, vocab, masked),
     ]
 
 
@@ -1979,6 +1982,37 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     return hits
 
 
+# Words a form's label may hold after its commercial or modification word: "Commercial use: no".
+_LABEL_REACH = 2
+
+
+def _form_answer_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A form answered no: "Commercial use: no", "Utilisation commerciale : Non (uniquement sur demande)",
+    "Bearbeitung – nein". A commercial or modification word, at most `_LABEL_REACH` more words of its
+    label, a colon or a dash, then a no-answer closing the clause or followed by a bracket."""
+    hits: list[_Hit] = []
+    for table, problem in (
+        (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+        (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+    ):
+        for target in _spans(tokens, table, masked, problem):
+            for answer in range(target.end, min(len(tokens), target.end + _LABEL_REACH + 1)):
+                sep = tokens[answer].sep
+                if ":" in sep or "–" in sep or " - " in sep:
+                    found = vocab.no_answers.match(tokens, answer)
+                    after = answer + found.length if found is not None else answer
+                    if found is not None and (
+                        after >= len(tokens) or tokens[after].gap or "\n" in tokens[after].sep
+                    ):
+                        hits.append(_Hit(target.start, after, None, problem))
+                    break
+                if tokens[answer].brk or (answer > target.end and tokens[answer].gap):
+                    break
+    return hits
+
+
 def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20", "21")
 
@@ -2016,6 +2050,7 @@ def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         if span.start > 0
         and not tokens[span.start].gap
         and vocab.negative_determiners.matches_any(tokens, span.start - 1)
+        and ":" not in tokens[span.start - 1].sep  # "Commercial use: no\nModification: yes" answers
         and vocab.no_derivatives.match(tokens, span.start - 1) is None  # "no derivatives": its own reader
         and not _turned_after(tokens, span.end, vocab)
     ]

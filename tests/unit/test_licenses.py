@@ -1118,3 +1118,34 @@ def test_han_and_kana_are_read_a_character_a_token() -> None:
         fold("한국어"),
         "cc",
     ]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(
+            "<p>Je suis l'autrice.</p><table><tr><th>Licence</th><th>Utilisation commerciale</th>"
+            "<th>Modification</th></tr><tr><td>CC BY-SA 4.0</td><td>Non (uniquement sur demande)</td>"
+            "<td>Oui</td></tr></table>",
+            NC,
+            id="grid-cell-answers-no-under-its-header",
+        ),
+        pytest.param(
+            "<table><tr><th>Licence</th><th>Utilisation commerciale</th><th>Modification</th></tr>"
+            "<tr><td>CC BY-SA 4.0</td><td>Oui</td><td>Oui</td></tr></table>",
+            "CC-BY-SA-4.0",
+            id="grid-cells-all-yes",
+        ),
+        pytest.param(
+            "<table><tr><td><img alt='logo'></td></tr><tr><td>I release it under CC BY-SA 4.0, commercial"
+            " use and changes allowed.</td><td>No</td></tr></table>",
+            "CC-BY-SA-4.0",
+            id="layout-table-gets-no-labels",
+        ),
+    ],
+)
+def test_html_table_cells_read_under_their_headers(
+    vocab: LicenseVocabulary, html: str, expected: str | LicenseProblem
+) -> None:
+    finding = read_license(html_to_text(html).text, vocab)
+    assert (finding.problem if isinstance(expected, LicenseProblem) else finding.spdx) == expected

@@ -900,8 +900,21 @@ def test_active_voice_credits(
     assert all(c.phrase in " ".join(text.split()) for c in statement.credits)
 
 
-def test_quoted_credit_is_not_read(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
-    statement = read(vocab, licenses, SIGNER, quoted="> Was the photo by John Smith? Photo by John Smith.")
+def test_quoted_question_credits_nobody(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    statement = read(vocab, licenses, SIGNER, quoted="> Was the photo by John Smith? Please confirm.")
+    assert statement.credits == ()
+
+
+def test_quoted_credit_the_sender_lets_stand(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    """The uploader's request says who took the photos; the holder's reply does not say otherwise."""
+    statement = read(
+        vocab, licenses, SIGNER, quoted="> They were taken by your volunteer photographer Derek Hollis."
+    )
+    assert [(credit.name, credit.by_signer) for credit in statement.credits] == [("Derek Hollis", False)]
+
+
+def test_quoted_credit_answered_by_own_claim(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
+    statement = read(vocab, licenses, SIGNER + "I took the photo myself.", quoted="> Photo by John Smith.")
     assert statement.credits == ()
 
 

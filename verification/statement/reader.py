@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, read_license
-from verification.model import LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
+from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
     depicts_signer,
@@ -97,6 +97,9 @@ def read_statement(
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     if not credits:
         credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
+    self_made = says_self_made(text, vocab, languages)
+    if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
+        credits = (*credits, *_quoted_credits(message, vocab, holder_names, credits, detector, license_vocab))
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     websites = _sites_of(named, named_sites, vocab) or (
         without_sites_in(named_sites, "\n".join(signature.lines), vocab) if for_client else named_sites
@@ -108,13 +111,51 @@ def read_statement(
         holder_names=holder_names,
         websites=websites,
         credits=credits,
-        self_made=says_self_made(text, vocab, languages),
+        self_made=self_made,
         depicts_signer=any(
             depicts_signer(name, files, text, message.subject, vocab)
             for name in (person, *_aliases(person, text))
         ),
         forwarded=forwarded,
     )
+
+
+def _quoted_credits(
+    message: ParsedMessage,
+    vocab: StatementVocabulary,
+    holder_names: Sequence[str],
+    found: Sequence[Credit],
+    detector: LanguageDetector | None,
+    license_vocab: LicenseVocabulary,
+) -> tuple[Credit, ...]:
+    """Credits to a named person in the mail the sender replies to: "They were taken by your volunteer
+    photographer Derek Hollis" in the uploader's request, answered "the Trust owns the copyright". The
+    sender let it stand; a careful agent asks who took them. Named ones only: a volunteer's template
+    ("if someone else took the photo, …") names nobody, and a question ("Photo by John Doe?") credits
+    nobody; a sender who says they took it answers it."""
+    quoted = joined_wraps(message.text(SegmentKind.QUOTED), vocab.wrapped_line_length)
+    if not quoted.strip():
+        return ()
+    languages = ParagraphLanguages(quoted, detector, license_vocab.detected_as)
+    named = {credit.name for credit in found if credit.name}
+    return tuple(
+        credit
+        for credit in read_credits(quoted, word_tokens(quoted), vocab, holder_names, languages)
+        if credit.name
+        and not credit.by_signer
+        and credit.name not in named
+        and not _asked(quoted, credit.phrase)
+    )
+
+
+def _asked(text: str, phrase: str) -> bool:
+    """The sentence holding `phrase` is a question ("Was the photo by John Smith?"): nobody is credited."""
+    start = " ".join(text.split()).find(phrase)
+    if start < 0:
+        return False
+    rest = " ".join(text.split())[start + len(phrase) :]
+    end = re.search(r"[.!?。！？]", rest)
+    return end is not None and end.group() in "?？"
 
 
 def _acts_for_another(represents: str | None, signature: Signature, vocab: StatementVocabulary) -> bool:

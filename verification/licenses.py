@@ -1183,16 +1183,26 @@ def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabula
     return False
 
 
+# Words between the without-word or negation and the element it leaves out: "pas de restriction à un
+# usage non commercial".
+_LEFT_OUT_REACH = 6
+
+
 def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """An element name the text says the license is without: "sense la clàusula NoComercial", "without
-    the NonCommercial clause". A without-word at most `_WITHDRAWN_REACH` words before, in the clause, and
-    a clause word between them or just after the name; "without commercial use" names no clause. A
+    the NonCommercial clause", "pas de restriction à un usage non commercial". A without-word, negator or
+    negative determiner at most `_LEFT_OUT_REACH` words before, in the clause, and a clause or
+    restriction word between them or just after the name; "without commercial use" names no clause. A
     restriction written as a ban, a negator or without-word shortly before it: "bez zakazu użytku
     komercyjnego" (without a ban on commercial use), "kein Verbot der Bearbeitung"."""
     if vocab.prohibition_words.matches_any(tokens, hit.start) and _ban_lacking(tokens, hit.start, vocab):
         return True
-    for begin in range(max(0, hit.start - _WITHDRAWN_REACH - 1), hit.start):
-        found = vocab.without_words.match(tokens, begin)
+    for begin in range(max(0, hit.start - _LEFT_OUT_REACH - 1), hit.start):
+        found = (
+            vocab.without_words.match(tokens, begin)
+            or vocab.negative_determiners.match(tokens, begin)
+            or vocab.negators.match(tokens, begin)
+        )
         if found is None or any(tokens[i].gap for i in range(begin + 1, hit.start + 1)):
             continue
         between = range(begin + found.length, hit.start)

@@ -2023,6 +2023,11 @@ def _form_answer_hits(
     return hits
 
 
+def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
+    """A form's label answered no right after it: "Alleen Wikipedia: nee", "Only Wikipedia: no"."""
+    return end < len(tokens) and ":" in tokens[end].sep and vocab.no_answers.match(tokens, end) is not None
+
+
 def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20", "21")
 
@@ -2136,7 +2141,11 @@ def _only_with_hits(
             continue
         partner = min(partners, key=lambda span: abs(span.start - word.start))
         start, end = min(word.start, partner.start), max(word.end, partner.end)
-        if not _turned_after(tokens, end, vocab) and not _widened(tokens, partner, vocab):
+        if (
+            not _turned_after(tokens, end, vocab)
+            and not _widened(tokens, partner, vocab)
+            and not _answered_no(tokens, end, vocab)
+        ):
             hits.append(_Hit(start, end, None, problem))
     return hits
 

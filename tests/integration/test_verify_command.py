@@ -95,6 +95,12 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout18/aa04-ru-lawyer-for-photographer": "a lawyer names her client, a photographer: a credit",
     "heldout18/w01-de-negated-restrictions": "'Eine Beschränkung auf … gibt es nicht': negated at the end",
     "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
+    "heldout19/ab17-de-nc-considered-not-chosen": "'ob ich CC BY-NC 4.0 wähle, … dagegen entschieden'",
+    "heldout19/ab20-it-restriction-withdrawn": "a quoted first mail's limits withdrawn in the reply",
+    "heldout19/ab23-pl-words-nc-not-chosen": "a non-commercial licence in words, named as not chosen",
+    "heldout19/ab24-cs-not-noncommercial": "'Nejde o licenci pro nekomerční užití' (not an NC licence)",
+    "heldout19/ab30-zh-hant-email-footer": "a mail footer's '不得…作商業用途' read as the release's",
+    "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
 }
 
 

@@ -856,7 +856,9 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
     just before the verb ("la hizo", "l'a faite", "hem gemaakt")."""
     for position in range(max(0, low - _PHOTO_REACH), min(len(tokens), high + 3)):
         span = range(min(position, verb) + 1, max(position, verb) + 1)
-        if tokens[position].norm in vocab.photo_nouns and not any(tokens[i].gap for i in span):
+        if tokens[position].norm in vocab.photo_nouns and (
+            not any(tokens[i].gap for i in span) or _aside_only(tokens, position, low, verb)
+        ):
             return True
     if verb < 1 or tokens[verb].brk:
         return False
@@ -868,6 +870,16 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
         and tokens[verb - 1].norm in vocab.subject_fillers
         and tokens[verb - 2].norm in vocab.object_pronouns
     )
+
+
+def _aside_only(tokens: Sequence[Token], noun: int, relation: int, verb: int) -> bool:
+    """The photo noun stands before the relation with nothing between, and the only breaks between the
+    relation and the verb are the two commas of an aside: "این عکس‌ها را همکارم آقای رضا کاظمی، عکاس واحد
+    روابط عمومی، گرفته است" (my colleague X, the press photographer, took these photos)."""
+    if not noun < relation < verb or any(tokens[i].gap for i in range(noun + 1, relation + 1)):
+        return False
+    breaks = [i for i in range(relation + 1, verb + 1) if tokens[i].gap]
+    return len(breaks) == 2 and all(tokens[i].sep.strip() in {",", "،", "、"} for i in breaks)
 
 
 def has_phrase(text: str, table: PhraseTable) -> bool:

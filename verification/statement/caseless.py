@@ -23,8 +23,8 @@ _WRAPPED_RUN = re.compile(rf"(?<=[{CJK_LETTERS}\u3041-\u309f])\n(?=[{CJK_LETTERS
 _MAX_CREDITED = 30  # characters between a template's fixed words: a name with words describing it
 _HANGUL = re.compile("[\uac00-\ud7af]")
 # Characters between a relation and its taking verb: a name, a time, a place ("父亲在1985年拍的",
-# "아버지가 1980년에 찍은")
-_MAX_BETWEEN = 16
+# "아버지가 1980년에 찍은", "아버지께서 1980년대에 사진관을 운영하시며 남기신")
+_MAX_BETWEEN = 24
 _MAX_HAN_NAME = 4  # a Chinese name after a relation: two to four characters ("王伟", "欧阳明日")
 
 

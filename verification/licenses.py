@@ -894,7 +894,11 @@ def _restriction_hits(
             if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)
             and not _left_out(tokens, hit, vocab)
         ),
-        *_phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked),
+        *(  # "eine Gebühr verlange ich nicht": negated by the verb closing the clause
+            hit
+            for hit in _phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked)
+            if _final_negator(tokens, hit.end, vocab) is None
+        ),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),

@@ -138,23 +138,27 @@ def _quoted_credits(
         return ()
     languages = ParagraphLanguages(quoted, detector, license_vocab.detected_as)
     named = {credit.name for credit in found if credit.name}
+    flat = " ".join(quoted.split())
     return tuple(
         credit
         for credit in read_credits(quoted, word_tokens(quoted), vocab, holder_names, languages)
         if credit.name
         and not credit.by_signer
         and credit.name not in named
-        and not _asked(quoted, credit.phrase)
+        and not _asked(flat, credit.phrase)
     )
 
 
-def _asked(text: str, phrase: str) -> bool:
-    """The sentence holding `phrase` is a question ("Was the photo by John Smith?"): nobody is credited."""
-    start = " ".join(text.split()).find(phrase)
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+
+
+def _asked(flat: str, phrase: str) -> bool:
+    """The sentence holding `phrase` is a question ("Was the photo by John Smith?"): nobody is credited.
+    `flat` is the text with its whitespace runs made single spaces, as phrases are."""
+    start = flat.find(phrase)
     if start < 0:
         return False
-    rest = " ".join(text.split())[start + len(phrase) :]
-    end = re.search(r"[.!?。！？]", rest)
+    end = _SENTENCE_END.search(flat, start + len(phrase))
     return end is not None and end.group() in "?？"
 
 

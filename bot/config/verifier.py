@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,17 @@ class VerifierSettings:
     cache: CacheSettings = field(default_factory=CacheSettings)
 
 
-def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
-    """Read every verifier config file; a ConfigError names the file and key to fix."""
+WHOIS_SWITCH = "PERMBOT_WHOIS"
+
+
+def load_verifier_settings(
+    config_dir: Path | None = None, environ: Mapping[str, str] | None = None
+) -> VerifierSettings:
+    """Read every verifier config file; a ConfigError names the file and key to fix.
+
+    `PERMBOT_WHOIS=off` in `environ` turns WHOIS off whatever policy.toml says: the fake web sets it, since
+    it has no registries, and a rehearsal or a test must not query the real ones.
+    """
     folder = config_dir or default_config_dir()
     policy_file = read_toml(folder, "policy.toml")
     verify_section = policy_file.get("verify", {})
@@ -53,6 +63,7 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         raise ConfigError("policy.toml [verify] reading_deadline_seconds must be a positive number")
     if not isinstance(whois_enabled, bool):
         raise ConfigError("policy.toml [verify] whois must be true or false")
+    whois_enabled = whois_wanted(whois_enabled, environ or {})
     web = read_toml(folder, "web.toml")
     whois = WhoisSettings.from_mapping(web.get("whois", {}))
     cache_table = web.get("cache", {})
@@ -83,6 +94,15 @@ def load_verifier_settings(config_dir: Path | None = None) -> VerifierSettings:
         reading_deadline_seconds=float(reading_deadline),
         cache=CacheSettings.from_mapping(cache_table, whois.cache_ttl),
     )
+
+
+def whois_wanted(configured: bool, environ: Mapping[str, str]) -> bool:
+    """policy.toml's `whois`, unless the environment turns it off (`PERMBOT_WHOIS=off`); the environment
+    never turns on what the operator's config turned off."""
+    switch = environ.get(WHOIS_SWITCH, "").strip().lower()
+    if switch not in ("", "on", "off"):
+        raise ConfigError(f"{WHOIS_SWITCH} must be 'on' or 'off', not {switch!r}")
+    return configured and switch != "off"
 
 
 def sender_language(table: Any, paragraphs: LanguageDetector) -> SenderLanguage:

@@ -67,6 +67,7 @@ class WhoisSettings:
     cache_path: Path | None
     cache_ttl: float  # seconds
     redaction_markers: tuple[str, ...]
+    pool_size: int = 32  # lookups at once
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -82,8 +83,12 @@ class WhoisSettings:
         markers = data.get("redaction_markers", [])
         if not isinstance(markers, list) or not all(isinstance(m, str) and m.strip() for m in markers):
             raise ConfigError("redaction_markers: expected a list of phrases")
+        pool_size = data.get("pool_size", 32)
+        if isinstance(pool_size, bool) or not isinstance(pool_size, int) or pool_size < 1:
+            raise ConfigError("pool_size: expected a whole number of lookups, 1 or more")
         return cls(
             deadline=float(deadline),
+            pool_size=pool_size,
             cache_path=Path(path).expanduser() if path.strip() else None,
             cache_ttl=float(ttl) * 86400,
             redaction_markers=tuple(m.strip().lower() for m in markers),

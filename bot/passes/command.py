@@ -67,7 +67,7 @@ def load_context() -> Any:
     return PassContext(
         store=Store.from_settings(load_store_settings()),
         mailbox=load_mailbox_settings(os.environ),
-        verifier=load_verifier_settings(),
+        verifier=load_verifier_settings(environ=os.environ),
         wiki_env=environment(),
         wiki=load_wiki_settings(),
         settings=load_pass_settings(),

@@ -296,6 +296,7 @@ class FakeWeb:
             "no_proxy": bypass,
             "REQUESTS_CA_BUNDLE": str(self.ca.pem),
             "SSL_CERT_FILE": str(self.ca.pem),
+            "PERMBOT_WHOIS": "off",  # no registries in this web: never ask the real ones
         }
 
     def add(self, url: str, entry: SiteEntry) -> None:

@@ -168,7 +168,7 @@ class Verifier:
             settings.whois if cache is None else dataclasses.replace(settings.whois, cache_path=None)
         )
         self._whois = WhoisLookup(whois_settings, cache=evidence_cache)
-        self._whois_pool = DaemonPool(8, "whois")
+        self._whois_pool = DaemonPool(whois_settings.pool_size, "whois")
         self._whois_futures: dict[str, Future[WhoisInfo]] = {}
         self._whois_lock = threading.Lock()  # lookups start from whichever thread finished a reading
         self._pool: ProcessPool | None = None

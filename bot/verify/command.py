@@ -72,12 +72,16 @@ def run(args: argparse.Namespace) -> int:
     from bot.config.verifier import load_verifier_settings
 
     try:
-        settings = load_verifier_settings(args.config)
         sites = _fake_sites(args.fake_web)
     except ConfigError as error:
         print(f"permbot verify: {error}", file=sys.stderr)
         return 2
-    with _fake_web(sites):
+    with _fake_web(sites):  # it sets PERMBOT_WHOIS=off: a rehearsal never asks the real registries
+        try:
+            settings = load_verifier_settings(args.config, environ=os.environ)
+        except ConfigError as error:
+            print(f"permbot verify: {error}", file=sys.stderr)
+            return 2
         return _verify_all(args, settings)
 
 

@@ -4,6 +4,9 @@ Prints, for 500 messages, messages per second and the fetch count against the nu
 (each must be fetched once); then the peak memory at 500 and at 5,000 messages, which must stay flat
 (the verifier streams through a bounded window). Targets (issue #10): >= 80 messages/s on 500 messages,
 memory flat from 500 to 5,000. Figures before the streaming pipeline: 91 messages/s, 70 MB.
+WHOIS is off (the fake web sets PERMBOT_WHOIS=off: it has no registries). Until 2026-12-04 it was on and
+each lookup failed on this offline machine's DNS, some after a 5 s resolver timeout, in a pool of 8:
+73-86 messages/s then; the pool is now config/web.toml [whois] pool_size.
 Run: `.venv/bin/python -m tests.benchmarks.verify_throughput [--messages N] [--large N] [--sites N]
 [--latency S]` (`--large 0` skips the second run).
 """

@@ -136,7 +136,7 @@ def test_action_while_the_wiki_is_down_is_done_by_the_next_pass(
     context = PassContext(
         store=review.store,
         mailbox=mailbox_settings(sandbox_dovecot, imap_folder),
-        verifier=load_verifier_settings(),
+        verifier=load_verifier_settings(environ={"PERMBOT_WHOIS": "off"}),
         wiki_env=environment(),
         wiki=wiki_settings(),
         settings=load_pass_settings(),

@@ -49,6 +49,7 @@ from tests.support.dovecot import mailbox_settings
 TICKET = "2024051410012345"
 SECOND = "2024051410012346"
 THIRD = "2024051410012347"
+OFFLINE = {"PERMBOT_WHOIS": "off"}  # no test asks the real WHOIS registries
 RELEASE = (
     "I hereby affirm that I, Anna Holder, am the creator and sole owner of the exclusive copyright of the "
     "media work {files}. I agree to publish that work under the free license Creative Commons "
@@ -80,7 +81,7 @@ def context(
     return PassContext(
         store=store,
         mailbox=mailbox_settings(sandbox_dovecot, imap_folder),
-        verifier=load_verifier_settings(),
+        verifier=load_verifier_settings(environ=OFFLINE),
         wiki_env=environment(),
         wiki=wiki_settings(),
         settings=load_pass_settings(),
@@ -419,7 +420,7 @@ def test_a_verifier_failure_is_one_tickets_error(store: Store) -> None:
         store.tickets.ensure(ticket)
     events: list[Any] = []
     summary = IngestSummary()
-    settings = load_verifier_settings()
+    settings = load_verifier_settings(environ=OFFLINE)
     with Verifier(settings) as real:
         verify_stored(
             store,

@@ -135,6 +135,12 @@ def test_sample_language_is_its_senders(verified: dict[str, dict[str, Any]], cas
     assert verified[str(case / "message.eml")]["language"] == case.name.split("-")[0]
 
 
+def test_rehearsal_on_the_fake_web_asks_no_registry(verified: dict[str, dict[str, Any]]) -> None:
+    """The fake web has no WHOIS: every case's official domain goes unlooked-up, none reaches the internet."""
+    assert any(line["evidence"]["official_site"] for line in verified.values())
+    assert all(line["evidence"]["whois"] is None for line in verified.values())
+
+
 def test_unreadable_message_keeps_its_line_and_fails_the_exit(
     sample_web: dict[str, str], tmp_path: Path
 ) -> None:

@@ -219,7 +219,22 @@ def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
 
     The next token decides too ("! 4.0" goes on), so the search window runs to its end; a match starts
     between the tokens (a token neither holds nor ends with ". " or a line break)."""
-    return not _SENTENCE_END_CHARS.isdisjoint(between) and bool(_SENTENCE_END.search(text, previous_end, end))
+    if _SENTENCE_END_CHARS.isdisjoint(between):
+        return False
+    found = _SENTENCE_END.search(text, previous_end, end)
+    return found is not None and not _ordinal_dot(text, found.start(), previous_end + len(between))
+
+
+def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
+    """A dot after a number that a lower-case word follows marks an ordinal or a date, not a sentence's end:
+    "2027. december 31-ig" (Hungarian), "do 31. prosince 2027" (Czech), "til 1. maj" (Danish) read on."""
+    return (
+        text[dot] == "."
+        and dot > 0
+        and text[dot - 1].isdecimal()
+        and text[dot + 1 : next_token] in (" ", "\u00a0")  # a line break or a blank line still ends it
+        and text[next_token : next_token + 1].islower()
+    )
 
 
 @dataclass(frozen=True)
@@ -395,6 +410,8 @@ _LANGUAGE_LISTS = (
     "prohibition_words",
     "revocation_words",
     "mail_words",
+    "confidential_words",
+    "addressee_words",
     "use_categories",
     "consent_words",
     "consent_markers",
@@ -482,6 +499,8 @@ class LicenseVocabulary:
     prohibition_words: PhraseTable  # "verboten", "interdit*": a refusal unless negated
     revocation_words: PhraseTable  # "revoked or changed": a word beside these is about the grant itself
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
+    confidential_words: PhraseTable  # "confidential", "vertraulich": with an addressee word and a mail word,
+    addressee_words: PhraseTable  # "addressee", "Empfänger": a paragraph that is the mail's legal footer
     without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
     clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
     contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
@@ -1248,13 +1267,57 @@ def _beside_any(tokens: Sequence[Token], span: _Span, others: Sequence[_Span]) -
 
 
 def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]:
-    """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without")."""
+    """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without") and
+    inside the mail's legal footer."""
     masked: set[int] = set()
     for index in vocab.allow.starts(tokens):
         found = vocab.allow.match(tokens, index)
         if found is not None:
             masked.update(range(index, index + found.length))
+    masked.update(_legal_footer_tokens(tokens, vocab))
     return frozenset(masked)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t>]*\n")
+
+
+def _paragraphs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """(first, end) token ranges of the text's paragraphs: a blank line, perhaps quoted, parts them."""
+    first = 0
+    for index in range(1, len(tokens)):
+        sep = tokens[index].sep
+        if "\n" in sep and _PARAGRAPH_BREAK.search(sep):
+            yield first, index
+            first = index
+    if tokens:
+        yield first, len(tokens)
+
+
+def _legal_footer_tokens(tokens: Sequence[Token], vocab: LicenseVocabulary) -> set[int]:
+    """The tokens of the mail's confidentiality disclaimers: paragraphs that say the mail is confidential
+    and meant for its addressee ("Questo messaggio è riservato ed è destinato esclusivamente al
+    destinatario") and name no license. What they refuse ("È vietato qualsiasi utilizzo, copia, modifica")
+    or describe ("a non-commercial association") is about the mail or the sender, not the grant."""
+
+    def found(table: PhraseTable) -> list[int]:
+        return [index for index in table.starts(tokens) if table.matches_any(tokens, index)]
+
+    confidential = found(vocab.confidential_words)
+    if not confidential:
+        return set()  # most mails
+    marks = {
+        "addressee": found(vocab.addressee_words),
+        "mail": found(vocab.mail_words),
+        "license": [*found(vocab.license_words), *found(vocab.cc_names), *found(vocab.cc_abbreviations)],
+    }
+    footer: set[int] = set()
+    for first, end in _paragraphs(tokens):
+        if not any(first <= index < end for index in confidential):
+            continue
+        within = {kind for kind, indices in marks.items() if any(first <= i < end for i in indices)}
+        if {"addressee", "mail"} <= within and "license" not in within:
+            footer.update(range(first, end))
+    return footer
 
 
 def _negated(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -1394,18 +1457,34 @@ def _sentence_topic(
         for key, target in targets
         if target.end <= refusal.start and sentences[target.start] == sentences[refusal.start]
     ]
-    opening = [(key, target) for key, target in before if _opens_sentence(tokens, target.start)]
+    opening = [(key, target) for key, target in before if _opens_topic(tokens, target.start, refusal, vocab)]
     if not opening and before:
         opening = [
             (key, target)
             for key, target in before
             if any(
-                sentences[use.start] == sentences[target.start] and _opens_sentence(tokens, use.start)
+                sentences[use.start] == sentences[target.start]
+                and _opens_topic(tokens, use.start, refusal, vocab)
                 for use in _spans(tokens, vocab.use_nouns, frozenset(), None)
                 if use.end <= target.start
             )
         ]
     return min(opening, key=lambda item: item[1].start) if opening else None
+
+
+def _opens_topic(tokens: Sequence[Token], index: int, refusal: _Span, vocab: LicenseVocabulary) -> bool:
+    """`index` opens its sentence (`_opens_sentence`) or, at most two words after the that-word, the
+    that-clause the refusal closes: "Please note, however, that any modification of the enclosed
+    photographs, …, is not permitted"; not "that anybody can reuse them, …, and that I can't take this
+    back", where the refusal closes a that-clause of its own."""
+    if _opens_sentence(tokens, index):
+        return True
+    for start in range(index - 1, max(-1, index - _TOPIC_LEAD - 2), -1):
+        if vocab.that_words.matches_any(tokens, start):
+            return not any(vocab.that_words.matches_any(tokens, i) for i in range(index, refusal.start))
+        if tokens[start].brk or tokens[start].gap:
+            return False
+    return False
 
 
 def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
@@ -1692,7 +1771,13 @@ def _no_other_use_hits(
         if not _freed_before(tokens, span.start, vocab)
     }
     # "For any other purpose, please ask for my permission": other uses need the holder's consent
-    refused.extend(span for span in other_uses if span not in refused and sentences[span.start] in consents)
+    refused.extend(
+        span
+        for span in other_uses
+        if span not in refused
+        and sentences[span.start] in consents
+        and not _listed_after_commercial(tokens, span.start, vocab)
+    )
     wiki_sentences = {sentences[span.start] for span in _spans(tokens, vocab.wiki_words, masked, None)}
     refused.extend(
         span
@@ -1770,6 +1855,21 @@ def _negator_ends_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabula
         and not any(tokens[i].gap for i in range(start + 1, index + 1))
         for start in range(max(0, index - 3), index)
     )
+
+
+# Words between a commercial word and the other uses listed with it: "commercial or other purposes".
+_LISTED_REACH = 3
+
+
+def _listed_after_commercial(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """Other uses listed beside commercial use, as what anyone may do: "任何人都可以对本作品进行商业或其他用途
+    的再利用" (commercial or other reuse), "for commercial or any other purpose". Not uses kept back."""
+    for start in range(index - 1, max(-1, index - _LISTED_REACH - 1), -1):
+        if tokens[start + 1].gap:
+            return False
+        if vocab.commercial_words.matches_any(tokens, start):
+            return True
+    return False
 
 
 def _other_use_targets(
@@ -2097,10 +2197,29 @@ def _limited_to_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         if not partners or _limit_negated(tokens, limit, vocab):
             continue
         partner = min(partners, key=lambda span: abs(span.start - limit.start))
+        if _negated_list_before(tokens, partner, limit, vocab):
+            continue
         start, end = min(limit.start, partner.start), max(limit.end, partner.end)
         if not _turned_after(tokens, end, vocab) and not _widened(tokens, partner, vocab):
             hits.append(_Hit(start, end, None, LicenseProblem.WIKIPEDIA_ONLY))
     return hits
+
+
+# Words a negator may stand before the wiki word of a negated limit: "nicht auf die Wikipedia".
+_WIKI_NEGATION_REACH = 3
+
+
+def _negated_list_before(
+    tokens: Sequence[Token], wiki: _Span, limit: _Span, vocab: LicenseVocabulary
+) -> bool:
+    """The wiki word, negated just before it, opens the list the limit closes, in one clause: "nicht auf
+    die Wikipedia oder verwandte Projekte beschränkt" (the words of the list are not the negation's reach)."""
+    return (
+        wiki.end <= limit.start
+        and limit.start - wiki.end <= vocab.not_limited_reach
+        and not any(tokens[i].gap for i in range(wiki.start + 1, limit.start + 1))
+        and _negated_before(tokens, wiki.start, vocab, _WIKI_NEGATION_REACH)
+    )
 
 
 def _limit_negated(tokens: Sequence[Token], limit: _Span, vocab: LicenseVocabulary) -> bool:

@@ -309,6 +309,11 @@ def _caseless_pronouns(vocab: StatementVocabulary) -> list[str]:
     return [pronoun for pronoun in vocab.pronouns if CASELESS_RUN.search(pronoun)]
 
 
+# Prepositions and adverbs that open a time or place phrase after a first-person subject in Chinese
+# ("于2025年", "在展厅", "亲自"): what follows the pronoun is no one else's name.
+_ADVERBIAL_LEADS = ("于", "於", "在", "从", "從", "亲自", "親自", "独自", "獨自", "曾")
+
+
 def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
     """The credited name is the signer's: first-person words only ("我自己", "私たち"), or it ends with a
     holder's name ("本團團長黃怡君"), whatever stands before."""
@@ -319,8 +324,8 @@ def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabula
         if not pronoun:
             break
         rest = rest[len(pronoun) :]
-    if not rest:
-        return True
+    if not rest or (rest != plain and rest.startswith(_ADVERBIAL_LEADS)):
+        return True  # "由我本人于2025年4月…拍摄": first-person words, then when or where
     folded = plain.casefold()
     return any(
         len(holder) >= 2 and folded.endswith(holder)

@@ -882,6 +882,18 @@ def _aside_only(tokens: Sequence[Token], noun: int, relation: int, verb: int) ->
     return len(breaks) == 2 and all(tokens[i].sep.strip() in {",", "،", "、"} for i in breaks)
 
 
+def inheritance_credits(text: str, vocab: StatementVocabulary) -> tuple[Credit, ...]:
+    """The writer holds the rights as an heir ("Als Alleinerbin bin ich Inhaberin", "j'en suis
+    l'héritière"): whoever left them made the work, so it is credited to someone else, named or not."""
+    tokens = tokenize(text)
+    for index in vocab.inherited.starts(tokens):
+        found = vocab.inherited.match(tokens, index)
+        if found is not None:
+            phrase = " ".join(text[tokens[index].start : tokens[index + found.length - 1].end].split())
+            return (Credit(phrase=phrase, name=None, by_signer=False),)
+    return ()
+
+
 def has_phrase(text: str, table: PhraseTable) -> bool:
     tokens = tokenize(text)
     return any(table.matches_any(tokens, index) for index in table.starts(tokens))

@@ -14,6 +14,7 @@ from verification.statement.caseless import caseless_credits, caseless_represent
 from verification.statement.credits import (
     depicts_signer,
     has_phrase,
+    inheritance_credits,
     passive_credits,
     read_credits,
     says_self_made,
@@ -95,6 +96,8 @@ def read_statement(
         more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)
         credits = (*credits, *(credit for credit in more if credit not in credits))
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
+    if not credits:  # an heir who names the maker is credited once, by the maker's name
+        credits = inheritance_credits(text, vocab)
     if not credits:
         credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
     self_made = says_self_made(text, vocab, languages)

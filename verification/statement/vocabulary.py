@@ -203,7 +203,7 @@ _WORD_KEYS = (
     "not_agents",
     "footer_marks",
 )
-_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client")
+_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client", "inherited")
 # The grammar words of a credit (its templates, verbs, prepositions, fillers) are per language: Italian
 # "da" (by) is Portuguese "of the" ("tirada da Torre de Belém" is taken from it). A credit found with
 # every language's words stands in a paragraph of a known language only when that language's words (and
@@ -295,6 +295,7 @@ class StatementVocabulary:
     self_made: PhraseTable
     depicts: PhraseTable
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
+    inherited: PhraseTable  # "sole heir", "Alleinerbin": the rights came from the maker, who is someone else
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
     # folded: "pseudonym", "künstlernamen": a quoted name after one is the signer's own
@@ -400,6 +401,7 @@ class StatementVocabulary:
             self_made=phrases("self_made"),
             depicts=phrases("depicts"),
             for_client=phrases("for_client"),
+            inherited=phrases("inherited"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
             pen_name_words=tuple(fold(word) for word in as_written("pen_name_words")),

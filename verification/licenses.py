@@ -412,6 +412,8 @@ _LANGUAGE_LISTS = (
     "mail_words",
     "confidential_words",
     "addressee_words",
+    "org_nouns",
+    "removal_words",
     "use_categories",
     "consent_words",
     "consent_markers",
@@ -501,6 +503,10 @@ class LicenseVocabulary:
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
     confidential_words: PhraseTable  # "confidential", "vertraulich": with an addressee word and a mail word,
     addressee_words: PhraseTable  # "addressee", "Empfänger": a paragraph that is the mail's legal footer
+    removal_words: (
+        PhraseTable  # "remove", "retirer": the files taken down after an until-date: a grant that ends
+    )
+    org_nouns: PhraseTable  # "association", "Verein": a non-commercial word may describe one, not the grant
     without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
     clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
     contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
@@ -649,7 +655,9 @@ def read_license(
         return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
     hits = _license_hits(tokens, vocab)
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
-    restrictions = _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector)
+    restrictions = _without_descriptions(
+        tokens, _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector), vocab
+    )
     ordered = sorted((*hits, *restrictions), key=lambda hit: hit.start)
     unrejected = _without_rejected(tokens, ordered, hits, vocab)
     all_hits = _without_set_aside(tokens, unrejected, vocab, frozenset(hits))
@@ -933,6 +941,79 @@ def _restriction_hits(
         *_time_limit_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
     ]
+
+
+def _without_descriptions(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
+    """The hits but non-commercial words that describe an organisation (`_describes_organisation`)."""
+    return [
+        hit
+        for hit in hits
+        if hit.problem is not LicenseProblem.NON_COMMERCIAL or not _describes_organisation(tokens, hit, vocab)
+    ]
+
+
+# Words between a non-commercial word and the organisation it describes ("non-commercial, volunteer-run
+# association"), and between an organisation as subject and the non-commercial words of its verb ("Der
+# Verein ist als gemeinnützig anerkannt und verfolgt keine kommerziellen Zwecke").
+_DESCRIBED_AFTER = 3
+_DESCRIBED_BEFORE = 8
+
+
+def _describes_organisation(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A non-commercial word that says what an organisation is ("wij zijn een niet-commerciële
+    vrijwilligersstichting", "The Trust is a non-commercial association"), or what it pursues as the
+    subject of the clause ("Der Verein verfolgt keine kommerziellen Zwecke"), with no use, license,
+    permission, only, prohibition or wiki word in those clauses and no purpose word right before it ("for
+    non-commercial organisations" limits the grant to them). Not the grant's condition."""
+    if hit.start > 0 and vocab.purpose_words.matches_any(tokens, hit.start - 1):
+        return False
+    after = next(
+        (
+            i
+            for i in range(hit.end, min(len(tokens), hit.end + _DESCRIBED_AFTER))
+            if not any(tokens[j].brk for j in range(hit.end, i + 1)) and _org_noun(tokens, i, vocab)
+        ),
+        None,
+    )
+    before = next(
+        (
+            i
+            for i in range(hit.start - 1, max(-1, hit.start - _DESCRIBED_BEFORE - 1), -1)
+            if not any(tokens[j].gap for j in range(i + 1, hit.start + 1)) and _org_noun(tokens, i, vocab)
+        ),
+        None,
+    )
+    if after is not None:
+        first, last = _clause_around(tokens, hit.start)[0], _clause_around(tokens, after)[1]
+    elif before is not None:
+        first, last = before, _clause_around(tokens, hit.start)[1]
+    else:
+        return False
+    return not any(
+        table.matches_any(tokens, i)
+        for i in range(first, last + 1)
+        for table in (
+            vocab.use_nouns,
+            vocab.use_verbs,
+            vocab.license_words,
+            vocab.cc_names,
+            vocab.permission_words,
+            vocab.only_words,
+            vocab.prohibition_words,
+            vocab.wiki_words,
+        )
+    )
+
+
+# An organisation noun this long also ends compounds: "vrijwilligersstichting", "Fotoverein".
+_COMPOUND_HEAD = 6
+
+
+def _org_noun(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    norm = tokens[index].norm
+    return vocab.org_nouns.matches_any(tokens, index) or any(
+        len(word) >= _COMPOUND_HEAD and norm.endswith(word) for word in vocab.org_nouns.by_first
+    )
 
 
 # Words that may stand before the use a sentence opens with ("Eine gewerbliche Verwendung …"), and words of
@@ -1760,7 +1841,11 @@ def _no_other_use_hits(
     the use named, which is no free license. Other uses that need the holder's consent, not negated, in
     one sentence ("Для других статей и сайтов прошу запрашивать разрешение отдельно") are refused too."""
     other_uses = _spans(tokens, vocab.other_uses, masked, None)
-    refused = [span for span in other_uses if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)]
+    refused = [
+        span
+        for span in other_uses
+        if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH) or _refused_after(tokens, span, vocab)
+    ]
     nowhere = _spans(tokens, vocab.nowhere_else, masked, None)
     if not other_uses and not nowhere:
         return []  # most releases: neither
@@ -1855,6 +1940,17 @@ def _negator_ends_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabula
         and not any(tokens[i].gap for i in range(start + 1, index + 1))
         for start in range(max(0, index - 3), index)
     )
+
+
+def _refused_after(tokens: Sequence[Token], span: _Span, vocab: LicenseVocabulary) -> bool:
+    """A prohibition word closes the other uses' clause: "K jiným účelům je prosím nepoužívejte" (for other
+    purposes please do not use them), "zu anderen Zwecken ist die Nutzung untersagt"."""
+    end = span.end
+    while end < len(tokens) and not tokens[end].gap:
+        if vocab.prohibition_words.matches_any(tokens, end) and not _negated(tokens, end, vocab):
+            return True
+        end += 1
+    return False
 
 
 # Words between a commercial word and the other uses listed with it: "commercial or other purposes".
@@ -2067,14 +2163,16 @@ def _revocable_hits(
     return hits
 
 
-# Tokens between an until-word and the year it names: "έως τις 30 Ιουνίου 2027", "2027年6月30日まで".
-_UNTIL_REACH = 4
+# Tokens between an until-word and the year it names, in one clause: "έως τις 30 Ιουνίου 2027",
+# "2027年6月30日まで", "tot en met 31 december 2027", "until the 31st of December 2027".
+_UNTIL_REACH = 8
 
 
 def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
     """A grant that ends: "Η άδεια ισχύει … έως τις 30 Ιουνίου 2027", "the licence is valid until 2027". An
     until-word at most `_UNTIL_REACH` tokens from a year, in one clause, in a sentence that names the
-    license or the permission. A free license cannot expire."""
+    license or the permission, or that asks, or whose next sentence asks, to take the files down. A free
+    license cannot expire."""
     years = [i for i, token in enumerate(tokens) if _is_year(token.raw)]
     if not years:
         return []
@@ -2084,6 +2182,9 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         for table in (vocab.license_words, vocab.consent_words)
         for span in _spans(tokens, table, masked, None)
     }
+    # "jusqu'au 28 février 2027 ; passé cette date, merci de les retirer": taken down after the date
+    for span in _spans(tokens, vocab.removal_words, masked, None):
+        granting.update((sentences[span.start], sentences[span.start] - 1))
     hits: list[_Hit] = []
     for until in _spans(tokens, vocab.until_words, masked, None):
         if sentences[until.start] not in granting:

@@ -101,8 +101,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ab24-cs-not-noncommercial": "'Nejde o licenci pro nekomerční užití' (not an NC licence)",
     "heldout19/ab30-zh-hant-email-footer": "a mail footer's '不得…作商業用途' read as the release's",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
-    "heldout20/ae14-cs-own-firm-copyright": "footer '© … s.r.o.' (holder's own firm) read as a credit",
-    "heldout20/ae15-nl-nonprofit-lookalike": "'niet-commerciële stichting' describes the holder, read as NC",
 }
 
 

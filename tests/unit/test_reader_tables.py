@@ -136,7 +136,7 @@ def test_reader_table(
         assert statement.self_made == _yes_or_no(value), case.label
     elif kind == "websites":
         statement = read_statement(own_message(case.input), (), statements, licenses, detector)
-        assert ", ".join(statement.websites) == value, case.label
+        assert (", ".join(statement.websites) or "none") == value, case.label
     elif kind == "organisation":
         assert is_organisation(case.input, statements) == _yes_or_no(value), case.label
     else:

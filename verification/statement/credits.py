@@ -650,7 +650,7 @@ def _relation_credits(
     for index in _relation_or_agent_indices(tokens, vocab):
         token = tokens[index]
         is_relation = token.norm in vocab.relations
-        is_agent = token.norm in vocab.agents and (
+        agent = is_agent(token.norm, vocab) and (
             _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
         )
         if token.start in covered_chars:
@@ -660,17 +660,21 @@ def _relation_credits(
         named = _name_after(tokens, index, vocab)
         if _names_a_photographer(tokens, index, named, vocab):
             own = _own_vocabulary(languages, vocab, token.start, token.end)
-            if own is not None and token.norm not in own.agents:
+            if own is not None and not is_agent(token.norm, own):
                 continue
             photographer = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named])
             if not _shares_a_holder_word(photographer, holder_names, vocab):
                 phrase = " ".join(text[token.start : tokens[index + named].end].split())
                 credits.append(Credit(phrase=phrase, name=photographer, by_signer=False))
             continue
-        if not (is_relation or is_agent):
+        if not (is_relation or agent):
             continue
         verb = _verb_near(tokens, index, named, vocab)
-        if verb is None or _signer_is_subject(tokens, verb, index, vocab):
+        if (
+            verb is None
+            or _signer_is_subject(tokens, verb, index, vocab)
+            or _by_the_signer(tokens, verb, vocab)
+        ):
             continue
         first, last = min(index, verb), max(index, verb)
         own = _own_vocabulary(languages, vocab, tokens[first].start, tokens[last].end)
@@ -704,6 +708,21 @@ def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab:
         if _subject_pronoun(tokens[position], vocab):
             return not _possessor(tokens, position, relation, vocab)
     return _own_clause(tokens, verb, relation, vocab)
+
+
+def _by_the_signer(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
+    """The taking verb's agent is the signer, right after it: "foram tiradas por mim durante essa visita,
+    acompanhado pelo nosso parceiro", "taken by me, with my friend holding the lamp"."""
+    by = verb + 1
+    return (
+        by + 1 < len(tokens)
+        and not tokens[by].gap
+        and tokens[by].norm in vocab.by_prepositions
+        and any(
+            " ".join(t.raw.casefold() for t in tokens[by + 1 : by + 1 + length]) in vocab.pronouns
+            for length in (2, 1)
+        )
+    )
 
 
 def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
@@ -758,13 +777,40 @@ def _names_a_photographer(
     apposition ("our colleague, the photographer Max Muster", which the relation reader reads)."""
     token = tokens[index]
     return (
-        token.norm in vocab.agents
+        is_agent(token.norm, vocab)
         and named >= 2
-        and token.raw[:1].islower()
+        and _in_prose(tokens, index)
         and not tokens[index + 1].gap
         and not _preceded_by(tokens, index, vocab.relations, 3)
+        and not _client_before(tokens, index, vocab)
         and not any(vocab.legal_forms.starting(tokens[i].norm) for i in range(index + 1, index + 1 + named))
     )
+
+
+def _client_before(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A client phrase ends at most three words before the agent word: "im Auftrag unseres Mandanten, des
+    Fotografen Jonas Lorenz" names the client, the holder the writer acts for, not a third party."""
+    return any(
+        (found := vocab.for_client.match(tokens, start)) is not None
+        and index - 3 <= start + found.length <= index
+        for start in range(max(0, index - 8), index)
+    )
+
+
+def is_agent(norm: str, vocab: StatementVocabulary) -> bool:
+    """A trade that takes photos, or a compound ending in one ("Hobbyfotograf", "persfotograaf")."""
+    return norm in vocab.agents or norm.endswith(vocab.agent_endings)
+
+
+def _in_prose(tokens: Sequence[Token], index: int) -> bool:
+    """The word at `index` stands in running text: written in lower case, or a capitalised noun right
+    after a lower-case word on its line ("unser Fotograf Bernd Hofstätter"), not a title of a signature."""
+    if tokens[index].raw[:1].islower():
+        return True
+    if index == 0 or tokens[index].gap or "\n" in tokens[index].sep:
+        return False
+    before = tokens[index - 1].raw
+    return len(before) >= 2 and before.isalpha() and before[:1].islower()
 
 
 def _shares_a_holder_word(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
@@ -783,7 +829,7 @@ def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> li
     return sorted(
         index
         for norm, indices in tokens.positions.items()
-        if norm in vocab.relations or norm in vocab.agents
+        if norm in vocab.relations or is_agent(norm, vocab)
         for index in indices
     )
 
@@ -897,6 +943,40 @@ def inheritance_credits(text: str, vocab: StatementVocabulary) -> tuple[Credit, 
 def has_phrase(text: str, table: PhraseTable) -> bool:
     tokens = tokenize(text)
     return any(table.matches_any(tokens, index) for index in table.starts(tokens))
+
+
+def phrase_starts(text: str, table: PhraseTable) -> list[int]:
+    """Where in `text` (character offsets) the table's phrases start."""
+    tokens = tokenize(text)
+    return [tokens[index].start for index in table.starts(tokens) if table.matches_any(tokens, index)]
+
+
+def signer_made_it_at(text: str, offset: int, vocab: StatementVocabulary) -> bool:
+    """The sentence holding text[offset] says the signer took or made the photos: a first-person subject,
+    then in its clause a taking verb, or a making verb with a photo noun in the sentence ("ich habe im
+    Auftrag der Sängerin … fotografiert", "j'ai réalisé une série de photos pour mon client"). A client
+    or a commissioner named there is the one the work was made for, not one the writer speaks for."""
+    tokens = tokenize(text)
+    at = next((i for i, token in enumerate(tokens) if token.end > offset), None)
+    if at is None:
+        return False
+    first = at
+    while first > 0 and not tokens[first].brk:
+        first -= 1
+    end = at + 1
+    while end < len(tokens) and not tokens[end].brk:
+        end += 1
+    photo = any(token.norm in vocab.photo_nouns for token in tokens[first:end])
+    for subject in (i for i in range(first, end) if _subject_pronoun(tokens[i], vocab)):
+        clause_end = subject + 1
+        while clause_end < end and not tokens[clause_end].gap:
+            clause_end += 1  # the subject's own clause: not "I represent X, …, which were made by our studio"
+        words = [token.norm for token in tokens[subject + 1 : clause_end]]
+        if any(word in vocab.take_verbs for word in words) or (
+            photo and any(word in vocab.make_verbs for word in words)
+        ):
+            return True
+    return False
 
 
 def says_self_made(text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None) -> bool:

@@ -13,11 +13,12 @@ from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMes
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
     depicts_signer,
-    has_phrase,
     inheritance_credits,
     passive_credits,
+    phrase_starts,
     read_credits,
     says_self_made,
+    signer_made_it_at,
 )
 from verification.statement.names import (
     clean_name,
@@ -72,8 +73,12 @@ def read_statement(
     display = _display_name(message, kind)
     signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or signature.person or display
     named = first_slot(text, tokens, vocab.represent, vocab, org=True) or caseless_represents(text, vocab)
+    if named and named in text and signer_made_it_at(text, text.index(named), vocab):
+        named = None  # "im Auftrag der Sängerin X fotografiert": made for X, not written for X
     represents = named or signature.organisation
-    for_client = has_phrase(text, vocab.for_client) or _acts_for_another(named, signature, vocab)
+    for_client = any(
+        not signer_made_it_at(text, start, vocab) for start in phrase_starts(text, vocab.for_client)
+    ) or _acts_for_another(named, signature, vocab)
     if for_client and represents == signature.organisation:
         represents = None  # the agency's own name: the rights are the client's
     own_organisation = (signature.organisation, *signature.brands) if for_client else ()
@@ -83,6 +88,7 @@ def read_statement(
             signer,
             signature.person,
             represents,
+            signature.organisation,  # as signed, when the text names it inflected ("prezes Chóru Harmonia")
             *signature.brands,
             display,
             *pen_names(text, vocab),
@@ -171,7 +177,11 @@ def _acts_for_another(represents: str | None, signature: Signature, vocab: State
     organisation and the sites of the signature are not the holder's, as for a named client."""
     if not represents or len(distinctive_words(represents, vocab)) < 2:
         return False  # "当社" (our company), "Acme": too little of a name to tell two apart
-    own = [name for name in (signature.organisation, *signature.brands) if name]
+    own = [
+        name
+        for name in (signature.organisation, *signature.brands)
+        if name and len(distinctive_words(name, vocab)) >= 2  # not "Zarządu" (of the board) of a title line
+    ]
     return bool(own) and not shares_name_word(represents, own, vocab)
 
 

@@ -179,6 +179,7 @@ _WORD_KEYS = (
     "subject_pronouns",
     "relations",
     "agents",
+    "agent_compounds",
     "take_verbs",
     "make_verbs",
     "object_pronouns",
@@ -257,6 +258,7 @@ class StatementVocabulary:
     subject_pronouns: WordSet
     relations: WordSet
     agents: WordSet
+    agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
     make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
@@ -360,6 +362,7 @@ class StatementVocabulary:
             subject_pronouns=words("subject_pronouns"),
             relations=words("relations"),
             agents=words("agents"),
+            agent_endings=tuple(sorted(words("agent_compounds").exact)),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
             object_pronouns=words("object_pronouns"),

@@ -725,15 +725,21 @@ def _by_the_signer(tokens: Sequence[Token], verb: int, vocab: StatementVocabular
     )
 
 
+def _around(tokens: Sequence[Token], index: int, sentence: bool) -> tuple[int, int]:
+    """The first token and the end of the clause (or the sentence) holding `index`."""
+    first = index
+    while first > 0 and not (tokens[first].brk if sentence else tokens[first].gap):
+        first -= 1
+    end = index + 1
+    while end < len(tokens) and not (tokens[end].brk if sentence else tokens[end].gap):
+        end += 1
+    return first, end
+
+
 def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
     """The taking verb's clause has a first-person subject and the relation stands in another clause:
     "Ich habe das Foto selbst aufgenommen, mein Kollege … hat mir beim Hochladen geholfen"."""
-    start = verb
-    while start > 0 and not tokens[start].gap:
-        start -= 1
-    end = verb + 1
-    while end < len(tokens) and not tokens[end].gap:
-        end += 1
+    start, end = _around(tokens, verb, sentence=False)
     if start <= relation < end:
         return False
     return any(_subject_pronoun(tokens[i], vocab) for i in range(start, end))
@@ -960,12 +966,7 @@ def signer_made_it_at(text: str, offset: int, vocab: StatementVocabulary) -> boo
     at = next((i for i, token in enumerate(tokens) if token.end > offset), None)
     if at is None:
         return False
-    first = at
-    while first > 0 and not tokens[first].brk:
-        first -= 1
-    end = at + 1
-    while end < len(tokens) and not tokens[end].brk:
-        end += 1
+    first, end = _around(tokens, at, sentence=True)
     photo = any(token.norm in vocab.photo_nouns for token in tokens[first:end])
     for subject in (i for i in range(first, end) if _subject_pronoun(tokens[i], vocab)):
         clause_end = subject + 1

@@ -1389,7 +1389,14 @@ def _legal_footer_tokens(tokens: Sequence[Token], vocab: LicenseVocabulary) -> s
     marks = {
         "addressee": found(vocab.addressee_words),
         "mail": found(vocab.mail_words),
-        "license": [*found(vocab.license_words), *found(vocab.cc_names), *found(vocab.cc_abbreviations)],
+        # a paragraph naming a license or the wiki speaks of the grant: "The photographs … are provided to
+        # the addressee solely to illustrate the relevant Wikipedia article" is no mere footer
+        "license": [
+            *found(vocab.license_words),
+            *found(vocab.cc_names),
+            *found(vocab.cc_abbreviations),
+            *found(vocab.wiki_words),
+        ],
     }
     footer: set[int] = set()
     for first, end in _paragraphs(tokens):

@@ -22,6 +22,8 @@ from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
 _CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』')
+# A capitalised caption label may also open a sentence: "Szeged, Dóm tér. Fotó: Kovács Lajos, 1962."
+_SENTENCE_MARKS = frozenset(".!?")
 _CAPTION_MARKS = frozenset(":/")  # folded: the full-width "：" and "／" too
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
@@ -91,26 +93,95 @@ def passive_credits(
     tokens = tokenize(text)
     credits: list[Credit] = []
     for index in range(len(tokens) - 2):
-        verb, by = tokens[index], tokens[index + 1]
-        if verb.norm not in vocab.take_verbs or by.norm not in vocab.by_prepositions or by.gap:
+        verb = tokens[index]
+        if not _passive_verb(tokens, index, vocab):
             continue
+        at = _by_word_after(tokens, index, vocab)
+        if at is None:
+            continue
+        by = tokens[at]
         own = _own_vocabulary(languages, vocab, verb.start, by.end)
-        if own is not None and (verb.norm not in own.take_verbs or by.norm not in own.by_prepositions):
+        if own is not None and (not _passive_verb(tokens, index, own) or by.norm not in own.by_prepositions):
             continue
-        words = _description(tokens, index + 2)
+        words = _description(tokens, at + 1)
+        head = _head_of(words, vocab)
         if not words or any(
             word.raw.casefold() in vocab.pronouns
             or any(word.norm in table for table in (vocab.not_agents, vocab.org_leads, vocab.org_words))
-            for word in words
+            for word in head
         ):
             continue
-        end = index + 2 + len(words)
+        end = at + 1 + len(words)
         name = _apposed_name(tokens, end)
         if name is not None and is_holder_name(name, holder_names, vocab):
             continue
         phrase = " ".join(text[verb.start : tokens[end - 1].end].split())
         credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
+
+
+# Words between a passive taking verb and its by-word, in one clause, a year among them: "taken in 1958
+# by", "in 1958 gemaakt door".
+_BY_REACH = 4
+
+
+def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
+    """A name, a by-word written after it, then a taking verb: "Logo, ajansta Selin Kaya tarafından
+    tasarlandı", "kuvat otettiin Mikko Lahtisen toimesta". Not the holder's name."""
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index in range(2, len(tokens) - 1):
+        if tokens[index].norm not in vocab.by_postpositions or tokens[index + 1].norm not in vocab.take_verbs:
+            continue
+        first = index
+        while first > 0 and index - first < MAX_PERSON_WORDS and tokens[first - 1].raw[:1].isupper():
+            first -= 1
+            if tokens[first].gap and first < index - 1:
+                break
+        if index - first < 2 or tokens[index].gap:
+            continue
+        name = " ".join(t.raw for t in tokens[first:index])
+        if not is_holder_name(name, holder_names, vocab):
+            phrase = " ".join(text[tokens[first].start : tokens[index + 1].end].split())
+            credits.append(Credit(phrase=phrase, name=name, by_signer=False))
+    return credits
+
+
+def _passive_verb(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A taking verb, or a making verb with a photo noun shortly before it in its clause ("Beide foto's zijn
+    in 1958 gemaakt door …")."""
+    norm = tokens[index].norm
+    if norm in vocab.take_verbs:
+        return True
+    if norm not in vocab.make_verbs:
+        return False
+    for back in range(index - 1, max(-1, index - _PHOTO_REACH - 1), -1):
+        if tokens[back + 1].gap:
+            return False
+        if tokens[back].norm in vocab.photo_nouns:
+            return True
+    return False
+
+
+def _by_word_after(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> int | None:
+    """The by-word right after the verb, or at most `_BY_REACH` words after it in its clause when a year
+    stands between ("taken in 1958 by the founder of our club"); not "taken in the garden by the lake",
+    where "by" is a place."""
+    for at in range(verb + 1, min(len(tokens) - 1, verb + 2 + _BY_REACH)):
+        if tokens[at].gap:
+            return None
+        if tokens[at].norm in vocab.by_prepositions:
+            between = tokens[verb + 1 : at]
+            return at if not between or any(token.raw.isdecimal() for token in between) else None
+    return None
+
+
+def _head_of(words: Sequence[Token], vocab: StatementVocabulary) -> Sequence[Token]:
+    """A description's words up to its first preposition: "the founder" of "the founder of our club"."""
+    for position, word in enumerate(words):
+        if position and (word.norm in vocab.depiction_prepositions or word.norm in vocab.org_particles):
+            return words[:position]
+    return words
 
 
 def _description(tokens: Sequence[Token], start: int) -> list[Token]:
@@ -273,7 +344,12 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
         and tokens[start - 1].norm in vocab.caption_leads
     ):
         start -= 1
-    return start == 0 or tokens[start - 1].line != line or tokens[start - 1].norm in _CLAUSE_MARKS
+    return (
+        start == 0
+        or tokens[start - 1].line != line
+        or tokens[start - 1].norm in _CLAUSE_MARKS
+        or (tokens[start - 1].norm in _SENTENCE_MARKS and tokens[start].raw[:1].isupper())
+    )
 
 
 def _caption_name(

@@ -253,8 +253,14 @@ def _quoted_at(tokens: Sequence[Tok], index: int, line: int) -> int | None:
 
 
 def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
-    """The credited name is the holder's: one name's distinctive words contain the other's."""
-    credited = distinctive_words(name, vocab)
+    """The credited name is the holder's: one name's distinctive words contain the other's. In "Marco
+    Bellini per Cantina Valdoro" the maker is the part before the made-for word."""
+    maker = name.split()
+    cut = next(
+        (i for i, word in enumerate(maker) if i and word.islower() and fold(word) in vocab.made_for_words),
+        None,
+    )
+    credited = distinctive_words(" ".join(maker[:cut]) if cut else name, vocab)
     if not credited:
         return False
     return any(

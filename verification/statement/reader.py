@@ -3,6 +3,7 @@ names, websites and authorship."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from verification.statement.credits import (
     inheritance_credits,
     passive_credits,
     phrase_starts,
+    postposition_credits,
     read_credits,
     says_self_made,
     signer_made_it_at,
@@ -106,6 +108,9 @@ def read_statement(
         credits = inheritance_credits(text, vocab)
     if not credits:
         credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
+    if not credits:
+        credits = tuple(postposition_credits(unwrapped, vocab, holder_names))
+    credits = tuple(_signed_as(credit, signature, vocab) for credit in credits)
     self_made = says_self_made(text, vocab, languages)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         credits = (*credits, *_quoted_credits(message, vocab, holder_names, credits, detector, license_vocab))
@@ -169,6 +174,18 @@ def _asked(flat: str, phrase: str) -> bool:
         return False
     end = _SENTENCE_END.search(flat, start + len(phrase))
     return end is not None and end.group() in "?？"
+
+
+def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary) -> Credit:
+    """A credit to an organisation the signature holds as a line of its own ("© 2025 شركة واحة النخيل للتمور"
+    under a signature with that company's line) is the signer's organisation's: no one else's. Not a
+    person's name: "Photo by\nJohn Smith" ends some mails."""
+    if credit.by_signer or not credit.name or not is_organisation(credit.name, vocab):
+        return credit
+    name = " ".join(credit.name.casefold().split())
+    if any(" ".join(line.casefold().split()) == name for line in signature.lines):
+        return dataclasses.replace(credit, by_signer=True)
+    return credit
 
 
 def _acts_for_another(represents: str | None, signature: Signature, vocab: StatementVocabulary) -> bool:

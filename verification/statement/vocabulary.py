@@ -172,6 +172,7 @@ _STRING_KEYS = (
     "caseless_not_credit",
     "name_suffixes",
     "pen_name_words",
+    "made_for_words",
     *(f"caseless_{key}" for key in _CASELESS_RELATION_KEYS),
 )
 _WORD_KEYS = (
@@ -180,6 +181,7 @@ _WORD_KEYS = (
     "relations",
     "agents",
     "agent_compounds",
+    "by_postpositions",
     "take_verbs",
     "make_verbs",
     "object_pronouns",
@@ -258,6 +260,7 @@ class StatementVocabulary:
     subject_pronouns: WordSet
     relations: WordSet
     agents: WordSet
+    by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
     make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
@@ -302,6 +305,7 @@ class StatementVocabulary:
     ignored_hosts: tuple[str, ...]
     # folded: "pseudonym", "künstlernamen": a quoted name after one is the signer's own
     pen_name_words: tuple[str, ...]
+    made_for_words: frozenset[str]  # "per", "for": "© Marco Bellini per Cantina Valdoro" credits Bellini
     tlds: frozenset[str]
     # language -> this vocabulary with that language's credit words (_LANGUAGE_KEYS) and the common ones;
     # a language without one of those lists keeps every language's words for it
@@ -363,6 +367,7 @@ class StatementVocabulary:
             relations=words("relations"),
             agents=words("agents"),
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
+            by_postpositions=words("by_postpositions"),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
             object_pronouns=words("object_pronouns"),
@@ -408,6 +413,7 @@ class StatementVocabulary:
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
             pen_name_words=tuple(fold(word) for word in as_written("pen_name_words")),
+            made_for_words=frozenset(fold(word) for word in as_written("made_for_words")),
             tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
         )
         return replace(vocabulary, languages=_by_language(vocabulary, languages))

@@ -704,6 +704,27 @@ def _pronoun_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -
     return 0
 
 
+# Languages that write every noun with a capital: a relation word in lower case there is some other word.
+_CAPITALISED_NOUNS = frozenset({"de"})
+
+
+def _lower_case_noun(tokens: Sequence[Token], index: int, languages: ParagraphLanguages | None) -> bool:
+    token = tokens[index]
+    language = languages.at(token.start, token.end) if languages is not None else None
+    return language in _CAPITALISED_NOUNS and token.raw[:1].islower()
+
+
+def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A nobody-word at most two words before the relation or trade, in its clause: "No other
+    photographer took part", "Aucun autre membre n'a participé", "kein anderer Fotograf"."""
+    for back in range(index - 1, max(-1, index - 3), -1):
+        if tokens[back + 1].gap:
+            return False
+        if tokens[back].norm in vocab.nobody_words:
+            return True
+    return False
+
+
 def _relation_credits(
     text: str,
     vocab: StatementVocabulary,
@@ -729,8 +750,10 @@ def _relation_credits(
         agent = is_agent(token.norm, vocab) and (
             _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
         )
-        if token.start in covered_chars:
+        if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
+        if is_relation and not agent and _lower_case_noun(tokens, index, languages):
+            continue  # "Sonst hat da keiner fotografiert, … auch nicht": German "nicht", Dutch "niece"
         if _depicted(tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab):
             continue  # "ảnh do bố tôi chụp": Vietnamese "do" is "by", Portuguese "do" is "of the"
         named = _name_after(tokens, index, vocab)

@@ -163,7 +163,7 @@ def _quoted_credits(
     )
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？]")
+_SENTENCE_END = re.compile(r"[.!?。！？؟]")
 
 
 def _asked(flat: str, phrase: str) -> bool:
@@ -173,7 +173,7 @@ def _asked(flat: str, phrase: str) -> bool:
     if start < 0:
         return False
     end = _SENTENCE_END.search(flat, start + len(phrase))
-    return end is not None and end.group() in "?？"
+    return end is not None and end.group() in "?？؟"
 
 
 def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary) -> Credit:

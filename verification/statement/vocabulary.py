@@ -182,6 +182,7 @@ _WORD_KEYS = (
     "agents",
     "agent_compounds",
     "by_postpositions",
+    "nobody_words",
     "take_verbs",
     "make_verbs",
     "object_pronouns",
@@ -260,6 +261,7 @@ class StatementVocabulary:
     subject_pronouns: WordSet
     relations: WordSet
     agents: WordSet
+    nobody_words: WordSet  # "no", "kein", "aucun": "no other photographer took part" credits nobody
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
@@ -368,6 +370,7 @@ class StatementVocabulary:
             agents=words("agents"),
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
             by_postpositions=words("by_postpositions"),
+            nobody_words=words("nobody_words"),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
             object_pronouns=words("object_pronouns"),

@@ -102,7 +102,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ab30-zh-hant-email-footer": "a mail footer's '不得…作商業用途' read as the release's",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout21/aj05-it-outlook365-base64-ets": "a non-commercial first mail, quoted, read with the new grant",
-    "heldout21/aj14-zh-qqmail-gb18030-listed-freemail": "a qq.com address listed on the site not found",
     "heldout21/aj18-de-iphone-reply-ev-gemeinnuetzig": "'nicht-kommerziell … nicht so gemeint' not undone",
 }
 

@@ -1202,7 +1202,16 @@ def _set_aside(
             return True
         if hit.end <= marker.start and _closes_with_brackets_between(tokens, hit, marker):
             return True
+        if hit.end <= marker.start and _opens_next_clause(tokens, hit, marker):
+            return True
     return False
+
+
+def _opens_next_clause(tokens: Sequence[Token], hit: _Hit, marker: _Span) -> bool:
+    """The marker opens the clause right after the restriction's, at most one word before it: "Quanto
+    all'uso non commerciale, avevo frainteso" (as for non-commercial use, I had misunderstood)."""
+    gaps = [i for i in range(hit.end, marker.start + 1) if tokens[i].gap]
+    return len(gaps) == 1 and marker.start - gaps[0] <= 1
 
 
 def _reported(tokens: Sequence[Token], marker: _Span, hit: _Hit, vocab: LicenseVocabulary) -> bool:

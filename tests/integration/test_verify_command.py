@@ -101,8 +101,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ab24-cs-not-noncommercial": "'Nejde o licenci pro nekomerční užití' (not an NC licence)",
     "heldout19/ab30-zh-hant-email-footer": "a mail footer's '不得…作商業用途' read as the release's",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
-    "heldout21/aj05-it-outlook365-base64-ets": "a non-commercial first mail, quoted, read with the new grant",
-    "heldout21/aj18-de-iphone-reply-ev-gemeinnuetzig": "'nicht-kommerziell … nicht so gemeint' not undone",
 }
 
 

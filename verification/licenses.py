@@ -1842,8 +1842,9 @@ def _wikipedia_only_hits(
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.wiki_words, LicenseProblem.WIKIPEDIA_ONLY)
 
 
-# Words a negator may stand before a use elsewhere it refuses: "they are not to be used anywhere else".
-_OTHER_USE_REACH = 4
+# Words a negator may stand before a use elsewhere it refuses, in its clause: "they are not to be used
+# anywhere else", "vill inte att de dyker upp gratis på andra sajter". A wider reach refuses more.
+_OTHER_USE_REACH = 8
 
 
 def _no_other_use_hits(
@@ -1860,7 +1861,11 @@ def _no_other_use_hits(
     refused = [
         span
         for span in other_uses
-        if _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH) or _refused_after(tokens, span, vocab)
+        if (
+            _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)
+            and not _limit_between(tokens, span.start, vocab)
+        )
+        or _refused_after(tokens, span, vocab)
     ]
     nowhere = _spans(tokens, vocab.nowhere_else, masked, None)
     if not other_uses and not nowhere:
@@ -1955,6 +1960,14 @@ def _negator_ends_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabula
         and start + found.length == index
         and not any(tokens[i].gap for i in range(start + 1, index + 1))
         for start in range(max(0, index - 3), index)
+    )
+
+
+def _limit_between(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A limit word in the reach before `index`: the negator there negates the limit ("The release is not
+    limited to Wikipedia and the photo may be used anywhere else"), not the use elsewhere."""
+    return any(
+        vocab.limit_words.matches_any(tokens, i) for i in range(max(0, index - _OTHER_USE_REACH - 3), index)
     )
 
 
@@ -2158,20 +2171,35 @@ def _markers(
     return [span for span in _spans(tokens, table, masked, None) if not lifted(tokens, span.start, vocab)]
 
 
+# Words a negator may stand from the revocation word it negates: "I cannot revoke", "nemohu odvolat",
+# "widerrufen kann ich nicht". A negator further off in the clause negates something else ("no zadržavam
+# pravo da je povučem kad god": Croatian "no" is "but").
+_REVOKE_NEGATION_REACH = 3
+
+
 def _revocable_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
 ) -> list[_Hit]:
     """A grant the holder may take back: "îmi rezerv dreptul de a retrage acest acord în orice moment",
-    "which I may revoke at any time". A revocation word and an any-time word in one clause with no
-    negator or negative determiner in it ("I understand I cannot revoke it at any time" grants for good).
+    "which I may revoke at any time". A revocation word and an any-time word in one clause, no negator or
+    negative determiner between them or within `_REVOKE_NEGATION_REACH` words of either ("I understand I
+    cannot revoke it at any time", "eikä sitä voi myöhemmin perua" grant for good).
     A free license cannot be withdrawn."""
     hits: list[_Hit] = []
     for when in _spans(tokens, vocab.any_time_words, masked, None):
         first, last = _clause_around(tokens, when.start)
         for word in revocations:
+            near = [
+                i
+                for span in (word, when)
+                for i in range(
+                    max(first, span.start - _REVOKE_NEGATION_REACH),
+                    min(last, span.end + _REVOKE_NEGATION_REACH),
+                )
+            ]
             if first <= word.start <= last and not any(
                 vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
-                for i in range(first, last + 1)
+                for i in (*near, *range(min(word.start, when.start), max(word.end, when.end)))
             ):
                 start, end = min(word.start, when.start), max(word.end, when.end)
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))

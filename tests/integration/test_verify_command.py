@@ -99,7 +99,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ab20-it-restriction-withdrawn": "a quoted first mail's limits withdrawn in the reply",
     "heldout19/ab23-pl-words-nc-not-chosen": "a non-commercial licence in words, named as not chosen",
     "heldout19/ab24-cs-not-noncommercial": "'Nejde o licenci pro nekomerční užití' (not an NC licence)",
-    "heldout19/ab30-zh-hant-email-footer": "a mail footer's '不得…作商業用途' read as the release's",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
 }
 

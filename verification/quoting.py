@@ -135,6 +135,9 @@ class _Splitter:
                 index += 1
                 continue
             if mode is _Mode.QUOTED_REST or (mode is _Mode.LINES and line.lstrip().startswith(">")):
+                nested = self._nested_reply_header(line)
+                if nested is not None:  # "On 04/12/2026, Tom Aske wrote:" inside the agent's quote
+                    self.quoted_from = nested
                 self._append(SegmentKind.QUOTED, line, self.quoted_from)
                 index += 1
                 continue
@@ -222,6 +225,14 @@ class _Splitter:
             if following.endswith((":", "：")) and self._is_reply_header(f"{line} {following}"):
                 return index + 2
         return None
+
+    def _nested_reply_header(self, line: str) -> Address | None:
+        """The author a reply header inside a quote names: its address, or, where it names none, the
+        whole header as the name ("On 04/12/2026 10:15, Tom Aske wrote:"), for a name to be found in."""
+        plain = line.lstrip("> \t").strip()
+        if not plain.endswith((":", "：")) or not self._is_reply_header(plain):
+            return None
+        return forwarded_address(plain) or Address(addr="", name=plain)
 
     def _is_reply_header(self, line: str) -> bool:
         return any(pattern.search(line) for pattern in self.vocab.reply_headers)

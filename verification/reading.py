@@ -10,7 +10,7 @@ from verification.files import FileVocabulary, find_files
 from verification.languages import LanguageDetector, SenderLanguage
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
-from verification.model import LicenseProblem, ParsedMessage, Segment, SegmentKind
+from verification.model import Address, LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.statement import StatementVocabulary, read_statement, release_text
 from verification.text_limit import within_token_limit
 
@@ -64,22 +64,26 @@ def _with_own_quotes(message: ParsedMessage, licenses: LicenseVocabulary) -> Par
     the new words name a license, they are the statement and the old mail stays a quote (a corrected
     release quoting the one it replaces)."""
     sender = message.sender
-    if sender is None or not any(_quotes_sender(segment, sender.addr) for segment in message.segments):
+    if sender is None or not any(_quotes_sender(segment, sender) for segment in message.segments):
         return message
     if read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND:
         return message
     segments = tuple(
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None)
-        if _quotes_sender(segment, sender.addr)
+        if _quotes_sender(segment, sender)
         else segment
         for segment in message.segments
     )
     return replace(message, segments=segments)
 
 
-def _quotes_sender(segment: Segment, address: str) -> bool:
-    return (
-        segment.kind is SegmentKind.QUOTED
-        and segment.forwarded_from is not None
-        and segment.forwarded_from.addr == address
-    )
+def _quotes_sender(segment: Segment, sender: Address) -> bool:
+    """A quote of the sender's own mail: its header names the sender's address, or names no address but
+    the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:")."""
+    quoted = segment.forwarded_from
+    if segment.kind is not SegmentKind.QUOTED or quoted is None:
+        return False
+    if quoted.addr:
+        return quoted.addr == sender.addr
+    name = " ".join(sender.name.casefold().split())
+    return len(name.split()) >= 2 and name in " ".join(quoted.name.casefold().split())

@@ -14,6 +14,10 @@ HEAD += "Content-Type: text/plain; charset=utf-8\n\n"
 OWN_QUOTE = "On Mon, 3 Mar 2025 at 18:42, Sara Conti <sara@conti.example> wrote:\n"
 AGENT_QUOTE = "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
 CLEAN = "> I publish File:Como.jpg under CC BY-SA 4.0.\n"
+# Outlook quotes the agent's mail whole, and in it the sender's first mail under a header naming her
+OUTLOOK_AGENT = "From: VRT <permissions@wikimedia.example>\nSent: 4 March 2025 10:00\nSubject: Re: foto\n\n"
+NAMED_QUOTE = "On 3/3/2025 18:42, Sara Conti wrote:\n"
+OTHER_QUOTE = "On 3/3/2025 18:42, Marco Rossi wrote:\n"
 RESTRICTED = "> I publish File:Como.jpg under CC BY-SA 4.0, only for use on Wikipedia.\n"
 
 
@@ -39,6 +43,18 @@ CASES = [
     ),
     ("new-license-replaces-the-quoted-one", CORRECTION + OWN_QUOTE + RESTRICTED, "CC-BY-4.0", None),
     ("agent-quote-is-no-statement", "I agree.\n\n" + AGENT_QUOTE + CLEAN, None, LicenseProblem.NONE_FOUND),
+    (
+        "own-mail-inside-the-agent-quote-by-name",
+        "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + NAMED_QUOTE + CLEAN,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "someone-else-inside-the-agent-quote",
+        "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + OTHER_QUOTE + CLEAN,
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
 ]
 
 

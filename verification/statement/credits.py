@@ -3,6 +3,7 @@ whether the work depicts the signer."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -24,6 +25,9 @@ from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 _CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』')
 # A capitalised caption label may also open a sentence: "Szeged, Dóm tér. Fotó: Kovács Lajos, 1962."
 _SENTENCE_MARKS = frozenset(".!?")
+# A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
+# extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
+_FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
 _CAPTION_MARKS = frozenset(":/")  # folded: the full-width "：" and "／" too
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
@@ -324,6 +328,10 @@ def _caption_at(
     if found is None:
         return None
     name, end = found
+    line_end = text.find("\n", tokens[end - 1].end)
+    glued = tokens[position].end == tokens[name_start].start if name_start < len(tokens) else False
+    if glued and _FILE_EXTENSION.search(text, tokens[end - 1].end, len(text) if line_end < 0 else line_end):
+        return None  # "Slika:Jezero v Ledvicah, Dolina….jpg": a file page in Slovene, not a caption
     one_word = len(_words(name)) < 2 and not CASELESS_RUN.search(name)  # 山田太郎 has no spaces
     if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
         return None

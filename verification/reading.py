@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from verification.errors import UnreadableMessage, UnreadableReason
@@ -64,26 +65,55 @@ def _with_own_quotes(message: ParsedMessage, licenses: LicenseVocabulary) -> Par
     the new words name a license, they are the statement and the old mail stays a quote (a corrected
     release quoting the one it replaces)."""
     sender = message.sender
-    if sender is None or not any(_quotes_sender(segment, sender) for segment in message.segments):
+    if sender is None:
+        return message
+    signed = _signing_lines(message.text(SegmentKind.OWN))
+    if not any(_quotes_sender(segment, sender, signed) for segment in message.segments):
         return message
     if read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND:
         return message
     segments = tuple(
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None)
-        if _quotes_sender(segment, sender)
+        if _quotes_sender(segment, sender, signed)
         else segment
         for segment in message.segments
     )
     return replace(message, segments=segments)
 
 
-def _quotes_sender(segment: Segment, sender: Address) -> bool:
+def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
     """A quote of the sender's own mail: its header names the sender's address, or names no address but
-    the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:")."""
+    the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:"), or a name of
+    two words at least that signs the reply (the firm's address sends, "Marco Ricci" signs)."""
     quoted = segment.forwarded_from
     if segment.kind is not SegmentKind.QUOTED or quoted is None:
         return False
     if quoted.addr:
         return quoted.addr == sender.addr
+    header = " ".join(quoted.name.casefold().split())
     name = " ".join(sender.name.casefold().split())
-    return len(name.split()) >= 2 and name in " ".join(quoted.name.casefold().split())
+    if len(name.split()) >= 2 and name in header:
+        return True
+    return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(quoted.name))
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """Capitalised words in a row: the names a reply header may hold ("Marco Ricci" in "Il 04/12/2026
+    11:05, Marco Ricci ha scritto:")."""
+    runs: list[list[str]] = [[]]
+    for word in re.split(r"[\s,;:()<>\[\]\"]+", text):
+        if word[:1].isupper() and word.isalpha():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+# Lines at the end of the sender's own words where a reply is signed.
+_SIGNING_LINES = 6
+
+
+def _signing_lines(own: str) -> str:
+    """The last non-empty lines of the sender's own words, folded: where the reply is signed."""
+    lines = [line.strip() for line in own.splitlines() if line.strip()]
+    return " ".join(" ".join(lines[-_SIGNING_LINES:]).casefold().split())

@@ -106,7 +106,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
     "heldout22/ao03-de-nur-wikipedia-zurueckgezogen-outlook": "a Wikipedia-only wish withdrawn in the reply",
     "heldout22/ao05-fr-ami-tenait-le-reflecteur-apple": "a friend who held the reflector read as the maker",
-    "heldout22/ao10-it-foto-di-giulia-ferri-outlook": "first mail signed by a person, sent as the firm",
     "heldout22/ao11-nl-alleen-wikipedia-ingetrokken-onderwerp-bestandsnaam": "Wikipedia-only withdrawn",
     "heldout22/ao15-pt-versao-indicada-sapo-listado-outlook": "a quoted question's credit read as one",
     "heldout22/ao17-sv-nc-struken-av-styrelsen-outlook": "a non-commercial wish struck out in the reply",

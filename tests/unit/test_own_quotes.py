@@ -18,6 +18,7 @@ CLEAN = "> I publish File:Como.jpg under CC BY-SA 4.0.\n"
 OUTLOOK_AGENT = "From: VRT <permissions@wikimedia.example>\nSent: 4 March 2025 10:00\nSubject: Re: foto\n\n"
 NAMED_QUOTE = "On 3/3/2025 18:42, Sara Conti wrote:\n"
 OTHER_QUOTE = "On 3/3/2025 18:42, Marco Rossi wrote:\n"
+SIGNER_QUOTE = "On 3/3/2025 18:42, Marco Ricci wrote:\n"  # the firm's address sent it, Marco Ricci signs
 RESTRICTED = "> I publish File:Como.jpg under CC BY-SA 4.0, only for use on Wikipedia.\n"
 
 
@@ -46,6 +47,12 @@ CASES = [
     (
         "own-mail-inside-the-agent-quote-by-name",
         "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + NAMED_QUOTE + CLEAN,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "own-mail-inside-the-agent-quote-by-the-reply-signer",
+        "Yes, I took them.\n\nMarco Ricci\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + SIGNER_QUOTE + CLEAN,
         "CC-BY-SA-4.0",
         None,
     ),

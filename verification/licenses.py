@@ -414,6 +414,7 @@ _LANGUAGE_LISTS = (
     "addressee_words",
     "org_nouns",
     "removal_words",
+    "outside_words",
     "use_categories",
     "consent_words",
     "consent_markers",
@@ -503,9 +504,8 @@ class LicenseVocabulary:
     mail_words: PhraseTable  # "e-mail", "viesti*": a refusal spanning one is a mail footer's, not the grant's
     confidential_words: PhraseTable  # "confidential", "vertraulich": with an addressee word and a mail word,
     addressee_words: PhraseTable  # "addressee", "Empfänger": a paragraph that is the mail's legal footer
-    removal_words: (
-        PhraseTable  # "remove", "retirer": the files taken down after an until-date: a grant that ends
-    )
+    removal_words: PhraseTable  # "remove", "retirer": files taken down after an until-date: a grant ends
+    outside_words: PhraseTable  # "outside", "buiten": "ook buiten Wikipedia" allows use beyond the wiki
     org_nouns: PhraseTable  # "association", "Verein": a non-commercial word may describe one, not the grant
     without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
     clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
@@ -1251,7 +1251,8 @@ def _undone_elsewhere(
     commercial use" takes back the grant, not the restriction); a free license is named in another
     sentence; and another sentence, holding no restriction at all, allows in words what the restriction
     forbade ("ausdrücklich auch kommerziell", "y compris à des fins commerciales"), not negated, or for a
-    Wikipedia limit names the wiki beside a negation ("Souhlas není omezen na Wikipedii")."""
+    Wikipedia limit names the wiki beside a negation ("Souhlas není omezen na Wikipedii") or an outside word
+    ("ook buiten Wikipedia"), or allows other uses ("auch auf anderen Websites")."""
     wiki = hit.problem is LicenseProblem.WIKIPEDIA_ONLY
     if hit.problem is LicenseProblem.NON_COMMERCIAL:
         allowed = vocab.commercial_words
@@ -1272,12 +1273,20 @@ def _undone_elsewhere(
     negated_sentences = {
         sentences[i] for i in vocab.negators.starts(tokens) if vocab.negators.matches_any(tokens, i)
     }
+    if wiki:  # "ook buiten Wikipedia", "auch auf anderen Websites": use beyond the wiki, allowed in words
+        beyond = {
+            sentences[span.start]
+            for table in (vocab.outside_words, vocab.other_uses)
+            for span in _spans(tokens, table, frozenset(), None)
+            if not _negated_before(tokens, span.start, vocab, _OTHER_USE_REACH)
+        }
+        negated_sentences |= beyond
     return any(
         sentences[index] not in restricted
         and (sentences[index] in negated_sentences if wiki else not _negated(tokens, index, vocab))
         for index in allowed.starts(tokens)
         if allowed.match(tokens, index) is not None
-    )
+    ) or (wiki and any(sentence not in restricted for sentence in beyond))
 
 
 def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:

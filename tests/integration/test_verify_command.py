@@ -104,7 +104,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout22/am13-fi-cc0-flickr-nc": "a Flickr CC BY-NC 2.0 elsewhere read as the grant's",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
-    "heldout22/ao05-fr-ami-tenait-le-reflecteur-apple": "a friend who held the reflector read as the maker",
     "heldout22/ao15-pt-versao-indicada-sapo-listado-outlook": "a quoted question's credit read as one",
     "heldout22/ao19-cs-jen-wikipedie-odvolano-thunderbird": "a Wikipedia-only sentence declared void",
     "heldout22/ao24-ja-furii-kameraman-satsuei-outlook": "first mail signed by a person, sent as the firm",

@@ -415,6 +415,7 @@ _LANGUAGE_LISTS = (
     "org_nouns",
     "removal_words",
     "outside_words",
+    "only_suffixes",
     "use_categories",
     "consent_words",
     "consent_markers",
@@ -505,6 +506,7 @@ class LicenseVocabulary:
     confidential_words: PhraseTable  # "confidential", "vertraulich": with an addressee word and a mail word,
     addressee_words: PhraseTable  # "addressee", "Empfänger": a paragraph that is the mail's legal footer
     removal_words: PhraseTable  # "remove", "retirer": files taken down after an until-date: a grant ends
+    only_suffixes: PhraseTable  # "에서만", "에만": an only-word as the wiki word's own ending (Korean)
     outside_words: PhraseTable  # "outside", "buiten": "ook buiten Wikipedia" allows use beyond the wiki
     org_nouns: PhraseTable  # "association", "Verein": a non-commercial word may describe one, not the grant
     without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
@@ -927,6 +929,7 @@ def _restriction_hits(
             if _final_negator(tokens, hit.end, vocab) is None
         ),
         *_wikipedia_only_hits(tokens, vocab, masked, foreign),
+        *_suffixed_only_hits(tokens, vocab, masked),
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
         *_requested_refusal_hits(tokens, vocab, masked),
@@ -1526,12 +1529,34 @@ def _refusal_hits(
         topic = None if near else _sentence_topic(tokens, vocab, refusal.span, targets, revocations)
         if topic is not None and not foreign.foreign(topic[1], topic[0]):
             near = [(0, topic[1].start, topic[1])]
+        if not near:
+            refused = _that_clause_target(tokens, vocab, refusal.span, targets)
+            if refused is not None and not foreign.foreign(refused[1], refused[0]):
+                near = [(0, refused[1].start, refused[1])]
         if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
             target = min(near, key=lambda item: item[:2])[2]
             start, end = min(target.start, refusal.span.start), max(target.end, refusal.span.end)
             if not _about_the_mail(tokens, _Span(start, end), vocab):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
+
+
+def _that_clause_target(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, refusal: _Span, targets: Sequence[tuple[str, _Span]]
+) -> tuple[str, _Span] | None:
+    """The use refused in the that-clause right after the refusal's clause: "nie zgadzam się, żeby ktoś na
+    nim zarabiał" (I do not agree that anyone earns money from it), "ich bin nicht einverstanden, dass
+    die Fotos verkauft werden"."""
+    opening = refusal.end
+    while opening < len(tokens) and not tokens[opening].gap:
+        opening += 1
+    if opening >= len(tokens) or tokens[opening].brk or not vocab.that_words.matches_any(tokens, opening):
+        return None
+    end = opening + 1
+    while end < len(tokens) and not tokens[end].gap:
+        end += 1
+    inside = [(key, target) for key, target in targets if opening < target.start < end]
+    return min(inside, key=lambda item: item[1].start) if inside else None
 
 
 def _sentence_topic(
@@ -1849,6 +1874,23 @@ def _wikipedia_only_hits(
     met …, voor gebruik op Wikipedia"); not negated ("not only"), not turned by a "not limited" after
     it, not masked. The sentence is the window: an aside between commas does not lift the limit."""
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.wiki_words, LicenseProblem.WIKIPEDIA_ONLY)
+
+
+def _suffixed_only_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A wiki word ending in an only-suffix ("한국어 위키백과에서만 사용해 주세요": on the Korean
+    Wikipedia only), not turned after it ("위키백과에만 한정되지 않으며": not limited to Wikipedia only)."""
+    suffixes = tuple(first for first in vocab.only_suffixes.by_first)
+    if not suffixes:
+        return []
+    return [
+        _Hit(span.start, span.end, None, LicenseProblem.WIKIPEDIA_ONLY)
+        for span in _spans(tokens, vocab.wiki_words, masked, None)
+        if tokens[span.end - 1].norm.endswith(suffixes)
+        and tokens[span.end - 1].norm not in suffixes
+        and not _turned_after(tokens, span.end, vocab)
+    ]
 
 
 # Words a negator may stand before a use elsewhere it refuses, in its clause: "they are not to be used

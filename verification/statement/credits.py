@@ -1033,12 +1033,14 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
 
 def _aside_only(tokens: Sequence[Token], noun: int, relation: int, verb: int) -> bool:
     """The photo noun stands before the relation with nothing between, and the only breaks between the
-    relation and the verb are the two commas of an aside: "این عکس‌ها را همکارم آقای رضا کاظمی، عکاس واحد
-    روابط عمومی، گرفته است" (my colleague X, the press photographer, took these photos)."""
+    relation and the verb are the commas of an aside: "این عکس‌ها را همکارم آقای رضا کاظمی، عکاس واحد
+    روابط عمومی، گرفته است" (my colleague X, the press photographer, took these photos), or the one
+    before an apposition running to the verb: "A felvételt egy kedves ismerősünk, Bakos Ferenc tájfotós
+    készítette"."""
     if not noun < relation < verb or any(tokens[i].gap for i in range(noun + 1, relation + 1)):
         return False
     breaks = [i for i in range(relation + 1, verb + 1) if tokens[i].gap]
-    return len(breaks) == 2 and all(tokens[i].sep.strip() in {",", "،", "、"} for i in breaks)
+    return len(breaks) in (1, 2) and all(tokens[i].sep.strip() in {",", "،", "、"} for i in breaks)
 
 
 def inheritance_credits(text: str, vocab: StatementVocabulary) -> tuple[Credit, ...]:

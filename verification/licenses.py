@@ -2585,12 +2585,20 @@ def _negative_conditions(
             for span in _spans(tokens, vocab.that_words, masked, None)
             if span.start > condition.end and sentences[span.start] == sentences[condition.start]
         ]
+        revocations = [span.start for span in _spans(tokens, vocab.revocation_words, masked, None)]
         for anchor in anchors:  # "provided that my name is given and that none of this is sold"
             negator_at = _negator_within(tokens, anchor, vocab.condition_reach, vocab)
+            if negator_at is not None and anchor != condition.end and _revokes_near(negator_at, revocations):
+                continue  # "…, och att jag inte kan återkalla detta medgivande": the grant's own words
             if negator_at is not None:
                 found.append(_Span(condition.start, negator_at))
                 break
     return found
+
+
+def _revokes_near(index: int, revocations: Sequence[int]) -> bool:
+    """A revocation word at most three words after `index`: "inte kan återkalla", "not revoke"."""
+    return any(index <= start <= index + 3 for start in revocations)
 
 
 def _negator_within(tokens: Sequence[Token], start: int, reach: int, vocab: LicenseVocabulary) -> int | None:

@@ -108,6 +108,12 @@ def passive_credits(
         if own is not None and (not _passive_verb(tokens, index, own) or by.norm not in own.by_prepositions):
             continue
         words = _description(tokens, at + 1)
+        if not words and at > index + 1:  # "réalisées lors des vendanges 2023 par Julien Marchand"
+            named = _capitalised_run(tokens, at + 1)
+            if named is not None and not is_holder_name(named[0], holder_names, vocab):
+                phrase = " ".join(text[verb.start : tokens[named[1] - 1].end].split())
+                credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
+            continue
         head = _head_of(words, vocab)
         if not words or any(
             word.raw.casefold() in vocab.pronouns
@@ -197,6 +203,40 @@ def _description(tokens: Sequence[Token], start: int) -> list[Token]:
             break
         words.append(token)
     return words
+
+
+def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
+    """A full name in running text with a trade in apposition after it: "nous avions fait appel à Julien
+    Marchand, photographe à Caen, qui a couvert la journée". Not a signature line ("Julien Marchand,
+    photographe" opening its line) and not a holder's name ("Je suis Jeanne Morel, photographe")."""
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index in range(1, len(tokens) - 2):
+        before = tokens[index - 1]
+        if "\n" in tokens[index].sep or not before.raw[:1].islower() or not before.raw.isalpha():
+            continue  # the name must follow a lower-case word on its line: prose, not a signature
+        named = _capitalised_run(tokens, index)
+        if named is None or named[1] >= len(tokens):
+            continue
+        agent = tokens[named[1]]
+        if "," not in agent.sep or not agent.raw[:1].islower() or not is_agent(agent.norm, vocab):
+            continue
+        if not is_holder_name(named[0], holder_names, vocab):
+            phrase = " ".join(text[tokens[index].start : agent.end].split())
+            credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
+    return credits
+
+
+def _capitalised_run(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
+    """Two to four capitalised words from `start` in one clause, and where they end; else None."""
+    parts: list[str] = []
+    end = start
+    for token in tokens[start : start + 4]:
+        if (parts and token.gap) or not token.raw[:1].isupper() or not token.raw.isalpha():
+            break
+        parts.append(token.raw)
+        end += 1
+    return (" ".join(parts), end) if len(parts) >= 2 else None
 
 
 def _apposed_name(tokens: Sequence[Token], end: int) -> str | None:
@@ -675,7 +715,9 @@ def _described(
             break  # "by me": the signer's; later, a pronoun of one language is a word of another
         if apposition and token.norm in vocab.subject_pronouns:
             return None  # "von meinem Mann, das ich im Urlaub aufgenommen habe": a clause, the signer took it
-        if token.norm in vocab.relations or token.norm in vocab.agents:
+        if (
+            token.norm in vocab.relations and token.norm not in vocab.not_relations
+        ) or token.norm in vocab.agents:
             relation = position
         elif (relation >= 0 or _after_by(tokens, position, start, vocab)) and _uncased_word(token.raw):
             # "על ידי דני אלמוג", "על ידי הצלם יואב כהן", "توسط دوستم علی رضایی": right after "by" or after
@@ -762,6 +804,9 @@ def _relation_credits(
             continue
         if is_relation and not agent and _lower_case_noun(tokens, index, languages):
             continue  # "Sonst hat da keiner fotografiert, … auch nicht": German "nicht", Dutch "niece"
+        own_words = _own_vocabulary(languages, vocab, token.start, token.end)
+        if is_relation and not agent and own_words is not None and token.norm in own_words.not_relations:
+            continue  # "réalisées par son service": French "son" (his) is no English son
         if _depicted(tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab):
             continue  # "ảnh do bố tôi chụp": Vietnamese "do" is "by", Portuguese "do" is "of the"
         named = _name_after(tokens, index, vocab)

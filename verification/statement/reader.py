@@ -13,6 +13,7 @@ from verification.licenses import LicenseVocabulary, read_license
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
+    apposed_agent_credits,
     depicts_signer,
     inheritance_credits,
     passive_credits,
@@ -110,6 +111,8 @@ def read_statement(
         credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
     if not credits:
         credits = tuple(postposition_credits(unwrapped, vocab, holder_names))
+    if not credits:
+        credits = tuple(apposed_agent_credits(unwrapped, vocab, holder_names))
     credits = tuple(_signed_as(credit, signature, vocab) for credit in credits)
     self_made = says_self_made(text, vocab, languages)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"

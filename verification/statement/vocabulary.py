@@ -225,6 +225,7 @@ _LANGUAGE_KEYS = (
     "subject_fillers",
     "cleft_leads",
     "depiction_prepositions",
+    "not_relations",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).
@@ -261,6 +262,7 @@ class StatementVocabulary:
     subject_pronouns: WordSet
     relations: WordSet
     agents: WordSet
+    not_relations: WordSet  # per language only: French "son" (his) is no English son, German "nicht" no niece
     nobody_words: WordSet  # "no", "kein", "aucun": "no other photographer took part" credits nobody
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
@@ -320,7 +322,7 @@ class StatementVocabulary:
         if not isinstance(languages, Mapping) or not languages:
             raise ConfigError("languages: expected a table of languages in statement.toml")
         merged: dict[str, list[str]] = {
-            key: [] for key in (*_TEMPLATE_KEYS, *_WORD_KEYS, *_PHRASE_KEYS, *_STRING_KEYS)
+            key: [] for key in (*_TEMPLATE_KEYS, *_WORD_KEYS, *_PHRASE_KEYS, *_STRING_KEYS, "not_relations")
         }
         for language, entry in languages.items():
             if not isinstance(entry, Mapping):
@@ -371,6 +373,7 @@ class StatementVocabulary:
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
             by_postpositions=words("by_postpositions"),
             nobody_words=words("nobody_words"),
+            not_relations=WordSet.build([]),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
             object_pronouns=words("object_pronouns"),

@@ -73,12 +73,21 @@ def _with_own_quotes(message: ParsedMessage, licenses: LicenseVocabulary) -> Par
     if read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND:
         return message
     segments = tuple(
-        replace(segment, kind=SegmentKind.OWN, forwarded_from=None)
+        replace(segment, kind=SegmentKind.OWN, forwarded_from=None, text=_unquoted(segment.text))
         if _quotes_sender(segment, sender, signed)
         else segment
         for segment in message.segments
     )
     return replace(message, segments=segments)
+
+
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+
+
+def _unquoted(text: str) -> str:
+    """The quoted mail's own lines, without the ">" marks each reply added: read as the sender's words, a
+    sentence wrapped over "> … not limited to\n> > Wikipedia" is whole again."""
+    return _QUOTE_PREFIX.sub("", text)
 
 
 def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:

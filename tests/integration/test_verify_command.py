@@ -107,7 +107,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout22/ao15-pt-versao-indicada-sapo-listado-outlook": "a quoted question's credit read as one",
     "heldout22/ao19-cs-jen-wikipedie-odvolano-thunderbird": "a Wikipedia-only sentence declared void",
     "heldout22/ao24-ja-furii-kameraman-satsuei-outlook": "first mail signed by a person, sent as the firm",
-    "heldout24/ar01-en-reply-took-it-myself": "a quoted question's 'Wikipedia only' read with the grant",
 }
 
 

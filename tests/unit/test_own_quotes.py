@@ -19,6 +19,11 @@ OUTLOOK_AGENT = "From: VRT <permissions@wikimedia.example>\nSent: 4 March 2025 1
 NAMED_QUOTE = "On 3/3/2025 18:42, Sara Conti wrote:\n"
 OTHER_QUOTE = "On 3/3/2025 18:42, Marco Rossi wrote:\n"
 SIGNER_QUOTE = "On 3/3/2025 18:42, Marco Ricci wrote:\n"  # the firm's address sent it, Marco Ricci signs
+# the Release Generator's "not limited to Wikipedia", wrapped by the mail program inside the quote
+WRAPPED_NOT_LIMITED = (
+    ">> I publish File:Como.jpg under CC BY-SA 4.0. I acknowledge that this agreement is not\n"
+    ">> limited to Wikipedia or related sites.\n"
+)
 RESTRICTED = "> I publish File:Como.jpg under CC BY-SA 4.0, only for use on Wikipedia.\n"
 
 
@@ -43,6 +48,16 @@ CASES = [
         LicenseProblem.WIKIPEDIA_ONLY,
     ),
     ("new-license-replaces-the-quoted-one", CORRECTION + OWN_QUOTE + RESTRICTED, "CC-BY-4.0", None),
+    (
+        "own-quote-wrapped-negation-is-whole",
+        "Happy for the licence below to stand.\n\n"
+        + AGENT_QUOTE
+        + "> Who took it?\n>\n> "
+        + OWN_QUOTE
+        + WRAPPED_NOT_LIMITED,
+        "CC-BY-SA-4.0",
+        None,
+    ),
     ("agent-quote-is-no-statement", "I agree.\n\n" + AGENT_QUOTE + CLEAN, None, LicenseProblem.NONE_FOUND),
     (
         "own-mail-inside-the-agent-quote-by-name",

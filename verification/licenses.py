@@ -425,6 +425,8 @@ _LANGUAGE_LISTS = (
     "without_words",
     "clause_words",
     "contrast_words",
+    "choice_words",
+    "against_words",
     "set_aside_words",
     "that_words",
     "other_uses",
@@ -512,6 +514,8 @@ class LicenseVocabulary:
     without_words: PhraseTable  # "without", "sense": with a clause word, an element name that is left out
     clause_words: PhraseTable  # "clause", "clàusula": "sense la clàusula NoComercial"
     contrast_words: PhraseTable  # "but", "ci", "sino": "not CC BY-NC 4.0 but CC BY 4.0" replaces a license
+    choice_words: PhraseTable  # "chose", "wybrałam", "version": "nie wybrałam wersji 'Użycie niekomercyjne'"
+    against_words: PhraseTable  # "decided against it": the license named before in its sentence not chosen
     set_aside_words: PhraseTable  # "by mistake", "at first": a restriction named as an error, a former choice
     that_words: PhraseTable  # "that", "že": a that-clause reports what a set-aside marker's clause says
     other_uses: PhraseTable  # "used anywhere else", "für andere Zwecke": negated, the grant is for one use
@@ -1064,10 +1068,12 @@ def _without_rejected(
     beside the free one chosen in the same sentence: "Escolhi a CC BY-SA 4.0, e não uma licença sem obras
     derivadas ou não comercial", "not a non-commercial licence but CC BY 4.0".
 
-    A negation, at most `_REJECTED_REACH` word (an article, no commercial or modify word) before a noun
-    phrase made only of license words, license names (`names`) and written-out restrictions, one joining
-    word between them at most, with a license word or name in it, in one clause; and a free license in
-    the same sentence, before the negation or after a contrast word closing the phrase. Only the
+    A negation, at most `_REJECTED_REACH` word (an article, no commercial or modify word) and any choice
+    words ("chose", "version") before a noun phrase made only of license words, license names (`names`)
+    and written-out restrictions, one joining word between them at most, with a license word or name in
+    it or a choice word before it, in one clause; and a free license in the same sentence or the one
+    before, before the negation, or after a contrast word closing the phrase; or a phrase declining the
+    restriction after it (`_decided_against`). Only the
     restrictions inside that phrase are lifted, and only those written as a phrase or a license's name:
     a refusal ("uso comercial proibido") has a verb and is never part of such a noun phrase."""
     free = [hit for hit in names if hit.spdx is not None]
@@ -1090,12 +1096,38 @@ def _without_rejected(
             continue
         inside, end = phrase
         sentence = sentences[start]
-        before = any(hit.end <= start and sentences[hit.start] == sentence for hit in free)
+        before = any(hit.end <= start and sentences[hit.start] in (sentence, sentence - 1) for hit in free)
         contrast = _close(tokens, end) and vocab.contrast_words.matches_any(tokens, end)
         after = contrast and any(hit.start > end and sentences[hit.start] == sentence for hit in free)
         if before or after:
             lifted.update(inside)
+    lifted.update(_decided_against(tokens, named, free, vocab))
     return [hit for hit in hits if hit.start not in lifted]
+
+
+def _decided_against(
+    tokens: Sequence[Token], named: Mapping[int, _Named], free: Sequence[_Hit], vocab: LicenseVocabulary
+) -> list[int]:
+    """The restriction named last before a phrase that declines it ("ob ich CC BY-NC 4.0 wähle, habe mich
+    aber dagegen entschieden"), in its sentence with no free license between, when a free license is named
+    in that sentence or the one next to it. The declining phrase must close its clause: "decided against
+    CC BY-SA" declines what follows, not what went before."""
+    sentences = _sentence_numbers(tokens)
+    lifted: list[int] = []
+    for start in vocab.against_words.starts(tokens):
+        found = vocab.against_words.match(tokens, start)
+        if found is None or _close(tokens, start + found.length):
+            continue
+        sentence = sentences[start]
+        declined = [index for index in named if index < start and sentences[index] == sentence]
+        if not declined:
+            continue
+        last = max(declined)
+        if any(last < hit.start < start for hit in free):
+            continue
+        if any(sentences[hit.start] in (sentence - 1, sentence, sentence + 1) for hit in free):
+            lifted.append(last)
+    return lifted
 
 
 class _Named(NamedTuple):
@@ -1119,14 +1151,24 @@ def _rejected_phrase(
     """The starts of the restrictions in the license phrase a negation ending at `after` rejects, and the
     phrase's end; None when no such phrase follows in the clause."""
     begin = after
+    reach = _REJECTED_REACH
+    chosen = False  # "nie wybrałam wersji …": a negated choice names what follows as a license
     while not (begin in named or vocab.license_words.matches_any(tokens, begin)):
-        if begin - after >= _REJECTED_REACH or not _close(tokens, begin) or _use_word(tokens, begin, vocab):
+        if not _close(tokens, begin) or _use_word(tokens, begin, vocab):
+            return None
+        choice = vocab.choice_words.match(tokens, begin)
+        if choice is not None:
+            chosen = True
+            reach += choice.length
+            begin += choice.length
+            continue
+        if begin - after >= reach:
             return None
         begin += 1
     if not _close(tokens, begin):
         return None
     inside: list[int] = []
-    has_license = False
+    has_license = chosen
     index = begin
     while _close(tokens, index):
         word = vocab.license_words.match(tokens, index)

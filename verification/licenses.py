@@ -1261,9 +1261,12 @@ def _opens_next_clause(tokens: Sequence[Token], hit: _Hit, marker: _Span) -> boo
 
 def _reported(tokens: Sequence[Token], marker: _Span, hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """The restriction stands in a that-clause right after the marker's clause: "jsem omylem napsal, že
-    souhlasím jen s použitím na Wikipedii" (I wrote by mistake that ...)."""
+    souhlasím jen s použitím na Wikipedii" (I wrote by mistake that ...), or a few words after the marker
+    where a language sets no comma before it ("In mijn vorige mail schreef ik dat …")."""
     opening = marker.end
     while opening < hit.start and not tokens[opening].gap:
+        if opening - marker.end < _REPORT_REACH and vocab.that_words.matches_any(tokens, opening):
+            break
         opening += 1
     return (
         opening < hit.start
@@ -1271,6 +1274,9 @@ def _reported(tokens: Sequence[Token], marker: _Span, hit: _Hit, vocab: LicenseV
         and vocab.that_words.matches_any(tokens, opening)
         and _clause_distance(tokens, _Span(opening, opening + 1), _Span(hit.start, hit.end)) is not None
     )
+
+
+_REPORT_REACH = 3  # "schreef ik dat": a verb and its subject between a marker and its that-word
 
 
 def _closes_with_brackets_between(tokens: Sequence[Token], hit: _Hit, marker: _Span) -> bool:
@@ -1377,6 +1383,25 @@ def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> b
         if any(vocab.clause_words.matches_any(tokens, i) for i in between) or (
             after is not None and vocab.clause_words.matches_any(tokens, after)
         ):
+            return True
+    return _restriction_denied(tokens, hit, vocab)
+
+
+def _restriction_denied(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A restriction word just before the name and a negator closing their clause shortly after it: "Eine
+    Beschränkung auf nicht-kommerzielle Zwecke gibt es ausdrücklich nicht" (there is no such limit)."""
+    clause_word = any(
+        vocab.clause_words.matches_any(tokens, i)
+        and not any(tokens[j].gap for j in range(i + 1, hit.start + 1))
+        for i in range(max(0, hit.start - 3), hit.start)
+    )
+    if not clause_word:
+        return False
+    for index in range(hit.end, min(len(tokens), hit.end + vocab.final_negation_reach + 1)):
+        if index > hit.end and tokens[index].gap:
+            return False
+        found = vocab.negators.match(tokens, index)
+        if found is not None and not _close(tokens, index + found.length):
             return True
     return False
 

@@ -659,7 +659,7 @@ def read_license(
     tokens = tokenize(text)
     if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
         return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
-    hits = _license_hits(tokens, vocab)
+    hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
     restrictions = _without_descriptions(
         tokens, _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector), vocab
@@ -682,6 +682,20 @@ def read_license(
     if reserved:
         return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
     return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
+
+
+# A form's boxes: empty ("[ ]", "( )", "☐") or ticked ("[X]", "(x)", "☒", "✓").
+_BOX = re.compile(r"(?P<empty>\[[ \t]?\]|\([ \t]?\)|[☐□❏⬜])|\[[ \t]?[xX✓✔✗×*][ \t]?\]|\([xX✓✔*]\)|[☒☑✅✔✓]")
+
+
+def _unticked(text: str, tokens: Sequence[Token], hit: _Hit) -> bool:
+    """A license named after an empty box of a form, the nearest box before it on its line: offered, not
+    chosen ("[ ] CC BY-SA 4.0   [X] CC BY 4.0"). Only names are dropped so; a restriction written in
+    words stays, ticked or not."""
+    begin = tokens[hit.start].start
+    line_start = text.rfind("\n", 0, begin) + 1
+    boxes = list(_BOX.finditer(text, line_start, begin))
+    return bool(boxes) and boxes[-1].group("empty") is not None
 
 
 def _mentions(text: str, tokens: Sequence[Token], hits: Iterable[_Hit]) -> tuple[str, ...]:

@@ -137,6 +137,8 @@ class Credit:
     phrase: str  # as written
     name: str | None  # the person credited, when a name is given
     by_signer: bool  # the credit names the signer / holder (or 'me', 'myself')
+    # its words also say what is shown ("fotos de X": photos by X or of X); a name in a file title is shown
+    may_describe: bool = False
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ class PolicySettings:
     """Switches of the policy that a queue may want to tune (config/policy.toml [policy])."""
 
     reply_to_other_domain_is_suspicious: bool = True
-    require_reachable_site: bool = True  # a domain match needs the official site to answer
+    # A domain match needs no page (rule 6 names none); True makes it wait for the official site to answer.
+    require_reachable_site: bool = False
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -174,7 +175,14 @@ def _address(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]:
             code, "The message names no official website of the holder.", Verdict.ASK_OFFICIAL_ADDRESS
         )
         return
-    if not facts.site_reachable and settings.require_reachable_site:
+    # a domain match needs no page when the message names the site; the sender's own domain, standing in
+    # for a site the message does not name, counts only by what its home page says
+    site_needed = (
+        settings.require_reachable_site
+        or not facts.sender_at_official_domain
+        or official.source is SiteSource.SENDER_DOMAIN
+    )
+    if not facts.site_reachable and site_needed:
         yield _reason(
             "site_unreachable",
             f"The holder's website {official.domain} could not be read.",

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.verify.batch import VerifyOutcome
 from verification.facts import CaseFacts
-from verification.model import Provisional, Verdict
+from verification.model import Credit, Provisional, Verdict
 from verification.terminal import inert
 
 # Every JSON line carries this; the number changes when a field changes meaning or goes (docs/json.md).
@@ -96,7 +96,7 @@ def evidence_json(facts: CaseFacts) -> dict[str, Any]:
             "represents": statement.represents,
             "holder_names": list(statement.holder_names),
             "websites_named": list(statement.websites),
-            "credits": [asdict(c) for c in statement.credits],
+            "credits": [_credit(c) for c in statement.credits],
             "self_made": statement.self_made,
             "depicts_signer": statement.depicts_signer,
             "forwarded": statement.forwarded,
@@ -135,6 +135,11 @@ def evidence_json(facts: CaseFacts) -> dict[str, Any]:
         "whois": asdict(facts.whois) if facts.whois else None,
         "mime_defects": list(reading.message.defects),
     }
+
+
+def _credit(credit: Credit) -> dict[str, Any]:
+    """A credit as docs/json.md documents it (the reader's own flags stay inside)."""
+    return {"phrase": credit.phrase, "name": credit.name, "by_signer": credit.by_signer}
 
 
 def outcome_text(outcome: VerifyOutcome) -> str:

@@ -96,7 +96,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ab20-it-restriction-withdrawn": "a quoted first mail's limits withdrawn in the reply",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout22/am09-ja-iso2022jp-takayama": "a wish for the Wikipedia article read as a Wikipedia-only limit",
-    "heldout22/am13-fi-cc0-flickr-nc": "a Flickr CC BY-NC 2.0 elsewhere read as the grant's",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
     "heldout22/ao15-pt-versao-indicada-sapo-listado-outlook": "a quoted question's credit read as one",
@@ -169,14 +168,20 @@ def test_text_report_names_verdict_reasons_and_evidence(sample_web: dict[str, st
     assert "Website: " in report
 
 
-def test_unreachable_web_never_confirms(tmp_path: Path) -> None:
-    """With no site reachable (every host unknown to the proxy), nothing may come out `confirm`."""
+def test_unreachable_web_confirms_only_domain_matches(tmp_path: Path) -> None:
+    """With no site reachable (every host unknown to the proxy), a `confirm` may only rest on what needs no
+    page: the sender writing from the domain of the website the message names. No listed address, no home
+    page naming the holder."""
     with FakeWeb({}) as web:
         env = dict(os.environ, **web.env)
         proc = run_verify(env, "--json", *(str(case / "message.eml") for case in ALL_CASES))
-    verdicts = [json.loads(line)["verdict"] for line in proc.stdout.splitlines()]
-    assert len(verdicts) == len(ALL_CASES)
-    assert "confirm" not in verdicts
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(lines) == len(ALL_CASES)
+    confirmed = [line for line in lines if line["verdict"] == "confirm"]
+    assert confirmed, "some cases write from the named site's domain"
+    for line in confirmed:
+        assert [reason["code"] for reason in line["reasons"]] == ["sender_domain_matches_site"]
+        assert line["evidence"]["official_site"]["source"] == "named"
 
 
 def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:

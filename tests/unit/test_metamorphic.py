@@ -15,6 +15,7 @@ import email.policy
 import email.utils
 import html
 import os
+import re
 import textwrap
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -194,8 +195,10 @@ def insert(text: str, is_html: bool, addition: str) -> str:
         paragraph = "<p>" + html.escape(addition).replace("\n", "<br>") + "</p>"
         at = text.lower().find("</p>")
         return text + paragraph if at < 0 else text[: at + 4] + paragraph + text[at + 4 :]
-    head, separator, tail = text.partition("\n\n")
-    return head + "\n\n" + addition + "\n\n" + tail if separator else text + "\n\n" + addition
+    blank = re.search(r"\r?\n[ \t]*\r?\n", text)  # CRLF bodies too: appended, it would land in a quote
+    if blank is None:
+        return text + "\n\n" + addition
+    return text[: blank.start()] + "\n\n" + addition + "\n\n" + text[blank.end() :]
 
 
 @cache

@@ -190,10 +190,16 @@ CASES: list[tuple[str, dict[str, Any], Verdict, set[str]]] = [
         {"statement_forwarded", "sender_domain_matches_site"},
     ),
     (
-        "site unreachable",
-        {"site": SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False)},
+        "site unreachable, free-mail sender",
+        {"site": SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False), **GMAIL},
         Verdict.ASK_OFFICIAL_ADDRESS,
         {"site_unreachable"},
+    ),
+    (
+        "site unreachable, sender at its domain",
+        {"site": SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False)},
+        Verdict.CONFIRM,
+        {"sender_domain_matches_site"},
     ),
     (
         "own domain names holder",
@@ -256,10 +262,11 @@ def test_reply_to_rule_can_be_switched_off() -> None:
     assert suggestion.verdict is Verdict.CONFIRM
 
 
-def test_unreachable_site_may_be_allowed_by_config() -> None:
-    settings = PolicySettings(require_reachable_site=False)
+def test_reachable_site_may_be_required_by_config() -> None:
+    settings = PolicySettings(require_reachable_site=True)
     unreachable = SiteEvidence("https://example-photo.org/", "example-photo.org", reachable=False)
-    assert decide(facts(site=unreachable), settings).verdict is Verdict.CONFIRM
+    assert decide(facts(site=unreachable), settings).verdict is Verdict.ASK_OFFICIAL_ADDRESS
+    assert decide(facts(site=unreachable), SETTINGS).verdict is Verdict.CONFIRM
 
 
 @pytest.mark.parametrize("problem", list(LicenseProblem))

@@ -18,8 +18,9 @@ OTHER_SITE_UP = SiteEvidence("https://studio-two.org/", "studio-two.org", reacha
 
 CASES: list[tuple[str, dict[str, Any], Verdict, Provisional | None]] = [
     ("site read, confirm", {}, Verdict.CONFIRM, None),
-    ("holder's site down", {"site": DOWN}, Verdict.ASK_OFFICIAL_ADDRESS, Provisional.SITE_UNREACHABLE),
-    ("site never fetched", {"site": None}, Verdict.ASK_OFFICIAL_ADDRESS, Provisional.SITE_UNREACHABLE),
+    # the sender writes from the domain of the site the message names: rule 6 needs no page of it
+    ("holder's site down, sender at its domain", {"site": DOWN}, Verdict.CONFIRM, None),
+    ("site never fetched, sender at its domain", {"site": None}, Verdict.CONFIRM, None),
     (
         "free mail, site down",
         {**GMAIL, "site": DOWN},

@@ -325,7 +325,7 @@ def credit_at(
             ):
                 continue
             phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
-            return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+            return Credit(phrase=phrase, name=name, by_signer=by_signer, may_describe=name_only), end
     return (
         _caption_at(text, tokens, index, vocab, holder_names)
         or _passive_credit_at(text, tokens, index, vocab, holder_names)
@@ -939,6 +939,7 @@ def _names_a_photographer(
         and named >= 2
         and _in_prose(tokens, index)
         and not tokens[index + 1].gap
+        and "\n" not in tokens[index + 1].sep  # "Ольга Иванова, фотограф\nСанкт-Петербург": a town below
         and not _preceded_by(tokens, index, vocab.relations, 3)
         and not _client_before(tokens, index, vocab)
         and not any(vocab.legal_forms.starting(tokens[i].norm) for i in range(index + 1, index + 1 + named))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from verification.languages import LanguageDetector, ParagraphLanguages
-from verification.licenses import LicenseVocabulary, read_license
+from verification.licenses import LicenseVocabulary, read_license, tokenize
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
@@ -28,6 +28,7 @@ from verification.statement.names import (
     distinctive_words,
     first_slot,
     pen_names,
+    same_name_word,
     shares_name_word,
     spelled_in_host,
     unique_names,
@@ -113,7 +114,9 @@ def read_statement(
         credits = tuple(postposition_credits(unwrapped, vocab, holder_names))
     if not credits:
         credits = tuple(apposed_agent_credits(unwrapped, vocab, holder_names))
-    credits = tuple(_signed_as(credit, signature, vocab) for credit in credits)
+    credits = _one_per_name(
+        _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
+    )
     self_made = says_self_made(text, vocab, languages)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         credits = (*credits, *_quoted_credits(message, vocab, holder_names, credits, detector, license_vocab))
@@ -134,6 +137,32 @@ def read_statement(
             for name in (person, *_aliases(person, text))
         ),
         forwarded=forwarded,
+    )
+
+
+def _one_per_name(credits: Iterable[Credit]) -> tuple[Credit, ...]:
+    """The first credit to each name: a credit read on a line and again on the line joined to the next
+    ("снимал наш штатный фотограф\nАндрей Лебедев") is one person, one reason."""
+    seen: set[tuple[str, bool]] = set()
+    kept: list[Credit] = []
+    for credit in credits:
+        if credit.name is not None:
+            key = (credit.name, credit.by_signer)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(credit)
+    return tuple(kept)
+
+
+def _shown_in_title(credit: Credit, files: Sequence[str]) -> bool:
+    """A credit whose words may also describe what is shown, to a name a file title holds: "las dos fotos
+    de Albarracín" for "Albarracín desde el castillo.jpg" are photos of the town, not by someone."""
+    if not credit.may_describe or credit.by_signer or not credit.name:
+        return False
+    name = [t.norm for t in tokenize(credit.name) if t.norm.isalpha()]
+    return bool(name) and any(
+        all(any(same_name_word(part, t.norm) for t in tokenize(title)) for part in name) for title in files
     )
 
 

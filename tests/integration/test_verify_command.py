@@ -95,10 +95,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
     "heldout19/ab20-it-restriction-withdrawn": "a quoted first mail's limits withdrawn in the reply",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
-    "heldout22/am09-ja-iso2022jp-takayama": "a wish for the Wikipedia article read as a Wikipedia-only limit",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
-    "heldout22/ao15-pt-versao-indicada-sapo-listado-outlook": "a quoted question's credit read as one",
     "heldout22/ao24-ja-furii-kameraman-satsuei-outlook": "first mail signed by a person, sent as the firm",
 }
 

@@ -211,13 +211,27 @@ def _asked(flat: str, phrase: str) -> bool:
 def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary) -> Credit:
     """A credit to an organisation the signature holds as a line of its own ("© 2025 شركة واحة النخيل للتمور"
     under a signature with that company's line) is the signer's organisation's: no one else's. Not a
-    person's name: "Photo by\nJohn Smith" ends some mails."""
-    if credit.by_signer or not credit.name or not is_organisation(credit.name, vocab):
+    person's name: "Photo by\nJohn Smith" ends some mails. A describing credit that is a whole signature
+    line is the signer's trade ("Fotografia de Guimarães e do Minho")."""
+    if credit.by_signer or not credit.name:
         return credit
-    name = " ".join(credit.name.casefold().split())
-    if any(" ".join(line.casefold().split()) == name for line in signature.lines):
+    lines = [" ".join(line.casefold().split()) for line in signature.lines]
+    phrase = " ".join(credit.phrase.casefold().split())
+    trade_line = credit.may_describe and ":" not in phrase  # "Автор світлин: X" is a caption, not a trade
+    if trade_line and phrase in lines and _under_the_signer(lines.index(phrase), signature):
+        # a trade line under the signer's name: "Fotografia de Guimarães e do Minho" says what they do
+        return dataclasses.replace(credit, by_signer=True)
+    if is_organisation(credit.name, vocab) and " ".join(credit.name.casefold().split()) in set(lines):
         return dataclasses.replace(credit, by_signer=True)
     return credit
+
+
+def _under_the_signer(number: int, signature: Signature) -> bool:
+    """Signature line `number` comes after the line naming the signing person."""
+    person = signature.person
+    return person is not None and any(
+        person.casefold() in line.casefold() for line in signature.lines[:number]
+    )
 
 
 def _acts_for_another(represents: str | None, signature: Signature, vocab: StatementVocabulary) -> bool:

@@ -428,6 +428,7 @@ _LANGUAGE_LISTS = (
     "choice_words",
     "against_words",
     "set_aside_words",
+    "withdraw_words",
     "that_words",
     "other_uses",
     "nowhere_else",
@@ -439,6 +440,9 @@ _LANGUAGE_LISTS = (
     "beforehand_words",
     "any_time_words",
     "until_words",
+    "duration_units",
+    "number_words",
+    "validity_words",
     "no_answers",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
@@ -517,6 +521,9 @@ class LicenseVocabulary:
     choice_words: PhraseTable  # "chose", "wybrałam", "version": "nie wybrałam wersji 'Użycie niekomercyjne'"
     against_words: PhraseTable  # "decided against it": the license named before in its sentence not chosen
     set_aside_words: PhraseTable  # "by mistake", "at first": a restriction named as an error, a former choice
+    withdraw_words: (
+        PhraseTable  # "I withdraw", "nehme ich zurück": with a restriction noun, the limit is gone
+    )
     that_words: PhraseTable  # "that", "že": a that-clause reports what a set-aside marker's clause says
     other_uses: PhraseTable  # "used anywhere else", "für andere Zwecke": negated, the grant is for one use
     nowhere_else: PhraseTable  # "nowhere else", "nulle part ailleurs": a use elsewhere negated in one form
@@ -528,6 +535,9 @@ class LicenseVocabulary:
     beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
     no_answers: PhraseTable  # "no", "non", "nein": a form's answer ("Commercial use: no")
     until_words: PhraseTable  # "until", "έως", "まで": beside a year, a grant that ends
+    duration_units: PhraseTable  # "years", "Jahre", "år": after a number, how long a grant is said to last
+    number_words: PhraseTable  # "three", "drei", "tre": a number written out before a duration unit
+    validity_words: PhraseTable  # "valid", "gilt", "gäller": a grant said to last a duration ends
     any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
@@ -960,6 +970,7 @@ def _restriction_hits(
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
+        *_duration_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
     ]
 
@@ -1334,6 +1345,8 @@ def _undone_elsewhere(
         return False
     if not any(other.spdx is not None and sentences[other.start] != sentence for other in hits):
         return False
+    if _withdrawn_in_words(tokens, sentences, sentence, vocab):
+        return True
     restricted = {sentences[other.start] for other in hits if other.problem is not None}
     negated_sentences = {
         sentences[i] for i in vocab.negators.starts(tokens) if vocab.negators.matches_any(tokens, i)
@@ -1352,6 +1365,18 @@ def _undone_elsewhere(
         for index in allowed.starts(tokens)
         if allowed.match(tokens, index) is not None
     ) or (wiki and any(sentence not in restricted for sentence in beyond))
+
+
+def _withdrawn_in_words(
+    tokens: Sequence[Token], sentences: Sequence[int], sentence: int, vocab: LicenseVocabulary
+) -> bool:
+    """The restriction's sentence withdraws it in so many words: a restriction noun and a withdrawing verb,
+    not negated ("Die Einschränkung „ausschließlich zur Verwendung in der Wikipedia“ aus meiner ersten
+    Mail nehme ich hiermit ausdrücklich zurück", "I withdraw the non-commercial restriction")."""
+    inside = [i for i in range(len(tokens)) if sentences[i] == sentence]
+    return any(vocab.clause_words.matches_any(tokens, i) for i in inside) and any(
+        vocab.withdraw_words.matches_any(tokens, i) and not _negated(tokens, i, vocab) for i in inside
+    )
 
 
 def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
@@ -1786,7 +1811,29 @@ def _refusals(
         for span in _spans(tokens, vocab.negated_permissions, masked, None)
         if not _beside_any(tokens, span, revocations)
     )
+    refusals.extend(_Refusal(span) for span in _withdrawn_consents(tokens, vocab, masked))
     return refusals
+
+
+def _withdrawn_consents(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Span]:
+    """A consent taken back for some use: a withdrawing word and a consent word at most
+    `_WITHDRAWN_REACH` words apart in one clause, not negated ("I withdraw my permission for commercial
+    use", "Ich ziehe meine Zustimmung für kommerzielle Nutzung zurück"): a refusal of the use named."""
+    consents = _spans(tokens, vocab.consent_words, masked, None)
+    found: list[_Span] = []
+    for withdraw in _spans(tokens, vocab.withdraw_words, masked, None):
+        if _negated(tokens, withdraw.start, vocab):
+            continue
+        for consent in consents:
+            distance = _clause_distance(tokens, withdraw, consent)
+            if distance is not None and distance <= _WITHDRAWN_REACH:
+                found.append(consent)  # the use refused stands by the consent word, perhaps inside the pair
+    return found
+
+
+_WITHDRAWN_REACH = 6  # "ziehe ich hiermit ausdrücklich meine Zustimmung … zurück"
 
 
 def _ban_lacking(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -2271,8 +2318,9 @@ _BEFOREHAND_NEGATION_REACH = 4
 def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
     """A commercial use or a change to be put to the holder first: "toute réutilisation à des fins
     commerciales devra m'être soumise au préalable", "V prípade komerčného využitia ma však vopred
-    požiadajte o súhlas". A beforehand word and a commercial or modification word in one sentence, the
-    beforehand word not negated nor after "without" in its clause ("without asking in advance")."""
+    požiadajte o súhlas"; a use elsewhere too ("for other purposes, ask me in advance"). A beforehand word
+    and a commercial, modification, other-use or outside word in one sentence, the beforehand word not
+    negated nor after "without" in its clause ("without asking in advance")."""
     markers = _markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before)
     if not markers:
         return []
@@ -2281,6 +2329,9 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     for table, problem in (
         (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
         (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+        # "ウィキペディア以外のサイト…で使用される場合は、必ず事前に…許可を得て": other uses asked for first
+        (vocab.other_uses, LicenseProblem.WIKIPEDIA_ONLY),
+        (vocab.outside_words, LicenseProblem.WIKIPEDIA_ONLY),
     ):
         for target in _spans(tokens, table, masked, problem):
             marker = next((m for m in markers if sentences[m.start] == sentences[target.start]), None)
@@ -2370,6 +2421,33 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
             if high - low <= _UNTIL_REACH and not any(tokens[i].gap for i in range(low + 1, high + 1)):
                 hits.append(_Hit(low, high + 1, None, LicenseProblem.NOT_FREE))
                 break
+    return hits
+
+
+def _duration_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A grant said to last a while: "Tillståndet gäller i tre år", "valid for 5 years", "gilt zwei Jahre".
+    A number (digits or a number word) right before a duration unit, in the clause of a validity word, in
+    a sentence that names the license or the permission or whose next sentence asks to take the files
+    down. A free license does not expire."""
+    sentences = _sentence_numbers(tokens)
+    granting = {
+        sentences[span.start]
+        for table in (vocab.license_words, vocab.consent_words, vocab.validity_words)
+        for span in _spans(tokens, table, masked, None)
+    }
+    for span in _spans(tokens, vocab.removal_words, masked, None):
+        granting.update((sentences[span.start], sentences[span.start] - 1))
+    validity = _spans(tokens, vocab.validity_words, masked, None)
+    hits: list[_Hit] = []
+    for unit in _spans(tokens, vocab.duration_units, masked, None):
+        number = unit.start - 1
+        if number < 0 or tokens[unit.start].gap or sentences[unit.start] not in granting:
+            continue
+        if not (tokens[number].raw.isdigit() or vocab.number_words.matches_any(tokens, number)):
+            continue
+        duration = _Span(number, unit.end)
+        if any(_clause_distance(tokens, word, duration) is not None for word in validity):
+            hits.append(_Hit(number, unit.end, None, LicenseProblem.NOT_FREE))
     return hits
 
 

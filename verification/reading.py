@@ -92,8 +92,9 @@ def _unquoted(text: str) -> str:
 
 def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
     """A quote of the sender's own mail: its header names the sender's address, or names no address but
-    the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:"), or a name of
-    two words at least that signs the reply (the firm's address sends, "Marco Ricci" signs)."""
+    the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:") or the quote
+    is signed with it, or a name of two words at least that signs the reply (the firm's address sends,
+    "Marco Ricci" signs)."""
     quoted = segment.forwarded_from
     if segment.kind is not SegmentKind.QUOTED or quoted is None:
         return False
@@ -101,9 +102,19 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
         return quoted.addr == sender.addr
     header = " ".join(quoted.name.casefold().split())
     name = " ".join(sender.name.casefold().split())
-    if len(name.split()) >= 2 and name in header:
+    if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
         return True
     return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(quoted.name))
+
+
+def _signed_lines(quote: str) -> str:
+    """The last lines of a quoted mail, where it is signed ("Julien Brunel" under a header naming only
+    "Atelier Brunel"), folded for comparison."""
+    lines = [line for line in _unquoted(quote).splitlines() if line.strip()]
+    return " ".join(" ".join(line.split()) for line in lines[-_SIGNATURE_LINES:]).casefold()
+
+
+_SIGNATURE_LINES = 8
 
 
 def _capitalised_runs(text: str) -> list[list[str]]:

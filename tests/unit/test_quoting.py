@@ -38,6 +38,10 @@ REPLY_HEADERS = [
     ("sv", "mån 13 maj 2024 kl. 10:00 skrev Ben Ortiz <ben@ortiz.example>:"),
     ("ja", "2024年5月13日(月) 10:00 Ben Ortiz <ben@ortiz.example>:"),
     ("ru", "пн, 13 мая 2024 г. в 10:00, Ben Ortiz <ben@ortiz.example>:"),
+    # the VRTS (Znuny) quoting the ticket's earlier article
+    ("vrts-en", "04/12/2026 10:47 - Ben Ortiz wrote:"),
+    ("vrts-de", "04.12.2026 09:12 - Ben Ortiz schrieb:"),
+    ("vrts-cs", "4. 12. 2026 22:17 - Ben Ortiz napsal(a):"),
 ]
 
 

@@ -1315,6 +1315,17 @@ def test_joined_wraps(text: str, wrapped_length: int, expected: str) -> None:
             ["File:Teruel de noche.jpg"],
             ["Albarracín"],
         ),
+        # a trade and a name with no verb, the name in the title: the photographer is what is shown
+        (
+            "The woman in the picture is the photographer Nadia Quinn, covering the race.",
+            ["File:Nadia Quinn photographing the start, 2025.jpg"],
+            [],
+        ),
+        (
+            "The woman in the picture is the photographer Nadia Quinn, covering the race.",
+            ["File:Cowes Week start, 2025.jpg"],
+            ["Nadia Quinn"],
+        ),
         # near miss: "by" is never a depiction, whatever the title holds
         ("The photo was taken by Anna Berg.", ["File:Anna Berg at the harbour.jpg"], ["Anna Berg"]),
     ],
@@ -1324,3 +1335,36 @@ def test_describing_credit_to_a_name_in_a_title(
 ) -> None:
     statement = read(vocab, licenses, "Lucía Méndez\n\n" + text, files)
     assert [credit.name for credit in statement.credits if not credit.by_signer] == credited
+
+
+@pytest.mark.parametrize(
+    ("credit", "credited"),
+    [
+        # the name the signer also writes in brackets, in another script, is hers
+        ("Copyright : © 2022 Oksana Melnyk", []),
+        # near miss: another name in the same line is someone else's
+        ("Copyright : © 2022 Ivan Petrenko", ["Ivan Petrenko"]),
+    ],
+)
+def test_credit_to_the_signers_bracketed_alias(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, credit: str, credited: list[str]
+) -> None:
+    text = (
+        f"{credit}\n\nЯ, Оксана Мельник, підтверджую, що є автором. Ліцензія CC BY-SA 4.0.\n\n"
+        "З повагою,\nОксана Мельник (Oksana Melnyk)\nфотографиня"
+    )
+    statement = read(vocab, licenses, text)
+    assert [c.name for c in statement.credits if not c.by_signer] == credited
+
+
+@pytest.mark.parametrize(
+    ("files", "depicts"),
+    [(["File:김서연 프로필 2023.jpg"], True), (["File:경복궁 야경.jpg"], False)],
+    ids=["korean-name-one-word-in-title", "korean-name-not-in-title"],
+)
+def test_korean_name_written_as_one_word(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, files: list[str], depicts: bool
+) -> None:
+    text = "CC BY-SA 4.0로 공개합니다.\n\n감사합니다.\n김서연"
+    statement = read(vocab, licenses, text, files, sender=Address("kim@example.kr", "김서연"))
+    assert statement.depicts_signer is depicts

@@ -114,6 +114,8 @@ def passive_credits(
                 phrase = " ".join(text[verb.start : tokens[named[1] - 1].end].split())
                 credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
             continue
+        if at - index - 1 > _BY_REACH_DESCRIBED:
+            continue  # far from the verb only a name counts: "taken in 2019 on a quiet morning by the river"
         head = _head_of(words, vocab)
         if not words or any(
             word.raw.casefold() in vocab.pronouns
@@ -132,7 +134,9 @@ def passive_credits(
 
 # Words between a passive taking verb and its by-word, in one clause, a year among them: "taken in 1958
 # by", "in 1958 gemaakt door".
-_BY_REACH = 4
+_BY_REACH = 8
+# ... and the words there may be when the by-word is followed by a description, not a name
+_BY_REACH_DESCRIBED = 4
 
 
 def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
@@ -817,7 +821,8 @@ def _relation_credits(
             photographer = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named])
             if not _shares_a_holder_word(photographer, holder_names, vocab):
                 phrase = " ".join(text[token.start : tokens[index + named].end].split())
-                credits.append(Credit(phrase=phrase, name=photographer, by_signer=False))
+                # no verb: a file title holding the name shows the photographer ("Nadia Quinn photographing")
+                credits.append(Credit(phrase=phrase, name=photographer, by_signer=False, may_describe=True))
             continue
         if not (is_relation or agent):
             continue
@@ -1048,11 +1053,18 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             if any(tokens[i].brk for i in range(low + 1, high + 1)):
                 continue
             norm = tokens[position].norm
+            if _namespace_prefix(tokens, position):
+                continue  # "Archivo:Laguna.jpg": the file namespace, not "archivo" (from the archive)
             if norm in vocab.take_verbs or (
                 norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab)
             ):
                 return position
     return None
+
+
+def _namespace_prefix(tokens: Sequence[Token], position: int) -> bool:
+    """The word is written right before a colon and the next word, no space: a file page's namespace."""
+    return position + 1 < len(tokens) and tokens[position + 1].sep == ":"
 
 
 def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab: StatementVocabulary) -> bool:
@@ -1157,12 +1169,13 @@ def depicts_signer(
     """The signer's full name is in a file title, or the text (or subject) says the work shows them.
 
     Every word of a name of two words or more must be in the title, each perhaps inflected ("Portret
-    Agnieszki Nowak" shows Agnieszka Nowak); a surname alone never counts, and a name after a credit word
+    Agnieszki Nowak" shows Agnieszka Nowak), or a Korean name written as one word ("김서연 프로필"); a
+    surname alone never counts, and a name after a credit word
     is the author's credit ("Hrad Bouzov v zimě (foto Jana Horáková)"), not what the photo shows.
     """
     if signer:
         name = [t.norm for t in tokenize(signer) if t.norm.isalpha()]
-        if len(name) >= 2:
+        if len(name) >= 2 or _hangul_full_name(name):
             for title in files:
                 tokens = tokenize(title)
                 words = {t.norm for t in tokens if t.norm.isalpha()}
@@ -1170,6 +1183,15 @@ def depicts_signer(
                 if named and not _credited_in_title(tokens, name[0], vocab):
                     return True
     return has_phrase(text, vocab.depicts) or has_phrase(subject, vocab.depicts)
+
+
+def _hangul_full_name(words: Sequence[str]) -> bool:
+    """One Hangul word of two to four syllables: a Korean full name, written without a space ("김서연");
+    "하늘갤러리" (five) is a gallery."""
+    if len(words) != 1:
+        return False
+    syllables = unicodedata.normalize("NFC", words[0])  # folded words hold Hangul decomposed into jamo
+    return 2 <= len(syllables) <= 4 and all("\uac00" <= c <= "\ud7a3" for c in syllables)
 
 
 def _credited_in_title(tokens: Sequence[Token], first_name: str, vocab: StatementVocabulary) -> bool:

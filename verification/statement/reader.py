@@ -36,7 +36,7 @@ from verification.statement.names import (
 from verification.statement.signature import Signature, is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
-from verification.statement.words import joined_wraps, word_tokens
+from verification.statement.words import joined_wraps, without_asides, word_tokens
 
 _GRANTS = frozenset(
     {
@@ -96,6 +96,7 @@ def read_statement(
             *signature.brands,
             display,
             *pen_names(text, vocab),
+            *_aliases(signer, text),  # "Оксана Мельник (Oksana Melnyk)": the credit "© Oksana Melnyk" is hers
         )
         if name not in own_organisation
     )
@@ -105,6 +106,7 @@ def read_statement(
     if unwrapped != text:  # credits over a line break the mail program put in; the same offsets
         more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)
         credits = (*credits, *(credit for credit in more if credit not in credits))
+    unwrapped = without_asides(unwrapped)  # "was taken early one morning - the week … - by Graham Pike"
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     if not credits:  # an heir who names the maker is credited once, by the maker's name
         credits = inheritance_credits(text, vocab)
@@ -119,7 +121,8 @@ def read_statement(
     )
     self_made = says_self_made(text, vocab, languages)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
-        credits = (*credits, *_quoted_credits(message, vocab, holder_names, credits, detector, license_vocab))
+        quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
+        credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     websites = _sites_of(named, named_sites, vocab) or (
         without_sites_in(named_sites, "\n".join(signature.lines), vocab) if for_client else named_sites

@@ -103,3 +103,14 @@ def joined_wraps(text: str, wrapped_length: int) -> str:
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
     return "".join(out)
+
+
+# An aside between two dashes with spaces around them, in one line: "taken early one April morning in 2019
+# - the week the restored wheel turned for the first time - by Graham Pike".
+_DASHED_ASIDE = re.compile(r"(?<=\S) [-\u2013\u2014] [^\n]{1,300}? [-\u2013\u2014] (?=\S)")
+
+
+def without_asides(text: str) -> str:
+    """The text with dashed asides cut out, so that a verb and its by-word stand together again; the
+    offsets change, so this text is read for credits only."""
+    return _DASHED_ASIDE.sub(" ", text)

@@ -97,7 +97,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
-    "heldout22/ao24-ja-furii-kameraman-satsuei-outlook": "first mail signed by a person, sent as the firm",
 }
 
 

@@ -1240,6 +1240,7 @@ def _without_set_aside(
             bracketed
             or _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
+            or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
         )
         if marked and _undone_elsewhere(tokens, hit, hits, sentences, vocab):
             previous_set_aside = hit
@@ -1374,9 +1375,20 @@ def _withdrawn_in_words(
     not negated ("Die Einschränkung „ausschließlich zur Verwendung in der Wikipedia“ aus meiner ersten
     Mail nehme ich hiermit ausdrücklich zurück", "I withdraw the non-commercial restriction")."""
     inside = [i for i in range(len(tokens)) if sentences[i] == sentence]
-    return any(vocab.clause_words.matches_any(tokens, i) for i in inside) and any(
-        vocab.withdraw_words.matches_any(tokens, i) and not _negated(tokens, i, vocab) for i in inside
-    )
+    nouns = [_Span(i, i + 1) for i in inside if vocab.clause_words.matches_any(tokens, i)]
+    if not nouns:
+        return False
+    for index in inside:
+        found = vocab.withdraw_words.match(tokens, index)
+        if found is None or _negated(tokens, index, vocab):
+            continue
+        after = index + found.length
+        if after < len(tokens) and not tokens[after].gap and vocab.negators.matches_any(tokens, after):
+            continue  # "I withdraw nothing"
+        withdraw = _Span(index, after)
+        if any(_clause_distance(tokens, withdraw, noun) is not None for noun in nouns):
+            return True
+    return False
 
 
 def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:

@@ -90,10 +90,8 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # confirm). Listed rather than hidden: each must still never confirm wrongly, and a fix that makes one
 # pass fails this test until the entry is removed.
 KNOWN_MISSES: dict[str, str] = {
-    "heldout17/u02-fr-tirage-oncle": "an uncle who took the print: credit missed",
     "heldout18/aa04-ru-lawyer-for-photographer": "a lawyer names her client, a photographer: a credit",
     "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
-    "heldout19/ab20-it-restriction-withdrawn": "a quoted first mail's limits withdrawn in the reply",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",

@@ -3,6 +3,7 @@ whether the work depicts the signer."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -137,6 +138,49 @@ def passive_credits(
 _BY_REACH = 8
 # ... and the words there may be when the by-word is followed by a description, not a name
 _BY_REACH_DESCRIBED = 4
+
+
+def pronoun_credits(
+    text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None
+) -> list[Credit]:
+    """A relative or a trade named, then a third-person subject pronoun before a taking verb: "Ce tirage
+    m'a été donné par mon oncle … c'est lui qui l'avait prise", "My father photographed a lot. He took
+    this one in 1987." The pronoun at most `_PRONOUN_REACH` words before the verb in its clause, no
+    first-person subject between them, and the relation or trade before it in its sentence or the one
+    before. Read only where no other credit is."""
+    tokens = tokenize(text)
+    sentences = list(itertools.accumulate(token.brk for token in tokens))
+    credits: list[Credit] = []
+    for verb, token in enumerate(tokens):
+        if token.norm not in vocab.take_verbs:
+            continue
+        for pronoun in range(verb - 1, max(-1, verb - _PRONOUN_REACH - 1), -1):
+            if tokens[pronoun + 1].gap or _subject_pronoun(tokens[pronoun], vocab):
+                break
+            if tokens[pronoun].norm not in vocab.third_pronouns:
+                continue
+            if any(tokens[i].norm in vocab.passive_auxiliaries for i in range(pronoun + 1, verb)):
+                break  # "she was photographed": the person is shown, not the one who took it
+            own = _own_vocabulary(languages, vocab, tokens[pronoun].start, token.end)
+            if own is not None and (
+                tokens[pronoun].norm not in own.third_pronouns or token.norm not in own.take_verbs
+            ):
+                break
+            sentence = sentences[pronoun]
+            antecedent = any(
+                sentences[i] in (sentence, sentence - 1)
+                and (tokens[i].norm in vocab.relations or is_agent(tokens[i].norm, vocab))
+                for i in range(pronoun)
+            )
+            if antecedent:
+                phrase = " ".join(text[tokens[pronoun].start : token.end].split())
+                credits.append(Credit(phrase=phrase, name=None, by_signer=False))
+            break
+    return credits
+
+
+# Words a third-person subject may stand before its taking verb: "c'est lui qui l'avait prise".
+_PRONOUN_REACH = 5
 
 
 def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:

@@ -19,6 +19,7 @@ from verification.statement.credits import (
     passive_credits,
     phrase_starts,
     postposition_credits,
+    pronoun_credits,
     read_credits,
     says_self_made,
     signer_made_it_at,
@@ -116,6 +117,8 @@ def read_statement(
         credits = tuple(postposition_credits(unwrapped, vocab, holder_names))
     if not credits:
         credits = tuple(apposed_agent_credits(unwrapped, vocab, holder_names))
+    if not credits:
+        credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(
         _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
     )

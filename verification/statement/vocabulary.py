@@ -178,6 +178,8 @@ _STRING_KEYS = (
 _WORD_KEYS = (
     "pronouns",
     "subject_pronouns",
+    "third_pronouns",
+    "passive_auxiliaries",
     "relations",
     "agents",
     "agent_compounds",
@@ -260,6 +262,8 @@ class StatementVocabulary:
     credit_full_name: TemplateSet  # "scatto di {name}": a name of two words at least, ending its clause
     pronouns: frozenset[str]  # lower-case with accents: Spanish "mí" (me) is not "mi" (my)
     subject_pronouns: WordSet
+    third_pronouns: WordSet  # "he", "er", "lui": a person named before who may be the subject of "took"
+    passive_auxiliaries: WordSet  # "was", "wurde", "été": "she was photographed" makes her no subject
     relations: WordSet
     agents: WordSet
     not_relations: WordSet  # per language only: French "son" (his) is no English son, German "nicht" no niece
@@ -368,6 +372,8 @@ class StatementVocabulary:
             credit_full_name=templates("credit_full_name"),
             pronouns=frozenset(" ".join(p.casefold().split()) for p in merged["pronouns"]),
             subject_pronouns=words("subject_pronouns"),
+            third_pronouns=words("third_pronouns"),
+            passive_auxiliaries=words("passive_auxiliaries"),
             relations=words("relations"),
             agents=words("agents"),
             agent_endings=tuple(sorted(words("agent_compounds").exact)),

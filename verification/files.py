@@ -61,6 +61,9 @@ class FileVocabulary:
     file_path_pages: tuple[str, ...]  # casefolded "special:filepath": /wiki/Special:FilePath/X.jpg
     file_name: re.Pattern[str] = field(repr=False, compare=False)  # Name.ext, anchored by the caller
     subject_leads: tuple[str, ...] = ()  # casefolded "permission for": "Permission for X.jpg" names X.jpg
+    # link-wrapping hosts (Outlook safe links, Google's /url) and the query key that holds the real URL
+    redirect_hosts: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False, compare=False)
+    redirect_keys: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -88,6 +91,8 @@ class FileVocabulary:
                     reverse=True,
                 )
             ),
+            redirect_hosts=_host_pattern(data, "redirect_hosts"),
+            redirect_keys=tuple(string_list(data, "redirect_keys", "files")),
         )
 
 
@@ -147,8 +152,9 @@ def _without_lead(subject: str, leads: Sequence[str]) -> str:
     return subject
 
 
-def titles_from_url(url: str, vocab: FileVocabulary) -> tuple[str, ...]:
-    """The file pages a URL shows: a File: page, a media-viewer fragment, or an upload (thumbnail) URL."""
+def titles_from_url(url: str, vocab: FileVocabulary, unwrap: bool = True) -> tuple[str, ...]:
+    """The file pages a URL shows: a File: page, a media-viewer fragment, or an upload (thumbnail) URL;
+    through a link wrapper once ("https://eur01.safelinks.protection.outlook.com/?url=…")."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").rstrip(".")
@@ -156,6 +162,9 @@ def titles_from_url(url: str, vocab: FileVocabulary) -> tuple[str, ...]:
         return ()
     if parts.scheme.lower() not in {"http", "https", ""}:
         return ()
+    if unwrap and vocab.redirect_hosts.match(host.lower()):
+        targets = [value for key, value in parse_qsl(parts.query) if key in vocab.redirect_keys]
+        return tuple(title for target in targets for title in titles_from_url(target, vocab, unwrap=False))
     if vocab.upload_hosts.match(host):
         title = _upload_title(parts.path)
         return (title,) if title else ()

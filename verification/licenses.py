@@ -440,6 +440,8 @@ _LANGUAGE_LISTS = (
     "beforehand_words",
     "any_time_words",
     "until_words",
+    "descriptive_auxiliaries",
+    "work_nouns",
     "duration_units",
     "number_words",
     "validity_words",
@@ -535,6 +537,8 @@ class LicenseVocabulary:
     beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
     no_answers: PhraseTable  # "no", "non", "nein": a form's answer ("Commercial use: no")
     until_words: PhraseTable  # "until", "έως", "まで": beside a year, a grant that ends
+    descriptive_auxiliaries: PhraseTable  # "has", "wurde", "ha": "has not been edited" describes the photo
+    work_nouns: PhraseTable  # "photo", "Bild", "foto": a negated change refuses one only with the work named
     duration_units: PhraseTable  # "years", "Jahre", "år": after a number, how long a grant is said to last
     number_words: PhraseTable  # "three", "drei", "tre": a number written out before a duration unit
     validity_words: PhraseTable  # "valid", "gilt", "gäller": a grant said to last a duration ends
@@ -1263,6 +1267,10 @@ def _set_aside(
     for marker in markers:
         if _clause_distance(tokens, span, marker) is not None:
             return True
+        if sentences[marker.start] == sentences[hit.start] + 1 and _opens_with_contrast(
+            tokens, marker, sentences
+        ):
+            return True  # "… preferia que não fossem recortadas. Mas … não me oponho a isso."
         same_sentence = sentences[marker.start] == sentences[hit.start]
         if not same_sentence:
             continue
@@ -1276,6 +1284,20 @@ def _set_aside(
         if hit.end <= marker.start and _opens_next_clause(tokens, hit, marker):
             return True
     return False
+
+
+def _opens_with_contrast(tokens: Sequence[Token], marker: _Span, sentences: Sequence[int]) -> bool:
+    """The marker's sentence opens with a contrast word ("Mas", "But", "Aber"): it answers the one before."""
+    first = marker.start
+    while first > 0 and sentences[first - 1] == sentences[marker.start]:
+        first -= 1
+    return tokens[first].norm in _CONTRAST_OPENERS
+
+
+# Sentence openers that turn what the sentence before said (folded): "But", "Aber", "Mais", "Mas", ...
+_CONTRAST_OPENERS = frozenset(
+    {"but", "however", "aber", "jedoch", "mais", "pero", "mas", "ma", "maar", "men", "ale"}
+)
 
 
 def _opens_next_clause(tokens: Sequence[Token], hit: _Hit, marker: _Span) -> bool:
@@ -2455,6 +2477,8 @@ def _duration_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: fr
         number = unit.start - 1
         if number < 0 or tokens[unit.start].gap or sentences[unit.start] not in granting:
             continue
+        if not tokens[unit.start].sep.isspace() or "%" in tokens[number].sep:
+            continue  # "dell%27anno" in a wrapped link is no "27 anno"
         if not (tokens[number].raw.isdigit() or vocab.number_words.matches_any(tokens, number)):
             continue
         duration = _Span(number, unit.end)
@@ -2529,17 +2553,69 @@ def _freed_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary)
 
 def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
     """A modification word right after a negative determiner: "ingen beskjæring, filtre eller
-    fargejustering", "keine Bearbeitung", "aucune retouche"."""
-    return [
-        _Hit(span.start - 1, span.end, None, LicenseProblem.NO_DERIVATIVES)
-        for span in _spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES)
-        if span.start > 0
-        and not tokens[span.start].gap
-        and vocab.negative_determiners.matches_any(tokens, span.start - 1)
-        and ":" not in tokens[span.start - 1].sep  # "Commercial use: no\nModification: yes" answers
-        and vocab.no_derivatives.match(tokens, span.start - 1) is None  # "no derivatives": its own reader
-        and not _turned_after(tokens, span.end, vocab)
-    ]
+    fargejustering", "keine Bearbeitung", "aucune retouche"; or a negator at most
+    `_NEGATED_CHANGE_REACH` words before it in its clause: "que no se alteren los colores", "le foto non
+    vanno ritagliate"."""
+    hits: list[_Hit] = []
+    revocations: list[_Span] | None = None
+    for span in _spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES):
+        if span.start == 0 or _turned_after(tokens, span.end, vocab):
+            continue
+        if (
+            not tokens[span.start].gap
+            and vocab.negative_determiners.matches_any(tokens, span.start - 1)
+            and ":" not in tokens[span.start - 1].sep  # "Commercial use: no\nModification: yes" answers
+            and vocab.no_derivatives.match(tokens, span.start - 1) is None  # "no derivatives": its own reader
+        ):
+            hits.append(_Hit(span.start - 1, span.end, None, LicenseProblem.NO_DERIVATIVES))
+            continue
+        negator = _negator_before(tokens, span.start, vocab, _NEGATED_CHANGE_REACH)
+        if negator is None:
+            continue
+        if revocations is None:
+            revocations = _spans(tokens, vocab.revocation_words, masked, None)
+        if (
+            vocab.no_derivatives.match(tokens, negator) is None  # "no-derivatives": its own reader
+            and not _describes_the_photo(tokens, negator, span.start, vocab)
+            # "Lupaa ei voi muuttaa eikä perua": the grant itself can be neither changed nor revoked
+            and not any(_clause_distance(tokens, span, revocation) is not None for revocation in revocations)
+            # the work named in the clause: "non vanno ritagliate" of "le foto", not "redigera artikeln"
+            and _names_the_work(tokens, span, vocab)
+        ):
+            hits.append(_Hit(negator, span.end, None, LicenseProblem.NO_DERIVATIVES))
+    return hits
+
+
+# Words between a negator and the change it refuses: "que no se alteren", "non vanno ritagliate".
+_NEGATED_CHANGE_REACH = 1
+
+
+def _names_the_work(tokens: Sequence[Token], change: _Span, vocab: LicenseVocabulary) -> bool:
+    first, last = _clause_around(tokens, change.start)
+    return any(vocab.work_nouns.matches_any(tokens, i) for i in range(first, last + 1))
+
+
+def _describes_the_photo(
+    tokens: Sequence[Token], negator: int, change: int, vocab: LicenseVocabulary
+) -> bool:
+    """A perfect or passive auxiliary just before the negator or between it and the change: "the photo has
+    not been edited", "Das Foto wurde nicht bearbeitet" say what was done, they forbid nothing."""
+    return any(
+        vocab.descriptive_auxiliaries.matches_any(tokens, i)
+        for i in range(max(0, negator - 2), change)
+        if i != negator and not tokens[i + 1].gap
+    )
+
+
+def _negator_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, reach: int) -> int | None:
+    """Where a negator starts that ends at most `reach` words before `index`, in its clause."""
+    for start in range(index - 1, max(-1, index - reach - 3), -1):
+        if tokens[start + 1].gap:
+            return None
+        found = vocab.negators.match(tokens, start)
+        if found is not None and 0 <= index - (start + found.length) <= reach:
+            return start
+    return None
 
 
 # Words a negator may stand before the limit it negates, in its clause ("ist nicht auf die Wikipedia

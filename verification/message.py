@@ -296,13 +296,26 @@ def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
 
 
 def find_urls(text: str) -> tuple[UrlSpan, ...]:
-    """Bare http(s) URLs; trailing punctuation trimmed, balanced brackets kept (Commons titles have them)."""
-    spans = []
+    """Bare http(s) URLs; trailing punctuation trimmed, balanced brackets kept (Commons titles have them).
+    A URL in angle brackets that a mail program wrapped over lines is whole again (RFC 3986, appendix C:
+    whitespace inside "<…>" is no part of it)."""
+    wrapped = [
+        UrlSpan(start=match.start(), end=match.end(), url="".join(match.group(1).split()))
+        for match in _BRACKETED_URL.finditer(text)
+        if "\n" in match.group(1)
+    ]
+    spans = list(wrapped)
     for match in _URL.finditer(text):
+        if any(span.start <= match.start() < span.end for span in wrapped):
+            continue
         url = _trim_url(match.group(0))
         if url.partition("://")[2]:
             spans.append(UrlSpan(start=match.start(), end=match.start() + len(url), url=url))
-    return tuple(spans)
+    return tuple(sorted(spans, key=lambda span: span.start))
+
+
+# "<https://commons.wikimedia.org/wiki/File:Aula_Magna_dell%27Universit%C3%A0_di_\nCastelvetro_….jpg>"
+_BRACKETED_URL = re.compile(r"<(https?://[^<>\s]+(?:[ \t]*\r?\n[ \t]*[^<>\s]+){1,4})>")
 
 
 def decode_header_text(value: str, aliases: Mapping[str, str]) -> str:

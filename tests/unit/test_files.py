@@ -202,6 +202,25 @@ def test_canonical_file_title_is_idempotent(name: str) -> None:
         pytest.param("https://commons.wikimedia.org/wiki/Main_Page", (), id="no-namespace"),
         pytest.param("ftp://commons.wikimedia.org/wiki/File:A.jpg", (), id="ftp"),
         pytest.param("https://[::1/wiki/File:A.jpg", (), id="invalid-url"),
+        pytest.param(
+            "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fcommons.wikimedia.org%2Fwiki"
+            "%2FFile%3APalazzo_del_Podest%25C3%25A0.jpg&data=05%7C02&reserved=0",
+            ("File:Palazzo del Podestà.jpg",),
+            id="outlook-safelink",
+        ),
+        pytest.param(
+            "https://www.google.com/url?q=https://commons.wikimedia.org/wiki/File:Casa_Lis_r%25C3%25ADo.jpg&sa=D",
+            ("File:Casa Lis río.jpg",),
+            id="google-redirect",
+        ),
+        pytest.param(
+            "https://www.google.com/url?q=https://example.org/wiki/File:A.jpg", (), id="redirect-to-no-wiki"
+        ),
+        pytest.param(
+            "https://evil.example/?url=https%3A%2F%2Fcommons.wikimedia.org%2Fwiki%2FFile%3AA.jpg",
+            (),
+            id="not-a-known-wrapper",
+        ),
     ],
 )
 def test_titles_from_url(vocab: FileVocabulary, url: str, titles: tuple[str, ...]) -> None:
@@ -255,6 +274,11 @@ def test_bare_name_in_prose(vocab: FileVocabulary, written: str, title: str) -> 
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
+        pytest.param(
+            "<https://commons.wikimedia.org/wiki/File:Aula_Magna_dell%27Universit%C3%A0_di_\nCastelvetro.jpg>",
+            ("File:Aula Magna dell'Università di Castelvetro.jpg",),
+            id="url-wrapped-in-angle-brackets",
+        ),
         pytest.param(
             "File:A.jpg, File:B b.png and File:C.svg.",
             ("File:A.jpg", "File:B b.png", "File:C.svg"),

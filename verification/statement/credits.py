@@ -363,6 +363,10 @@ def credit_at(
             if not sequence_at(tokens, index, template.before):
                 continue
             start = index + len(template.before)
+            if start < len(tokens) and "\n\n" in text[tokens[start - 1].end : tokens[start].start].replace(
+                " ", ""
+            ):
+                continue  # "las dos fotos:\n\nCasa Lis desde el río …": a list follows, not a credit
             found = _credited(text, tokens, start, vocab, holder_names, not name_only, not name_only)
             if found is None or not sequence_at(tokens, found[2], template.after):
                 continue

@@ -78,6 +78,7 @@ def read_statement(
     display = _display_name(message, kind)
     signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or signature.person or display
     named = first_slot(text, tokens, vocab.represent, vocab, org=True) or caseless_represents(text, vocab)
+    named = _unwrapped_name(named, text, vocab)
     if named and named in text and signer_made_it_at(text, text.index(named), vocab):
         named = None  # "im Auftrag der Sängerin X fotografiert": made for X, not written for X
     represents = named or signature.organisation
@@ -144,6 +145,25 @@ def read_statement(
         ),
         forwarded=forwarded,
     )
+
+
+def _organisation_line(name: str, signature: Signature, vocab: StatementVocabulary) -> bool:
+    """A signature line that holds the name after an organisation's generic noun ("Agence Lumen RP")."""
+    return any(
+        line != name and line.endswith(name) and is_organisation(line, vocab) for line in signature.lines
+    )
+
+
+def _unwrapped_name(named: str | None, text: str, vocab: StatementVocabulary) -> str | None:
+    """The organisation's name read again over the line breaks a mail program put in ("pour le compte du
+    Musée de la\nDentelle de Valmont"): the longer name when it starts with the one read on the line."""
+    if named is None:
+        return None
+    unwrapped = joined_wraps(text, vocab.wrapped_line_length)
+    if unwrapped == text:
+        return named
+    longer = first_slot(unwrapped, word_tokens(unwrapped), vocab.represent, vocab, org=True)
+    return longer if longer is not None and longer.startswith(named) else named
 
 
 def _one_per_name(credits: Iterable[Credit]) -> tuple[Credit, ...]:
@@ -219,14 +239,18 @@ def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary)
     under a signature with that company's line) is the signer's organisation's: no one else's. Not a
     person's name: "Photo by\nJohn Smith" ends some mails. A describing credit that is a whole signature
     line is the signer's trade ("Fotografia de Guimarães e do Minho")."""
-    if credit.by_signer or not credit.name:
+    if credit.by_signer:
         return credit
     lines = [" ".join(line.casefold().split()) for line in signature.lines]
     phrase = " ".join(credit.phrase.casefold().split())
-    trade_line = credit.may_describe and ":" not in phrase  # "Автор світлин: X" is a caption, not a trade
-    if trade_line and phrase in lines and _under_the_signer(lines.index(phrase), signature):
+    # "Автор світлин: X" is a caption, not a trade; "Photographie de paysage" names no one
+    trade_line = credit.may_describe and ":" not in phrase
+    at = next((number for number, line in enumerate(lines) if line.startswith(phrase)), None)
+    if trade_line and at is not None and _under_the_signer(at, signature):
         # a trade line under the signer's name: "Fotografia de Guimarães e do Minho" says what they do
         return dataclasses.replace(credit, by_signer=True)
+    if not credit.name:
+        return credit
     if is_organisation(credit.name, vocab) and " ".join(credit.name.casefold().split()) in set(lines):
         return dataclasses.replace(credit, by_signer=True)
     return credit
@@ -249,9 +273,17 @@ def _acts_for_another(represents: str | None, signature: Signature, vocab: State
     own = [
         name
         for name in (signature.organisation, *signature.brands)
-        if name and len(distinctive_words(name, vocab)) >= 2  # not "Zarządu" (of the board) of a title line
+        if name
+        and (
+            len(distinctive_words(name, vocab)) >= 2  # not "Zarządu" (of the board) of a title line
+            or _organisation_line(name, signature, vocab)  # "Agence Lumen RP": one word and a generic noun
+        )
     ]
-    return bool(own) and not shares_name_word(represents, own, vocab)
+    # a signature line of its own naming the represented body ("Teatr Miejski im. H. Modrzejewskiej")
+    # makes a title line read as an organisation ("Kierownik Działu Promocji") no rival; not a line of
+    # the writer's own firm ("Nortemedia Comunicación · Gabinete de prensa del CD Sotomayor")
+    body_lines = [line for line in signature.lines if not any(name in line for name in own)]
+    return bool(own) and not shares_name_word(represents, [*own, *body_lines], vocab)
 
 
 def _sites_of(

@@ -441,6 +441,7 @@ _LANGUAGE_LISTS = (
     "any_time_words",
     "until_words",
     "descriptive_auxiliaries",
+    "contrast_adverbs",
     "work_nouns",
     "duration_units",
     "number_words",
@@ -538,6 +539,7 @@ class LicenseVocabulary:
     no_answers: PhraseTable  # "no", "non", "nein": a form's answer ("Commercial use: no")
     until_words: PhraseTable  # "until", "έως", "まで": beside a year, a grant that ends
     descriptive_auxiliaries: PhraseTable  # "has", "wurde", "ha": "has not been edited" describes the photo
+    contrast_adverbs: PhraseTable  # "däremot", "jedoch": "får däremot inte" still refuses
     work_nouns: PhraseTable  # "photo", "Bild", "foto": a negated change refuses one only with the work named
     duration_units: PhraseTable  # "years", "Jahre", "år": after a number, how long a grant is said to last
     number_words: PhraseTable  # "three", "drei", "tre": a number written out before a duration unit
@@ -1892,9 +1894,13 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
     after it ("darf nicht", "n'autorise pas"), a post-negator just after it ("serbest değildir") or a
     negator closing its clause ("gestatte ich ausdrücklich nicht"), in the same clause and not "not
     only" ("nicht nur")."""
-    after = vocab.negators.match(tokens, permission.end) if _close(tokens, permission.end) else None
-    if after is not None and not _only_follows(tokens, permission.end + after.length, vocab):
-        return _Span(permission.end, permission.end + after.length)
+    at = permission.end
+    adverb = vocab.contrast_adverbs.match(tokens, at) if _close(tokens, at) else None
+    if adverb is not None:  # "De får däremot inte beskäras", "darf jedoch nicht bearbeitet werden"
+        at += adverb.length
+    after = vocab.negators.match(tokens, at) if _close(tokens, at) else None
+    if after is not None and not _only_follows(tokens, at + after.length, vocab):
+        return _Span(at, at + after.length)
     post = _negated_after(tokens, permission.end, vocab) or _final_negator(tokens, permission.end, vocab)
     if post is not None:
         return post

@@ -157,8 +157,8 @@ def _organisation_line(name: str, signature: Signature, vocab: StatementVocabula
 def _unwrapped_name(named: str | None, text: str, vocab: StatementVocabulary) -> str | None:
     """The organisation's name read again over the line breaks a mail program put in ("pour le compte du
     Musée de la\nDentelle de Valmont"): the longer name when it starts with the one read on the line."""
-    if named is None or not re.search(re.escape(named) + r"[ \t]*\r?\n", text):
-        return named  # the name does not end a line: nothing was wrapped after it
+    if named is None or not re.search(re.escape(named) + r"(?:[ \t]+\S+){0,3}[ \t]*\r?\n", text):
+        return named  # the name does not end its line ("Musée de la\n…"): nothing was wrapped after it
     unwrapped = joined_wraps(text, vocab.wrapped_line_length)
     if unwrapped == text:
         return named

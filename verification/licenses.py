@@ -1027,6 +1027,8 @@ def _describes_organisation(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVo
         first, last = before, _clause_around(tokens, hit.start)[1]
     else:
         return False
+    # a spaced dash starts an aside of its own: "jestem fotografką niekomercyjną - fotografuję wyłącznie …"
+    last = next((i - 1 for i in range(hit.end, last + 1) if _DASH_ASIDE.search(tokens[i].sep)), last)
     return not any(
         table.matches_any(tokens, i)
         for i in range(first, last + 1)
@@ -1043,6 +1045,7 @@ def _describes_organisation(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVo
     )
 
 
+_DASH_ASIDE = re.compile(r"\s[-\u2013\u2014]\s")
 # An organisation noun this long also ends compounds: "vrijwilligersstichting", "Fotoverein".
 _COMPOUND_HEAD = 6
 

@@ -94,7 +94,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout27/AZ06-fr-ravi-de-savoir": "a nameless trade line 'Photographie de paysage' read as a credit",
-    "heldout27/AZ13-pl-fotografka-niekomercyjna": "'fotografką niekomercyjną' (a hobbyist) read as NC",
     "heldout27/BB19-it-safelinks-firma-immagine": "the holder named only in an image's alt text",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",

@@ -447,6 +447,8 @@ _LANGUAGE_LISTS = (
     "number_words",
     "validity_words",
     "no_answers",
+    "lawful_words",
+    "first_persons",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -458,6 +460,9 @@ _PER_LANGUAGE_LISTS = (
     "permission_words",
     "modify_words",
     "commercial_words",
+    "use_verbs",
+    "use_nouns",
+    "negators",
 )
 
 
@@ -545,6 +550,8 @@ class LicenseVocabulary:
     number_words: PhraseTable  # "three", "drei", "tre": a number written out before a duration unit
     validity_words: PhraseTable  # "valid", "gilt", "gäller": a grant said to last a duration ends
     any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
+    lawful_words: PhraseTable  # "attribution", "endorse*", "illegal": refused by the license or law anyway
+    first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -967,9 +974,11 @@ def _restriction_hits(
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
         *_requested_refusal_hits(tokens, vocab, masked),
+        *_negated_use_hits(tokens, vocab, masked, foreign),
         *_ask_first_hits(tokens, vocab, masked),
         *_no_changes_hits(tokens, vocab, masked),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
+        *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
@@ -1678,12 +1687,129 @@ def _refusal_hits(
             refused = _that_clause_target(tokens, vocab, refusal.span, targets)
             if refused is not None and not foreign.foreign(refused[1], refused[0]):
                 near = [(0, refused[1].start, refused[1])]
+        if not near:
+            use = _refused_use(tokens, vocab, refusal, masked, revocations, foreign)
+            if use is not None:
+                near = [(0, use.start, use)]
         if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
             target = min(near, key=lambda item: item[:2])[2]
             start, end = min(target.start, refusal.span.start), max(target.end, refusal.span.end)
             if not _about_the_mail(tokens, _Span(start, end), vocab):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
+
+
+# Words between a refusal and the use it refuses: "Eine Nutzung durch politische Parteien ist nicht
+# gestattet" (the use noun, two words naming who, the copula, the negator).
+_REFUSED_USE_REACH = 5
+
+
+def _refused_use(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    refusal: _Refusal,
+    masked: frozenset[int],
+    revocations: Sequence[_Span],
+    foreign: _ForeignWords,
+) -> _Span | None:
+    """A refusal with no commercial, modification or other-use word near it that refuses a use: "It must
+    not be used by competitors", "Eine Nutzung durch Parteien ist nicht gestattet", "A foto não pode ser
+    usada em material impresso". A free license lets anyone use the work anywhere for anything, so any
+    use refused is a condition no free license has (not free). Not a use the license or the law itself
+    refuses ("must not be used without attribution", "to imply endorsement"), not the sender telling
+    what they cannot do ("I can't use the upload form"), not the mail's footer."""
+    if any(_clause_distance(tokens, refusal.span, revocation) is not None for revocation in revocations):
+        return None  # "ne pourra pas être retirée": the grant cannot be taken back
+    if refusal.negator is not None and foreign.foreign(refusal.negator, "negators"):
+        return None  # "får använda verken": Swedish "the works", Norwegian "neither"
+    uses = [
+        (key, use)
+        for key, table in (("use_verbs", vocab.use_verbs), ("use_nouns", vocab.use_nouns))
+        for use in _spans(tokens, table, masked, None)
+    ]
+    for key, use in uses:
+        overlaps = use.start < refusal.span.end and refusal.span.start < use.end  # "使用できません"
+        distance = 0 if overlaps else _distance(tokens, refusal.span, use)
+        if (
+            distance is not None
+            and distance <= _REFUSED_USE_REACH
+            and not foreign.foreign(use, key)
+            and not _beside_any(tokens, use, revocations)
+            and not _lawful_use(tokens, min(use.start, refusal.span.start), vocab)
+            and not _refused_to_oneself(tokens, refusal, vocab)
+        ):
+            return _Span(use.start, use.end, LicenseProblem.NOT_FREE)
+    return None
+
+
+def _lawful_use(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """The clause at `index` names what the license or the law refuses anyway (attribution left out, an
+    endorsement implied, an unlawful use), or the mail itself: the refusal adds no condition."""
+    first, last = _clause_around(tokens, index)
+    return any(
+        vocab.lawful_words.matches_any(tokens, i) or vocab.mail_words.matches_any(tokens, i)
+        for i in range(first, last + 1)
+    )
+
+
+def _told_of_oneself(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A first-person subject before `index` in its clause: "I can't use the upload form", "No puedo usar
+    el asistente" tell what the sender cannot do."""
+    first, _ = _clause_around(tokens, index - 1) if index else (0, 0)
+    return any(vocab.first_persons.matches_any(tokens, i) for i in range(first, index))
+
+
+def _refused_to_oneself(tokens: Sequence[Token], refusal: _Refusal, vocab: LicenseVocabulary) -> bool:
+    """The sender telling what they cannot do: a first-person subject before a negated modal ("I can't
+    use the form"). A permission word refused in the first person is the sender's own refusal ("We do not
+    allow its use in print"): only a first-person form inside the refusal ("не могу") tells of oneself."""
+    if refusal.key != "permission_words":
+        return _told_of_oneself(tokens, refusal.span.end, vocab)
+    inside = range(refusal.span.start, refusal.span.end)
+    return any(vocab.first_persons.matches_any(tokens, i) for i in inside)
+
+
+def _negated_use_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use verb right after a negator, no permission word needed: "Es darf von Mitbewerbern nicht
+    verwendet werden", "Please don't use it for election campaigns", "Bilden får inte användas i tryckt
+    material". Left to their own readers when the clause names a commercial or modification use or an
+    only-word; not what the photo went through ("has not been used before"), not what the sender does
+    ("I don't use Facebook", unless asking: "Wir bitten, es nicht … zu verwenden"), not what the license
+    or the law refuses anyway."""
+    hits: list[_Hit] = []
+    sentences: Sequence[int] | None = None
+
+    def asked(index: int) -> bool:  # "Wir bitten, das Foto nicht … zu verwenden": asking the reuser
+        nonlocal sentences
+        sentences = sentences or _sentence_numbers(tokens)
+        requests = _spans(tokens, vocab.request_words, masked, None)
+        return any(sentences[span.start] == sentences[index] for span in requests)
+
+    for use in _spans(tokens, vocab.use_verbs, masked, None):
+        negator = _negator_before(tokens, use.start, vocab, _NEGATED_USE_REACH)
+        if negator is None or foreign.foreign(use, "use_verbs"):
+            continue
+        found = vocab.negators.match(tokens, negator)
+        if found is not None and foreign.foreign(_Span(negator, negator + found.length), "negators"):
+            continue
+        first, last = _clause_around(tokens, use.start)
+        clause = range(first, last + 1)
+        others = (vocab.commercial_words, vocab.modify_words, vocab.only_words, vocab.revocation_words)
+        if any(table.matches_any(tokens, i) for table in others for i in clause):
+            continue
+        if (
+            not _describes_the_photo(tokens, negator, use.start, vocab)
+            and (asked(use.start) or not _told_of_oneself(tokens, use.start, vocab))
+            and not _lawful_use(tokens, use.start, vocab)
+        ):
+            hits.append(_Hit(negator, use.end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+# Words between a negator and the use verb it refuses: "nicht verwendet", "not be used", "no se use".
+_NEGATED_USE_REACH = 1
 
 
 def _that_clause_target(
@@ -1824,6 +1950,7 @@ class _Refusal:
     span: _Span
     word: _Span | None = None
     key: str = ""
+    negator: _Span | None = None  # a negated permission's negator ("nicht" of "nicht gestattet")
 
 
 def _refusals(
@@ -1844,7 +1971,7 @@ def _refusals(
         negator = _negator_beside(tokens, span, vocab)
         if negator is not None:
             refused = _Span(min(span.start, negator.start), max(span.end, negator.end))
-            refusals.append(_Refusal(refused, span, "permission_words"))
+            refusals.append(_Refusal(refused, span, "permission_words", negator))
     refusals.extend(
         _Refusal(span, span, "negated_permissions")
         for span in _spans(tokens, vocab.negated_permissions, masked, None)
@@ -2172,6 +2299,47 @@ def _excepted_use_hits(
                 start, end = min(opener.start, target.start), max(opener.end, target.end)
                 hits.append(_Hit(start, end, None, target.problem))
                 break
+    return hits
+
+
+def _excepted_other_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use granted with an exception that is no commercial or modification use: "You can use it anywhere
+    except on Facebook", "Sie dürfen es überall verwenden, außer in Wahlkampfmaterial". A free license
+    excepts nothing, so the grant is not free. The exception word follows a use verb or a permission word
+    in its clause; not an exception of what the license or the law asks anyway ("except that you must
+    credit me"), of a work ("all the photos except the last one": that one is not released), or of the
+    wiki ("other than Wikipedia" reads as "besides")."""
+    hits: list[_Hit] = []
+    for opener in _spans(tokens, vocab.exception_words, masked, None):
+        if _negated(tokens, opener.start, vocab):
+            continue
+        first, last = _clause_around(tokens, opener.start)
+        granted = any(
+            (found := table.match(tokens, i)) is not None
+            and i + found.length <= opener.start
+            and not foreign.foreign(_Span(i, i + found.length), key)
+            for key, table in (("use_verbs", vocab.use_verbs), ("permission_words", vocab.permission_words))
+            for i in range(first, opener.start)
+        )
+        if not granted:
+            continue
+        tail = range(opener.end, last + 1)
+        if not tail or any(
+            table.matches_any(tokens, i)
+            for table in (
+                vocab.lawful_words,
+                vocab.work_nouns,
+                vocab.commercial_words,
+                vocab.modify_words,
+                vocab.wiki_words,
+                vocab.mail_words,
+            )
+            for i in tail
+        ):
+            continue
+        hits.append(_Hit(opener.start, last + 1, None, LicenseProblem.NOT_FREE))
     return hits
 
 

@@ -981,6 +981,7 @@ def _restriction_hits(
         *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
+        *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
@@ -1744,11 +1745,20 @@ def _refused_use(
 
 def _lawful_use(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
     """The clause at `index` names what the license or the law refuses anyway (attribution left out, an
-    endorsement implied, an unlawful use), or the mail itself: the refusal adds no condition."""
+    endorsement implied, an unlawful use), or its sentence speaks of the mail and its addressee ("본 메일은
+    …, 수신인 외의 사용을 금합니다"): the refusal adds no condition of the grant."""
     first, last = _clause_around(tokens, index)
+    if any(vocab.lawful_words.matches_any(tokens, i) for i in range(first, last + 1)):
+        return True
+    sentences = _sentence_numbers(tokens)
+    start = end = index
+    while start > 0 and sentences[start - 1] == sentences[index]:
+        start -= 1
+    while end + 1 < len(tokens) and sentences[end + 1] == sentences[index]:
+        end += 1
     return any(
-        vocab.lawful_words.matches_any(tokens, i) or vocab.mail_words.matches_any(tokens, i)
-        for i in range(first, last + 1)
+        vocab.mail_words.matches_any(tokens, i) or vocab.addressee_words.matches_any(tokens, i)
+        for i in range(start, end + 1)
     )
 
 
@@ -2461,6 +2471,59 @@ def _use_category_hits(
     personal use", "nur für redaktionelle Zwecke". A free license allows every use, so a use limited to
     one kind is not free, read by the same window as the Wikipedia limit."""
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.use_categories, LicenseProblem.NOT_FREE)
+
+
+def _only_use_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use said to be the only one allowed: "zgoda obejmuje wyłącznie publikację w internecie", "may be
+    used only online", "nur zur Verwendung im Vereinsheft". An only-word at most `_ONLY_USE_REACH` words
+    from a use verb or noun in one clause. A free license allows every use, so a grant for one use only is
+    not free. Left to their own readers when the clause names a commercial or modification use or the
+    wiki; not an only-word of what the license asks anyway ("only with attribution"), not the sender's own
+    use ("we only use it on our website"), not the photo's past ("was only used once")."""
+    only = [
+        span
+        for span in _spans(tokens, vocab.only_words, masked, None)
+        if not _negated(tokens, span.start, vocab)
+        and not _negated_before(tokens, span.start, vocab, _ONLY_NEGATION_REACH, of_only=True)
+        and not foreign.foreign(span, "only_words")
+    ]
+    if not only:
+        return []
+    uses = [
+        use
+        for key, table in (("use_verbs", vocab.use_verbs), ("use_nouns", vocab.use_nouns))
+        for use in _spans(tokens, table, masked, None)
+        if not foreign.foreign(use, key)
+    ]
+    others = (vocab.commercial_words, vocab.modify_words, vocab.wiki_words, vocab.use_categories)
+    hits: list[_Hit] = []
+    for word in only:
+        near = [
+            use
+            for use in uses
+            if (distance := _clause_distance(tokens, word, use)) is not None and distance <= _ONLY_USE_REACH
+        ]
+        if not near:
+            continue
+        use = min(near, key=lambda span: abs(span.start - word.start))
+        first, last = _clause_around(tokens, word.start)
+        start, end = min(word.start, use.start), max(word.end, use.end)
+        if (
+            any(table.matches_any(tokens, i) for table in others for i in range(first, last + 1))
+            or _lawful_use(tokens, word.start, vocab)
+            or _told_of_oneself(tokens, start, vocab)
+            or _describes_the_photo(tokens, start, use.start, vocab)
+            or _turned_after(tokens, end, vocab)
+        ):
+            continue
+        hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+# Words between an only-word and the use it limits: "wyłącznie publikację", "used only online".
+_ONLY_USE_REACH = 3
 
 
 # Words between a negator and the verb it negates in a request ("no la modifiquen", "ne pas l'utiliser"),

@@ -449,6 +449,7 @@ _LANGUAGE_LISTS = (
     "no_answers",
     "lawful_words",
     "first_persons",
+    "watermark_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -552,6 +553,7 @@ class LicenseVocabulary:
     any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
     lawful_words: PhraseTable  # "attribution", "endorse*", "illegal": refused by the license or law anyway
     first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
+    watermark_words: PhraseTable  # "watermark", "vízjel": not to be removed, a change refused
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -977,6 +979,7 @@ def _restriction_hits(
         *_negated_use_hits(tokens, vocab, masked, foreign),
         *_ask_first_hits(tokens, vocab, masked),
         *_no_changes_hits(tokens, vocab, masked),
+        *_kept_watermark_hits(tokens, vocab, masked),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
@@ -2824,6 +2827,53 @@ def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         ):
             hits.append(_Hit(negator, span.end, None, LicenseProblem.NO_DERIVATIVES))
     return hits
+
+
+def _kept_watermark_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A watermark that must stay: "the watermark must not be removed", "Das Wasserzeichen darf nicht
+    entfernt werden", "a vízjelet senki ne távolítsa el". In a sentence with a watermark word, a negator
+    (or a negated permission, or a prohibition) at most `_WATERMARK_REFUSAL_REACH` words before a removal
+    or modification word refuses a change to the work: no derivatives. "The Commons copies have no
+    watermark" or "I removed the watermark" refuse nothing."""
+    marks = _spans(tokens, vocab.watermark_words, masked, None)
+    if not marks:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    marked = {sentences[span.start] for span in marks}
+    changes = [
+        span
+        for table in (vocab.removal_words, vocab.modify_words)
+        for span in _spans(tokens, table, masked, None)
+        if sentences[span.start] in marked
+    ]
+    hits: list[_Hit] = []
+    for change in changes:
+        for start in range(max(0, change.start - _WATERMARK_REFUSAL_REACH - 2), change.start):
+            found = (
+                vocab.negators.match(tokens, start)
+                or vocab.negated_permissions.match(tokens, start)
+                or vocab.prohibition_words.match(tokens, start)
+            )
+            if (
+                found is not None
+                and change.start - (start + found.length) <= _WATERMARK_REFUSAL_REACH
+                and sentences[start] == sentences[change.start]
+                # "has not been removed" tells; "a vízjelet (a nevemet) senki ne": an article is no auxiliary
+                and not any(
+                    vocab.descriptive_auxiliaries.matches_any(tokens, i)
+                    for i in range(max(0, start - 1), change.start)
+                    if i != start
+                )
+            ):
+                hits.append(_Hit(start, change.end, None, LicenseProblem.NO_DERIVATIVES))
+                break
+    return hits
+
+
+# Words between a refusal and the removal it refuses: "must not be removed", "senki ne távolítsa el".
+_WATERMARK_REFUSAL_REACH = 3
 
 
 # Words between a negator and the change it refuses: "que no se alteren", "non vanno ritagliate".

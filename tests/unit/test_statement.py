@@ -695,6 +695,23 @@ def test_credit_to_the_signer_however_the_name_is_spaced(
     assert [credit.by_signer for credit in statement.credits] == [by_signer]
 
 
+@pytest.mark.parametrize(
+    ("display", "credited", "by_signer"),
+    [
+        pytest.param("Олена Коваль", "Olena Koval", True, id="uk-signer-romanised-credit"),
+        pytest.param("Olena Koval", "Олена Коваль", True, id="uk-credit-in-cyrillic"),
+        pytest.param("Олена Коваль", "Oksana Koval", False, id="uk-other-first-name"),
+    ],
+)
+def test_credit_to_the_signer_in_another_script(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, display: str, credited: str, by_signer: bool
+) -> None:
+    """A name romanised in a credit line is the signer's own: Cyrillic and Latin spellings compared."""
+    text = f'I release the photo under CC BY 4.0. Please credit it as "Photo: {credited}".'
+    statement = read(vocab, licenses, text, sender=Address("olena@koval-photo.com.ua", display))
+    assert [credit.by_signer for credit in statement.credits] == [by_signer]
+
+
 VERB_FIRST_SIGNER = "Ja, Agnieszka Nowak, udostępniam je na licencji CC BY 4.0.\n\n"
 
 
@@ -1052,6 +1069,25 @@ def test_self_made(
             ["File:Kowalskiego 5, Kraków.jpg"],
             False,
             id="street-surname",
+        ),
+        # a Cyrillic signature, the title romanised: the same person
+        pytest.param(
+            "CC BY-SA 4.0.\n\nС уважением,\nДмитрий Соколов",
+            ["File:Dmitry Sokolov 2024.jpg"],
+            True,
+            id="ru-romanised-title",
+        ),
+        pytest.param(
+            "CC BY-SA 4.0.\n\nЗ повагою,\nЮлія Бондар",
+            ["File:Yuliia Bondar portrait.jpg"],
+            True,
+            id="uk-romanised",
+        ),
+        pytest.param(
+            "CC BY-SA 4.0.\n\nС уважением,\nДмитрий Соколов",
+            ["File:Irina Sokolova 2024.jpg"],
+            False,
+            id="ru-romanised-other-first-name",
         ),
     ],
 )

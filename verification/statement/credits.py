@@ -15,6 +15,7 @@ from verification.statement.names import (
     MAX_PERSON_WORDS,
     is_holder_name,
     name_run,
+    same_name_across_scripts,
     same_name_word,
     sequence_at,
 )
@@ -1227,7 +1228,10 @@ def depicts_signer(
             for title in files:
                 tokens = tokenize(title)
                 words = {t.norm for t in tokens if t.norm.isalpha()}
-                named = all(any(same_name_word(part, word) for word in words) for part in name)
+                named = all(
+                    any(same_name_word(part, word) or same_name_across_scripts(part, word) for word in words)
+                    for part in name
+                )
                 if named and not _credited_in_title(tokens, name[0], vocab):
                     return True
     return has_phrase(text, vocab.depicts) or has_phrase(subject, vocab.depicts)

@@ -264,9 +264,16 @@ def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocab
     if not credited:
         return False
     return any(
-        (words := distinctive_words(holder, vocab)) and (credited <= words or words <= credited)
+        (words := distinctive_words(holder, vocab))
+        and (credited <= words or words <= credited or _romanised_within(credited, words))
         for holder in holder_names
     )
+
+
+def _romanised_within(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Every word of the shorter name is a word of the longer one written in the other script."""
+    shorter, longer = sorted((one, other), key=len)
+    return all(any(same_name_across_scripts(word, each) for each in longer) for word in shorter)
 
 
 def shares_name_word(name: str, others: Sequence[str], vocab: StatementVocabulary) -> bool:
@@ -317,6 +324,43 @@ def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
         if len(run) >= 2:
             words.add(run)
     return frozenset(words)
+
+
+# Cyrillic letters in Latin, as names are commonly romanised (Дмитрий -> dmitrii, Коваль -> koval).
+_ROMAN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
+        "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+        "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ђ": "dj",
+        "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
+    }
+)  # fmt: skip
+# Spellings one romanisation writes another way: Dmitry/Dmitrii, Andreyev/Andreev, Khar-/Har-, Hanna/Ganna.
+_SPELLINGS = (("ye", "e"), ("yo", "o"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"),
+              ("j", "i"), ("h", "g"))  # fmt: skip
+
+
+def _romanised(word: str) -> str:
+    """A folded name word in Latin letters, blind to how it was romanised: Дмитрий, Dmitry and Dmitrii
+    are all "dmitri"."""
+    latin = word.translate(_ROMAN)
+    for written, said in _SPELLINGS:
+        latin = latin.replace(written, said)
+    return re.sub(r"(.)\1+", r"\1", latin)
+
+
+def same_name_across_scripts(name: str, word: str) -> bool:
+    """`word` is `name` written in another script: the signer "Дмитрий Соколов" in the title "Dmitry
+    Sokolov 2024", the credit "Olena Koval" to "Олена Коваль". Only Cyrillic against Latin: within one
+    script the spelling decides."""
+    if _is_cyrillic(name) == _is_cyrillic(word):
+        return False
+    return same_name_word(_romanised(name), _romanised(word))
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
 def same_name_word(name: str, word: str) -> bool:

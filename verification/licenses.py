@@ -1984,7 +1984,8 @@ def _refusals(
         negator = _negator_beside(tokens, span, vocab)
         if negator is not None:
             refused = _Span(min(span.start, negator.start), max(span.end, negator.end))
-            refusals.append(_Refusal(refused, span, "permission_words", negator))
+            if not _beside_any(tokens, refused, revocations):  # "dovoljenja ne morem preklicati"
+                refusals.append(_Refusal(refused, span, "permission_words", negator))
     refusals.extend(
         _Refusal(span, span, "negated_permissions")
         for span in _spans(tokens, vocab.negated_permissions, masked, None)
@@ -2980,6 +2981,7 @@ def _only_with_hits(
         if not _negated(tokens, span.start, vocab)
         and not _negated_before(tokens, span.start, vocab, _ONLY_NEGATION_REACH, of_only=True)
         and not _negated_grant_before(tokens, span.start, vocab)
+        and not _negated_limit_before(tokens, span.start, vocab)
         and not foreign.foreign(span, "only_words")
     ] + _framed_only(tokens, vocab, masked)
     if not only:
@@ -3011,6 +3013,18 @@ _ONLY_NEGATION_REACH = 2
 # Around a grant noun the negator reaches further: at most this many words between the negator and the
 # noun, and between the noun and the only-word ("non è un permesso valido solo per Wikipedia").
 _GRANT_NEGATION_REACH = 3
+
+
+def _negated_limit_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A negated limit word before the only-word at `index` in its clause: "not limited to Wikipedia
+    only", "tidak terhad kepada Wikipedia sahaja" say the grant reaches further."""
+    first, _ = _clause_around(tokens, index)
+    return any(
+        (found := vocab.limit_words.match(tokens, start)) is not None
+        and start + found.length <= index
+        and _negator_before(tokens, start, vocab, _ONLY_NEGATION_REACH) is not None
+        for start in range(first, index)
+    )
 
 
 def _negated_grant_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:

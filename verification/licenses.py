@@ -450,6 +450,7 @@ _LANGUAGE_LISTS = (
     "lawful_words",
     "first_persons",
     "watermark_words",
+    "so_far_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -554,6 +555,7 @@ class LicenseVocabulary:
     lawful_words: PhraseTable  # "attribution", "endorse*", "illegal": refused by the license or law anyway
     first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
     watermark_words: PhraseTable  # "watermark", "vízjel": not to be removed, a change refused
+    so_far_words: PhraseTable  # "so far", "până acum", "bisher": a use told of the past, no condition
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -995,12 +997,45 @@ def _restriction_hits(
 
 
 def _without_descriptions(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
-    """The hits but non-commercial words that describe an organisation (`_describes_organisation`)."""
+    """The hits but non-commercial words that describe an organisation (`_describes_organisation`), and
+    restrictions that tell how the work was used so far (`_tells_past_use`)."""
     return [
         hit
         for hit in hits
-        if hit.problem is not LicenseProblem.NON_COMMERCIAL or not _describes_organisation(tokens, hit, vocab)
+        if not (hit.problem is LicenseProblem.NON_COMMERCIAL and _describes_organisation(tokens, hit, vocab))
+        and not (hit.problem is not None and hit.spdx is None and _tells_past_use(tokens, hit, vocab))
     ]
+
+
+def _tells_past_use(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A restriction in a clause that tells how the work has been used until now: "până acum am folosit-o
+    doar necomercial", "so far we have only used it in our brochure", "bisher nur auf unserer Website
+    genutzt". A so-far word and a use verb in the clause, and no permission, consent, license or
+    refusal word there ("so far I allow only non-commercial use" still restricts)."""
+    first, last = _clause_around(tokens, hit.start)
+    clause = range(first, max(last, hit.end - 1) + 1)
+    so_far = {
+        i
+        for start in clause
+        if (found := vocab.so_far_words.match(tokens, start)) is not None
+        for i in range(start, start + found.length)
+    }
+    if not so_far or not any(vocab.use_verbs.matches_any(tokens, i) for i in clause):
+        return False
+    return not any(
+        table.matches_any(tokens, i)
+        for i in clause
+        if i not in so_far  # "so far": not Swedish "får" (may)
+        for table in (
+            vocab.permission_words,
+            vocab.negated_permissions,
+            vocab.prohibition_words,
+            vocab.consent_words,
+            vocab.license_words,
+            vocab.cc_names,
+            vocab.request_words,
+        )
+    )
 
 
 # Words between a non-commercial word and the organisation it describes ("non-commercial, volunteer-run

@@ -25,6 +25,10 @@ class LanguageDetector:
         code, probability = self.classify(paragraph)
         return code if probability >= self.min_confidence else None
 
+    def guess(self, paragraph: str) -> tuple[str, float]:
+        """The likeliest language and its probability, however unsure."""
+        return self.classify(paragraph)
+
 
 def paragraph_around(text: str, start: int, end: int) -> str:
     """The paragraph (between blank lines) holding text[start:end]."""
@@ -40,17 +44,25 @@ class ParagraphLanguages:
 
     def __init__(self, text: str, detector: LanguageDetector | None, detected_as: Mapping[str, str]) -> None:
         self._text, self._detector, self._detected_as = text, detector, detected_as
-        self._languages: dict[str, str | None] = {}
+        self._guesses: dict[str, tuple[str, float]] = {}
 
     def at(self, start: int, end: int) -> str | None:
-        """The language of the paragraph holding text[start:end]."""
+        """The language of the paragraph holding text[start:end], when the detector is sure of it."""
+        if self._detector is None:
+            return None
+        return self.likely(start, end, self._detector.min_confidence)
+
+    def likely(self, start: int, end: int, floor: float) -> str | None:
+        """The paragraph's likeliest language from probability `floor` up: for words listed as another
+        word in that language ("son" is Spanish "are", no English son), a weaker sign suffices."""
         if self._detector is None or not self._text:
             return None
         paragraph = paragraph_around(self._text, start, end)
-        if paragraph not in self._languages:
-            code = self._detector.language(paragraph)
-            self._languages[paragraph] = self._detected_as.get(code, code) if code else None
-        return self._languages[paragraph]
+        if paragraph not in self._guesses:
+            code, probability = self._detector.guess(paragraph)
+            self._guesses[paragraph] = (self._detected_as.get(code, code), probability)
+        code, probability = self._guesses[paragraph]
+        return code if probability >= floor else None
 
 
 # Tokens that say nothing about the language of the words around them: links, addresses, numbers.

@@ -828,6 +828,11 @@ def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabula
     return False
 
 
+# A word listed as another word in the paragraph's likely language ("son": Spanish "are") is that word from
+# this probability up: the list names the homograph, so a weaker sign of the language suffices.
+_HOMOGRAPH_FLOOR = 0.5
+
+
 def _relation_credits(
     text: str,
     vocab: StatementVocabulary,
@@ -857,7 +862,8 @@ def _relation_credits(
             continue
         if is_relation and not agent and _lower_case_noun(tokens, index, languages):
             continue  # "Sonst hat da keiner fotografiert, … auch nicht": German "nicht", Dutch "niece"
-        own_words = _own_vocabulary(languages, vocab, token.start, token.end)
+        likely = languages.likely(token.start, token.end, _HOMOGRAPH_FLOOR) if languages is not None else None
+        own_words = vocab.languages.get(likely) if likely else None
         if is_relation and not agent and own_words is not None and token.norm in own_words.not_relations:
             continue  # "réalisées par son service": French "son" (his) is no English son
         if _depicted(tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab):

@@ -1144,6 +1144,28 @@ def test_forwarded_statement_speaks_for_its_author(
     assert statement.forwarded
 
 
+@pytest.mark.parametrize(
+    ("origin", "forwarded"),
+    [
+        pytest.param("ben@ortizimages.com", False, id="own-mail-forwarded"),
+        pytest.param("ben.ortiz@gmail.com", True, id="other-address"),
+    ],
+)
+def test_forwarding_ones_own_mail_is_in_person(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, origin: str, forwarded: bool
+) -> None:
+    """The holder forwards, from the same address, the release they sent the uploader: still in person."""
+    statement = read(
+        vocab,
+        licenses,
+        "I forward the statement I sent to the uploader; I confirm it.\n\nBen Ortiz",
+        forwarded=FORWARDED_RELEASE,
+        sender=Address("ben@ortizimages.com", "Ben Ortiz"),
+        forwarded_from=Address(origin, "Ben Ortiz"),
+    )
+    assert statement.forwarded is forwarded
+
+
 def test_quoted_agent_text_is_not_the_release(
     vocab: StatementVocabulary, licenses: LicenseVocabulary
 ) -> None:

@@ -143,7 +143,7 @@ def read_statement(
             depicts_signer(name, files, text, message.subject, vocab)
             for name in (person, *_aliases(person, text))
         ),
-        forwarded=forwarded,
+        forwarded=forwarded and not _forwards_own_mail(message),
     )
 
 
@@ -312,6 +312,18 @@ def _only_forwarded_grants(message: ParsedMessage, license_vocab: LicenseVocabul
     """A license (free or not) is granted in forwarded text and not in the sender's own words."""
     forwarded = read_license(message.text(SegmentKind.FORWARDED), license_vocab)
     return _grants(forwarded) and not _grants(read_license(message.text(SegmentKind.OWN), license_vocab))
+
+
+def _forwards_own_mail(message: ParsedMessage) -> bool:
+    """Every forwarded mail was sent from the sender's own address: the holder passes on what they wrote
+    to someone else ("vi inoltro la dichiarazione che avevo mandato a Luca"), still in person."""
+    sender = message.sender.addr if message.sender else None
+    origins = {
+        segment.forwarded_from.addr
+        for segment in message.segments
+        if segment.kind is SegmentKind.FORWARDED and segment.forwarded_from is not None
+    }
+    return sender is not None and origins == {sender}
 
 
 def _grants(finding: LicenseFinding) -> bool:

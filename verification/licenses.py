@@ -2713,7 +2713,7 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     until-word at most `_UNTIL_REACH` tokens from a year, in one clause, in a sentence that names the
     license or the permission, or that asks, or whose next sentence asks, to take the files down. A free
     license cannot expire."""
-    years = [i for i, token in enumerate(tokens) if _is_year(token.raw)]
+    years = [i for i, token in enumerate(tokens) if _is_year(token.raw) and i not in masked]
     if not years:
         return []
     sentences = _sentence_numbers(tokens)
@@ -3169,7 +3169,11 @@ def _negative_conditions(
         anchors = [condition.end] + [
             span.end
             for span in _spans(tokens, vocab.that_words, masked, None)
-            if span.start > condition.end and sentences[span.start] == sentences[condition.start]
+            if span.start > condition.end
+            and sentences[span.start] == sentences[condition.start]
+            # "… and that none of it is sold" goes on with the condition; a that-word right after a comma
+            # opens another clause of the sentence ("…за умови дотримання ліцензії, що цей дозвіл не …")
+            and not tokens[span.start].gap
         ]
         revocations = [span.start for span in _spans(tokens, vocab.revocation_words, masked, None)]
         for anchor in anchors:  # "provided that my name is given and that none of this is sold"
@@ -3183,8 +3187,9 @@ def _negative_conditions(
 
 
 def _revokes_near(index: int, revocations: Sequence[int]) -> bool:
-    """A revocation word at most three words after `index`: "inte kan återkalla", "not revoke"."""
-    return any(index <= start <= index + 3 for start in revocations)
+    """A revocation word at most three words after a negator's end at `index` ("inte kan återkalla", "not
+    revoke"), or three words before the negator ("відкликати його я не зможу")."""
+    return any(index - 5 <= start <= index + 3 for start in revocations)
 
 
 def _negator_within(tokens: Sequence[Token], start: int, reach: int, vocab: LicenseVocabulary) -> int | None:

@@ -314,6 +314,10 @@ def _caseless_pronouns(vocab: StatementVocabulary) -> list[str]:
 _ADVERBIAL_LEADS = ("于", "於", "在", "从", "從", "亲自", "親自", "独自", "獨自", "曾")
 
 
+# Characters a department's name may have after a house pronoun: "広報部" (PR), "宣传部", "홍보팀".
+_UNIT_LENGTH = 6
+
+
 def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
     """The credited name is the signer's: first-person words only ("我自己", "私たち"), or it ends with a
     holder's name ("本團團長黃怡君"), whatever stands before."""
@@ -326,6 +330,8 @@ def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabula
         rest = rest[len(pronoun) :]
     if not rest or (rest != plain and rest.startswith(_ADVERBIAL_LEADS)):
         return True  # "由我本人于2025年4月…拍摄": first-person words, then when or where
+    if rest != plain and len(rest) <= _UNIT_LENGTH and rest.endswith(vocab.caseless_units):
+        return True  # "当社広報部が撮影": the holder's own department took it
     folded = plain.casefold()
     return any(
         len(holder) >= 2 and folded.endswith(holder)

@@ -171,6 +171,7 @@ _STRING_KEYS = (
     "caseless_credit",
     "caseless_not_credit",
     "name_suffixes",
+    "caseless_units",
     "pen_name_words",
     "made_for_words",
     *(f"caseless_{key}" for key in _CASELESS_RELATION_KEYS),
@@ -302,6 +303,8 @@ class StatementVocabulary:
     caseless_credits: tuple[tuple[str, str], ...]
     caseless_not_credit: tuple[str, ...]  # "自由", "理由": words holding a credit template's lead
     name_suffixes: tuple[str, ...]  # "先生", "さん": honorifics written after a name in Han or kana
+    # "部", "課", "팀": after a house pronoun ("当社広報部", our PR department) the holder's own unit
+    caseless_units: tuple[str, ...]
     caseless_relations: CaselessRelations
     footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
     wrapped_line_length: int  # a line this long, ending mid-sentence, was wrapped by the mail program
@@ -413,6 +416,7 @@ class StatementVocabulary:
             caseless_credits=tuple(_caseless_template(text) for text in as_written("caseless_credit")),
             caseless_not_credit=as_written("caseless_not_credit"),
             name_suffixes=as_written("name_suffixes"),
+            caseless_units=as_written("caseless_units"),
             caseless_relations=CaselessRelations(
                 *(as_written(f"caseless_{key}") for key in _CASELESS_RELATION_KEYS)
             ),

@@ -1759,8 +1759,6 @@ def _refused_use(
     what they cannot do ("I can't use the upload form"), not the mail's footer."""
     if any(_clause_distance(tokens, refusal.span, revocation) is not None for revocation in revocations):
         return None  # "ne pourra pas être retirée": the grant cannot be taken back
-    if refusal.negator is not None and foreign.foreign(refusal.negator, "negators"):
-        return None  # "får använda verken": Swedish "the works", Norwegian "neither"
     uses = [
         (key, use)
         for key, table in (("use_verbs", vocab.use_verbs), ("use_nouns", vocab.use_nouns))
@@ -1772,10 +1770,13 @@ def _refused_use(
         if (
             distance is not None
             and distance <= _REFUSED_USE_REACH
-            and not foreign.foreign(use, key)
             and not _beside_any(tokens, use, revocations)
             and not _lawful_use(tokens, min(use.start, refusal.span.start), vocab)
             and not _refused_to_oneself(tokens, refusal, vocab)
+            # asked last, the paragraph's language: "får använda verken" is Swedish "the works", no
+            # Norwegian "neither"
+            and not foreign.foreign(use, key)
+            and not (refusal.negator is not None and foreign.foreign(refusal.negator, "negators"))
         ):
             return _Span(use.start, use.end, LicenseProblem.NOT_FREE)
     return None
@@ -2526,23 +2527,24 @@ def _only_use_hits(
         for span in _spans(tokens, vocab.only_words, masked, None)
         if not _negated(tokens, span.start, vocab)
         and not _negated_before(tokens, span.start, vocab, _ONLY_NEGATION_REACH, of_only=True)
-        and not foreign.foreign(span, "only_words")
     ]
     if not only:
         return []
+    only = [span for span in only if not foreign.foreign(span, "only_words")]
     uses = [
-        use
+        (key, use)
         for key, table in (("use_verbs", vocab.use_verbs), ("use_nouns", vocab.use_nouns))
         for use in _spans(tokens, table, masked, None)
-        if not foreign.foreign(use, key)
     ]
     others = (vocab.commercial_words, vocab.modify_words, vocab.wiki_words, vocab.use_categories)
     hits: list[_Hit] = []
     for word in only:
         near = [
             use
-            for use in uses
-            if (distance := _clause_distance(tokens, word, use)) is not None and distance <= _ONLY_USE_REACH
+            for key, use in uses
+            if (distance := _clause_distance(tokens, word, use)) is not None
+            and distance <= _ONLY_USE_REACH
+            and not foreign.foreign(use, key)
         ]
         if not near:
             continue

@@ -97,8 +97,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout27/BB19-it-safelinks-firma-immagine": "the holder named only in an image's alt text",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
-    "heldout29/bg17-ar-tawqi-bilarabiya": "an Arabic-script signature and Latin-script credits to the same man",
-    "heldout30/bj19-hu-honlap-lablec-jogfenntartas": "a website footer's ban, quoted and said to cover other pictures",
+    "heldout29/bg17-ar-tawqi-bilarabiya": "an Arabic-script signature, Latin-script credits: one man",
+    "heldout30/bj19-hu-honlap-lablec-jogfenntartas": "a quoted site footer's ban for other pictures",
     "heldout30/bl14-zh-freemail-team-page-hash": "an address written with '#' for '@' on the team page",
 }
 

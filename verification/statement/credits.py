@@ -54,7 +54,7 @@ def read_credits(
     paragraph of a known language stands only when that language's credit words find it too."""
     credits: list[Credit] = []
     covered: set[int] = set()
-    opening_words = _credit_opening_words(vocab)
+    opening_words = vocab.credit_opening_words
     index = 0
     while index < len(tokens):
         credit = (
@@ -307,17 +307,6 @@ def _own_vocabulary(
     language the config does not know (every language's words then apply)."""
     language = languages.at(start, end) if languages is not None else None
     return vocab.languages.get(language) if language else None
-
-
-def _credit_opening_words(vocab: StatementVocabulary) -> WordSet:
-    """Every word some kind of credit in `credit_at` starts with: a template's first word, a caption
-    label, a taking or making verb, a photo noun, a cleft's lead (one set: a lookup per token, not five)."""
-    templates = (vocab.credit, vocab.credit_name_only, vocab.credit_full_name)
-    words = (vocab.caption_labels, vocab.take_verbs, vocab.make_verbs, vocab.photo_nouns, vocab.cleft_leads)
-    return WordSet(
-        frozenset().union(*(table.by_first for table in templates), *(each.exact for each in words)),
-        tuple(prefix for each in words for prefix in each.prefixes),
-    )
 
 
 def _may_open_credit(
@@ -828,6 +817,21 @@ def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabula
     return False
 
 
+def _other_word(
+    tokens: Sequence[Token], index: int, vocab: StatementVocabulary, languages: ParagraphLanguages | None
+) -> bool:
+    """The relation word at `index` is another word of its paragraph's language: a lower-case noun where
+    nouns are capitalised, or a word that language lists as no relation (`_HOMOGRAPH_FLOOR`)."""
+    token = tokens[index]
+    if _lower_case_noun(tokens, index, languages):
+        return True
+    if languages is None or not any(token.norm in own.not_relations for own in vocab.languages.values()):
+        return False
+    likely = languages.likely(token.start, token.end, _HOMOGRAPH_FLOOR)
+    own_words = vocab.languages.get(likely) if likely else None
+    return own_words is not None and token.norm in own_words.not_relations
+
+
 # A word listed as another word in the paragraph's likely language ("son": Spanish "are") is that word from
 # this probability up: the list names the homograph, so a weaker sign of the language suffices.
 _HOMOGRAPH_FLOOR = 0.5
@@ -860,13 +864,9 @@ def _relation_credits(
         )
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
-        if is_relation and not agent and _lower_case_noun(tokens, index, languages):
-            continue  # "Sonst hat da keiner fotografiert, … auch nicht": German "nicht", Dutch "niece"
-        likely = languages.likely(token.start, token.end, _HOMOGRAPH_FLOOR) if languages is not None else None
-        own_words = vocab.languages.get(likely) if likely else None
-        if is_relation and not agent and own_words is not None and token.norm in own_words.not_relations:
-            continue  # "réalisées par son service": French "son" (his) is no English son
-        if _depicted(tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab):
+        if _depicted(tokens, index, vocab) and _depicted(
+            tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab
+        ):  # every language's words first: the paragraph's language is asked only where they find one
             continue  # "ảnh do bố tôi chụp": Vietnamese "do" is "by", Portuguese "do" is "of the"
         named = _name_after(tokens, index, vocab)
         if _names_a_photographer(tokens, index, named, vocab):
@@ -887,6 +887,10 @@ def _relation_credits(
             or _signer_is_subject(tokens, verb, index, vocab)
             or _by_the_signer(tokens, verb, vocab)
         ):
+            continue
+        # asked only now, the paragraph's language: "Sonst hat da keiner fotografiert, … auch nicht" (German
+        # "nicht", no Dutch niece), "réalisées par son service" (French "son", his, no English son)
+        if is_relation and not agent and _other_word(tokens, index, vocab, languages):
             continue
         first, last = min(index, verb), max(index, verb)
         own = _own_vocabulary(languages, vocab, tokens[first].start, tokens[last].end)

@@ -3,6 +3,7 @@ indexed so that each text position tries only its candidates."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -321,6 +322,17 @@ class StatementVocabulary:
     # language -> this vocabulary with that language's credit words (_LANGUAGE_KEYS) and the common ones;
     # a language without one of those lists keeps every language's words for it
     languages: Mapping[str, StatementVocabulary] = field(default_factory=dict)
+
+    @functools.cached_property
+    def credit_opening_words(self) -> WordSet:
+        """Every word some kind of credit starts with: a template's first word, a caption label, a taking or
+        making verb, a photo noun, a cleft's lead (one set: a lookup per token, not five; built once)."""
+        templates = (self.credit, self.credit_name_only, self.credit_full_name)
+        words = (self.caption_labels, self.take_verbs, self.make_verbs, self.photo_nouns, self.cleft_leads)
+        return WordSet(
+            frozenset().union(*(table.by_first for table in templates), *(each.exact for each in words)),
+            tuple(prefix for each in words for prefix in each.prefixes),
+        )
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:

@@ -64,6 +64,8 @@ class FileVocabulary:
     # link-wrapping hosts (Outlook safe links, Google's /url) and the query key that holds the real URL
     redirect_hosts: re.Pattern[str] = field(default=re.compile(r"(?!)"), repr=False, compare=False)
     redirect_keys: tuple[str, ...] = ()
+    # template placeholders ("File:Example.jpg"): an agent's example names no file of the ticket
+    placeholders: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -93,6 +95,11 @@ class FileVocabulary:
             ),
             redirect_hosts=_host_pattern(data, "redirect_hosts"),
             redirect_keys=tuple(string_list(data, "redirect_keys", "files")),
+            placeholders=frozenset(
+                title
+                for name in string_list(data, "placeholders", "files")
+                if (title := canonical_file_title(name)) is not None
+            ),
         )
 
 
@@ -105,8 +112,10 @@ def find_files(
         found.update((title, None) for title in _titles_in_text(text, vocab))
     for link in links:
         found.update((title, None) for title in titles_from_url(link.url, vocab))
+    for placeholder in vocab.placeholders:
+        found.pop(placeholder, None)
     subject_file = subject_file_title(subject, vocab)
-    if subject_file is None or _ends_with_named(subject_file, found):
+    if subject_file is None or _ends_with_named(subject_file, found) or subject_file in vocab.placeholders:
         return tuple(found)
     return (subject_file, *(title for title in found if title != subject_file))
 

@@ -451,6 +451,7 @@ _LANGUAGE_LISTS = (
     "first_persons",
     "watermark_words",
     "so_far_words",
+    "other_versions",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -465,6 +466,7 @@ _PER_LANGUAGE_LISTS = (
     "use_verbs",
     "use_nouns",
     "negators",
+    "descriptive_auxiliaries",
 )
 
 
@@ -556,6 +558,7 @@ class LicenseVocabulary:
     first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
     watermark_words: PhraseTable  # "watermark", "vízjel": not to be removed, a change refused
     so_far_words: PhraseTable  # "so far", "până acum", "bisher": a use told of the past, no condition
+    other_versions: PhraseTable  # "full resolution", "originals": sold apart, no condition of the grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
     condition_reach: int  # a negator at most this many tokens after a condition word makes "as long as not"
@@ -1004,7 +1007,24 @@ def _without_descriptions(tokens: Sequence[Token], hits: list[_Hit], vocab: Lice
         for hit in hits
         if not (hit.problem is LicenseProblem.NON_COMMERCIAL and _describes_organisation(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _tells_past_use(tokens, hit, vocab))
+        and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
     ]
+
+
+def _fee_for_other_version(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A fee asked in a sentence about another version of the work than the one released: "את קובצי המקור
+    ברזולוציה המלאה … מוכרת ללקוחות, … בתשלום", "high-resolution files are available for a fee". The
+    released files stay free; not when the sentence names a commercial use, a license or a consent."""
+    sentences = _sentence_numbers(tokens)
+    sentence = sentences[hit.start]
+    inside = [i for i in range(len(tokens)) if sentences[i] == sentence]
+    if not any(vocab.other_versions.matches_any(tokens, i) for i in inside):
+        return False
+    return not any(
+        table.matches_any(tokens, i)
+        for i in inside
+        for table in (vocab.commercial_words, vocab.license_words, vocab.cc_names, vocab.consent_words)
+    )
 
 
 def _tells_past_use(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
@@ -1298,6 +1318,9 @@ def _without_set_aside(
             or _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
+            # "… olen sallinut niiden käytön vain ei-kaupallisiin tarkoituksiin. … luovun nyt tuosta
+            # rajoituksesta": the next sentence gives the restriction up, naming it
+            or _withdrawn_in_words(tokens, sentences, sentences[hit.start] + 1, vocab)
         )
         if marked and _undone_elsewhere(tokens, hit, hits, sentences, vocab):
             previous_set_aside = hit
@@ -1421,7 +1444,9 @@ def _undone_elsewhere(
         return False
     if not any(other.spdx is not None and sentences[other.start] != sentence for other in hits):
         return False
-    if _withdrawn_in_words(tokens, sentences, sentence, vocab):
+    if _withdrawn_in_words(tokens, sentences, sentence, vocab) or _withdrawn_in_words(
+        tokens, sentences, sentence + 1, vocab
+    ):
         return True
     restricted = {sentences[other.start] for other in hits if other.problem is not None}
     negated_sentences = {
@@ -1461,9 +1486,22 @@ def _withdrawn_in_words(
         if after < len(tokens) and not tokens[after].gap and vocab.negators.matches_any(tokens, after):
             continue  # "I withdraw nothing"
         withdraw = _Span(index, after)
-        if any(_clause_distance(tokens, withdraw, noun) is not None for noun in nouns):
+        if any(
+            _clause_distance(tokens, withdraw, noun) is not None or _across_relative(tokens, noun, withdraw)
+            for noun in nouns
+        ):
             return True
     return False
+
+
+def _across_relative(tokens: Sequence[Token], noun: _Span, withdraw: _Span) -> bool:
+    """The restriction noun opens its sentence and the withdrawing verb closes it, a relative clause between:
+    "Podmínku nekomerčního užití, kterou jsem uvedl v prvním e-mailu, tímto beru zpět"."""
+    return (
+        noun.end <= withdraw.start
+        and (noun.start == 0 or tokens[noun.start].brk)
+        and (withdraw.end == len(tokens) or tokens[withdraw.end].brk)
+    )
 
 
 def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
@@ -1845,16 +1883,36 @@ def _negated_use_hits(
             continue
         first, last = _clause_around(tokens, use.start)
         clause = range(first, last + 1)
-        others = (vocab.commercial_words, vocab.modify_words, vocab.only_words, vocab.revocation_words)
+        others = (vocab.modify_words, vocab.only_words, vocab.revocation_words)
         if any(table.matches_any(tokens, i) for table in others for i in clause):
             continue
+        if negator in masked or any(
+            vocab.commercial_words.matches_any(tokens, i) for i in range(first, use.start)
+        ):
+            continue  # "commercial and non-commercial use": the commercial word is read on its own
+        # "fotografia să nu fie folosită în scopuri comerciale": the use refused is the commercial one
+        commercial = any(vocab.commercial_words.matches_any(tokens, i) for i in range(use.start, last + 1))
         if (
-            not _describes_the_photo(tokens, negator, use.start, vocab)
+            not _describes_in_its_language(tokens, negator, use.start, vocab, foreign)
             and (asked(use.start) or not _told_of_oneself(tokens, use.start, vocab))
             and not _lawful_use(tokens, use.start, vocab)
         ):
-            hits.append(_Hit(negator, use.end, None, LicenseProblem.NOT_FREE))
+            problem = LicenseProblem.NON_COMMERCIAL if commercial else LicenseProblem.NOT_FREE
+            hits.append(_Hit(negator, use.end, None, problem))
     return hits
+
+
+def _describes_in_its_language(
+    tokens: Sequence[Token], negator: int, change: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    """`_describes_the_photo` with auxiliaries of the paragraph's language only: Polish "są" is no
+    auxiliary in "fotografia să nu fie folosită" (Romanian "that")."""
+    return any(
+        vocab.descriptive_auxiliaries.matches_any(tokens, i)
+        and not foreign.foreign(_Span(i, i + 1), "descriptive_auxiliaries")
+        for i in range(max(0, negator - 2), change)
+        if i != negator and not tokens[i + 1].gap
+    )
 
 
 # Words between a negator and the use verb it refuses: "nicht verwendet", "not be used", "no se use".

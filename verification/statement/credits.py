@@ -64,7 +64,12 @@ def read_credits(
         )
         if credit is not None and not credit[0].by_signer:
             own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[credit[1] - 1].end)
-            if own is not None and credit_at(text, tokens, index, own, holder_names) is None:
+            if (
+                own is not None
+                and credit_at(text, tokens, index, own, holder_names) is None
+                # a caption ("Foto: Anders Lindqvist") is read in any language
+                and _caption_at(text, tokens, index, vocab, holder_names) is None
+            ):
                 credit = None  # "tirada da Torre de Belém": Italian "da" (by) in Portuguese
         if credit is None:
             index += 1
@@ -1133,7 +1138,9 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
     for position in range(max(0, low - _PHOTO_REACH), min(len(tokens), high + 3)):
         span = range(min(position, verb) + 1, max(position, verb) + 1)
         if tokens[position].norm in vocab.photo_nouns and (
-            not any(tokens[i].gap for i in span) or _aside_only(tokens, position, low, verb)
+            not any(tokens[i].gap for i in span)
+            or _aside_only(tokens, position, low, verb)
+            or _topic_before(tokens, position, verb)
         ):
             return True
     if verb < 1 or tokens[verb].brk:
@@ -1146,6 +1153,15 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
         and tokens[verb - 1].norm in vocab.subject_fillers
         and tokens[verb - 2].norm in vocab.object_pronouns
     )
+
+
+def _topic_before(tokens: Sequence[Token], noun: int, verb: int) -> bool:
+    """The photo noun opens the sentence as its topic, set off by one comma before the verb's clause:
+    "Fotoğrafı, oyuncularımızdan birinin babası olan Mehmet Yılmaz çekti" (the photo, X took it)."""
+    if noun >= verb or not (noun == 0 or tokens[noun].brk):
+        return False
+    breaks = [i for i in range(noun + 1, verb + 1) if tokens[i].gap]
+    return breaks == [noun + 1] and tokens[noun + 1].sep.strip() == ","
 
 
 def _aside_only(tokens: Sequence[Token], noun: int, relation: int, verb: int) -> bool:

@@ -252,12 +252,21 @@ def _quoted_at(tokens: Sequence[Tok], index: int, line: int) -> int | None:
     return None
 
 
+# Marks that part a byline's photographer from the body after him: "Foto: Anders Lindqvist / Gruvmuseet".
+_BYLINE_PARTS = frozenset({"/", "|", "–", "—", "-"})
+
+
 def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
     """The credited name is the holder's: one name's distinctive words contain the other's. In "Marco
     Bellini per Cantina Valdoro" the maker is the part before the made-for word."""
     maker = name.split()
     cut = next(
-        (i for i, word in enumerate(maker) if i and word.islower() and fold(word) in vocab.made_for_words),
+        (
+            i
+            for i, word in enumerate(maker)
+            # "Anders Lindqvist / Gruvmuseet i Nora": the photographer, then the body he works for
+            if i and ((word.islower() and fold(word) in vocab.made_for_words) or word in _BYLINE_PARTS)
+        ),
         None,
     )
     credited = distinctive_words(" ".join(maker[:cut]) if cut else name, vocab)

@@ -2773,7 +2773,11 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     until-word at most `_UNTIL_REACH` tokens from a year, in one clause, in a sentence that names the
     license or the permission, or that asks, or whose next sentence asks, to take the files down. A free
     license cannot expire."""
-    years = [i for i, token in enumerate(tokens) if _is_year(token.raw) and i not in masked]
+    years = [
+        i
+        for i, token in enumerate(tokens)
+        if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
+    ]
     if not years:
         return []
     sentences = _sentence_numbers(tokens)
@@ -2860,6 +2864,15 @@ def _form_answer_hits(
 def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
     """A form's label answered no right after it: "Alleen Wikipedia: nee", "Only Wikipedia: no"."""
     return end < len(tokens) and ":" in tokens[end].sep and vocab.no_answers.match(tokens, end) is not None
+
+
+# Media extensions after a year that ends a file name ("Fil:Far og datter, 2026.jpg"): no date.
+_FILE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "svg", "tif", "tiff", "webp", "pdf", "heic"})
+
+
+def _ends_file_name(tokens: Sequence[Token], index: int) -> bool:
+    after = index + 1
+    return after < len(tokens) and tokens[after].sep == "." and tokens[after].norm in _FILE_EXTENSIONS
 
 
 def _is_year(raw: str) -> bool:

@@ -100,6 +100,14 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout29/bg17-ar-tawqi-bilarabiya": "an Arabic-script signature, Latin-script credits: one man",
     "heldout30/bj19-hu-honlap-lablec-jogfenntartas": "a quoted site footer's ban for other pictures",
     "heldout30/bl14-zh-freemail-team-page-hash": "an address written with '#' for '@' on the team page",
+    "heldout31/bm04-es-bodega-footer-derechos-reservados": "the holder's own footer '© 2026 Bodegas …, S.L.'",
+    "heldout31/bn19-ro-restul-portofoliului": "a ban on the rest of the portfolio read as the grant's",
+    "heldout31/bo19-ro-pictorita-tablou-propriu": "a painter's name in the title; her own work",
+    "heldout31/bp11-ja-becky-iso2022jp-wikipedia-only-quoted": "a quoted Wikipedia-only grant read as new",
+    "heldout31/bp13-zh-foxmail-forwards-own-list-post-footer": "a list footer's ban read as a condition",
+    "heldout31/bp17-sv-thunderbird-second-mail-ccby-to-cc0": "CC0 in the new mail, CC BY quoted: CC BY wins",
+    "heldout31/bp21-tr-gmail-file-named-by-agent-confirmed": "'… çekilmiş fotoğrafı' read as a credit",
+    "heldout31/bp22-en-outlook-personal-domain-site-in-signature": "'photographs of Whitby Abbey': a credit",
 }
 
 

@@ -444,6 +444,8 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
         or tokens[start - 1].line != line
         or tokens[start - 1].norm in _CLAUSE_MARKS
         or (tokens[start - 1].norm in _SENTENCE_MARKS and tokens[start].raw[:1].isupper())
+        # "Ange gärna bildbyline enligt följande vid publicering: Foto: Anders Lindqvist": after a colon
+        or (tokens[start - 1].norm in {":", "："} and tokens[start].raw[:1].isupper())
     )
 
 
@@ -1137,6 +1139,8 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
     just before the verb ("la hizo", "l'a faite", "hem gemaakt")."""
     for position in range(max(0, low - _PHOTO_REACH), min(len(tokens), high + 3)):
         span = range(min(position, verb) + 1, max(position, verb) + 1)
+        if position > verb and any(tokens[i].norm in _AND_WORDS for i in span):
+            break  # "dikkatimi çekti ve fotoğrafı …": a photo noun after "and" is the next clause's
         if tokens[position].norm in vocab.photo_nouns and (
             not any(tokens[i].gap for i in span)
             or _aside_only(tokens, position, low, verb)
@@ -1153,6 +1157,10 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
         and tokens[verb - 1].norm in vocab.subject_fillers
         and tokens[verb - 2].norm in vocab.object_pronouns
     )
+
+
+# "And" in the languages whose making verb a photo noun may follow: the next clause starts there.
+_AND_WORDS = frozenset({"and", "und", "et", "y", "en", "och", "og", "ja", "ve", "es", "и", "і", "та", "και"})
 
 
 def _topic_before(tokens: Sequence[Token], noun: int, verb: int) -> bool:

@@ -762,6 +762,12 @@ def _described(
             continue
         if position == start and _pronoun_at(tokens, position, vocab):
             break  # "by me": the signer's; later, a pronoun of one language is a word of another
+        if (
+            position > start
+            and token.norm in vocab.depiction_prepositions
+            and tokens[position - 1].norm in vocab.photo_nouns
+        ):
+            break  # "copyright of my two photographs of Whitby Abbey": what follows is what they show
         if apposition and token.norm in vocab.subject_pronouns:
             return None  # "von meinem Mann, das ich im Urlaub aufgenommen habe": a clause, the signer took it
         if (

@@ -452,6 +452,10 @@ _LANGUAGE_LISTS = (
     "watermark_words",
     "so_far_words",
     "other_versions",
+    "agent_words",
+    "everyone_words",
+    "and_words",
+    "form_nouns",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -558,6 +562,10 @@ class LicenseVocabulary:
     first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
     watermark_words: PhraseTable  # "watermark", "vízjel": not to be removed, a change refused
     so_far_words: PhraseTable  # "so far", "până acum", "bisher": a use told of the past, no condition
+    agent_words: PhraseTable  # "by", "par", "door": after a use verb under a condition, who may use the work
+    everyone_words: PhraseTable  # "anyone", "chiunque": the users a free license allows, no limit
+    and_words: PhraseTable  # "and", "et": after a described organisation, another predicate of its clause
+    form_nouns: PhraseTable  # "form", "формі": a marker beside one tells the mail's form, no condition
     other_versions: PhraseTable  # "full resolution", "originals": sold apart, no condition of the grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
@@ -988,6 +996,7 @@ def _restriction_hits(
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
+        *_conditional_user_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
@@ -1097,6 +1106,12 @@ def _describes_organisation(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVo
         return False
     # a spaced dash starts an aside of its own: "jestem fotografką niekomercyjną - fotografuję wyłącznie …"
     last = next((i - 1 for i in range(hit.end, last + 1) if _DASH_ASIDE.search(tokens[i].sep)), last)
+    # "une association à but non lucratif et tenons à ce que nos collections soient diffusées": another
+    # predicate after the description
+    described_end = max(hit.end, after + 1) if after is not None else hit.end
+    last = next(
+        (i - 1 for i in range(described_end, last + 1) if vocab.and_words.matches_any(tokens, i)), last
+    )
     return not any(
         table.matches_any(tokens, i)
         for i in range(first, last + 1)
@@ -2562,6 +2577,68 @@ def _conditional_wiki_hits(
     return hits
 
 
+# Words a use verb may stand from the condition word before it ("as long as the two pictures are used by")
+# and from the agent word after it ("used mainly by").
+_CONDITIONED_USE_REACH = 6
+_AGENT_REACH = 2
+# Words an agent word may stand before the use verb where the verb comes last ("von Schulen verwendet"); not
+# right after the condition word ("provided by the museum and used …").
+_AGENT_BEFORE_REACH = 4
+
+
+def _conditional_user_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A grant on condition of who uses the work: "on the understanding that they're used by schools,
+    charities …", "pourvu qu'elles soient utilisées par des associations". A condition word, a use verb at
+    most `_CONDITIONED_USE_REACH` words after it and an agent word right after the verb, in one clause,
+    no negator between (a refusal, read elsewhere). A free license lets anyone use the work, so a grant for
+    some users only is not free; not when the users are everyone ("used by anyone") or the clause names
+    what the license asks anyway ("used by anyone who credits me")."""
+    hits: list[_Hit] = []
+    for condition in _spans(tokens, vocab.conditions, masked, None):
+        _, last = _clause_around(tokens, condition.end - 1)
+        for use in range(condition.end, min(last, condition.end + _CONDITIONED_USE_REACH) + 1):
+            if vocab.negators.matches_any(tokens, use) or vocab.negative_determiners.matches_any(tokens, use):
+                break
+            verb = vocab.use_verbs.match(tokens, use)
+            if verb is None or use in masked:
+                continue
+            users = _users_after(tokens, use + verb.length, last, vocab)
+            if users is None:  # "sofern sie von gemeinnützigen Vereinen verwendet werden"
+                users = _users_before(tokens, condition.end + 1, use, vocab)
+            if users is not None and not _lawful_use(tokens, use, vocab):
+                hits.append(_Hit(condition.start, users + 1, None, LicenseProblem.NOT_FREE))
+            break
+    return hits
+
+
+def _users_before(tokens: Sequence[Token], first: int, use: int, vocab: LicenseVocabulary) -> int | None:
+    """The first word naming the users after an agent word between `first` and the use verb at `use`, at
+    most `_AGENT_BEFORE_REACH` words before it ("von gemeinnützigen Vereinen verwendet"); None where there
+    is none or the users are everyone."""
+    for at in range(max(first, use - _AGENT_BEFORE_REACH), use):
+        agent = vocab.agent_words.match(tokens, at)
+        if agent is not None and at + agent.length < use:
+            users = at + agent.length
+            return None if vocab.everyone_words.matches_any(tokens, users) else users
+    return None
+
+
+def _users_after(tokens: Sequence[Token], index: int, last: int, vocab: LicenseVocabulary) -> int | None:
+    """The first word naming the users after an agent word at most `_AGENT_REACH` words from `index`, up to
+    `last` ("used by schools" → "schools"); None where there is none or the users are everyone."""
+    for at in range(index, min(last, index + _AGENT_REACH) + 1):
+        agent = vocab.agent_words.match(tokens, at)
+        if agent is None:
+            continue
+        users = at + agent.length
+        if users > last or vocab.everyone_words.matches_any(tokens, users):
+            return None
+        return users
+    return None
+
+
 def _use_category_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -2744,6 +2821,8 @@ def _revocable_hits(
     hits: list[_Hit] = []
     for when in _spans(tokens, vocab.any_time_words, masked, None):
         first, last = _clause_around(tokens, when.start)
+        aside = _aside_after(tokens, last) if last == when.end - 1 else range(0)
+        last = _clause_around(tokens, aside.stop)[1] if aside else last
         for word in revocations:
             near = [
                 i
@@ -2756,11 +2835,36 @@ def _revocable_hits(
             if first <= word.start <= last and not any(
                 vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
                 for i in (*near, *range(min(word.start, when.start), max(word.end, when.end)))
+                if i not in aside
             ):
                 start, end = min(word.start, when.start), max(word.end, when.end)
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+# Words of a comma-bounded aside that cuts a phrase from what it governs: "Reservo-me, no entanto, o direito
+# de retirar", "I reserve, however, the right to withdraw".
+_ASIDE_WORDS = 3
+
+
+def _aside_after(tokens: Sequence[Token], last: int) -> range:
+    """The tokens of a short aside between commas right after the clause ending at `last`, in its sentence;
+    empty where none follows. A negator in it ("no entanto") negates nothing outside it."""
+    aside_end = last + 1
+    while aside_end + 1 < len(tokens) and not tokens[aside_end + 1].gap:
+        aside_end += 1
+    after = aside_end + 1
+    if (
+        after >= len(tokens)
+        or aside_end - last > _ASIDE_WORDS
+        or tokens[last + 1].brk
+        or tokens[after].brk
+        or "," not in tokens[last + 1].sep
+        or "," not in tokens[after].sep
+    ):
+        return range(0)
+    return range(last + 1, after)
 
 
 # Tokens between an until-word and the year it names, in one clause: "έως τις 30 Ιουνίου 2027",
@@ -3202,7 +3306,11 @@ def _prior_consent_hits(
     unless the marker is negated ("no prior consent is needed") or a seeking word stands between ("without
     asking my permission", "sin pedir permiso": the grant's own wording), or the consent word is ("no
     consent is required"). Required, needed: "Per usi commerciali è necessario il mio consenso"."""
-    markers = _markers(tokens, vocab, vocab.consent_markers, masked, _negated)
+    markers = [
+        marker
+        for marker in _markers(tokens, vocab, vocab.consent_markers, masked, _negated)
+        if not _beside_form(tokens, marker, vocab)
+    ]
     if not markers:
         return []
     hits: list[_Hit] = []
@@ -3218,6 +3326,16 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _beside_form(tokens: Sequence[Token], marker: _Span, vocab: LicenseVocabulary) -> bool:
+    """A form noun right after the marker or right before it, in its clause: "дозвіл у потрібній формі",
+    "l'autorisation sous la forme requise" tell the form the permission is sent in."""
+    after = marker.end < len(tokens) and not tokens[marker.end].gap
+    before = marker.start > 0 and not tokens[marker.start].gap
+    return (after and vocab.form_nouns.matches_any(tokens, marker.end)) or (
+        before and vocab.form_nouns.matches_any(tokens, marker.start - 1)
+    )
 
 
 def _after_no(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:

@@ -107,6 +107,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout31/bp13-zh-foxmail-forwards-own-list-post-footer": "a list footer's ban read as a condition",
     "heldout31/bp17-sv-thunderbird-second-mail-ccby-to-cc0": "CC0 in the new mail, CC BY quoted: CC BY wins",
     "heldout31/bp21-tr-gmail-file-named-by-agent-confirmed": "'… çekilmiş fotoğrafı' read as a credit",
+    "heldout32/bq19-ro-band-logo-drawn-by-member": "a friend's photo on an album cover left out of the grant",
 }
 
 

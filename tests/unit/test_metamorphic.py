@@ -192,9 +192,15 @@ def case_verdict(case: Path, change: Callable[[EmailMessage, str, bool], bytes])
 def insert(text: str, is_html: bool, addition: str) -> str:
     """`addition` as a paragraph of its own after the text's first paragraph."""
     if is_html:
-        paragraph = "<p>" + html.escape(addition).replace("\n", "<br>") + "</p>"
+        escaped = html.escape(addition).replace("\n", "<br>")
         at = text.lower().find("</p>")
-        return text + paragraph if at < 0 else text[: at + 4] + paragraph + text[at + 4 :]
+        if at >= 0:
+            return text[: at + 4] + "<p>" + escaped + "</p>" + text[at + 4 :]
+        # a mail of <br> lines only: its paragraphs end in two (appended, the addition would land in a quote)
+        end = re.search(r"<br\s*/?>\s*<br\s*/?>", text, re.IGNORECASE)
+        if end is None:
+            return text + "<p>" + escaped + "</p>"
+        return text[: end.end()] + escaped + "<br><br>" + text[end.end() :]
     blank = re.search(r"\r?\n[ \t]*\r?\n", text)  # CRLF bodies too: appended, it would land in a quote
     if blank is None:
         return text + "\n\n" + addition

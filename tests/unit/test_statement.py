@@ -1087,6 +1087,31 @@ def test_self_made(
             False,
             id="ru-romanised-other-first-name",
         ),
+        pytest.param(
+            "CC BY-SA 4.0.\n\nΜε εκτίμηση,\nΕλένη Παπαδάκη",
+            ["File:Eleni Papadaki in concert, Thessaloniki 2025.jpg"],
+            True,
+            id="el-romanised-title",
+        ),
+        # a patronymic or a middle name left out of the title; not a name's last word otherwise
+        pytest.param(
+            "CC BY-SA 4.0.\n\nС уважением,\nВолкова Анна Сергеевна",
+            ["File:Анна Волкова в спектакле «Чайка», 2024.jpg"],
+            True,
+            id="ru-patronymic-left-out",
+        ),
+        pytest.param(
+            "CC BY 4.0.\n\nMaria Sofia Lindqvist", ["File:Maria Lindqvist, 2023.jpg"], True, id="middle-name"
+        ),
+        pytest.param(
+            "CC BY 4.0.\n\nAnna Maria Lindqvist",
+            ["File:Anna Maria Church.jpg"],
+            False,
+            id="last-word-missing",
+        ),
+        pytest.param(
+            "CC BY 4.0.\n\nMaria da Silva", ["File:Igreja de Santa Maria da Feira.jpg"], False, id="particle"
+        ),
     ],
 )
 def test_depicts_signer(

@@ -1257,24 +1257,46 @@ def depicts_signer(
 ) -> bool:
     """The signer's full name is in a file title, or the text (or subject) says the work shows them.
 
-    Every word of a name of two words or more must be in the title, each perhaps inflected ("Portret
-    Agnieszki Nowak" shows Agnieszka Nowak), or a Korean name written as one word ("김서연 프로필"); a
-    surname alone never counts, and a name after a credit word
+    The words of a name of two words or more must be in the title (`_names_bearer`), each perhaps inflected
+    ("Portret Agnieszki Nowak" shows Agnieszka Nowak) or in another script, or a Korean name written as one
+    word ("김서연 프로필"); a surname alone never counts, and a name after a credit word
     is the author's credit ("Hrad Bouzov v zimě (foto Jana Horáková)"), not what the photo shows.
     """
     if signer:
-        name = [t.norm for t in tokenize(signer) if t.norm.isalpha()]
+        # particles ("da", "van") neither name the signer nor are needed to
+        name = [t.norm for t in tokenize(signer) if t.norm.isalpha() and not t.raw.islower()]
         if len(name) >= 2 or _hangul_full_name(name):
             for title in files:
                 tokens = tokenize(title)
                 words = {t.norm for t in tokens if t.norm.isalpha()}
-                named = all(
-                    any(same_name_word(part, word) or same_name_across_scripts(part, word) for word in words)
-                    for part in name
-                )
-                if named and not _credited_in_title(tokens, name[0], vocab):
+                missing = [
+                    at
+                    for at, part in enumerate(name)
+                    if not any(
+                        same_name_word(part, word) or same_name_across_scripts(part, word) for word in words
+                    )
+                ]
+                if _names_bearer(name, missing) and not _credited_in_title(tokens, name[0], vocab):
                     return True
     return has_phrase(text, vocab.depicts) or has_phrase(subject, vocab.depicts)
+
+
+# Endings of an East Slavic patronymic, in Cyrillic and Latin letters ("Сергеевна", "Ivanovich").
+_PATRONYMIC_ENDINGS = ("овна", "евна", "ична", "івна", "ївна", "ович", "евич", "йович",
+                       "ovna", "evna", "ovich", "evich", "ivna", "ovych")  # fmt: skip
+
+
+def _names_bearer(name: Sequence[str], missing: Sequence[int]) -> bool:
+    """A title names the bearer of `name` when it holds every word, or every word but one that titles
+    often leave out: a middle name ("Maria Sofia Lindqvist" as "Maria Lindqvist") or a patronymic ("Анна
+    Волкова" for "Волкова Анна Сергеевна"). Not a name's first or last word otherwise: "Dar al-Qalam" is
+    the house, not the heritage society "Dar al-Qalam for Heritage"."""
+    if not missing:
+        return True
+    if len(missing) > 1 or len(name) < 3:
+        return False
+    at = missing[0]
+    return 0 < at < len(name) - 1 or name[at].endswith(_PATRONYMIC_ENDINGS)
 
 
 def _hangul_full_name(words: Sequence[str]) -> bool:

@@ -335,7 +335,8 @@ def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
     return frozenset(words)
 
 
-# Cyrillic letters in Latin, as names are commonly romanised (Дмитрий -> dmitrii, Коваль -> koval).
+# Cyrillic and Greek letters in Latin, as names are commonly romanised (Дмитрий -> dmitrii, Коваль -> koval,
+# Παπαδάκη -> papadaki).
 _ROMAN = str.maketrans(
     {
         "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
@@ -343,11 +344,15 @@ _ROMAN = str.maketrans(
         "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
         "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ђ": "dj",
         "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+        "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+        "υ": "i", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
     }
 )  # fmt: skip
-# Spellings one romanisation writes another way: Dmitry/Dmitrii, Andreyev/Andreev, Khar-/Har-, Hanna/Ganna.
-_SPELLINGS = (("ye", "e"), ("yo", "o"), ("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"),
-              ("j", "i"), ("h", "g"))  # fmt: skip
+# Spellings one romanisation writes another way: Dmitry/Dmitrii, Andreyev/Andreev, Khar-/Har-, Hanna/Ganna,
+# Mpampis/Bampis, Ntina/Dina, Giourgos/Giurgos, Christos/Hristos.
+_SPELLINGS = (("ye", "e"), ("yo", "o"), ("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"),
+              ("y", "i"), ("j", "i"), ("h", "g"), ("mp", "b"), ("nt", "d"), ("ou", "u"))  # fmt: skip
 
 
 def _romanised(word: str) -> str:
@@ -361,15 +366,20 @@ def _romanised(word: str) -> str:
 
 def same_name_across_scripts(name: str, word: str) -> bool:
     """`word` is `name` written in another script: the signer "Дмитрий Соколов" in the title "Dmitry
-    Sokolov 2024", the credit "Olena Koval" to "Олена Коваль". Only Cyrillic against Latin: within one
-    script the spelling decides."""
-    if _is_cyrillic(name) == _is_cyrillic(word):
+    Sokolov 2024", the credit "Olena Koval" to "Олена Коваль", "Ελένη Παπαδάκη" in "Eleni Papadaki in
+    concert". Only Cyrillic or Greek against Latin: within one script the spelling decides."""
+    if _script(name) == _script(word):
         return False
     return same_name_word(_romanised(name), _romanised(word))
 
 
-def _is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in word)
+def _script(word: str) -> str:
+    """ "cyrillic", "greek" or "other": the scripts `_ROMAN` writes in Latin letters."""
+    if any("\u0400" <= c <= "\u04ff" for c in word):
+        return "cyrillic"
+    if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
+        return "greek"
+    return "other"
 
 
 def same_name_word(name: str, word: str) -> bool:

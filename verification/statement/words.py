@@ -105,9 +105,11 @@ def joined_wraps(text: str, wrapped_length: int) -> str:
     return "".join(out)
 
 
-# An aside between two dashes with spaces around them, in one line: "taken early one April morning in 2019
-# - the week the restored wheel turned for the first time - by Graham Pike".
-_DASHED_ASIDE = re.compile(r"(?<=\S) [-\u2013\u2014] [^\n]{1,300}? [-\u2013\u2014] (?=\S)")
+# An aside between two dashes with spaces around them, in one paragraph: "taken early one April morning in
+# 2019 - the week the restored wheel turned for the first time - by Graham Pike", however its lines break.
+_DASHED_ASIDE = re.compile(
+    r"(?<=\S) [-\u2013\u2014][ \n](?:[^\n]|\n(?![ \t]*\n)){1,300}?[ \n][-\u2013\u2014] (?=\S)"
+)
 
 
 def without_asides(text: str) -> str:

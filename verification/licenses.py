@@ -456,6 +456,8 @@ _LANGUAGE_LISTS = (
     "everyone_words",
     "and_words",
     "form_nouns",
+    "instead_words",
+    "instead_after_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -566,6 +568,8 @@ class LicenseVocabulary:
     everyone_words: PhraseTable  # "anyone", "chiunque": the users a free license allows, no limit
     and_words: PhraseTable  # "and", "et": after a described organisation, another predicate of its clause
     form_nouns: PhraseTable  # "form", "формі": a marker beside one tells the mail's form, no condition
+    instead_words: PhraseTable  # "instead of": before a non-free license's name, a replaced license
+    instead_after_words: PhraseTable  # "helyett", "yerine": the same after the name
     other_versions: PhraseTable  # "full resolution", "originals": sold apart, no condition of the grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
@@ -698,7 +702,11 @@ def read_license(
     if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
         return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
     hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
-    hits = [hit for hit in hits if not _withdrawn(tokens, hit, hits, vocab)]
+    hits = [
+        hit
+        for hit in hits
+        if not _withdrawn(tokens, hit, hits, vocab) and not _replaced(tokens, hit, hits, vocab)
+    ]
     restrictions = _without_descriptions(
         tokens, _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector), vocab
     )
@@ -1147,6 +1155,39 @@ _TOPIC_LEAD = 2
 # before an element name that is left out ("without the clause NonCommercial").
 _WITHDRAWN_REACH = 4
 _BRACKETS = frozenset("()[]\uff08\uff09")
+
+
+# Words an instead-word may stand before the license it replaces ("instead of the CC BY-NC-SA 4.0"), or
+# after it ("CC BY-NC 4.0 licenc helyett").
+_INSTEAD_REACH = 3
+_LONGEST_INSTEAD = 5  # words of the longest instead-word ("en remplacement de la")
+
+
+def _replaced(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary) -> bool:
+    """A non-free license's name the sentence replaces with a free one: "concedo la licenza CC BY-SA 4.0
+    al posto della CC BY-NC-SA 4.0 indicata in precedenza", "CC BY-SA 4.0 instead of CC BY-NC-SA 4.0", "a
+    CC BY-NC 4.0 helyett CC BY 4.0". An instead-word at most `_INSTEAD_REACH` words before the name (or a
+    postposition as far after it) in its clause, and a free license named in the same sentence."""
+    if hit.problem not in _RESTRICTION_RANK:
+        return False
+    sentences = _sentence_numbers(tokens)
+    if not any(
+        other.problem is None and other.spdx is not None and sentences[other.start] == sentences[hit.start]
+        for other in hits
+    ):
+        return False
+    before = any(
+        (found := vocab.instead_words.match(tokens, start)) is not None
+        and hit.start - _INSTEAD_REACH <= start + found.length <= hit.start
+        and not any(tokens[i].gap for i in range(start + 1, hit.start + 1))
+        for start in range(max(0, hit.start - _INSTEAD_REACH - _LONGEST_INSTEAD), hit.start)
+    )
+    after = any(
+        vocab.instead_after_words.matches_any(tokens, start)
+        and not any(tokens[i].gap for i in range(hit.end, start + 1))
+        for start in range(hit.end, min(len(tokens), hit.end + _INSTEAD_REACH))
+    )
+    return before or after
 
 
 def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary) -> bool:
@@ -3319,13 +3360,27 @@ def _prior_consent_hits(
             continue  # "no consent is required", "keine Zustimmung erforderlich"
         for marker in markers:
             distance = _clause_distance(tokens, consent, marker)
-            if distance is None or distance > 2:
-                continue
             start, end = min(consent.start, marker.start), max(consent.end, marker.end)
+            if distance is None or distance > _consent_reach(tokens, consent, marker):
+                continue
             if not any(vocab.seek_words.matches_any(tokens, i) for i in range(start, end)):
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+# Words between a consent word and its marker ("without our prior consent"); Han and kana are cut one
+# letter a token, so there the reach is counted in letters ("须事先征得本馆书面同意").
+_CONSENT_REACH = 2
+_UNSPACED_CONSENT_REACH = 8
+_UNSPACED_LETTER = re.compile(f"[{CJK_LETTERS}]")
+
+
+def _consent_reach(tokens: Sequence[Token], consent: _Span, marker: _Span) -> int:
+    between = range(min(consent.end, marker.end), max(consent.start, marker.start))
+    if between and all(_UNSPACED_LETTER.fullmatch(tokens[i].raw) for i in between):
+        return _UNSPACED_CONSENT_REACH
+    return _CONSENT_REACH
 
 
 def _beside_form(tokens: Sequence[Token], marker: _Span, vocab: LicenseVocabulary) -> bool:

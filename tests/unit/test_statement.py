@@ -1101,6 +1101,18 @@ def test_self_made(
             id="ru-patronymic-left-out",
         ),
         pytest.param(
+            "CC BY-SA 4.0.\n\nΓιώργος Παπαδόπουλος",
+            ["File:Giorgos Papadopoulos (conductor) 2025.jpg"],
+            True,
+            id="el-digraphs",
+        ),
+        pytest.param(
+            "CC BY-SA 4.0.\n\nΓιώργος Παπαδόπουλος",
+            ["File:Osios Loukas Monastery, photo Giorgos Papadopoulos.jpg"],
+            False,
+            id="el-credited-in-title",
+        ),
+        pytest.param(
             "CC BY 4.0.\n\nMaria Sofia Lindqvist", ["File:Maria Lindqvist, 2023.jpg"], True, id="middle-name"
         ),
         pytest.param(

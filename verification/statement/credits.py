@@ -64,7 +64,11 @@ def read_credits(
         )
         if credit is not None and not credit[0].by_signer:
             own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[credit[1] - 1].end)
-            if (
+            if own is not None and _said_of_oneself(tokens, index, own):
+                credit = (
+                    None  # "Я авторка фото Софійського собору": the signer is the author; the rest is shown
+                )
+            elif (
                 own is not None
                 and credit_at(text, tokens, index, own, holder_names) is None
                 # a caption ("Foto: Anders Lindqvist") is read in any language
@@ -974,6 +978,17 @@ def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: Statem
     return any(_subject_pronoun(tokens[i], vocab) for i in range(start, end))
 
 
+def _said_of_oneself(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """A first-person subject of the paragraph's language (`vocab`: Serbian "je" is French "I") right
+    before the credit's first word, on its line: "Я авторка фото …" is the signer's word about herself."""
+    return (
+        index > 0
+        and tokens[index - 1].line == tokens[index].line
+        and tokens[index - 1].norm in vocab.subject_pronouns
+        and (tokens[index - 1].norm != "i" or tokens[index - 1].raw == "I")
+    )
+
+
 def _subject_pronoun(token: Token, vocab: StatementVocabulary) -> bool:
     """A first-person subject; English "I" only as written, since "i" is "in" in Swedish, Polish, Czech."""
     return token.norm in vocab.subject_pronouns and (token.norm != "i" or token.raw == "I")
@@ -1311,7 +1326,7 @@ def _hangul_full_name(words: Sequence[str]) -> bool:
 def _credited_in_title(tokens: Sequence[Token], first_name: str, vocab: StatementVocabulary) -> bool:
     """The name's first word follows a photo or caption word in the title: "(foto Jana Horáková)"."""
     return any(
-        same_name_word(first_name, token.norm)
+        (same_name_word(first_name, token.norm) or same_name_across_scripts(first_name, token.norm))
         and index > 0
         and tokens[index - 1].norm in vocab.caption_labels
         for index, token in enumerate(tokens)

@@ -349,6 +349,8 @@ _ROMAN = str.maketrans(
         "υ": "i", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
     }
 )  # fmt: skip
+# Greek letter pairs romanised as one sound: Παπαδόπουλος -> papadopoulos, Ευάγγελος -> evangelos.
+_GREEK_DIGRAPHS = (("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("γγ", "ng"), ("γκ", "g"))
 # Spellings one romanisation writes another way: Dmitry/Dmitrii, Andreyev/Andreev, Khar-/Har-, Hanna/Ganna,
 # Mpampis/Bampis, Ntina/Dina, Giourgos/Giurgos, Christos/Hristos.
 _SPELLINGS = (("ye", "e"), ("yo", "o"), ("kh", "h"), ("ch", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"),
@@ -358,6 +360,8 @@ _SPELLINGS = (("ye", "e"), ("yo", "o"), ("kh", "h"), ("ch", "h"), ("ts", "c"), (
 def _romanised(word: str) -> str:
     """A folded name word in Latin letters, blind to how it was romanised: Дмитрий, Dmitry and Dmitrii
     are all "dmitri"."""
+    for greek, latin_letters in _GREEK_DIGRAPHS:
+        word = word.replace(greek, latin_letters)
     latin = word.translate(_ROMAN)
     for written, said in _SPELLINGS:
         latin = latin.replace(written, said)

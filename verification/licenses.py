@@ -208,10 +208,28 @@ def _tokenize(text: str) -> Tokens:
             tokens.append(Token(norm, raw, start, end, False, False, between))
         else:
             brk = bool(tokens) and _breaks(text, between, previous_end, end)
-            gap = brk or not _GAP_CHARS.isdisjoint(between)
+            gap = brk or (not _GAP_CHARS.isdisjoint(between) and not _case_ending(tokens, between, raw))
             tokens.append(Token(norm, raw, start, end, brk, gap, between))
         previous_end = end
     return Tokens(tokens)
+
+
+# The longest case ending written after a colon: Finnish "ry:n", "EU:ssa", "YLE:lle", Swedish "EU:s".
+_CASE_ENDING = 4
+
+
+def _case_ending(tokens: Sequence[Token], between: str, raw: str) -> bool:
+    """A case ending after a colon, no space on either side ("Lintuharrastajat ry:n ei-kaupallisessa
+    jäsenlehdessä"): the word goes on, the clause does not end. A file name after its namespace ("File:Foo",
+    "Tiedosto:Kaakkuri") starts upper-case."""
+    return (
+        between == ":"
+        and bool(tokens)
+        and tokens[-1].raw[-1:].isalpha()
+        and len(raw) <= _CASE_ENDING
+        and raw.isalpha()
+        and raw.islower()
+    )
 
 
 def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
@@ -458,6 +476,7 @@ _LANGUAGE_LISTS = (
     "form_nouns",
     "instead_words",
     "instead_after_words",
+    "require_words",
 )
 _LANGUAGE_TABLES = ("elements", "port_names")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
@@ -570,6 +589,7 @@ class LicenseVocabulary:
     form_nouns: PhraseTable  # "form", "формі": a marker beside one tells the mail's form, no condition
     instead_words: PhraseTable  # "instead of": before a non-free license's name, a replaced license
     instead_after_words: PhraseTable  # "helyett", "yerine": the same after the name
+    require_words: PhraseTable  # "requires", "wymaga": with a consent word after it, a use needing consent
     other_versions: PhraseTable  # "full resolution", "originals": sold apart, no condition of the grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
@@ -1008,6 +1028,7 @@ def _restriction_hits(
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
+        *_required_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
@@ -1827,7 +1848,12 @@ def _refusal_hits(
         if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
             target = min(near, key=lambda item: item[:2])[2]
             start, end = min(target.start, refusal.span.start), max(target.end, refusal.span.end)
-            if not _about_the_mail(tokens, _Span(start, end), vocab):
+            # "изменять, и понимаю, что отозвать разрешение потом будет нельзя": the refusal is the
+            # revocation's, which stands nearer to it
+            revoked = any(
+                start < word.start and word.end <= end for word in revocations if word is not target
+            )
+            if not revoked and not _about_the_mail(tokens, _Span(start, end), vocab):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
 
@@ -3381,6 +3407,35 @@ def _consent_reach(tokens: Sequence[Token], consent: _Span, marker: _Span) -> in
     if between and all(_UNSPACED_LETTER.fullmatch(tokens[i].raw) for i in between):
         return _UNSPACED_CONSENT_REACH
     return _CONSENT_REACH
+
+
+# Words a consent word may stand after the verb that requires it: "wymaga wcześniejszego kontaktu ze mną i
+# uzyskania mojej zgody".
+_REQUIRED_CONSENT_REACH = 8
+
+
+def _required_consent_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A use that requires the holder's consent: "każde wykorzystanie zdjęć wymaga … uzyskania mojej
+    zgody", "any reuse is subject to our written approval". A require-word and a consent word at most
+    `_REQUIRED_CONSENT_REACH` words after it in one clause, no negator or negative determiner from just
+    before the require-word to the consent word ("does not require my consent", "requires no further
+    permission"). A free license needs no one's consent to be used."""
+    hits: list[_Hit] = []
+    consents = _spans(tokens, vocab.consent_words, masked, None)
+    for require in _spans(tokens, vocab.require_words, masked, None):
+        for consent in consents:
+            distance = _clause_distance(tokens, require, consent)
+            if consent.start < require.end or distance is None or distance > _REQUIRED_CONSENT_REACH:
+                continue
+            if not any(
+                vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
+                for i in range(max(0, require.start - 2), consent.start)
+            ):
+                hits.append(_Hit(require.start, consent.end, None, LicenseProblem.NOT_FREE))
+            break
+    return hits
 
 
 def _beside_form(tokens: Sequence[Token], marker: _Span, vocab: LicenseVocabulary) -> bool:

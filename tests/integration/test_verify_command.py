@@ -108,6 +108,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout31/bp17-sv-thunderbird-second-mail-ccby-to-cc0": "CC0 in the new mail, CC BY quoted: CC BY wins",
     "heldout31/bp21-tr-gmail-file-named-by-agent-confirmed": "'… çekilmiş fotoğrafı' read as a credit",
     "heldout32/bq19-ro-band-logo-drawn-by-member": "a friend's photo on an album cover left out of the grant",
+    "heldout34/by18-pt-changes-to-cc0": "CC0 in a second mail, CC BY-SA quoted: CC BY-SA wins",
+    "heldout34/by19-vi-article-link-not-files": "no file named; the license is not read either",
 }
 
 

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from bot.config.verifier import VerifierSettings, load_verifier_settings
 from verification.assembly import assemble_facts, choose_official_site
 from verification.domains import DomainTools
+from verification.message import decode_bytes
 from verification.model import SiteEvidence, Verdict
 from verification.policy import decide
 from verification.reading import read_ticket
@@ -142,8 +143,12 @@ def original_parts(case: Path) -> tuple[EmailMessage, str, bool]:
     body = parsed.get_body(("plain", "html"))
     if body is None:
         return parsed, "", False
-    content = body.get_content()
-    return parsed, content if isinstance(content, str) else "", body.get_content_subtype() == "html"
+    payload = body.get_payload(decode=True)
+    aliases = verifier_settings().reading.mail.charset_aliases  # "windows-874", which Python does not know
+    content = (
+        decode_bytes(payload, body.get_content_charset(), aliases).text if isinstance(payload, bytes) else ""
+    )
+    return parsed, content, body.get_content_subtype() == "html"
 
 
 def compose(original: EmailMessage, text: str, is_html: bool, extra: dict[str, str] | None = None) -> bytes:

@@ -366,11 +366,26 @@ def credit_at(
                 " ", ""
             ):
                 continue  # "las dos fotos:\n\nCasa Lis desde el río …": a list follows, not a credit
-            found = _credited(text, tokens, start, vocab, holder_names, not name_only, not name_only)
+            last = template.before[-1] if template.before else ""
+            by_word = last in vocab.by_prepositions or (
+                last in vocab.caption_labels and last not in vocab.photo_nouns  # not "التقط الصور {name}"
+            )
+            uncased = _uncased_credited(text, tokens, start, vocab, holder_names) if by_word else None
+            found = uncased or _credited(
+                text, tokens, start, vocab, holder_names, not name_only, not name_only
+            )
             if found is None or not sequence_at(tokens, found[2], template.after):
                 continue
             name, by_signer, end = found
             end += len(template.after)
+            if (
+                template.before[-1:] == (":",)
+                and not template.after
+                and end < len(tokens)
+                and tokens[end].line == tokens[end - 1].line
+                and tokens[end].is_word
+            ):
+                continue  # "Foto: Archivio fotografico del Comune": a label's name ends its clause
             if full_name and (
                 name is None or len(_words(name)) < 2 or _clause_goes_on(tokens, end, tokens[end - 1].line)
             ):
@@ -385,6 +400,37 @@ def credit_at(
     )
 
 
+def _uncased_credited(
+    text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[str | None, bool, int] | None:
+    """A name in a script without capitals after a credit template ending in a by-word or a caption word,
+    perhaps after an agent describing the person: "من تصوير الفنان أحمد سمير" (photographed by the artist
+    Ahmed Samir); the signer's pronoun ("ถ่ายโดยผมเอง"). None where the words there are no name
+    (`_uncased_name_end`), name an organisation, or the script has capitals."""
+    first = start
+    while (
+        first < len(tokens)
+        and tokens[first].line == tokens[start].line
+        and tokens[first].norm in vocab.agents
+    ):
+        first += 1
+    if (
+        first >= len(tokens)
+        or tokens[first].line != tokens[start].line
+        or not _uncased_word(tokens[first].raw)
+        or tokens[first].norm in vocab.relations  # "על ידי עמיתי נועה פרץ": the relation readers name her
+    ):
+        return None
+    pronoun = _pronoun_at(tokens, first, vocab)
+    if pronoun:
+        return None, True, first + pronoun  # "ภาพถ่ายโดยผมเอง": taken by me myself
+    end = _uncased_name_end(tokens, first, vocab)
+    if end == first or any(token.norm in vocab.org_words for token in tokens[first:end]):
+        return None  # "من تصوير المتحف": by the museum, the holder
+    name = " ".join(text[tokens[first].start : tokens[end - 1].end].split())
+    return name, is_holder_name(name, holder_names, vocab), end
+
+
 def _caption_at(
     text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[Credit, int] | None:
@@ -394,7 +440,7 @@ def _caption_at(
     photo noun the name has two words at least: "Kép: Budapest, Parlament" describes what the picture
     shows, and "Foto/Video" names nobody."""
     line = tokens[index].line
-    if not _opens_caption(tokens, index, vocab):
+    if not _opens_caption(tokens, index, vocab) or _image_placeholder(tokens, index):
         return None
     position = index + 1 if _caseless_label_tail(tokens[index], vocab) else index
     while (
@@ -428,6 +474,15 @@ def _caption_at(
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+# The words a mail program writes before an inline image's alt text in the plain-text part ("[image: Main
+# building]" from Gmail): the alt text describes the image, it names no author.
+_PLACEHOLDER_LABELS = frozenset({"image", "imagen", "imagem", "immagine", "bild", "afbeelding", "obraz"})
+
+
+def _image_placeholder(tokens: Sequence[Tok], index: int) -> bool:
+    return index > 0 and tokens[index - 1].norm == "[" and tokens[index].norm in _PLACEHOLDER_LABELS
 
 
 def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
@@ -717,9 +772,12 @@ def _credited(
             break
     if start >= len(tokens):
         return None
-    if start > first and tokens[start].line == line and _uncased_word(tokens[start].raw):
-        # "© 2022 سامي الحداد": a name in a script without capitals, up to the clause's end
+    after_mark = start > first or (start > 0 and tokens[start - 1].norm == "©")
+    if after_mark and tokens[start].line == line and _uncased_word(tokens[start].raw):
+        # "© 2022 سامي الحداد", "© אורן שגיא": a name in a script without capitals, up to the clause's end
         end = _caseless_end(tokens, start)
+        if any(token.norm in vocab.not_names for token in tokens[start:end]):
+            return None  # "© جميع الحقوق محفوظة": all rights reserved
         name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
         return name, is_holder_name(name, holder_names, vocab), end
     pronoun = _pronoun_at(tokens, start, vocab)

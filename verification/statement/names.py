@@ -274,15 +274,23 @@ def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocab
         return False
     return any(
         (words := distinctive_words(holder, vocab))
-        and (credited <= words or words <= credited or _romanised_within(credited, words))
+        and (credited <= words or words <= credited or _words_within(credited, words))
         for holder in holder_names
     )
 
 
-def _romanised_within(one: frozenset[str], other: frozenset[str]) -> bool:
-    """Every word of the shorter name is a word of the longer one written in the other script."""
+def _words_within(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Every word of the shorter name is a word of the longer one in another grammatical case ("Biura
+    Projektowego Lipowy Dwór" in "Biuro Projektowe Lipowy Dwór Sp. z o.o.") or written in the other
+    script."""
     shorter, longer = sorted((one, other), key=len)
-    return all(any(same_name_across_scripts(word, each) for each in longer) for word in shorter)
+    return all(
+        any(
+            same_name_word(word, each) or same_name_word(each, word) or same_name_across_scripts(word, each)
+            for each in longer
+        )
+        for word in shorter
+    )
 
 
 def shares_name_word(name: str, others: Sequence[str], vocab: StatementVocabulary) -> bool:

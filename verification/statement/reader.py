@@ -127,6 +127,7 @@ def read_statement(
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
+    credits = tuple(credit for credit in credits if not _in_address(credit))
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     websites = _sites_of(named, named_sites, vocab) or (
         without_sites_in(named_sites, "\n".join(signature.lines), vocab) if for_client else named_sites
@@ -145,6 +146,12 @@ def read_statement(
         ),
         forwarded=forwarded and not _forwards_own_mail(message),
     )
+
+
+def _in_address(credit: Credit) -> bool:
+    """A credit read inside a page's address: "File:Pai_River_morning_mist…" ("pai" is Portuguese for
+    father) names a file, and no name is written with underscores."""
+    return "_" in credit.phrase or "://" in credit.phrase
 
 
 def _organisation_line(name: str, signature: Signature, vocab: StatementVocabulary) -> bool:

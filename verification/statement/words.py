@@ -76,8 +76,36 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
             head = elision.group(1)
             out.append(Tok(head, fold(head), start, start + len(head) + 1, line))
             start, raw = start + elision.end(1) + 1, raw[elision.end(1) + 1 :]
-        out.append(Tok(raw, fold(raw), start, start + len(raw), line))
+        for part_start, part in _thai_parts(start, raw):
+            out.append(Tok(part, fold(part), part_start, part_start + len(part), line))
     return tuple(out)
+
+
+# Thai writes no spaces between words: a credit's by-words ("ถ่ายโดย", taken by) and the honorific "คุณ" or
+# a first-person pronoun after them are cut from the run they stand in ("ภาพทั้งสองถ่ายโดยคุณณัฐวุฒิ" ->
+# ภาพทั้งสอง, ถ่ายโดย, คุณ, ณัฐวุฒิ), so that the credit templates and the name after them are words of
+# their own. Longest first.
+_THAI_BY = ("ถ่ายภาพโดย", "ภาพถ่ายโดย", "ถ่ายโดย", "ภาพโดย")
+_THAI_HONORIFIC = "คุณ"
+# the first person after a by-word: "ถ่ายโดยผมเอง" (taken by me myself) is the signer's own credit
+_THAI_PRONOUNS = ("ข้าพเจ้า", "ดิฉัน", "ผม", "ฉัน", "เรา")
+
+
+def _thai_parts(start: int, raw: str) -> list[tuple[int, str]]:
+    """`raw` at `start`, cut at a Thai by-word inside it; the word itself where it holds none."""
+    at, by = min(((raw.find(word), word) for word in _THAI_BY if word in raw), default=(-1, ""))
+    if at < 0 or (at == 0 and len(raw) == len(by)):
+        return [(start, raw)]
+    parts = [(start, raw[:at])] if at else []
+    parts.append((start + at, by))
+    rest, rest_start = raw[at + len(by) :], start + at + len(by)
+    lead = next((word for word in (_THAI_HONORIFIC, *_THAI_PRONOUNS) if rest.startswith(word)), "")
+    if lead and len(rest) > len(lead):
+        parts.append((rest_start, lead))
+        rest, rest_start = rest[len(lead) :], rest_start + len(lead)
+    if rest:
+        parts.append((rest_start, rest))
+    return parts
 
 
 # A line that starts a list item or a quote is its own line, whatever the length of the one before.

@@ -76,6 +76,9 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
             head = elision.group(1)
             out.append(Tok(head, fold(head), start, start + len(head) + 1, line))
             start, raw = start + elision.end(1) + 1, raw[elision.end(1) + 1 :]
+        if _THAI_BY_END not in raw:  # most words: no Thai by-word inside
+            out.append(Tok(raw, fold(raw), start, start + len(raw), line))
+            continue
         for part_start, part in _thai_parts(start, raw):
             out.append(Tok(part, fold(part), part_start, part_start + len(part), line))
     return tuple(out)
@@ -86,6 +89,7 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
 # ภาพทั้งสอง, ถ่ายโดย, คุณ, ณัฐวุฒิ), so that the credit templates and the name after them are words of
 # their own. Longest first.
 _THAI_BY = ("ถ่ายภาพโดย", "ภาพถ่ายโดย", "ถ่ายโดย", "ภาพโดย")
+_THAI_BY_END = "โดย"  # every by-word ends so
 _THAI_HONORIFIC = "คุณ"
 # the first person after a by-word: "ถ่ายโดยผมเอง" (taken by me myself) is the signer's own credit
 _THAI_PRONOUNS = ("ข้าพเจ้า", "ดิฉัน", "ผม", "ฉัน", "เรา")

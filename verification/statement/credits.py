@@ -1042,12 +1042,11 @@ def _said_of_oneself(tokens: Sequence[Tok], index: int, vocab: StatementVocabula
     return (
         index > 0
         and tokens[index - 1].line == tokens[index].line
-        and tokens[index - 1].norm in vocab.subject_pronouns
-        and (tokens[index - 1].norm != "i" or tokens[index - 1].raw == "I")
+        and _subject_pronoun(tokens[index - 1], vocab)
     )
 
 
-def _subject_pronoun(token: Token, vocab: StatementVocabulary) -> bool:
+def _subject_pronoun(token: Token | Tok, vocab: StatementVocabulary) -> bool:
     """A first-person subject; English "I" only as written, since "i" is "in" in Swedish, Polish, Czech."""
     return token.norm in vocab.subject_pronouns and (token.norm != "i" or token.raw == "I")
 

@@ -457,6 +457,7 @@ _LANGUAGE_LISTS = (
     "use_verbs",
     "beforehand_words",
     "any_time_words",
+    "reserve_words",
     "until_words",
     "descriptive_auxiliaries",
     "contrast_adverbs",
@@ -579,6 +580,7 @@ class LicenseVocabulary:
     number_words: PhraseTable  # "three", "drei", "tre": a number written out before a duration unit
     validity_words: PhraseTable  # "valid", "gilt", "gäller": a grant said to last a duration ends
     any_time_words: PhraseTable  # "at any time", "jederzeit": beside a revocation word, a revocable grant
+    reserve_words: PhraseTable  # "I reserve the right", "behalte mir vor": a revocation in its sentence
     lawful_words: PhraseTable  # "attribution", "endorse*", "illegal": refused by the license or law anyway
     first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
     watermark_words: PhraseTable  # "watermark", "vízjel": not to be removed, a change refused
@@ -2881,15 +2883,21 @@ def _revocable_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
 ) -> list[_Hit]:
     """A grant the holder may take back: "îmi rezerv dreptul de a retrage acest acord în orice moment",
-    "which I may revoke at any time". A revocation word and an any-time word in one clause, no negator or
+    "which I may revoke at any time". A revocation word and an any-time word in one clause, or a right-kept
+    word in one sentence ("Wir behalten uns aber vor, die Genehmigung zurückzuziehen"), no negator or
     negative determiner between them or within `_REVOKE_NEGATION_REACH` words of either ("I understand I
     cannot revoke it at any time", "eikä sitä voi myöhemmin perua" grant for good).
     A free license cannot be withdrawn."""
     hits: list[_Hit] = []
-    for when in _spans(tokens, vocab.any_time_words, masked, None):
+    times = [(span, False) for span in _spans(tokens, vocab.any_time_words, masked, None)]
+    rights_kept = [(span, True) for span in _spans(tokens, vocab.reserve_words, masked, None)]
+    for when, kept in times + rights_kept:
         first, last = _clause_around(tokens, when.start)
         aside = _aside_after(tokens, last) if last == when.end - 1 else range(0)
         last = _clause_around(tokens, aside.stop)[1] if aside else last
+        if kept:
+            # the right kept is written out in the clauses after it: "behalten uns vor, sie zurückzuziehen"
+            first, last = _sentence_around(tokens, when.start)
         for word in revocations:
             near = [
                 i
@@ -3057,6 +3065,17 @@ def _clause_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
         first -= 1
     last = index
     while last + 1 < len(tokens) and not tokens[last + 1].gap:
+        last += 1
+    return first, last
+
+
+def _sentence_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+    """The first and last token of the sentence holding `index`."""
+    first = index
+    while first > 0 and not tokens[first].brk:
+        first -= 1
+    last = index
+    while last + 1 < len(tokens) and not tokens[last + 1].brk:
         last += 1
     return first, last
 

@@ -437,6 +437,8 @@ _LANGUAGE_LISTS = (
     "use_categories",
     "consent_words",
     "consent_markers",
+    "required_markers",
+    "possessives",
     "seek_words",
     "conditions",
     "negative_conditions",
@@ -456,6 +458,7 @@ _LANGUAGE_LISTS = (
     "request_words",
     "use_verbs",
     "beforehand_words",
+    "first_words",
     "any_time_words",
     "reserve_words",
     "until_words",
@@ -535,6 +538,8 @@ class LicenseVocabulary:
     use_categories: PhraseTable  # "editorial", "personal": with an only-word, a use limited to one kind
     consent_words: PhraseTable  # "consent", "Zustimmung": with a marker beside, a use that needs asking
     consent_markers: PhraseTable  # "prior", "without", "sin": what makes a consent word a condition
+    required_markers: PhraseTable  # "required", "nötig": the same in a sentence that names a use
+    possessives: PhraseTable  # "my", "meiner", "mio": beside a consent word, the holder's own consent
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
     negative_conditions: PhraseTable  # "ない限り": a condition and its negation in one form
@@ -571,6 +576,7 @@ class LicenseVocabulary:
     request_words: PhraseTable  # "please", "bitte", "por favor": a sentence asking the reuser
     use_verbs: PhraseTable  # "use", "usarla", "использовать": "please do not use it commercially"
     beforehand_words: PhraseTable  # "in advance", "au préalable", "vopred": a use to be asked for first
+    first_words: PhraseTable  # "zuerst", "nejdřív": a beforehand word unless it opens its clause ("at first")
     no_answers: PhraseTable  # "no", "non", "nein": a form's answer ("Commercial use: no")
     until_words: PhraseTable  # "until", "έως", "まで": beside a year, a grant that ends
     descriptive_auxiliaries: PhraseTable  # "has", "wurde", "ha": "has not been edited" describes the photo
@@ -1021,8 +1027,8 @@ def _restriction_hits(
         *_requested_refusal_hits(tokens, vocab, masked),
         *_negated_use_hits(tokens, vocab, masked, foreign),
         *_ask_first_hits(tokens, vocab, masked),
-        *_no_changes_hits(tokens, vocab, masked),
-        *_kept_watermark_hits(tokens, vocab, masked),
+        *_no_changes_hits(tokens, vocab, masked, foreign),
+        *_kept_watermark_hits(tokens, vocab, masked, foreign),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
@@ -1948,7 +1954,7 @@ def _negated_use_hits(
     material". Left to their own readers when the clause names a commercial or modification use or an
     only-word; not what the photo went through ("has not been used before"), not what the sender does
     ("I don't use Facebook", unless asking: "Wir bitten, es nicht … zu verwenden"), not what the license
-    or the law refuses anyway."""
+    or the law refuses anyway, not a license not chosen ("preferimos non usar a CompartirIgual")."""
     hits: list[_Hit] = []
     sentences: Sequence[int] | None = None
 
@@ -1969,6 +1975,13 @@ def _negated_use_hits(
         clause = range(first, last + 1)
         others = (vocab.modify_words, vocab.only_words, vocab.revocation_words)
         if any(table.matches_any(tokens, i) for table in others for i in clause):
+            continue
+        # "preferimos non usar a CompartirIgual": a license or an element not chosen, no use refused
+        if any(
+            table.matches_any(tokens, i)
+            for table in (vocab.elements, vocab.cc_names, vocab.license_words)
+            for i in range(use.end, last + 1)
+        ):
             continue
         if negator in masked or any(
             vocab.commercial_words.matches_any(tokens, i) for i in range(first, use.start)
@@ -2412,10 +2425,13 @@ def _no_other_use_hits(
     if not other_uses and not nowhere:
         return []  # most releases: neither
     sentences = _sentence_numbers(tokens)
+    revocations = _spans(tokens, vocab.revocation_words, masked, None)
     consents = {
         sentences[span.start]
         for span in _spans(tokens, vocab.consent_words, masked, None)
         if not _freed_before(tokens, span.start, vocab)
+        # "この同意を撤回できない": the grant itself, which cannot be revoked, is no consent to ask for
+        and not any(_clause_distance(tokens, span, revocation) is not None for revocation in revocations)
     }
     # "For any other purpose, please ask for my permission": other uses need the holder's consent
     refused.extend(
@@ -2838,9 +2854,18 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     """A commercial use or a change to be put to the holder first: "toute réutilisation à des fins
     commerciales devra m'être soumise au préalable", "V prípade komerčného využitia ma však vopred
     požiadajte o súhlas"; a use elsewhere too ("for other purposes, ask me in advance"). A beforehand word
-    and a commercial, modification, other-use or outside word in one sentence, the beforehand word not
-    negated nor after "without" in its clause ("without asking in advance")."""
-    markers = _markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before)
+    (or a first-word inside its clause: "ať se mi prosím nejdřív ozve") and a commercial, modification,
+    other-use or outside word in one sentence, the beforehand word not negated nor after "without" in its
+    clause ("without asking in advance")."""
+    markers = [
+        *_markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before),
+        # "ať se mi nejdřív ozve" asks first; "Nejdříve jsem nevěděl, …" opens a story ("at first")
+        *(
+            marker
+            for marker in _markers(tokens, vocab, vocab.first_words, masked, _freed_before)
+            if marker.start > _clause_around(tokens, marker.start)[0]
+        ),
+    ]
     if not markers:
         return []
     sentences = _sentence_numbers(tokens)
@@ -2947,17 +2972,22 @@ def _aside_after(tokens: Sequence[Token], last: int) -> range:
 _UNTIL_REACH = 8
 
 
+# Words between a validity word and an until-word: "valid until", "estará vigente hasta", "gilt nur bis".
+_VALID_UNTIL_REACH = 1
+
+
 def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
     """A grant that ends: "Η άδεια ισχύει … έως τις 30 Ιουνίου 2027", "the licence is valid until 2027". An
-    until-word at most `_UNTIL_REACH` tokens from a year, in one clause, in a sentence that names the
-    license or the permission, or that asks, or whose next sentence asks, to take the files down. A free
-    license cannot expire."""
+    until-word at most `_UNTIL_REACH` tokens from a year or just after a validity word ("vigente hasta que
+    yo solicite la retirada"), in one clause, in a sentence that names the license or the permission, or
+    that asks, or whose next sentence asks, to take the files down. A free license cannot expire."""
     years = [
         i
         for i, token in enumerate(tokens)
         if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
     ]
-    if not years:
+    validity = _spans(tokens, vocab.validity_words, masked, None)
+    if not years and not validity:
         return []
     sentences = _sentence_numbers(tokens)
     granting = {
@@ -2971,6 +3001,11 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     hits: list[_Hit] = []
     for until in _spans(tokens, vocab.until_words, masked, None):
         if sentences[until.start] not in granting:
+            continue
+        # "Esta autorización estará vigente hasta que yo solicite la retirada": valid until something happens
+        valid = next((span for span in validity if 0 <= until.start - span.end <= _VALID_UNTIL_REACH), None)
+        if valid is not None and not any(tokens[i].gap for i in range(valid.end, until.start + 1)):
+            hits.append(_Hit(valid.start, until.end, None, LicenseProblem.NOT_FREE))
             continue
         for year in years:
             low, high = min(until.start, year), max(until.end - 1, year)
@@ -3093,7 +3128,9 @@ def _freed_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary)
     return False
 
 
-def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+def _no_changes_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
     """A modification word right after a negative determiner: "ingen beskjæring, filtre eller
     fargejustering", "keine Bearbeitung", "aucune retouche"; or a negator at most
     `_NEGATED_CHANGE_REACH` words before it in its clause: "que no se alteren los colores", "le foto non
@@ -3118,7 +3155,7 @@ def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
             revocations = _spans(tokens, vocab.revocation_words, masked, None)
         if (
             vocab.no_derivatives.match(tokens, negator) is None  # "no-derivatives": its own reader
-            and not _describes_the_photo(tokens, negator, span.start, vocab)
+            and not _describes_in_its_language(tokens, negator, span.start, vocab, foreign)
             # "Lupaa ei voi muuttaa eikä perua": the grant itself can be neither changed nor revoked
             and not any(_clause_distance(tokens, span, revocation) is not None for revocation in revocations)
             # the work named in the clause: "non vanno ritagliate" of "le foto", not "redigera artikeln"
@@ -3129,7 +3166,7 @@ def _no_changes_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
 
 
 def _kept_watermark_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """A watermark that must stay: "the watermark must not be removed", "Das Wasserzeichen darf nicht
     entfernt werden", "a vízjelet senki ne távolítsa el". In a sentence with a watermark word, a negator
@@ -3159,9 +3196,11 @@ def _kept_watermark_hits(
                 found is not None
                 and change.start - (start + found.length) <= _WATERMARK_REFUSAL_REACH
                 and sentences[start] == sentences[change.start]
-                # "has not been removed" tells; "a vízjelet (a nevemet) senki ne": an article is no auxiliary
+                # "has not been removed" tells; "a vízjelet (a nevemet) senki ne": an article is no auxiliary,
+                # nor is Polish "są" in "semnătura să nu fie ștearsă" (Romanian "that")
                 and not any(
                     vocab.descriptive_auxiliaries.matches_any(tokens, i)
+                    and not foreign.foreign(_Span(i, i + 1), "descriptive_auxiliaries")
                     for i in range(max(0, start - 1), change.start)
                     if i != start
                 )
@@ -3391,27 +3430,58 @@ def _prior_consent_hits(
     without) at most two words before or after it in one clause is a condition the license does not allow,
     unless the marker is negated ("no prior consent is needed") or a seeking word stands between ("without
     asking my permission", "sin pedir permiso": the grant's own wording), or the consent word is ("no
-    consent is required"). Required, needed: "Per usi commerciali è necessario il mio consenso"."""
+    consent is required"), or a without-word follows the consent word ("permission without restrictions").
+    Required, needed: the same in a sentence that names a use ("Per usi commerciali è necessario il mio
+    consenso") or of the holder's own consent; "I was told permission is required because the photo is on
+    my website" tells Commons' rule."""
     markers = [
         marker
         for marker in _markers(tokens, vocab, vocab.consent_markers, masked, _negated)
         if not _beside_form(tokens, marker, vocab)
     ]
-    if not markers:
+    required = [
+        marker
+        for marker in _markers(tokens, vocab, vocab.required_markers, masked, _negated)
+        if not _beside_form(tokens, marker, vocab)
+    ]
+    if not markers and not required:
         return []
+    sentences = _sentence_numbers(tokens)
+    used = _use_sentences(tokens, vocab, masked) if required else set()
     hits: list[_Hit] = []
     for consent in _spans(tokens, vocab.consent_words, masked, None):
         if _negated(tokens, consent.start, vocab) or _after_no(tokens, consent.start, vocab):
             continue  # "no consent is required", "keine Zustimmung erforderlich"
-        for marker in markers:
+        conditional = sentences[consent.start] in used or _owned(tokens, consent, vocab)
+        for marker in (*markers, *(required if conditional else ())):
             distance = _clause_distance(tokens, consent, marker)
             start, end = min(consent.start, marker.start), max(consent.end, marker.end)
             if distance is None or distance > _consent_reach(tokens, consent, marker):
                 continue
+            if marker.start > consent.start and vocab.without_words.matches_any(tokens, marker.start):
+                continue  # "permission without restrictions": a without-word governs what follows it
             if not any(vocab.seek_words.matches_any(tokens, i) for i in range(start, end)):
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _owned(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:
+    """A possessive right before the consent word or right after it, in its clause: "meiner Zustimmung",
+    "il mio consenso", "η άδειά μου": the holder's own consent."""
+    before = consent.start > 0 and not tokens[consent.start].gap
+    after = consent.end < len(tokens) and not tokens[consent.end].gap
+    return (before and vocab.possessives.matches_any(tokens, consent.start - 1)) or (
+        after and vocab.possessives.matches_any(tokens, consent.end)
+    )
+
+
+def _use_sentences(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> set[int]:
+    """The sentences that name a use of the work ("use", "Nutzung", "commercial", "modify", "other
+    purposes"): where a consent said to be required is a condition of that use."""
+    sentences = _sentence_numbers(tokens)
+    tables = (vocab.use_nouns, vocab.use_verbs, vocab.commercial_words, vocab.modify_words, vocab.other_uses)
+    return {sentences[span.start] for table in tables for span in _spans(tokens, table, masked, None)}
 
 
 # Words between a consent word and its marker ("without our prior consent"); Han and kana are cut one
@@ -3440,11 +3510,18 @@ def _required_consent_hits(
     zgody", "any reuse is subject to our written approval". A require-word and a consent word at most
     `_REQUIRED_CONSENT_REACH` words after it in one clause, no negator or negative determiner from just
     before the require-word to the consent word ("does not require my consent", "requires no further
-    permission"). A free license needs no one's consent to be used."""
+    permission"), in a sentence that names a use or of the holder's own consent ("my", "meiner"). A free
+    license needs no one's consent to be used."""
     hits: list[_Hit] = []
+    requires = _spans(tokens, vocab.require_words, masked, None)
+    if not requires:
+        return hits
     consents = _spans(tokens, vocab.consent_words, masked, None)
-    for require in _spans(tokens, vocab.require_words, masked, None):
+    sentences, used = _sentence_numbers(tokens), _use_sentences(tokens, vocab, masked)
+    for require in requires:
         for consent in consents:
+            if sentences[require.start] not in used and not _owned(tokens, consent, vocab):
+                continue  # "Commons requires permission from the author": its rule, no use made conditional
             distance = _clause_distance(tokens, require, consent)
             if consent.start < require.end or distance is None or distance > _REQUIRED_CONSENT_REACH:
                 continue

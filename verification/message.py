@@ -264,6 +264,7 @@ def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
     date = parse_date(_first_header(message, "date", vocab.limits.max_headers))
     budget = _Budget(text_bytes=vocab.limits.max_text_bytes, parts=vocab.limits.max_parts)
     content = _read_body(message, vocab, 0, budget)
+    content = replace(content, blocks=_without_list_footer(content.blocks, _list_names(message, vocab)))
     auth = parse_authentication_results(
         (
             _header_text(v)
@@ -293,6 +294,40 @@ def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
             dict.fromkeys([*from_defects, *date_defects, *headers_defects, *content.defects, *auth.defects])
         ),
     )
+
+
+# A mailing list's footer starts at a line of underscores (Mailman's separator).
+_LIST_FOOTER_RULE = re.compile(r"^_{10,}[ \t]*$", re.MULTILINE)
+_LIST_HEADERS = ("list-id", "list-post", "list-unsubscribe", "list-help")
+_LIST_ADDRESS = re.compile(r"<(?:mailto:)?([^<>?\s]+)")
+
+
+def _list_names(message: email.message.Message, vocab: MailVocabulary) -> tuple[str, ...]:
+    """The addresses and ids a mailing list gives in its List-* headers (lower case); none for direct mail."""
+    return tuple(
+        match.group(1).lower()
+        for name in _LIST_HEADERS
+        for value in _header_values(message, name, vocab.limits.max_headers)
+        for match in _LIST_ADDRESS.finditer(_header_text(value))
+    )
+
+
+def _without_list_footer(blocks: tuple[_Block, ...], list_names: Sequence[str]) -> tuple[_Block, ...]:
+    """The blocks without the footer a mailing list appended to the last one: after a line of underscores,
+    a part naming the list's address or id ("Medlemmar mailing list -- medlemmar@lists…", "To unsubscribe
+    send an email to …-leave@…"). The list wrote it, not the sender: "får inte spridas utanför klubben
+    utan fotografens tillstånd" there is the list's rule, no condition of the grant."""
+    if not list_names or not blocks or blocks[-1].forwarded:
+        return blocks
+    last = blocks[-1]
+    rules = list(_LIST_FOOTER_RULE.finditer(last.text))
+    if not rules:
+        return blocks
+    tail = last.text[rules[-1].start() :].lower()
+    names = {part for name in list_names for part in (name, name.split("@")[0].split(".")[0])}
+    if not any(name in tail for name in names if len(name) >= 3):
+        return blocks
+    return (*blocks[:-1], replace(last, text=last.text[: rules[-1].start()].rstrip()))
 
 
 def find_urls(text: str) -> tuple[UrlSpan, ...]:

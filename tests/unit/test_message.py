@@ -259,6 +259,36 @@ def test_date(vocab: MailVocabulary, date: str, iso: str | None, defects: tuple[
     assert parsed.defects == defects
 
 
+LIST_HEADERS = (
+    "List-Id: Members <members.lists.club.example>\r\n"
+    "List-Post: <mailto:members@lists.club.example>\r\n"
+    "List-Unsubscribe: <mailto:members-leave@lists.club.example>\r\n"
+)
+LIST_FOOTER = (
+    "_______________________________________________\n"
+    "Members mailing list -- members@lists.club.example\n"
+    "To unsubscribe send an email to members-leave@lists.club.example\n"
+    "Pictures shared here may not be used outside the club without the photographer's permission.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headers", "tail", "cut"),
+    [
+        pytest.param(LIST_HEADERS, LIST_FOOTER, True, id="mailman-footer"),
+        pytest.param("", LIST_FOOTER, False, id="no-list-headers"),
+        # a line of underscores in the sender's own words, the list named nowhere after it
+        pytest.param(LIST_HEADERS, "__________\nOnly for Wikipedia, please.\n", False, id="own-rule"),
+    ],
+)
+def test_mailing_list_footer(vocab: MailVocabulary, headers: str, tail: str, cut: bool) -> None:
+    body = "I release File:Harbour.jpg under CC BY 4.0.\n\nJane Roe\n" + tail
+    text = parse_message(mail(body.encode(), headers), vocab).text()
+    assert ("photographer's permission" not in text and "Only for" not in text) is cut
+    assert "CC BY 4.0" in text
+    assert "Jane Roe" in text
+
+
 def test_missing_from_is_a_defect_not_an_error(vocab: MailVocabulary) -> None:
     parsed = parse_message(b"Subject: [Ticket#2024051410012345]\r\n\r\nhello\r\n", vocab)
     assert parsed.sender is None

@@ -198,14 +198,17 @@ def insert(text: str, is_html: bool, addition: str) -> str:
     """`addition` as a paragraph of its own after the text's first paragraph."""
     if is_html:
         escaped = html.escape(addition).replace("\n", "<br>")
-        at = text.lower().find("</p>")
-        if at >= 0:
-            return text[: at + 4] + "<p>" + escaped + "</p>" + text[at + 4 :]
-        # a mail of <br> lines only: its paragraphs end in two (appended, the addition would land in a quote)
-        end = re.search(r"<br\s*/?>\s*<br\s*/?>", text, re.IGNORECASE)
-        if end is None:
-            return text + "<p>" + escaped + "</p>"
-        return text[: end.end()] + escaped + "<br><br>" + text[end.end() :]
+        # the end of the first paragraph: "</p>", Gmail's empty "<div><br></div>", or two <br> in a mail of
+        # <br> lines; never inside the quoted mail (appended, the addition would land in a quote)
+        quote = re.search(r"<blockquote|gmail_quote", text, re.IGNORECASE)
+        limit = quote.start() if quote else len(text)
+        ends = [
+            found.end()
+            for pattern in (r"</p>", r"<div[^>]*>\s*<br\s*/?>\s*</div>", r"<br\s*/?>\s*<br\s*/?>")
+            if (found := re.search(pattern, text[:limit], re.IGNORECASE))
+        ]
+        at = min(ends, default=limit)
+        return text[:at] + "<p>" + escaped + "</p>" + text[at:]
     blank = re.search(r"\r?\n[ \t]*\r?\n", text)  # CRLF bodies too: appended, it would land in a quote
     if blank is None:
         return text + "\n\n" + addition

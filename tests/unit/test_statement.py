@@ -1132,6 +1132,23 @@ def test_depicts_signer(
     assert read(vocab, licenses, text, files).depicts_signer is depicts
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "depicts"),
+    [
+        pytest.param("তানিয়া হোসেন", "File:তানিয়া হোসেন, চট্টগ্রাম ২০২৫.jpg", True, id="bn"),
+        pytest.param("তানিয়া হোসেন", "File:কর্ণফুলী নদী, চট্টগ্রাম ২০২৫.jpg", False, id="bn-other-title"),
+        pytest.param("प्रिया शर्मा", "File:प्रिया शर्मा पुस्तक मेले में.jpg", True, id="hi"),
+    ],
+)
+def test_depicts_signer_with_vowel_signs(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, name: str, title: str, depicts: bool
+) -> None:
+    # Bengali and Devanagari names carry vowel signs, which str.isalpha() does not count as letters
+    sender = Address("a@b.example", name)
+    statement = read(vocab, licenses, f"CC BY-SA 4.0.\n\n{name}", [title], sender=sender)
+    assert statement.depicts_signer is depicts
+
+
 def test_depiction_in_subject(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
     assert read(vocab, licenses, "CC BY 4.0", subject="My portrait").depicts_signer
 

@@ -316,6 +316,8 @@ _ADVERBIAL_LEADS = ("于", "於", "在", "从", "從", "亲自", "親自", "独�
 
 # Characters a department's name may have after a house pronoun: "広報部" (PR), "宣传部", "홍보팀".
 _UNIT_LENGTH = 6
+# Characters before a unit word that name its work, not another body: "広報部", "写真課".
+_BARE_UNIT_HEAD = 2
 
 
 def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> bool:
@@ -332,6 +334,8 @@ def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabula
         return True  # "由我本人于2025年4月…拍摄": first-person words, then when or where
     if rest != plain and len(rest) <= _UNIT_LENGTH and rest.endswith(vocab.caseless_units):
         return True  # "当社広報部が撮影": the holder's own department took it
+    if any(rest.endswith(unit) and len(rest) - len(unit) <= _BARE_UNIT_HEAD for unit in vocab.caseless_units):
+        return True  # "当館の広報部に撮影を依頼": a department named by its work alone is the holder's
     folded = plain.casefold()
     return any(
         len(holder) >= 2 and folded.endswith(holder)

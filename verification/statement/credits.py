@@ -20,7 +20,7 @@ from verification.statement.names import (
     sequence_at,
 )
 from verification.statement.vocabulary import StatementVocabulary, WordSet
-from verification.statement.words import CASELESS_RUN, Tok, word_tokens
+from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tokens
 
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
@@ -552,11 +552,7 @@ def _described_caption_name(
 def _uncased_word(raw: str) -> bool:
     """A word of a script without capitals (Hebrew, Arabic, Devanagari, Thai, its vowel signs written on
     it): after a caption's colon it is the name."""
-    return (
-        raw[:1].isalpha()
-        and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in raw)
-        and not any(c.isupper() or c.islower() for c in raw)
-    )
+    return is_letters(raw) and not any(c.isupper() or c.islower() for c in raw)
 
 
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
@@ -1336,11 +1332,11 @@ def depicts_signer(
     """
     if signer:
         # particles ("da", "van") neither name the signer nor are needed to
-        name = [t.norm for t in tokenize(signer) if t.norm.isalpha() and not t.raw.islower()]
+        name = [t.norm for t in tokenize(signer) if is_letters(t.norm) and not t.raw.islower()]
         if len(name) >= 2 or _hangul_full_name(name):
             for title in files:
                 tokens = tokenize(title)
-                words = {t.norm for t in tokens if t.norm.isalpha()}
+                words = {t.norm for t in tokens if is_letters(t.norm)}
                 missing = [
                     at
                     for at, part in enumerate(name)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from verification.licenses import fold, tokenize
 from verification.statement.vocabulary import StatementVocabulary, Template, TemplateSet, WordSet
-from verification.statement.words import CASELESS_RUN, Tok, word_tokens
+from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tokens
 
 # Opening quotes and the marks that close them: "от имени ООО «Звезда»", "im Namen der „Glasbau Maier“".
 _QUOTES = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›", "「": "」", "『": "』"}
@@ -331,7 +331,7 @@ def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
         for i, token in enumerate(tokens)
         if token.is_word and i not in legal and not CASELESS_RUN.search(token.raw)
         for norm in (t.norm for t in tokenize(token.raw))
-        if len(norm) > 2 and norm.isalpha()
+        if len(norm) > 2 and is_letters(norm)
     }
     written = unicodedata.normalize("NFC", name)
     joined = _SPACED_RUNS.sub("", written)  # "山本 健" is also written "山本健"

@@ -37,7 +37,7 @@ from verification.statement.names import (
 from verification.statement.signature import Signature, is_organisation, read_signature
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
-from verification.statement.words import joined_wraps, without_asides, word_tokens
+from verification.statement.words import is_letters, joined_wraps, without_asides, word_tokens
 
 _GRANTS = frozenset(
     {
@@ -193,7 +193,7 @@ def _shown_in_title(credit: Credit, files: Sequence[str]) -> bool:
     de Albarracín" for "Albarracín desde el castillo.jpg" are photos of the town, not by someone."""
     if not credit.may_describe or credit.by_signer or not credit.name:
         return False
-    name = [t.norm for t in tokenize(credit.name) if t.norm.isalpha()]
+    name = [t.norm for t in tokenize(credit.name) if is_letters(t.norm)]
     return bool(name) and any(
         all(any(same_name_word(part, t.norm) for t in tokenize(title)) for part in name) for title in files
     )

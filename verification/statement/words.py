@@ -44,6 +44,12 @@ class Tok(NamedTuple):
         return self.raw[0].isupper()
 
 
+def is_letters(word: str) -> bool:
+    """A word of letters, the vowel signs and other marks written on them included: "ফারহানা", "हिन्दी"
+    (`str.isalpha` is false for a spacing vowel sign)."""
+    return word[:1].isalpha() and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in word)
+
+
 def word_tokens(text: str) -> tuple[Tok, ...]:
     """Words (hyphens and apostrophes inside kept: "Anne-Marie", "O'Brien") and punctuation marks.
 

@@ -110,7 +110,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout32/bq19-ro-band-logo-drawn-by-member": "a friend's photo on an album cover left out of the grant",
     "heldout34/by18-pt-changes-to-cc0": "CC0 in a second mail, CC BY-SA quoted: CC BY-SA wins",
     "heldout34/by19-vi-article-link-not-files": "no file named; the license is not read either",
-    "heldout35/cc05-pl-klub-interia-obfuscated": "'fot. MKS Sokół': the club signed in quotes",
     "heldout35/cf06-et-agency-is-author": "'meie klient': the studio that made them read as an agency",
 }
 

@@ -1303,6 +1303,27 @@ def test_never_raises(
     assert all(url.startswith(("http://", "https://")) for url in statement.websites)
 
 
+AGENCY_FOR_ARTIST = (
+    "Я менеджер художницы и пишу по её поручению. Елена Соколова является автором и единственным "
+    "обладателем исключительных авторских прав на картину Файл:Утро на Онеге.jpg. CC BY-SA 4.0.\n\n"
+    "Официальный сайт художницы: https://sokolova-art.example\n\n"
+    "С уважением,\nДмитрий Орлов\nменеджер\n{agency}\nhttps://palitra-agency.example"
+)
+
+
+@pytest.mark.parametrize(
+    "agency", ["Арт-агентство Палитра", "Арт-агентство «Палитра»"], ids=["plain", "quoted"]
+)
+def test_holder_named_before_what_it_holds(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, agency: str
+) -> None:
+    """An agency's manager writes for the artist the text names as the sole owner: the artist is the holder,
+    the site named above the signature is hers, the agency's own is not."""
+    statement = read(vocab, licenses, AGENCY_FOR_ARTIST.format(agency=agency))
+    assert statement.represents == "Елена Соколова"
+    assert statement.websites == ("https://sokolova-art.example",)
+
+
 def test_slot_first_templates_are_for_representation_only() -> None:
     """ "{org} adına" is a represent template; a credit must start with words (pronouns follow them)."""
     data = config("statement.toml")

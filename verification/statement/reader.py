@@ -129,8 +129,9 @@ def read_statement(
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
     credits = tuple(credit for credit in credits if not _in_address(credit))
     named_sites = read_websites(signature.lines, text, other, message, vocab)
+    signed = "\n".join(_signed_lines(signature))
     websites = _sites_of(named, named_sites, vocab) or (
-        without_sites_in(named_sites, "\n".join(signature.lines), vocab) if for_client else named_sites
+        without_sites_in(named_sites, signed, vocab) if for_client else named_sites
     )
     person = None if signer and is_organisation(signer, vocab) else signer
     return Statement(
@@ -291,6 +292,14 @@ def _acts_for_another(represents: str | None, signature: Signature, vocab: State
     # the writer's own firm ("Nortemedia Comunicación · Gabinete de prensa del CD Sotomayor")
     body_lines = [line for line in signature.lines if not any(name in line for name in own)]
     return bool(own) and not shares_name_word(represents, [*own, *body_lines], vocab)
+
+
+def _signed_lines(signature: Signature) -> tuple[str, ...]:
+    """The signature's lines from the signer's name on: the writer's own block. A line above it ("Official
+    site of the artist: …", closing the text) names the client's site, not the agency's."""
+    person = signature.person
+    at = next((i for i, line in enumerate(signature.lines) if person and person in line), 0)
+    return signature.lines[at:]
 
 
 def _sites_of(

@@ -22,6 +22,7 @@ _BRACKETED = re.compile(r"^(.+?)\s*[(（]\s*(.+?)\s*[)）]$")
 _SIGNATURE_LINES = 10
 _MAX_COMPANY_LINE = 300  # characters of a company line ("株式会社星空写真（Hoshizora Shashin Co., Ltd.）")
 _SIGNATURE_LINE_WORDS = 10
+_NAME_QUOTES = str.maketrans(dict.fromkeys('"“”„«»', " "))
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,9 @@ def _only_legal_forms(part: str, vocab: StatementVocabulary) -> bool:
 
 
 def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
-    """The part when it is nothing but a name of 2-4 capitalised words (organisations up to 8)."""
+    """The part when it is nothing but a name of 2-4 capitalised words (organisations up to 8), quotes
+    around one of them left out ('MKS "Sokół" Brzeziny Górne')."""
+    part = " ".join(part.translate(_NAME_QUOTES).split())
     tokens = word_tokens(part)
     if any(token.raw.isdigit() for token in tokens):
         return None

@@ -439,6 +439,7 @@ _LANGUAGE_LISTS = (
     "consent_markers",
     "required_markers",
     "possessives",
+    "fee_words",
     "seek_words",
     "conditions",
     "negative_conditions",
@@ -540,6 +541,7 @@ class LicenseVocabulary:
     consent_markers: PhraseTable  # "prior", "without", "sin": what makes a consent word a condition
     required_markers: PhraseTable  # "required", "nötig": the same in a sentence that names a use
     possessives: PhraseTable  # "my", "meiner", "mio": beside a consent word, the holder's own consent
+    fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
     negative_conditions: PhraseTable  # "ない限り": a condition and its negation in one form
@@ -730,6 +732,7 @@ def read_license(
     if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
         return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
     hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
+    hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
     hits = [
         hit
         for hit in hits
@@ -756,6 +759,20 @@ def read_license(
     if reserved:
         return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
     return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
+
+
+def _offered_in_brackets(text: str, tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit]) -> bool:
+    """A license named in square brackets with another one: a template's choice left to fill in ("[ESCOLHA
+    UMA: CC BY-SA 4.0 / CC BY 4.0 / CC0 1.0]"), offered, not granted."""
+    start, end = tokens[hit.start].start, tokens[hit.end - 1].end
+    opening = text.rfind("[", 0, start)
+    closing = text.find("]", end)
+    if opening < 0 or closing < 0 or "]" in text[opening:start] or "\n" in text[opening:closing]:
+        return False
+    return any(
+        other is not hit and opening < tokens[other.start].start and tokens[other.end - 1].end < closing
+        for other in hits
+    )
 
 
 # A form's boxes: empty ("[ ]", "( )", "☐") or ticked ("[X]", "(x)", "☒", "✓").
@@ -1034,12 +1051,15 @@ def _restriction_hits(
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_conditional_user_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
+        *_purpose_limited_hits(tokens, vocab, masked, foreign),
+        *_commercial_fee_hits(tokens, vocab, masked),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_required_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
+        *_later_removal_hits(tokens, vocab, masked),
         *_duration_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
     ]
@@ -1509,10 +1529,11 @@ def _undone_elsewhere(
     confirm a restricted grant, so all of these must hold: the restriction is non-commercial,
     no-derivatives or Wikipedia-only; its sentence holds no consent word ("I withdraw my permission for
     commercial use" takes back the grant, not the restriction); a free license is named in another
-    sentence; and another sentence, holding no restriction at all, allows in words what the restriction
-    forbade ("ausdrücklich auch kommerziell", "y compris à des fins commerciales"), not negated, or for a
-    Wikipedia limit names the wiki beside a negation ("Souhlas není omezen na Wikipedii") or an outside word
-    ("ook buiten Wikipedia"), or allows other uses ("auch auf anderen Websites")."""
+    sentence (or past a colon after it); and the restriction is withdrawn in words, or another sentence,
+    holding no restriction at all, allows in words what the restriction forbade ("ausdrücklich auch
+    kommerziell", "y compris à des fins commerciales"), not negated, or for a Wikipedia limit names the wiki
+    beside a negation ("Souhlas není omezen na Wikipedii") or an outside word ("ook buiten Wikipedia"), or
+    allows other uses ("auch auf anderen Websites")."""
     wiki = hit.problem is LicenseProblem.WIKIPEDIA_ONLY
     if hit.problem is LicenseProblem.NON_COMMERCIAL:
         allowed = vocab.commercial_words
@@ -1527,7 +1548,7 @@ def _undone_elsewhere(
         vocab.consent_words.matches_any(tokens, i) for i in range(len(tokens)) if sentences[i] == sentence
     ):
         return False
-    if not any(other.spdx is not None and sentences[other.start] != sentence for other in hits):
+    if not any(other.spdx is not None and _named_apart(tokens, hit, other, sentences) for other in hits):
         return False
     if _withdrawn_in_words(tokens, sentences, sentence, vocab) or _withdrawn_in_words(
         tokens, sentences, sentence + 1, vocab
@@ -1551,6 +1572,14 @@ def _undone_elsewhere(
         for index in allowed.starts(tokens)
         if allowed.match(tokens, index) is not None
     ) or (wiki and any(sentence not in restricted for sentence in beyond))
+
+
+def _named_apart(tokens: Sequence[Token], hit: _Hit, other: _Hit, sentences: Sequence[int]) -> bool:
+    """`other` stands in another sentence than `hit`, or after it past a colon: "nehme ich die Einschränkung
+    „nur für Wikipedia“ zurück: Beide Aufnahmen stelle ich unter CC BY-SA 4.0"."""
+    if sentences[other.start] != sentences[hit.start]:
+        return True
+    return other.start >= hit.end and any(":" in tokens[i].sep for i in range(hit.end, other.start + 1))
 
 
 def _withdrawn_in_words(
@@ -1658,7 +1687,9 @@ def _restriction_denied(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabu
 # A word holding a link or an address ("https://…/thumb/…/Solo_…jpg", "www.…", "name@host"): not prose.
 # A whitespace-separated run with one of the marks, in one search over the text (not a search per word);
 # a match starts only where a run starts (the lookbehind), so a long run costs linear time.
-_LINK_RUN = re.compile(r"(?<!\S)\S*(?:://|@|\bwww\.)\S*")
+# CJK punctuation ends a link as a space does: "ホームページ（https://www.example.jp/）へのリンクを…ご遠慮ください。"
+_CJK_STOPS = "（）「」『』【】《》〈〉。、，；：！？"
+_LINK_RUN = re.compile(rf"(?<![^\s{_CJK_STOPS}])[^\s{_CJK_STOPS}]*(?:://|@|\bwww\.)[^\s{_CJK_STOPS}]*")
 
 
 def _in_links(text: str, tokens: Sequence[Token]) -> frozenset[int]:
@@ -2733,6 +2764,75 @@ def _use_category_hits(
     return _only_with_hits(tokens, vocab, masked, foreign, vocab.use_categories, LicenseProblem.NOT_FREE)
 
 
+def _purpose_limited_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use allowed for one kind of purpose: "Autorizo o uso dessas fotografias para fins educacionais",
+    "I allow the use of the photos for educational purposes". A kind of use right after a purpose word, in
+    a clause that names the use or the permission, in a sentence with no commercial word and no one
+    allowed every use ("for educational and commercial purposes", "for any purpose, educational
+    included"). A free license allows every use, so a grant for one kind is not free."""
+    hits: list[_Hit] = []
+    sentences: Sequence[int] | None = None
+    for kind in _spans(tokens, vocab.use_categories, masked, None):
+        if foreign.foreign(kind, "use_categories") or not any(
+            vocab.purpose_words.matches_any(tokens, i) and not tokens[i + 1].gap
+            for i in range(max(0, kind.start - _PURPOSE_REACH), kind.start)
+        ):
+            continue
+        first, last = _clause_around(tokens, kind.start)
+        granting = (vocab.use_nouns, vocab.use_verbs, vocab.permission_words, vocab.consent_words)
+        if not any(table.matches_any(tokens, i) for table in granting for i in range(first, last + 1)):
+            continue
+        sentences = sentences or _sentence_numbers(tokens)
+        sentence = [i for i in range(len(tokens)) if sentences[i] == sentences[kind.start]]
+        wider = (vocab.commercial_words, vocab.everyone_words, vocab.other_uses, vocab.negators)
+        if any(table.matches_any(tokens, i) for table in wider for i in sentence):
+            continue
+        hits.append(_Hit(kind.start, kind.end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+def _in_clause_of(tokens: Sequence[Token], index: int, table: PhraseTable) -> bool:
+    first, last = _clause_around(tokens, index)
+    return any(table.matches_any(tokens, i) for i in range(first, last + 1))
+
+
+# Words between a purpose word and the kind of use it names: "para fins educacionais", "for educational".
+_PURPOSE_REACH = 2
+
+
+def _commercial_fee_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A fee for commercial use: "A chi volesse utilizzarle a scopo commerciale chiederò un piccolo
+    contributo", "commercial users pay a fee". A fee word and a commercial word in one sentence, the fee
+    not negated nor after "without" ("senza alcun compenso", "no fee, also for commercial use"), the
+    commercial word not the sender's own trade ("I sell prints of it for a fee") nor allowed in its clause
+    ("commercial users may use it freely"). A free license asks nothing of anyone."""
+    fees = [
+        span
+        for span in _spans(tokens, vocab.fee_words, masked, None)
+        if not _freed_before(tokens, span.start, vocab)
+    ]
+    if not fees:
+        return []
+    sentences = _sentence_numbers(tokens)
+    commercial = {
+        sentences[span.start]
+        for span in _spans(tokens, vocab.commercial_words, masked, None)
+        if not _told_of_oneself(tokens, span.start, vocab)  # "I sell prints of it myself for a fee"
+        and not _in_clause_of(tokens, span.start, vocab.permission_words)  # "commercial use is allowed"
+    }
+    return [
+        _Hit(fee.start, fee.end, None, LicenseProblem.NOT_FREE)
+        for fee in fees
+        if sentences[fee.start] in commercial
+        and not _negated(tokens, fee.start, vocab)
+        and _final_negator(tokens, fee.end, vocab) is None  # "eine Gebühr verlange ich nicht"
+    ]
+
+
 def _only_use_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -3013,6 +3113,32 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
                 hits.append(_Hit(low, high + 1, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _later_removal_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """The files to be taken down at a later time: "내년 상반기에 신제품이 출시되면 기존 제품 사진은 모두 내려
+    주셨으면 합니다", "please take the photos down next year". A removal word and a later-time word (an
+    any-time word) in one sentence, neither negated. A free license does not end."""
+    removals = [
+        span
+        for span in _spans(tokens, vocab.removal_words, masked, None)
+        if not _freed_before(tokens, span.start, vocab)
+    ]
+    if not removals:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    later = {
+        sentences[span.start]
+        for span in _spans(tokens, vocab.any_time_words, masked, None)
+        if not _freed_before(tokens, span.start, vocab)
+    }
+    return [
+        _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
+        for span in removals
+        if sentences[span.start] in later and _final_negator(tokens, span.end, vocab) is None
+    ]
 
 
 def _duration_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
@@ -3460,10 +3586,23 @@ def _prior_consent_hits(
                 continue
             if marker.start > consent.start and vocab.without_words.matches_any(tokens, marker.start):
                 continue  # "permission without restrictions": a without-word governs what follows it
-            if not any(vocab.seek_words.matches_any(tokens, i) for i in range(start, end)):
+            if not any(
+                vocab.seek_words.matches_any(tokens, i) for i in range(start, end)
+            ) and not _sought_after(tokens, consent, vocab):
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _sought_after(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:
+    """A seeking verb just after the consent word, in its clause: "zonder toestemming te vragen", "ohne
+    Erlaubnis einzuholen" say what nobody needs to do."""
+    for index in range(consent.end, min(len(tokens), consent.end + 2)):
+        if tokens[index].gap:
+            return False
+        if vocab.seek_words.matches_any(tokens, index):
+            return True
+    return False
 
 
 def _owned(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:

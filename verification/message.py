@@ -38,7 +38,8 @@ from verification.tickets import find_ticket_number
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")
 _FOLD = re.compile(r"\r?\n(?=[ \t])|\r?\n$")
-_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+# CJK punctuation ends a URL: "ホームページ（https://www.example.jp/）へのリンク" (never raw in a URL)
+_URL = re.compile(r"https?://[^\s<>\"（）「」『』【】《》〈〉。、，；：！？]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'\"*…。、，；：！？»›”’“‘"
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
 _TEXT_TYPES = frozenset({"text/plain", "text/html"})

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from verification.model import ParsedMessage
 from verification.statement.vocabulary import StatementVocabulary
 
-URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}（）「」『』【】《》〈〉。、，；：！？]+", re.IGNORECASE)
 # A host name written without a scheme; its labels may be Unicode ("www.müller-glasbau.de", "www.例え.jp"),
 # since the holder writes the name as they read it (the lead's domain tools convert it to punycode).
 BARE_DOMAIN = re.compile(

@@ -113,7 +113,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout35/cf06-et-agency-is-author": "'meie klient': the studio that made them read as an agency",
     "heldout36/ch12-zh-shufa-ziji-paishe": "'我自己在工作室里用相机拍摄' not read as self-made",
     "heldout36/ch23-es-nieta-heredera-foto-propia": "'heredera' of a poet's works read as an inherited photo",
-    "heldout36/ch24-de-auftragsfotografin-gmx": "'das bin ich' after her own credit read as a portrait",
 }
 
 

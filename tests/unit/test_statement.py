@@ -1149,6 +1149,23 @@ def test_depicts_signer_with_vowel_signs(
     assert statement.depicts_signer is depicts
 
 
+@pytest.mark.parametrize(
+    ("text", "depicts"),
+    [
+        pytest.param("Auf dem Foto bin ich zu sehen. CC BY 4.0.", True, id="portrait-said"),
+        pytest.param(
+            "Auf der Website steht der Vermerk „Foto: Sabine Lorenz“ – das bin ich. CC BY 4.0.",
+            False,
+            id="who-the-caption-names",
+        ),
+    ],
+)
+def test_depiction_said_in_words(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, depicts: bool
+) -> None:
+    assert read(vocab, licenses, f"{text}\n\nSabine Lorenz").depicts_signer is depicts
+
+
 def test_depiction_in_subject(vocab: StatementVocabulary, licenses: LicenseVocabulary) -> None:
     assert read(vocab, licenses, "CC BY 4.0", subject="My portrait").depicts_signer
 

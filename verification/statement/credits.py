@@ -1270,11 +1270,6 @@ def inheritance_credits(text: str, vocab: StatementVocabulary) -> tuple[Credit, 
     return ()
 
 
-def has_phrase(text: str, table: PhraseTable) -> bool:
-    tokens = tokenize(text)
-    return any(table.matches_any(tokens, index) for index in table.starts(tokens))
-
-
 def phrase_starts(text: str, table: PhraseTable) -> list[int]:
     """Where in `text` (character offsets) the table's phrases start."""
     tokens = tokenize(text)
@@ -1346,7 +1341,26 @@ def depicts_signer(
                 ]
                 if _names_bearer(name, missing) and not _credited_in_title(tokens, name[0], vocab):
                     return True
-    return has_phrase(text, vocab.depicts) or has_phrase(subject, vocab.depicts)
+    return _depiction_said(text, vocab) or _depiction_said(subject, vocab)
+
+
+def _depiction_said(text: str, vocab: StatementVocabulary) -> bool:
+    """A phrase saying the work shows the signer ("das bin ich", "a portrait of me"), not in a sentence
+    that quotes a caption: "„Foto: Sabine Lorenz“ – das bin ich" names who the credit is, not who is shown."""
+    tokens = tokenize(text)
+    for index in vocab.depicts.starts(tokens):
+        if not vocab.depicts.matches_any(tokens, index):
+            continue
+        first, last = index, index
+        while first > 0 and not tokens[first].brk:
+            first -= 1
+        while last + 1 < len(tokens) and not tokens[last + 1].brk:
+            last += 1
+        if not any(
+            tokens[i].norm in vocab.caption_labels and ":" in tokens[i + 1].sep for i in range(first, last)
+        ):
+            return True
+    return False
 
 
 # Endings of an East Slavic patronymic, in Cyrillic and Latin letters ("Сергеевна", "Ivanovich").

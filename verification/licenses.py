@@ -1928,7 +1928,7 @@ def _refused_use(
         distance = 0 if overlaps else _distance(tokens, refusal.span, use)
         if (
             distance is not None
-            and distance <= _REFUSED_USE_REACH
+            and distance - _bracketed_between(tokens, refusal.span, use) <= _REFUSED_USE_REACH
             and not _beside_any(tokens, use, revocations)
             and not _lawful_use(tokens, min(use.start, refusal.span.start), vocab)
             and not _refused_to_oneself(tokens, refusal, vocab)
@@ -1939,6 +1939,19 @@ def _refused_use(
         ):
             return _Span(use.start, use.end, LicenseProblem.NOT_FREE)
     return None
+
+
+def _bracketed_between(tokens: Sequence[Token], one: _Span, other: _Span) -> int:
+    """Tokens between two spans that stand in brackets: "使用（選挙ポスター、広報物など）は認めておりません",
+    "use (posters, leaflets and the like) is not allowed" name examples, not more words of the phrase."""
+    first, second = (one, other) if one.start <= other.start else (other, one)
+    depth = inside = 0
+    for index in range(first.end, second.start):
+        sep = tokens[index].sep
+        depth += sum(sep.count(mark) for mark in "(（[")
+        depth = max(0, depth - sum(sep.count(mark) for mark in ")）]"))
+        inside += depth > 0
+    return inside
 
 
 def _lawful_use(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -2382,6 +2395,26 @@ def _negated_with_its_pair(tokens: Sequence[Token], index: int, vocab: LicenseVo
     return False
 
 
+# The scripts of languages not written in Latin letters (Unicode name prefixes); a word in another script
+# in their paragraphs is another language written in them ("only for Wikipedia" in Hebrew), never theirs.
+_SCRIPTS = {
+    "ar": ("ARABIC",), "fa": ("ARABIC",), "he": ("HEBREW",), "el": ("GREEK",), "th": ("THAI",),
+    "ru": ("CYRILLIC",), "uk": ("CYRILLIC",), "bg": ("CYRILLIC",), "mk": ("CYRILLIC",), "kk": ("CYRILLIC",),
+    "sr": ("CYRILLIC", "LATIN"), "hi": ("DEVANAGARI",), "bn": ("BENGALI",), "ka": ("GEORGIAN",),
+    "hy": ("ARMENIAN",), "ta": ("TAMIL",), "zh": ("CJK",), "ja": ("CJK", "HIRAGANA", "KATAKANA"),
+    "ko": ("HANGUL", "CJK"),
+}  # fmt: skip
+
+
+def _written_in(word: str, language: str) -> bool:
+    """Whether `word` is in the script of `language` (Latin for a language not in `_SCRIPTS`)."""
+    letter = next((char for char in word if char.isalpha()), None)
+    if letter is None:
+        return True
+    script = unicodedata.name(letter, "").split(" ")[0]
+    return script in _SCRIPTS.get(language, ("LATIN",))
+
+
 class _ForeignWords:
     """Whether a word found with every language's lists is of another language than its paragraph."""
 
@@ -2396,6 +2429,8 @@ class _ForeignWords:
         phrase starting there ("Enkel" in German). Unsure, or a language without that list: not foreign,
         every language's words apply."""
         language = self._languages.at(self._tokens[span.start].start, self._tokens[span.end - 1].end)
+        if language is not None and not _written_in(self._tokens[span.start].raw, language):
+            return False  # "only for the English Wikipedia" in a Hebrew paragraph: English written in it
         table = self._vocab.language_lists.get(language, {}).get(key) if language else None
         return table is not None and table.match(self._tokens, span.start) is None
 
@@ -3009,7 +3044,8 @@ def _revocable_hits(
 ) -> list[_Hit]:
     """A grant the holder may take back: "îmi rezerv dreptul de a retrage acest acord în orice moment",
     "which I may revoke at any time". A revocation word and an any-time word in one clause, or a right-kept
-    word in one sentence ("Wir behalten uns aber vor, die Genehmigung zurückzuziehen"), no negator or
+    word in its sentence or the one before ("Wir behalten uns aber vor, die Genehmigung zurückzuziehen",
+    "… vou retirar a autorização. Me reservo esse direito."); no negator or
     negative determiner between them or within `_REVOKE_NEGATION_REACH` words of either ("I understand I
     cannot revoke it at any time", "eikä sitä voi myöhemmin perua" grant for good).
     A free license cannot be withdrawn."""
@@ -3021,15 +3057,21 @@ def _revocable_hits(
         aside = _aside_after(tokens, last) if last == when.end - 1 else range(0)
         last = _clause_around(tokens, aside.stop)[1] if aside else last
         if kept:
-            # the right kept is written out in the clauses after it: "behalten uns vor, sie zurückzuziehen"
+            # the right kept is written out in the clauses after it ("behalten uns vor, sie zurückzuziehen")
+            # or in the sentence before ("…, vou retirar a autorização. Me reservo esse direito.")
             first, last = _sentence_around(tokens, when.start)
+            first = _sentence_around(tokens, first - 1)[0] if first else first
         for word in revocations:
+            # a right kept reaches past its clause, a negation does not: "… que eu não aprove, vou retirar"
+            bounds = {
+                span: _clause_around(tokens, span.start) if kept else (first, last) for span in (word, when)
+            }
             near = [
                 i
                 for span in (word, when)
                 for i in range(
-                    max(first, span.start - _REVOKE_NEGATION_REACH),
-                    min(last, span.end + _REVOKE_NEGATION_REACH),
+                    max(bounds[span][0], span.start - _REVOKE_NEGATION_REACH),
+                    min(bounds[span][1], span.end + _REVOKE_NEGATION_REACH),
                 )
             ]
             if first <= word.start <= last and not any(

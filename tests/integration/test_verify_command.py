@@ -113,6 +113,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout35/cf06-et-agency-is-author": "'meie klient': the studio that made them read as an agency",
     "heldout36/ch12-zh-shufa-ziji-paishe": "'我自己在工作室里用相机拍摄' not read as self-made",
     "heldout36/ch23-es-nieta-heredera-foto-propia": "'heredera' of a poet's works read as an inherited photo",
+    "heldout37/ck16-fr-mentions-site-hors-licence": "a site notice quoted and set aside still restricts",
+    "heldout37/ck17-es-antes-se-pagaba": "'hasta el año pasado solo se podían usar pagando' read as a limit",
+    "heldout37/cl02-en-band-caption-credit": "a caption's '(c) … for Hollow Larks' read as non-commercial",
+    "heldout37/cl08-it-fotografa-su-incarico": "'sono X, la fotografa che …' not read as the signer",
+    "heldout37/cl11-nl-gemeente-disclaimer": "'gemaakt door de afdeling Communicatie' not the holder's own",
 }
 
 

@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from functools import cache
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bot.config.verifier import VerifierSettings, load_verifier_settings
@@ -116,6 +116,16 @@ CREDITS = {
     ],
     "ja": ["撮影：{f}当社の提携カメラマンである佐藤健一氏"],
 }
+CREDITED_SURNAMES = (
+    "Gallagher",
+    "Hofbauer",
+    "Marchetti",
+    "Ortega",
+    "Janssen",
+    "Смирнов",
+    "Гаврилов",
+    "佐藤健一",
+)
 HARMLESS_GREETINGS = ["Hello,", "Dear Wikimedia team,", "Sehr geehrte Damen und Herren,", "Bonjour,", "Hola:"]
 HARMLESS_SIGNATURES = ["--\nSent from my phone", "Best wishes and thank you", "-- \nTel. +49 30 1234567"]
 HARMLESS_FOOTERS = [
@@ -271,6 +281,8 @@ def test_credit_to_someone_else_never_confirms(data: st.DataObject) -> None:
     case = data.draw(st.sampled_from(confirming()))
     language = data.draw(st.sampled_from(sorted(CREDITS)))
     addition = filled(data.draw(st.sampled_from(CREDITS[language])), data.draw(filler_words(language)))
+    # the credited person must be someone else: x03 is signed by a "Julien Marchetti"
+    assume(not any(surname in original_parts(case)[1] for surname in CREDITED_SURNAMES))
 
     def change(original: EmailMessage, text: str, is_html: bool) -> bytes:
         return compose(original, insert(text, is_html, addition), is_html)

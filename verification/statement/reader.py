@@ -127,7 +127,11 @@ def read_statement(
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
-    credits = tuple(credit for credit in credits if not _in_address(credit))
+    credits = tuple(
+        credit
+        for credit in credits
+        if not _in_address(credit) and not _denied(credit, text, license_vocab, detector)
+    )
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     signed = "\n".join(_signed_lines(signature))
     websites = _sites_of(named, named_sites, vocab) or (
@@ -153,6 +157,54 @@ def _in_address(credit: Credit) -> bool:
     """A credit read inside a page's address: "File:Pai_River_morning_mist…" ("pai" is Portuguese for
     father) names a file, and no name is written with underscores."""
     return "_" in credit.phrase or "://" in credit.phrase
+
+
+# Words a negator may stand before an unnamed credit it denies: "não foram feitas por", "were not taken by".
+_DENIAL_REACH = 3
+
+
+def _denied(credit: Credit, text: str, vocab: LicenseVocabulary, detector: LanguageDetector | None) -> bool:
+    """An unnamed credit the text denies: "as fotografias não foram feitas por … nenhum fotógrafo
+    externo", "were not taken by an outside photographer". A negator at most `_DENIAL_REACH` words before
+    the credit in its clause, or a negative determiner inside it ("por nenhum fotógrafo"), and no contrast
+    word after it in its sentence ("not by me but by my friend": someone else did). A named credit stays;
+    a negator counts in its paragraph's language only (German "Mai" is no Italian "mai")."""
+    if credit.name is not None:
+        return False
+    flat = " ".join(text.split())
+    at = flat.find(credit.phrase)
+    if at < 0:
+        return False
+    tokens = tokenize(flat)
+    first = next((i for i, token in enumerate(tokens) if token.start >= at), None)
+    if first is None:
+        return False
+    last = next(
+        (i for i, token in enumerate(tokens) if token.end >= at + len(credit.phrase)), len(tokens) - 1
+    )
+    languages = ParagraphLanguages(flat, detector, vocab.detected_as)
+
+    def negating(key: str, index: int) -> bool:
+        table = vocab.negators if key == "negators" else vocab.negative_determiners
+        if not table.matches_any(tokens, index):
+            return False
+        language = languages.at(tokens[index].start, tokens[index].end)
+        own = vocab.language_lists.get(language, {}).get(key) if language else None
+        return own is None or own.matches_any(tokens, index)
+
+    negated = False
+    for index in range(first - 1, max(-1, first - 1 - _DENIAL_REACH), -1):
+        if tokens[index + 1].gap:
+            break
+        if negating("negators", index):
+            negated = True
+            break
+    if not (negated or any(negating("negative_determiners", i) for i in range(first, last + 1))):
+        return False
+    end = last
+    while end + 1 < len(tokens) and not tokens[end + 1].brk:
+        end += 1
+    return not any(vocab.contrast_words.matches_any(tokens, i) for i in range(first, end + 1))
 
 
 def _organisation_line(name: str, signature: Signature, vocab: StatementVocabulary) -> bool:

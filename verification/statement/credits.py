@@ -1299,8 +1299,11 @@ def signer_made_it_at(text: str, offset: int, vocab: StatementVocabulary) -> boo
     return False
 
 
-def says_self_made(text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None) -> bool:
-    """The text says the signer made the work themselves ("selfie", "Selbstauslöser").
+def says_self_made(
+    text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None, negators: PhraseTable
+) -> bool:
+    """The text says the signer made the work themselves ("selfie", "Selbstauslöser"), not denying it
+    ("La foto no la tomé yo, sino mi amiga": a negator at most two words before, in its clause).
 
     This lifts the depiction question, so a phrase counts only in its own language's paragraph: a word
     of one language can be another word in the next. Where the paragraph's language is unsure or has no
@@ -1309,10 +1312,20 @@ def says_self_made(text: str, vocab: StatementVocabulary, languages: ParagraphLa
     for index in vocab.self_made.starts(tokens):
         if not vocab.self_made.matches_any(tokens, index):
             continue
+        if any(
+            negators.matches_any(tokens, before)
+            for before in range(max(0, index - _SELF_MADE_DENIAL_REACH), index)
+            if not any(tokens[i].gap for i in range(before + 1, index + 1))
+        ):
+            continue
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
         if own is None or own.self_made.matches_any(tokens, index):
             return True
     return False
+
+
+# Words a negator may stand before a self-made phrase it denies: "no la tomé yo", "nicht selbst gemacht".
+_SELF_MADE_DENIAL_REACH = 2
 
 
 def depicts_signer(

@@ -123,7 +123,7 @@ def read_statement(
     credits = _one_per_name(
         _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
     )
-    self_made = says_self_made(text, vocab, languages)
+    self_made = says_self_made(text, vocab, languages, license_vocab.negators)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))

@@ -127,10 +127,8 @@ def read_statement(
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
-    credits = tuple(
-        credit
-        for credit in credits
-        if not _in_address(credit) and not _denied(credit, text, license_vocab, detector)
+    credits = _without_denials(
+        [credit for credit in credits if not _in_address(credit)], text, license_vocab, detector
     )
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     signed = "\n".join(_signed_lines(signature))
@@ -163,22 +161,29 @@ def _in_address(credit: Credit) -> bool:
 _DENIAL_REACH = 3
 
 
-def _denied(credit: Credit, text: str, vocab: LicenseVocabulary, detector: LanguageDetector | None) -> bool:
-    """An unnamed credit the text denies: "as fotografias não foram feitas por … nenhum fotógrafo
-    externo", "were not taken by an outside photographer". A negator at most `_DENIAL_REACH` words before
-    the credit in its clause, or a negative determiner inside it ("por nenhum fotógrafo"), and no contrast
-    word after it in its sentence ("not by me but by my friend": someone else did). A named credit stays;
-    a negator counts in its paragraph's language only (German "Mai" is no Italian "mai")."""
-    if credit.name is not None:
-        return False
+@dataclasses.dataclass(frozen=True)
+class _Negation:
+    """How a credit's sentence negates it: a negator just before it, a negative determiner inside it, a
+    contrast word after it."""
+
+    before: bool
+    inside: bool
+    contrast: bool
+
+
+def _negation(
+    credit: Credit, text: str, vocab: LicenseVocabulary, detector: LanguageDetector | None
+) -> _Negation | None:
+    """A negator at most `_DENIAL_REACH` words before the credit in its clause, a negative determiner
+    inside it ("por nenhum fotógrafo"), a contrast word after it in its sentence ("not by me but by …"). A
+    negator counts in its paragraph's language only (German "Mai" is no Italian "mai"). None when the
+    credit's phrase is not found in the text."""
     flat = " ".join(text.split())
     at = flat.find(credit.phrase)
-    if at < 0:
-        return False
     tokens = tokenize(flat)
-    first = next((i for i, token in enumerate(tokens) if token.start >= at), None)
+    first = next((i for i, token in enumerate(tokens) if token.start >= at), None) if at >= 0 else None
     if first is None:
-        return False
+        return None
     last = next(
         (i for i, token in enumerate(tokens) if token.end >= at + len(credit.phrase)), len(tokens) - 1
     )
@@ -192,19 +197,45 @@ def _denied(credit: Credit, text: str, vocab: LicenseVocabulary, detector: Langu
         own = vocab.language_lists.get(language, {}).get(key) if language else None
         return own is None or own.matches_any(tokens, index)
 
-    negated = False
+    before = False
     for index in range(first - 1, max(-1, first - 1 - _DENIAL_REACH), -1):
         if tokens[index + 1].gap:
             break
         if negating("negators", index):
-            negated = True
+            before = True
             break
-    if not (negated or any(negating("negative_determiners", i) for i in range(first, last + 1))):
-        return False
     end = last
     while end + 1 < len(tokens) and not tokens[end + 1].brk:
         end += 1
-    return not any(vocab.contrast_words.matches_any(tokens, i) for i in range(first, end + 1))
+    return _Negation(
+        before=before,
+        inside=any(negating("negative_determiners", i) for i in range(first, last + 1)),
+        contrast=any(vocab.contrast_words.matches_any(tokens, i) for i in range(first, end + 1)),
+    )
+
+
+def _without_denials(
+    credits: Sequence[Credit], text: str, vocab: LicenseVocabulary, detector: LanguageDetector | None
+) -> tuple[Credit, ...]:
+    """The credits as the text means them. An unnamed credit to someone else that the text denies is none
+    ("não foram feitas por nenhum fotógrafo externo", "were not taken by an outside photographer"), unless a
+    contrast names who did ("not by X but by …"). The signer's own credit denied ("was not taken by me
+    but by my friend") says someone else made the work: a credit to another, unnamed."""
+    kept: list[Credit] = []
+    for credit in credits:
+        negation = (
+            _negation(credit, text, vocab, detector) if credit.name is None or credit.by_signer else None
+        )
+        if negation is not None and credit.by_signer and negation.before:
+            kept.append(Credit(phrase=credit.phrase, name=None, by_signer=False))
+        elif not (
+            negation is not None
+            and not credit.by_signer
+            and (negation.before or negation.inside)
+            and not negation.contrast
+        ):
+            kept.append(credit)
+    return tuple(kept)
 
 
 def _organisation_line(name: str, signature: Signature, vocab: StatementVocabulary) -> bool:

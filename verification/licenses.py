@@ -3059,8 +3059,8 @@ def _revocable_hits(
         if kept:
             # the right kept is written out in the clauses after it ("behalten uns vor, sie zurückzuziehen")
             # or in the sentence before ("…, vou retirar a autorização. Me reservo esse direito.")
-            first, last = _sentence_around(tokens, when.start)
-            first = _sentence_around(tokens, first - 1)[0] if first else first
+            first, last = sentence_around(tokens, when.start)
+            first = sentence_around(tokens, first - 1)[0] if first else first
         for word in revocations:
             # a right kept reaches past its clause, a negation does not: "… que eu não aprove, vou retirar"
             bounds = {
@@ -3263,22 +3263,26 @@ def _is_year(raw: str) -> bool:
 
 def _clause_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
     """The first and last token of the clause holding `index`: between separating punctuation."""
-    first = index
-    while first > 0 and not tokens[first].gap:
-        first -= 1
-    last = index
-    while last + 1 < len(tokens) and not tokens[last + 1].gap:
-        last += 1
-    return first, last
+    return _bounds_around(tokens, index, sentence=False)
 
 
-def _sentence_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+def sentence_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
     """The first and last token of the sentence holding `index`."""
+    return _bounds_around(tokens, index, sentence=True)
+
+
+def _bounds_around(tokens: Sequence[Token], index: int, *, sentence: bool) -> tuple[int, int]:
+    """The first and last token around `index` with no boundary between: a sentence break (`brk`), or
+    for a clause any separating punctuation (`gap`)."""
+
+    def boundary(token: Token) -> bool:
+        return token.brk if sentence else token.gap
+
     first = index
-    while first > 0 and not tokens[first].brk:
+    while first > 0 and not boundary(tokens[first]):
         first -= 1
     last = index
-    while last + 1 < len(tokens) and not tokens[last + 1].brk:
+    while last + 1 < len(tokens) and not boundary(tokens[last + 1]):
         last += 1
     return first, last
 

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from verification.languages import ParagraphLanguages
-from verification.licenses import PhraseTable, Token, Tokens, tokenize
+from verification.licenses import PhraseTable, Token, Tokens, sentence_around, tokenize
 from verification.model import Credit
 from verification.statement.names import (
     MAX_PERSON_WORDS,
@@ -1364,11 +1364,7 @@ def _depiction_said(text: str, vocab: StatementVocabulary) -> bool:
     for index in vocab.depicts.starts(tokens):
         if not vocab.depicts.matches_any(tokens, index):
             continue
-        first, last = index, index
-        while first > 0 and not tokens[first].brk:
-            first -= 1
-        while last + 1 < len(tokens) and not tokens[last + 1].brk:
-            last += 1
+        first, last = sentence_around(tokens, index)
         if not any(
             tokens[i].norm in vocab.caption_labels and ":" in tokens[i + 1].sep for i in range(first, last)
         ):

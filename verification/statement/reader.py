@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from verification.languages import LanguageDetector, ParagraphLanguages
-from verification.licenses import LicenseVocabulary, read_license, tokenize
+from verification.licenses import LicenseVocabulary, read_license, sentence_around, tokenize
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
@@ -204,9 +204,7 @@ def _negation(
         if negating("negators", index):
             before = True
             break
-    end = last
-    while end + 1 < len(tokens) and not tokens[end + 1].brk:
-        end += 1
+    end = sentence_around(tokens, last)[1]
     return _Negation(
         before=before,
         inside=any(negating("negative_determiners", i) for i in range(first, last + 1)),

@@ -440,8 +440,12 @@ _LANGUAGE_LISTS = (
     "required_markers",
     "possessives",
     "fee_words",
+    "nobody_words",
+    "notice_words",
     "seek_words",
     "conditions",
+    "if_words",
+    "irrevocable_words",
     "negative_conditions",
     "without_words",
     "clause_words",
@@ -497,6 +501,8 @@ _PER_LANGUAGE_LISTS = (
     "use_nouns",
     "negators",
     "descriptive_auxiliaries",
+    "if_words",
+    "revocation_words",
 )
 
 
@@ -541,9 +547,15 @@ class LicenseVocabulary:
     consent_markers: PhraseTable  # "prior", "without", "sin": what makes a consent word a condition
     required_markers: PhraseTable  # "required", "nötig": the same in a sentence that names a use
     possessives: PhraseTable  # "my", "meiner", "mio": beside a consent word, the holder's own consent
+    notice_words: (
+        PhraseTable  # "until further notice", "tills vidare": in a granting sentence, a grant that ends
+    )
+    nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
+    if_words: PhraseTable  # "if", "falls", "si": with a revocation in the main clause, a revocable grant
+    irrevocable_words: PhraseTable  # "irrevocable", "irevocabil": a revocation word that grants for good
     negative_conditions: PhraseTable  # "ない限り": a condition and its negation in one form
     modify_words: PhraseTable  # "Bearbeitung*", "modifi*": what a no-derivatives refusal is about
     commercial_words: PhraseTable  # "kommerziell*", "commercial*": what a non-commercial refusal is about
@@ -1053,13 +1065,16 @@ def _restriction_hits(
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
         *_commercial_fee_hits(tokens, vocab, masked),
+        *_nobody_profits_hits(tokens, vocab, masked),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_required_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
+        *_conditional_revocation_hits(tokens, vocab, masked, revocations, foreign),
         *_time_limit_hits(tokens, vocab, masked),
         *_later_removal_hits(tokens, vocab, masked),
+        *_until_notice_hits(tokens, vocab, masked),
         *_duration_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
     ]
@@ -1884,7 +1899,11 @@ def _refusal_hits(
             use = _refused_use(tokens, vocab, refusal, masked, revocations, foreign)
             if use is not None:
                 near = [(0, use.start, use)]
-        if near and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key)):
+        if (
+            near
+            and not (refusal.word is not None and foreign.foreign(refusal.word, refusal.key))
+            and not _foreign_negator(tokens, refusal, vocab, foreign)
+        ):
             target = min(near, key=lambda item: item[:2])[2]
             start, end = min(target.start, refusal.span.start), max(target.end, refusal.span.end)
             # "изменять, и понимаю, что отозвать разрешение потом будет нельзя": the refusal is the
@@ -1895,6 +1914,19 @@ def _refusal_hits(
             if not revoked and not _about_the_mail(tokens, _Span(start, end), vocab):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
+
+
+def _foreign_negator(
+    tokens: Sequence[Token], refusal: _Refusal, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    """A negated permission's negator of another language than its paragraph: "Ni får publicera den" is
+    Swedish "you may", no French "ni". A negative determiner ("under no circumstances") is its own."""
+    negator = refusal.negator
+    return (
+        negator is not None
+        and not vocab.negative_determiners.matches_any(tokens, negator.start)
+        and foreign.foreign(negator, "negators")
+    )
 
 
 # Words between a refusal and the use it refuses: "Eine Nutzung durch politische Parteien ist nicht
@@ -2868,6 +2900,35 @@ def _commercial_fee_hits(
     ]
 
 
+# Words between a nobody-word and the commercial word it refuses: "dass niemand damit Geld verdient",
+# "no one may sell it".
+_NOBODY_REACH = 2
+
+
+def _nobody_profits_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """Commercial use refused to everyone: "My only requirement is that nobody makes money from the
+    picture", "att ingen tjänar pengar på bilden", "que nadie gane dinero con ella". A nobody-word at most
+    `_NOBODY_REACH` words before a commercial word, in its clause, no restriction noun beside them ("ingen
+    begränsning av kommersiell användning")."""
+    hits: list[_Hit] = []
+    for nobody in _spans(tokens, vocab.nobody_words, masked, None):
+        for start in range(nobody.end, min(len(tokens), nobody.end + _NOBODY_REACH + 1)):
+            if tokens[start].gap:
+                break
+            found = vocab.commercial_words.match(tokens, start)
+            if found is None:
+                continue
+            end = start + found.length
+            # "ingen begränsning av kommersiell användning": no limit on commercial use, none refused
+            after = range(nobody.end, min(_clause_around(tokens, start)[1] + 1, end + _NOBODY_REACH))
+            if not any(vocab.clause_words.matches_any(tokens, i) for i in after):
+                hits.append(_Hit(nobody.start, end, None, LicenseProblem.NON_COMMERCIAL))
+            break
+    return hits
+
+
 def _only_use_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -3085,6 +3146,65 @@ def _revocable_hits(
     return hits
 
 
+def _conditional_revocation_hits(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    revocations: Sequence[_Span],
+    foreign: _ForeignWords,
+) -> list[_Hit]:
+    """A grant the holder would take back if something happens: "If the photos are misused, I will
+    withdraw my permission", "Om bilden missbrukas kommer jag att återkalla tillståndet", "I'll revoke it
+    if …". An if-word of the paragraph's language before a revocation word in its sentence, or after it
+    in its sentence. Not where a revocation of the sentence is negated ("Even if I change my mind, I
+    cannot withdraw it", "weder … noch widerrufbar"), where the word grants for good ("irrevocabil"), or
+    where it is asked of the reader ("If possible, please withdraw my earlier request"). A free license
+    cannot be withdrawn."""
+    ifs = [
+        span for span in _spans(tokens, vocab.if_words, masked, None) if not foreign.foreign(span, "if_words")
+    ]
+    if not ifs or not revocations:
+        return []  # most releases
+    lasting = {span.start for span in _spans(tokens, vocab.irrevocable_words, masked, None)}
+    sentences = _sentence_numbers(tokens)
+    negated = {sentences[word.start] for word in revocations if _revocation_negated(tokens, word, ifs, vocab)}
+    hits: list[_Hit] = []
+    for word in revocations:
+        sentence = sentences[word.start]
+        when = next(
+            (span for span in ifs if sentences[span.start] == sentence and span.start != word.start), None
+        )
+        if (
+            when is None
+            or sentence in negated
+            or word.start in lasting
+            or foreign.foreign(word, "revocation_words")  # "… vi preghiamo di cancellarlo": English "cancel"
+            or any(
+                vocab.request_words.matches_any(tokens, i) for i in range(max(0, word.start - 2), word.start)
+            )
+        ):
+            continue
+        hits.append(_Hit(min(word.start, when.start), max(word.end, when.end), None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+def _revocation_negated(
+    tokens: Sequence[Token], word: _Span, ifs: Sequence[_Span], vocab: LicenseVocabulary
+) -> bool:
+    """A negator or negative determiner in the revocation word's clause: before it, within
+    `_REVOKE_NEGATION_REACH` words where an if-word opens the clause ("If you don't credit me I will
+    withdraw it" negates the condition) or anywhere in the clause otherwise ("weder … noch widerrufbar");
+    after it, within that reach and not past an if-word ("I'll withdraw it if you don't …")."""
+    first, last = _clause_around(tokens, word.start)
+    opened = any(first <= when.start < word.start for when in ifs)
+    start = max(first, word.start - _REVOKE_NEGATION_REACH) if opened else first
+    stop = min([last + 1, word.end + _REVOKE_NEGATION_REACH, *(w.start for w in ifs if w.start >= word.end)])
+    return any(
+        vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
+        for i in range(start, stop)
+    )
+
+
 # Words of a comma-bounded aside that cuts a phrase from what it governs: "Reservo-me, no entanto, o direito
 # de retirar", "I reserve, however, the right to withdraw".
 _ASIDE_WORDS = 3
@@ -3155,6 +3275,28 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
                 hits.append(_Hit(low, high + 1, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _until_notice_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A grant that lasts until the holder says otherwise: "Tillståndet gäller tills vidare", "Lupa on
+    voimassa toistaiseksi", "Zgoda ważna do odwołania". A notice phrase in a sentence that names the
+    license, the permission or its validity. A free license does not end."""
+    notices = _spans(tokens, vocab.notice_words, masked, None)
+    if not notices:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    granting = {
+        sentences[span.start]
+        for table in (vocab.license_words, vocab.consent_words, vocab.validity_words)
+        for span in _spans(tokens, table, masked, None)
+    }
+    return [
+        _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
+        for span in notices
+        if sentences[span.start] in granting and not _freed_before(tokens, span.start, vocab)
+    ]
 
 
 def _later_removal_hits(

@@ -503,6 +503,7 @@ _PER_LANGUAGE_LISTS = (
     "descriptive_auxiliaries",
     "if_words",
     "revocation_words",
+    "nobody_words",
 )
 
 
@@ -1065,7 +1066,7 @@ def _restriction_hits(
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
         *_commercial_fee_hits(tokens, vocab, masked),
-        *_nobody_profits_hits(tokens, vocab, masked),
+        *_nobody_profits_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
         *_required_consent_hits(tokens, vocab, masked),
@@ -2906,25 +2907,39 @@ _NOBODY_REACH = 2
 
 
 def _nobody_profits_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
-    """Commercial use refused to everyone: "My only requirement is that nobody makes money from the
-    picture", "att ingen tjänar pengar på bilden", "que nadie gane dinero con ella". A nobody-word at most
-    `_NOBODY_REACH` words before a commercial word, in its clause, no restriction noun beside them ("ingen
-    begränsning av kommersiell användning")."""
+    """Commercial use or changes refused to everyone: "My only requirement is that nobody makes money from
+    the picture", "att ingen tjänar pengar på bilden", "make sure nobody crops it". A nobody-word at most
+    `_NOBODY_REACH` words before a commercial or modification word, in its clause, both of the
+    paragraph's language, no restriction noun beside them ("ingen begränsning av kommersiell
+    användning")."""
+    targets = (
+        ("commercial_words", vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+        ("modify_words", vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+    )
     hits: list[_Hit] = []
     for nobody in _spans(tokens, vocab.nobody_words, masked, None):
+        if foreign.foreign(nobody, "nobody_words"):
+            continue  # "kunhan nimeni mainitaan": Finnish "my name", no Romanian "nimeni"
         for start in range(nobody.end, min(len(tokens), nobody.end + _NOBODY_REACH + 1)):
             if tokens[start].gap:
                 break
-            found = vocab.commercial_words.match(tokens, start)
-            if found is None:
+            refused = next(
+                (
+                    _Span(start, start + found.length, problem)
+                    for key, table, problem in targets
+                    if (found := table.match(tokens, start)) is not None
+                    and not foreign.foreign(_Span(start, start + found.length), key)
+                ),
+                None,
+            )
+            if refused is None:
                 continue
-            end = start + found.length
             # "ingen begränsning av kommersiell användning": no limit on commercial use, none refused
-            after = range(nobody.end, min(_clause_around(tokens, start)[1] + 1, end + _NOBODY_REACH))
+            after = range(nobody.end, min(_clause_around(tokens, start)[1] + 1, refused.end + _NOBODY_REACH))
             if not any(vocab.clause_words.matches_any(tokens, i) for i in after):
-                hits.append(_Hit(nobody.start, end, None, LicenseProblem.NON_COMMERCIAL))
+                hits.append(_Hit(nobody.start, refused.end, None, refused.problem))
             break
     return hits
 
@@ -3052,7 +3067,8 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     požiadajte o súhlas"; a use elsewhere too ("for other purposes, ask me in advance"). A beforehand word
     (or a first-word inside its clause: "ať se mi prosím nejdřív ozve") and a commercial, modification,
     other-use or outside word in one sentence, the beforehand word not negated nor after "without" in its
-    clause ("without asking in advance")."""
+    clause ("without asking in advance"). Any use named, where the marker's clause asks for consent
+    ("for any print use, ask me for permission first")."""
     markers = [
         *_markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before),
         # "ať se mi nejdřív ozve" asks first; "Nejdříve jsem nevěděl, …" opens a story ("at first")
@@ -3079,6 +3095,17 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
                 start, end = min(marker.start, target.start), max(marker.end, target.end)
                 hits.append(_Hit(start, end, None, problem))
                 break
+    if hits:
+        return hits
+    # "per qualsiasi utilizzo su carta stampata … chiedo che mi venga domandato prima il permesso": any
+    # other use put to the holder first, when the marker's clause asks for consent
+    asking = [m for m in markers if _in_clause_of(tokens, m.start, vocab.consent_words)]
+    for table in (vocab.use_nouns, vocab.use_verbs):
+        for target in _spans(tokens, table, masked, None):
+            marker = next((m for m in asking if sentences[m.start] == sentences[target.start]), None)
+            if marker is not None:
+                start, end = min(marker.start, target.start), max(marker.end, target.end)
+                return [_Hit(start, end, None, LicenseProblem.NOT_FREE)]
     return hits
 
 

@@ -442,6 +442,8 @@ _LANGUAGE_LISTS = (
     "fee_words",
     "nobody_words",
     "notice_words",
+    "territory_words",
+    "struck_words",
     "seek_words",
     "conditions",
     "if_words",
@@ -548,9 +550,9 @@ class LicenseVocabulary:
     consent_markers: PhraseTable  # "prior", "without", "sin": what makes a consent word a condition
     required_markers: PhraseTable  # "required", "nötig": the same in a sentence that names a use
     possessives: PhraseTable  # "my", "meiner", "mio": beside a consent word, the holder's own consent
-    notice_words: (
-        PhraseTable  # "until further notice", "tills vidare": in a granting sentence, a grant that ends
-    )
+    notice_words: PhraseTable  # "until further notice", "tills vidare": a grant that ends
+    struck_words: PhraseTable  # "deleted", "gestrichen": before a grant-for-good sentence, a kept revocation
+    territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
@@ -1073,9 +1075,11 @@ def _restriction_hits(
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations),
         *_conditional_revocation_hits(tokens, vocab, masked, revocations, foreign),
+        *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
         *_later_removal_hits(tokens, vocab, masked),
         *_until_notice_hits(tokens, vocab, masked),
+        *_territory_hits(tokens, vocab, masked),
         *_duration_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
     ]
@@ -3232,6 +3236,25 @@ def _revocation_negated(
     )
 
 
+def _struck_irrevocability_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+) -> list[_Hit]:
+    """The template's grant-for-good sentence struck out: "I deleted the line saying I can't withdraw the
+    agreement", "habe den Satz gestrichen, dass ich die Freigabe nicht widerrufen kann". A struck word
+    before a negated revocation word in its clause: the holder keeps the right to revoke. A free license
+    cannot be withdrawn."""
+    struck = _spans(tokens, vocab.struck_words, masked, None)
+    if not struck:
+        return []  # most releases
+    hits: list[_Hit] = []
+    for word in revocations:
+        first, _last = _clause_around(tokens, word.start)
+        strike = next((span for span in struck if first <= span.start < word.start), None)
+        if strike is not None and _negated_before(tokens, word.start, vocab, _REVOKE_NEGATION_REACH):
+            hits.append(_Hit(strike.start, word.end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
 # Words of a comma-bounded aside that cuts a phrase from what it governs: "Reservo-me, no entanto, o direito
 # de retirar", "I reserve, however, the right to withdraw".
 _ASIDE_WORDS = 3
@@ -3279,11 +3302,7 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     if not years and not validity:
         return []
     sentences = _sentence_numbers(tokens)
-    granting = {
-        sentences[span.start]
-        for table in (vocab.license_words, vocab.consent_words)
-        for span in _spans(tokens, table, masked, None)
-    }
+    granting = _sentences_naming(tokens, masked, (vocab.license_words, vocab.consent_words))
     # "jusqu'au 28 février 2027 ; passé cette date, merci de les retirer": taken down after the date
     for span in _spans(tokens, vocab.removal_words, masked, None):
         granting.update((sentences[span.start], sentences[span.start] - 1))
@@ -3304,6 +3323,15 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     return hits
 
 
+def _sentences_naming(
+    tokens: Sequence[Token], masked: frozenset[int], tables: Sequence[PhraseTable]
+) -> set[int]:
+    """The numbers of the sentences holding a phrase of any of the tables: those that name the license,
+    the permission or its validity are where a limit binds the grant."""
+    sentences = _sentence_numbers(tokens)
+    return {sentences[span.start] for table in tables for span in _spans(tokens, table, masked, None)}
+
+
 def _until_notice_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
 ) -> list[_Hit]:
@@ -3314,15 +3342,33 @@ def _until_notice_hits(
     if not notices:
         return []  # most releases
     sentences = _sentence_numbers(tokens)
-    granting = {
-        sentences[span.start]
-        for table in (vocab.license_words, vocab.consent_words, vocab.validity_words)
-        for span in _spans(tokens, table, masked, None)
-    }
+    granting = _sentences_naming(
+        tokens, masked, (vocab.license_words, vocab.consent_words, vocab.validity_words)
+    )
     return [
         _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
         for span in notices
         if sentences[span.start] in granting and not _freed_before(tokens, span.start, vocab)
+    ]
+
+
+def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A grant for one country: "udzielam licencji … na terytorium Rzeczypospolitej Polskiej", "на
+    территории Российской Федерации". A territory word right before a capitalised name, in a sentence that
+    names the license or the permission; not "the territory of the whole world", whose next word is no
+    name. A free license holds everywhere."""
+    territories = _spans(tokens, vocab.territory_words, masked, None)
+    if not territories:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    granting = _sentences_naming(tokens, masked, (vocab.license_words, vocab.consent_words))
+    return [
+        _Hit(span.start, span.end + 1, None, LicenseProblem.NOT_FREE)
+        for span in territories
+        if sentences[span.start] in granting
+        and span.end < len(tokens)
+        and not tokens[span.end].gap
+        and tokens[span.end].raw[:1].isupper()
     ]
 
 
@@ -3358,11 +3404,9 @@ def _duration_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: fr
     a sentence that names the license or the permission or whose next sentence asks to take the files
     down. A free license does not expire."""
     sentences = _sentence_numbers(tokens)
-    granting = {
-        sentences[span.start]
-        for table in (vocab.license_words, vocab.consent_words, vocab.validity_words)
-        for span in _spans(tokens, table, masked, None)
-    }
+    granting = _sentences_naming(
+        tokens, masked, (vocab.license_words, vocab.consent_words, vocab.validity_words)
+    )
     for span in _spans(tokens, vocab.removal_words, masked, None):
         granting.update((sentences[span.start], sentences[span.start] - 1))
     validity = _spans(tokens, vocab.validity_words, masked, None)

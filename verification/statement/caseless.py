@@ -137,6 +137,10 @@ def _relation_credits(
                 continue  # "대형" (large) is not "형" (brother): a Hangul relation starts its word
             if _is_object(text[:start], words, vocab) or _inside_pronoun(text, start, end, vocab):
                 continue
+            lead = _cleft_lead(text[:start], words, vocab)
+            if lead is not None:  # "이 사진들을 찍은 사람은 제 남편입니다": the taker is the relation
+                yield lead, end, None
+                continue
             tail = text[end:]
             verb = _verb_after(tail, words, vocab)
             if verb is not None:
@@ -147,6 +151,26 @@ def _relation_credits(
                 name = _agent_named(tail, words, vocab)
                 if name:
                     yield start, end + tail.find(name) + len(name), name
+
+
+def _owner_cut(clause: str, words: CaselessRelations, vocab: StatementVocabulary) -> str:
+    """`clause` without the possessives and pronouns that end it: "我给我的" -> "我给"."""
+    clause = clause.rstrip()
+    while True:
+        cut = next((p for p in (*words.possessives, *_caseless_pronouns(vocab)) if clause.endswith(p)), "")
+        if not cut:
+            return clause
+        clause = clause[: -len(cut)].rstrip()
+
+
+def _cleft_lead(head: str, words: CaselessRelations, vocab: StatementVocabulary) -> int | None:
+    """Where a cleft's lead starts that ends `head`, perhaps with a possessive between ("찍은 사람은 제",
+    "拍这张照片的是我"): the relation after it is the one who took the photo."""
+    clause = _owner_cut(_clause_before(head), words, vocab)
+    lead = next((lead for lead in words.cleft_leads if clause.endswith(lead)), None)
+    if lead is None:
+        return None
+    return len(head) - len(_clause_before(head)) + len(clause) - len(lead)
 
 
 def _inside_pronoun(text: str, start: int, end: int, vocab: StatementVocabulary) -> bool:
@@ -167,12 +191,7 @@ def _clause_before(head: str) -> str:
 def _is_object(head: str, words: CaselessRelations, vocab: StatementVocabulary) -> bool:
     """The relation follows a word making it an object or a companion, perhaps with a possessive
     between: "我给父亲", "我和我的朋友", "為我母親"."""
-    clause = _clause_before(head).rstrip()
-    while True:
-        cut = next((p for p in (*words.possessives, *_caseless_pronouns(vocab)) if clause.endswith(p)), "")
-        if not cut:
-            break
-        clause = clause[: -len(cut)].rstrip()
+    clause = _owner_cut(_clause_before(head), words, vocab)
     return any(clause.endswith(word) for word in words.relation_objects)
 
 

@@ -160,6 +160,7 @@ _CASELESS_RELATION_KEYS = (
     "possessives",
     "subject_particles",
     "name_stops",
+    "cleft_leads",
 )
 # Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
 # inside runs of text without spaces.
@@ -251,6 +252,7 @@ class CaselessRelations:
     possessives: tuple[str, ...]  # "的": between a pronoun and the relation ("我的朋友")
     subject_particles: tuple[str, ...]  # "가", "께서": end the subject, written on it
     name_stops: tuple[str, ...]  # "在", "帮": a name written without spaces ends before them
+    cleft_leads: tuple[str, ...]  # "찍은 사람은", "拍的是": before a relation, the one who took it
 
 
 @dataclass(frozen=True)

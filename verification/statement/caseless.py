@@ -197,16 +197,36 @@ def _is_object(head: str, words: CaselessRelations, vocab: StatementVocabulary) 
 
 def _verb_after(tail: str, words: CaselessRelations, vocab: StatementVocabulary) -> tuple[int, int] | None:
     """Where the first taking verb in the clause of `tail` starts and ends, within reach."""
-    clause = tail[: _MAX_BETWEEN + max((len(v) for v in words.take_verbs), default=0)]
-    stop = _NAME_STOP.search(clause)
-    line = clause.split("\n", 1)[0][: stop.start() if stop else None]
+    reach = _MAX_BETWEEN + max((len(v) for v in words.take_verbs), default=0)
+    line, bracketed = _clause_over_brackets(tail, reach)
     found = [
         (at, end)
         for verb in words.take_verbs
         for at, end in _occurrences(line, verb)
-        if at <= _MAX_BETWEEN and not any(_holds(line, at, word) for word in vocab.caseless_not_credit)
+        if not bracketed[at]
+        and at - sum(bracketed[:at]) <= _MAX_BETWEEN
+        and not any(_holds(line, at, word) for word in vocab.caseless_not_credit)
     ]
     return min(found, key=lambda span: (span[0], -span[1]), default=None)  # "拍摄", not "拍"
+
+
+def _clause_over_brackets(tail: str, reach: int) -> tuple[str, list[bool]]:
+    """The clause `tail` starts, up to punctuation, the line's end or `reach` characters, over brackets:
+    "同事王磊博士（时任鸟类监测组组长，现已调往厦门工作站）于2024年1月…拍摄" names a title in brackets, which
+    neither ends the clause nor counts. With it, for each character, whether it stands in brackets."""
+    depth = counted = 0
+    bracketed: list[bool] = []
+    for char in tail:
+        if char in "(\uff08":
+            depth += 1
+        elif char in ")\uff09" and depth:
+            depth -= 1
+        elif not depth:
+            if char == "\n" or _NAME_STOP.match(char) or counted >= reach:
+                break
+            counted += 1
+        bracketed.append(bool(depth) or char in ")\uff09")
+    return tail[: len(bracketed)], bracketed
 
 
 def _first_person(text: str, words: CaselessRelations) -> bool:

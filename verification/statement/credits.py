@@ -1494,10 +1494,13 @@ def _hangul_full_name(words: Sequence[str]) -> bool:
 
 
 def _credited_in_title(tokens: Sequence[Token], first_name: str, vocab: StatementVocabulary) -> bool:
-    """The name's first word follows a photo or caption word in the title: "(foto Jana Horáková)"."""
+    """The name's first word follows a photo or caption word or a by-word in the title: "(foto Jana
+    Horáková)", "Lukisan cat air Pantai Batu Buruk oleh Zainab Hamid" (a painting by her)."""
     return any(
         (same_name_word(first_name, token.norm) or same_name_across_scripts(first_name, token.norm))
         and index > 0
-        and tokens[index - 1].norm in vocab.caption_labels
+        and (
+            tokens[index - 1].norm in vocab.caption_labels or tokens[index - 1].norm in vocab.by_prepositions
+        )
         for index, token in enumerate(tokens)
     )

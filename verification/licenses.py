@@ -72,6 +72,8 @@ def _token_pattern() -> re.Pattern[str]:
 _SENTENCE_END = re.compile(
     r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n|[\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]"
 )
+# Marks that open a list item at a line's start: each item is a sentence of its own.
+_BULLETS = frozenset("•·‣▪●◦*–-")
 _GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
 # where a _SENTENCE_END match can start: a text between two tokens without any needs no search
 _SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965")
@@ -239,6 +241,8 @@ def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
     between the tokens (a token neither holds nor ends with ". " or a line break)."""
     if _SENTENCE_END_CHARS.isdisjoint(between):
         return False
+    if "\n" in between and between.strip()[-1:] in _BULLETS:
+        return True  # a list's next item: "• credit to …\n• no use on book covers"
     found = _SENTENCE_END.search(text, previous_end, end)
     return found is not None and not _ordinal_dot(text, found.start(), previous_end + len(between))
 
@@ -1104,6 +1108,7 @@ def _restriction_hits(
         *_kept_watermark_hits(tokens, vocab, masked, foreign),
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_excepted_other_hits(tokens, vocab, masked, foreign),
+        *_reserved_uses_hits(tokens, vocab, masked),
         *_not_covered_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_conditional_user_hits(tokens, vocab, masked),
@@ -2128,7 +2133,39 @@ def _negated_use_hits(
         ):
             problem = LicenseProblem.NON_COMMERCIAL if commercial else LicenseProblem.NOT_FREE
             hits.append(_Hit(negator, use.end, None, problem))
-    return hits
+    return hits or _no_use_hits(tokens, vocab, masked, foreign)
+
+
+def _no_use_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use noun right after a negative determiner, a place or purpose after it in its clause: "• no use
+    on book covers, calendars or greetings cards". Not "no use restrictions" (a clause word after it), not
+    where the clause names a commercial or change use, the license or what the law asks (read on their
+    own)."""
+    for use in _spans(tokens, vocab.use_nouns, masked, None):
+        if use.start == 0 or tokens[use.start].gap or foreign.foreign(use, "use_nouns"):
+            continue
+        if not vocab.negative_determiners.matches_any(tokens, use.start - 1):
+            continue
+        first, last = _clause_around(tokens, use.start)
+        rest = range(use.end, last + 1)
+        if len(rest) < 2 or any(
+            table.matches_any(tokens, i)
+            for table in (
+                vocab.clause_words,
+                vocab.commercial_words,
+                vocab.modify_words,
+                vocab.license_words,
+                vocab.lawful_words,
+                vocab.fee_words,
+                vocab.elements,
+            )
+            for i in range(first, last + 1)
+        ):
+            continue
+        return [_Hit(use.start - 1, last + 1, None, LicenseProblem.NOT_FREE)]
+    return []
 
 
 def _describes_in_its_language(
@@ -2717,6 +2754,28 @@ def _excepted_use_hits(
     return hits
 
 
+def _reserved_uses_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """Rights reserved for some uses: "Voor alle overige toepassingen - drukwerk, … commercieel gebruik -
+    behoud ik mij alle rechten voor". A reserved phrase and, in its sentence, another use (the grant is
+    then for the one use named) or a commercial or change word; a footer's "All rights reserved" names
+    none."""
+    spans = _spans(tokens, vocab.reserved, masked, None)
+    if not spans:
+        return []  # most releases
+    for span in spans:
+        low, high = sentence_around(tokens, span.start)
+        for table, problem in (
+            (vocab.other_uses, LicenseProblem.WIKIPEDIA_ONLY),
+            (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+            (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+        ):
+            if any(i not in masked and table.matches_any(tokens, i) for i in range(low, high + 1)):
+                return [_Hit(span.start, span.end, None, problem)]
+    return []
+
+
 def _not_covered_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -2754,15 +2813,20 @@ def _not_covered_hits(
     return hits
 
 
+# Words after an exception word where a use noun makes it a use excepted: "with the exception of use on".
+_EXCEPTED_USE_REACH = 2
+
+
 def _excepted_other_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """A use granted with an exception that is no commercial or modification use: "You can use it anywhere
     except on Facebook", "Sie dürfen es überall verwenden, außer in Wahlkampfmaterial". A free license
     excepts nothing, so the grant is not free. The exception word follows a use verb or a permission word
-    in its clause; not an exception of what the license or the law asks anyway ("except that you must
-    credit me"), of a work ("all the photos except the last one": that one is not released), or of the
-    wiki ("other than Wikipedia" reads as "besides")."""
+    in its clause, or a use noun follows it ("s výjimkou použití na obálkách knih"); not an exception of
+    what the license or the law asks anyway ("except that you must credit me"), of a work ("all the
+    photos except the last one": that one is not released), or of the wiki ("other than Wikipedia" reads
+    as "besides")."""
     hits: list[_Hit] = []
     for opener in _spans(tokens, vocab.exception_words, masked, None):
         if _negated(tokens, opener.start, vocab):
@@ -2775,8 +2839,15 @@ def _excepted_other_hits(
             for key, table in (("use_verbs", vocab.use_verbs), ("permission_words", vocab.permission_words))
             for i in range(first, opener.start)
         )
-        if not granted:
+        # "Ano, s výjimkou použití na obálkách knih": the exception names a use itself
+        named_use = any(
+            vocab.use_nouns.matches_any(tokens, i) and not foreign.foreign(_Span(i, i + 1), "use_nouns")
+            for i in range(opener.end, min(last + 1, opener.end + _EXCEPTED_USE_REACH))
+        )
+        if not granted and not named_use:
             continue
+        # "… na obálkách knih a v kalendářích - ty prodávám přes nakladatelství": a dash ends the exception
+        last = next((i - 1 for i in range(opener.end, last + 1) if _spaced_dash(tokens[i].sep)), last)
         tail = range(opener.end, last + 1)
         if not tail or any(
             table.matches_any(tokens, i)
@@ -3785,8 +3856,8 @@ def _later_removal_hits(
             vocab.negators.matches_any(tokens, i) for i in range(condition.end, removal.start)
         ):
             continue
-        first = _clause_around(tokens, removal.start)[0]
-        if any(_first_person_at(tokens, i, vocab, foreign) for i in range(first, removal.start)):
+        # "I can remove the watermark"; not "nous vous demanderons alors de retirer ces photos"
+        if _first_person_before(tokens, removal.start, vocab, foreign):
             continue
         # "Se avete ricevuto questo messaggio per errore, vi preghiamo di cancellarlo": the mail's footer
         low, high = sentence_around(tokens, removal.start)

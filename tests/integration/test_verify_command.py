@@ -132,6 +132,12 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout39/cs22-zh-manager-forwards-photographer-release": "the forwarded release's maker: a credit",
     "heldout39/ct10-et-nc-corrected-to-by": "an Estonian correction from BY-NC to BY not read",
     "heldout42/dg14-ms-brother-forwarded": "the cover note's 'diambil oleh abang saya' read as a credit",
+    "heldout43/di08-es-usos-anteriores-tapa-libro": "'solo un permiso de uso' (a past one) read as a limit",
+    "heldout43/dj06-fr-groupe-separe": "'ne change' (nothing changes for the photos) read as no-derivatives",
+    "heldout43/dj10-it-per-sempre": "'scattata … dalla terrazza di casa' read as a credit to someone",
+    "heldout43/dj18-da-svar-forkert-fil": "an Outlook reply's unquoted header dates read as a time limit",
+    "heldout43/dl02-en-band-agency": "'designed by the band themselves' read as a credit to the band",
+    "heldout43/dl23-id-band-gmail-terdaftar": "a member's name in the title read as the signer's portrait",
 }
 
 

@@ -104,6 +104,12 @@ def read_statement(
     )
     languages = ParagraphLanguages(text, detector, license_vocab.detected_as)
     credits = read_credits(text, tokens, vocab, holder_names, languages)
+    if kind is SegmentKind.FORWARDED and own_words and _forwards_own_mail(message):
+        # the holder forwards their own statement: the note above it is theirs too ("La foto fue tomada por
+        # mi compañero de club …")
+        own_languages = ParagraphLanguages(own_words, detector, license_vocab.detected_as)
+        noted = read_credits(own_words, word_tokens(own_words), vocab, holder_names, own_languages)
+        credits = (*credits, *(credit for credit in noted if credit not in credits))
     unwrapped = joined_wraps(text, vocab.wrapped_line_length)
     if unwrapped != text:  # credits over a line break the mail program put in; the same offsets
         more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)

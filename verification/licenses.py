@@ -2149,20 +2149,16 @@ def _no_use_hits(
         if not vocab.negative_determiners.matches_any(tokens, use.start - 1):
             continue
         first, last = _clause_around(tokens, use.start)
-        rest = range(use.end, last + 1)
-        if len(rest) < 2 or any(
-            table.matches_any(tokens, i)
-            for table in (
-                vocab.clause_words,
-                vocab.commercial_words,
-                vocab.modify_words,
-                vocab.license_words,
-                vocab.lawful_words,
-                vocab.fee_words,
-                vocab.elements,
-            )
-            for i in range(first, last + 1)
-        ):
+        read_elsewhere = (
+            vocab.clause_words,
+            vocab.commercial_words,
+            vocab.modify_words,
+            vocab.license_words,
+            vocab.lawful_words,
+            vocab.fee_words,
+            vocab.elements,
+        )
+        if last - use.end < 1 or _holds_any(tokens, read_elsewhere, range(first, last + 1)):
             continue
         return [_Hit(use.start - 1, last + 1, None, LicenseProblem.NOT_FREE)]
     return []
@@ -2849,21 +2845,23 @@ def _excepted_other_hits(
         # "… na obálkách knih a v kalendářích - ty prodávám přes nakladatelství": a dash ends the exception
         last = next((i - 1 for i in range(opener.end, last + 1) if _spaced_dash(tokens[i].sep)), last)
         tail = range(opener.end, last + 1)
-        if not tail or any(
-            table.matches_any(tokens, i)
-            for table in (
-                vocab.lawful_words,
-                vocab.work_nouns,
-                vocab.commercial_words,
-                vocab.modify_words,
-                vocab.wiki_words,
-                vocab.mail_words,
-            )
-            for i in tail
-        ):
+        asked_anyway = (
+            vocab.lawful_words,
+            vocab.work_nouns,
+            vocab.commercial_words,
+            vocab.modify_words,
+            vocab.wiki_words,
+            vocab.mail_words,
+        )
+        if not tail or _holds_any(tokens, asked_anyway, tail):
             continue
         hits.append(_Hit(opener.start, last + 1, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+def _holds_any(tokens: Sequence[Token], tables: Sequence[PhraseTable], indices: Iterable[int]) -> bool:
+    """A phrase of any of the tables starts at one of the indices."""
+    return any(table.matches_any(tokens, i) for i in indices for table in tables)
 
 
 def _negator_ends_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:

@@ -261,6 +261,8 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
     word = text[max(0, dot - _ABBREVIATION_LETTERS - 1) : dot].split()[-1:]
     if not word or len(word[0]) > _ABBREVIATION_LETTERS:
         return False
+    if following.isalpha() and _title_before(text, dot):
+        return True  # "Dr. Ebner", "dr hab. inż. Jan Nowak", "J. Smith": a name goes on
     if not all(unicodedata.category(char)[0] in "LM" for char in word[0]):
         return False  # letters, and the vowel signs written on them ("डॉ")
     # Hindi and Bengali end sentences with a danda: a dot there ends an abbreviation ("डॉ. अनिल शर्मा")
@@ -269,6 +271,48 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
     )
 
 
+def _title_before(text: str, dot: int) -> bool:
+    """The word before text[dot] is a title or an initial ("Dr.", "Mme.", "J."), or a part of a degree
+    written after a title ("Dr. rer. nat.": "nat." alone may end a sentence, "med." is Swedish for "with")."""
+    word = text[max(0, dot - _ABBREVIATION_LETTERS - 1) : dot].split()[-1:]
+    if not word or not word[0].isalpha():
+        return False
+    if word[0] in _TITLES or (len(word[0]) == 1 and word[0].isupper()):
+        return True
+    before = text[: dot - len(word[0])].rstrip()
+    return word[0] in _DEGREE_PARTS and before.endswith(".") and _title_before(text, len(before) - 1)
+
+
+# Titles written with a dot before a name, in the languages read; a dot after one ends no sentence. Lower-case
+# forms are Polish and Czech ("prof. dr hab. Jan Nowak", "doc. Ing. Petr Novák").
+_TITLES = frozenset(
+    {
+        "Dr", "Dra", "Drs", "Prof", "Profa", "Pr", "Mr", "Mrs", "Ms", "Mx", "Mme", "Mlle", "Mgr", "Ing",
+        "Inż", "Dipl", "Mag", "Dott", "Sig", "Sigra", "Sr", "Sra", "Srta", "Dña", "Dhr", "Mevr", "Mw",
+        "Ir", "Avv", "Arch", "Lic", "Arq", "Eng", "Rev", "PhDr", "RNDr", "MUDr", "JUDr", "Bc", "Hr", "St",
+        "Δρ", "Καθ", "prof", "dr", "mgr", "inż", "hab", "проф", "доц", "акад",
+    }
+)  # fmt: skip
+# Parts of a degree after a title: "Dr. rer. nat.", "Dr. med. dent.", "Dr. phil. habil."
+_DEGREE_PARTS = frozenset(
+    {
+        "rer",
+        "nat",
+        "med",
+        "phil",
+        "jur",
+        "oec",
+        "pol",
+        "techn",
+        "habil",
+        "dent",
+        "vet",
+        "theol",
+        "paed",
+        "agr",
+        "sc",
+    }
+)
 # Letters of the scripts that end a sentence with a danda (Devanagari, Bengali).
 _INDIC = re.compile("[\u0900-\u09ff]")
 # A day or a month written before a dot: "31. 12. 2027".
@@ -470,7 +514,10 @@ _LANGUAGE_LISTS = (
     "notify_words",
     "before_words",
     "when_words",
+    "notify_first_words",
     "period_words",
+    "term_words",
+    "lasting_words",
     "not_covering_words",
     "struck_words",
     "seek_words",
@@ -592,9 +639,14 @@ class LicenseVocabulary:
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
     verb_final_prepositions: PhraseTable  # "auf", "op": open a phrase before a clause-closing use verb
     notify_words: PhraseTable  # "let me know", "give mig besked": with a before-word, a use put to me first
+    notify_first_words: PhraseTable  # "first", "prima": shortly after a notify word, a use put to me first
     before_words: PhraseTable  # "before", "inden", "bevor": with a notify word, the use it must precede
     when_words: PhraseTable  # "when", "ko", "sobald": with a removal after it, files to come down then
     period_words: PhraseTable  # "during", "boyunca": with a duration, a grant's length; no grant by itself
+    term_words: (
+        PhraseTable  # "for the duration of", "pour la durée de": a grant that lasts while something does
+    )
+    lasting_words: PhraseTable  # "copyright", "license": a term that lasts as long as the license does
     not_covering_words: PhraseTable  # "does not cover", "не поширюється на": a use the grant leaves out
     territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
@@ -1102,7 +1154,7 @@ def _restriction_hits(
         *_limited_to_hits(tokens, vocab, masked),
         *_requested_refusal_hits(tokens, vocab, masked),
         *_negated_use_hits(tokens, vocab, masked, foreign),
-        *_ask_first_hits(tokens, vocab, masked),
+        *_ask_first_hits(tokens, vocab, masked, foreign),
         *_notify_first_hits(tokens, vocab, masked, foreign),
         *_no_changes_hits(tokens, vocab, masked, foreign),
         *_kept_watermark_hits(tokens, vocab, masked, foreign),
@@ -1129,6 +1181,7 @@ def _restriction_hits(
         *_valid_while_hits(tokens, vocab, masked),
         *_territory_hits(tokens, vocab, masked),
         *_duration_hits(tokens, vocab, masked, foreign),
+        *_term_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
     ]
 
@@ -3275,7 +3328,9 @@ def _requested_refusal_hits(
 _BEFOREHAND_NEGATION_REACH = 4
 
 
-def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+def _ask_first_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
     """A commercial use or a change to be put to the holder first: "toute réutilisation à des fins
     commerciales devra m'être soumise au préalable", "V prípade komerčného využitia ma však vopred
     požiadajte o súhlas"; a use elsewhere too ("for other purposes, ask me in advance"). A beforehand word
@@ -3292,6 +3347,7 @@ def _ask_first_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
             for marker in _markers(tokens, vocab, vocab.first_words, masked, _freed_before)
             if marker.start > sentence_around(tokens, marker.start)[0]
         ),
+        *_notified_first(tokens, vocab, masked, foreign),
     ]
     if not markers:
         return []
@@ -3387,6 +3443,32 @@ def _notify_first_hits(
             start, end = min(asker.start, before.start, *used), max(asker.end, before.end, used[-1] + 1)
             return [_Hit(start, end, None, problem)]
     return []
+
+
+# Words between a notify word and the "first" that makes it a step before the use: "get in touch with me
+# first", "essere contattato prima".
+_NOTIFY_FIRST_REACH = 3
+
+
+def _notified_first(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Span]:
+    """A notify word of the paragraph's language with a first-word shortly after it in its clause ("they'll
+    have to get in touch with me first", "chiedo di essere contattato prima"): a beforehand marker, where
+    "first" alone is also an ordinal ("the first photo"). Not what the sender did ("I contacted them
+    first"), nor negated, nor an offer ("let me know first if you like")."""
+    markers: list[_Span] = []
+    for notify in _spans(tokens, vocab.notify_words, masked, None):
+        if (
+            foreign.foreign(notify, "notify_words")
+            or _first_person_before(tokens, notify.start, vocab, foreign)
+            or _freed_before(tokens, notify.start, vocab, foreign)
+        ):
+            continue
+        first = _phrase_after(tokens, notify.end, vocab.notify_first_words, _NOTIFY_FIRST_REACH)
+        if first is not None and _phrase_after(tokens, first.end, vocab.if_words, _NOTIFY_IF_REACH) is None:
+            markers.append(_Span(notify.start, first.end))
+    return markers
 
 
 def _first_person_before(
@@ -3899,17 +3981,43 @@ def _duration_hits(
         number = unit.start - 1
         if number < 0 or tokens[unit.start].gap or sentences[unit.start] not in granting:
             continue
-        if not tokens[unit.start].sep.isspace() or "%" in tokens[number].sep:
-            continue  # "dell%27anno" in a wrapped link is no "27 anno"
+        sep = tokens[unit.start].sep
+        if (
+            not (sep.isspace() or (not sep and not tokens[unit.start].raw.isascii()))
+            or "%" in tokens[number].sep
+        ):
+            continue  # "dell%27anno" in a wrapped link is no "27 anno"; "3年間", "2년" are written together
         if unit.end < len(tokens) and tokens[unit.end].sep == "-":
             continue  # "for a week-long festival", "a two-year-old": the unit describes a noun
         if not (tokens[number].raw.isdigit() or vocab.number_words.matches_any(tokens, number)):
             continue
         duration = _Span(number, unit.end)
-        if any(_clause_distance(tokens, word, duration) is not None for word in validity) or _given_for(
-            tokens, number, vocab, foreign
-        ):
+        # "本許諾の有効期間は、…3年間": a topic set off by a comma, where the unit is written on the number
+        together = not sep
+        if any(
+            _clause_distance(tokens, word, duration) is not None
+            or (together and sentences[word.start] == sentences[number])
+            for word in validity
+        ) or _given_for(tokens, number, vocab, foreign):
             hits.append(_Hit(number, unit.end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+def _term_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A grant that lasts while something else does: "Cette autorisation est consentie pour la durée de
+    notre convention de partenariat", "for the duration of the exhibition". A term word in a sentence that
+    grants, unless its clause names what lasts as long as a free license ("for the full term of
+    copyright")."""
+    sentences = _sentence_numbers(tokens)
+    granting = _granting_sentences(tokens, vocab, masked)
+    hits: list[_Hit] = []
+    for term in _spans(tokens, vocab.term_words, masked, None):
+        if sentences[term.start] not in granting:
+            continue
+        last = _clause_around(tokens, term.start)[1]
+        if any(vocab.lasting_words.matches_any(tokens, at) for at in range(term.end, last + 1)):
+            continue
+        hits.append(_Hit(term.start, term.end, None, LicenseProblem.NOT_FREE))
     return hits
 
 

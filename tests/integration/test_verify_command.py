@@ -100,7 +100,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout29/bg17-ar-tawqi-bilarabiya": "an Arabic-script signature, Latin-script credits: one man",
     "heldout30/bj19-hu-honlap-lablec-jogfenntartas": "a quoted site footer's ban for other pictures",
     "heldout30/bl14-zh-freemail-team-page-hash": "an address written with '#' for '@' on the team page",
-    "heldout31/bm04-es-bodega-footer-derechos-reservados": "the holder's own footer '© 2026 Bodegas …, S.L.'",
     "heldout31/bn19-ro-restul-portofoliului": "a ban on the rest of the portfolio read as the grant's",
     "heldout31/bo19-ro-pictorita-tablou-propriu": "a painter's name in the title; her own work",
     "heldout31/bp11-ja-becky-iso2022jp-wikipedia-only-quoted": "a quoted Wikipedia-only grant read as new",

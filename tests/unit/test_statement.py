@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,6 +76,15 @@ def read(
 ) -> Statement:
     return read_statement(message(own, **kwargs), files, vocab, licenses)
 
+
+# A legal footer as a mail program sends it, wrapped into short lines under the signature.
+WRAPPED_DISCLAIMER = (
+    "Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention exclusive de leurs "
+    "destinataires. Toute utilisation, reproduction, modification ou diffusion non autorisée de ce message "
+    "est interdite. Si vous avez reçu ce message par erreur, merci d'en avertir immédiatement l'expéditeur "
+    "et de le détruire. L'intégrité de ce message ne pouvant être assurée sur Internet, l'atelier ne "
+    "saurait être tenu responsable de son contenu."
+)
 
 RELGEN = (
     "I hereby affirm that I, Jane Roe, am the creator and/or sole owner of the exclusive copyright of the "
@@ -177,6 +187,24 @@ NOBODY = Address("someone@example.org", "")
             f"{GRANT}\n\nBest regards,\nMary Stone\nwe thank you for your help.\nwww.stoneworks.co.uk",
             "Sam Sender",
             id="a-sentence-still-ends-the-signature",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nMit freundlichen Grüßen\n\nDr. Katharina Seidel\nLeiterin Öffentlichkeitsarbeit\n"
+            "-- \nStadtmuseum Hohenfeld\nMarktplatz 3 · 36289 Hohenfeld",
+            "Katharina Seidel",
+            id="name-under-the-closing-and-a-separator-sign-together",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nCordialement,\nJeanne Marchal\nATELIER MARCHAL ARCHITECTES\n\n"
+            + textwrap.fill(WRAPPED_DISCLAIMER, 50),
+            "Jeanne Marchal",
+            id="a-disclaimer-wrapped-into-short-lines-is-one-prose-line",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nA caption for you:\n    Harbour Lights - press shots\n\nCheers,\nDan\n-- \n"
+            "Dan Whitcombe\nManager, Harbour Lights",
+            "Dan Whitcombe",
+            id="the-closing-still-ends-a-signature-across-a-separator",
         ),
     ],
 )
@@ -1124,12 +1152,35 @@ def test_self_made(
         pytest.param(
             "CC BY 4.0.\n\nMaria da Silva", ["File:Igreja de Santa Maria da Feira.jpg"], False, id="particle"
         ),
+        pytest.param(
+            "أنا كريم حداد، المالك الوحيد للحقوق. CC BY-SA 4.0.\n\n"
+            "مع الشكر،\nكريم حداد\nKarim Haddad – عازف عود",
+            ["File:Karim Haddad oud concert Beirut 2024.jpg"],
+            True,
+            id="signed-again-in-the-title-s-script",
+        ),
+        pytest.param(
+            "ดิฉันยินยอมให้เผยแพร่ภาพนี้ CC BY-SA 4.0\n\nขอบคุณค่ะ\nพิมพ์ชนก ศรีสุวรรณ\nwww.example.com",
+            ["File:พิมพ์ชนก ศรีสุวรรณ 2025.jpg"],
+            True,
+            id="an-uncased-name-under-the-closing",
+        ),
     ],
 )
 def test_depicts_signer(
     vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, files: list[str], depicts: bool
 ) -> None:
     assert read(vocab, licenses, text, files).depicts_signer is depicts
+
+
+def test_an_institution_named_in_a_title_is_no_portrait(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary
+) -> None:
+    # the From name is the museum's ("House of Ceramics"): its hall in a title shows no signer
+    text = "نوافق على نشرهما CC BY 4.0.\n\nمع خالص التحية،\nليلى العمري"
+    sender = Address("media@example.jo", "بيت الخزف")
+    statement = read(vocab, licenses, text, ["File:بيت الخزف، القاعة الرئيسية.jpg"], sender=sender)
+    assert not statement.depicts_signer
 
 
 @pytest.mark.parametrize(

@@ -164,18 +164,22 @@ def pronoun_credits(
     sentences = list(itertools.accumulate(token.brk for token in tokens))
     credits: list[Credit] = []
     for verb, token in enumerate(tokens):
-        if token.norm not in vocab.take_verbs:
-            continue
+        making = token.norm in vocab.make_verbs
+        if (token.norm not in vocab.take_verbs and not making) or _namespace_prefix(tokens, verb):
+            continue  # "Archivo:Laguna.jpg" names a file page
         for pronoun in range(verb - 1, max(-1, verb - _PRONOUN_REACH - 1), -1):
             if tokens[pronoun + 1].gap or _subject_pronoun(tokens[pronoun], vocab):
                 break
-            if tokens[pronoun].norm not in vocab.third_pronouns:
-                continue
+            if not vocab.third_pronouns.holds_as_written(tokens[pronoun].raw):
+                continue  # Spanish "él" (he), not "el" (the)
             if any(tokens[i].norm in vocab.passive_auxiliaries for i in range(pronoun + 1, verb)):
                 break  # "she was photographed": the person is shown, not the one who took it
+            if making and not _made_photo_after(tokens, pronoun, verb, vocab):
+                break  # "he made a mistake"; "hij heeft ze … gemaakt" (he made them)
             own = _own_vocabulary(languages, vocab, tokens[pronoun].start, token.end)
             if own is not None and (
-                tokens[pronoun].norm not in own.third_pronouns or token.norm not in own.take_verbs
+                tokens[pronoun].norm not in own.third_pronouns
+                or (token.norm not in own.make_verbs if making else token.norm not in own.take_verbs)
             ):
                 break
             sentence = sentences[pronoun]
@@ -183,7 +187,7 @@ def pronoun_credits(
                 sentences[i] in (sentence, sentence - 1)
                 and (tokens[i].norm in vocab.relations or is_agent(tokens[i].norm, vocab))
                 for i in range(pronoun)
-            )
+            ) or _named_before(tokens, pronoun, sentences, vocab, languages)
             if antecedent:
                 phrase = " ".join(text[tokens[pronoun].start : token.end].split())
                 credits.append(Credit(phrase=phrase, name=None, by_signer=False))
@@ -191,8 +195,60 @@ def pronoun_credits(
     return credits
 
 
-# Words a third-person subject may stand before its taking verb: "c'est lui qui l'avait prise".
-_PRONOUN_REACH = 5
+# Words a third-person subject may stand before its taking verb: "c'est lui qui l'avait prise", "hij heeft
+# ze op de Nationale Molendag gemaakt".
+_PRONOUN_REACH = 8
+
+
+def _made_photo_after(tokens: Sequence[Token], pronoun: int, verb: int, vocab: StatementVocabulary) -> bool:
+    """What the subject at `pronoun` made is the photo: a photo noun before the verb, or an object pronoun
+    right after the subject or its auxiliary ("hij heeft ze … gemaakt"); not "heeft een fout in het
+    bijschrift gemaakt", where "het" is an article."""
+    if any(tokens[i].norm in vocab.photo_nouns for i in range(pronoun + 1, verb)):
+        return True
+    at = pronoun + 1
+    if at < verb and tokens[at].norm in vocab.subject_fillers:
+        at += 1
+    return at < verb and tokens[at].norm in vocab.object_pronouns
+
+
+def _named_before(
+    tokens: Sequence[Token],
+    pronoun: int,
+    sentences: Sequence[int],
+    vocab: StatementVocabulary,
+    languages: ParagraphLanguages | None,
+) -> bool:
+    """A person's full name in the pronoun's sentence before it, or in the sentence before: "Henk de
+    Vries, een van onze vrijwillige molenaars: hij heeft ze … gemaakt". Two capitalised words in one
+    clause, perhaps with a particle between, the first not opening its sentence; not in a language that
+    capitalises every noun (nor where the language is unknown)."""
+    sentence = sentences[pronoun]
+    for index in range(pronoun - 1, 1, -1):
+        if sentences[index] < sentence - 1:
+            return False
+        if not _capitalised_word(tokens[index]):
+            continue
+        first = index - 1
+        if (
+            tokens[first].raw.islower()
+            and tokens[first].norm in vocab.particles
+            and not tokens[first + 1].gap
+        ):
+            first -= 1
+        if (
+            _capitalised_word(tokens[first])
+            and not any(tokens[i].gap for i in range(first + 1, index + 1))
+            and not tokens[first].brk
+            and first > 0
+            and not _capitalises_nouns(tokens, index, languages)
+        ):
+            return True
+    return False
+
+
+def _capitalised_word(token: Token) -> bool:
+    return token.raw.isalpha() and token.raw[:1].isupper()
 
 
 def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
@@ -427,16 +483,17 @@ def _uncased_credited(
     text: str, tokens: Sequence[Tok], start: int, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[str | None, bool, int] | None:
     """A name in a script without capitals after a credit template ending in a by-word or a caption word,
-    perhaps after an agent describing the person: "من تصوير الفنان أحمد سمير" (photographed by the artist
-    Ahmed Samir); the signer's pronoun ("ถ่ายโดยผมเอง"). None where the words there are no name
-    (`_uncased_name_end`), name an organisation, or the script has capitals."""
+    perhaps after an agent describing the person or a title: "من تصوير الفنان أحمد سمير" (photographed by
+    the artist Ahmed Samir), "ภาพถ่ายโดย ผศ.ดร.สมศักดิ์ วงศ์ใหญ่" (Asst. Prof. Dr.); the signer's
+    pronoun ("ถ่ายโดยผมเอง"). None where the words there are no name (`_uncased_name_end`), name an
+    organisation, or the script has capitals."""
     first = start
     while (
         first < len(tokens)
         and tokens[first].line == tokens[start].line
-        and tokens[first].norm in vocab.agents
+        and (tokens[first].norm in vocab.agents or tokens[first].norm in vocab.honorifics)
     ):
-        first += 1
+        first += 2 if first + 1 < len(tokens) and tokens[first + 1].raw == "." else 1  # "ผศ.ดร.สมศักดิ์"
     if (
         first >= len(tokens)
         or tokens[first].line != tokens[start].line
@@ -909,6 +966,13 @@ def _pronoun_at(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -
 _CAPITALISED_NOUNS = frozenset({"de"})
 
 
+def _capitalises_nouns(tokens: Sequence[Token], index: int, languages: ParagraphLanguages | None) -> bool:
+    """The paragraph's language capitalises every noun (or is unknown): capitals there name nobody."""
+    token = tokens[index]
+    language = languages.at(token.start, token.end) if languages is not None else None
+    return language is None or language in _CAPITALISED_NOUNS
+
+
 def _lower_case_noun(tokens: Sequence[Token], index: int, languages: ParagraphLanguages | None) -> bool:
     token = tokens[index]
     language = languages.at(token.start, token.end) if languages is not None else None
@@ -982,7 +1046,7 @@ def _relation_credits(
             own = _own_vocabulary(languages, vocab, token.start, token.end)
             if own is not None and not is_agent(token.norm, own):
                 continue
-            photographer = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named])
+            photographer = _name_words(text, tokens, index, named, vocab)
             if not _shares_a_holder_word(photographer, holder_names, vocab):
                 phrase = " ".join(text[token.start : tokens[index + named].end].split())
                 # no verb: a file title holding the name shows the photographer ("Nadia Quinn photographing")
@@ -1004,21 +1068,22 @@ def _relation_credits(
         # "nicht", no Dutch niece), "réalisées par son service" (French "son", his, no English son)
         if is_relation and not agent and _other_word(tokens, index, vocab, languages):
             continue
-        first, last = min(index, verb), max(index, verb)
+        camera = vocab.at_the_camera.match(tokens, verb)
+        first, last = min(index, verb), max(index, verb + (camera.length - 1 if camera else 0))
         own = _own_vocabulary(languages, vocab, tokens[first].start, tokens[last].end)
         if own is not None and _verb_near(tokens, index, named, own) is None:
             continue  # a verb of another language than the paragraph's
         if first > 0 and not tokens[first].brk:
             first -= 1  # "my friend", "mein Bruder"
         phrase = " ".join(text[tokens[first].start : tokens[last].end].split())
-        name = " ".join(t.raw for t in tokens[index + 1 : index + 1 + named]) or None
+        name = _name_words(text, tokens, index, named, vocab) or None
         credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
 
 
 # Words a making verb's photo noun may stand before the relation or verb, in their clause: "Die Aufnahmen
 # hat unser langjähriges Mitglied Gerhard Lindner gemacht".
-_PHOTO_REACH = 6
+_PHOTO_REACH = 8
 # Words a first-person subject may stand before its taking word: "I pressed the shutter".
 _SUBJECT_REACH = 3
 
@@ -1181,15 +1246,24 @@ def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> li
 
 def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> int:
     """How many capitalised words name the relation at `index`: "mon ami Julien Marchetti", "my friend
-    Tom", "mi hermano, Javier," (an apposition after a comma)."""
-    count = 0
-    while count < MAX_PERSON_WORDS - 1:
-        position = index + 1 + count
+    Tom", "mi hermano, Javier," (an apposition after a comma); titles before the name count among them
+    but not against its length ("unser Kollege Dr. rer. nat. Matthias Ebner"), and so do lower-case
+    particles between its words ("ons lid Henk de Vries")."""
+    count = titles = particles = 0
+    while count - titles - particles < MAX_PERSON_WORDS - 1:
+        position = index + 1 + count + particles
         if position >= len(tokens) or tokens[position].brk:
             break
         token = tokens[position]
         if count and token.gap:
             break
+        if count == titles and token.norm in vocab.honorifics:
+            count += 1
+            titles += 1
+            continue
+        if count > titles and token.raw.islower() and token.norm in vocab.particles:
+            particles += 1
+            continue
         if not (token.raw.isalpha() and token.raw[0].isupper()):
             break
         if any(
@@ -1197,8 +1271,21 @@ def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary)
             for words in (vocab.photo_nouns, vocab.not_names, vocab.take_verbs, vocab.make_verbs)
         ):
             break
-        count += 1
+        count += 1 + particles
+        particles = 0
     return count
+
+
+def _name_words(
+    text: str, tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary
+) -> str:
+    """The `named` words after the relation at `index` as written ("J. Whitfield"), without the titles
+    before the name."""
+    words = tokens[index + 1 : index + 1 + named]
+    titles = next((i for i, token in enumerate(words) if token.norm not in vocab.honorifics), len(words))
+    if titles == len(words):
+        return ""
+    return " ".join(text[words[titles].start : words[-1].end].split())
 
 
 def _depicted(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
@@ -1239,8 +1326,10 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             norm = tokens[position].norm
             if _namespace_prefix(tokens, position):
                 continue  # "Archivo:Laguna.jpg": the file namespace, not "archivo" (from the archive)
-            if norm in vocab.take_verbs or (
-                norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab)
+            if (
+                norm in vocab.take_verbs
+                or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
+                or vocab.at_the_camera.match(tokens, position) is not None
             ):
                 return position
     return None
@@ -1272,6 +1361,7 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
             break  # "dikkatimi çekti ve fotoğrafı …": a photo noun after "and" is the next clause's
         if tokens[position].norm in vocab.photo_nouns and (
             not any(tokens[i].gap for i in span)
+            or _bracket_gaps_only(tokens, span)
             or _aside_only(tokens, position, low, verb)
             or _topic_before(tokens, position, verb)
         ):
@@ -1290,6 +1380,22 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
 
 # "And" in the languages whose making verb a photo noun may follow: the next clause starts there.
 _AND_WORDS = frozenset({"and", "und", "et", "y", "en", "och", "og", "ja", "ve", "es", "и", "і", "та", "και"})
+
+
+def _bracket_gaps_only(tokens: Sequence[Token], span: range) -> bool:
+    """The clause breaks in `span` are those of words in brackets opened and closed in it: "de foto's zijn
+    door ons lid Henk de Vries (werkgroep Beeldbank, lid sinds 1987) voor ons jubileumboek gemaakt"; not
+    a photo noun inside an aside and a verb after it."""
+    depth = 0
+    for index in span:
+        token = tokens[index]
+        if token.brk or (token.gap and depth == 0 and token.sep.strip(" \n()（）[]")):
+            return False
+        depth -= sum(token.sep.count(mark) for mark in ")）]")
+        if depth < 0:
+            return False
+        depth += sum(token.sep.count(mark) for mark in "(（[")
+    return depth == 0
 
 
 def _topic_before(tokens: Sequence[Token], noun: int, verb: int) -> bool:

@@ -167,7 +167,9 @@ def name_run(
     position = index
     while position < len(tokens) and tokens[position].line == line:
         token = tokens[position]
-        if not taken and (token.norm in vocab.relations or token.norm in vocab.agents):
+        if not taken and (
+            vocab.relations.holds_as_written(token.raw) or vocab.agents.holds_as_written(token.raw)
+        ):
             break  # "von einem Freund aufgenommen": German nouns are capitalised, but no name
         legal_end = legal_forms_from(tokens, position, vocab) if org and taken else position
         if legal_end > position:

@@ -34,7 +34,12 @@ from verification.statement.names import (
     spelled_in_host,
     unique_names,
 )
-from verification.statement.signature import Signature, is_organisation, read_signature
+from verification.statement.signature import (
+    Signature,
+    is_organisation,
+    read_signature,
+    uncased_name_under_closing,
+)
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
 from verification.statement.words import is_letters, joined_wraps, without_asides, word_tokens
@@ -88,11 +93,13 @@ def read_statement(
     if for_client and represents == signature.organisation:
         represents = None  # the agency's own name: the rights are the client's
     own_organisation = (signature.organisation, *signature.brands) if for_client else ()
+    signed_uncased = uncased_name_under_closing(text, vocab)  # "ขอแสดงความนับถือ / ผศ.ดร.สมศักดิ์ วงศ์ใหญ่"
     holder_names = unique_names(
         name
         for name in (
             signer,
             signature.person,
+            signed_uncased,
             represents,
             signature.organisation,  # as signed, when the text names it inflected ("prezes Chóru Harmonia")
             *signature.brands,
@@ -141,7 +148,14 @@ def read_statement(
     websites = _sites_of(named, named_sites, vocab) or (
         without_sites_in(named_sites, signed, vocab) if for_client else named_sites
     )
-    person = None if signer and is_organisation(signer, vocab) else signer
+    # the signer under another name: "أنا كريم حداد" signed "Karim Haddad", the title's script
+    people = tuple(
+        dict.fromkeys(
+            name
+            for name in (signer, signature.person, signed_uncased)
+            if name and not is_organisation(name, vocab)
+        )
+    )
     return Statement(
         signer=signer,
         represents=represents,
@@ -151,7 +165,8 @@ def read_statement(
         self_made=self_made,
         depicts_signer=any(
             depicts_signer(name, files, text, message.subject, vocab)
-            for name in (person, *_aliases(person, text))
+            for name in (*people, *(alias for person in people for alias in _aliases(person, text)))
+            or (None,)
         ),
         forwarded=forwarded and not _forwards_own_mail(message),
     )

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from verification.licenses import tokenize
+from verification.licenses import fold, tokenize
 from verification.statement.credits import credit_at
 from verification.statement.names import legal_form_at, legal_forms_from, name_run
 from verification.statement.vocabulary import StatementVocabulary
@@ -107,8 +107,19 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
     """
     kept: list[str] = []
     skipped = 0
-    for raw in reversed(text.splitlines()):
-        line = raw.strip()
+    upward = [raw.strip() for raw in reversed(text.splitlines())]
+    wrapped = _wrapped_prose(upward, vocab.wrapped_line_length)
+    crossed = False  # a "--" passed to the name under the closing: the closing ends the signature
+    for number, line in enumerate(upward):
+        if number in wrapped:  # a disclaimer the mail program wrapped into short lines: one prose line
+            if number > 0 and upward[number - 1]:
+                continue  # the paragraph's lines above its last
+            if kept or skipped >= vocab.footer_prose_lines:
+                break
+            skipped += 1
+            continue
+        if crossed and line and _is_closing(line, vocab, whole=True):
+            break
         if not line or line.startswith(("[", ">")) or _is_closing(line, vocab, whole=True):
             continue
         if _is_footer(line, vocab):
@@ -124,12 +135,96 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
         if prose or len(kept) >= _SIGNATURE_LINES:
             break
         if line == "--":
+            if _closing_just_above(upward, number + 1, vocab):
+                # "Mit freundlichen Grüßen / Dr. K. Seidel / -- / Stadtmuseum …": one signature
+                crossed = True
+                continue
             if any(_whole_name(part, vocab) for kept_line in kept for part in _parts(kept_line, vocab)):
                 break
             kept, skipped = [], 0  # "-- / Sent from my phone": a device tag or phone line, no signature
             continue
         kept.append(line)
     return list(reversed(kept))
+
+
+def _wrapped_prose(upward: Sequence[str], wrapped_length: int) -> set[int]:
+    """The lines (numbered from the text's end) of paragraphs a mail program wrapped from long lines of
+    prose: every line but the last at least `wrapped_length` long, more words in all than a signature line
+    holds, half of them lower-case."""
+    found: set[int] = set()
+    paragraph: list[int] = []
+    for number in range(len(upward) + 1):
+        line = upward[number] if number < len(upward) else ""
+        if line:
+            paragraph.append(number)
+            continue
+        if len(paragraph) >= 2:
+            top_down = [upward[i] for i in reversed(paragraph)]
+            words = [word for line in top_down for word in line.split() if word[:1].isalpha()]
+            lower = sum(1 for word in words if word[0].islower())
+            if (
+                len(words) > _SIGNATURE_LINE_WORDS
+                and 2 * lower >= len(words)
+                and all(len(line) >= wrapped_length for line in top_down[:-1])
+            ):
+                found.update(paragraph)
+        paragraph = []
+    return found
+
+
+# Lines a name and its role may take between a closing and a "--" separator.
+_SIGNED_ABOVE_SEPARATOR = 3
+
+
+def _closing_just_above(upward: Sequence[str], start: int, vocab: StatementVocabulary) -> bool:
+    """A closing stands at most `_SIGNED_ABOVE_SEPARATOR` short lines above the separator (lines counted
+    from the text's end at `start`): the name under the closing and the block under the separator sign
+    together."""
+    short = 0
+    for line in upward[start:]:
+        if not line:
+            continue
+        if _is_closing(line, vocab, whole=True):
+            return short > 0
+        short += 1
+        if short > _SIGNED_ABOVE_SEPARATOR or len(line.split()) > _SIGNATURE_LINE_WORDS or line[-1] in ".!?:":
+            return False
+    return False
+
+
+def uncased_name_under_closing(text: str, vocab: StatementVocabulary) -> str | None:
+    """The line right under the last closing, when it is two to four words of a script without capitals
+    ("ขอบคุณค่ะ / พิมพ์ชนก ศรีสุวรรณ", "مع الشكر، / كريم حداد"): the signer's name, which the name reader,
+    built on capitals, does not see."""
+    lines = [line.strip() for line in text.splitlines()]
+    for number in range(len(lines) - 1, -1, -1):
+        if lines[number] and _is_closing(lines[number], vocab, whole=True):
+            below = _without_titles(next((line for line in lines[number + 1 :] if line), ""), vocab)
+            words = below.split()
+            if 2 <= len(words) <= _UNCASED_NAME_WORDS and all(_uncased_word(word) for word in words):
+                return below
+            return None
+    return None
+
+
+_UNCASED_NAME_WORDS = 4
+
+
+def _without_titles(line: str, vocab: StatementVocabulary) -> str:
+    """The line without the titles written before the name with dots: "ผศ.ดร.สมศักดิ์ วงศ์ใหญ่"."""
+    head, dot, rest = line.partition(".")
+    while dot and fold(head.strip()) in vocab.honorifics:
+        line = rest.lstrip()
+        head, dot, rest = line.partition(".")
+    return line
+
+
+def _uncased_word(word: str) -> bool:
+    """Letters (and the marks written on them) of a script without capitals."""
+    return any(char.isalpha() for char in word) and all(
+        (char.isalpha() and char.lower() == char.upper()) or unicodedata.category(char).startswith("M")
+        for char in word
+    )
 
 
 def _ends_in_legal_form(line: str, vocab: StatementVocabulary) -> bool:

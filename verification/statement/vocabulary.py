@@ -15,6 +15,7 @@ from verification.licenses import PhraseTable, fold
 from verification.statement.words import CASELESS_RUN, Tok, word_tokens
 
 _SLOTS = ("{name}", "{org}")
+_ELISION_MARKS = frozenset("'’")
 _ANSWERS_KEPT = 50_000  # words a WordSet remembers its answer for, per list
 
 
@@ -27,18 +28,27 @@ class WordSet:
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
+    written: frozenset[str] = frozenset()  # the exact words case-folded, accents kept
     _answers: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def build(cls, words: Iterable[str]) -> Self:
         exact: set[str] = set()
+        written: set[str] = set()
         prefixes: list[str] = []
         for word in words:
             if word.endswith("*"):
                 prefixes.append(fold(word[:-1]))
             else:
                 exact.add(fold(word))
-        return cls(frozenset(exact), tuple(prefixes))
+                written.add(unicodedata.normalize("NFC", word).casefold())
+        return cls(frozenset(exact), tuple(prefixes), frozenset(written))
+
+    def holds_as_written(self, raw: str) -> bool:
+        """The word with its accents: Turkish "karım" (my wife) is no "Karim"."""
+        return unicodedata.normalize("NFC", raw).casefold() in self.written or fold(raw).startswith(
+            self.prefixes
+        )
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -67,6 +77,9 @@ def _template(text: str, key: str, slot_first: bool = False) -> Template:
     if len(slots) != 1 or text.count(slots[0]) != 1:
         raise ConfigError(f"{key}: {text!r} must hold exactly one {{name}} or {{org}} slot")
     before, after = text.split(slots[0])
+    # an elision before the slot is cut off its name in the text too: "dell'{name}" reads "dell'Archivio"
+    # as "dell", "Archivio"
+    before = before[:-1] if before[-1:] in _ELISION_MARKS else before
     template = Template(
         tuple(t.norm for t in word_tokens(before)), tuple(t.norm for t in word_tokens(after)), text
     )
@@ -212,7 +225,7 @@ _WORD_KEYS = (
     "not_agents",
     "footer_marks",
 )
-_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client", "inherited")
+_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client", "inherited", "at_the_camera")
 # The grammar words of a credit (its templates, verbs, prepositions, fillers) are per language: Italian
 # "da" (by) is Portuguese "of the" ("tirada da Torre de Belém" is taken from it). A credit found with
 # every language's words stands in a paragraph of a known language only when that language's words (and
@@ -315,6 +328,7 @@ class StatementVocabulary:
     depicts: PhraseTable
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
     inherited: PhraseTable  # "sole heir", "Alleinerbin": the rights came from the maker, who is someone else
+    at_the_camera: PhraseTable  # "behind the camera", "hinter der Kamera": who stood there took the photo
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
     # folded: "pseudonym", "künstlernamen": a quoted name after one is the signer's own
@@ -440,6 +454,7 @@ class StatementVocabulary:
             depicts=phrases("depicts"),
             for_client=phrases("for_client"),
             inherited=phrases("inherited"),
+            at_the_camera=phrases("at_the_camera"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
             pen_name_words=tuple(fold(word) for word in as_written("pen_name_words")),

@@ -3979,11 +3979,15 @@ def _duration_hits(
     hits: list[_Hit] = []
     for unit in _spans(tokens, vocab.duration_units, masked, None):
         number = unit.start - 1
-        if number < 0 or tokens[unit.start].gap or sentences[unit.start] not in granting:
-            continue
         sep = tokens[unit.start].sep
+        bracketed = number >= 0 and sep.startswith(")") and "(" in tokens[number].sep  # "5 (beş) yıl"
+        if number < 0 or (tokens[unit.start].gap and not bracketed) or sentences[unit.start] not in granting:
+            continue
         if (
-            not (sep.isspace() or (not sep and not tokens[unit.start].raw.isascii()))
+            not (
+                (sep.lstrip(")") if bracketed else sep).isspace()
+                or (not sep and not tokens[unit.start].raw.isascii())
+            )
             or "%" in tokens[number].sep
         ):
             continue  # "dell%27anno" in a wrapped link is no "27 anno"; "3年間", "2년" are written together

@@ -137,6 +137,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout43/dj18-da-svar-forkert-fil": "an Outlook reply's unquoted header dates read as a time limit",
     "heldout43/dl02-en-band-agency": "'designed by the band themselves' read as a credit to the band",
     "heldout43/dl23-id-band-gmail-terdaftar": "a member's name in the title read as the signer's portrait",
+    "heldout45/dq04-sv-website-caption-foto": "a use note read as Wikipedia-only beside a caption credit",
+    "heldout45/dq21-vi-brother-carried-tripod": "'không trực tiếp chụp' (did not take any) read as a credit",
+    "heldout45/dr10-ja-kimitsu-footer": "a Japanese confidentiality footer's ban read as the grant's",
+    "heldout45/ds12-ro-stagiune-irevocabil": "a season's premiere and a director's name read as credits",
+    "heldout45/ds24-el-palia-adeia-antikatastathike": "an old CC BY-NC-ND replaced, read as the grant",
 }
 
 

@@ -165,7 +165,10 @@ def pronoun_credits(
     credits: list[Credit] = []
     for verb, token in enumerate(tokens):
         making = token.norm in vocab.make_verbs
-        if (token.norm not in vocab.take_verbs and not making) or _namespace_prefix(tokens, verb):
+        third = token.norm in vocab.credit_verbs  # "tog": a third person's verb
+        if (token.norm not in vocab.take_verbs and not making and not third) or _namespace_prefix(
+            tokens, verb
+        ):
             continue  # "Archivo:Laguna.jpg" names a file page
         for pronoun in range(verb - 1, max(-1, verb - _PRONOUN_REACH - 1), -1):
             if tokens[pronoun + 1].gap or _subject_pronoun(tokens[pronoun], vocab):
@@ -179,16 +182,12 @@ def pronoun_credits(
             own = _own_vocabulary(languages, vocab, tokens[pronoun].start, token.end)
             if own is not None and (
                 tokens[pronoun].norm not in own.third_pronouns
-                or (token.norm not in own.make_verbs if making else token.norm not in own.take_verbs)
+                or not any(
+                    token.norm in words for words in (own.make_verbs, own.take_verbs, own.credit_verbs)
+                )
             ):
                 break
-            sentence = sentences[pronoun]
-            antecedent = any(
-                sentences[i] in (sentence, sentence - 1)
-                and (tokens[i].norm in vocab.relations or is_agent(tokens[i].norm, vocab))
-                for i in range(pronoun)
-            ) or _named_before(tokens, pronoun, sentences, vocab, languages)
-            if antecedent:
+            if _antecedent(tokens, pronoun, sentences, vocab, languages):
                 phrase = " ".join(text[tokens[pronoun].start : token.end].split())
                 credits.append(Credit(phrase=phrase, name=None, by_signer=False))
             break
@@ -198,6 +197,23 @@ def pronoun_credits(
 # Words a third-person subject may stand before its taking verb: "c'est lui qui l'avait prise", "hij heeft
 # ze op de Nationale Molendag gemaakt".
 _PRONOUN_REACH = 8
+
+
+def _antecedent(
+    tokens: Sequence[Token],
+    subject: int,
+    sentences: Sequence[int],
+    vocab: StatementVocabulary,
+    languages: ParagraphLanguages | None,
+) -> bool:
+    """A relation, a trade or a person's name before `subject`, in its sentence or the one before: whom a
+    "he" or an unwritten subject stands for."""
+    sentence = sentences[subject]
+    return any(
+        sentences[i] in (sentence, sentence - 1)
+        and (tokens[i].norm in vocab.relations or is_agent(tokens[i].norm, vocab))
+        for i in range(subject)
+    ) or _named_before(tokens, subject, sentences, vocab, languages)
 
 
 def _made_photo_after(tokens: Sequence[Token], pronoun: int, verb: int, vocab: StatementVocabulary) -> bool:
@@ -380,12 +396,16 @@ def _may_open_credit(
     tokens: Sequence[Tok], index: int, opening_words: WordSet, vocab: StatementVocabulary
 ) -> bool:
     """`credit_at` can find a credit at `index` only at an opening word, at a capitalised word opening
-    a clause (a named subject: "Javier Ferrán sacó la foto") or at a run of Han or Hangul ending in a
-    caption label; every other token is skipped unread."""
+    a clause (a named subject: "Javier Ferrán sacó la foto") or after the photo noun opening it, at a run
+    of Han or Hangul ending in a caption label; every other token is skipped unread."""
     token = tokens[index]
     return (
         token.norm in opening_words
-        or (token.is_word and token.capitalised and _opens_clause(tokens, index))
+        or (
+            token.is_word
+            and token.capitalised
+            and (_opens_clause(tokens, index) or _after_photo_object(tokens, index, vocab))
+        )
         or _caseless_label_tail(token, vocab)
     )
 
@@ -538,6 +558,13 @@ def _caption_at(
     labels = tokens[index:position]
     name_start = position + 1
     name_start = _after_labels(tokens, name_start, vocab)
+    if (
+        name_start + 1 < len(tokens)
+        and tokens[name_start].norm in vocab.photo_nouns
+        and tokens[name_start + 1].line == line
+        and CASELESS_RUN.fullmatch(tokens[name_start + 1].raw)
+    ):
+        name_start += 1  # "사진 출처 표기: 사진 박지훈": the credit line as it is to be printed
     if name_start < len(tokens) and tokens[name_start].raw in ("©", "(c)", "\u2117"):
         name_start += 1  # "الصورة: © كريم الحسيني 2023": a copyright sign before the name
     found = _caption_name(text, tokens, name_start, vocab)
@@ -598,9 +625,17 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
         or tokens[start - 1].line != line
         or tokens[start - 1].norm in _CLAUSE_MARKS
         or (tokens[start - 1].norm in _SENTENCE_MARKS and tokens[start].raw[:1].isupper())
+        or tokens[start - 1].raw in _FULL_STOPS  # "…的春茶採收季。攝影：…": no capitals in Han
         # "Ange gärna bildbyline enligt följande vid publicering: Foto: Anders Lindqvist": after a colon
         or (tokens[start - 1].norm in {":", "："} and tokens[start].raw[:1].isupper())
+        # "※ 사진 출처 표기: …", "• Foto: …": a mark that opens a note or a list item
+        or (tokens[start - 1].raw in _NOTE_MARKS and (start == 1 or tokens[start - 2].line != line))
     )
+
+
+_FULL_STOPS = frozenset("。！？")
+# Marks before a note or a list item at a line's start.
+_NOTE_MARKS = frozenset("※•*▶■☞◆●▪‣·-–")
 
 
 def _caption_name(
@@ -776,7 +811,11 @@ def _subject_credit_at(
     cleft = token.is_word and token.norm in vocab.cleft_leads
     if cleft:
         start, least = index + 1, 1
-    elif token.is_word and token.capitalised and _opens_clause(tokens, index):
+    elif (
+        token.is_word
+        and token.capitalised
+        and (_opens_clause(tokens, index) or _after_photo_object(tokens, index, vocab))
+    ):
         start, least = index, 2
     else:
         return None
@@ -807,7 +846,11 @@ def _subject_credit_at(
     after = [t.norm for t in tokens[fillers + 1 : fillers + 3] if t.line == line]
     photo_after = any(norm in vocab.photo_nouns for norm in after)
     if verb in vocab.make_verbs:
-        taking = photo_after or any(n in vocab.photo_nouns or n in vocab.object_pronouns for n in between)
+        taking = (
+            photo_after
+            or any(n in vocab.photo_nouns or n in vocab.object_pronouns for n in between)
+            or (not cleft and _after_photo_object(tokens, start, vocab))
+        )
     elif verb in vocab.take_verbs or verb in vocab.credit_verbs:
         taking = bool(between) or photo_after or verb in vocab.credit_verbs
     else:
@@ -830,6 +873,23 @@ def _is_filler(norm: str, vocab: StatementVocabulary) -> bool:
             vocab.photo_nouns,
         )
     )
+
+
+def _after_photo_object(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """The name follows the photo noun that opens its clause, the object put first: "A képeket a Fényírda
+    Stúdió készítette" (the pictures, the Fényírda Studio made them)."""
+    position = index - 1
+    if position >= 0 and tokens[position].norm in vocab.articles:
+        position -= 1
+    if (
+        position < 0
+        or tokens[position].norm not in vocab.photo_nouns
+        or tokens[position].line != tokens[index].line
+    ):
+        return False
+    if position > 0 and tokens[position - 1].norm in vocab.articles:
+        position -= 1
+    return _opens_clause(tokens, position)
 
 
 def _opens_clause(tokens: Sequence[Tok], index: int) -> bool:

@@ -142,6 +142,10 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout45/dr10-ja-kimitsu-footer": "a Japanese confidentiality footer's ban read as the grant's",
     "heldout45/ds12-ro-stagiune-irevocabil": "a season's premiere and a director's name read as credits",
     "heldout45/ds24-el-palia-adeia-antikatastathike": "an old CC BY-NC-ND replaced, read as the grant",
+    "heldout46/dw08-pt-licenca-antiga-substituida": "'desde 1962' beside the holder read as a credit",
+    "heldout46/dw18-uk-zamina-nc-licenzii": "an old CC BY-NC 4.0 replaced, read as the grant",
+    "heldout46/dw22-ja-kyodaku-kikan-mukigen": "'許諾期間：無期限' (no time limit) read as a term",
+    "heldout46/dx08-ar-html-base64-tazyil": "the holder's own '© … reserved' footer read as a credit",
 }
 
 

@@ -170,6 +170,16 @@ def pronoun_credits(
             tokens, verb
         ):
             continue  # "Archivo:Laguna.jpg" names a file page
+        if third and _marks_person(tokens, verb, languages):
+            # the paragraph's own words: Finnish "en" (I don't) is no subject in Spanish
+            native = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
+            topic = _unwritten_subject(tokens, verb, native)
+            if topic is not None and _antecedent(tokens, topic, sentences, vocab, languages):
+                # "Nuestro socio Andrés Vidal vino con nosotros. Las tomó en la visita guiada": the verb's
+                # own form says a third person took them
+                phrase = " ".join(text[tokens[topic].start : token.end].split())
+                credits.append(Credit(phrase=phrase, name=None, by_signer=False))
+                continue
         for pronoun in range(verb - 1, max(-1, verb - _PRONOUN_REACH - 1), -1):
             if tokens[pronoun + 1].gap or _subject_pronoun(tokens[pronoun], vocab):
                 break
@@ -214,6 +224,62 @@ def _antecedent(
         and (tokens[i].norm in vocab.relations or is_agent(tokens[i].norm, vocab))
         for i in range(subject)
     ) or _named_before(tokens, subject, sentences, vocab, languages)
+
+
+# Languages whose verbs of making say the person: "tomó" (he), not "tomé" (I); "pořídil" without "jsem".
+# Not Russian, Ukrainian or Croatian, whose past tense is the same for "I" and "she" ("я зробила").
+_PERSON_MARKING = frozenset({"es", "it", "pt", "ca", "pl", "cs", "sk"})
+
+
+def _marks_person(tokens: Sequence[Token], verb: int, languages: ParagraphLanguages | None) -> bool:
+    token = tokens[verb]
+    return languages is not None and languages.at(token.start, token.end) in _PERSON_MARKING
+
+
+def _unwritten_subject(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> int | None:
+    """Where a sentence opens that a third person's verb of making leads with no subject written: its photo
+    noun or object pronoun ("Snímky pořídil letos", "Las tomó en la visita", "Le ha scattate domenica",
+    "Pořídil je loni"). None where the sentence has a first-person subject ("snimila sam", "las tomé yo")
+    or a subject may follow the verb ("Zdjęcia wykonała dyrektor szkoły")."""
+    start, last = sentence_around(tokens, verb)
+    if any(_subject_pronoun(tokens[i], vocab) for i in range(start, last + 1)):
+        return None
+    after = verb + 1
+    if after <= last and not tokens[after].gap and _may_be_subject(tokens[after], vocab):
+        return None
+    if verb == start:  # "Pořídil je loni v lednu"
+        return verb if after <= last and tokens[after].norm in vocab.object_pronouns else None
+    position, objects = verb - 1, 0
+    while (
+        position >= start
+        and not tokens[position + 1].gap
+        and (tokens[position].norm in vocab.credit_fillers or tokens[position].norm in vocab.object_pronouns)
+    ):
+        objects += tokens[position].norm in vocab.object_pronouns
+        position -= 1
+    if position < start:
+        return start if objects else None  # "Las tomó", "Le ha scattate"
+    if tokens[position + 1].gap or tokens[position].norm not in vocab.photo_nouns:
+        return None
+    opening = position - start <= _TOPIC_LEAD and not any(
+        tokens[i].gap for i in range(start + 1, position + 1)
+    )
+    return position if opening else None
+
+
+# Words before a photo noun that opens its sentence: "Les", "Las".
+_TOPIC_LEAD = 2
+
+
+def _may_be_subject(token: Token, vocab: StatementVocabulary) -> bool:
+    """A word after the verb that may start its subject: a name, a relation, a trade or a title."""
+    return (
+        token.raw[:1].isupper()
+        or token.norm in vocab.relations
+        or is_agent(token.norm, vocab)
+        or token.norm in vocab.titles
+        or token.norm in vocab.honorifics
+    )
 
 
 def _made_photo_after(tokens: Sequence[Token], pronoun: int, verb: int, vocab: StatementVocabulary) -> bool:
@@ -455,6 +521,12 @@ def credit_at(
             if found is None:
                 continue
             name, by_signer, end = found
+            inside = _words_after_inside(tokens, start, end, template.after)
+            if name is not None and inside is not None:
+                # "thanks to Anna Berg for the photos": an organisation's run took the words after the slot
+                end = inside
+                name = " ".join(text[tokens[start].start : tokens[end - 1].end].split())
+                by_signer = is_holder_name(name, holder_names, vocab)
             if not sequence_at(tokens, end, template.after):
                 # "do Studio Ánh Dương (Đà Nẵng) chụp": a bracketed place or trade after the name
                 end = _after_brackets(tokens, end)
@@ -584,6 +656,13 @@ def _caption_at(
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _words_after_inside(tokens: Sequence[Tok], start: int, end: int, after: Sequence[str]) -> int | None:
+    """Where a template's words after its slot start inside the name read from `start` to `end`."""
+    if not after:
+        return None
+    return next((at for at in range(start + 1, end) if sequence_at(tokens, at, after)), None)
 
 
 def _after_labels(tokens: Sequence[Tok], start: int, vocab: StatementVocabulary) -> int:
@@ -789,8 +868,9 @@ def _verb_credit_at(
     if found is None:
         return None
     name, by_signer, end = found
-    if name is not None and len([t for t in word_tokens(name) if t.is_word]) < 2:
-        return None
+    related = any(token.norm in vocab.relations for token in tokens[position + 1 : end])
+    if name is not None and len([t for t in word_tokens(name) if t.is_word]) < 2 and not related:
+        return None  # "Das Foto machte Eindruck"; but "Zdjęcia robiła nasza wnuczka Zuzia"
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=by_signer), end
 

@@ -120,7 +120,11 @@ def read_statement(
     unwrapped = joined_wraps(text, vocab.wrapped_line_length)
     if unwrapped != text:  # credits over a line break the mail program put in; the same offsets
         more = read_credits(unwrapped, word_tokens(unwrapped), vocab, holder_names, languages)
-        credits = (*credits, *(credit for credit in more if credit not in credits))
+        # "„© Fotostudio\nNováková“": the name cut at the line's end is the longer one read over it
+        credits = (
+            *(credit for credit in credits if not any(_cut_short(credit, longer) for longer in more)),
+            *(credit for credit in more if credit not in credits),
+        )
     unwrapped = without_asides(unwrapped)  # "was taken early one morning - the week … - by Graham Pike"
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     if not credits:  # an heir who names the maker is credited once, by the maker's name
@@ -169,6 +173,20 @@ def read_statement(
             or (None,)
         ),
         forwarded=forwarded and not _forwards_own_mail(message),
+    )
+
+
+def _cut_short(credit: Credit, longer: Credit) -> bool:
+    """`credit` is `longer` cut at a line break: the same phrase and name, fewer words. A name of two words
+    or more stands when the longer one is the holder's: the next line may be the holder's name ("Fotos:
+    Diego Herrera" over "Revista Sierra Norte"), and a credit to someone else is kept."""
+    return (
+        credit.name is not None
+        and (not longer.by_signer or len(credit.name.split()) == 1)
+        and longer.name is not None
+        and len(longer.name) > len(credit.name)
+        and longer.name.startswith(credit.name)
+        and " ".join(longer.phrase.split()).startswith(" ".join(credit.phrase.split()))
     )
 
 

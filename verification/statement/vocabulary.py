@@ -244,6 +244,7 @@ _LANGUAGE_KEYS = (
     "cleft_leads",
     "depiction_prepositions",
     "not_relations",
+    "subject_pronouns",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).

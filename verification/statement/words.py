@@ -118,8 +118,9 @@ def _thai_parts(start: int, raw: str) -> list[tuple[int, str]]:
     return parts
 
 
-# A line that starts a list item or a quote is its own line, whatever the length of the one before.
-_OWN_LINE = re.compile(r"\s*(?:[>*•·\-–—]|\d+[.)]\s)")
+# A line that starts a list item or a quote, or is indented (a block laid out by hand: "   Texto: … · Fotos:
+# …" over "   Revista …"), is its own line, whatever the length of the one before.
+_OWN_LINE = re.compile(r"\s*(?:[>*•·\-–—]|\d+[.)]\s)|[ \t]{2,}\S")
 
 
 def joined_wraps(text: str, wrapped_length: int) -> str:

@@ -241,8 +241,8 @@ def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
     between the tokens (a token neither holds nor ends with ". " or a line break)."""
     if _SENTENCE_END_CHARS.isdisjoint(between):
         return False
-    if "\n" in between and between.strip()[-1:] in _BULLETS:
-        return True  # a list's next item: "• credit to …\n• no use on book covers"
+    if "\n" in between and between.rsplit("\n", 1)[1].strip()[-1:] in _BULLETS:
+        return True  # a list's next item: "• credit to …\n• no use on book covers"; not "Region -\nzu"
     found = _SENTENCE_END.search(text, previous_end, end)
     return found is not None and not _ordinal_dot(text, found.start(), previous_end + len(between))
 
@@ -2580,8 +2580,9 @@ def _dash_aside(tokens: Sequence[Token], start: int, end: int) -> range:
 
 
 def _spaced_dash(sep: str) -> bool:
-    """A dash standing between spaces: an aside's edge, not a hyphen ("Foto-Club") nor a range."""
-    return sep.strip() in ("-", "\u2013", "\u2014") and sep.startswith(" ") and sep.endswith(" ")
+    """A dash standing between spaces or a line end: an aside's edge ("der Region -\nzu gewerblichen"),
+    not a hyphen ("Foto-Club") nor a range."""
+    return sep.strip() in ("-", "\u2013", "\u2014") and sep[:1].isspace() and sep[-1:].isspace()
 
 
 def _phrase_hits(

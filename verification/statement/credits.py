@@ -1470,6 +1470,7 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
                 norm in vocab.take_verbs
                 or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
                 or vocab.at_the_camera.match(tokens, position) is not None
+                or _possessed_photos(tokens, index + named, position, vocab)
             ):
                 return position
     return None
@@ -1484,6 +1485,20 @@ def _in_brackets(tokens: Sequence[Token], low: int, high: int) -> int:
         depth = max(0, depth - sum(sep.count(mark) for mark in ")）]"))
         inside += depth > 0
     return inside
+
+
+def _possessed_photos(tokens: Sequence[Token], last: int, position: int, vocab: StatementVocabulary) -> bool:
+    """English's possessive right after the relation or its name, then photos: "my cousin Rachel's shots"
+    are the shots she took."""
+    return (
+        position == last + 2
+        and tokens[last + 1].raw == "s"
+        and tokens[last + 1].sep in {"'", "’"}
+        and (tokens[position].norm in vocab.photo_nouns or tokens[position].norm in _SHOT_NOUNS)
+    )
+
+
+_SHOT_NOUNS = frozenset({"shots", "snaps", "snapshots"})
 
 
 def _namespace_prefix(tokens: Sequence[Token], position: int) -> bool:

@@ -2554,16 +2554,36 @@ def _only_follows(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary)
     return _close(tokens, index) and vocab.only_words.matches_any(tokens, index)
 
 
-def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span) -> int | None:
+def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span, brackets: bool = False) -> int | None:
     """Tokens between two spans of one clause (no punctuation between them, but for an aside between
-    dashes, which does not count), or None."""
+    dashes, which does not count; with `brackets`, nor one in brackets), or None."""
     first, second = (one, other) if one.start <= other.start else (other, one)
     if second.start < first.end:
         return None
-    aside = _dash_aside(tokens, first.end, second.start)
+    aside = set(_dash_aside(tokens, first.end, second.start))
+    if brackets:
+        aside |= _bracket_aside(tokens, first.end, second.start)
     if any(tokens[i].gap for i in range(first.end, second.start + 1) if i not in aside):
         return None
     return second.start - first.end - len(aside)
+
+
+def _bracket_aside(tokens: Sequence[Token], start: int, end: int) -> set[int]:
+    """The tokens from `start` to `end` that stand in brackets, and the one right after a closing bracket
+    ("gebruik in drukwerk (ansichtkaarten, kalenders, posters) sta ik niet toe"): examples in brackets,
+    their commas too, are no clause of their own. An empty set where a bracket stays open."""
+    depth = 0
+    inside: set[int] = set()
+    for index in range(start, end + 1):
+        sep = tokens[index].sep
+        opened = sum(sep.count(mark) for mark in "(（[")
+        closed = sum(sep.count(mark) for mark in ")）]")
+        if depth > 0 or opened:
+            if closed and depth + opened - closed <= 0 and sep.strip().strip(")）]").strip():
+                return set()  # ") –", "),": the clause ends right after the bracket
+            inside.add(index)
+        depth = max(0, depth + opened - closed)
+    return inside if depth == 0 else set()
 
 
 def _dash_aside(tokens: Sequence[Token], start: int, end: int) -> range:
@@ -4643,9 +4663,11 @@ def _sentence_numbers(tokens: Sequence[Token]) -> Sequence[int]:
 
 
 def _distance(tokens: Sequence[Token], refusal: _Span, target: _Span) -> int | None:
+    """Tokens between a refusal and what it refuses; examples in brackets between stay in the clause ("use
+    in print (postcards, calendars) I do not allow")."""
     if refusal.sentence_wide:
         return _sentence_distance(tokens, refusal, target)
-    return _clause_distance(tokens, refusal, target)
+    return _clause_distance(tokens, refusal, target, brackets=True)
 
 
 def _sentence_distance(tokens: Sequence[Token], one: _Span, other: _Span) -> int | None:

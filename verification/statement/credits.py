@@ -1452,7 +1452,8 @@ def _preceded_by(tokens: Sequence[Token], index: int, words: WordSet, distance: 
 
 def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary) -> int | None:
     """The nearest taking verb within the window of the relation at `index` (its `named` name words
-    skipped), in the same sentence; words in brackets do not count ("मेरे पिता, श्री रमेश शर्मा (संस्थापक,
+    skipped), in the same sentence, or a participle describing the relation right before it ("bu kareleri
+    çeken kuzenim Burak"); words in brackets do not count ("मेरे पिता, श्री रमेश शर्मा (संस्थापक,
     शर्मा स्टूडियो, …), ने 1987 में खींची थीं")."""
     for distance in range(1, _RELATION_WINDOW + _BRACKETED_WORDS + 1):
         for position in (index + named + distance, index - distance):
@@ -1469,6 +1470,11 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             if (
                 norm in vocab.take_verbs
                 or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
+                or (
+                    position == index - 1
+                    and norm in vocab.participles
+                    and _makes_photo(tokens, position, low, high, vocab)
+                )
                 or vocab.at_the_camera.match(tokens, position) is not None
                 or _possessed_photos(tokens, index + named, position, vocab)
             ):
@@ -1582,16 +1588,85 @@ def _unbracketed(sep: str) -> str:
     return sep.replace("(", "").replace(")", "").strip()
 
 
-def inheritance_credits(text: str, vocab: StatementVocabulary) -> tuple[Credit, ...]:
-    """The writer holds the rights as an heir ("Als Alleinerbin bin ich Inhaberin", "j'en suis
-    l'héritière"): whoever left them made the work, so it is credited to someone else, named or not."""
+def phrase_credits(text: str, table: PhraseTable, post_negators: PhraseTable) -> tuple[Credit, ...]:
+    """A phrase that by itself says someone else made the work credits that person, named or not: an heir
+    ("Als Alleinerbin bin ich Inhaberin", "j'en suis l'héritière": whoever left the rights made the work),
+    a favour done for the writer ("撮ってくださった", "촬영해 주신": only someone else is honoured so).
+    Not one negated right after it ("다른 사람이 찍어 준 것이 아니라", not something another took for me)."""
     tokens = tokenize(text)
-    for index in vocab.inherited.starts(tokens):
-        found = vocab.inherited.match(tokens, index)
-        if found is not None:
-            phrase = " ".join(text[tokens[index].start : tokens[index + found.length - 1].end].split())
+    for index in table.starts(tokens):
+        found = table.match(tokens, index)
+        if found is None:
+            continue
+        end = index + found.length
+        after = range(end, min(len(tokens), end + _POST_NEGATION_REACH))
+        if any(
+            post_negators.match(tokens, i) for i in after if not any(tokens[j].gap for j in range(end, i + 1))
+        ):
+            continue
+        phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+        return (Credit(phrase=phrase, name=None, by_signer=False),)
+    return ()
+
+
+# Tokens after a phrase its negation may stand at: "찍어 준 것이 아니라", "撮ってもらったものではなく".
+_POST_NEGATION_REACH = 3
+
+
+def commission_credits(
+    text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None
+) -> tuple[Credit, ...]:
+    """The holder had the work made by someone it hired: "Съёмку мы заказывали в фотостудии «Ракурс»",
+    "we commissioned a photographer", "fotoğrafları bir fotoğrafçıya çektirdik". A commissioning verb and
+    a photo noun, a trade or an organisation in its sentence credit someone else, named or not; not when
+    the signer is the one hired ("I was commissioned", "commissioned by the museum", "hat mich
+    beauftragt")."""
+    tokens = tokenize(text)
+    for index, token in enumerate(tokens):
+        if token.norm not in vocab.commission_verbs or not vocab.commission_verbs.holds_as_written(token.raw):
+            continue  # Spanish "contrató" (hired), no "contrato" (contract)
+        own = _own_vocabulary(languages, vocab, token.start, token.end)
+        if (own is not None and token.norm not in own.commission_verbs) or _signer_hired(
+            tokens, index, vocab
+        ):
+            continue
+        first, end = _around(tokens, index, sentence=True)
+        made = [
+            position
+            for position in range(first, end)
+            if tokens[position].norm in vocab.photo_nouns
+            or is_agent(tokens[position].norm, vocab)
+            or tokens[position].norm in vocab.org_words
+            or tokens[position].norm in vocab.org_leads
+        ]
+        if made:
+            low, high = min(index, made[0]), max(index, made[0])
+            phrase = " ".join(text[tokens[low].start : tokens[high].end].split())
             return (Credit(phrase=phrase, name=None, by_signer=False),)
     return ()
+
+
+def _signer_hired(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
+    """The signer is the one commissioned: a first-person subject and a passive auxiliary before the verb
+    in its clause ("I was commissioned", "Ich wurde vom Verein beauftragt"), a by-word after it
+    ("commissioned by the museum": whoever wrote may be the one hired), or a first-person object beside
+    it ("hat mich beauftragt", "hired me", "que ens ha encarregat")."""
+    first, _ = _around(tokens, verb, sentence=False)
+    clause = tokens[first:verb]
+    beside = [tokens[i] for i in range(max(first, verb - 2), min(len(tokens), verb + 3)) if i != verb]
+    after = verb + 1
+    return (
+        (
+            any(token.norm in vocab.passive_auxiliaries for token in clause)
+            and any(_subject_pronoun(token, vocab) for token in clause)
+        )
+        or (after < len(tokens) and not tokens[after].gap and tokens[after].norm in vocab.by_prepositions)
+        or any(
+            token.norm in vocab.hired_pronouns
+            or (token.raw.casefold() in vocab.pronouns and token.norm not in vocab.subject_pronouns)
+            for token in beside
+        )
+    )
 
 
 def phrase_starts(text: str, table: PhraseTable) -> list[int]:

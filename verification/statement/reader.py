@@ -14,9 +14,10 @@ from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMes
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
     apposed_agent_credits,
+    commission_credits,
     depicts_signer,
-    inheritance_credits,
     passive_credits,
+    phrase_credits,
     phrase_starts,
     postposition_credits,
     pronoun_credits,
@@ -128,7 +129,12 @@ def read_statement(
     unwrapped = without_asides(unwrapped)  # "was taken early one morning - the week … - by Graham Pike"
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     if not credits:  # an heir who names the maker is credited once, by the maker's name
-        credits = inheritance_credits(text, vocab)
+        negated = license_vocab.post_negators
+        credits = phrase_credits(text, vocab.inherited, negated) or phrase_credits(
+            text, vocab.made_for_us, negated
+        )
+    if not credits:
+        credits = commission_credits(unwrapped, vocab, languages)
     if not credits:
         credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
     if not credits:

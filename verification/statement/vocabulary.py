@@ -203,6 +203,9 @@ _WORD_KEYS = (
     "nobody_words",
     "take_verbs",
     "make_verbs",
+    "commission_verbs",
+    "participles",
+    "hired_pronouns",
     "object_pronouns",
     "subject_fillers",
     "cleft_leads",
@@ -225,7 +228,7 @@ _WORD_KEYS = (
     "not_agents",
     "footer_marks",
 )
-_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client", "inherited", "at_the_camera")
+_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client", "inherited", "made_for_us", "at_the_camera")
 # The grammar words of a credit (its templates, verbs, prepositions, fillers) are per language: Italian
 # "da" (by) is Portuguese "of the" ("tirada da Torre de Belém" is taken from it). A credit found with
 # every language's words stands in a paragraph of a known language only when that language's words (and
@@ -236,6 +239,8 @@ _LANGUAGE_KEYS = (
     "credit_full_name",
     "take_verbs",
     "make_verbs",
+    "commission_verbs",
+    "participles",
     "credit_verbs",
     "by_prepositions",
     "credit_fillers",
@@ -290,6 +295,9 @@ class StatementVocabulary:
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
     make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
+    commission_verbs: WordSet  # "commissioned", "заказали", "çektirdik": the holder had someone else make it
+    participles: WordSet  # "çeken": who took it, right before the relation it describes ("çeken kuzenim")
+    hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
     cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
@@ -329,6 +337,7 @@ class StatementVocabulary:
     depicts: PhraseTable
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
     inherited: PhraseTable  # "sole heir", "Alleinerbin": the rights came from the maker, who is someone else
+    made_for_us: PhraseTable  # "撮ってくださった", "촬영해 주신": someone else took it for the writer
     at_the_camera: PhraseTable  # "behind the camera", "hinter der Kamera": who stood there took the photo
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
@@ -414,6 +423,9 @@ class StatementVocabulary:
             not_relations=WordSet.build([]),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
+            commission_verbs=words("commission_verbs"),
+            hired_pronouns=words("hired_pronouns"),
+            participles=words("participles"),
             object_pronouns=words("object_pronouns"),
             subject_fillers=words("subject_fillers"),
             cleft_leads=words("cleft_leads"),
@@ -455,6 +467,7 @@ class StatementVocabulary:
             depicts=phrases("depicts"),
             for_client=phrases("for_client"),
             inherited=phrases("inherited"),
+            made_for_us=phrases("made_for_us"),
             at_the_camera=phrases("at_the_camera"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),

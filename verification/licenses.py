@@ -244,7 +244,22 @@ def _breaks(text: str, between: str, previous_end: int, end: int) -> bool:
     if "\n" in between and between.rsplit("\n", 1)[1].strip()[-1:] in _BULLETS:
         return True  # a list's next item: "• credit to …\n• no use on book covers"; not "Region -\nzu"
     found = _SENTENCE_END.search(text, previous_end, end)
-    return found is not None and not _ordinal_dot(text, found.start(), previous_end + len(between))
+    return (
+        found is not None
+        and not _ordinal_dot(text, found.start(), previous_end + len(between))
+        and not _inside_guillemets(text, found.start())
+    )
+
+
+def _inside_guillemets(text: str, at: int) -> bool:
+    """A full stop inside a title in guillemets on one line: "la mostra «Langhe. Terra e vino»" goes on."""
+    if "\n" in text[at : at + 2]:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    before = text[line_start:at]
+    after = text[at : len(text) if line_end < 0 else line_end]
+    return before.count("«") > before.count("»") and "»" in after
 
 
 def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
@@ -501,6 +516,12 @@ _LANGUAGE_LISTS = (
     "outside_words",
     "only_suffixes",
     "use_categories",
+    "scope_words",
+    "own_sites",
+    "excluded_words",
+    "post_refusals",
+    "condition_nouns",
+    "link_words",
     "consent_words",
     "consent_markers",
     "required_markers",
@@ -630,6 +651,12 @@ class LicenseVocabulary:
     only_breakers: PhraseTable  # "aucune", "autre": "ne comporte aucune restriction autre que" says no "only"
     wiki_words: PhraseTable
     use_categories: PhraseTable  # "editorial", "personal": with an only-word, a use limited to one kind
+    scope_words: PhraseTable  # "article", "concours": right beside an only-word, a grant for that one use
+    condition_nouns: PhraseTable  # "condition", "podmínka": with a link word, a link the reuser must give
+    own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
+    excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
+    post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
+    link_words: PhraseTable  # "link", "odkaz": what a condition may demand of every reuser
     consent_words: PhraseTable  # "consent", "Zustimmung": with a marker beside, a use that needs asking
     consent_markers: PhraseTable  # "prior", "without", "sin": what makes a consent word a condition
     required_markers: PhraseTable  # "required", "nötig": the same in a sentence that names a use
@@ -850,7 +877,10 @@ def read_license(
         if not _withdrawn(tokens, hit, hits, vocab) and not _replaced(tokens, hit, hits, vocab)
     ]
     restrictions = _without_descriptions(
-        tokens, _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector), vocab
+        tokens,
+        _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector),
+        vocab,
+        lambda: _ForeignWords(text, tokens, vocab, detector),
     )
     ordered = sorted((*hits, *restrictions), key=lambda hit: hit.start)
     unrejected = _without_rejected(tokens, ordered, hits, vocab)
@@ -1162,9 +1192,13 @@ def _restriction_hits(
         *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_reserved_uses_hits(tokens, vocab, masked),
         *_not_covered_hits(tokens, vocab, masked, foreign),
+        *_excluded_use_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_conditional_user_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
+        *_scope_only_hits(tokens, vocab, masked, foreign),
+        *_other_use_asked_hits(tokens, vocab, masked, foreign),
+        *_link_condition_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
         *_commercial_fee_hits(tokens, vocab, masked, foreign),
         *_nobody_profits_hits(tokens, vocab, masked, foreign),
@@ -1186,13 +1220,24 @@ def _restriction_hits(
     ]
 
 
-def _without_descriptions(tokens: Sequence[Token], hits: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
+def _without_descriptions(
+    tokens: Sequence[Token],
+    hits: list[_Hit],
+    vocab: LicenseVocabulary,
+    foreign_words: Callable[[], _ForeignWords],
+) -> list[_Hit]:
     """The hits but non-commercial words that describe an organisation (`_describes_organisation`), and
-    restrictions that tell how the work was used so far (`_tells_past_use`)."""
+    restrictions that tell how the work was used so far (`_tells_past_use`). The paragraphs' languages
+    are asked only for a non-commercial word (`foreign_words`)."""
+    foreign = foreign_words() if any(hit.problem is LicenseProblem.NON_COMMERCIAL for hit in hits) else None
     return [
         hit
         for hit in hits
-        if not (hit.problem is LicenseProblem.NON_COMMERCIAL and _describes_organisation(tokens, hit, vocab))
+        if not (
+            hit.problem is LicenseProblem.NON_COMMERCIAL
+            and foreign is not None
+            and _describes_organisation(tokens, hit, vocab, foreign)
+        )
         and not (hit.problem is not None and hit.spdx is None and _tells_past_use(tokens, hit, vocab))
         and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
     ]
@@ -1252,7 +1297,9 @@ _DESCRIBED_AFTER = 3
 _DESCRIBED_BEFORE = 8
 
 
-def _describes_organisation(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+def _describes_organisation(
+    tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
     """A non-commercial word that says what an organisation is ("wij zijn een niet-commerciële
     vrijwilligersstichting", "The Trust is a non-commercial association"), or what it pursues as the
     subject of the clause ("Der Verein verfolgt keine kommerziellen Zwecke"), with no use, license,
@@ -1291,17 +1338,19 @@ def _describes_organisation(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVo
         (i - 1 for i in range(described_end, last + 1) if vocab.and_words.matches_any(tokens, i)), last
     )
     return not any(
-        table.matches_any(tokens, i)
+        (found := table.match(tokens, i)) is not None
+        # "Ние сме некомерсиална организация": Bulgarian "we are", no Serbian "сме" (may)
+        and not (key in _PER_LANGUAGE_LISTS and foreign.foreign(_Span(i, i + found.length), key))
         for i in range(first, last + 1)
-        for table in (
-            vocab.use_nouns,
-            vocab.use_verbs,
-            vocab.license_words,
-            vocab.cc_names,
-            vocab.permission_words,
-            vocab.only_words,
-            vocab.prohibition_words,
-            vocab.wiki_words,
+        for key, table in (
+            ("use_nouns", vocab.use_nouns),
+            ("use_verbs", vocab.use_verbs),
+            ("license_words", vocab.license_words),
+            ("cc_names", vocab.cc_names),
+            ("permission_words", vocab.permission_words),
+            ("only_words", vocab.only_words),
+            ("prohibition_words", vocab.prohibition_words),
+            ("wiki_words", vocab.wiki_words),
         )
     )
 
@@ -2386,6 +2435,18 @@ def _spans(
     return list(found)
 
 
+def _own_spans(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    key: str,
+    masked: frozenset[int],
+    foreign: _ForeignWords,
+) -> list[_Span]:
+    """The phrases of the list `key` each in a paragraph of their own language (or an unsure one)."""
+    table: PhraseTable = getattr(vocab, key)
+    return [span for span in _spans(tokens, table, masked, None) if not foreign.foreign(span, key)]
+
+
 def _find_spans(
     tokens: Sequence[Token], table: PhraseTable, masked: frozenset[int], problem: LicenseProblem | None
 ) -> list[_Span]:
@@ -2568,18 +2629,23 @@ def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span, brackets
     return second.start - first.end - len(aside)
 
 
+# Brackets, and guillemets around a name ("«Wiki Loves Monuments»"), set words aside from their clause.
+_ASIDE_OPENERS = "(（[«"
+_ASIDE_CLOSERS = ")）]»"
+
+
 def _bracket_aside(tokens: Sequence[Token], start: int, end: int) -> set[int]:
-    """The tokens from `start` to `end` that stand in brackets, and the one right after a closing bracket
-    ("gebruik in drukwerk (ansichtkaarten, kalenders, posters) sta ik niet toe"): examples in brackets,
-    their commas too, are no clause of their own. An empty set where a bracket stays open."""
+    """The tokens from `start` to `end` that stand in brackets (or guillemets), and the one right after a
+    closing bracket ("gebruik in drukwerk (ansichtkaarten, kalenders, posters) sta ik niet toe"): examples
+    in brackets, their commas too, are no clause of their own. An empty set where a bracket stays open."""
     depth = 0
     inside: set[int] = set()
     for index in range(start, end + 1):
         sep = tokens[index].sep
-        opened = sum(sep.count(mark) for mark in "(（[")
-        closed = sum(sep.count(mark) for mark in ")）]")
+        opened = sum(sep.count(mark) for mark in _ASIDE_OPENERS)
+        closed = sum(sep.count(mark) for mark in _ASIDE_CLOSERS)
         if depth > 0 or opened:
-            if closed and depth + opened - closed <= 0 and sep.strip().strip(")）]").strip():
+            if closed and depth + opened - closed <= 0 and sep.strip().strip(_ASIDE_CLOSERS).strip():
                 return set()  # ") –", "),": the clause ends right after the bracket
             inside.add(index)
         depth = max(0, depth + opened - closed)
@@ -2883,6 +2949,57 @@ def _not_covered_hits(
     return hits
 
 
+def _excluded_use_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use the grant leaves out, the use named first: "gebruik in drukwerk (boeken, folders) valt hier
+    niet onder", "commercial use is not covered", "die Nutzung in Printmedien ist ausgenommen". A use,
+    commercial or change word at most `_EXCLUDED_REACH` words before an excluded-phrase in its clause
+    (examples in brackets between not counted), no license term between ("uses the law allows are not
+    covered by this release" names no condition). The commercial or change word says which restriction."""
+    hits: list[_Hit] = []
+    for phrase in _own_spans(tokens, vocab, "excluded_words", masked, foreign):
+        used = _use_left_out(tokens, vocab, masked, phrase)
+        if used is not None:
+            hits.append(_Hit(used.start, phrase.end, None, used.problem))
+    return hits
+
+
+def _use_left_out(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], phrase: _Span
+) -> _Span | None:
+    """The commercial, change or use word nearest before an excluded-phrase in its clause, if any."""
+    first, _ = sentence_around(tokens, phrase.start)
+    for table, problem in _USE_TABLES:
+        candidates = [
+            span
+            for span in _spans(tokens, getattr(vocab, table), masked, problem)
+            if first <= span.start < phrase.start
+            and (distance := _clause_distance(tokens, span, phrase, brackets=True)) is not None
+            and distance <= _EXCLUDED_REACH
+            and not any(
+                vocab.lawful_words.matches_any(tokens, i) or vocab.elements.matches_any(tokens, i)
+                for i in range(span.start, phrase.end)
+            )
+        ]
+        if candidates:
+            return candidates[-1]
+    return None
+
+
+# What a use left out may be, the restriction each one makes.
+_USE_TABLES = (
+    ("commercial_words", LicenseProblem.NON_COMMERCIAL),
+    ("modify_words", LicenseProblem.NO_DERIVATIVES),
+    ("use_nouns", LicenseProblem.NOT_FREE),
+    ("use_verbs", LicenseProblem.NOT_FREE),
+)
+
+
+# Words between the use and the phrase leaving it out: "commercial use of the photographs is not covered".
+_EXCLUDED_REACH = 6
+
+
 # Words after an exception word where a use noun makes it a use excepted: "with the exception of use on".
 _EXCEPTED_USE_REACH = 2
 
@@ -3109,6 +3226,97 @@ def _users_after(tokens: Sequence[Token], index: int, last: int, vocab: LicenseV
             return None
         return users
     return None
+
+
+def _scope_only_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A grant for one article or one contest: "accordée pour cet article uniquement", "only for this
+    article", "ضمن مسابقة … فقط". An only-word at most `_SCOPE_REACH` words from a scope word in its clause
+    (a quoted name between does not count); further away the only-word may be about anything else ("the
+    only photo we have, used in the article")."""
+    return _only_with_hits(
+        tokens, vocab, masked, foreign, vocab.scope_words, LicenseProblem.WIKIPEDIA_ONLY, reach=_SCOPE_REACH
+    )
+
+
+# Words between an only-word and the article or contest it limits the grant to: "for this article only",
+# "nur für diesen Artikel"; further on it is often another only ("the only photo in the article").
+_SCOPE_REACH = 2
+
+
+def _other_use_asked_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """Other uses sent back to the holder: "pour toute autre utilisation, merci de me contacter", "for any
+    other use, please contact me": the grant is for the use named, not free. An other-use phrase, then a
+    notify word in its sentence; not where a permission or consent word stands in the other use's clause
+    or between ("free for any other use too; let me know where it appears"), nor a notify word negated
+    ("no need to contact me for any other use")."""
+    others = _own_spans(tokens, vocab, "other_uses", masked, foreign)
+    if not others:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    granting = (vocab.permission_words, vocab.consent_words)
+    for other in others:
+        first, _ = _clause_around(tokens, other.start)
+        for notify in _spans(tokens, vocab.notify_words, masked, None):
+            if (
+                notify.start < other.end
+                or sentences[notify.start] != sentences[other.start]
+                or foreign.foreign(notify, "notify_words")
+                or _negator_before(tokens, notify.start, vocab, 3) is not None
+                or any(table.matches_any(tokens, i) for table in granting for i in range(first, notify.start))
+            ):
+                continue
+            return [_Hit(other.start, notify.end, None, LicenseProblem.WIKIPEDIA_ONLY)]
+    return []
+
+
+def _link_condition_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A link made a condition of the grant: "Am o singură condiție: orice site care preia fotografia
+    trebuie să pună un link activ către magazinul meu", "Podmínkou každého použití … je umístění odkazu na
+    můj web na úvodní stránce". The license asks for a credit, not a link placed where the holder wants
+    it: not free. A condition noun and a link word in one sentence; not a condition denied ("a link is
+    welcome, but it is no condition", "uitdrukkelijk geen voorwaarde"), nor a link the credit itself holds
+    ("the attribution must read "…" and must link to our shop": the license lets the holder ask that)."""
+    conditions = [
+        span
+        for span in _spans(tokens, vocab.condition_nouns, masked, None)
+        if not foreign.foreign(span, "condition_nouns")
+        and _negator_before(tokens, span.start, vocab, 2) is None
+        and not any(
+            vocab.negative_determiners.matches_any(tokens, i)
+            for i in range(max(0, span.start - 2), span.start)
+        )
+    ]
+    if not conditions:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    for link in _spans(tokens, vocab.link_words, masked, None):
+        condition = next((c for c in conditions if sentences[c.start] == sentences[link.start]), None)
+        if condition is not None and _credit_in_sentence(tokens, link.start, vocab):
+            continue  # "the attribution must read "…" and must link to our shop": the credit, as given
+        to_license = any(
+            table.matches_any(tokens, i)
+            for table in (vocab.license_words, vocab.cc_names)
+            for i in range(link.end, min(len(tokens), link.end + 4))
+        )  # "a link to the license", which the license asks for itself
+        if condition is not None and not to_license and not foreign.foreign(link, "link_words"):
+            start, end = min(condition.start, link.start), max(condition.end, link.end)
+            return [_Hit(start, end, None, LicenseProblem.NOT_FREE)]
+    return []
+
+
+def _credit_in_sentence(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """An attribution word (the BY element's name: "attribution", "Namensnennung") in the sentence."""
+    first, last = sentence_around(tokens, index)
+    return any(
+        (found := vocab.elements.match(tokens, i)) is not None and found.value == "BY"
+        for i in range(first, last + 1)
+    )
 
 
 def _use_category_hits(
@@ -3587,6 +3795,7 @@ def _revocable_hits(
             ]
             if (
                 first <= word.start <= last
+                and not _off_own_site(tokens, word, vocab)
                 and not any(
                     vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
                     for i in (*near, *range(min(word.start, when.start), max(word.end, when.end)))
@@ -3604,6 +3813,13 @@ def _revocable_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _off_own_site(tokens: Sequence[Token], word: _Span, vocab: LicenseVocabulary) -> bool:
+    """The revocation word's clause names the holder's own site: "Si algún día retiro la foto de mi web, la
+    copia de Commons seguirá disponible" takes the photo off the holder's site, not the grant back."""
+    first, last = _clause_around(tokens, word.start)
+    return any(vocab.own_sites.matches_any(tokens, i) for i in range(max(first, word.end), last + 1))
 
 
 def _conditional_revocation_hits(
@@ -4228,6 +4444,13 @@ def _kept_watermark_hits(
     ]
     hits: list[_Hit] = []
     for change in changes:
+        after = range(change.end, min(len(tokens), change.end + _WATERMARK_REFUSAL_REACH + 1))
+        if any(
+            vocab.post_refusals.matches_any(tokens, i) and sentences[i] == sentences[change.start]
+            for i in after
+        ):
+            hits.append(_Hit(change.start, change.end, None, LicenseProblem.NO_DERIVATIVES))
+            continue  # "워터마크는 … 지우거나 가리지 말고": "do not" after the verb
         for start in range(max(0, change.start - _WATERMARK_REFUSAL_REACH - 2), change.start):
             found = (
                 vocab.negators.match(tokens, start)
@@ -4353,7 +4576,10 @@ def _only_with_hits(
     foreign: _ForeignWords,
     partners_table: PhraseTable,
     problem: LicenseProblem,
+    reach: int | None = None,
 ) -> list[_Hit]:
+    """An only-word and a partner word in one sentence; with `reach`, at most that many words apart in one
+    clause, brackets and quotes between not counted."""
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
@@ -4372,7 +4598,9 @@ def _only_with_hits(
         partners = [
             partner
             for partner in candidates
-            if sentence_of[partner.start] == sentence_of[word.start] and partner.start != word.start
+            if sentence_of[partner.start] == sentence_of[word.start]
+            and partner.start != word.start
+            and (reach is None or _within_reach(tokens, word, partner, reach))
         ]
         if not partners:
             continue
@@ -4385,6 +4613,13 @@ def _only_with_hits(
         ):
             hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+def _within_reach(tokens: Sequence[Token], one: _Span, other: _Span, reach: int) -> bool:
+    """At most `reach` words between the two spans in one clause, words in brackets or guillemets between
+    not counted ("ضمن مسابقة «ويكي تهوى المعالم 2026» فقط")."""
+    distance = _clause_distance(tokens, one, other, brackets=True)
+    return distance is not None and distance <= reach
 
 
 # Words between a negator and the only-word it negates: "ettei lupa koske pelkästään Wikipediaa".
@@ -4632,6 +4867,12 @@ def _negative_conditions(
             negator_at = _negator_within(tokens, anchor, vocab.condition_reach, vocab)
             if negator_at is not None and anchor != condition.end and _revokes_near(negator_at, revocations):
                 continue  # "…, och att jag inte kan återkalla detta medgivande": the grant's own words
+            if (
+                negator_at is not None
+                and anchor != condition.end
+                and any(vocab.limit_words.matches_any(tokens, i) for i in range(negator_at, negator_at + 2))
+            ):
+                continue  # "…, і що цей дозвіл не обмежується Вікіпедією": not limited, the grant's words
             if negator_at is not None:
                 found.append(_Span(condition.start, negator_at))
                 break

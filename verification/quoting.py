@@ -182,7 +182,10 @@ class _Splitter:
         else:
             return None
         end, sender = self._header_block(lines, start)
-        self.runs.append((SegmentKind.FORWARDED, list(lines[start:end]), sender))
+        # each header line a paragraph of its own: "Skickat: den 28 november 2026 14:02" and "Till: Jonas"
+        # are no sentence ("until 28 November 2026")
+        headers = [part for line in lines[start:end] for part in (line, "")]
+        self.runs.append((SegmentKind.FORWARDED, headers, sender))
         return end
 
     def _outlook_block_at(self, lines: Sequence[str], index: int) -> bool:

@@ -115,7 +115,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout31/bp11-ja-becky-iso2022jp-wikipedia-only-quoted": "a quoted Wikipedia-only grant read as new",
     "heldout31/bp13-zh-foxmail-forwards-own-list-post-footer": "a list footer's ban read as a condition",
     "heldout31/bp17-sv-thunderbird-second-mail-ccby-to-cc0": "CC0 in the new mail, CC BY quoted: CC BY wins",
-    "heldout31/bp21-tr-gmail-file-named-by-agent-confirmed": "'… çekilmiş fotoğrafı' read as a credit",
     "heldout32/bq19-ro-band-logo-drawn-by-member": "a friend's photo on an album cover left out of the grant",
     "heldout34/by18-pt-changes-to-cc0": "CC0 in a second mail, CC BY-SA quoted: CC BY-SA wins",
     "heldout34/by19-vi-article-link-not-files": "no file named; the license is not read either",
@@ -156,6 +155,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout46/dw18-uk-zamina-nc-licenzii": "an old CC BY-NC 4.0 replaced, read as the grant",
     "heldout46/dw22-ja-kyodaku-kikan-mukigen": "'許諾期間：無期限' (no time limit) read as a term",
     "heldout46/dx08-ar-html-base64-tazyil": "the holder's own '© … reserved' footer read as a credit",
+    "heldout47/ea19-zh-zhuli-qq-youxiang-guanwang": "'陈老师…在外地拍摄' (the holder) read as a credit",
+    "heldout47/ea22-ko-jemokman-pail-saiteu-eopseum": "the Hangul name before '을 대리함' is not read",
+    "heldout47/eb04-eu-hotmail-not-listed": "'fotos de Bermeo y Mundaka' (two towns) read as a credit",
 }
 
 

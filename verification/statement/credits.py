@@ -13,6 +13,7 @@ from verification.licenses import PhraseTable, Token, Tokens, sentence_around, t
 from verification.model import Credit
 from verification.statement.names import (
     MAX_PERSON_WORDS,
+    distinctive_words,
     is_holder_name,
     name_run,
     same_name_across_scripts,
@@ -77,6 +78,12 @@ def read_credits(
                 and _caption_at(text, tokens, index, vocab, holder_names) is None
             ):
                 credit = None  # "tirada da Torre de Belém": Italian "da" (by) in Portuguese
+        if (
+            credit is not None
+            and not credit[0].by_signer
+            and _title_under_signer(text, tokens, index, holder_names, vocab)
+        ):
+            credit = None  # "วิภาวรรณ แก้วมณี\nช่างภาพ เชียงใหม่": her trade and town under her name
         if credit is None:
             index += 1
             continue
@@ -449,6 +456,20 @@ def _apposed_name(tokens: Sequence[Token], end: int) -> str | None:
     return " ".join(parts) if len(parts) >= 2 else None
 
 
+def _title_under_signer(
+    text: str, tokens: Sequence[Tok], index: int, holder_names: Sequence[str], vocab: StatementVocabulary
+) -> bool:
+    """The credit opens a line right under a line that is a holder's name alone: a signature's title line."""
+    start = tokens[index].start
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or line_start == 0:
+        return False
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = text[above_start : line_start - 1].strip()
+    words = distinctive_words(above, vocab)
+    return bool(words) and any(words == distinctive_words(holder, vocab) for holder in holder_names)
+
+
 def _own_vocabulary(
     languages: ParagraphLanguages | None, vocab: StatementVocabulary, start: int, end: int
 ) -> StatementVocabulary | None:
@@ -623,8 +644,16 @@ def _caption_at(
         and tokens[position].norm in vocab.caption_labels
     ):
         position += 1
-    if position == index or position >= len(tokens) or tokens[position].norm not in _CAPTION_MARKS:
+    if position == index or position >= len(tokens):
         return None
+    if (
+        tokens[position].norm == "."
+        and position + 1 < len(tokens)
+        and tokens[position + 1].norm in _CAPTION_MARKS
+    ):
+        position += 1  # an abbreviated label: "Φωτ.: Ν. Παπαδόπουλος", "Fot.: Jan Nowak"
+    if tokens[position].norm not in _CAPTION_MARKS:
+        return _bracketed_caption(text, tokens, index, position, vocab, holder_names)
     if tokens[position].line != line:
         return None
     labels = tokens[index:position]
@@ -656,6 +685,32 @@ def _caption_at(
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _bracketed_caption(
+    text: str,
+    tokens: Sequence[Tok],
+    index: int,
+    name_start: int,
+    vocab: StatementVocabulary,
+    holder_names: Sequence[str],
+) -> tuple[Credit, int] | None:
+    """A caption in brackets without a colon: "(autor Tomáš Král)", "(fot. Jan Kowalski)": the label opens
+    the bracket, a full name closes it."""
+    if index == 0 or tokens[index - 1].norm not in _OPENING_BRACKETS:
+        return None
+    found = _caption_name(text, tokens, name_start, vocab)
+    if found is None:
+        return None
+    name, end = found
+    if len(_words(name)) < 2 or end >= len(tokens) or tokens[end].norm not in _CLOSING_BRACKETS:
+        return None
+    phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+_OPENING_BRACKETS = frozenset("([（")
+_CLOSING_BRACKETS = frozenset(")]）")
 
 
 def _words_after_inside(tokens: Sequence[Tok], start: int, end: int, after: Sequence[str]) -> int | None:
@@ -705,8 +760,9 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
         or tokens[start - 1].norm in _CLAUSE_MARKS
         or (tokens[start - 1].norm in _SENTENCE_MARKS and tokens[start].raw[:1].isupper())
         or tokens[start - 1].raw in _FULL_STOPS  # "…的春茶採收季。攝影：…": no capitals in Han
-        # "Ange gärna bildbyline enligt följande vid publicering: Foto: Anders Lindqvist": after a colon
-        or (tokens[start - 1].norm in {":", "："} and tokens[start].raw[:1].isupper())
+        # "Ange gärna bildbyline enligt följande vid publicering: Foto: Anders Lindqvist": after a colon,
+        # a capital or a script without capitals ("נבקש לציין קרדיט: צילום: נועה לוי")
+        or (tokens[start - 1].norm in {":", "："} and not tokens[start].raw[:1].islower())
         # "※ 사진 출처 표기: …", "• Foto: …": a mark that opens a note or a list item
         or (tokens[start - 1].raw in _NOTE_MARKS and (start == 1 or tokens[start - 2].line != line))
     )
@@ -1175,6 +1231,8 @@ def _relation_credits(
         agent = is_agent(token.norm, vocab) and (
             _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
         )
+        if agent and token.norm in vocab.agents and not vocab.agents.holds_as_written(token.raw):
+            agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
         if _depicted(tokens, index, vocab) and _depicted(
@@ -1289,8 +1347,13 @@ def _said_of_oneself(tokens: Sequence[Tok], index: int, vocab: StatementVocabula
 
 
 def _subject_pronoun(token: Token | Tok, vocab: StatementVocabulary) -> bool:
-    """A first-person subject; English "I" only as written, since "i" is "in" in Swedish, Polish, Czech."""
-    return token.norm in vocab.subject_pronouns and (token.norm != "i" or token.raw == "I")
+    """A first-person subject with its accents ("én", Hungarian I, is no Spanish "en"); English "I" only as
+    written, since "i" is "in" in Swedish, Polish, Czech."""
+    return (
+        token.norm in vocab.subject_pronouns
+        and vocab.subject_pronouns.holds_as_written(token.raw)
+        and (token.norm != "i" or token.raw == "I")
+    )
 
 
 def _possessor(tokens: Sequence[Token], pronoun: int, relation: int, vocab: StatementVocabulary) -> bool:
@@ -1320,21 +1383,30 @@ def _agent_in_prose(tokens: Sequence[Token], index: int, vocab: StatementVocabul
 def _names_a_photographer(
     tokens: Sequence[Token], index: int, named: int, vocab: StatementVocabulary
 ) -> bool:
-    """An agent word in running text with a person's full name right after it ("нашого фотографа Василя
-    Кравця", "our photographer Anna Berg"): not a title in a signature ("Photographe - Saint-Flour",
-    "Agencja Reklamowa"), written with a capital or parted from the name by a mark, and not a relation's
-    apposition ("our colleague, the photographer Max Muster", which the relation reader reads)."""
+    """An agent word in running text with a person's full name right after it, or after a colon ("нашого
+    фотографа Василя Кравця", "our photographer Anna Berg", "υπογραφή του φωτογράφου: «Φωτογραφείον Ο
+    Αστήρ»"): not a title in a signature ("Photographe - Saint-Flour", "Agencja Reklamowa"), written
+    with a capital or parted from the name by a mark, and not a relation's apposition ("our colleague,
+    the photographer Max Muster", which the relation reader reads)."""
     token = tokens[index]
     return (
         is_agent(token.norm, vocab)
         and named >= 2
         and _in_prose(tokens, index)
-        and not tokens[index + 1].gap
+        and (not tokens[index + 1].gap or _colon_only(tokens[index + 1].sep))
         and "\n" not in tokens[index + 1].sep  # "Ольга Иванова, фотограф\nСанкт-Петербург": a town below
         and not _preceded_by(tokens, index, vocab.relations, 3)
         and not _client_before(tokens, index, vocab)
         and not any(vocab.legal_forms.starting(tokens[i].norm) for i in range(index + 1, index + 1 + named))
     )
+
+
+def _colon_only(sep: str) -> bool:
+    """A colon, perhaps with quotation marks: a label before the name it gives ("φωτογράφου: «…»")."""
+    return sep.strip().strip(_QUOTES).strip() in {":", "："}
+
+
+_QUOTES = "\"'“”„«»‹›「」『』"
 
 
 def _client_before(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
@@ -1467,6 +1539,8 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             norm = tokens[position].norm
             if _namespace_prefix(tokens, position):
                 continue  # "Archivo:Laguna.jpg": the file namespace, not "archivo" (from the archive)
+            if _capitalised_inside(tokens, position):
+                continue  # "Studio Julien Ferrand – Photographie": a noun, no "photographié"
             if (
                 norm in vocab.take_verbs
                 or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
@@ -1480,6 +1554,20 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             ):
                 return position
     return None
+
+
+def _capitalised_inside(tokens: Sequence[Token], index: int) -> bool:
+    """A word capitalised inside its sentence, not all in capitals: a name or a noun, not a verb (accents
+    folded, "Photographie" would be "photographié")."""
+    raw = tokens[index].raw
+    sep = tokens[index].sep
+    return (
+        index > 0
+        and raw[:1].isupper()
+        and not raw.isupper()
+        and "\n" not in sep
+        and not any(mark in sep for mark in ".!?:")
+    )
 
 
 def _in_brackets(tokens: Sequence[Token], low: int, high: int) -> int:
@@ -1591,7 +1679,8 @@ def _unbracketed(sep: str) -> str:
 def phrase_credits(text: str, table: PhraseTable, post_negators: PhraseTable) -> tuple[Credit, ...]:
     """A phrase that by itself says someone else made the work credits that person, named or not: an heir
     ("Als Alleinerbin bin ich Inhaberin", "j'en suis l'héritière": whoever left the rights made the work),
-    a favour done for the writer ("撮ってくださった", "촬영해 주신": only someone else is honoured so).
+    work done for the writer: a favour ("撮ってくださった", "촬영해 주신": only someone else is honoured so)
+    or an order ("su nostra commissione", "по нашему заказу").
     Not one negated right after it ("다른 사람이 찍어 준 것이 아니라", not something another took for me)."""
     tokens = tokenize(text)
     for index in table.starts(tokens):

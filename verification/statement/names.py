@@ -273,10 +273,22 @@ def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocab
     )
     credited = distinctive_words(" ".join(maker[:cut]) if cut else name, vocab)
     if not credited:
-        return False
+        return _initials_of_holder(name, holder_names)
     return any(
         (words := distinctive_words(holder, vocab))
         and (credited <= words or words <= credited or _words_within(credited, words))
+        for holder in holder_names
+    )
+
+
+def _initials_of_holder(name: str, holder_names: Sequence[str]) -> bool:
+    """A name written only in initials that are a holder's: "Φωτ.: Γ.Π." by Γιώργος Παπαδόπουλος."""
+    initials = [part for part in re.split(r"[.\s]+", name) if part]
+    if len(initials) < 2 or not all(len(part) == 1 and part.isalpha() for part in initials):
+        return False
+    wanted = "".join(initials).casefold()
+    return any(
+        "".join(word[0] for word in holder.split() if word[:1].isalpha()).casefold() == wanted
         for holder in holder_names
     )
 
@@ -335,6 +347,12 @@ def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
         for norm in (t.norm for t in tokenize(token.raw))
         if len(norm) > 2 and is_letters(norm)
     }
+    # Thai, Lao, Khmer and Burmese words are read a letter at a time: the word as written is the name's
+    words.update(
+        unicodedata.normalize("NFC", token.raw)
+        for token in tokens
+        if token.is_word and len(token.raw) > 2 and _UNSPACED_SCRIPT.match(token.raw)
+    )
     written = unicodedata.normalize("NFC", name)
     joined = _SPACED_RUNS.sub("", written)  # "山本 健" is also written "山本健"
     for run in {*CASELESS_RUN.findall(written), *CASELESS_RUN.findall(joined)}:
@@ -344,6 +362,8 @@ def distinctive_words(name: str, vocab: StatementVocabulary) -> frozenset[str]:
             words.add(run)
     return frozenset(words)
 
+
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 # Cyrillic and Greek letters in Latin, as names are commonly romanised (Дмитрий -> dmitrii, Коваль -> koval,
 # Παπαδάκη -> papadaki).

@@ -93,7 +93,10 @@ def read_statement(
     ) or _acts_for_another(named, signature, vocab)
     if for_client and represents == signature.organisation:
         represents = None  # the agency's own name: the rights are the client's
-    own_organisation = (signature.organisation, *signature.brands) if for_client else ()
+    # an agency writing for a client: its own names (the signature's organisation, its brands, an
+    # organisation's From display name "Digital Seva Media") are not the holder's
+    agency_display = display if display and is_organisation(display, vocab) else None
+    own_organisation = (signature.organisation, *signature.brands, agency_display) if for_client else ()
     signed_uncased = uncased_name_under_closing(text, vocab)  # "ขอแสดงความนับถือ / ผศ.ดร.สมศักดิ์ วงศ์ใหญ่"
     holder_names = unique_names(
         name

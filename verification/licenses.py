@@ -4101,20 +4101,27 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     """A grant for one country: "udzielam licencji … na terytorium Rzeczypospolitej Polskiej", "на
     территории Российской Федерации". A territory word right before a capitalised name, in a sentence that
     names the license or the permission; not "the territory of the whole world", whose next word is no
-    name. A free license holds everywhere."""
+    name. A free license holds everywhere. Where the name comes first ("kizárólag Magyarország területén"),
+    an only-word right before the name says the same in any sentence."""
     territories = _spans(tokens, vocab.territory_words, masked, None)
     if not territories:
         return []  # most releases
     sentences = _sentence_numbers(tokens)
     granting = _sentences_naming(tokens, masked, (vocab.license_words, vocab.consent_words))
-    return [
-        _Hit(span.start, span.end + 1, None, LicenseProblem.NOT_FREE)
-        for span in territories
-        if sentences[span.start] in granting
-        and span.end < len(tokens)
-        and not tokens[span.end].gap
-        and tokens[span.end].raw[:1].isupper()
-    ]
+    hits = []
+    for span in territories:
+        named_after = (
+            span.end < len(tokens) and not tokens[span.end].gap and tokens[span.end].raw[:1].isupper()
+        )
+        named_before = (
+            span.start >= 2
+            and not tokens[span.start].gap
+            and tokens[span.start - 1].raw[:1].isupper()
+            and vocab.only_words.matches_any(tokens, span.start - 2)
+        )
+        if (named_after and sentences[span.start] in granting) or named_before:
+            hits.append(_Hit(max(0, span.start - 2), span.end, None, LicenseProblem.NOT_FREE))
+    return hits
 
 
 def _later_removal_hits(

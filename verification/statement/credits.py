@@ -31,7 +31,7 @@ _SENTENCE_MARKS = frozenset(".!?")
 # A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
 # extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
-_CAPTION_MARKS = frozenset(":/")  # folded: the full-width "：" and "／" too
+_CAPTION_MARKS = frozenset(":/=")  # folded: the full-width "：" and "／" too; "사진=정하늘" (press style)
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
 # Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),
@@ -695,10 +695,12 @@ def _bracketed_caption(
     vocab: StatementVocabulary,
     holder_names: Sequence[str],
 ) -> tuple[Credit, int] | None:
-    """A caption in brackets without a colon: "(autor Tomáš Král)", "(fot. Jan Kowalski)": the label opens
-    the bracket, a full name closes it."""
+    """A caption in brackets or quotes without a colon: "(autor Tomáš Král)", "(fot. Jan Kowalski)",
+    "«Фото Олександра Бондаря»": the label opens the bracket, a full name closes it."""
     if index == 0 or tokens[index - 1].norm not in _OPENING_BRACKETS:
         return None
+    if tokens[index - 1].norm not in "([（" and (index < 2 or tokens[index - 2].norm not in {":", "："}):
+        return None  # in quotes only as the credit line asked for ("зазначати: «Фото …»"), no title
     found = _caption_name(text, tokens, name_start, vocab)
     if found is None:
         return None
@@ -709,8 +711,10 @@ def _bracketed_caption(
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
 
 
-_OPENING_BRACKETS = frozenset("([（")
-_CLOSING_BRACKETS = frozenset(")]）")
+# A caption without a colon stands alone in brackets or quotes, perhaps before a byline's "/":
+# "(autor Tomáš Král)", "«Фото Олександра Бондаря / Театр …»".
+_OPENING_BRACKETS = frozenset('([（«„“"')
+_CLOSING_BRACKETS = frozenset(')]）»“”"/')
 
 
 def _words_after_inside(tokens: Sequence[Tok], start: int, end: int, after: Sequence[str]) -> int | None:

@@ -432,6 +432,59 @@ def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: S
     return credits
 
 
+def relative_credits(
+    text: str, vocab: StatementVocabulary, holder_names: Sequence[str], languages: ParagraphLanguages | None
+) -> list[Credit]:
+    """A full name, a comma, a relative pronoun and a taking verb in the relative clause: "děkujeme panu Ing.
+    Pavlu Šimkovi, který je pro nás loni po opravě střechy nafotil", "thanks to Anna Berg, who took them
+    last spring". Not where the clause has a subject of its own ("Maria, die ich fotografiert habe") or a
+    passive auxiliary ("…, who was photographed by me"), nor a holder's name."""
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index, token in enumerate(tokens):
+        if token.norm not in vocab.relatives or "," not in token.sep or index < 2:
+            continue
+        own = _own_vocabulary(languages, vocab, token.start, token.end)
+        if own is not None and token.norm not in own.relatives:
+            continue
+        start = index
+        while (
+            start > 0
+            and tokens[start - 1].raw[:1].isupper()
+            and (start == index or not tokens[start].gap)
+            and index - start <= MAX_PERSON_WORDS
+        ):
+            start -= 1
+        if index - start < 2:
+            continue
+        name = " ".join(text[tokens[start].start : tokens[index - 1].end].split())
+        words = [t for t in tokens[start:index] if t.norm not in vocab.honorifics]
+        if len(words) < 2 or is_holder_name(name, holder_names, vocab):
+            continue
+        verb = _relative_verb(tokens, index, own or vocab)  # Czech "je" (them) is no French "je" (I)
+        if verb is not None:
+            phrase = " ".join(text[tokens[start].start : tokens[verb].end].split())
+            credits.append(Credit(phrase=phrase, name=name, by_signer=False))
+    return credits
+
+
+# Words a relative clause may hold before its taking verb: "který je pro nás loni po opravě střechy nafotil".
+_RELATIVE_REACH = 9
+
+
+def _relative_verb(tokens: Sequence[Token], relative: int, vocab: StatementVocabulary) -> int | None:
+    """The taking verb of the relative clause opened at `relative`, its subject the relative pronoun."""
+    for position in range(relative + 1, min(len(tokens), relative + 1 + _RELATIVE_REACH)):
+        token = tokens[position]
+        if token.brk or (token.gap and "," in token.sep):
+            return None
+        if _subject_pronoun(token, vocab) or token.norm in vocab.passive_auxiliaries:
+            return None
+        if token.norm in vocab.take_verbs or token.norm in vocab.credit_verbs:
+            return position
+    return None
+
+
 def _capitalised_run(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
     """Two to four capitalised words from `start` in one clause, and where they end; else None."""
     parts: list[str] = []
@@ -696,16 +749,23 @@ def _bracketed_caption(
     holder_names: Sequence[str],
 ) -> tuple[Credit, int] | None:
     """A caption in brackets or quotes without a colon: "(autor Tomáš Král)", "(fot. Jan Kowalski)",
-    "«Фото Олександра Бондаря»": the label opens the bracket, a full name closes it."""
+    "«Фото Олександра Бондаря»": the label opens the bracket, a full name closes it. A photo studio's
+    stamp quoted after its noun may name one word: "pečiatka „Foto Hudec, Pezinok“"."""
     if index == 0 or tokens[index - 1].norm not in _OPENING_BRACKETS:
         return None
-    if tokens[index - 1].norm not in "([（" and (index < 2 or tokens[index - 2].norm not in {":", "："}):
+    stamped = index >= 2 and tokens[index - 2].norm in vocab.mark_nouns  # "pečiatka „Foto Hudec, Pezinok“"
+    if (
+        tokens[index - 1].norm not in "([（"
+        and not stamped
+        and (index < 2 or tokens[index - 2].norm not in {":", "："})
+    ):
         return None  # in quotes only as the credit line asked for ("зазначати: «Фото …»"), no title
     found = _caption_name(text, tokens, name_start, vocab)
     if found is None:
         return None
     name, end = found
-    if len(_words(name)) < 2 or end >= len(tokens) or tokens[end].norm not in _CLOSING_BRACKETS:
+    closing = _CLOSING_BRACKETS | {","} if stamped else _CLOSING_BRACKETS
+    if (len(_words(name)) < 2 and not stamped) or end >= len(tokens) or tokens[end].norm not in closing:
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end

@@ -22,6 +22,7 @@ from verification.statement.credits import (
     postposition_credits,
     pronoun_credits,
     read_credits,
+    relative_credits,
     says_self_made,
     signer_made_it_at,
 )
@@ -144,6 +145,8 @@ def read_statement(
         credits = tuple(postposition_credits(unwrapped, vocab, holder_names))
     if not credits:
         credits = tuple(apposed_agent_credits(unwrapped, vocab, holder_names))
+    if not credits:
+        credits = tuple(relative_credits(unwrapped, vocab, holder_names, languages))
     if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(

@@ -205,6 +205,8 @@ _WORD_KEYS = (
     "make_verbs",
     "commission_verbs",
     "participles",
+    "relatives",
+    "mark_nouns",
     "hired_pronouns",
     "object_pronouns",
     "subject_fillers",
@@ -241,6 +243,7 @@ _LANGUAGE_KEYS = (
     "make_verbs",
     "commission_verbs",
     "participles",
+    "relatives",
     "credit_verbs",
     "by_prepositions",
     "credit_fillers",
@@ -297,6 +300,8 @@ class StatementVocabulary:
     make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
     commission_verbs: WordSet  # "commissioned", "заказали", "çektirdik": the holder had someone else make it
     participles: WordSet  # "çeken": who took it, right before the relation it describes ("çeken kuzenim")
+    relatives: WordSet  # "who", "který", "qui": "Anna Berg, who took them" credits her
+    mark_nouns: WordSet  # "stamp", "pečiatka": the studio's stamp quoted after one is a caption
     hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
@@ -426,6 +431,8 @@ class StatementVocabulary:
             commission_verbs=words("commission_verbs"),
             hired_pronouns=words("hired_pronouns"),
             participles=words("participles"),
+            relatives=words("relatives"),
+            mark_nouns=words("mark_nouns"),
             object_pronouns=words("object_pronouns"),
             subject_fillers=words("subject_fillers"),
             cleft_leads=words("cleft_leads"),

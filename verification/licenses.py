@@ -518,6 +518,7 @@ _LANGUAGE_LISTS = (
     "use_categories",
     "scope_words",
     "own_sites",
+    "other_works",
     "excluded_words",
     "post_refusals",
     "condition_nouns",
@@ -654,6 +655,7 @@ class LicenseVocabulary:
     scope_words: PhraseTable  # "article", "concours": right beside an only-word, a grant for that one use
     condition_nouns: PhraseTable  # "condition", "podmínka": with a link word, a link the reuser must give
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
+    other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
     excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
     post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
     link_words: PhraseTable  # "link", "odkaz": what a condition may demand of every reuser
@@ -1240,7 +1242,15 @@ def _without_descriptions(
         )
         and not (hit.problem is not None and hit.spdx is None and _tells_past_use(tokens, hit, vocab))
         and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
+        and not (hit.problem is not None and hit.spdx is None and _about_other_works(tokens, hit, vocab))
     ]
+
+
+def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A restriction in a sentence about the holder's other works, named before it: "De øvrige billeder på
+    min hjemmeside er stadig beskyttet og må ikke bruges uden aftale" keeps those, not the two released."""
+    first, _ = sentence_around(tokens, hit.start)
+    return any(vocab.other_works.matches_any(tokens, i) for i in range(first, hit.start))
 
 
 def _fee_for_other_version(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:

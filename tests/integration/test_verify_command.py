@@ -59,9 +59,10 @@ def run_verify(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[s
 # Under a loaded machine (the suite's other workers, a browser, the sandbox wiki) the fake web may answer
 # some of the crawls after web.toml's total_timeout; the verdict is then rightly provisional
 # (site_unreachable) but not the case's. The cases test reading, so they fetch with patient timeouts: with
-# some 3800 cases, a crawl of a site and its contact pages took over 90 s on a loaded four-worker run
-# (alone the whole run takes about 2 minutes, and no crawl times out).
-PATIENT_TIMEOUTS = {"connect_timeout": "30.0", "read_timeout": "60.0", "total_timeout": "300.0"}
+# some 3800 cases, a crawl of a site and its contact pages took over 90 s on a loaded four-worker run, and
+# with 300 s in all a few still timed out on a connection or a read (alone the whole run takes about
+# 2 minutes, and no crawl times out).
+PATIENT_TIMEOUTS = {"connect_timeout": "120.0", "read_timeout": "120.0", "total_timeout": "300.0"}
 # A message's evidence deadline too: on a loaded machine a thousand messages queue for the fetch pool, and
 # a message whose site answers after the default 20 s would be marked provisional (site_unreachable).
 PATIENT_DEADLINE = "message_deadline_seconds = 600.0"
@@ -160,6 +161,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout47/ea19-zh-zhuli-qq-youxiang-guanwang": "'陈老师…在外地拍摄' (the holder) read as a credit",
     "heldout47/ea22-ko-jemokman-pail-saiteu-eopseum": "the Hangul name before '을 대리함' is not read",
     "heldout47/eb04-eu-hotmail-not-listed": "'fotos de Bermeo y Mundaka' (two towns) read as a credit",
+    "heldout50/ek13-pl-clubmate-shown": "'poprosił mnie tylko o zgodę na użycie' read as a use limit",
+    "heldout50/ek17-sv-sjalvutlosare": "a tripod borrowed from the neighbour read as his photo",
+    "heldout50/el18-el-lathos-nc-diorthosi": "a CC BY-NC named as the uploader's mistake is not set aside",
 }
 
 
@@ -178,12 +182,15 @@ def test_case_gets_its_expected_outcome(verified: dict[str, dict[str, Any]], cas
         assert got["verdict"] != "confirm" or expected["verdict"] == "confirm", "a known miss confirmed"
         assert not _matches(got, expected), "this known miss now passes: remove it from KNOWN_MISSES"
         pytest.xfail(known_miss)
+    # a site the loaded run could not read says why (a timeout, a refused connection, the deadline)
+    site_errors = (got.get("evidence") or {}).get("site") or {}
     for field in ("ticket", "sender", "license", "verdict"):
-        assert got[field] == expected[field], field
+        assert got[field] == expected[field], f"{field} (site errors: {site_errors.get('errors')})"
     assert sorted(got["files"]) == sorted(expected["files"])
     assert all({"code", "message"} <= set(reason) for reason in got["reasons"])
     # the reason codes too, so that a case cannot pass for the wrong reason
-    assert sorted(reason["code"] for reason in got["reasons"]) == sorted(expected["reasons"]), "reasons"
+    codes = sorted(reason["code"] for reason in got["reasons"])
+    assert codes == sorted(expected["reasons"]), f"reasons (site errors: {site_errors.get('errors')})"
 
 
 @pytest.mark.parametrize("case", SAMPLES, ids=[c.name for c in SAMPLES])

@@ -25,7 +25,7 @@ from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tok
 
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
-_CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』')
+_CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』【】')
 # A capitalised caption label may also open a sentence: "Szeged, Dóm tér. Fotó: Kovács Lajos, 1962."
 _SENTENCE_MARKS = frozenset(".!?")
 # A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
@@ -980,6 +980,7 @@ def _verb_credit_at(
     position = index + 1
     while position < min(len(tokens), index + 3) and tokens[position].norm in vocab.credit_fillers:
         position += 1
+    position = _past_adverbial(tokens, position, vocab)  # "Fotografii pro obecní zpravodaj pořídil …"
     if position >= len(tokens) or tokens[position].norm not in vocab.credit_verbs:
         return None
     if tokens[position].line != tokens[index].line:
@@ -993,6 +994,23 @@ def _verb_credit_at(
         return None  # "Das Foto machte Eindruck"; but "Zdjęcia robiła nasza wnuczka Zuzia"
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+
+
+def _past_adverbial(tokens: Sequence[Tok], position: int, vocab: StatementVocabulary) -> int:
+    """Where a credit verb stands after a short phrase of lower-case words at `position` ("pro obecní
+    zpravodaj", for the newsletter), none a first-person subject; else `position` unchanged."""
+    for ahead in range(position, min(len(tokens), position + _ADVERBIAL_WORDS + 1)):
+        token = tokens[ahead]
+        if token.norm in vocab.credit_verbs:
+            return ahead
+        if (
+            not token.is_word
+            or token.line != tokens[position].line
+            or not token.raw.islower()
+            or _subject_pronoun(token, vocab)
+        ):
+            break
+    return position
 
 
 def _subject_credit_at(
@@ -1712,9 +1730,11 @@ def _bracket_gaps_only(tokens: Sequence[Token], span: range) -> bool:
 
 
 def _topic_before(tokens: Sequence[Token], noun: int, verb: int) -> bool:
-    """The photo noun opens the sentence as its topic, set off by one comma before the verb's clause:
-    "Fotoğrafı, oyuncularımızdan birinin babası olan Mehmet Yılmaz çekti" (the photo, X took it)."""
-    if noun >= verb or not (noun == 0 or tokens[noun].brk):
+    """The photo noun opens the sentence as its topic, perhaps after an article, set off by one comma
+    before the verb's clause: "Fotoğrafı, oyuncularımızdan birinin babası olan Mehmet Yılmaz çekti" (the
+    photo, X took it), "Das Foto, das mein Mann Günter im letzten Sommer … gemacht hat"."""
+    opens = noun == 0 or tokens[noun].brk or (not tokens[noun].gap and (noun == 1 or tokens[noun - 1].brk))
+    if noun >= verb or not opens:
         return False
     breaks = [i for i in range(noun + 1, verb + 1) if tokens[i].gap]
     return breaks == [noun + 1] and tokens[noun + 1].sep.strip() == ","

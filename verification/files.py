@@ -304,11 +304,13 @@ def _wikilink_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _title_from_page(page: str, vocab: FileVocabulary) -> str | None:
-    """A page name ("Datei:X.jpg", ":File:X", "commons:File:X", "Special:FilePath/X") as a file title."""
+    """A page name ("Datei:X.jpg", ":File:X", "commons:File:X", "Special:FilePath/X", "X.jpg") as a file
+    title."""
     page = page.strip().lstrip(":")
     prefix, colon, rest = page.partition(":")
     if not colon:
-        return None
+        # "/wiki/Sant_Antoni_Abat,_1934.jpg": the namespace left out; no other page ends in a media extension
+        return _canonical(page, percent_encoded=False) if vocab.file_name.fullmatch(page) else None
     key = _page_key(prefix)
     if key in vocab.namespaces:
         return _canonical(rest, percent_encoded=False)

@@ -519,6 +519,8 @@ _LANGUAGE_LISTS = (
     "scope_words",
     "own_sites",
     "other_works",
+    "wish_nouns",
+    "alike_words",
     "excluded_words",
     "post_refusals",
     "condition_nouns",
@@ -656,6 +658,8 @@ class LicenseVocabulary:
     condition_nouns: PhraseTable  # "condition", "podmínka": with a link word, a link the reuser must give
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
+    wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
+    alike_words: PhraseTable  # "like", "also": the other works named as this one's model, not apart from it
     excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
     post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
     link_words: PhraseTable  # "link", "odkaz": what a condition may demand of every reuser
@@ -1213,6 +1217,7 @@ def _restriction_hits(
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
         *_time_limit_hits(tokens, vocab, masked),
         *_later_removal_hits(tokens, vocab, masked, foreign),
+        *_removal_date_hits(tokens, vocab, masked, foreign),
         *_until_notice_hits(tokens, vocab, masked),
         *_valid_while_hits(tokens, vocab, masked),
         *_territory_hits(tokens, vocab, masked),
@@ -1247,10 +1252,39 @@ def _without_descriptions(
 
 
 def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
-    """A restriction in a sentence about the holder's other works, named before it: "De øvrige billeder på
-    min hjemmeside er stadig beskyttet og må ikke bruges uden aftale" keeps those, not the two released."""
-    first, _ = sentence_around(tokens, hit.start)
-    return any(vocab.other_works.matches_any(tokens, i) for i in range(first, hit.start))
+    """A restriction in a sentence about the holder's other works, named before it at the start of a
+    clause: "De øvrige billeder på min hjemmeside er stadig beskyttet og må ikke bruges uden aftale" keeps
+    those, not the two released."""
+    first, last = sentence_around(tokens, hit.start)
+    if any(vocab.alike_words.matches_any(tokens, i) for i in range(first, last + 1)):
+        return False  # "Like my other photos, this one may only be used non-commercially"
+    return any(
+        vocab.other_works.matches_any(tokens, i)
+        and _opens_statement(tokens, i)
+        and not _joined_to_this(tokens, i, vocab)
+        for i in range(first, hit.start)
+    )
+
+
+def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
+    """At most `_OTHER_WORKS_LEAD` words after a sentence's start or a colon: "Une précision : les autres
+    photographies …". Further on, or after a comma, they are what a restricted use names ("Enhver
+    beskæring, … sammenklipning med andre billeder … er dog ikke tilladt")."""
+    for start in range(index, max(-1, index - _OTHER_WORKS_LEAD - 1), -1):
+        if start == 0 or tokens[start].brk or any(mark in tokens[start].sep for mark in ":;"):
+            return True
+        if tokens[start].gap:
+            return False
+    return False
+
+
+_OTHER_WORKS_LEAD = 2  # "les autres photographies", "alle meine anderen Fotos"
+
+
+def _joined_to_this(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """An and-word just before the other works (their determiner between): "this one and the other photos
+    on my site may not be used commercially" restricts this one too."""
+    return any(vocab.and_words.matches_any(tokens, i) for i in range(max(0, index - 2), index))
 
 
 def _fee_for_other_version(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
@@ -1393,15 +1427,25 @@ _LONGEST_INSTEAD = 5  # words of the longest instead-word ("en remplacement de l
 
 
 def _replaced(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary) -> bool:
-    """A non-free license's name the sentence replaces with a free one: "concedo la licenza CC BY-SA 4.0
+    """A license's name the sentence replaces with a free one: "concedo la licenza CC BY-SA 4.0
     al posto della CC BY-NC-SA 4.0 indicata in precedenza", "CC BY-SA 4.0 instead of CC BY-NC-SA 4.0", "a
     CC BY-NC 4.0 helyett CC BY 4.0". An instead-word at most `_INSTEAD_REACH` words before the name (or a
-    postposition as far after it) in its clause, and a free license named in the same sentence."""
-    if hit.problem not in _RESTRICTION_RANK:
-        return False
+    postposition as far after it) in its clause, and another free license named in the same sentence (or
+    the next, for a free license replaced)."""
     sentences = _sentence_numbers(tokens)
+    if hit.problem in _RESTRICTION_RANK:
+        reach = {sentences[hit.start]}
+    elif hit.problem is None and hit.spdx is not None:
+        # a free license changed for another: "i stället för CC BY 4.0 som jag skrev nedan gäller
+        # följande: … CC0 1.0", "em vez da CC BY-SA 4.0 …, prefiro … a CC0 1.0"
+        reach = {sentences[hit.start], sentences[hit.start] + 1}
+    else:
+        return False
     if not any(
-        other.problem is None and other.spdx is not None and sentences[other.start] == sentences[hit.start]
+        other.problem is None
+        and other.spdx is not None
+        and other.spdx != hit.spdx
+        and sentences[other.start] in reach
         for other in hits
     ):
         return False
@@ -1595,23 +1639,36 @@ def _without_set_aside(
     kept: list[_Hit] = []
     previous_set_aside: _Hit | None = None
     for hit in hits:
-        bracketed = previous_set_aside is not None and (
-            hit.start == previous_set_aside.end and "(" in tokens[hit.start].sep
-        )
+        bracketed = previous_set_aside is not None and _in_bracket_after(tokens, previous_set_aside, hit)
         marked = (
-            bracketed
-            or _set_aside(tokens, hit, markers, sentences, vocab)
+            _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
             # "… olen sallinut niiden käytön vain ei-kaupallisiin tarkoituksiin. … luovun nyt tuosta
             # rajoituksesta": the next sentence gives the restriction up, naming it
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start] + 1, vocab)
         )
+        if bracketed:
+            continue  # the license set aside just before, named again: it goes with it
         if marked and _undone_elsewhere(tokens, hit, hits, sentences, vocab):
             previous_set_aside = hit
         else:
             kept.append(hit)
     return kept
+
+
+_BRACKET_REACH = 2  # "(лише некомерційне …)": a restriction's own words at most two words into the bracket
+
+
+def _in_bracket_after(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
+    """`hit` stands in a bracket that opens right after `before`: "CC BY-NC 4.0 (лише некомерційне
+    використання)" names one restriction twice."""
+    return (
+        before.end <= hit.start <= before.end + _BRACKET_REACH
+        and before.end < len(tokens)
+        and "(" in tokens[before.end].sep
+        and not any(")" in tokens[i].sep for i in range(before.end + 1, hit.start + 1))
+    )
 
 
 def _set_aside(
@@ -4134,6 +4191,44 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     return hits
 
 
+def _removal_date_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """The files to be taken down at a date: "please make sure it comes down after 31 December 2026". A
+    removal word, then a when- or until-word at most `_REMOVAL_DATE_GAP` words after it and a year at most
+    `_UNTIL_REACH` tokens on, in one clause; not negated, not the sender's own removal. A free license does
+    not end."""
+    years = [
+        i
+        for i, token in enumerate(tokens)
+        if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
+    ]
+    if not years:
+        return []
+    hits: list[_Hit] = []
+    for removal in _spans(tokens, vocab.removal_words, masked, None):
+        if _final_negator(tokens, removal.end, vocab) is not None or any(
+            vocab.negators.matches_any(tokens, i)
+            for i in range(_clause_around(tokens, removal.start)[0], removal.start)
+        ):
+            continue
+        if _first_person_before(tokens, removal.start, vocab, foreign):
+            continue
+        for at in range(removal.end, min(len(tokens), removal.end + _REMOVAL_DATE_GAP + 1)):
+            if tokens[at].gap:
+                break
+            if not (vocab.when_words.matches_any(tokens, at) or vocab.until_words.matches_any(tokens, at)):
+                continue
+            year = next((y for y in years if at < y <= at + _UNTIL_REACH), None)
+            if year is not None and not any(tokens[i].gap for i in range(at + 1, year + 1)):
+                hits.append(_Hit(removal.start, year + 1, None, LicenseProblem.NOT_FREE))
+            break
+    return hits
+
+
+_REMOVAL_DATE_GAP = 2  # "taken down again after", "comes down after": words between a removal and its time
+
+
 def _later_removal_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -4604,6 +4699,7 @@ def _only_with_hits(
         and not _negated_before(tokens, span.start, vocab, _ONLY_NEGATION_REACH, of_only=True)
         and not _negated_grant_before(tokens, span.start, vocab)
         and not _negated_limit_before(tokens, span.start, vocab)
+        and not _only_a_wish(tokens, span, vocab)
         and not foreign.foreign(span, "only_words")
     ] + _framed_only(tokens, vocab, masked)
     if not only:
@@ -4630,6 +4726,18 @@ def _only_with_hits(
         ):
             hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+def _only_a_wish(tokens: Sequence[Token], only: _Span, vocab: LicenseVocabulary) -> bool:
+    """The only-word qualifies a wish noun at most `_WISH_REACH` words after it in its clause: "זו רק בקשה
+    ולא תנאי", "it is only a request": the wish is said to bind nothing, whatever use it names."""
+    return any(
+        not any(tokens[i].gap for i in range(only.end, at + 1)) and vocab.wish_nouns.matches_any(tokens, at)
+        for at in range(only.end, min(len(tokens), only.end + _WISH_REACH + 1))
+    )
+
+
+_WISH_REACH = 1  # "only a request", "nur eine Bitte", "רק בקשה"
 
 
 def _within_reach(tokens: Sequence[Token], one: _Span, other: _Span, reach: int) -> bool:

@@ -143,6 +143,13 @@ def test_canonical_file_title_is_idempotent(name: str) -> None:
             "https://commons.wikimedia.org/wiki/File:A+b.jpg", ("File:A+b.jpg",), id="path-plus-literal"
         ),
         pytest.param("https://commons.wikimedia.org/w/index.php?curid=123456", (), id="curid"),
+        pytest.param(
+            "https://commons.wikimedia.org/wiki/Sant_Antoni_Abat,_1934.jpg",
+            ("File:Sant Antoni Abat, 1934.jpg",),
+            id="namespace-left-out",
+        ),
+        pytest.param("https://en.wikipedia.org/wiki/Kingfisher", (), id="article"),
+        pytest.param("https://en.wikipedia.org/wiki/Talk:Kingfisher.jpg", (), id="other-namespace"),
         pytest.param("https://commons.wikimedia.org/wiki/File:A.jpg?uselang=fr", ("File:A.jpg",), id="query"),
         pytest.param(
             "https://commons.wikimedia.org/wiki/File:A.jpg#Licensing", ("File:A.jpg",), id="fragment"

@@ -468,6 +468,52 @@ def relative_credits(
     return credits
 
 
+def object_relative_credits(
+    text: str, vocab: StatementVocabulary, holder_names: Sequence[str], languages: ParagraphLanguages | None
+) -> list[Credit]:
+    """A photo noun, a relative pronoun as the object of a taking or making verb, and a full name as its
+    subject after the verb: "Las fotografías, que nos hizo Andrés Molina en la primavera", "la foto che ci
+    ha scattato Marco Rossi". Short lower-case words (clitics, auxiliaries) may stand between the pronoun
+    and the verb; not a first-person subject, a passive auxiliary, or the holder's name."""
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index, token in enumerate(tokens):
+        if token.norm not in vocab.relatives or index == 0 or token.brk:
+            continue
+        own = _own_vocabulary(languages, vocab, token.start, token.end)
+        words = own or vocab
+        if token.norm not in words.relatives or tokens[index - 1].norm not in words.photo_nouns:
+            continue
+        verb = index + 1
+        while (
+            verb < min(len(tokens), index + 1 + _OBJECT_RELATIVE_FILLERS)
+            and not tokens[verb].gap
+            and tokens[verb].raw.islower()
+            and len(tokens[verb].raw) <= _FILLER_LENGTH
+            and tokens[verb].norm not in words.take_verbs
+            and tokens[verb].norm not in words.make_verbs
+        ):
+            if _subject_pronoun(tokens[verb], words) or tokens[verb].norm in words.passive_auxiliaries:
+                break
+            verb += 1
+        if verb >= len(tokens) or tokens[verb].gap or _subject_pronoun(tokens[verb], words):
+            continue
+        if tokens[verb].norm not in words.take_verbs and tokens[verb].norm not in words.make_verbs:
+            continue
+        if verb + 1 >= len(tokens) or tokens[verb + 1].gap:
+            continue
+        run = _capitalised_run(tokens, verb + 1)
+        if run is None or is_holder_name(run[0], holder_names, vocab):
+            continue
+        phrase = " ".join(text[tokens[index - 1].start : tokens[run[1] - 1].end].split())
+        credits.append(Credit(phrase=phrase, name=run[0], by_signer=False))
+    return credits
+
+
+_OBJECT_RELATIVE_FILLERS = 3  # "que nos hizo", "che ci ha scattato", "que me ha hecho"
+_FILLER_LENGTH = 4  # clitics and auxiliaries are short: "nos", "ci", "ha", "hanno" is not
+
+
 # Words a relative clause may hold before its taking verb: "který je pro nás loni po opravě střechy nafotil".
 _RELATIVE_REACH = 9
 

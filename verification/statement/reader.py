@@ -9,13 +9,14 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from verification.languages import LanguageDetector, ParagraphLanguages
-from verification.licenses import LicenseVocabulary, read_license, sentence_around, tokenize
+from verification.licenses import LicenseVocabulary, fold, read_license, sentence_around, tokenize
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
     apposed_agent_credits,
     commission_credits,
     depicts_signer,
+    object_relative_credits,
     passive_credits,
     phrase_credits,
     phrase_starts,
@@ -147,6 +148,8 @@ def read_statement(
         credits = tuple(apposed_agent_credits(unwrapped, vocab, holder_names))
     if not credits:
         credits = tuple(relative_credits(unwrapped, vocab, holder_names, languages))
+    if not credits:
+        credits = tuple(object_relative_credits(unwrapped, vocab, holder_names, languages))
     if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(
@@ -391,9 +394,23 @@ def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary)
         return dataclasses.replace(credit, by_signer=True)
     if not credit.name:
         return credit
-    if is_organisation(credit.name, vocab) and " ".join(credit.name.casefold().split()) in set(lines):
+    if is_organisation(credit.name, vocab) and (
+        " ".join(credit.name.casefold().split()) in set(lines) or _own_unit(credit, vocab)
+    ):
         return dataclasses.replace(credit, by_signer=True)
     return credit
+
+
+def _own_unit(credit: Credit, vocab: StatementVocabulary) -> bool:
+    """An organisation credited right after an own-possessive: the holder's own office or team made it
+    ("realizzate dal proprio Ufficio Turismo", "taken by our Press Office")."""
+    name = credit.name or ""
+    before = credit.phrase[: credit.phrase.rfind(name)] if name in credit.phrase else ""
+    words = [fold(word) for word in re.findall(r"\w+", before)[-_OWN_UNIT_REACH:]]
+    return any(word in vocab.own_possessives for word in words)
+
+
+_OWN_UNIT_REACH = 2  # "our own Press Office", "dal proprio Ufficio"
 
 
 def _under_the_signer(number: int, signature: Signature) -> bool:

@@ -208,6 +208,7 @@ _WORD_KEYS = (
     "relatives",
     "mark_nouns",
     "hired_pronouns",
+    "own_possessives",
     "object_pronouns",
     "subject_fillers",
     "cleft_leads",
@@ -303,6 +304,7 @@ class StatementVocabulary:
     relatives: WordSet  # "who", "který", "qui": "Anna Berg, who took them" credits her
     mark_nouns: WordSet  # "stamp", "pečiatka": the studio's stamp quoted after one is a caption
     hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
+    own_possessives: WordSet  # "our", "proprio": before an organisation credited, the holder's own unit
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
     cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
@@ -430,6 +432,7 @@ class StatementVocabulary:
             make_verbs=words("make_verbs"),
             commission_verbs=words("commission_verbs"),
             hired_pronouns=words("hired_pronouns"),
+            own_possessives=words("own_possessives"),
             participles=words("participles"),
             relatives=words("relatives"),
             mark_nouns=words("mark_nouns"),

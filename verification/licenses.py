@@ -521,6 +521,7 @@ _LANGUAGE_LISTS = (
     "other_works",
     "wish_nouns",
     "alike_words",
+    "exclude_verbs",
     "excluded_words",
     "post_refusals",
     "condition_nouns",
@@ -614,6 +615,8 @@ _PER_LANGUAGE_LISTS = (
     "not_covering_words",
     "without_words",
     "purpose_words",
+    "until_words",
+    "exclude_verbs",
 )
 
 
@@ -660,6 +663,9 @@ class LicenseVocabulary:
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
     wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
     alike_words: PhraseTable  # "like", "also": the other works named as this one's model, not apart from it
+    exclude_verbs: (
+        PhraseTable  # "I exclude", "schließe ich": a commercial or change use in the sentence is left out
+    )
     excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
     post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
     link_words: PhraseTable  # "link", "odkaz": what a condition may demand of every reuser
@@ -1199,6 +1205,7 @@ def _restriction_hits(
         *_reserved_uses_hits(tokens, vocab, masked),
         *_not_covered_hits(tokens, vocab, masked, foreign),
         *_excluded_use_hits(tokens, vocab, masked, foreign),
+        *_excluding_verb_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_conditional_user_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
@@ -1215,7 +1222,7 @@ def _restriction_hits(
         *_revocable_hits(tokens, vocab, masked, revocations, foreign),
         *_conditional_revocation_hits(tokens, vocab, masked, foreign),
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
-        *_time_limit_hits(tokens, vocab, masked),
+        *_time_limit_hits(tokens, vocab, masked, foreign),
         *_later_removal_hits(tokens, vocab, masked, foreign),
         *_removal_date_hits(tokens, vocab, masked, foreign),
         *_until_notice_hits(tokens, vocab, masked),
@@ -3032,6 +3039,34 @@ def _excluded_use_hits(
     return hits
 
 
+def _excluding_verb_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A commercial or change use the sender excludes in the first person, anywhere in the sentence: "Eine
+    Verwendung zu kommerziellen Zwecken, etwa in Werbebroschüren …, schließe ich allerdings aus", "we
+    exclude any commercial use". Not negated in its clause ("das schließe ich nicht aus"); a liability
+    excluded in a footer names no commercial or change word."""
+    hits: list[_Hit] = []
+    for phrase in _own_spans(tokens, vocab, "exclude_verbs", masked, foreign):
+        first, last = _clause_around(tokens, phrase.start)
+        if any(vocab.negators.matches_any(tokens, i) for i in range(first, last + 1)):
+            continue
+        low, high = sentence_around(tokens, phrase.start)
+        for table, problem in _USE_TABLES[:2]:
+            used = [
+                span
+                for span in _spans(tokens, getattr(vocab, table), masked, problem)
+                if low <= span.start <= high
+                and not _negated(tokens, span.start, vocab)
+                and not any(vocab.lawful_words.matches_any(tokens, i) for i in range(low, high + 1))
+            ]
+            if used:
+                start, end = min(used[0].start, phrase.start), max(used[0].end, phrase.end)
+                hits.append(_Hit(start, end, None, problem))
+                break
+    return hits
+
+
 def _use_left_out(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], phrase: _Span
 ) -> _Span | None:
@@ -3157,8 +3192,11 @@ _LISTED_REACH = 3
 
 def _listed_after_commercial(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
     """Other uses listed beside commercial use, as what anyone may do: "任何人都可以对本作品进行商业或其他用途
-    的再利用" (commercial or other reuse), "for commercial or any other purpose". Not uses kept back."""
-    for start in range(index - 1, max(-1, index - _LISTED_REACH - 1), -1):
+    的再利用" (commercial or other reuse), "在商业产品或其他用途中使用", "for commercial or any other
+    purpose". Not uses kept back."""
+    # Han and kana come a character a token: "商业产品或其他用途" holds two words between
+    reach = _LISTED_REACH * 2 if _UNSPACED_LETTER.match(tokens[index].raw) else _LISTED_REACH
+    for start in range(index - 1, max(-1, index - reach - 1), -1):
         if tokens[start + 1].gap:
             return False
         if vocab.commercial_words.matches_any(tokens, start):
@@ -3997,7 +4035,9 @@ _UNTIL_REACH = 8
 _VALID_UNTIL_REACH = 1
 
 
-def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+def _time_limit_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
     """A grant that ends: "Η άδεια ισχύει … έως τις 30 Ιουνίου 2027", "the licence is valid until 2027". An
     until-word at most `_UNTIL_REACH` tokens from a year, just after a validity word ("vigente hasta que
     yo solicite la retirada") or an only-word ("len do konca mojej zmluvy"), in one clause, in a sentence
@@ -4009,7 +4049,8 @@ def _time_limit_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
     ]
     validity = _spans(tokens, vocab.validity_words, masked, None)
-    untils = _spans(tokens, vocab.until_words, masked, None)
+    # in its own language: Lithuanian "iki" (until) is Turkish "iki" (two)
+    untils = _own_spans(tokens, vocab, "until_words", masked, foreign)
     if not untils:
         return []
     sentences = _sentence_numbers(tokens)

@@ -521,9 +521,13 @@ def _read_part(
         return own + _Content(defects=(MessageDefect.MIME_TOO_MANY_PARTS,))
     budget.parts -= 1
     filename = _filename(part, vocab)
-    # A text part marked as attachment is an attachment, unless it is the whole mail (some clients do that).
-    if ctype in _TEXT_TYPES and (depth == 0 or part.get_content_disposition() != "attachment"):
-        return own + _read_text(part, ctype, vocab, budget, text_needed)
+    # A text part marked as attachment is read too: a plain one may hold the signed statement the mail
+    # points to ("In de bijlage …"); an HTML one is an attachment, unless it is the whole mail (some
+    # clients do that).
+    attached = depth > 0 and part.get_content_disposition() == "attachment"
+    if ctype in _TEXT_TYPES and (not attached or ctype == "text/plain"):
+        read = _read_text(part, ctype, vocab, budget, text_needed)
+        return own + (replace(read, attachments=(filename or ctype,)) if attached else read)
     if ctype.startswith("multipart/"):
         return own + _read_text(part, "text/plain", vocab, budget)  # a multipart without parts: its raw text
     return own + _Content(attachments=(filename or ctype,))

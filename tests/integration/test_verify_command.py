@@ -106,7 +106,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout18/aa04-ru-lawyer-for-photographer": "a lawyer names her client, a photographer: a credit",
     "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
-    "heldout27/AZ06-fr-ravi-de-savoir": "a nameless trade line 'Photographie de paysage' read as a credit",
     "heldout27/BB19-it-safelinks-firma-immagine": "the holder named only in an image's alt text",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
@@ -129,7 +128,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout38/co09-de-selbstausloeser-reply": "'fotografiert hat sonst niemand' read as another's credit",
     "heldout38/co18-uk-sculptor-freemail-not-listed": "a sculptor's name in the title read as a portrait",
     "heldout38/co23-id-model-lampu-gmail-listed": "'di Kota Lama Semarang' after 'oleh saya' read as a name",
-    "heldout38/cp15-fr-reserve-levee": "a trade line 'photographie de montagne' read as a credit",
     "heldout38/cp19-it-irrevocabile-contesto": "'scattata … da Piazza Grande' (a square) read as a credit",
     "heldout39/cq14-nl-behalve-bijsnijden-mits-naam": "'Behalve wat bijsnijden' (an edit made) read as a ban",
     "heldout39/cq21-cs-krome-orezu-vlastni-kalendar": "'Kromě ořezu' (an edit made) read as a ban",
@@ -141,7 +139,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout43/di08-es-usos-anteriores-tapa-libro": "'solo un permiso de uso' (a past one) read as a limit",
     "heldout43/dj06-fr-groupe-separe": "'ne change' (nothing changes for the photos) read as no-derivatives",
     "heldout43/dj10-it-per-sempre": "'scattata … dalla terrazza di casa' read as a credit to someone",
-    "heldout43/dj18-da-svar-forkert-fil": "an Outlook reply's unquoted header dates read as a time limit",
     "heldout43/dl02-en-band-agency": "'designed by the band themselves' read as a credit to the band",
     "heldout43/dl23-id-band-gmail-terdaftar": "a member's name in the title read as the signer's portrait",
     "heldout45/dq04-sv-website-caption-foto": "a use note read as Wikipedia-only beside a caption credit",
@@ -157,6 +154,10 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout50/ek13-pl-clubmate-shown": "'poprosił mnie tylko o zgodę na użycie' read as a use limit",
     "heldout50/ek17-sv-sjalvutlosare": "a tripod borrowed from the neighbour read as his photo",
     "heldout51/en18-cs-fotobanka-ostatni-snimky": "a forwarded photobank's terms for other photos restrict",
+    "heldout52/eq16-ro-colleague-professor-shown": "'fotografia pe care i-am făcut-o …, colegul' read as his",
+    "heldout52/eq22-vi-wife-singer-portrait": "'Ảnh do chính tôi chụp' beside the wife's name: credits read",
+    "heldout52/er04-zh-other-photos-reserved": "'僅適用於本站其他照片' after the reserve: still read",
+    "heldout52/es03-de-html-webmail-files-in-second-mail": "the license only in the quoted first own mail",
 }
 
 

@@ -424,7 +424,9 @@ def test_attachments_and_mixed_text(vocab: MailVocabulary) -> None:
         b"Content-Disposition: inline; filename*=idna''Caf%C3%A9.gif\r\n\r\nG\r\n"
         b'--XX\r\nContent-Type: image/tiff; name="R\xc3\xa9sum\xc3\xa9 raw.tif"\r\n\r\nT\r\n'
         b"--XX\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=notes.txt\r\n\r\n"
-        b"not body\r\n"
+        b"The attached statement.\r\n"
+        b"--XX\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=page.html\r\n\r\n"
+        b"<p>not body</p>\r\n"
         b"--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSecond part.\r\n"
         b"--XX--\r\n"
     )
@@ -436,8 +438,10 @@ def test_attachments_and_mixed_text(vocab: MailVocabulary) -> None:
         "Café.gif",
         "Résumé raw.tif",
         "notes.txt",
+        "page.html",
     )
-    assert parsed.text() == "First part.\n\nSecond part."
+    # a plain text attachment may be the signed statement the mail points to; an HTML one is a file
+    assert parsed.text() == "First part.\n\nThe attached statement.\n\nSecond part."
 
 
 FORWARD = (

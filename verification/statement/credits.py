@@ -531,6 +531,30 @@ def _relative_verb(tokens: Sequence[Token], relative: int, vocab: StatementVocab
     return None
 
 
+def artwork_credits(
+    text: str, vocab: StatementVocabulary, holder_names: Sequence[str], languages: ParagraphLanguages | None
+) -> list[Credit]:
+    """An artwork in the photo and the artist who made it, by trade and full name, later in its sentence:
+    "redă integral tabloul „Câmpia de la Bărăgan” (ulei pe pânză, 2024) al pictoriței Ana Popescu", "it
+    shows the whole painting by the painter Anna Berg". The photo reproduces another's work; not the
+    holder's own name."""
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index, token in enumerate(tokens):
+        if token.norm not in vocab.agents or index + 1 >= len(tokens) or tokens[index + 1].gap:
+            continue
+        own = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
+        low, _ = sentence_around(tokens, index)
+        if not any(tokens[i].norm in own.artwork_nouns for i in range(low, index)):
+            continue
+        run = _capitalised_run(tokens, index + 1)
+        if run is None or is_holder_name(run[0], holder_names, vocab):
+            continue
+        phrase = " ".join(text[token.start : tokens[run[1] - 1].end].split())
+        credits.append(Credit(phrase=phrase, name=run[0], by_signer=False))
+    return credits
+
+
 def _capitalised_run(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
     """Two to four capitalised words from `start` in one clause, and where they end; else None."""
     parts: list[str] = []
@@ -1940,6 +1964,35 @@ def says_self_made(
         if own is None or own.self_made.matches_any(tokens, index):
             return True
     return any(_taken_by_signer(tokens, verb, vocab, languages, negators) for verb in range(len(tokens)))
+
+
+def says_first_person_took(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> bool:
+    """A first-person subject at most `_FIRST_PERSON_REACH` words before a taking verb (or a making verb
+    after a photo noun) in its clause, not negated between: "co jsem dneska nafotil", "the shots I took
+    tonight", "обидва знімки … я робив сам"."""
+    tokens = tokenize(text)
+    for verb, token in enumerate(tokens):
+        if token.norm not in vocab.take_verbs and not (
+            token.norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
+        ):
+            continue
+        for subject in range(verb - 1, max(-1, verb - _FIRST_PERSON_REACH - 1), -1):
+            if tokens[subject + 1].gap:
+                break
+            if _subject_pronoun(tokens[subject], vocab):
+                if not any(negators.matches_any(tokens, i) for i in range(subject, verb)):
+                    return True
+                break
+    return False
+
+
+_FIRST_PERSON_REACH = 3  # "co jsem dneska nafotil", "I took", "ich habe gestern fotografiert"
+
+
+def _photo_noun_before(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
+    """A photo noun earlier in the verb's sentence: "обидва знімки ратуші я робив сам"."""
+    low, _ = sentence_around(tokens, verb)
+    return any(tokens[i].norm in vocab.photo_nouns for i in range(low, verb))
 
 
 # Words between a first-person pronoun's relative word and the taking verb: "moi qui les ai photographiées".

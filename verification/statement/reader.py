@@ -14,6 +14,7 @@ from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMes
 from verification.statement.caseless import caseless_credits, caseless_represents
 from verification.statement.credits import (
     apposed_agent_credits,
+    artwork_credits,
     commission_credits,
     depicts_signer,
     object_relative_credits,
@@ -24,6 +25,7 @@ from verification.statement.credits import (
     pronoun_credits,
     read_credits,
     relative_credits,
+    says_first_person_took,
     says_self_made,
     signer_made_it_at,
 )
@@ -31,6 +33,7 @@ from verification.statement.names import (
     clean_name,
     distinctive_words,
     first_slot,
+    is_holder_name,
     pen_names,
     same_name_word,
     shares_name_word,
@@ -133,12 +136,19 @@ def read_statement(
         )
     unwrapped = without_asides(unwrapped)  # "was taken early one morning - the week … - by Graham Pike"
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
-    if not credits:  # an heir who names the maker is credited once, by the maker's name
+    # an heir who names the maker is credited once, by the maker's name; a name that is only what a file
+    # shows ("художника Петра Мельника" of "Петро Мельник. Соняшники…") does not stand for it
+    if not any(not _shown_in_title(credit, files) for credit in credits):
         negated = license_vocab.post_negators
-        credits = phrase_credits(text, vocab.inherited, negated) or phrase_credits(
-            text, vocab.made_for_us, negated
+        credits = (
+            *credits,
+            *(
+                phrase_credits(text, vocab.inherited, negated)
+                or phrase_credits(text, vocab.made_for_us, negated)
+            ),
         )
-    if not credits:
+    if not credits and not says_first_person_took(text, vocab, license_vocab.negators):
+        # "Зйомку замовила міська рада …, обидва знімки я робив сам": the writer was the one commissioned
         credits = commission_credits(unwrapped, vocab, languages)
     if not credits:
         credits = tuple(passive_credits(unwrapped, vocab, holder_names, languages))
@@ -151,6 +161,8 @@ def read_statement(
     if not credits:
         credits = tuple(object_relative_credits(unwrapped, vocab, holder_names, languages))
     if not credits:
+        credits = tuple(artwork_credits(unwrapped, vocab, holder_names, languages))
+    if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(
         _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
@@ -162,6 +174,14 @@ def read_statement(
     credits = _without_denials(
         [credit for credit in credits if not _in_address(credit)], text, license_vocab, detector
     )
+    if kind is SegmentKind.OWN:
+        credits = (*credits, *_forwarded_makers(message, holder_names, vocab, license_vocab))
+    persons = [
+        name
+        for name in (signer, signature.person, signed_uncased, display)
+        if name and len(name.split()) >= 2 and not is_organisation(name, vocab)
+    ]
+    credits = tuple(_named_after_maker(credit, persons, holder_names, vocab) for credit in credits)
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     signed = "\n".join(_signed_lines(signature))
     websites = _sites_of(named, named_sites, vocab) or (
@@ -393,12 +413,76 @@ def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary)
         # a trade line under the signer's name: "Fotografia de Guimarães e do Minho" says what they do
         return dataclasses.replace(credit, by_signer=True)
     if not credit.name:
+        # "Atelier Lumière – photographie maritime" over the street address, read as one: the trade
+        opening = " ".join(phrase.split()[:_TRADE_WORDS])
+        inside = next(
+            (number for number, line in enumerate(lines) if _after_a_name_mark(line, opening)), None
+        )
+        if inside is not None and _under_the_signer(inside, signature):
+            return dataclasses.replace(credit, by_signer=True)
         return credit
     if is_organisation(credit.name, vocab) and (
         " ".join(credit.name.casefold().split()) in set(lines) or _own_unit(credit, vocab)
     ):
         return dataclasses.replace(credit, by_signer=True)
     return credit
+
+
+def _forwarded_makers(
+    message: ParsedMessage,
+    holder_names: Sequence[str],
+    vocab: StatementVocabulary,
+    license_vocab: LicenseVocabulary,
+) -> list[Credit]:
+    """Someone else's forwarded mail that says they took the photos: "posílám výběr z toho, co jsem dneska
+    nafotil" from the theatre's photographer, under the theatre's own release. The release is the
+    holder's; the words of the mail below it make another person the maker."""
+    sender = message.sender.addr if message.sender else None
+    makers: list[Credit] = []
+    for segment in message.segments:
+        author = segment.forwarded_from
+        if segment.kind is not SegmentKind.FORWARDED or author is None or author.addr == sender:
+            continue
+        name = author.name or author.addr
+        if author.name and is_holder_name(author.name, holder_names, vocab):
+            continue
+        if says_first_person_took(segment.text, vocab, license_vocab.negators):
+            makers.append(Credit(phrase=f"forwarded: {name}", name=name, by_signer=False))
+    return makers
+
+
+def _named_after_maker(
+    credit: Credit, persons: Sequence[str], holder_names: Sequence[str], vocab: StatementVocabulary
+) -> Credit:
+    """A person credited who is only the name of the holder the mail writes for, signed by another
+    person: "Фото: Петро Коваленко" for the "Фотоархів Петра Коваленка", signed by Ірина Коваленко. The
+    archive named after the maker is not the maker; a studio's own photographer signs as herself."""
+    name = credit.name
+    if (
+        not credit.by_signer
+        or not name
+        or is_holder_name(name, persons, vocab)
+        or is_organisation(name, vocab)
+    ):
+        return credit
+    if not any(_kin(name, person) for person in persons):
+        return credit
+    others = [holder for holder in holder_names if not is_holder_name(holder, persons, vocab)]
+    if not is_holder_name(name, others, vocab):
+        return credit
+    return dataclasses.replace(credit, by_signer=False)
+
+
+def _kin(one: str, other: str) -> bool:
+    """Two names of two or three words with the family name in one place and another given name: "Петро
+    Коваленко" and "Ірина Коваленко", "Kovács Péter" and "Kovács Anna". "Kühn Möbelwerkstatt" and "Martin
+    Kühn" share a word in other places: a firm named after its owner."""
+    a, b = [fold(word) for word in one.split()], [fold(word) for word in other.split()]
+    if not (2 <= len(a) <= 3 and 2 <= len(b) <= 3):
+        return False
+    last = same_name_word(a[-1], b[-1]) or same_name_word(b[-1], a[-1])
+    first = same_name_word(a[0], b[0]) or same_name_word(b[0], a[0])
+    return last != first
 
 
 def _own_unit(credit: Credit, vocab: StatementVocabulary) -> bool:
@@ -411,6 +495,22 @@ def _own_unit(credit: Credit, vocab: StatementVocabulary) -> bool:
 
 
 _OWN_UNIT_REACH = 2  # "our own Press Office", "dal proprio Ufficio"
+
+
+_TRADE_WORDS = 2  # the words of an unnamed credit that find it in a signature line
+_NAME_MARKS = "–—-|·•,/"  # what stands between a studio's name and its trade on one line
+
+
+def _after_a_name_mark(line: str, opening: str) -> bool:
+    """`opening` follows a name and a mark on the line ("atelier lumière – photographie maritime"), or
+    opens a line that is no sentence ("photographie de paysage – côtes-d'armor")."""
+    at = line.find(opening)
+    if at == 0:
+        return not any(mark in line for mark in ".!?") and len(line.split()) <= _TRADE_LINE_WORDS
+    return at > 0 and line[:at].rstrip()[-1:] in _NAME_MARKS
+
+
+_TRADE_LINE_WORDS = 6  # "Photographie de paysage – Côtes-d'Armor"
 
 
 def _under_the_signer(number: int, signature: Signature) -> bool:

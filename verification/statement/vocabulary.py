@@ -209,6 +209,7 @@ _WORD_KEYS = (
     "mark_nouns",
     "hired_pronouns",
     "own_possessives",
+    "artwork_nouns",
     "object_pronouns",
     "subject_fillers",
     "cleft_leads",
@@ -254,6 +255,7 @@ _LANGUAGE_KEYS = (
     "depiction_prepositions",
     "not_relations",
     "subject_pronouns",
+    "artwork_nouns",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).
@@ -305,6 +307,7 @@ class StatementVocabulary:
     mark_nouns: WordSet  # "stamp", "pečiatka": the studio's stamp quoted after one is a caption
     hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
     own_possessives: WordSet  # "our", "proprio": before an organisation credited, the holder's own unit
+    artwork_nouns: WordSet  # "painting", "tabloul": a trade and a name after one in its sentence made it
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
     cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
@@ -433,6 +436,7 @@ class StatementVocabulary:
             commission_verbs=words("commission_verbs"),
             hired_pronouns=words("hired_pronouns"),
             own_possessives=words("own_possessives"),
+            artwork_nouns=words("artwork_nouns"),
             participles=words("participles"),
             relatives=words("relatives"),
             mark_nouns=words("mark_nouns"),

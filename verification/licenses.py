@@ -1798,7 +1798,8 @@ def _undone_elsewhere(
         tokens, sentences, sentence + 1, vocab
     ):
         return True
-    restricted = {sentences[other.start] for other in hits if other.problem is not None}
+    # a license name without its version ("Creative Commons" before a full name read apart) restricts nothing
+    restricted = {sentences[other.start] for other in hits if other.problem in _RESTRICTION_RANK}
     negated_sentences = {
         sentences[i] for i in vocab.negators.starts(tokens) if vocab.negators.matches_any(tokens, i)
     }
@@ -2841,13 +2842,32 @@ def _suffixed_only_hits(
     suffixes = tuple(first for first in vocab.only_suffixes.by_first)
     if not suffixes:
         return []
-    return [
+    hits = [
         _Hit(span.start, span.end, None, LicenseProblem.WIKIPEDIA_ONLY)
         for span in _spans(tokens, vocab.wiki_words, masked, None)
         if tokens[span.end - 1].norm.endswith(suffixes)
         and tokens[span.end - 1].norm not in suffixes
         and not _turned_after(tokens, span.end, vocab)
     ]
+    # "위키백과의 제 문서에서만": a place word just after the wiki word carries the suffix (a long one:
+    # a bare "만" ends "하지만", but)
+    long_suffixes = tuple(suffix for suffix in suffixes if len(suffix) > 1)
+    for span in _spans(tokens, vocab.wiki_words, masked, None):
+        for at in range(span.end, min(len(tokens), span.end + _SUFFIXED_PLACE_REACH)):
+            if tokens[at].gap:
+                break
+            norm = tokens[at].norm
+            if (
+                norm.endswith(long_suffixes)
+                and norm not in suffixes
+                and not _turned_after(tokens, at + 1, vocab)
+            ):
+                hits.append(_Hit(span.start, at + 1, None, LicenseProblem.WIKIPEDIA_ONLY))
+                break
+    return hits
+
+
+_SUFFIXED_PLACE_REACH = 3  # "위키백과의 제 문서에서만"
 
 
 # Words a negator may stand before a use elsewhere it refuses, in its clause: "they are not to be used
@@ -4210,7 +4230,8 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     территории Российской Федерации". A territory word right before a capitalised name, in a sentence that
     names the license or the permission; not "the territory of the whole world", whose next word is no
     name. A free license holds everywhere. Where the name comes first ("kizárólag Magyarország területén"),
-    an only-word right before the name says the same in any sentence."""
+    an only-word right before the name says the same in any sentence, as does one just before the
+    territory word ("dar numai pe teritoriul României")."""
     territories = _spans(tokens, vocab.territory_words, masked, None)
     if not territories:
         return []  # most releases
@@ -4227,9 +4248,18 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
             and tokens[span.start - 1].raw[:1].isupper()
             and vocab.only_words.matches_any(tokens, span.start - 2)
         )
-        if (named_after and sentences[span.start] in granting) or named_before:
+        # "dar numai pe teritoriul României": an only-word just before the territory, in any sentence
+        only_before = named_after and any(
+            vocab.only_words.matches_any(tokens, i)
+            and not any(tokens[k].gap for k in range(i + 1, span.start + 1))
+            for i in range(max(0, span.start - _TERRITORY_ONLY_REACH), span.start)
+        )
+        if (named_after and sentences[span.start] in granting) or named_before or only_before:
             hits.append(_Hit(max(0, span.start - 2), span.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+_TERRITORY_ONLY_REACH = 2  # "numai pe teritoriul", "only in the territory of"
 
 
 def _removal_date_hits(
@@ -4597,7 +4627,8 @@ def _kept_watermark_hits(
     ]
     hits: list[_Hit] = []
     for change in changes:
-        after = range(change.end, min(len(tokens), change.end + _WATERMARK_REFUSAL_REACH + 1))
+        # "kaldırılmamalı": a refusal may be the change word itself, negated inside it
+        after = range(change.start, min(len(tokens), change.end + _WATERMARK_REFUSAL_REACH + 1))
         if any(
             vocab.post_refusals.matches_any(tokens, i) and sentences[i] == sentences[change.start]
             for i in after

@@ -158,6 +158,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout52/eq22-vi-wife-singer-portrait": "'Ảnh do chính tôi chụp' beside the wife's name: credits read",
     "heldout52/er04-zh-other-photos-reserved": "'僅適用於本站其他照片' after the reserve: still read",
     "heldout52/es03-de-html-webmail-files-in-second-mail": "the license only in the quoted first own mail",
+    "heldout53/eu04-de-skulptur-wandtext": "'habe ich … selbst … aufgenommen' not read: her sculpture",
+    "heldout53/eu05-fr-concours-transfere": "a title ending '- Gérard Piton' read as his portrait",
+    "heldout53/eu14-nl-zaalbordje-museum": "the museum's grant only in its quoted own first mail",
+    "heldout53/ev15-ro-agency-terms-other-photos": "an agency's 'doar în scop editorial' for other photos",
+    "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
 }
 
 

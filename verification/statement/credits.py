@@ -645,7 +645,15 @@ def credit_at(
         (vocab.credit_name_only, True, False),
         (vocab.credit_full_name, True, True),
     )
+    # "mis fotos de Galicia", "our photos of Skye": the writer's own photos, of what follows
+    owned = (
+        index > 0
+        and tokens[index - 1].norm in vocab.own_possessives
+        and tokens[index - 1].line == tokens[index].line
+    )
     for templates, name_only, full_name in kinds:
+        if name_only and owned:
+            continue
         for template in templates.starting(tokens[index].norm):
             if not sequence_at(tokens, index, template.before):
                 continue

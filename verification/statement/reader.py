@@ -474,15 +474,18 @@ def _named_after_maker(
 
 
 def _kin(one: str, other: str) -> bool:
-    """Two names of two or three words with the family name in one place and another given name: "Петро
-    Коваленко" and "Ірина Коваленко", "Kovács Péter" and "Kovács Anna". "Kühn Möbelwerkstatt" and "Martin
-    Kühn" share a word in other places: a firm named after its owner."""
+    """Two names of two or three words, another person of one family: a family name shared in the same
+    place, given names apart ("Петро Коваленко" and "Ірина Коваленко", "Emilio Sarrión" and "Lucía Sarrión
+    Beltrán", "Kovács Péter" and "Kovács Anna"). "Kühn Möbelwerkstatt" and "Martin Kühn" share a word in
+    other places: a firm named after its owner."""
     a, b = [fold(word) for word in one.split()], [fold(word) for word in other.split()]
-    if not (2 <= len(a) <= 3 and 2 <= len(b) <= 3):
+    if not (2 <= len(a) <= 3 and 2 <= len(b) <= 3) or a == b:
         return False
-    last = same_name_word(a[-1], b[-1]) or same_name_word(b[-1], a[-1])
-    first = same_name_word(a[0], b[0]) or same_name_word(b[0], a[0])
-    return last != first
+    return any(
+        (i == 0) == (j == 0) and (same_name_word(x, y) or same_name_word(y, x))
+        for i, x in enumerate(a)
+        for j, y in enumerate(b)
+    ) and not (same_name_word(a[0], b[0]) and same_name_word(a[-1], b[-1]))
 
 
 def _own_unit(credit: Credit, vocab: StatementVocabulary) -> bool:

@@ -1478,20 +1478,7 @@ def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: 
     stays), and the contrast word and the free license must follow in the same sentence."""
     if hit.problem not in _RESTRICTION_RANK or not _license_negated(tokens, hit.start, vocab):
         return False
-    sentences = _sentence_numbers(tokens)
-    sentence = sentences[hit.start]
-    contrast = next(
-        (
-            index
-            for index in range(hit.end, len(tokens))
-            if sentences[index] == sentence and vocab.contrast_words.matches_any(tokens, index)
-        ),
-        None,
-    )
-    return contrast is not None and any(
-        other.spdx is not None and other.start > contrast and sentences[other.start] == sentence
-        for other in hits
-    )
+    return _free_past_contrast(tokens, hit, hits, _sentence_numbers(tokens), vocab)
 
 
 # Words (an article) a negation may stand before the license it rejects: "not a licence", "e não uma
@@ -1650,6 +1637,7 @@ def _without_set_aside(
         marked = (
             _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
+            or (hit in names and _free_past_contrast(tokens, hit, hits, sentences, vocab))
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
             # "… olen sallinut niiden käytön vain ei-kaupallisiin tarkoituksiin. … luovun nyt tuosta
             # rajoituksesta": the next sentence gives the restriction up, naming it
@@ -1665,6 +1653,35 @@ def _without_set_aside(
 
 
 _BRACKET_REACH = 2  # "(лише некомерційне …)": a restriction's own words at most two words into the bracket
+
+
+def _free_past_contrast(
+    tokens: Sequence[Token],
+    hit: _Hit,
+    hits: Sequence[_Hit],
+    sentences: Sequence[int],
+    vocab: LicenseVocabulary,
+) -> bool:
+    """A contrast word after `hit` in its sentence, and a free license's name after that word there: "Daar
+    blijft CC BY-NC-ND 4.0 gelden, maar voor deze foto … kies ik voor … CC BY 4.0" keeps the old one
+    elsewhere (lifted only as any set-aside restriction is, when the rest of the mail allows the use in
+    words); "not CC BY-NC 4.0 but CC BY 4.0" withdraws it."""
+    sentence = sentences[hit.start]
+    contrast = next(
+        (
+            index
+            for index in range(hit.end, len(tokens))
+            if sentences[index] == sentence and vocab.contrast_words.matches_any(tokens, index)
+        ),
+        None,
+    )
+    return contrast is not None and any(
+        other.spdx is not None
+        and other.problem is None
+        and other.start > contrast
+        and sentences[other.start] == sentence
+        for other in hits
+    )
 
 
 def _in_bracket_after(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
@@ -1792,7 +1809,14 @@ def _undone_elsewhere(
         vocab.consent_words.matches_any(tokens, i) for i in range(len(tokens)) if sentences[i] == sentence
     ):
         return False
-    if not any(other.spdx is not None and _named_apart(tokens, hit, other, sentences) for other in hits):
+    if not any(
+        other.spdx is not None
+        and (
+            _named_apart(tokens, hit, other, sentences)
+            or _free_past_contrast(tokens, hit, [other], sentences, vocab)
+        )
+        for other in hits
+    ):
         return False
     if _withdrawn_in_words(tokens, sentences, sentence, vocab) or _withdrawn_in_words(
         tokens, sentences, sentence + 1, vocab

@@ -96,12 +96,16 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
     is signed with it, or a name of two words at least that signs the reply (the firm's address sends,
     "Marco Ricci" signs)."""
     quoted = segment.forwarded_from
-    if segment.kind is not SegmentKind.QUOTED or quoted is None:
+    if segment.kind is not SegmentKind.QUOTED:
         return False
+    name = " ".join(sender.name.casefold().split())
+    if quoted is None:
+        # an HTML quote whose header the parser did not find: signed at its end with the sender's name
+        # ("> Sabine Ostermann, 05.12.2026")
+        return len(name.split()) >= 2 and name in _signed_lines(segment.text)[-_LAST_SIGNED_CHARS:]
     if quoted.addr:
         return quoted.addr == sender.addr
     header = " ".join(quoted.name.casefold().split())
-    name = " ".join(sender.name.casefold().split())
     if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
         return True
     return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(quoted.name))
@@ -115,6 +119,7 @@ def _signed_lines(quote: str) -> str:
 
 
 _SIGNATURE_LINES = 8
+_LAST_SIGNED_CHARS = 80  # a quote without a header counts as the sender's only when signed at its very end
 
 
 def _capitalised_runs(text: str) -> list[list[str]]:

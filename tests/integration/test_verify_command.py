@@ -116,7 +116,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout31/bp11-ja-becky-iso2022jp-wikipedia-only-quoted": "a quoted Wikipedia-only grant read as new",
     "heldout31/bp13-zh-foxmail-forwards-own-list-post-footer": "a list footer's ban read as a condition",
     "heldout32/bq19-ro-band-logo-drawn-by-member": "a friend's photo on an album cover left out of the grant",
-    "heldout34/by19-vi-article-link-not-files": "no file named; the license is not read either",
     "heldout35/cf06-et-agency-is-author": "'meie klient': the studio that made them read as an agency",
     "heldout36/ch12-zh-shufa-ziji-paishe": "'我自己在工作室里用相机拍摄' not read as self-made",
     "heldout36/ch23-es-nieta-heredera-foto-propia": "'heredera' of a poet's works read as an inherited photo",
@@ -126,7 +125,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout37/cl08-it-fotografa-su-incarico": "'sono X, la fotografa che …' not read as the signer",
     "heldout38/cn14-pl-tylko-te-dwa-zdjecia": "'bez osobnej zgody' for other photos read as the grant's",
     "heldout38/co09-de-selbstausloeser-reply": "'fotografiert hat sonst niemand' read as another's credit",
-    "heldout38/co18-uk-sculptor-freemail-not-listed": "a sculptor's name in the title read as a portrait",
     "heldout38/co23-id-model-lampu-gmail-listed": "'di Kota Lama Semarang' after 'oleh saya' read as a name",
     "heldout38/cp19-it-irrevocabile-contesto": "'scattata … da Piazza Grande' (a square) read as a credit",
     "heldout39/cq14-nl-behalve-bijsnijden-mits-naam": "'Behalve wat bijsnijden' (an edit made) read as a ban",
@@ -157,12 +155,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout52/eq16-ro-colleague-professor-shown": "'fotografia pe care i-am făcut-o …, colegul' read as his",
     "heldout52/eq22-vi-wife-singer-portrait": "'Ảnh do chính tôi chụp' beside the wife's name: credits read",
     "heldout52/er04-zh-other-photos-reserved": "'僅適用於本站其他照片' after the reserve: still read",
-    "heldout52/es03-de-html-webmail-files-in-second-mail": "the license only in the quoted first own mail",
-    "heldout53/eu04-de-skulptur-wandtext": "'habe ich … selbst … aufgenommen' not read: her sculpture",
     "heldout53/eu05-fr-concours-transfere": "a title ending '- Gérard Piton' read as his portrait",
     "heldout53/eu14-nl-zaalbordje-museum": "the museum's grant only in its quoted own first mail",
     "heldout53/ev15-ro-agency-terms-other-photos": "an agency's 'doar în scop editorial' for other photos",
     "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
+    "heldout54/fa12-nl-statement-in-pdf": "the signed statement only in an attached PDF, which is not read",
 }
 
 

@@ -72,6 +72,18 @@ CASES = [
         None,
     ),
     (
+        "headerless-quote-signed-by-the-sender",
+        "I agree.\n\n" + CLEAN + "> Sara Conti, 03.03.2025\n",
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "headerless-quote-signed-by-someone-else",
+        "I agree.\n\n" + CLEAN + "> Marco Rossi, 03.03.2025\n",
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
+    (
         "someone-else-inside-the-agent-quote",
         "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + OTHER_QUOTE + CLEAN,
         None,

@@ -1971,7 +1971,27 @@ def says_self_made(
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
         if own is None or own.self_made.matches_any(tokens, index):
             return True
-    return any(_taken_by_signer(tokens, verb, vocab, languages, negators) for verb in range(len(tokens)))
+    return any(
+        _taken_by_signer(tokens, verb, vocab, languages, negators)
+        or _took_myself(tokens, verb, vocab, negators)
+        for verb in range(len(tokens))
+    )
+
+
+def _took_myself(
+    tokens: Sequence[Token], verb: int, vocab: StatementVocabulary, negators: PhraseTable
+) -> bool:
+    """A taking verb whose clause holds a first-person subject and a self word, whatever stands between, and
+    no negator: "beide Fotos habe ich 2019 selbst in meinem Atelier aufgenommen", "I took them all myself"."""
+    if tokens[verb].norm not in vocab.take_verbs:
+        return False
+    first, end = _around(tokens, verb, sentence=False)
+    clause = range(first, end)
+    return (
+        any(tokens[i].norm in vocab.self_words for i in clause)
+        and any(_subject_pronoun(tokens[i], vocab) for i in clause)
+        and not any(negators.matches_any(tokens, i) for i in clause)
+    )
 
 
 def says_first_person_took(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> bool:

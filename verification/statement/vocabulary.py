@@ -210,6 +210,7 @@ _WORD_KEYS = (
     "hired_pronouns",
     "own_possessives",
     "artwork_nouns",
+    "self_words",
     "object_pronouns",
     "subject_fillers",
     "cleft_leads",
@@ -308,6 +309,7 @@ class StatementVocabulary:
     hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
     own_possessives: WordSet  # "our", "proprio": before an organisation credited, the holder's own unit
     artwork_nouns: WordSet  # "painting", "tabloul": a trade and a name after one in its sentence made it
+    self_words: WordSet  # "myself", "selbst": with a first-person subject and a taking verb, self-made
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
     cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
@@ -437,6 +439,7 @@ class StatementVocabulary:
             hired_pronouns=words("hired_pronouns"),
             own_possessives=words("own_possessives"),
             artwork_nouns=words("artwork_nouns"),
+            self_words=words("self_words"),
             participles=words("participles"),
             relatives=words("relatives"),
             mark_nouns=words("mark_nouns"),

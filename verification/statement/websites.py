@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from verification.model import ParsedMessage
+from verification.model import ParsedMessage, SegmentKind
 from verification.statement.vocabulary import StatementVocabulary
 
 URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}（）「」『』【】《》〈〉。、，；：！？]+", re.IGNORECASE)
@@ -40,6 +40,7 @@ def read_websites(
         (1, text),
         (2, other),
         (3, "\n".join(link.url for link in message.links)),
+        (4, "\n".join(_own_quotes(message))),
     ]
     for group, source in sources:
         for url in _urls_in(source, vocab):
@@ -49,6 +50,29 @@ def read_websites(
     for site in sorted(found, key=lambda s: (s.group, s.deep, s.order)):
         best.setdefault(_site_key(site.url), site.url)
     return tuple(best.values())
+
+
+def _own_quotes(message: ParsedMessage) -> list[str]:
+    """The sender's own earlier mails quoted in the reply ("Claire Moreau a écrit :" over her first mail
+    and its signature's site): last in line, where the new words name no site."""
+    sender = message.sender
+    if sender is None:
+        return []
+    name = " ".join(sender.name.casefold().split())
+    return [
+        segment.text
+        for segment in message.segments
+        if segment.kind is SegmentKind.QUOTED
+        and segment.forwarded_from is not None
+        and (
+            segment.forwarded_from.addr == sender.addr
+            or (
+                not segment.forwarded_from.addr
+                and len(name.split()) >= 2
+                and name in " ".join(segment.forwarded_from.name.casefold().split())
+            )
+        )
+    ]
 
 
 def without_sites_in(websites: Sequence[str], text: str, vocab: StatementVocabulary) -> tuple[str, ...]:

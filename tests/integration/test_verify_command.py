@@ -147,7 +147,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout46/dw22-ja-kyodaku-kikan-mukigen": "'許諾期間：無期限' (no time limit) read as a term",
     "heldout46/dx08-ar-html-base64-tazyil": "the holder's own '© … reserved' footer read as a credit",
     "heldout47/ea19-zh-zhuli-qq-youxiang-guanwang": "'陈老师…在外地拍摄' (the holder) read as a credit",
-    "heldout47/ea22-ko-jemokman-pail-saiteu-eopseum": "the Hangul name before '을 대리함' is not read",
     "heldout47/eb04-eu-hotmail-not-listed": "'fotos de Bermeo y Mundaka' (two towns) read as a credit",
     "heldout50/ek13-pl-clubmate-shown": "'poprosił mnie tylko o zgodę na użycie' read as a use limit",
     "heldout50/ek17-sv-sjalvutlosare": "a tripod borrowed from the neighbour read as his photo",

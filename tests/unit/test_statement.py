@@ -333,6 +333,11 @@ def test_no_signer_at_all(vocab: StatementVocabulary, licenses: LicenseVocabular
             "私は星空写真株式会社を代表して表明します。", "星空写真株式会社", id="ja-topic-particle"
         ),
         pytest.param("저는 주식회사 별빛사진을 대표하여 확인합니다.", "주식회사 별빛사진", id="ko-daepyo"),
+        pytest.param(
+            "본인은 저작물의 유일한 소유자인 사진작가 김지훈을 대리함을 확인합니다.",
+            "김지훈",
+            id="ko-daeri-photographer",
+        ),
         pytest.param("我代表北京星空摄影有限公司确认以下内容。", "北京星空摄影有限公司", id="zh-daibiao"),
         pytest.param(
             f"{GRANT}\n\nTerveisin\nSanna Virtanen\nviestintävastaava\nJyrkänkosken Pallo ry",
@@ -361,6 +366,7 @@ def test_represents(
         pytest.param("代表取締役 田中浩", id="ja-title-daihyo-torishimariyaku"),
         pytest.param("この写真を代表して送ります。", id="ja-hiragana-phrase-is-no-organisation"),
         pytest.param("저는 이 사진을 대표하여 보냅니다.", id="ko-no-organisation-word"),
+        pytest.param("저는 이 사진을 대리하여 보냅니다.", id="ko-daeri-no-name"),
     ],
 )
 def test_represents_nobody(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str) -> None:

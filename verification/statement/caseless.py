@@ -63,6 +63,9 @@ def _caseless_name_before(head: str, vocab: StatementVocabulary) -> str | None:
     while start > 0 and (line[start - 1].isalnum() or line[start - 1] in " \u3000"):
         start -= 1
     name = " ".join(line[start:].split()[-4:])
+    words = name.split()
+    if len(words) >= 2 and words[-2] in vocab.caseless_relations.agents and 2 <= len(words[-1]) <= 4:
+        return words[-1]  # "사진작가 김지훈을 대리함": a trade, then the person's name
     cut = max((name.rfind(p) + len(p) for p in vocab.topic_particles if p in name), default=0)
     name = name[cut:].strip()
     if len(name) < 2 or not CASELESS_RUN.search(name):

@@ -1478,7 +1478,7 @@ def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: 
     stays), and the contrast word and the free license must follow in the same sentence."""
     if hit.problem not in _RESTRICTION_RANK or not _license_negated(tokens, hit.start, vocab):
         return False
-    return _free_past_contrast(tokens, hit, hits, _sentence_numbers(tokens), vocab)
+    return _free_past_contrast(tokens, hit, hits, vocab)
 
 
 # Words (an article) a negation may stand before the license it rejects: "not a licence", "e não uma
@@ -1637,7 +1637,7 @@ def _without_set_aside(
         marked = (
             _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
-            or (hit in names and _free_past_contrast(tokens, hit, hits, sentences, vocab))
+            or (hit in names and _free_past_contrast(tokens, hit, hits, vocab))
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
             # "… olen sallinut niiden käytön vain ei-kaupallisiin tarkoituksiin. … luovun nyt tuosta
             # rajoituksesta": the next sentence gives the restriction up, naming it
@@ -1656,16 +1656,13 @@ _BRACKET_REACH = 2  # "(лише некомерційне …)": a restriction's
 
 
 def _free_past_contrast(
-    tokens: Sequence[Token],
-    hit: _Hit,
-    hits: Sequence[_Hit],
-    sentences: Sequence[int],
-    vocab: LicenseVocabulary,
+    tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary
 ) -> bool:
     """A contrast word after `hit` in its sentence, and a free license's name after that word there: "Daar
     blijft CC BY-NC-ND 4.0 gelden, maar voor deze foto … kies ik voor … CC BY 4.0" keeps the old one
     elsewhere (lifted only as any set-aside restriction is, when the rest of the mail allows the use in
     words); "not CC BY-NC 4.0 but CC BY 4.0" withdraws it."""
+    sentences = _sentence_numbers(tokens)  # cached on the tokens
     sentence = sentences[hit.start]
     contrast = next(
         (
@@ -1811,10 +1808,7 @@ def _undone_elsewhere(
         return False
     if not any(
         other.spdx is not None
-        and (
-            _named_apart(tokens, hit, other, sentences)
-            or _free_past_contrast(tokens, hit, [other], sentences, vocab)
-        )
+        and (_named_apart(tokens, hit, other, sentences) or _free_past_contrast(tokens, hit, [other], vocab))
         for other in hits
     ):
         return False

@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The PDF reader warns of every damaged object in an attachment; the outcome (no text) says enough,
+    # so its warnings show only with -vv.
+    logging.getLogger("pypdf").setLevel(logging.ERROR if level > logging.DEBUG else logging.DEBUG)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

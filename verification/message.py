@@ -33,6 +33,7 @@ from verification.errors import ConfigError, UnreadableMessage, UnreadableReason
 from verification.html_text import STRUCK_TAGS, html_to_text
 from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
 from verification.parser_input import parser_input
+from verification.pdf_text import looks_like_pdf, pdf_text
 from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
 from verification.tickets import find_ticket_number
 
@@ -47,6 +48,8 @@ _MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
 _FORWARD_HEADERS = ("From", "Date", "Subject", "To")
 # Encoded bytes per text byte at worst, with room for part headers (quoted-printable: "=XX" and soft breaks).
 _ENCODED_TEXT_FACTOR = 4
+_PDF_END = b"%%EOF"
+_PDF_END_WINDOW = 1024  # the end marker stands in the last kilobyte (trailing junk is common)
 _WESTERN_MAX_SHARE = 0.3  # above this share of non-ASCII letters, cp1252 is a poor guess
 # A Content-Type header line of a container part, each of which the stdlib parser reads by recursing.
 _CONTAINER_HEADER = re.compile(rb"^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/", re.I | re.M)
@@ -84,6 +87,7 @@ class ReadingLimits:
     max_message_bytes: int  # bytes of the raw mail read; the rest is not read
     max_part_bytes: int  # bytes of the header section and of each MIME part handed to the parser
     max_address_chars: int  # characters of one address header (From, Reply-To) parsed; the rest is not read
+    max_pdf_pages: int  # pages of one PDF attachment whose text is read; with more, the mail cannot confirm
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -99,6 +103,7 @@ class ReadingLimits:
             "max_message_bytes",
             "max_part_bytes",
             "max_address_chars",
+            "max_pdf_pages",
         ):
             value = data.get(key)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -530,7 +535,26 @@ def _read_part(
         return own + (replace(read, attachments=(filename or ctype,)) if attached else read)
     if ctype.startswith("multipart/"):
         return own + _read_text(part, "text/plain", vocab, budget)  # a multipart without parts: its raw text
+    if ctype == "application/pdf" or (filename or "").lower().endswith(".pdf"):
+        return own + _read_pdf(part, filename or ctype, vocab, budget)
     return own + _Content(attachments=(filename or ctype,))
+
+
+def _read_pdf(part: email.message.Message, name: str, vocab: MailVocabulary, budget: _Budget) -> _Content:
+    """A PDF attachment's text layer, read like a plain-text attachment; only its name when it has none.
+
+    A PDF cut by the parser's part limit (no end marker) is not read: its first pages could be read, but
+    not known to be all of it."""
+    attachment = _Content(attachments=(name,))
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes) or not looks_like_pdf(data) or _PDF_END not in data[-_PDF_END_WINDOW:]:
+        return attachment
+    read = pdf_text(data, vocab.limits.max_pdf_pages, budget.text_bytes)
+    if read is None or not read.text.strip():
+        return attachment
+    budget.text_bytes -= min(budget.text_bytes, len(read.text.encode()))
+    cut = (MessageDefect.TEXT_TRUNCATED,) if read.cut else ()
+    return attachment + _Content(blocks=(_Block(read.text),), defects=cut)
 
 
 def _read_alternatives(

@@ -158,7 +158,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout53/eu14-nl-zaalbordje-museum": "the museum's grant only in its quoted own first mail",
     "heldout53/ev15-ro-agency-terms-other-photos": "an agency's 'doar în scop editorial' for other photos",
     "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
-    "heldout54/fa12-nl-statement-in-pdf": "the signed statement only in an attached PDF, which is not read",
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pdfs import text_pdf
 from verification.errors import ConfigError, UnreadableMessage
 from verification.files import FileVocabulary, find_files
 from verification.message import MailVocabulary, MessageDefect, decode_bytes, find_urls, parse_message, unflow
@@ -442,6 +443,49 @@ def test_attachments_and_mixed_text(vocab: MailVocabulary) -> None:
     )
     # a plain text attachment may be the signed statement the mail points to; an HTML one is a file
     assert parsed.text() == "First part.\n\nThe attached statement.\n\nSecond part."
+
+
+TEN_PAGES = "\n\n".join([RELEASE] + ["More."] * 9)
+
+
+def _with_pdf(pdf: bytes, content_type: str = "application/pdf", name: str = "Verklaring.pdf") -> bytes:
+    return (
+        b"From: a@example.org\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n"
+        b"--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe signed statement is attached.\r\n"
+        + f"--XX\r\nContent-Type: {content_type}\r\n".encode()
+        + f"Content-Disposition: attachment; filename={name}\r\n".encode()
+        + b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(pdf).replace(b"\n", b"\r\n")
+        + b"--XX--\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("pdf", "content_type", "text", "truncated"),
+    [
+        (text_pdf([[RELEASE]]), "application/pdf", RELEASE, False),
+        (text_pdf([[RELEASE]]), "application/octet-stream", RELEASE, False),
+        (
+            text_pdf([[RELEASE]] + [["More."]] * 10),
+            "application/pdf",
+            "\n\n".join([RELEASE] + ["More."] * 9),
+            True,
+        ),
+        (text_pdf([[RELEASE]], end_marker=False), "application/pdf", "", False),
+        (text_pdf([[]]), "application/pdf", "", False),
+        (b"%PDF-1.4 broken\n%%EOF", "application/pdf", "", False),
+    ],
+    ids=["a PDF", "a PDF sent as octet-stream", "more pages than read", "cut short", "a scan", "broken"],
+)
+def test_pdf_attachment_text_is_read_after_the_body(
+    vocab: MailVocabulary, pdf: bytes, content_type: str, text: str, truncated: bool
+) -> None:
+    """A statement attached as a PDF counts like one pasted in; a PDF that cannot be read whole adds
+    nothing, and pages left unread keep the mail from confirming."""
+    parsed = parse_message(_with_pdf(pdf, content_type), vocab)
+    assert parsed.attachments == ("Verklaring.pdf",)
+    assert parsed.text() == "\n\n".join(filter(None, ["The signed statement is attached.", text]))
+    assert (MessageDefect.TEXT_TRUNCATED in parsed.defects) is truncated
 
 
 FORWARD = (

@@ -25,6 +25,7 @@ _HANGUL = re.compile("[\uac00-\ud7af]")
 # Characters between a relation and its taking verb: a name, a time, a place ("父亲在1985年拍的",
 # "아버지가 1980년에 찍은", "아버지께서 1980년대에 사진관을 운영하시며 남기신")
 _MAX_BETWEEN = 24
+_MAX_VERB_CHARS = 8  # a taking verb and its ending, where a Korean negation stands ("촬영하지 않았")
 _MAX_HAN_NAME = 4  # a Chinese name after a relation: two to four characters ("王伟", "欧阳明日")
 
 
@@ -124,6 +125,28 @@ def caseless_credits(
             signers = name is not None and _is_signers(name, holder_names, vocab)
             credits.append(Credit(" ".join(text[start:end].split()), name, signers))
     return tuple(credits)
+
+
+def caseless_took_myself(text: str, vocab: StatementVocabulary) -> bool:
+    """A first-person subject, then a self word, then a taking verb, in one clause and whatever stands
+    between but a relation, with no negator in the clause: "照片也是我自己在工作室里用相机拍摄的", "제가 직접
+    제 카메라로 촬영했습니다". The signer took it (fixed phrases such as "自己拍的" are `self_made`'s)."""
+    words = vocab.caseless_relations
+    text = _WRAPPED_RUN.sub("", unicodedata.normalize("NFC", text))
+    for self_word in words.self_words:
+        for start, end in _occurrences(text, self_word):
+            head = _clause_before(text[:start])
+            tail, _ = _clause_over_brackets(text[end:], _MAX_BETWEEN + _MAX_VERB_CHARS)
+            verb = _verb_after(text[end:], words, vocab)
+            if verb is None or not _first_person(head, words):
+                continue
+            between = text[end : end + verb[0]]
+            if between.startswith(words.possessives) or any(r in between for r in words.relations):
+                continue  # "我自己的朋友拍的", "我自己请摄影师拍的": someone else took it
+            clause = head + self_word + tail
+            if not any(negator in clause for negator in words.negators):
+                return True
+    return False
 
 
 def _relation_credits(
@@ -351,9 +374,10 @@ def _caseless_pronouns(vocab: StatementVocabulary) -> list[str]:
     return [pronoun for pronoun in vocab.pronouns if CASELESS_RUN.search(pronoun)]
 
 
-# Prepositions and adverbs that open a time or place phrase after a first-person subject in Chinese
-# ("于2025年", "在展厅", "亲自"): what follows the pronoun is no one else's name.
-_ADVERBIAL_LEADS = ("于", "於", "在", "从", "從", "亲自", "親自", "独自", "獨自", "曾")
+# Prepositions and adverbs that open a time, place or instrument phrase after a first-person subject in
+# Chinese ("于2025年", "在展厅", "亲自", "用自己的相机"): what follows the pronoun is no one else's name.
+_TIME_PLACE_LEADS = ("于", "於", "在", "从", "從", "亲自", "親自", "独自", "獨自", "单独", "單獨", "曾")
+_ADVERBIAL_LEADS = (*_TIME_PLACE_LEADS, "用", "使用", "拿", "借")  # and an instrument: "用自己的相机"
 
 
 # Characters a department's name may have after a house pronoun: "広報部" (PR), "宣传部", "홍보팀".

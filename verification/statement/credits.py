@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from verification.languages import ParagraphLanguages
 from verification.licenses import PhraseTable, Token, Tokens, sentence_around, tokenize
 from verification.model import Credit
+from verification.statement.caseless import caseless_took_myself
 from verification.statement.names import (
     MAX_PERSON_WORDS,
     distinctive_words,
@@ -1385,9 +1386,11 @@ def _relation_credits(
     """
     tokens = tokenize(text)
     credits: list[Credit] = []
+    by_verb: dict[int, Credit] = {}  # a taking verb's credit: two relations before it name one person
     for index in _relation_or_agent_indices(tokens, vocab):
         token = tokens[index]
-        is_relation = token.norm in vocab.relations
+        # "bờ sông" (a river's shore) is no "bố" (father)
+        is_relation = token.norm in vocab.relations and not vocab.relations.accented_otherwise(token.raw)
         agent = is_agent(token.norm, vocab) and (
             _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
         )
@@ -1435,7 +1438,13 @@ def _relation_credits(
             first -= 1  # "my friend", "mein Bruder"
         phrase = " ".join(text[tokens[first].start : tokens[last].end].split())
         name = _name_words(text, tokens, index, named, vocab) or None
-        credits.append(Credit(phrase=phrase, name=name, by_signer=False))
+        earlier = by_verb.get(verb)
+        if earlier is not None:  # "con gái tôi là cháu Trần Thu Hà … chụp": one person, named once
+            if earlier.name is None and name is not None:
+                credits[credits.index(earlier)] = by_verb[verb] = Credit(phrase, name, by_signer=False)
+            continue
+        by_verb[verb] = Credit(phrase=phrase, name=name, by_signer=False)
+        credits.append(by_verb[verb])
     return credits
 
 
@@ -1662,14 +1671,20 @@ def _name_words(
 
 def _depicted(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
     """The relation at `index` is what a photo shows: a depiction preposition at most two words before it,
-    right after a photo noun ("a photo of my husband", "ein Foto von meinem Mann").
+    right after a photo noun ("a photo of my husband", "ein Foto von meinem Mann"), or one that is a taking
+    verb too (Vietnamese "chụp").
     German "von" is "by" too: "Das Foto wurde von unserem Kollegen aufgenommen" credits the colleague."""
     for back in range(1, 3):
         position = index - back
         if position < 0 or tokens[position + 1].brk:
             return False
         if tokens[position].norm in vocab.depiction_prepositions:
-            return _preceded_by(tokens, position, vocab.photo_nouns, 1)
+            # a taking verb listed as one: "Bức ảnh dưới đây chụp vợ tôi" (photographs my wife), with
+            # no photo noun right before
+            return _preceded_by(tokens, position, vocab.photo_nouns, 1) or (
+                tokens[position].norm in vocab.take_verbs
+                and vocab.depiction_prepositions.holds_as_written(tokens[position].raw)
+            )
     return False
 
 
@@ -1702,7 +1717,7 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             if _capitalised_inside(tokens, position):
                 continue  # "Studio Julien Ferrand – Photographie": a noun, no "photographié"
             if (
-                norm in vocab.take_verbs
+                (norm in vocab.take_verbs and not vocab.take_verbs.accented_otherwise(tokens[position].raw))
                 or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
                 or (
                     position == index - 1
@@ -1971,7 +1986,7 @@ def says_self_made(
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
         if own is None or own.self_made.matches_any(tokens, index):
             return True
-    return any(
+    return caseless_took_myself(text, vocab) or any(
         _taken_by_signer(tokens, verb, vocab, languages, negators)
         or _took_myself(tokens, verb, vocab, negators)
         for verb in range(len(tokens))

@@ -50,6 +50,13 @@ class WordSet:
             self.prefixes
         )
 
+    def accented_otherwise(self, raw: str) -> bool:
+        """The word bears accents that none of its entries has: Vietnamese "bờ" (shore) and "năm" (year)
+        are no "bố" (father) or Dutch "nam" (took). A word written without accents may be any of them
+        (many write Czech or Vietnamese without), and a prefix entry holds every accent."""
+        written, folded = unicodedata.normalize("NFC", raw).casefold(), fold(raw)
+        return written != folded and written not in self.written and not folded.startswith(self.prefixes)
+
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
@@ -174,6 +181,8 @@ _CASELESS_RELATION_KEYS = (
     "subject_particles",
     "name_stops",
     "cleft_leads",
+    "self_words",
+    "negators",
 )
 # Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
 # inside runs of text without spaces.
@@ -266,7 +275,8 @@ _LANGUAGE_PHRASE_KEYS = ("self_made",)
 @dataclass(frozen=True)
 class CaselessRelations:
     """Words of "我的朋友王伟拍摄的", "제 친구 김민수가 찍었습니다": a relation or photographer, perhaps a
-    name, then a taking verb, in scripts without capitals (as written, longest first)."""
+    name, then a taking verb, in scripts without capitals (as written, longest first); and of the signer's
+    own "我自己在工作室里用相机拍摄的"."""
 
     relations: tuple[str, ...]  # "朋友", "父亲", "친구": relations and photographers
     agents: tuple[str, ...]  # "摄影师", "사진작가": a name right after one credits it without a verb
@@ -279,6 +289,8 @@ class CaselessRelations:
     subject_particles: tuple[str, ...]  # "가", "께서": end the subject, written on it
     name_stops: tuple[str, ...]  # "在", "帮": a name written without spaces ends before them
     cleft_leads: tuple[str, ...]  # "찍은 사람은", "拍的是": before a relation, the one who took it
+    self_words: tuple[str, ...]  # "自己", "직접": with a subject and a taking verb, the signer took it
+    negators: tuple[str, ...]  # "不", "没", "않": in a clause, it says nothing the signer did for sure
 
 
 @dataclass(frozen=True)

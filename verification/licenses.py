@@ -522,6 +522,7 @@ _LANGUAGE_LISTS = (
     "wish_nouns",
     "alike_words",
     "exclude_verbs",
+    "even_if_words",
     "excluded_words",
     "post_refusals",
     "condition_nouns",
@@ -667,6 +668,7 @@ class LicenseVocabulary:
         PhraseTable  # "I exclude", "schließe ich": a commercial or change use in the sentence is left out
     )
     excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
+    even_if_words: PhraseTable  # "even if", "auch wenn": the condition they open asks for nothing
     post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
     link_words: PhraseTable  # "link", "odkaz": what a condition may demand of every reuser
     consent_words: PhraseTable  # "consent", "Zustimmung": with a marker beside, a use that needs asking
@@ -1817,7 +1819,14 @@ def _undone_elsewhere(
     ):
         return True
     # a license name without its version ("Creative Commons" before a full name read apart) restricts nothing
-    restricted = {sentences[other.start] for other in hits if other.problem in _RESTRICTION_RANK}
+    # a restriction its own sentence withdraws restricts nothing there: "Obmedzenie na nekomerčné použitie
+    # ruším, fotografie môže ktokoľvek použiť aj komerčne"
+    restricted = {
+        sentences[other.start]
+        for other in hits
+        if other.problem in _RESTRICTION_RANK
+        and not _withdrawn_in_words(tokens, sentences, sentences[other.start], vocab)
+    }
     negated_sentences = {
         sentences[i] for i in vocab.negators.starts(tokens) if vocab.negators.matches_any(tokens, i)
     }
@@ -4327,7 +4336,8 @@ def _later_removal_hits(
     sentences of the grant, a removal after a when- or if-word of its sentence ("ko bom iz društva
     izstopil, vas prosim, da jih odstranite": when I leave the club, please remove them), not the sender's
     own ("if you like, I can remove the watermark"), nor one whose condition is negated ("if this is not
-    enough, please delete them"), nor a footer's ("if you received this message in error, delete it").
+    enough, please delete them") or conceded ("even if the files are deleted"), nor a footer's ("if you
+    received this message in error, delete it").
     A free license does not end."""
     removals = [
         span
@@ -4356,11 +4366,15 @@ def _later_removal_hits(
     if hits:
         return hits
     granting = _granting_sentences(tokens, vocab, masked)
+    # "…ist unwiderruflich, auch wenn die Werke … gelöscht werden": even then, nothing is asked
+    conceded = {
+        i for span in _spans(tokens, vocab.even_if_words, masked, None) for i in range(span.start, span.end)
+    }
     conditions = [
         span
         for table, key in ((vocab.when_words, "when_words"), (vocab.if_words, "if_words"))
         for span in _spans(tokens, table, masked, None)
-        if not foreign.foreign(span, key)
+        if not foreign.foreign(span, key) and span.start not in conceded
     ]
     for removal in removals:
         sentence = sentences[removal.start]

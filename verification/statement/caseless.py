@@ -19,7 +19,10 @@ _HIRAGANA = re.compile("[\u3041-\u309f]+")
 # What ends a name in running text without spaces: punctuation (full-width too) and the line's end.
 _NAME_STOP = re.compile(r"[^\w\s・·]")
 # A line break between two letters of scripts without spaces, which a mail program put into a sentence.
-_WRAPPED_RUN = re.compile(rf"(?<=[{CJK_LETTERS}\u3041-\u309f])\n(?=[{CJK_LETTERS}\u3041-\u309f])")
+# The middle dot and full-width brackets count with them: "スタジオ・\nタナカ".
+_WRAPPED_RUN = re.compile(
+    rf"(?<=[{CJK_LETTERS}\u3041-\u309f\u30fb（）])\n(?=[{CJK_LETTERS}\u3041-\u309f\u30fb（）])"
+)
 _MAX_CREDITED = 30  # characters between a template's fixed words: a name with words describing it
 _HANGUL = re.compile("[\uac00-\ud7af]")
 # Characters between a relation and its taking verb: a name, a time, a place ("父亲在1985年拍的",
@@ -106,8 +109,8 @@ def caseless_credits(
         for match_start, match_end in _occurrences(text, after):
             head = text[:match_start]
             name = _named_after(head, before, vocab) if before else _named_before(head, vocab)
-            if not name:
-                continue
+            if not name or name.endswith(vocab.caseless_not_name_ends):
+                continue  # "パンフレット用に撮影を依頼" (for the brochure), "…の際に" (on the occasion)
             start = head.rfind(before) if before else head.rfind(name)
             if match_end > found.get(start, (-1, ""))[0]:  # "由…攝影師拍攝": not "攝影" inside 攝影師
                 found[start] = (match_end, name)
@@ -344,8 +347,14 @@ def _holds(text: str, index: int, word: str) -> bool:
 def _named_before(head: str, vocab: StatementVocabulary) -> str | None:
     """The name just before "が撮影": back to punctuation or a topic particle ("この写真は"),
     first-person pronouns as they are ("私たち", "私自身"), else its last run without hiragana
-    ("先代である祖父・松田清" -> 祖父・松田清; hiragana there are particles and endings)."""
+    ("先代である祖父・松田清" -> 祖父・松田清; hiragana there are particles and endings). A name in brackets
+    right before is the one: "外部のカメラマン（スタジオ・タナカの田中一郎様）" -> 田中一郎様."""
     line = head.rsplit("\n", 1)[-1]
+    closed = line.rstrip()
+    if closed.endswith(("）", ")")):
+        opened = max(closed.rfind("（"), closed.rfind("("))
+        if opened >= 0:
+            return _named_before(closed[opened + 1 : -1], vocab) or _named_before(closed[:opened], vocab)
     stops = list(_NAME_STOP.finditer(line))
     words = line[stops[-1].end() :] if stops else line
     cut = max((words.rfind(p) + len(p) for p in vocab.topic_particles if p in words), default=0)

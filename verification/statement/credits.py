@@ -546,14 +546,31 @@ def artwork_credits(
             continue
         own = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
         low, _ = sentence_around(tokens, index)
-        if not any(tokens[i].norm in own.artwork_nouns for i in range(low, index)):
-            continue
         run = _capitalised_run(tokens, index + 1)
         if run is None or is_holder_name(run[0], holder_names, vocab):
+            continue
+        if not any(tokens[i].norm in own.artwork_nouns for i in range(low, index)) and not _their_artwork(
+            tokens, run[1], own
+        ):
             continue
         phrase = " ".join(text[token.start : tokens[run[1] - 1].end].split())
         credits.append(Credit(phrase=phrase, name=run[0], by_signer=False))
     return credits
+
+
+def _their_artwork(tokens: Sequence[Token], start: int, vocab: StatementVocabulary) -> bool:
+    """An artwork noun right after a third-person possessive from `start` to the end of the next sentence:
+    "Я внук художника Николая Громова … . … фотография его картины" (a photo of his painting)."""
+    _, last = sentence_around(tokens, start - 1)
+    if last + 1 < len(tokens):
+        _, last = sentence_around(tokens, last + 1)
+    return any(
+        tokens[i].norm in vocab.artwork_nouns
+        and tokens[i - 1].norm in vocab.third_possessives
+        and vocab.third_possessives.holds_as_written(tokens[i - 1].raw)
+        and not tokens[i].gap
+        for i in range(max(start, 1), last + 1)
+    )
 
 
 def _capitalised_run(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
@@ -1027,6 +1044,8 @@ def _passive_credit_at(
         by += 1  # "taken in 2019 by X"
     if by + 1 >= len(tokens) or tokens[by].line != token.line or tokens[by].norm not in vocab.by_prepositions:
         return None
+    if by - 1 > index and tokens[by - 1].norm in vocab.photo_nouns:
+        return None  # "Jeg har selv taget dette billede af Nyhavn": a picture of Nyhavn, taken by the signer
     found = _credited(text, tokens, by + 1, vocab, holder_names, pronouns_allowed=True)
     if found is None:
         return None
@@ -1065,6 +1084,13 @@ def _verb_credit_at(
     if tokens[position].line != tokens[index].line:
         return None
     found = _credited(text, tokens, position + 1, vocab, holder_names, pronouns_allowed=True)
+    if found is None:  # "Okładkę zaprojektowała dla wydawnictwa Magdalena Kruk": a phrase, then the name
+        after = _past_lower_words(tokens, position + 1, vocab, to_verb=False)
+        found = (
+            _credited(text, tokens, after, vocab, holder_names, pronouns_allowed=False)
+            if after > position + 1
+            else None
+        )
     if found is None:
         return None
     name, by_signer, end = found
@@ -1078,15 +1104,23 @@ def _verb_credit_at(
 def _past_adverbial(tokens: Sequence[Tok], position: int, vocab: StatementVocabulary) -> int:
     """Where a credit verb stands after a short phrase of lower-case words at `position` ("pro obecní
     zpravodaj", for the newsletter), none a first-person subject; else `position` unchanged."""
+    return _past_lower_words(tokens, position, vocab, to_verb=True)
+
+
+def _past_lower_words(tokens: Sequence[Tok], position: int, vocab: StatementVocabulary, to_verb: bool) -> int:
+    """Past at most `_ADVERBIAL_WORDS` lower-case words on one line from `position`, none a first-person
+    subject, to a credit verb (`to_verb`) or else a capitalised word, past no pronoun either ("dla
+    wydawnictwa Magdalena Kruk"); `position` unchanged when there is none."""
     for ahead in range(position, min(len(tokens), position + _ADVERBIAL_WORDS + 1)):
         token = tokens[ahead]
-        if token.norm in vocab.credit_verbs:
+        if token.norm in vocab.credit_verbs if to_verb else ahead > position and token.raw[:1].isupper():
             return ahead
         if (
             not token.is_word
             or token.line != tokens[position].line
             or not token.raw.islower()
             or _subject_pronoun(token, vocab)
+            or (not to_verb and token.raw.casefold() in vocab.pronouns)
         ):
             break
     return position
@@ -1398,6 +1432,8 @@ def _relation_credits(
             agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
+        titled = not (is_relation or agent) and _titled_person(tokens, index, vocab)
+        is_relation = is_relation or titled  # "Die Aufnahme hat im Mai Herr Markus Kaiser … gemacht"
         if _depicted(tokens, index, vocab) and _depicted(
             tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab
         ):  # every language's words first: the paragraph's language is asked only where they find one
@@ -1418,6 +1454,9 @@ def _relation_credits(
         verb = _verb_near(tokens, index, named, vocab)
         if (
             verb is None
+            # a titled name is only the subject of a verb in its own clause: not "Estimada Sra. Márquez:
+            # > Gracias por su mensaje sobre el archivo", "Mr Ashworth - he died before it was made"
+            or (titled and not _one_clause_over_brackets(tokens, min(index, verb), max(index, verb)))
             # "scattate da mio padre, Giuseppe Rinaldi (…), che … ha fatto il fotografo": the verb has
             # its credit already
             or tokens[verb].start in covered_chars
@@ -1615,14 +1654,39 @@ def _shares_a_holder_word(name: str, holder_names: Sequence[str], vocab: Stateme
 
 
 def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> list[int]:
-    """The indices of relation and agent words, in order: each distinct word of the text is looked up
-    once, not at each of its places (most words of a release are neither)."""
+    """The indices of relation, agent and honorific words, in order: each distinct word of the text is
+    looked up once, not at each of its places (most words of a release are none of them)."""
     return sorted(
         index
         for norm, indices in tokens.positions.items()
-        if norm in vocab.relations or is_agent(norm, vocab)
+        if norm in vocab.relations or is_agent(norm, vocab) or norm in vocab.honorifics
         for index in indices
     )
+
+
+def _one_clause_over_brackets(tokens: Sequence[Token], low: int, high: int) -> bool:
+    """No punctuation but brackets, and what stands inside them, from `low` to `high`: "Herr Markus Kaiser
+    (Kaiser Luftbild, Bad Kreuznach) mit seiner Drohne … gemacht" is one clause."""
+    depth = 0
+    for token in tokens[low + 1 : high + 1]:
+        for mark in token.sep:
+            if mark in "(（[":
+                depth += 1
+            elif mark in ")）]":
+                depth = max(0, depth - 1)
+            elif not mark.isspace() and depth == 0:
+                return False
+    return True
+
+
+def _titled_person(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """An honorific as written, capitalised, before a capitalised name: "Herr Markus Kaiser", "Pani Anna
+    Nowak". A one-letter one ("M.") needs a first and a last name after it."""
+    raw = tokens[index].raw
+    if not raw[:1].isupper() or not vocab.honorifics.holds_as_written(raw):
+        return False
+    named = _name_after(tokens, index, vocab)
+    return named >= (1 if len(raw) > 1 else 2)
 
 
 def _name_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> int:

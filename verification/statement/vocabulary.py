@@ -195,6 +195,7 @@ _STRING_KEYS = (
     "caseless_credit",
     "caseless_not_credit",
     "name_suffixes",
+    "caseless_not_name_ends",
     "caseless_units",
     "pen_name_words",
     "made_for_words",
@@ -204,6 +205,7 @@ _WORD_KEYS = (
     "pronouns",
     "subject_pronouns",
     "third_pronouns",
+    "third_possessives",
     "passive_auxiliaries",
     "relations",
     "agents",
@@ -266,6 +268,7 @@ _LANGUAGE_KEYS = (
     "not_relations",
     "subject_pronouns",
     "artwork_nouns",
+    "third_possessives",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).
@@ -321,6 +324,7 @@ class StatementVocabulary:
     hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
     own_possessives: WordSet  # "our", "proprio": before an organisation credited, the holder's own unit
     artwork_nouns: WordSet  # "painting", "tabloul": a trade and a name after one in its sentence made it
+    third_possessives: WordSet  # "his", "его": before an artwork noun, the artist named just before made it
     self_words: WordSet  # "myself", "selbst": with a first-person subject and a taking verb, self-made
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
@@ -354,6 +358,7 @@ class StatementVocabulary:
     name_suffixes: tuple[str, ...]  # "先生", "さん": honorifics written after a name in Han or kana
     # "部", "課", "팀": after a house pronoun ("当社広報部", our PR department) the holder's own unit
     caseless_units: tuple[str, ...]
+    caseless_not_name_ends: tuple[str, ...]  # "用", "際": a purpose or a time before "に撮影を依頼", no one
     caseless_relations: CaselessRelations
     footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
     wrapped_line_length: int  # a line this long, ending mid-sentence, was wrapped by the mail program
@@ -451,6 +456,7 @@ class StatementVocabulary:
             hired_pronouns=words("hired_pronouns"),
             own_possessives=words("own_possessives"),
             artwork_nouns=words("artwork_nouns"),
+            third_possessives=words("third_possessives"),
             self_words=words("self_words"),
             participles=words("participles"),
             relatives=words("relatives"),
@@ -487,6 +493,7 @@ class StatementVocabulary:
             caseless_not_credit=as_written("caseless_not_credit"),
             name_suffixes=as_written("name_suffixes"),
             caseless_units=as_written("caseless_units"),
+            caseless_not_name_ends=as_written("caseless_not_name_ends"),
             caseless_relations=CaselessRelations(
                 *(as_written(f"caseless_{key}") for key in _CASELESS_RELATION_KEYS)
             ),

@@ -1804,8 +1804,16 @@ def _undone_elsewhere(
     else:
         return False
     sentence = sentences[hit.start]
+    # a consent word inside a license word is the license's name: "许可协议" (license agreement)
+    named = {
+        i
+        for span in _spans(tokens, vocab.license_words, frozenset(), None)
+        for i in range(span.start, span.end)
+    }
     if any(
-        vocab.consent_words.matches_any(tokens, i) for i in range(len(tokens)) if sentences[i] == sentence
+        vocab.consent_words.matches_any(tokens, i)
+        for i in range(len(tokens))
+        if sentences[i] == sentence and i not in named
     ):
         return False
     if not any(
@@ -3570,8 +3578,12 @@ def _nobody_profits_hits(
     for nobody in _spans(tokens, vocab.nobody_words, masked, None):
         if foreign.foreign(nobody, "nobody_words"):
             continue  # "kunhan nimeni mainitaan": Finnish "my name", no Romanian "nimeni"
-        for start in range(nobody.end, min(len(tokens), nobody.end + _NOBODY_REACH + 1)):
-            if tokens[start].gap:
+        # a condition right before: the rest of its sentence is what nobody may do ("as long as nobody
+        # prints them on cards, calendars, mugs or anything else that is then sold")
+        conditional = nobody.start > 0 and _phrase_ends_at(tokens, vocab.conditions, nobody.start - 1)
+        end = sentence_around(tokens, nobody.start)[1] + 1 if conditional else nobody.end + _NOBODY_REACH + 1
+        for start in range(nobody.end, min(len(tokens), end)):
+            if tokens[start].gap and not conditional:
                 break
             refused = next(
                 (
@@ -3590,6 +3602,21 @@ def _nobody_profits_hits(
                 hits.append(_Hit(nobody.start, refused.end, None, refused.problem))
             break
     return hits
+
+
+def _phrase_ends_at(tokens: Sequence[Token], table: PhraseTable, last: int) -> bool:
+    """A phrase of `table` ends with the token at `last`, within its clause."""
+    for start in range(last, max(-1, last - _MAX_PHRASE_WORDS), -1):
+        found = table.match(tokens, start)
+        if found is not None and start + found.length - 1 == last:
+            return True
+        if tokens[start].gap:
+            return False
+    return False
+
+
+# Words of the longest phrase `_phrase_ends_at` looks back for ("on the understanding that").
+_MAX_PHRASE_WORDS = 6
 
 
 def _only_use_hits(

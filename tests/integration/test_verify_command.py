@@ -109,7 +109,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout27/BB19-it-safelinks-firma-immagine": "the holder named only in an image's alt text",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
     "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
-    "heldout29/bg17-ar-tawqi-bilarabiya": "an Arabic-script signature, Latin-script credits: one man",
     "heldout30/bj19-hu-honlap-lablec-jogfenntartas": "a quoted site footer's ban for other pictures",
     "heldout30/bl14-zh-freemail-team-page-hash": "an address written with '#' for '@' on the team page",
     "heldout31/bo19-ro-pictorita-tablou-propriu": "a painter's name in the title; her own work",
@@ -146,7 +145,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout47/ea19-zh-zhuli-qq-youxiang-guanwang": "'陈老师…在外地拍摄' (the holder) read as a credit",
     "heldout47/eb04-eu-hotmail-not-listed": "'fotos de Bermeo y Mundaka' (two towns) read as a credit",
     "heldout50/ek13-pl-clubmate-shown": "'poprosił mnie tylko o zgodę na użycie' read as a use limit",
-    "heldout50/ek17-sv-sjalvutlosare": "a tripod borrowed from the neighbour read as his photo",
     "heldout51/en18-cs-fotobanka-ostatni-snimky": "a forwarded photobank's terms for other photos restrict",
     "heldout52/eq16-ro-colleague-professor-shown": "'fotografia pe care i-am făcut-o …, colegul' read as his",
     "heldout52/er04-zh-other-photos-reserved": "'僅適用於本站其他照片' after the reserve: still read",
@@ -154,6 +152,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout53/eu14-nl-zaalbordje-museum": "the museum's grant only in its quoted own first mail",
     "heldout53/ev15-ro-agency-terms-other-photos": "an agency's 'doar în scop editorial' for other photos",
     "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
+    "heldout56/fg08-ro-fotograf-client-bistro": "'Sunt fotograful care a realizat' (I am …) read as a credit",
+    "heldout56/fi11-nl-resent-from-official-address": "the statement only in the sender's quoted first mail",
 }
 
 

@@ -68,7 +68,9 @@ def read_credits(
         )
         if credit is not None and not credit[0].by_signer:
             own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[credit[1] - 1].end)
-            if own is not None and _said_of_oneself(tokens, index, own):
+            if own is not None and (
+                _said_of_oneself(tokens, index, own) or _took_it_oneself(tokens, index, own)
+            ):
                 credit = (
                     None  # "Я авторка фото Софійського собору": the signer is the author; the rest is shown
                 )
@@ -128,6 +130,10 @@ def passive_credits(
         own = _own_vocabulary(languages, vocab, verb.start, by.end)
         if own is not None and (not _passive_verb(tokens, index, own) or by.norm not in own.by_prepositions):
             continue
+        if _after_owner_phrase(tokens, at + 1, vocab):
+            continue  # "ett stativ som jag lånat av grannen": borrowed from the neighbour
+        if own is not None and any(_subject_pronoun(tokens[i], own) for i in range(index + 1, at)):
+            continue  # "le ho scattate io nel 2023 dalla barca": the signer took them, from the boat
         words = _description(tokens, at + 1)
         if not words and at > index + 1:  # "réalisées lors des vendanges 2023 par Julien Marchand"
             named = _capitalised_run(tokens, at + 1)
@@ -848,7 +854,11 @@ def _bracketed_caption(
     "«Фото Олександра Бондаря»": the label opens the bracket, a full name closes it. A photo studio's
     stamp quoted after its noun may name one word: "pečiatka „Foto Hudec, Pezinok“"."""
     if index == 0 or tokens[index - 1].norm not in _OPENING_BRACKETS:
-        return None
+        byline = _byline_of_its_own(tokens, index, _caption_name(text, tokens, name_start, vocab))
+        if byline is None:
+            return None
+        phrase = " ".join(text[tokens[index].start : tokens[byline[1] - 1].end].split())
+        return Credit(phrase, byline[0], by_signer=is_holder_name(byline[0], holder_names, vocab)), byline[1]
     stamped = index >= 2 and tokens[index - 2].norm in vocab.mark_nouns  # "pečiatka „Foto Hudec, Pezinok“"
     if (
         tokens[index - 1].norm not in "([（"
@@ -865,6 +875,23 @@ def _bracketed_caption(
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _byline_of_its_own(
+    tokens: Sequence[Tok], index: int, found: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """The name and its end of a byline without a colon on a line of its own, a slash after the name:
+    "사진 김민준 / 스튜디오 하늘" (the credit line asked for), "Foto Jan Novák / Studio Nord". The name is a
+    full one, or one word of a script without capitals."""
+    if found is None or (index > 0 and tokens[index - 1].line == tokens[index].line):
+        return None
+    name, end = found
+    words = _words(name)
+    if end >= len(tokens) or tokens[end].line != tokens[index].line or tokens[end].norm != "/":
+        return None
+    if len(words) < 2 and not (len(words) == 1 and CASELESS_RUN.fullmatch(name)):
+        return None
+    return name, end
 
 
 # A caption without a colon stands alone in brackets or quotes, perhaps before a byline's "/":
@@ -918,7 +945,11 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
         start == 0
         or tokens[start - 1].line != line
         or tokens[start - 1].norm in _CLAUSE_MARKS
-        or (tokens[start - 1].norm in _SENTENCE_MARKS and tokens[start].raw[:1].isupper())
+        # after a full stop, a capital or a script without capitals ("בתמונה: …. צילום: יוסי כהן")
+        or (
+            tokens[start - 1].norm in _SENTENCE_MARKS
+            and (tokens[start].raw[:1].isupper() or _uncased_word(tokens[start].raw))
+        )
         or tokens[start - 1].raw in _FULL_STOPS  # "…的春茶採收季。攝影：…": no capitals in Han
         # "Ange gärna bildbyline enligt följande vid publicering: Foto: Anders Lindqvist": after a colon,
         # a capital or a script without capitals ("נבקש לציין קרדיט: צילום: נועה לוי")
@@ -1094,6 +1125,9 @@ def _verb_credit_at(
     if found is None:
         return None
     name, by_signer, end = found
+    described = tokenize(text[tokens[position].end : tokens[end - 1].end])
+    if any(vocab.owner_phrases.matches_any(described, i) for i in range(len(described))):
+        return None  # "Foto kedua diambil dengan drone milik teman saya, Agus Prasetyo": his drone
     related = any(token.norm in vocab.relations for token in tokens[position + 1 : end])
     if name is not None and len([t for t in word_tokens(name) if t.is_word]) < 2 and not related:
         return None  # "Das Foto machte Eindruck"; but "Zdjęcia robiła nasza wnuczka Zuzia"
@@ -1432,6 +1466,8 @@ def _relation_credits(
             agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
+        if _after_owner_phrase(tokens, index, vocab):
+            continue  # "diambil dengan drone milik teman saya": the friend owns the drone
         titled = not (is_relation or agent) and _titled_person(tokens, index, vocab)
         is_relation = is_relation or titled  # "Die Aufnahme hat im Mai Herr Markus Kaiser … gemacht"
         if _depicted(tokens, index, vocab) and _depicted(
@@ -1461,6 +1497,9 @@ def _relation_credits(
             # its credit already
             or tokens[verb].start in covered_chars
             or _signer_is_subject(tokens, verb, index, vocab)
+            or _subject_after(
+                tokens, verb, index, _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end)
+            )
             or _by_the_signer(tokens, verb, vocab)
         ):
             continue
@@ -1498,8 +1537,9 @@ def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab:
     """A first-person subject pronoun shortly before the taking word, with the relation not between them:
     "my wife drove, and I took the photo", "I pressed the shutter while my friend held the reflector".
     A pronoun right after the relation, or after it and "of", is its possessor: "Suami saya yang
-    memotret", "do chồng tôi chụp", "đồng nghiệp của tôi chụp". Or anywhere in the verb's clause when the
-    relation stands in another (`_own_clause`)."""
+    memotret", "do chồng tôi chụp", "đồng nghiệp của tôi chụp". A pronoun right after the verb is its
+    subject too ("le ho scattate io"). Or anywhere in the verb's clause when the relation stands in another
+    (`_own_clause`)."""
     for back in range(1, _SUBJECT_REACH + 1):
         position = verb - back
         if position < 0 or tokens[position + 1].brk or position < relation < verb:
@@ -1507,6 +1547,22 @@ def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab:
         if _subject_pronoun(tokens[position], vocab):
             return not _possessor(tokens, position, relation, vocab)
     return _own_clause(tokens, verb, relation, vocab)
+
+
+def _subject_after(
+    tokens: Sequence[Token], verb: int, relation: int, own: StatementVocabulary | None
+) -> bool:
+    """A first-person subject right after the taking verb, in its paragraph's own language (`own`; Serbian
+    "snimio je moj brat" has no French "je"): "Le ho scattate io … dalla barca di mio cugino"."""
+    after = verb + 1
+    return (
+        own is not None
+        and tokens[verb].norm in own.take_verbs  # not "Das Bild verdanken wir unserem Kollegen" (we owe it)
+        and after < len(tokens)
+        and after != relation
+        and not tokens[after].gap
+        and _subject_pronoun(tokens[after], own)
+    )
 
 
 def _by_the_signer(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
@@ -1542,6 +1598,17 @@ def _own_clause(tokens: Sequence[Token], verb: int, relation: int, vocab: Statem
     if start <= relation < end:
         return False
     return any(_subject_pronoun(tokens[i], vocab) for i in range(start, end))
+
+
+def _took_it_oneself(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """The credit opens with a taking verb of the paragraph's language (`vocab`) and a first-person subject
+    right after it, on its line: "le ho scattate io … dalla barca di mio cugino"."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].norm in vocab.take_verbs
+        and tokens[index + 1].line == tokens[index].line
+        and _subject_pronoun(tokens[index + 1], vocab)
+    )
 
 
 def _said_of_oneself(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
@@ -1677,6 +1744,20 @@ def _one_clause_over_brackets(tokens: Sequence[Token], low: int, high: int) -> b
             elif not mark.isspace() and depth == 0:
                 return False
     return True
+
+
+def _after_owner_phrase(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """An owner phrase ends at most two words before `index`, in its clause: the person there owns or lent
+    a thing the photo was taken with ("drone milik teman saya", "un trépied prêté par mon voisin")."""
+    for back in range(1, 3):
+        position = index - back
+        if position < 0 or tokens[position + 1].gap:
+            return False
+        for start in range(position, max(-1, position - 4), -1):
+            found = vocab.owner_phrases.match(tokens, start)
+            if found is not None and start + found.length - 1 == position:
+                return True
+    return False
 
 
 def _titled_person(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
@@ -1917,12 +1998,15 @@ def _unbracketed(sep: str) -> str:
     return sep.replace("(", "").replace(")", "").strip()
 
 
-def phrase_credits(text: str, table: PhraseTable, post_negators: PhraseTable) -> tuple[Credit, ...]:
+def phrase_credits(
+    text: str, table: PhraseTable, post_negators: PhraseTable, upload_verbs: WordSet
+) -> tuple[Credit, ...]:
     """A phrase that by itself says someone else made the work credits that person, named or not: an heir
     ("Als Alleinerbin bin ich Inhaberin", "j'en suis l'héritière": whoever left the rights made the work),
     work done for the writer: a favour ("撮ってくださった", "촬영해 주신": only someone else is honoured so)
     or an order ("su nostra commissione", "по нашему заказу").
-    Not one negated right after it ("다른 사람이 찍어 준 것이 아니라", not something another took for me)."""
+    Not one negated right after it ("다른 사람이 찍어 준 것이 아니라", not something another took for me), nor
+    an order to upload ("die Benutzer Seehase77 in meinem Auftrag hochgeladen hat")."""
     tokens = tokenize(text)
     for index in table.starts(tokens):
         found = table.match(tokens, index)
@@ -1933,6 +2017,9 @@ def phrase_credits(text: str, table: PhraseTable, post_negators: PhraseTable) ->
         if any(
             post_negators.match(tokens, i) for i in after if not any(tokens[j].gap for j in range(end, i + 1))
         ):
+            continue
+        first, last = _around(tokens, index, sentence=False)
+        if any(tokens[i].norm in upload_verbs for i in range(first, last)):
             continue
         phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
         return (Credit(phrase=phrase, name=None, by_signer=False),)
@@ -1960,6 +2047,9 @@ def commission_credits(
             tokens, index, vocab
         ):
             continue
+        low_clause, high_clause = _around(tokens, index, sentence=False)
+        if any(tokens[i].norm in vocab.upload_verbs for i in range(low_clause, high_clause)):
+            continue  # "die Benutzer Seehase77 in meinem Auftrag hochgeladen hat": uploaded for the signer
         first, end = _around(tokens, index, sentence=True)
         made = [
             position

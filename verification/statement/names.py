@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from verification.licenses import fold, tokenize
+from verification.statement.abjad import abjad_script, spelled_in_latin
 from verification.statement.vocabulary import StatementVocabulary, Template, TemplateSet, WordSet
 from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tokens
 
@@ -405,18 +406,24 @@ def _romanised(word: str) -> str:
 def same_name_across_scripts(name: str, word: str) -> bool:
     """`word` is `name` written in another script: the signer "Дмитрий Соколов" in the title "Dmitry
     Sokolov 2024", the credit "Olena Koval" to "Олена Коваль", "Ελένη Παπαδάκη" in "Eleni Papadaki in
-    concert". Only Cyrillic or Greek against Latin: within one script the spelling decides."""
+    concert", "רון פרידמן" signing "Ron Friedman" (`abjad`). Only Cyrillic, Greek, Hebrew or Arabic against
+    Latin: within one script the spelling decides."""
     if _script(name) == _script(word):
         return False
+    for script_word, latin in ((name, word), (word, name)):
+        if abjad_script(script_word) is not None and latin.isascii():
+            return spelled_in_latin(script_word, fold(latin))
     return same_name_word(_romanised(name), _romanised(word))
 
 
 def _script(word: str) -> str:
-    """ "cyrillic", "greek" or "other": the scripts `_ROMAN` writes in Latin letters."""
+    """ "cyrillic", "greek", "abjad" (Hebrew or Arabic) or "other"."""
     if any("\u0400" <= c <= "\u04ff" for c in word):
         return "cyrillic"
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
         return "greek"
+    if abjad_script(word) is not None:
+        return "abjad"
     return "other"
 
 

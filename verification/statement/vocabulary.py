@@ -215,6 +215,7 @@ _WORD_KEYS = (
     "take_verbs",
     "make_verbs",
     "commission_verbs",
+    "upload_verbs",
     "participles",
     "relatives",
     "mark_nouns",
@@ -244,7 +245,16 @@ _WORD_KEYS = (
     "not_agents",
     "footer_marks",
 )
-_PHRASE_KEYS = ("self_made", "depicts", "closings", "for_client", "inherited", "made_for_us", "at_the_camera")
+_PHRASE_KEYS = (
+    "self_made",
+    "depicts",
+    "closings",
+    "for_client",
+    "inherited",
+    "made_for_us",
+    "at_the_camera",
+    "owner_phrases",
+)
 # The grammar words of a credit (its templates, verbs, prepositions, fillers) are per language: Italian
 # "da" (by) is Portuguese "of the" ("tirada da Torre de Belém" is taken from it). A credit found with
 # every language's words stands in a paragraph of a known language only when that language's words (and
@@ -318,6 +328,7 @@ class StatementVocabulary:
     take_verbs: WordSet
     make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
     commission_verbs: WordSet  # "commissioned", "заказали", "çektirdik": the holder had someone else make it
+    upload_verbs: WordSet  # "uploaded", "hochgeladen": a commission in their clause is to upload, not to make
     participles: WordSet  # "çeken": who took it, right before the relation it describes ("çeken kuzenim")
     relatives: WordSet  # "who", "který", "qui": "Anna Berg, who took them" credits her
     mark_nouns: WordSet  # "stamp", "pečiatka": the studio's stamp quoted after one is a caption
@@ -367,6 +378,7 @@ class StatementVocabulary:
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
     inherited: PhraseTable  # "sole heir", "Alleinerbin": the rights came from the maker, who is someone else
     made_for_us: PhraseTable  # "撮ってくださった", "촬영해 주신": someone else took it for the writer
+    owner_phrases: PhraseTable  # "lent by", "milik": the person after them owns a thing used, took nothing
     at_the_camera: PhraseTable  # "behind the camera", "hinter der Kamera": who stood there took the photo
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
@@ -453,6 +465,7 @@ class StatementVocabulary:
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
             commission_verbs=words("commission_verbs"),
+            upload_verbs=words("upload_verbs"),
             hired_pronouns=words("hired_pronouns"),
             own_possessives=words("own_possessives"),
             artwork_nouns=words("artwork_nouns"),
@@ -504,6 +517,7 @@ class StatementVocabulary:
             for_client=phrases("for_client"),
             inherited=phrases("inherited"),
             made_for_us=phrases("made_for_us"),
+            owner_phrases=phrases("owner_phrases"),
             at_the_camera=phrases("at_the_camera"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),

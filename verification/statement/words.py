@@ -123,6 +123,13 @@ def _thai_parts(start: int, raw: str) -> list[tuple[int, str]]:
 _OWN_LINE = re.compile(r"\s*(?:[>*•·\-–—]|\d+[.)]\s)|[ \t]{2,}\S")
 
 
+# A postal address (a house number, then a postcode and a town: "Rue de Nimy 27, 7000 Mons"), a web or
+# mail address: a signature's line, never the rest of a sentence.
+_ADDRESS_LINE = re.compile(
+    r"\b\d{1,4}[a-zA-Z]?,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+\w|^\s*(?:www\.|https?://)|@\S+\.\w"
+)
+
+
 def joined_wraps(text: str, wrapped_length: int) -> str:
     """`text` with each line break a mail program put into a sentence made a space: after a line of at
     least `wrapped_length` characters that does not end a sentence, before a line of text (not blank, not
@@ -138,6 +145,7 @@ def joined_wraps(text: str, wrapped_length: int) -> str:
             and body[-1] not in ".!?:;。！？："
             and following.strip() != ""
             and not _OWN_LINE.match(following)
+            and not _ADDRESS_LINE.search(following)
         )
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])

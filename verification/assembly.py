@@ -78,7 +78,9 @@ def assemble_facts(
         auth_failures=auth_failures,
         official=official,
         site=site,
-        holder_named_on_site=_names_holder(site, reading),
+        holder_named_on_site=_names_holder(
+            site, reading, sender_domain=official is not None and official.source is SiteSource.SENDER_DOMAIN
+        ),
         lookalikes=_lookalikes(
             sender.domain if sender else None, reading, official, site, tools, lookalike_settings
         ),
@@ -89,10 +91,21 @@ def assemble_facts(
     )
 
 
-def _names_holder(site: SiteEvidence | None, reading: TicketReading) -> str | None:
+def _names_holder(
+    site: SiteEvidence | None, reading: TicketReading, sender_domain: bool = False
+) -> str | None:
+    """The holder name the site's home page shows. Where the sender's own domain stands in for a site the
+    mail does not name (`sender_domain`), a signer who represents no one is the holder that counts: an
+    employer in the signature is not the holder ("Аз, Иван Димитров, съм автор"
+    over "-- Стройконтрол ООД": the company's home page does not make it Ivan's site)."""
     if site is None or not site.reachable:
         return None
-    return names_holder(site.home_text, reading.statement.holder_names)
+    statement = reading.statement
+    holders = statement.holder_names
+    signer = statement.signer
+    if sender_domain and statement.represents is None and signer in holders:
+        holders = (signer,)
+    return names_holder(site.home_text, holders)
 
 
 def _foreign_reply_to(

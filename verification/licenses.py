@@ -1708,6 +1708,9 @@ def _set_aside(
     for marker in markers:
         if _clause_distance(tokens, span, marker) is not None:
             return True
+        # "заменям лиценза, който посочих в първото си писмо (CC BY-NC-SA 4.0)": named in brackets after it
+        if marker.end <= hit.start and _bracket_opens_at(tokens, hit.start, marker.end):
+            return True
         if sentences[marker.start] == sentences[hit.start] + 1 and _opens_with_contrast(
             tokens, marker, sentences
         ):
@@ -1725,6 +1728,11 @@ def _set_aside(
         if hit.end <= marker.start and _opens_next_clause(tokens, hit, marker):
             return True
     return False
+
+
+def _bracket_opens_at(tokens: Sequence[Token], start: int, after: int) -> bool:
+    """A bracket opens right before `start`, which comes right after `after`: "… писмо (CC BY-NC-SA 4.0)"."""
+    return start == after and "(" in tokens[start].sep
 
 
 def _opens_with_contrast(tokens: Sequence[Token], marker: _Span, sentences: Sequence[int]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.support.web_fixtures import domain_tools, load_config
@@ -164,6 +166,40 @@ def test_sender_site_names_holder_only_from_its_home_page(
     for evidence, expected in ((silent, None), (naming, "Jane Roe")):
         facts = assemble_facts(ticket, official, None, None, tools, lookalike_settings, (named, evidence))
         assert facts.holder_named_on_sender_site == expected
+
+
+@pytest.mark.parametrize(
+    ("represents", "home_text", "expected"),
+    [
+        (None, "Roe Bau GmbH: construction supervision since 2004", None),
+        (None, "Roe Bau GmbH, managing director Jane Roe", "Jane Roe"),
+        ("Roe Bau GmbH", "Roe Bau GmbH: construction supervision since 2004", "Roe Bau GmbH"),
+    ],
+    ids=["employer-in-footer-only", "signer-named", "represented-firm-named"],
+)
+def test_own_domain_stands_for_the_holder_the_text_claims(
+    tools: DomainTools,
+    lookalike_settings: LookalikeSettings,
+    represents: str | None,
+    home_text: str,
+    expected: str | None,
+) -> None:
+    """A mail naming no site, from the signer's employer's domain: the employer in the signature is no
+    holder of photos the signer took for themselves; the firm they say they represent is."""
+    ticket = reading("jane@roe-bau.de")
+    holders = ("Jane Roe", "Roe Bau GmbH")
+    ticket = TicketReading(
+        ticket.message,
+        ticket.files,
+        ticket.license,
+        replace(ticket.statement, represents=represents, holder_names=holders),
+    )
+    official = choose_official_site(ticket, tools)
+    assert official is not None
+    assert official.source is SiteSource.SENDER_DOMAIN
+    site = SiteEvidence(official.url, official.domain, True, home_text=home_text)
+    facts = assemble_facts(ticket, official, site, None, tools, lookalike_settings)
+    assert facts.holder_named_on_site == expected
 
 
 REPLY_TO = [

@@ -399,6 +399,8 @@ def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabula
     """The credited name is the signer's: first-person words only ("我自己", "私たち"), or it ends with a
     holder's name ("本團團長黃怡君"), whatever stands before."""
     plain = "".join(_without_suffix(name, vocab).split())
+    # "由我们团队自行设计": "by ourselves" after the team is no part of who it is
+    plain = next((plain[: -len(w)] for w in vocab.caseless_relations.self_words if plain.endswith(w)), plain)
     rest = plain
     while rest:
         pronoun = max((p for p in _caseless_pronouns(vocab) if rest.startswith(p)), key=len, default="")

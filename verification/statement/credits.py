@@ -974,6 +974,8 @@ def _caption_name(
     line = tokens[start].line
     if CASELESS_RUN.match(tokens[start].raw) or _uncased_word(tokens[start].raw):
         end = _caseless_end(tokens, start)
+        # "装画：森下ゆかり　装丁：岡田デザイン室": the next caption's label ends this one's name
+        end = next((i for i in range(start + 1, end) if _opens_next_caption(tokens, i, vocab)), end)
         name_end = end
         while name_end - start > 1 and (
             tokens[name_end - 1].raw in vocab.name_suffixes or tokens[name_end - 1].raw.isdigit()
@@ -985,9 +987,20 @@ def _caption_name(
         if run is None or "_" in run[0]:
             return None  # "Fotó: Budapest_Parlament.jpg" is a file name
         name, end = run
-    if _clause_goes_on(tokens, end, line):
+    if _clause_goes_on(tokens, end, line) and not _opens_next_caption(tokens, end, vocab):
         return None  # "Kuva: Helsingin tuomiokirkko", "Foto: Budapest_Parlament.jpg"
     return name, end
+
+
+def _opens_next_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """A caption label and its colon at `index`, on one line: another credit of a list ("Foto: Ana Lima
+    Texto: …", "装画：… 装丁：…")."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].norm in vocab.caption_labels
+        and tokens[index + 1].norm in _CAPTION_MARKS
+        and tokens[index + 1].line == tokens[index].line
+    )
 
 
 def _described_caption_name(
@@ -1852,8 +1865,8 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             if not 0 <= position < len(tokens):
                 continue
             low, high = min(index, position), max(index, position)
-            if any(tokens[i].brk for i in range(low + 1, high + 1)):
-                continue
+            if any(tokens[i].brk or ":" in tokens[i].sep for i in range(low + 1, high + 1)):
+                continue  # "since you asked who took them: the drone … was my brother-in-law's"
             if distance > _RELATION_WINDOW and distance - _in_brackets(tokens, low, high) > _RELATION_WINDOW:
                 continue
             norm = tokens[position].norm

@@ -526,6 +526,7 @@ _LANGUAGE_LISTS = (
     "excluded_words",
     "post_refusals",
     "condition_nouns",
+    "demanded_marks",
     "link_words",
     "consent_words",
     "consent_markers",
@@ -660,6 +661,7 @@ class LicenseVocabulary:
     use_categories: PhraseTable  # "editorial", "personal": with an only-word, a use limited to one kind
     scope_words: PhraseTable  # "article", "concours": right beside an only-word, a grant for that one use
     condition_nouns: PhraseTable  # "condition", "podmínka": with a link word, a link the reuser must give
+    demanded_marks: PhraseTable  # "our logo", "弊社ロゴ": with a condition noun, a mark the reuser must add
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
     wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
@@ -3463,6 +3465,12 @@ def _link_condition_hits(
     if not conditions:
         return []  # most releases
     sentences = _sentence_numbers(tokens)
+    for mark in _spans(tokens, vocab.demanded_marks, masked, None):
+        # "右下に弊社ロゴを表示していただくことを条件とさせていただきます": a logo on every copy, no credit
+        condition = next((c for c in conditions if sentences[c.start] == sentences[mark.start]), None)
+        if condition is not None and not foreign.foreign(mark, "demanded_marks"):
+            start, end = min(condition.start, mark.start), max(condition.end, mark.end)
+            return [_Hit(start, end, None, LicenseProblem.NOT_FREE)]
     for link in _spans(tokens, vocab.link_words, masked, None):
         condition = next((c for c in conditions if sentences[c.start] == sentences[link.start]), None)
         if condition is not None and _credit_in_sentence(tokens, link.start, vocab):

@@ -154,6 +154,13 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
     "heldout56/fg08-ro-fotograf-client-bistro": "'Sunt fotograful care a realizat' (I am …) read as a credit",
     "heldout56/fi11-nl-resent-from-official-address": "the statement only in the sender's quoted first mail",
+    "heldout58/fo09-et-klient-ja-oma-foto-allkiri": "'Meie klient' read as an agency's client",
+    "heldout58/fo19-ar-tasweer-alestudio": "'تصوير: استوديو النخيل', his own studio: a credit",
+    "heldout58/fo23-vi-nghe-nhan-roi-nuoc": "'hướng dẫn viên' (a guide): a credit to a member",
+    "heldout58/fq09-bg-outlook-reply-files": "the grant only in the sender's quoted first mail",
+    "heldout58/fq19-tr-official-confirms-gmail-statement": "'beyanın … onaylıyoruz': a quoted grant",
+    "heldout58/fr06-fr-assistant-forwards-sculptor": "his name in titles of his sculptures: him",
+    "heldout58/fr14-nl-employee-private-photos": "'door mijn neef … gezet' (uploaded): a credit",
 }
 
 

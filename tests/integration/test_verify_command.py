@@ -160,7 +160,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout58/fq09-bg-outlook-reply-files": "the grant only in the sender's quoted first mail",
     "heldout58/fq19-tr-official-confirms-gmail-statement": "'beyanın … onaylıyoruz': a quoted grant",
     "heldout58/fr06-fr-assistant-forwards-sculptor": "his name in titles of his sculptures: him",
-    "heldout58/fr14-nl-employee-private-photos": "'door mijn neef … gezet' (uploaded): a credit",
 }
 
 

@@ -29,6 +29,7 @@ from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tok
 _CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』【】')
 # A capitalised caption label may also open a sentence: "Szeged, Dóm tér. Fotó: Kovács Lajos, 1962."
 _SENTENCE_MARKS = frozenset(".!?")
+_CLAUSE_END = re.compile(r"[.!?:;,]|\n\s*\n")  # what ends the clause after a by-word
 # A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
 # extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
@@ -132,6 +133,9 @@ def passive_credits(
             continue
         if _after_owner_phrase(tokens, at + 1, vocab):
             continue  # "ett stativ som jag lånat av grannen": borrowed from the neighbour
+        _, clause_end = _around(tokens, at, sentence=False)
+        if any(tokens[i].norm in vocab.upload_verbs for i in range(at + 1, clause_end)):
+            continue  # "die door mijn neef op Wikimedia Commons zijn gezet": the nephew uploaded them
         if own is not None and any(_subject_pronoun(tokens[i], own) for i in range(index + 1, at)):
             continue  # "le ho scattate io nel 2023 dalla barca": the signer took them, from the boat
         words = _description(tokens, at + 1)
@@ -1090,6 +1094,13 @@ def _passive_credit_at(
         return None
     if by - 1 > index and tokens[by - 1].norm in vocab.photo_nouns:
         return None  # "Jeg har selv taget dette billede af Nyhavn": a picture of Nyhavn, taken by the signer
+    # "gemaakt en die door mijn neef op Wikimedia Commons zijn gezet": the by-word opens a clause of its
+    # own after "and", whose verb is an upload; not "taken by my nephew and uploaded by me"
+    clause = _CLAUSE_END.split(text[tokens[by].end :], maxsplit=1)[0]
+    if any(tokens[i].norm in _AND_WORDS for i in range(index + 1, by)) and any(
+        token.norm in vocab.upload_verbs for token in word_tokens(clause)
+    ):
+        return None
     found = _credited(text, tokens, by + 1, vocab, holder_names, pronouns_allowed=True)
     if found is None:
         return None

@@ -524,6 +524,7 @@ _LANGUAGE_LISTS = (
     "exclude_verbs",
     "even_if_words",
     "excluded_words",
+    "but_words",
     "post_refusals",
     "condition_nouns",
     "demanded_marks",
@@ -670,6 +671,7 @@ class LicenseVocabulary:
         PhraseTable  # "I exclude", "schließe ich": a commercial or change use in the sentence is left out
     )
     excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
+    but_words: PhraseTable  # "but", "aber", "mutta": with a negator right after, a use the grant leaves out
     even_if_words: PhraseTable  # "even if", "auch wenn": the condition they open asks for nothing
     post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
     link_words: PhraseTable  # "link", "odkaz": what a condition may demand of every reuser
@@ -1209,6 +1211,7 @@ def _restriction_hits(
         *_reserved_uses_hits(tokens, vocab, masked),
         *_not_covered_hits(tokens, vocab, masked, foreign),
         *_excluded_use_hits(tokens, vocab, masked, foreign),
+        *_but_not_hits(tokens, vocab, masked, foreign),
         *_excluding_verb_hits(tokens, vocab, masked, foreign),
         *_conditional_wiki_hits(tokens, vocab, masked),
         *_conditional_user_hits(tokens, vocab, masked),
@@ -2266,7 +2269,12 @@ def _lawful_use(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -
     endorsement implied, an unlawful use), or its sentence speaks of the mail and its addressee ("본 메일은
     …, 수신인 외의 사용을 금합니다"): the refusal adds no condition of the grant."""
     first, last = _clause_around(tokens, index)
-    if any(vocab.lawful_words.matches_any(tokens, i) for i in range(first, last + 1)):
+    # "provided that you credit the Museum and do not use it to sell products": a credit asked in a
+    # conjunct of its own before the refusal leaves the refusal standing
+    conjunct = max(
+        (i + 1 for i in range(first, index) if vocab.and_words.matches_any(tokens, i)), default=first
+    )
+    if any(vocab.lawful_words.matches_any(tokens, i) for i in range(conjunct, last + 1)):
         return True
     sentences = _sentence_numbers(tokens)
     start = end = index
@@ -3102,6 +3110,49 @@ def _excluded_use_hits(
         if used is not None:
             hits.append(_Hit(used.start, phrase.end, None, used.problem))
     return hits
+
+
+def _but_not_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use granted and one left out after "but not": "may be used on Wikipedia, but not in advertisements
+    or any other commercial use", "Kuvaa saa käyttää …, mutta ei mainoksissa". A commercial or change word
+    at most `_BUT_NOT_REACH` words after the negator, in its clause, with a use or permission word earlier
+    in the sentence; not "but not limited to", "but not only", nor a license or an element not chosen ("CC
+    BY-SA, but not the NonCommercial version")."""
+    hits: list[_Hit] = []
+    for but in _own_spans(tokens, vocab, "but_words", masked, foreign):
+        negator = vocab.negators.match(tokens, but.end) if _close(tokens, but.end) else None
+        if negator is None or foreign.foreign(_Span(but.end, but.end + negator.length), "negators"):
+            continue
+        after = but.end + negator.length
+        low, _ = sentence_around(tokens, but.start)
+        granted = (vocab.use_verbs, vocab.use_nouns, vocab.permission_words, vocab.allow)
+        if not any(table.matches_any(tokens, i) for table in granted for i in range(low, but.start)):
+            continue
+        _, last = _clause_around(tokens, after) if after < len(tokens) else (after, after - 1)
+        reach = range(after, min(last + 1, after + _BUT_NOT_REACH))
+        aside = (vocab.limit_words, vocab.only_words, vocab.elements, vocab.cc_names, vocab.license_words)
+        if any(table.matches_any(tokens, i) for table in aside for i in range(after, last + 1)):
+            continue
+        for table, problem in _USE_TABLES[:2]:
+            target = next(
+                (
+                    i
+                    for i in reach
+                    if i not in masked
+                    and getattr(vocab, table).matches_any(tokens, i)
+                    and not foreign.foreign(_Span(i, i + 1), table)
+                ),
+                None,
+            )
+            if target is not None:
+                hits.append(_Hit(but.start, target + 1, None, problem))
+                break
+    return hits
+
+
+_BUT_NOT_REACH = 6  # "but not in advertisements or any other commercial use"
 
 
 def _excluding_verb_hits(
@@ -4312,12 +4363,7 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
         named_after = (
             span.end < len(tokens) and not tokens[span.end].gap and tokens[span.end].raw[:1].isupper()
         )
-        named_before = (
-            span.start >= 2
-            and not tokens[span.start].gap
-            and tokens[span.start - 1].raw[:1].isupper()
-            and vocab.only_words.matches_any(tokens, span.start - 2)
-        )
+        named_before = _only_name_before(tokens, span.start, vocab)
         # "dar numai pe teritoriul României": an only-word just before the territory, in any sentence
         only_before = named_after and any(
             vocab.only_words.matches_any(tokens, i)
@@ -4330,6 +4376,24 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
 
 
 _TERRITORY_ONLY_REACH = 2  # "numai pe teritoriul", "only in the territory of"
+_TERRITORY_NAME_WORDS = 3  # "tik Lietuvos Respublikos teritorijoje"
+
+
+def _only_name_before(tokens: Sequence[Token], territory: int, vocab: LicenseVocabulary) -> bool:
+    """A capitalised name of at most `_TERRITORY_NAME_WORDS` words right before the territory word at
+    `territory`, an only-word right before it, in one clause: "kizárólag Magyarország területén", "tik
+    Lietuvos Respublikos teritorijoje"."""
+    name = territory
+    while (
+        name > 0
+        and territory - name < _TERRITORY_NAME_WORDS
+        and not tokens[name].gap
+        and tokens[name - 1].raw[:1].isupper()
+    ):
+        name -= 1
+    if name == territory or name == 0:
+        return False
+    return not tokens[name].gap and vocab.only_words.matches_any(tokens, name - 1)
 
 
 def _removal_date_hits(
@@ -4401,18 +4465,19 @@ def _later_removal_hits(
         for span in _spans(tokens, vocab.any_time_words, masked, None)
         if not _freed_before(tokens, span.start, vocab)
     }
+    # "…ist unwiderruflich, auch wenn die Werke … gelöscht werden", "aínda que a foto chegase a ser
+    # borrada de Commons algún día": even then, nothing is asked
+    concessions = _spans(tokens, vocab.even_if_words, masked, None)
+    conceded = {i for span in concessions for i in range(span.start, span.end)}
     hits = [
         _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
         for span in removals
         if sentences[span.start] in later
+        and not any(_clause_distance(tokens, concession, span) is not None for concession in concessions)
     ]
     if hits:
         return hits
     granting = _granting_sentences(tokens, vocab, masked)
-    # "…ist unwiderruflich, auch wenn die Werke … gelöscht werden": even then, nothing is asked
-    conceded = {
-        i for span in _spans(tokens, vocab.even_if_words, masked, None) for i in range(span.start, span.end)
-    }
     conditions = [
         span
         for table, key in ((vocab.when_words, "when_words"), (vocab.if_words, "if_words"))
@@ -5125,9 +5190,15 @@ def _negative_conditions(
     found = _spans(tokens, vocab.negative_conditions, masked, None)
     sentences = _sentence_numbers(tokens)
     for condition in _spans(tokens, vocab.conditions, masked, None):
-        anchors = [condition.end] + [
-            span.end
-            for span in _spans(tokens, vocab.that_words, masked, None)
+        anchors = [(condition.end, vocab.condition_reach)] + [
+            (span.end, reach)
+            # "sofern das Museum genannt wird und es nicht zum Verkauf …": an "and" goes on with it too,
+            # its negator close after it
+            for table, reach in (
+                (vocab.that_words, vocab.condition_reach),
+                (vocab.and_words, _AND_NEGATOR_REACH),
+            )
+            for span in _spans(tokens, table, masked, None)
             if span.start > condition.end
             and sentences[span.start] == sentences[condition.start]
             # "… and that none of it is sold" goes on with the condition; a that-word right after a comma
@@ -5135,20 +5206,30 @@ def _negative_conditions(
             and not tokens[span.start].gap
         ]
         revocations = [span.start for span in _spans(tokens, vocab.revocation_words, masked, None)]
-        for anchor in anchors:  # "provided that my name is given and that none of this is sold"
-            negator_at = _negator_within(tokens, anchor, vocab.condition_reach, vocab)
+        for anchor, reach in sorted(anchors):  # "provided that my name is given and that none of it is sold"
+            negator_at = _negator_within(tokens, anchor, reach, vocab)
             if negator_at is not None and anchor != condition.end and _revokes_near(negator_at, revocations):
                 continue  # "…, och att jag inte kan återkalla detta medgivande": the grant's own words
             if (
                 negator_at is not None
                 and anchor != condition.end
-                and any(vocab.limit_words.matches_any(tokens, i) for i in range(negator_at, negator_at + 2))
+                and any(
+                    table.matches_any(tokens, i)
+                    for table in (vocab.limit_words, vocab.only_words)
+                    for i in range(negator_at, negator_at + 2)
+                )
             ):
-                continue  # "…, і що цей дозвіл не обмежується Вікіпедією": not limited, the grant's words
+                # "…, і що цей дозвіл не обмежується Вікіпедією", "… för alltid och inte bara för Wikipedia":
+                # not limited, the grant's words
+                continue
             if negator_at is not None:
                 found.append(_Span(condition.start, negator_at))
                 break
     return found
+
+
+# Tokens from an "and" that goes on with a condition to its negator: "und es nicht", "e non se".
+_AND_NEGATOR_REACH = 3
 
 
 def _revokes_near(index: int, revocations: Sequence[int]) -> bool:

@@ -181,6 +181,7 @@ class _Block:
     forwarded: bool = False
     sender: Address | None = None
     forward_subject: bool = False
+    attached: bool = False  # an attached file's text: never the rest of a quote that ends the body
 
 
 @dataclass(frozen=True)
@@ -532,7 +533,10 @@ def _read_part(
     attached = depth > 0 and part.get_content_disposition() == "attachment"
     if ctype in _TEXT_TYPES and (not attached or ctype == "text/plain"):
         read = _read_text(part, ctype, vocab, budget, text_needed)
-        return own + (replace(read, attachments=(filename or ctype,)) if attached else read)
+        if not attached:
+            return own + read
+        blocks = tuple(replace(block, attached=True) for block in read.blocks)
+        return own + replace(read, blocks=blocks, attachments=(filename or ctype,))
     if ctype.startswith("multipart/"):
         return own + _read_text(part, "text/plain", vocab, budget)  # a multipart without parts: its raw text
     if ctype == "application/pdf" or (filename or "").lower().endswith(".pdf"):
@@ -554,7 +558,7 @@ def _read_pdf(part: email.message.Message, name: str, vocab: MailVocabulary, bud
         return attachment
     budget.text_bytes -= min(budget.text_bytes, len(read.text.encode()))
     cut = (MessageDefect.TEXT_TRUNCATED,) if read.cut else ()
-    return attachment + _Content(blocks=(_Block(read.text),), defects=cut)
+    return attachment + _Content(blocks=(_Block(read.text, attached=True),), defects=cut)
 
 
 def _read_alternatives(
@@ -735,7 +739,7 @@ def _segments(
 
 
 def _same_source(a: _Block, b: _Block) -> bool:
-    return a.forwarded == b.forwarded and a.sender == b.sender
+    return a.forwarded == b.forwarded and a.sender == b.sender and not (a.attached or b.attached)
 
 
 def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:

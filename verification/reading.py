@@ -12,6 +12,7 @@ from verification.languages import LanguageDetector, SenderLanguage
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseProblem, ParsedMessage, Segment, SegmentKind
+from verification.quoting import QuotingVocabulary, split_segments
 from verification.statement import StatementVocabulary, read_statement, release_text
 from verification.text_limit import within_token_limit
 
@@ -47,7 +48,7 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
-    message = _with_own_quotes(message, vocab.licenses)
+    message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
     license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
@@ -58,17 +59,23 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     )
 
 
-def _with_own_quotes(message: ParsedMessage, licenses: LicenseVocabulary) -> ParsedMessage:
+def _with_own_quotes(
+    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary
+) -> ParsedMessage:
     """A reply whose own words name no license ("I confirm what I wrote below") and that quotes the
     sender's own earlier mail: the quote is the holder's statement, written in person from the same
-    address, so it is read as the sender's own words (restrictions and credits in it count too). When
+    address, so it is read as the sender's own words (restrictions and credits in it count too). The
+    earlier mail may stand inside the agent's quoted reply, under a header naming the sender's address
+    ("2026/12/05 10:30、田中 美穂 <m.tanaka@…> のメール:"); it is then read after the reply's own words. When
     the new words name a license, they are the statement and the old mail stays a quote (a corrected
     release quoting the one it replaces)."""
     sender = message.sender
     if sender is None:
         return message
     signed = _signing_lines(message.text(SegmentKind.OWN))
-    if not any(_quotes_sender(segment, sender, signed) for segment in message.segments):
+    quoted = any(_quotes_sender(segment, sender, signed) for segment in message.segments)
+    nested = [] if quoted else _nested_sender_quotes(message.segments, sender, quoting)
+    if not quoted and not nested:
         return message
     if read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND:
         return message
@@ -76,9 +83,36 @@ def _with_own_quotes(message: ParsedMessage, licenses: LicenseVocabulary) -> Par
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None, text=_unquoted(segment.text))
         if _quotes_sender(segment, sender, signed)
         else segment
-        for segment in message.segments
+        for segment in (*message.segments, *nested)
     )
     return replace(message, segments=segments)
+
+
+def _nested_sender_quotes(
+    segments: tuple[Segment, ...], sender: Address, quoting: QuotingVocabulary
+) -> list[Segment]:
+    """The sender's earlier mail quoted inside another's quoted reply: from a line after the reply's
+    header that names the sender's address, the first quote the quoting reader finds there whose header
+    names that address (the reply's own "To:" line names it too, and opens no quote)."""
+    found: list[Segment] = []
+    for segment in segments:
+        if segment.kind is not SegmentKind.QUOTED or segment.forwarded_from == sender:
+            continue
+        lines = segment.text.splitlines()
+        for start in range(1, len(lines)):
+            if sender.addr not in lines[start].casefold():
+                continue
+            inner = [
+                part
+                for part in split_segments("\n".join(lines[start:]), quoting)
+                if part.kind is SegmentKind.QUOTED
+                and part.forwarded_from is not None
+                and part.forwarded_from.addr == sender.addr
+            ]
+            if inner:
+                found.append(inner[0])
+                break
+    return found
 
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)

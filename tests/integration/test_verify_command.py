@@ -149,7 +149,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout52/eq16-ro-colleague-professor-shown": "'fotografia pe care i-am făcut-o …, colegul' read as his",
     "heldout52/er04-zh-other-photos-reserved": "'僅適用於本站其他照片' after the reserve: still read",
     "heldout53/eu05-fr-concours-transfere": "a title ending '- Gérard Piton' read as his portrait",
-    "heldout53/eu14-nl-zaalbordje-museum": "the museum's grant only in its quoted own first mail",
     "heldout53/ev15-ro-agency-terms-other-photos": "an agency's 'doar în scop editorial' for other photos",
     "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
     "heldout56/fg08-ro-fotograf-client-bistro": "'Sunt fotograful care a realizat' (I am …) read as a credit",
@@ -160,6 +159,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout58/fq09-bg-outlook-reply-files": "the grant only in the sender's quoted first mail",
     "heldout58/fq19-tr-official-confirms-gmail-statement": "'beyanın … onaylıyoruz': a quoted grant",
     "heldout58/fr06-fr-assistant-forwards-sculptor": "his name in titles of his sculptures: him",
+    "heldout59/fs05-fr-commande-mairie-photographe": "her contract's 'ne cède que l'usage', no limit",
 }
 
 

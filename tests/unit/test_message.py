@@ -445,6 +445,27 @@ def test_attachments_and_mixed_text(vocab: MailVocabulary) -> None:
     assert parsed.text() == "First part.\n\nThe attached statement.\n\nSecond part."
 
 
+def test_text_attachment_after_a_quote_is_the_senders_own(vocab: MailVocabulary) -> None:
+    """A reply whose body ends with the agent's mail quoted by Outlook (no marks on its lines) and a
+    statement attached as text: the attachment is what the sender sends, not the rest of the quote."""
+    raw = (
+        b"From: a@example.org\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n"
+        b"--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe statement is attached.\r\n\r\n"
+        b"-----Original Message-----\r\nFrom: VRT <permissions@wikimedia.example>\r\n"
+        b"Sent: Monday\r\nSubject: Re: photo\r\n\r\nWho holds the rights?\r\n"
+        b"--XX\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=statement.txt\r\n\r\n"
+        b"I publish File:Como.jpg under CC BY-SA 4.0.\r\n"
+        b"--XX--\r\n"
+    )
+    parsed = parse_message(raw, vocab)
+    assert [segment.kind for segment in parsed.segments] == [
+        SegmentKind.OWN,
+        SegmentKind.QUOTED,
+        SegmentKind.OWN,
+    ]
+    assert parsed.segments[-1].text == "I publish File:Como.jpg under CC BY-SA 4.0."
+
+
 TEN_PAGES = "\n\n".join([RELEASE] + ["More."] * 9)
 
 

@@ -25,6 +25,15 @@ WRAPPED_NOT_LIMITED = (
     ">> limited to Wikipedia or related sites.\n"
 )
 RESTRICTED = "> I publish File:Como.jpg under CC BY-SA 4.0, only for use on Wikipedia.\n"
+# QQ Mail quotes the agent's reply whole and, in its text, the sender's first mail under a second block
+# whose From names her address (the agent's block names it too, as its To)
+QQ_LINE = "------------------ 原始邮件 ------------------\n"
+QQ_AGENT = (
+    QQ_LINE + '发件人: "VRT"<permissions@wikimedia.example>;\n发送时间: 2025年3月4日\n'
+    '收件人: "Sara Conti"<sara@conti.example>;\n主题: Re: foto\n\nWho is the holder?\n\n'
+)
+QQ_FIRST = QQ_LINE + '发件人: "{name}"<{address}>;\n发送时间: 2025年3月3日\n主题: foto\n\n'
+QQ_STATEMENT = "I publish File:Como.jpg under CC BY-SA 4.0.\n"
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +89,24 @@ CASES = [
     (
         "headerless-quote-signed-by-someone-else",
         "I agree.\n\n" + CLEAN + "> Marco Rossi, 03.03.2025\n",
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
+    (
+        "own-mail-nested-in-the-agent-quote-by-address",
+        "I add the missing file.\n\n"
+        + QQ_AGENT
+        + QQ_FIRST.format(name="Sara Conti", address="sara@conti.example")
+        + QQ_STATEMENT,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "another-address-nested-in-the-agent-quote",
+        "I add the missing file.\n\n"
+        + QQ_AGENT
+        + QQ_FIRST.format(name="Marco Rossi", address="marco@rossi.example")
+        + QQ_STATEMENT,
         None,
         LicenseProblem.NONE_FOUND,
     ),

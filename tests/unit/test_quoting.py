@@ -38,6 +38,9 @@ REPLY_HEADERS = [
     ("sv", "mån 13 maj 2024 kl. 10:00 skrev Ben Ortiz <ben@ortiz.example>:"),
     ("ja", "2024年5月13日(月) 10:00 Ben Ortiz <ben@ortiz.example>:"),
     ("ru", "пн, 13 мая 2024 г. в 10:00, Ben Ortiz <ben@ortiz.example>:"),
+    ("ja-apple", "2024/05/13 10:00、Ben Ortiz <ben@ortiz.example> のメール:"),
+    ("zh-apple", "在 2024年5月13日 10:00，Ben Ortiz <ben@ortiz.example> 写道："),
+    ("ko-gmail", "2024년 5월 13일 (월) 오전 10:00, Ben Ortiz <ben@ortiz.example>님이 작성:"),
     # the VRTS (Znuny) quoting the ticket's earlier article
     ("vrts-en", "04/12/2026 10:47 - Ben Ortiz wrote:"),
     ("vrts-de", "04.12.2026 09:12 - Ben Ortiz schrieb:"),
@@ -140,6 +143,13 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
             False,
             ((OWN, "Yes.", None), (QUOTED, "-----Original Message-----", "permissions@x.example")),
             id="outlook-original-message",
+        ),
+        pytest.param(
+            "Bon dia.\n\n-----Missatge original-----\nDe: VRT <p@x.example>\n"
+            "Enviat el: dijous, 3 de desembre de 2026 18:40\nPer a: premsa@x.example\nTema: x\n\nQ",
+            False,
+            ((OWN, "Bon dia.", None), (QUOTED, "-----Missatge original-----", "p@x.example")),
+            id="outlook-original-message-ca",
         ),
         pytest.param(
             "Ja.\n\n-----Ursprüngliche Nachricht-----\nVon: VRT <p@x.example>\n"

@@ -206,6 +206,13 @@ NOBODY = Address("someone@example.org", "")
             "Dan Whitcombe",
             id="the-closing-still-ends-a-signature-across-a-separator",
         ),
+        pytest.param(
+            f"{GRANT}\n\nMet vriendelijke groet,\n\nSanne van Dam\nDirecteur, Rijwielhandel Van Dam B.V.\n\n"
+            "Antwoorden graag naar ons secretariaat, de info-box wordt niet dagelijks gelezen.\n\n"
+            "Best wishes and thank you",
+            "Sanne van Dam",
+            id="two-closings-joined-on-the-last-line",
+        ),
     ],
 )
 def test_signer(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, signer: str) -> None:

@@ -679,8 +679,9 @@ def credit_at(
         and tokens[index - 1].norm in vocab.own_possessives
         and tokens[index - 1].line == tokens[index].line
     )
+    named = _inside_capitalised_name(tokens, index, vocab)
     for templates, name_only, full_name in kinds:
-        if name_only and owned:
+        if name_only and (owned or named):
             continue
         for template in templates.starting(tokens[index].norm):
             if not sequence_at(tokens, index, template.before):
@@ -732,6 +733,23 @@ def credit_at(
         or _passive_credit_at(text, tokens, index, vocab, holder_names)
         or _verb_credit_at(text, tokens, index, vocab, holder_names)
         or _subject_credit_at(text, tokens, index, vocab, holder_names)
+    )
+
+
+def _inside_capitalised_name(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """A capitalised word that goes on a name begun before it on its line, perhaps over a particle:
+    "Festival de Fotografia de Reus" names a festival, no photo by Reus."""
+    if not tokens[index].raw[:1].isupper() or index == 0:
+        return False
+    before = index - 1
+    if tokens[before].raw.islower() and tokens[before].norm in vocab.org_particles:
+        before -= 1
+    return (
+        before >= 0
+        and before < index
+        and tokens[before].is_word
+        and tokens[before].line == tokens[index].line
+        and tokens[before].raw[:1].isupper()
     )
 
 
@@ -792,8 +810,10 @@ def _caption_at(
     photo noun the name has two words at least: "Kép: Budapest, Parlament" describes what the picture
     shows, and "Foto/Video" names nobody."""
     line = tokens[index].line
-    if not _opens_caption(tokens, index, vocab) or _image_placeholder(tokens, index):
+    if _image_placeholder(tokens, index):
         return None
+    if not _opens_caption(tokens, index, vocab):
+        return _byline_after_heading(text, tokens, index, vocab, holder_names)
     position = index + 1 if _caseless_label_tail(tokens[index], vocab) else index
     while (
         position < len(tokens)
@@ -842,6 +862,35 @@ def _caption_at(
     one_word = len(_words(name)) < 2 and not CASELESS_RUN.search(name)  # 山田太郎 has no spaces
     if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
         return None
+    phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
+    return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _byline_after_heading(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """A byline in lower case right after a heading's colon, without a colon of its own: "Affiche 2026 :
+    illustration Léa Marchal – conception graphique Studio Brasero". Its label holds a credit word or an
+    agent ("Objet : photo Tour Eiffel" names what is shown), its name is a full one and ends its clause."""
+    line = tokens[index].line
+    if index < 2 or tokens[index - 1].norm not in {":", "："} or tokens[index - 2].line != line:
+        return None
+    position = index
+    while (
+        position < len(tokens)
+        and position - index < 3
+        and tokens[position].line == line
+        and tokens[position].raw.islower()
+        and tokens[position].norm in vocab.caption_labels
+    ):
+        position += 1
+    labels = tokens[index:position]
+    if not labels or all(label.norm in vocab.photo_nouns for label in labels):
+        return None
+    found = _caption_name(text, tokens, position, vocab)
+    if found is None or len(_words(found[0])) < 2 or not found[0][:1].isupper():
+        return None
+    name, end = found
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
 
@@ -1512,6 +1561,8 @@ def _relation_credits(
         if not (is_relation or agent):
             continue
         verb = _verb_near(tokens, index, named, vocab)
+        if verb is None and is_relation and not titled:
+            verb = _author_by_copula(tokens, index, named, vocab)
         if (
             verb is None
             # a titled name is only the subject of a verb in its own clause: not "Estimada Sra. Márquez:
@@ -1534,7 +1585,11 @@ def _relation_credits(
         camera = vocab.at_the_camera.match(tokens, verb)
         first, last = min(index, verb), max(index, verb + (camera.length - 1 if camera else 0))
         own = _own_vocabulary(languages, vocab, tokens[first].start, tokens[last].end)
-        if own is not None and _verb_near(tokens, index, named, own) is None:
+        if (
+            own is not None
+            and _verb_near(tokens, index, named, own) is None
+            and _author_by_copula(tokens, index, named, own) is None
+        ):
             continue  # a verb of another language than the paragraph's
         if first > 0 and not tokens[first].brk:
             first -= 1  # "my friend", "mein Bruder"
@@ -1900,6 +1955,51 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
     return None
 
 
+# Words an authorship noun's complement may hold before its copula: "Der Urheber des Gemäldes ist",
+# "L'autor de la foto és".
+_AUTHOR_COMPLEMENT = 4
+# Articles and possessives between a copula and the relation: "est mon frère", "é o meu irmão".
+_RELATION_LEAD = 2
+
+
+def _author_by_copula(
+    tokens: Sequence[Token], relation: int, named: int, vocab: StatementVocabulary
+) -> int | None:
+    """The authorship noun a third-person copula joins the relation at `relation` to, in one clause: "Mon
+    frère Karl Klein est l'auteur de la photo", "L'auteur du tableau est mon grand-père", "Автор фотографии
+    — мой брат" (a dash for the copula). A first-person copula ("I, Nadia Karim, am the creator", Galician
+    "son a creadora") is the signer's own word, and punctuation ends the clause ("som er ophavsmand")."""
+    after = relation + named + 1
+    if after < len(tokens) and _one_clause(tokens, relation, after) and tokens[after].norm in vocab.copulas:
+        for noun in range(after + 1, min(len(tokens), after + 2 + _RELATION_LEAD)):
+            if not _one_clause(tokens, after, noun):
+                break
+            if tokens[noun].norm in vocab.author_nouns:
+                return noun
+            if tokens[noun].norm not in vocab.articles:
+                break
+    for copula in range(relation - 1, max(-1, relation - 2 - _RELATION_LEAD), -1):
+        dash = any(mark in tokens[copula + 1].sep for mark in "—–")
+        if not _one_clause(tokens, copula, relation) and not dash:
+            break
+        if tokens[copula].norm in vocab.copulas or dash:
+            start = copula if tokens[copula].norm in vocab.copulas else copula + 1
+            for noun in range(start - 1, max(-1, start - 2 - _AUTHOR_COMPLEMENT), -1):
+                if not _one_clause(tokens, noun, start):
+                    break
+                if tokens[noun].norm in vocab.author_nouns:
+                    return noun
+            return None
+        if _subject_pronoun(tokens[copula], vocab) or not tokens[copula].raw.islower():
+            break
+    return None
+
+
+def _one_clause(tokens: Sequence[Token], low: int, high: int) -> bool:
+    """No punctuation but a dash or an apostrophe between the tokens `low` and `high`."""
+    return not any(tokens[i].gap or tokens[i].brk for i in range(low + 1, high + 1))
+
+
 def _capitalised_inside(tokens: Sequence[Token], index: int) -> bool:
     """A word capitalised inside its sentence, not all in capitals: a name or a noun, not a verb (accents
     folded, "Photographie" would be "photographié")."""
@@ -2097,7 +2197,8 @@ def _signer_hired(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary
     it ("hat mich beauftragt", "hired me", "que ens ha encarregat")."""
     first, _ = _around(tokens, verb, sentence=False)
     clause = tokens[first:verb]
-    beside = [tokens[i] for i in range(max(first, verb - 2), min(len(tokens), verb + 3)) if i != verb]
+    # "la commune me l'a commandée": clitics may stand between
+    beside = [tokens[i] for i in range(max(first, verb - 3), min(len(tokens), verb + 3)) if i != verb]
     after = verb + 1
     return (
         (
@@ -2285,8 +2386,17 @@ def _depiction_said(text: str, vocab: StatementVocabulary) -> bool:
     that quotes a caption: "„Foto: Sabine Lorenz“ – das bin ich" names who the credit is, not who is shown."""
     tokens = tokenize(text)
     for index in vocab.depicts.starts(tokens):
-        if not vocab.depicts.matches_any(tokens, index):
+        found = vocab.depicts.match(tokens, index)
+        if found is None:
             continue
+        end = index + found.length
+        if (
+            end < len(tokens)
+            and not tokens[end].gap
+            and tokens[end - 1].norm in vocab.own_possessives
+            and tokens[end].norm in vocab.depiction_prepositions
+        ):
+            continue  # "uma foto minha de arara-azul": a photo of mine, of a macaw
         first, last = sentence_around(tokens, index)
         if not any(
             tokens[i].norm in vocab.caption_labels and ":" in tokens[i + 1].sep for i in range(first, last)

@@ -87,9 +87,13 @@ def read_statement(
     tokens = word_tokens(text)
     signature = read_signature(text, vocab)
     display = _display_name(message, kind)
-    signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or signature.person or display
     named = first_slot(text, tokens, vocab.represent, vocab, org=True) or caseless_represents(text, vocab)
     named = _unwrapped_name(named, text, vocab)
+    person = signature.person
+    if person and named and person != named and person in named:
+        # "Villanueva del Prado, 7 de diciembre de 2026": the town of the Ayuntamiento it signs for
+        person = None
+    signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or person or display
     if named and named in text and signer_made_it_at(text, text.index(named), vocab):
         named = None  # "im Auftrag der Sängerin X fotografiert": made for X, not written for X
     represents = named or signature.organisation
@@ -107,7 +111,7 @@ def read_statement(
         name
         for name in (
             signer,
-            signature.person,
+            person,
             signed_uncased,
             represents,
             signature.organisation,  # as signed, when the text names it inflected ("prezes Chóru Harmonia")
@@ -178,7 +182,7 @@ def read_statement(
         credits = (*credits, *_forwarded_makers(message, holder_names, vocab, license_vocab))
     persons = [
         name
-        for name in (signer, signature.person, signed_uncased, display)
+        for name in (signer, person, signed_uncased, display)
         if name and len(name.split()) >= 2 and not is_organisation(name, vocab)
     ]
     credits = tuple(_named_after_maker(credit, persons, holder_names, vocab) for credit in credits)
@@ -190,9 +194,7 @@ def read_statement(
     # the signer under another name: "أنا كريم حداد" signed "Karim Haddad", the title's script
     people = tuple(
         dict.fromkeys(
-            name
-            for name in (signer, signature.person, signed_uncased)
-            if name and not is_organisation(name, vocab)
+            name for name in (signer, person, signed_uncased) if name and not is_organisation(name, vocab)
         )
     )
     return Statement(

@@ -243,12 +243,25 @@ def _is_footer(line: str, vocab: StatementVocabulary) -> bool:
 
 
 def _is_closing(line: str, vocab: StatementVocabulary, whole: bool = False) -> bool:
-    """The line is a greeting or closing ("Kind regards,"); unless `whole`, a name may follow it."""
+    """The line is a greeting or closing ("Kind regards,"), or closings joined ("Best wishes and thank
+    you"); unless `whole`, a name may follow it."""
     tokens = tokenize(line)
     found = vocab.closings.match(tokens, 0)
     if found is None:
         return False
-    return found.length == len(tokens) or (not whole and tokens[found.length].gap)
+    end = found.length
+    while end + 1 < len(tokens) and tokens[end].norm in _CLOSING_JOINERS:
+        more = vocab.closings.match(tokens, end + 1)
+        if more is None:
+            break
+        end += 1 + more.length
+    return end == len(tokens) or (not whole and tokens[end].gap)
+
+
+# Words that join two closings on one line: "Best wishes and thank you", "Grüße und Dank".
+_CLOSING_JOINERS = frozenset(
+    {"and", "und", "et", "y", "e", "en", "i", "och", "og", "ja", "es", "si", "и", "і", "та"}
+)
 
 
 def _parts(line: str, vocab: StatementVocabulary) -> list[str]:

@@ -206,6 +206,8 @@ _WORD_KEYS = (
     "subject_pronouns",
     "third_pronouns",
     "third_possessives",
+    "author_nouns",
+    "copulas",
     "passive_auxiliaries",
     "relations",
     "agents",
@@ -279,6 +281,8 @@ _LANGUAGE_KEYS = (
     "subject_pronouns",
     "artwork_nouns",
     "third_possessives",
+    "author_nouns",
+    "copulas",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).
@@ -336,6 +340,8 @@ class StatementVocabulary:
     own_possessives: WordSet  # "our", "proprio": before an organisation credited, the holder's own unit
     artwork_nouns: WordSet  # "painting", "tabloul": a trade and a name after one in its sentence made it
     third_possessives: WordSet  # "his", "его": before an artwork noun, the artist named just before made it
+    author_nouns: WordSet  # "author", "auteur", "autorem": a relation joined to one by a copula made the work
+    copulas: WordSet  # "is", "est", "je": third-person only ("I am the author" is the signer's own word)
     self_words: WordSet  # "myself", "selbst": with a first-person subject and a taking verb, self-made
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
@@ -470,6 +476,8 @@ class StatementVocabulary:
             own_possessives=words("own_possessives"),
             artwork_nouns=words("artwork_nouns"),
             third_possessives=words("third_possessives"),
+            author_nouns=words("author_nouns"),
+            copulas=words("copulas"),
             self_words=words("self_words"),
             participles=words("participles"),
             relatives=words("relatives"),

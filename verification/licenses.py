@@ -1217,6 +1217,7 @@ def _restriction_hits(
         *_conditional_user_hits(tokens, vocab, masked),
         *_use_category_hits(tokens, vocab, masked, foreign),
         *_scope_only_hits(tokens, vocab, masked, foreign),
+        *_licensed_for_hits(tokens, vocab, covered, masked, foreign),
         *_other_use_asked_hits(tokens, vocab, masked, foreign),
         *_link_condition_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
@@ -2674,7 +2675,14 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
     if adverb is not None:  # "De får däremot inte beskäras", "darf jedoch nicht bearbeitet werden"
         at += adverb.length
     after = vocab.negators.match(tokens, at) if _close(tokens, at) else None
-    if after is not None and not _only_follows(tokens, at + after.length, vocab):
+    if (
+        after is not None
+        and not _only_follows(tokens, at + after.length, vocab)
+        # "dopuštenje nije ograničeno na Wikipediju": the permission is not limited
+        and not (
+            _close(tokens, at + after.length) and vocab.limit_words.matches_any(tokens, at + after.length)
+        )
+    ):
         return _Span(at, at + after.length)
     post = _negated_after(tokens, permission.end, vocab) or _final_negator(tokens, permission.end, vocab)
     if post is not None:
@@ -3464,6 +3472,62 @@ def _scope_only_hits(
 # Words between an only-word and the article or contest it limits the grant to: "for this article only",
 # "nur für diesen Artikel"; further on it is often another only ("the only photo in the article").
 _SCOPE_REACH = 2
+
+
+def _licensed_for_hits(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    covered: frozenset[int],
+    masked: frozenset[int],
+    foreign: _ForeignWords,
+) -> list[_Hit]:
+    """A license given for the wiki right after its name: "unter der freien Lizenz … (CC BY-SA 4.0) für den
+    Wikipedia-Artikel …", "under CC BY-SA 4.0 for use in the Wikipedia article". A purpose word at most
+    `_LICENSED_FOR_GAP` words after the license's name (a closing bracket between), then a wiki or scope
+    word at most `_LICENSED_FOR_REACH` words on, in one clause; not negated there ("not only for
+    Wikipedia"), nor given to everyone beside ("for Wikipedia and anyone else")."""
+    hits: list[_Hit] = []
+    ends = sorted(i for i in covered if i + 1 not in covered and i + 1 < len(tokens))
+    for end in ends:
+        purpose = next(
+            (
+                i
+                for i in range(end + 1, min(len(tokens), end + 1 + _LICENSED_FOR_GAP))
+                if vocab.purpose_words.matches_any(tokens, i)
+                and not foreign.foreign(_Span(i, i + 1), "purpose_words")
+            ),
+            None,
+        )
+        if purpose is None or any(
+            tokens[i].brk or (tokens[i].gap and tokens[i].sep.strip() not in _CLOSING_BRACKETS)
+            for i in range(end + 1, purpose + 1)
+        ):
+            continue
+        _, last = _clause_around(tokens, purpose)
+        reach = range(purpose + 1, min(last + 1, purpose + 1 + _LICENSED_FOR_REACH))
+        scoped = next(
+            (
+                i
+                for i in reach
+                if i not in masked
+                and (vocab.wiki_words.matches_any(tokens, i) or vocab.scope_words.matches_any(tokens, i))
+            ),
+            None,
+        )
+        if scoped is None:
+            continue
+        wider = (vocab.negators, vocab.everyone_words, vocab.other_uses, vocab.only_words)
+        if any(table.matches_any(tokens, i) for table in wider for i in range(end + 1, last + 1)):
+            continue
+        hits.append(_Hit(purpose, scoped + 1, None, LicenseProblem.WIKIPEDIA_ONLY))
+    return hits
+
+
+# Words from a license's name to the purpose word after it ("(CC BY-SA 4.0) für"), and from there to the
+# wiki or the article ("für den Wikipedia-Artikel", "for use in the Wikipedia article").
+_LICENSED_FOR_GAP = 2
+_CLOSING_BRACKETS = frozenset({")", "）", "]"})
+_LICENSED_FOR_REACH = 5
 
 
 def _other_use_asked_hits(

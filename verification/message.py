@@ -20,6 +20,7 @@ import email.utils
 import enum
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -398,12 +399,20 @@ def decode_encoded_words(text: str, aliases: Mapping[str, str]) -> DecodedText:
 
 
 def decode_bytes(data: bytes, label: str | None, aliases: Mapping[str, str]) -> DecodedText:
-    """Text from bytes under a charset label that may be missing, unknown or lying.
+    """Text from bytes under a charset label that may be missing, unknown or lying, composed (NFC):
+    windows-1258 writes Vietnamese tone marks as combining characters, which no word list spells so.
 
     Valid UTF-8 with non-ASCII bytes wins over any other label (it is almost never an accident); then the
     label; then UTF-8, cp1252 when the result looks Western, a detector, and finally cp1252 with
     replacement characters.
     """
+    decoded = _decoded(data, label, aliases)
+    if unicodedata.is_normalized("NFC", decoded.text):
+        return decoded
+    return replace(decoded, text=unicodedata.normalize("NFC", decoded.text))
+
+
+def _decoded(data: bytes, label: str | None, aliases: Mapping[str, str]) -> DecodedText:
     codec = _codec(label, aliases)
     defects: list[MessageDefect] = []
     if label and codec is None:

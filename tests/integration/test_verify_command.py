@@ -160,6 +160,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout58/fq19-tr-official-confirms-gmail-statement": "'beyanın … onaylıyoruz': a quoted grant",
     "heldout58/fr06-fr-assistant-forwards-sculptor": "his name in titles of his sculptures: him",
     "heldout59/fs05-fr-commande-mairie-photographe": "her contract's 'ne cède que l'usage', no limit",
+    "heldout60/fx02-en-third-party-contract": "'that agreement only covered their print edition': a paper's",
+    "heldout60/fy20-id-humas-pemkab-dok-sendiri": "'Humas Pemkab Sukamaju': Pemkab, Pemerintah Kabupaten",
 }
 
 

@@ -205,7 +205,8 @@ def case_verdict(case: Path, change: Callable[[EmailMessage, str, bool], bytes])
 
 
 def insert(text: str, is_html: bool, addition: str) -> str:
-    """`addition` as a paragraph of its own after the text's first paragraph."""
+    """`addition` as a paragraph of its own after the text's first paragraph, or after the quote of a
+    bottom-posted reply."""
     if is_html:
         escaped = html.escape(addition).replace("\n", "<br>")
         # the end of the first paragraph: "</p>", Gmail's empty "<div><br></div>", or two <br> in a mail of
@@ -219,6 +220,11 @@ def insert(text: str, is_html: bool, addition: str) -> str:
         ]
         at = min(ends, default=limit)
         return text[:at] + "<p>" + escaped + "</p>" + text[at:]
+    quoted = list(re.finditer(r"^>.*$", text, re.MULTILINE))
+    if quoted and not text[: quoted[0].start()].strip().count("\n"):
+        # a bottom-posted reply (a header line, then the quote): the sender's words follow the quote
+        end = quoted[-1].end()
+        return text[:end] + "\n\n" + addition + "\n\n" + text[end:].lstrip("\r\n")
     blank = re.search(r"\r?\n[ \t]*\r?\n", text)  # CRLF bodies too: appended, it would land in a quote
     if blank is None:
         return text + "\n\n" + addition

@@ -832,6 +832,8 @@ def _caption_at(
     ):
         position += 1  # an abbreviated label: "Φωτ.: Ν. Παπαδόπουλος", "Fot.: Jan Nowak"
     if tokens[position].norm not in _CAPTION_MARKS:
+        position = _described_label_end(tokens, index, position, vocab)
+    if tokens[position].norm not in _CAPTION_MARKS:
         return _bracketed_caption(text, tokens, index, position, vocab, holder_names)
     if tokens[position].line != line:
         return None
@@ -893,6 +895,28 @@ def _byline_after_heading(
     name, end = found
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _described_label_end(tokens: Sequence[Tok], index: int, position: int, vocab: StatementVocabulary) -> int:
+    """Where a credit word's label goes on in a few lower-case words to its colon: "Ilustracija na
+    naslovnici: Petra Kovač", "Illustration de couverture : …". A photo noun's label does not ("Photos of
+    the castle: Schloss Lichtenau" says what they show). `position` unchanged when there is none."""
+    if all(token.norm in vocab.photo_nouns for token in tokens[index:position]):
+        return position
+    line = tokens[index].line
+    for ahead in range(position, min(len(tokens), position + _LABEL_WORDS + 1)):
+        token = tokens[ahead]
+        if token.line != line:
+            break
+        if token.norm in _CAPTION_MARKS:
+            return ahead if ahead > position else position
+        if not token.is_word or not token.raw.islower() or _subject_pronoun(token, vocab):
+            break
+    return position
+
+
+# Lower-case words a credit word's label may go on with before its colon: "Ilustracija na naslovnici:".
+_LABEL_WORDS = 3
 
 
 def _bracketed_caption(
@@ -1531,7 +1555,9 @@ def _relation_credits(
     for index in _relation_or_agent_indices(tokens, vocab):
         token = tokens[index]
         # "bờ sông" (a river's shore) is no "bố" (father)
-        is_relation = token.norm in vocab.relations and not vocab.relations.accented_otherwise(token.raw)
+        is_relation = (
+            token.norm in vocab.relations and not vocab.relations.accented_otherwise(token.raw)
+        ) or _possessed_relation(tokens, index, vocab)
         agent = is_agent(token.norm, vocab) and (
             _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
         )
@@ -1563,6 +1589,8 @@ def _relation_credits(
         verb = _verb_near(tokens, index, named, vocab)
         if verb is None and is_relation and not titled:
             verb = _author_by_copula(tokens, index, named, vocab)
+        if verb is None and is_relation and not titled:
+            verb = _artwork_of(tokens, index, vocab)
         if (
             verb is None
             # a titled name is only the subject of a verb in its own clause: not "Estimada Sra. Márquez:
@@ -1571,7 +1599,14 @@ def _relation_credits(
             # "scattate da mio padre, Giuseppe Rinaldi (…), che … ha fatto il fotografo": the verb has
             # its credit already
             or tokens[verb].start in covered_chars
-            or _signer_is_subject(tokens, verb, index, vocab)
+            # the paragraph's own subject pronouns where it is known: Slovenian "Sliko je naslikal moj
+            # dedek" has no French "je"
+            or _signer_is_subject(
+                tokens,
+                verb,
+                index,
+                _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end) or vocab,
+            )
             or _subject_after(
                 tokens, verb, index, _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end)
             )
@@ -1589,6 +1624,7 @@ def _relation_credits(
             own is not None
             and _verb_near(tokens, index, named, own) is None
             and _author_by_copula(tokens, index, named, own) is None
+            and _artwork_of(tokens, index, own) is None
         ):
             continue  # a verb of another language than the paragraph's
         if first > 0 and not tokens[first].brk:
@@ -1621,7 +1657,8 @@ def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab:
     (`_own_clause`)."""
     for back in range(1, _SUBJECT_REACH + 1):
         position = verb - back
-        if position < 0 or tokens[position + 1].brk or position < relation < verb:
+        # "Δεν την τράβηξα εγώ, την τράβηξε ο αδελφός μου": a subject in another clause is no subject
+        if position < 0 or tokens[position + 1].gap or position < relation < verb:
             break
         if _subject_pronoun(tokens[position], vocab):
             return not _possessor(tokens, position, relation, vocab)
@@ -1805,8 +1842,24 @@ def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> li
     return sorted(
         index
         for norm, indices in tokens.positions.items()
-        if norm in vocab.relations or is_agent(norm, vocab) or norm in vocab.honorifics
+        if norm in vocab.relations
+        or is_agent(norm, vocab)
+        or norm in vocab.honorifics
+        or norm in vocab.possessed_relations
         for index in indices
+        if norm not in vocab.possessed_relations or _possessed_relation(tokens, index, vocab)
+    )
+
+
+def _possessed_relation(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A relation word that is one only beside a possessive: "min far", "vår mor", "far min" (alone,
+    English "far", "man")."""
+    after = index + 1
+    return tokens[index].norm in vocab.possessed_relations and (
+        (index > 0 and not tokens[index].gap and tokens[index - 1].norm in vocab.relation_possessives)
+        or (
+            after < len(tokens) and not tokens[after].gap and tokens[after].norm in vocab.relation_possessives
+        )
     )
 
 
@@ -1993,6 +2046,26 @@ def _author_by_copula(
         if _subject_pronoun(tokens[copula], vocab) or not tokens[copula].raw.islower():
             break
     return None
+
+
+def _artwork_of(tokens: Sequence[Token], relation: int, vocab: StatementVocabulary) -> int | None:
+    """The artwork noun a relation is the genitive of, at most `_ARTWORK_OF_REACH` words before it in one
+    clause: "זהו ציור שמן של סבתי" (an oil painting of my grandmother's), "ein Gemälde meiner Großmutter".
+    Where a depiction preposition stands between ("a painting of my grandmother") the relation is what it
+    shows, and that is asked before."""
+    for noun in range(relation - 1, max(-1, relation - 2 - _ARTWORK_OF_REACH), -1):
+        if not _one_clause(tokens, noun, relation) or any(
+            mark in tokens[noun + 1].sep for mark in _TITLE_QUOTES
+        ):
+            return None  # "Skulptūrą „Žvejo žmona“": the relation is in the work's title
+        if tokens[noun].norm in vocab.artwork_nouns:
+            return noun
+    return None
+
+
+# Words between an artwork noun and the relation whose work it is: "ציור שמן של סבתי".
+_ARTWORK_OF_REACH = 3
+_TITLE_QUOTES = frozenset('"„“”«»「『')
 
 
 def _one_clause(tokens: Sequence[Token], low: int, high: int) -> bool:

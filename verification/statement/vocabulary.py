@@ -208,6 +208,8 @@ _WORD_KEYS = (
     "third_possessives",
     "author_nouns",
     "copulas",
+    "possessed_relations",
+    "relation_possessives",
     "passive_auxiliaries",
     "relations",
     "agents",
@@ -342,6 +344,8 @@ class StatementVocabulary:
     third_possessives: WordSet  # "his", "его": before an artwork noun, the artist named just before made it
     author_nouns: WordSet  # "author", "auteur", "autorem": a relation joined to one by a copula made the work
     copulas: WordSet  # "is", "est", "je": third-person only ("I am the author" is the signer's own word)
+    possessed_relations: WordSet  # "far", "mor": a relation only beside a possessive ("min far")
+    relation_possessives: WordSet  # "min", "vår": the possessives before them
     self_words: WordSet  # "myself", "selbst": with a first-person subject and a taking verb, self-made
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
@@ -478,6 +482,8 @@ class StatementVocabulary:
             third_possessives=words("third_possessives"),
             author_nouns=words("author_nouns"),
             copulas=words("copulas"),
+            possessed_relations=words("possessed_relations"),
+            relation_possessives=words("relation_possessives"),
             self_words=words("self_words"),
             participles=words("participles"),
             relatives=words("relatives"),

@@ -3131,10 +3131,17 @@ def _but_not_hits(
     hits: list[_Hit] = []
     for but in _own_spans(tokens, vocab, "but_words", masked, foreign):
         negator = vocab.negators.match(tokens, but.end) if _close(tokens, but.end) else None
-        if negator is None or foreign.foreign(_Span(but.end, but.end + negator.length), "negators"):
+        if negator is not None:
+            after = but.end + negator.length
+            negated = _Span(but.end, after)
+        else:  # "nie však na komerčné … účely": the negator before the but-word
+            before = _negator_ending_at(tokens, but.start, vocab)
+            if before is None or not _close(tokens, but.start):
+                continue
+            negated, after = before, but.end
+        if foreign.foreign(negated, "negators"):
             continue
-        after = but.end + negator.length
-        low, _ = sentence_around(tokens, but.start)
+        low, _ = sentence_around(tokens, min(but.start, negated.start))
         granted = (vocab.use_verbs, vocab.use_nouns, vocab.permission_words, vocab.allow)
         if not any(table.matches_any(tokens, i) for table in granted for i in range(low, but.start)):
             continue
@@ -3160,7 +3167,17 @@ def _but_not_hits(
     return hits
 
 
-_BUT_NOT_REACH = 6  # "but not in advertisements or any other commercial use"
+_BUT_NOT_REACH = 6
+
+
+def _negator_ending_at(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> _Span | None:
+    """A negator of one or two words ending right before `end`."""
+    for length in (1, 2):
+        start = end - length
+        found = vocab.negators.match(tokens, start) if start >= 0 else None
+        if found is not None and found.length == length:
+            return _Span(start, end)
+    return None  # "but not in advertisements or any other commercial use"
 
 
 def _excluding_verb_hits(

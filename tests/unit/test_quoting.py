@@ -138,27 +138,6 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
             id="wrapped-german",
         ),
         pytest.param(
-            "Yes.\n\n-----Original Message-----\nFrom: VRT <permissions@x.example>\n"
-            "Sent: Monday\nSubject: Re\n\nQ?",
-            False,
-            ((OWN, "Yes.", None), (QUOTED, "-----Original Message-----", "permissions@x.example")),
-            id="outlook-original-message",
-        ),
-        pytest.param(
-            "Bon dia.\n\n-----Missatge original-----\nDe: VRT <p@x.example>\n"
-            "Enviat el: dijous, 3 de desembre de 2026 18:40\nPer a: premsa@x.example\nTema: x\n\nQ",
-            False,
-            ((OWN, "Bon dia.", None), (QUOTED, "-----Missatge original-----", "p@x.example")),
-            id="outlook-original-message-ca",
-        ),
-        pytest.param(
-            "Ja.\n\n-----Ursprüngliche Nachricht-----\nVon: VRT <p@x.example>\n"
-            "Gesendet: Montag\nBetreff: x\n\nQ",
-            False,
-            ((OWN, "Ja.", None), (QUOTED, "-----Ursprüngliche", "p@x.example")),
-            id="outlook-original-message-de",
-        ),
-        pytest.param(
             "Oui.\n\n________________________________\nDe : VRT <p@x.example>\nEnvoyé : lundi 13 mai 2024\n"
             "À : moi\nObjet : Re: photo\n\nQuestion ?",
             False,
@@ -234,6 +213,33 @@ def test_split_segments(
     )
     assert len(segments) == len(expected)
     assert got == expected
+
+
+# Outlook's "original message" line, then its header block in the mail's language: a reply to that mail
+OUTLOOK_REPLIES = [
+    ("en", "-----Original Message-----", "From: VRT <p@x.example>\nSent: Monday\nSubject: Re"),
+    ("de", "-----Ursprüngliche Nachricht-----", "Von: VRT <p@x.example>\nGesendet: Montag\nBetreff: x"),
+    (
+        "ca",
+        "-----Missatge original-----",
+        "De: VRT <p@x.example>\nEnviat el: dijous, 3 de desembre de 2026\nPer a: premsa@x.example\nTema: x",
+    ),
+    ("gl", "-----Mensaxe orixinal-----", "De: VRT <p@x.example>\nEnviado: luns\nAsunto: x"),
+    ("sr", "-----Оригинална порука-----", "Од: VRT <p@x.example>\nПослато: понедељак\nПредмет: x"),
+]
+
+
+@pytest.mark.parametrize(
+    ("marker", "headers"), [pytest.param(m, h, id=lang) for lang, m, h in OUTLOOK_REPLIES]
+)
+def test_outlook_original_message_quotes_the_mail_below(
+    vocab: QuotingVocabulary, marker: str, headers: str
+) -> None:
+    segments = split_segments(f"Yes.\n\n{marker}\n{headers}\n\nQuestion?", vocab)
+    assert [s.kind for s in segments] == [OWN, QUOTED]
+    assert segments[1].text.splitlines()[0] == marker
+    assert segments[1].forwarded_from is not None
+    assert segments[1].forwarded_from.addr == "p@x.example"
 
 
 @pytest.mark.parametrize(

@@ -534,6 +534,9 @@ _LANGUAGE_LISTS = (
     "required_markers",
     "possessives",
     "fee_words",
+    "donation_words",
+    "obligation_words",
+    "voluntary_words",
     "nobody_words",
     "notice_words",
     "territory_words",
@@ -620,6 +623,8 @@ _PER_LANGUAGE_LISTS = (
     "purpose_words",
     "until_words",
     "exclude_verbs",
+    "donation_words",
+    "obligation_words",
 )
 
 
@@ -696,6 +701,9 @@ class LicenseVocabulary:
     territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
+    donation_words: PhraseTable  # "donation", "Spende", "捐款": made a condition in its sentence, a paid use
+    obligation_words: PhraseTable  # "must", "muss", "须": what makes a donation in its sentence a condition
+    voluntary_words: PhraseTable  # "voluntary", "freiwillig": a donation in their sentence is only welcome
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
     if_words: PhraseTable  # "if", "falls", "si": with a revocation in the main clause, a revocable grant
@@ -909,7 +917,7 @@ def read_license(
         return LicenseFinding(None, worst, _mentions(text, tokens, all_hits))
     free = [hit for hit in hits if hit.spdx]
     if free:
-        return LicenseFinding(free[0].spdx, None, _mentions(text, tokens, hits))
+        return LicenseFinding(_with_port(tokens, free), None, _mentions(text, tokens, hits))
     if any(not hit.fallback for hit in hits):
         return LicenseFinding(None, LicenseProblem.NO_VERSION, _mentions(text, tokens, hits))
     if hits:
@@ -918,6 +926,22 @@ def read_license(
     if reserved:
         return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
     return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
+
+
+def _with_port(tokens: Sequence[Token], free: Sequence[_Hit]) -> str | None:
+    """The first free license, or its port when the same sentence names it with one: "Navngivelse-
+    DelPåSammeVilkår 3.0 (CC BY-SA 3.0 DE)" is the German port, whichever name comes first."""
+    first = free[0]
+    sentences = _sentence_numbers(tokens)
+    ported = (
+        hit.spdx
+        for hit in free[1:]
+        if hit.spdx
+        and first.spdx
+        and hit.spdx.startswith(f"{first.spdx}-")
+        and sentences[hit.start] == sentences[first.start]
+    )
+    return next(ported, first.spdx)
 
 
 def _offered_in_brackets(text: str, tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit]) -> bool:
@@ -1222,6 +1246,7 @@ def _restriction_hits(
         *_link_condition_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
         *_commercial_fee_hits(tokens, vocab, masked, foreign),
+        *_donation_hits(tokens, vocab, masked, foreign),
         *_nobody_profits_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
@@ -3705,6 +3730,42 @@ def _commercial_fee_hits(
     ]
 
 
+def _donation_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A donation every reuser must make: "使用上述照片的条件是：使用者须向…基金捐一笔款", "users must make a
+    donation to the club". A donation word in a sentence that makes it a condition (a condition noun or
+    word, a require word, a required marker or an obligation word, not negated: "no donation is
+    required", "you don't have to donate"), and no voluntary word there ("a donation would be welcome").
+    A free license asks nothing of anyone."""
+    donations = [
+        span
+        for span in _own_spans(tokens, vocab, "donation_words", masked, foreign)
+        if not _freed_before(tokens, span.start, vocab) and _final_negator(tokens, span.end, vocab) is None
+    ]
+    if not donations:
+        return []
+    sentences = _sentence_numbers(tokens)
+    binding = {
+        sentences[span.start]
+        for table in (
+            vocab.condition_nouns,
+            vocab.conditions,
+            vocab.require_words,
+            vocab.required_markers,
+            vocab.obligation_words,
+        )
+        for span in _spans(tokens, table, masked, None)
+        if not _negated(tokens, span.start, vocab) and not _after_no(tokens, span.start, vocab)
+    }
+    voluntary = {sentences[span.start] for span in _spans(tokens, vocab.voluntary_words, masked, None)}
+    return [
+        _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
+        for span in donations
+        if sentences[span.start] in binding and sentences[span.start] not in voluntary
+    ]
+
+
 # Words between a nobody-word and the commercial word it refuses: "dass niemand damit Geld verdient",
 # "no one may sell it".
 _NOBODY_REACH = 2
@@ -3909,14 +3970,16 @@ def _ask_first_hits(
         return []
     sentences = _sentence_numbers(tokens)
     hits: list[_Hit] = []
-    for table, problem in (
-        (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
-        (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+    for table, key, problem in (
+        (vocab.commercial_words, "commercial_words", LicenseProblem.NON_COMMERCIAL),
+        (vocab.modify_words, "modify_words", LicenseProblem.NO_DERIVATIVES),
         # "ウィキペディア以外のサイト…で使用される場合は、必ず事前に…許可を得て": other uses asked for first
-        (vocab.other_uses, LicenseProblem.WIKIPEDIA_ONLY),
-        (vocab.outside_words, LicenseProblem.WIKIPEDIA_ONLY),
+        (vocab.other_uses, "other_uses", LicenseProblem.WIKIPEDIA_ONLY),
+        (vocab.outside_words, "outside_words", LicenseProblem.WIKIPEDIA_ONLY),
     ):
         for target in _spans(tokens, table, masked, problem):
+            if foreign.foreign(target, key):
+                continue  # Latvian "mainīt" (change) is no Finnish "mainitaan" (is mentioned)
             marker = next((m for m in markers if sentences[m.start] == sentences[target.start]), None)
             if marker is not None:
                 start, end = min(marker.start, target.start), max(marker.end, target.end)
@@ -5272,7 +5335,8 @@ def _negative_conditions(
     sentences = _sentence_numbers(tokens)
     for condition in _spans(tokens, vocab.conditions, masked, None):
         anchors = [(condition.end, vocab.condition_reach)] + [
-            (span.end, reach)
+            # an "and" may hold its negator (Arabic "وعدم", "and not"): the negator is sought from its start
+            (span.start if vocab.negators.matches_any(tokens, span.start) else span.end, reach)
             # "sofern das Museum genannt wird und es nicht zum Verkauf …": an "and" goes on with it too,
             # its negator close after it
             for table, reach in (

@@ -36,6 +36,7 @@ from verification.model import Address, Link, ParsedMessage, Segment, SegmentKin
 from verification.parser_input import parser_input
 from verification.pdf_text import looks_like_pdf, pdf_text
 from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
+from verification.text_tables import label_table_cells
 from verification.tickets import find_ticket_number
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s*]+)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=")
@@ -577,7 +578,9 @@ def _read_alternatives(
     the one `_choose_alternative` takes, so the later ones' text is not needed."""
     children: list[_Content] = []
     for part in parts:
-        plain_read = any(child.has_text and not child.html for child in children)
+        plain_read = any(
+            child.has_text and not child.html and _text_length(child) >= _PLAIN_STUB for child in children
+        )
         children.append(_read_part(part, vocab, depth, budget, text_needed=not plain_read))
     return children
 
@@ -616,7 +619,7 @@ def _decoded_text(
         text = decoded.text
         if _param(part, "format") == "flowed":
             text = unflow(text, delsp=_param(part, "delsp") == "yes")
-        return _Content(blocks=(_Block(text),), defects=decoded.defects)
+        return _Content(blocks=(_Block(label_table_cells(text)),), defects=decoded.defects)
     html, cut = _within_tags(decoded.text, vocab.limits.max_html_tags)
     struck = _may_strike(html)
     if not text_needed and not struck and not _may_hold_links(html):
@@ -658,6 +661,22 @@ def _within_tags(html: str, max_tags: int) -> tuple[str, tuple[MessageDefect, ..
     return html[:position], (MessageDefect.TEXT_TRUNCATED,)
 
 
+def _text_length(content: _Content) -> int:
+    return sum(len(block.text.strip()) for block in content.blocks)
+
+
+def _stub_of(plain: _Content, rich: _Content) -> bool:
+    """The plain alternative only points to the HTML one: short, where the HTML says much more."""
+    length = _text_length(plain)
+    return length < _PLAIN_STUB and _text_length(rich) > _STUB_RATIO * length + _PLAIN_STUB
+
+
+# A plain alternative shorter than this (characters) may be a stub ("view this mail in HTML"); it is one
+# when the HTML alternative's text is more than `_STUB_RATIO` times as long, and this much more besides.
+_PLAIN_STUB = 300
+_STUB_RATIO = 3
+
+
 def _choose_alternative(children: Sequence[_Content]) -> _Content:
     """The plain alternative's text with the HTML alternative's hrefs; the HTML text when no plain text, or
     when the HTML strikes text through ("<del>CC BY-SA 4.0</del> CC0 1.0"): a plain twin shows the struck
@@ -666,6 +685,8 @@ def _choose_alternative(children: Sequence[_Content]) -> _Content:
     rich = next((c for c in children if c.html), None)
     if rich is not None and rich.struck and rich.has_text:
         plain = None
+    if plain is not None and rich is not None and _stub_of(plain, rich):
+        plain = None  # "Dit bericht is opgemaakt in HTML. Schakel de HTML-weergave in …"
     chosen = plain or rich or (children[-1] if children else _Content())
     links = chosen.links + (rich.links if rich is not None and rich is not chosen else ())
     attachments = tuple(a for c in children for a in c.attachments)

@@ -164,7 +164,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout60/fy20-id-humas-pemkab-dok-sendiri": "'Humas Pemkab Sukamaju': Pemkab, Pemerintah Kabupaten",
     "heldout61/ga14-sl-pogodba-z-agencijo": "the agency contract's limits, said to be the agency's only",
     "heldout61/ga22-he-hozeh-im-hairiya": "the city's earlier commission and fee: no condition of this grant",
-    "heldout61/ga23-ar-bishart-nitaq-mushabih": "'وعدم استخدامها لأغراض تجارية': a condition",
     "heldout61/gd05-fr-agency-listed-on-contact": "'au sein de l'agence Focale Sud': her agency",
     "heldout61/gd24-zh-assistant-qq-listed": "the photographer she assists credited: the holder himself",
 }

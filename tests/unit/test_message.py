@@ -720,3 +720,37 @@ def test_format_flowed_part_is_unflowed(vocab: MailVocabulary, file_vocab: FileV
     assert find_files(parsed.subject, [parsed.text()], (), file_vocab) == (
         "File:Quai des Orfèvres, 2021.jpg",
     )
+
+
+STATEMENT_HTML = (
+    "<table><tr><td>I hereby affirm that I am the creator and sole owner of the exclusive copyright of "
+    "File:Harbour at dusk.jpg. I agree to publish that work under the free license Creative Commons "
+    "Attribution-ShareAlike 4.0 International (CC BY-SA 4.0). I acknowledge that by doing so I grant "
+    "anyone the right to use the work, even in a commercial product, and to modify it according to their "
+    "needs, provided that they abide by the terms of the license and any other applicable laws. I am aware "
+    "that this agreement is not limited to Wikipedia or related sites.</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    ("plain", "html", "read"),
+    [
+        # a stub pointing to the HTML: the HTML holds the statement
+        ("This message is in HTML. Turn on HTML view to read it.", STATEMENT_HTML, "CC BY-SA 4.0"),
+        ("Dit bericht is opgemaakt in HTML.", STATEMENT_HTML, "CC BY-SA 4.0"),
+        # a short plain twin of a short HTML one is the mail
+        ("Yes, CC0 1.0 is fine.", "<p>Yes, CC0 1.0 is fine.</p>", "Yes, CC0 1.0 is fine."),
+    ],
+    ids=["english-stub", "dutch-stub", "short-twins"],
+)
+def test_plain_stub_gives_way_to_html(vocab: MailVocabulary, plain: str, html: str, read: str) -> None:
+    """A plain alternative that only says "view this mail in HTML" is no text of the mail: the HTML is."""
+    raw = ALTERNATIVE.replace(
+        b"I release File:Harbour at dusk.jpg, see https://example.org/about.", plain.encode()
+    ).replace(
+        b"<p>I release <a href='https://commons.wikimedia.org/wiki/File:Harbour_at_dusk.jpg'>this</a></p>",
+        html.encode(),
+    )
+    text = parse_message(b"From: a@example.org\r\n" + raw, vocab).text()
+    assert read in text
+    assert plain not in text or plain == read

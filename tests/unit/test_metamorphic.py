@@ -211,7 +211,8 @@ def insert(text: str, is_html: bool, addition: str) -> str:
         escaped = html.escape(addition).replace("\n", "<br>")
         # the end of the first paragraph: "</p>", Gmail's empty "<div><br></div>", or two <br> in a mail of
         # <br> lines; never inside the quoted mail (appended, the addition would land in a quote)
-        quote = re.search(r"<blockquote|gmail_quote", text, re.IGNORECASE)
+        # (web.de and GMX quote in a <div name="quote">)
+        quote = re.search(r"<blockquote|gmail_quote|name=\"quote\"", text, re.IGNORECASE)
         limit = quote.start() if quote else len(text)
         ends = [
             found.end()

@@ -1409,6 +1409,7 @@ def test_slot_first_templates_are_for_representation_only() -> None:
     """ "{org} adına" is a represent template; a credit must start with words (pronouns follow them)."""
     data = config("statement.toml")
     data["languages"] = {"xx": {"represent": ["{org} adına"]}}
+    data["language_aliases"] = {}
     vocab = StatementVocabulary.from_mapping(data)
     assert vocab.represent.trailing("adina")
 

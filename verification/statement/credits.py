@@ -21,7 +21,7 @@ from verification.statement.names import (
     same_name_word,
     sequence_at,
 )
-from verification.statement.vocabulary import StatementVocabulary, WordSet
+from verification.statement.vocabulary import StatementVocabulary, Template, TemplateSet, WordSet
 from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tokens
 
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
@@ -85,7 +85,10 @@ def read_credits(
         if (
             credit is not None
             and not credit[0].by_signer
-            and _title_under_signer(text, tokens, index, holder_names, vocab)
+            and (
+                _title_under_signer(text, tokens, index, holder_names, vocab)
+                or _title_after_signer(text, tokens, index, holder_names, vocab)
+            )
         ):
             credit = None  # "วิภาวรรณ แก้วมณี\nช่างภาพ เชียงใหม่": her trade and town under her name
         if credit is None:
@@ -621,6 +624,18 @@ def _title_under_signer(
     return bool(words) and any(words == distinctive_words(holder, vocab) for holder in holder_names)
 
 
+def _title_after_signer(
+    text: str, tokens: Sequence[Tok], index: int, holder_names: Sequence[str], vocab: StatementVocabulary
+) -> bool:
+    """The credit word follows a holder's name on its line, a comma at most between: the signer's trade in
+    a signature line ("พรทิพย์ ศรีสุข ช่างภาพ บ้านศิลป์สตูดิโอ", "Jana Novak, photographer, Studio Foto")."""
+    start = tokens[index].start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip().rstrip(",").strip()
+    words = distinctive_words(before, vocab) if before else frozenset()
+    return bool(words) and any(words == distinctive_words(holder, vocab) for holder in holder_names)
+
+
 def _own_vocabulary(
     languages: ParagraphLanguages | None, vocab: StatementVocabulary, start: int, end: int
 ) -> StatementVocabulary | None:
@@ -628,6 +643,36 @@ def _own_vocabulary(
     language the config does not know (every language's words then apply)."""
     language = languages.at(start, end) if languages is not None else None
     return vocab.languages.get(language) if language else None
+
+
+def _pronoun_of_template(
+    tokens: Sequence[Tok], start: int, end: int, template: Template, key: str, vocab: StatementVocabulary
+) -> bool:
+    """The first-person pronoun in a template's slot is one of the template's own languages: in "fotil ich
+    náš kolega" Slovak "ich" is "them", German "ich" is "I". A template of no one language (the common
+    "© {name}") takes every language's pronouns."""
+    first = template.before[0] if template.before else ""
+    owners = [  # a language without templates of its own has every language's: it owns none
+        own
+        for own in vocab.languages.values()
+        if getattr(own, key) is not getattr(vocab, key) and template in getattr(own, key).starting(first)
+    ]
+    return not owners or any(_pronoun_at(tokens, at, own) for own in owners for at in range(start, end))
+
+
+def _subject_vocabulary(
+    languages: ParagraphLanguages | None, vocab: StatementVocabulary, start: int, end: int
+) -> StatementVocabulary:
+    """The vocabulary whose subject pronouns may make the signer a taking verb's subject: the paragraph's
+    likeliest language from `_SUBJECT_FLOOR` up, else every language's. A weak guess only takes pronouns
+    away, so it can add a credit (the verdict asks) but never lose one."""
+    likely = languages.likely(start, end, _SUBJECT_FLOOR) if languages is not None else None
+    own = vocab.languages.get(likely) if likely else None
+    return own or vocab
+
+
+# A one-line paragraph is seldom classified surely ("Sliko je naslikal moj dedek.": Slovenian at 0.34).
+_SUBJECT_FLOOR = 0.3
 
 
 def _may_open_credit(
@@ -668,11 +713,7 @@ def credit_at(
     # A name-only template ("foto de {name}") takes no article: "foto de la Sagrada Família" shows a place.
     # A full-name template's words also describe what is shown ("uno scatto di Firenze", "la toma de
     # Granada"): its name has two words at least and ends the clause ("– scatto di Marco Bellini").
-    kinds = (
-        (vocab.credit, False, False),
-        (vocab.credit_name_only, True, False),
-        (vocab.credit_full_name, True, True),
-    )
+    kinds = (("credit", False, False), ("credit_name_only", True, False), ("credit_full_name", True, True))
     # "mis fotos de Galicia", "our photos of Skye": the writer's own photos, of what follows
     owned = (
         index > 0
@@ -680,9 +721,10 @@ def credit_at(
         and tokens[index - 1].line == tokens[index].line
     )
     named = _inside_capitalised_name(tokens, index, vocab)
-    for templates, name_only, full_name in kinds:
+    for key, name_only, full_name in kinds:
         if name_only and (owned or named):
             continue
+        templates: TemplateSet = getattr(vocab, key)
         for template in templates.starting(tokens[index].norm):
             if not sequence_at(tokens, index, template.before):
                 continue
@@ -702,6 +744,12 @@ def credit_at(
             if found is None:
                 continue
             name, by_signer, end = found
+            if (
+                name is None
+                and by_signer
+                and not _pronoun_of_template(tokens, start, end, template, key, vocab)
+            ):
+                continue
             inside = _words_after_inside(tokens, start, end, template.after)
             if name is not None and inside is not None:
                 # "thanks to Anna Berg for the photos": an organisation's run took the words after the slot
@@ -720,6 +768,8 @@ def credit_at(
                 and end < len(tokens)
                 and tokens[end].line == tokens[end - 1].line
                 and tokens[end].is_word
+                # "Foto: Azlan Photography untuk Restoran Seri Melaka": the maker, then whom it was for
+                and not (tokens[end].raw.islower() and tokens[end].norm in vocab.made_for_words)
             ):
                 continue  # "Foto: Archivio fotografico del Comune": a label's name ends its clause
             if full_name and (
@@ -1599,13 +1649,13 @@ def _relation_credits(
             # "scattate da mio padre, Giuseppe Rinaldi (…), che … ha fatto il fotografo": the verb has
             # its credit already
             or tokens[verb].start in covered_chars
-            # the paragraph's own subject pronouns where it is known: Slovenian "Sliko je naslikal moj
-            # dedek" has no French "je"
+            # the paragraph's own subject pronouns where it is known, even weakly: Slovenian "Sliko je
+            # naslikal moj dedek" has no French "je"
             or _signer_is_subject(
                 tokens,
                 verb,
                 index,
-                _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end) or vocab,
+                _subject_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end),
             )
             or _subject_after(
                 tokens, verb, index, _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end)
@@ -1748,9 +1798,25 @@ def _subject_pronoun(token: Token | Tok, vocab: StatementVocabulary) -> bool:
 
 
 def _possessor(tokens: Sequence[Token], pronoun: int, relation: int, vocab: StatementVocabulary) -> bool:
-    return pronoun == relation + 1 or (
-        pronoun == relation + 2 and tokens[relation + 1].norm in vocab.depiction_prepositions
+    """The pronoun owns the relation: right after it ("Suami saya"), after it and "of", or closing its
+    noun phrase before a comma ("دانشجویان کارشناسی ارشد ما، خانم سارا محمدی": our master's students)."""
+    between = range(relation + 1, pronoun + 1)
+    return (
+        pronoun == relation + 1
+        or (pronoun == relation + 2 and tokens[relation + 1].norm in vocab.depiction_prepositions)
+        or (
+            relation < pronoun <= relation + _POSSESSOR_PHRASE
+            and not any(tokens[i].gap for i in between)
+            and not any(tokens[i].norm in _AND_WORDS for i in between)
+            and pronoun + 1 < len(tokens)
+            and tokens[pronoun + 1].gap
+            and not tokens[pronoun + 1].brk
+        )
     )
+
+
+# Words of a relation's noun phrase up to a possessor closing it: "دانشجویان کارشناسی ارشد ما".
+_POSSESSOR_PHRASE = 3
 
 
 def _agent_in_prose(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
@@ -2134,6 +2200,8 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
             return True
     if verb < 1 or tokens[verb].brk:
         return False
+    if verb == high and _passive_of_topic(tokens, verb, vocab):  # the relation before its verb
+        return True
     if tokens[verb - 1].norm in vocab.object_pronouns:
         return True  # "la hizo", "hem gemaakt"
     return (  # "l'a faite", "l'ha fatta": an auxiliary between
@@ -2162,6 +2230,28 @@ def _bracket_gaps_only(tokens: Sequence[Token], span: range) -> bool:
             return False
         depth += sum(token.sep.count(mark) for mark in "(（[")
     return depth == 0
+
+
+def _passive_of_topic(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
+    """A passive verb whose sentence opens with the photo noun, however far: "این عکس‌ها در بازدید علمی
+    ترم گذشته توسط یکی از دانشجویان … گرفته شده‌اند" (these photos were taken, during last term's field
+    trip, by one of our students)."""
+    passive = any(
+        0 <= at < len(tokens)
+        and tokens[at].norm in vocab.passive_auxiliaries
+        and not tokens[max(at, verb)].brk
+        for at in (verb - 1, verb + 1)
+    )
+    if not passive:
+        return False
+    start = verb
+    while start > 0 and not tokens[start].brk:
+        start -= 1
+    return any(tokens[at].norm in vocab.photo_nouns for at in range(start, min(start + _TOPIC_OPENING, verb)))
+
+
+# Words at a sentence's start that may hold its photo noun: "این عکس‌ها", "Die beiden Fotos".
+_TOPIC_OPENING = 3
 
 
 def _topic_before(tokens: Sequence[Token], noun: int, verb: int) -> bool:

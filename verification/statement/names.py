@@ -193,6 +193,10 @@ def name_run(
         elif org and taken and token.raw.islower() and token.norm in vocab.org_words:
             taken.extend(pending)  # "Bergslagens museum", "Halsberga kommun": a lower-case noun ends it
             taken.append(position)
+            # "Историко-архитектурный музей-заповедник «Остров»": or the quoted name after it
+            closed = _quoted_at(tokens, position + 1, line)
+            if closed is not None:
+                taken.extend(range(position + 1, closed))
             break
         elif taken and ((token.norm in particles and token.raw.islower()) or (org and token.raw == "&")):
             pending.append(position)  # only between capitalised words: "foto de la Sagrada" is no name

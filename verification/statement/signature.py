@@ -149,8 +149,8 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
 
 def _wrapped_prose(upward: Sequence[str], wrapped_length: int) -> set[int]:
     """The lines (numbered from the text's end) of paragraphs a mail program wrapped from long lines of
-    prose: every line but the last at least `wrapped_length` long, more words in all than a signature line
-    holds, half of them lower-case."""
+    prose: every line but the last at least `wrapped_length` long or ending a sentence, more words in all
+    than a signature line holds, half of them lower-case."""
     found: set[int] = set()
     paragraph: list[int] = []
     for number in range(len(upward) + 1):
@@ -165,7 +165,8 @@ def _wrapped_prose(upward: Sequence[str], wrapped_length: int) -> set[int]:
             if (
                 len(words) > _SIGNATURE_LINE_WORDS
                 and 2 * lower >= len(words)
-                and all(len(line) >= wrapped_length for line in top_down[:-1])
+                # a short line inside ends a sentence ("… par quiconque.\nPensez à l'environnement …")
+                and all(len(line) >= wrapped_length or line[-1] in ".!?" for line in top_down[:-1])
             ):
                 found.update(paragraph)
         paragraph = []

@@ -285,6 +285,7 @@ _LANGUAGE_KEYS = (
     "third_possessives",
     "author_nouns",
     "copulas",
+    "pronouns",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).
@@ -539,7 +540,16 @@ class StatementVocabulary:
             made_for_words=frozenset(fold(word) for word in as_written("made_for_words")),
             tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
         )
-        return replace(vocabulary, languages=_by_language(vocabulary, languages))
+        by_language = _by_language(vocabulary, languages)
+        aliases = data.get("language_aliases", {})
+        if not isinstance(aliases, Mapping) or not all(
+            isinstance(alias, str) and isinstance(target, str) and target in by_language
+            for alias, target in aliases.items()
+        ):
+            raise ConfigError("language_aliases: expected a table of detected code = a language of this file")
+        return replace(
+            vocabulary, languages={**by_language, **{a: by_language[t] for a, t in aliases.items()}}
+        )
 
 
 def _by_language(merged: StatementVocabulary, languages: Mapping[str, Any]) -> dict[str, StatementVocabulary]:
@@ -560,6 +570,8 @@ def _by_language(merged: StatementVocabulary, languages: Mapping[str, Any]) -> d
             ]
             if key in _TEMPLATE_KEYS:
                 own[key] = TemplateSet.build(_template(text, key) for text in texts)
+            elif key == "pronouns":
+                own[key] = frozenset(" ".join(text.casefold().split()) for text in texts)
             elif key in _LANGUAGE_PHRASE_KEYS:
                 own[key] = PhraseTable.build(((text, "") for text in texts), key)
             else:

@@ -1,0 +1,66 @@
+"""Plain-text tables read as their sender meant them: each cell under its column's header.
+
+A mail may list its files in a table typed with bars ("File | Subject | Photographer"); a reader of the
+rows alone sees "田村健一（田村写真事務所）" and not that the column says who took the photo. Rows are
+rewritten as "header: cell | header: cell", as the HTML reader does for <table> grids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A separator row of a Markdown table: "---|:---:|---".
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+# A header longer than this is a sentence, not a column's label.
+_MAX_HEADER = 40
+_MAX_COLUMNS = 12
+
+
+def label_table_cells(text: str) -> str:
+    """`text` with every bar-separated table's rows labelled by the table's first row, when the table is a
+    grid: two rows or more, each with as many cells (2 to `_MAX_COLUMNS`) as the header, every header cell
+    short and not empty. Anything else is left as it is."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _cells(lines[end]) is not None:
+            end += 1
+        if end - index >= 2:
+            out.extend(_labelled(lines[index:end]))
+            index = end
+        else:
+            out.append(lines[index])
+            index += 1
+    return "\n".join(out)
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row, or None: a row has a bar between words and is no quoted line."""
+    stripped = line.strip()
+    if "|" not in stripped or stripped.startswith(">"):
+        return None
+    cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+    return cells if 2 <= len(cells) <= _MAX_COLUMNS else None
+
+
+def _labelled(rows: Sequence[str]) -> list[str]:
+    header = _cells(rows[0]) or []
+    if not all(cell and len(cell) <= _MAX_HEADER for cell in header):
+        return list(rows)
+    out = [rows[0]]
+    for row in rows[1:]:
+        cells = _cells(row) or []
+        if all(_SEPARATOR_CELL.match(cell) for cell in cells):
+            out.append(row)
+            continue
+        if len(cells) != len(header):
+            return list(rows)  # not a grid: leave the whole table as it is
+        out.append(
+            " | ".join(f"{label}: {cell}" if cell else "" for label, cell in zip(header, cells, strict=True))
+        )
+    return out

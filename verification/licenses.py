@@ -537,6 +537,8 @@ _LANGUAGE_LISTS = (
     "donation_words",
     "obligation_words",
     "voluntary_words",
+    "wiki_tool_words",
+    "product_words",
     "nobody_words",
     "notice_words",
     "territory_words",
@@ -704,6 +706,8 @@ class LicenseVocabulary:
     donation_words: PhraseTable  # "donation", "Spende", "捐款": made a condition in its sentence, a paid use
     obligation_words: PhraseTable  # "must", "muss", "须": what makes a donation in its sentence a condition
     voluntary_words: PhraseTable  # "voluntary", "freiwillig": a donation in their sentence is only welcome
+    wiki_tool_words: PhraseTable  # "code", "markup": right after a wiki word, the wiki names a tool, no place
+    product_words: PhraseTable  # "postcards", "Kalender": after "but not", a use left out
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
     if_words: PhraseTable  # "if", "falls", "si": with a revocation in the main clause, a revocable grant
@@ -1665,8 +1669,14 @@ def _without_set_aside(
     sentences = _sentence_numbers(tokens)
     kept: list[_Hit] = []
     previous_set_aside: _Hit | None = None
+    last_bracketed: _Hit | None = None
     for hit in hits:
-        bracketed = previous_set_aside is not None and _in_bracket_after(tokens, previous_set_aside, hit)
+        bracketed = previous_set_aside is not None and (
+            _in_bracket_after(tokens, previous_set_aside, hit)
+            # "CC BY-NC-ND 4.0 (solo uso non commerciale, nessuna modifica)": the rest of that bracket too
+            or (last_bracketed is not None and _same_bracket(tokens, last_bracketed, hit))
+        )
+        last_bracketed = hit if bracketed else None
         marked = (
             _set_aside(tokens, hit, markers, sentences, vocab)
             or (hit in names and _license_negated(tokens, hit.start, vocab))
@@ -1722,6 +1732,13 @@ def _in_bracket_after(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
         and before.end < len(tokens)
         and "(" in tokens[before.end].sep
         and not any(")" in tokens[i].sep for i in range(before.end + 1, hit.start + 1))
+    )
+
+
+def _same_bracket(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
+    """`hit` follows `before` inside the bracket `before` stands in: no bracket closes between them."""
+    return before.end <= hit.start and not any(
+        ")" in tokens[i].sep or "(" in tokens[i].sep for i in range(before.end, hit.start + 1)
     )
 
 
@@ -2917,7 +2934,16 @@ def _wikipedia_only_hits(
     in der deutschsprachigen Wikipedia", "ويكيبيديا العربية فقط", "maar enkel, zoals eerder afgesproken
     met …, voor gebruik op Wikipedia"); not negated ("not only"), not turned by a "not limited" after
     it, not masked. The sentence is the window: an aside between commas does not lift the limit."""
-    return _only_with_hits(tokens, vocab, masked, foreign, vocab.wiki_words, LicenseProblem.WIKIPEDIA_ONLY)
+    return _only_with_hits(
+        tokens,
+        vocab,
+        masked,
+        foreign,
+        vocab.wiki_words,
+        LicenseProblem.WIKIPEDIA_ONLY,
+        # "the last one I only had as the wiki code": a wiki word naming a tool, not a place of use
+        tool_words=vocab.wiki_tool_words,
+    )
 
 
 def _suffixed_only_hits(
@@ -3175,7 +3201,8 @@ def _but_not_hits(
         aside = (vocab.limit_words, vocab.only_words, vocab.elements, vocab.cc_names, vocab.license_words)
         if any(table.matches_any(tokens, i) for table in aside for i in range(after, last + 1)):
             continue
-        for table, problem in _USE_TABLES[:2]:
+        # a use or a product named after "but not" leaves it out too: "men ikke på postkort, plakater …"
+        for table, problem in (*_USE_TABLES, ("product_words", LicenseProblem.NOT_FREE)):
             target = next(
                 (
                     i
@@ -4262,9 +4289,10 @@ def _revocation_negated(
     opened = any(first <= when.start < word.start for when in ifs)
     start = max(first, word.start - _REVOKE_NEGATION_REACH) if opened else first
     stop = min([last + 1, word.end + _REVOKE_NEGATION_REACH, *(w.start for w in ifs if w.start >= word.end)])
-    return any(
+    return any(  # not the word's own: "no longer valid"
         vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
         for i in range(start, stop)
+        if not word.start <= i < word.end
     )
 
 
@@ -5045,9 +5073,10 @@ def _only_with_hits(
     partners_table: PhraseTable,
     problem: LicenseProblem,
     reach: int | None = None,
+    tool_words: PhraseTable | None = None,
 ) -> list[_Hit]:
     """An only-word and a partner word in one sentence; with `reach`, at most that many words apart in one
-    clause, brackets and quotes between not counted."""
+    clause, brackets and quotes between not counted; not a partner right before one of `tool_words`."""
     only = [
         span
         for span in _spans(tokens, vocab.only_words, masked, None)
@@ -5060,7 +5089,11 @@ def _only_with_hits(
     ] + _framed_only(tokens, vocab, masked)
     if not only:
         return []
-    candidates = _spans(tokens, partners_table, masked, None)
+    candidates = [
+        span
+        for span in _spans(tokens, partners_table, masked, None)
+        if tool_words is None or not tool_words.matches_any(tokens, span.end)
+    ]
     sentence_of = _sentence_numbers(tokens)
     hits: list[_Hit] = []
     for word in only:

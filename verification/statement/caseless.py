@@ -17,7 +17,10 @@ from verification.statement.words import CASELESS_RUN
 _PLAIN_WORDS = re.compile("[\u3041-\u309f\uac00-\ud7af]")  # hiragana and Hangul
 _HIRAGANA = re.compile("[\u3041-\u309f]+")
 # What ends a name in running text without spaces: punctuation (full-width too) and the line's end.
-_NAME_STOP = re.compile(r"[^\w\s・·]")
+# Vowel and tone marks are letters' parts, though no word characters to `re`: Thai "เป็น", Hindi "फोटो".
+_NAME_STOP = re.compile(
+    r"[^\w\s・·\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0900-\u0903\u093a-\u094f\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3]"
+)
 # A line break between two letters of scripts without spaces, which a mail program put into a sentence.
 # The middle dot and full-width brackets count with them: "スタジオ・\nタナカ".
 _WRAPPED_RUN = re.compile(

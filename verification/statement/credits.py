@@ -28,8 +28,8 @@ from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tok
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
 _CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』【】·•')
 # A capitalised caption label may also open a sentence: "Szeged, Dóm tér. Fotó: Kovács Lajos, 1962."
-_SENTENCE_MARKS = frozenset(".!?")
-_CLAUSE_END = re.compile(r"[.!?:;,]|\n\s*\n")  # what ends the clause after a by-word
+_SENTENCE_MARKS = frozenset(".!?।॥۔。！？؟")  # the danda ends a Hindi or Bengali sentence
+_CLAUSE_END = re.compile(r"[.!?:;,।॥۔。！？؟]|\n\s*\n")  # what ends the clause after a by-word
 # A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
 # extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
@@ -1408,7 +1408,7 @@ def _opens_clause(tokens: Sequence[Tok], index: int) -> bool:
     """The token starts its line, or follows a full stop, a colon or a clause mark."""
     if index == 0 or tokens[index - 1].line != tokens[index].line:
         return True
-    return tokens[index - 1].raw in _CLAUSE_MARKS or tokens[index - 1].raw in {".", "!", "?", ":", ";"}
+    return tokens[index - 1].raw in _CLAUSE_MARKS or tokens[index - 1].raw in _SENTENCE_MARKS | {":", ";"}
 
 
 def _credited(
@@ -1661,6 +1661,7 @@ def _relation_credits(
                 tokens, verb, index, _own_vocabulary(languages, vocab, tokens[verb].start, tokens[verb].end)
             )
             or _by_the_signer(tokens, verb, vocab)
+            or _negated_verb(tokens, verb, index, vocab)
         ):
             continue
         # asked only now, the paragraph's language: "Sonst hat da keiner fotografiert, … auch nicht" (German
@@ -1729,6 +1730,14 @@ def _subject_after(
         and not tokens[after].gap
         and _subject_pronoun(tokens[after], own)
     )
+
+
+def _negated_verb(tokens: Sequence[Token], verb: int, relation: int, vocab: StatementVocabulary) -> bool:
+    """A negator right before the taking verb, after the relation, in its clause: "इसे किसी और फ़ोटोग्राफ़र
+    ने नहीं खींचा" (no other photographer took it), "Mein Freund hat das Foto nicht gemacht"; nor is that
+    negator a relation (Dutch "nicht", niece)."""
+    before = verb - 1
+    return relation <= before and not tokens[verb].gap and tokens[before].norm in vocab.verb_negators
 
 
 def _by_the_signer(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
@@ -1824,10 +1833,11 @@ def _agent_in_prose(tokens: Sequence[Token], index: int, vocab: StatementVocabul
     contratamos"; not a title ("Fotógrafa" in a signature, written with a capital, or after a comma) and
     not the signer's own trade ("I am a photographer and took it": a first-person subject before it in its
     clause; "sou o autor e fotógrafo da imagem": after a one-letter "and")."""
-    if not tokens[index].raw[:1].islower() or index == 0 or tokens[index].gap:
+    # (scripts without capitals count as lower case: "हमारे फोटोग्राफर अमित वर्मा ने")
+    if tokens[index].raw[:1].isupper() or index == 0 or tokens[index].gap:
         return False
     before = tokens[index - 1].raw
-    if len(before) < 2 or not before.isalpha():
+    if len(before) < 2 or not all(c.isalpha() or unicodedata.category(c).startswith("M") for c in before):
         return (
             False  # an apposition or a list of the signer's trades: "Dumas, photographe", "autor e fotógrafo"
         )

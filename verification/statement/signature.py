@@ -126,8 +126,10 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         words = [word for word in line.split() if any(c.isalpha() for c in word)]
         lower = sum(1 for word in words if word[0].islower())
-        prose = len(words) > _SIGNATURE_LINE_WORDS or (
-            lower >= 2 and line[-1] in ".!?:" and not _ends_in_legal_form(line, vocab)
+        prose = (
+            len(words) > _SIGNATURE_LINE_WORDS
+            or (lower >= 2 and line[-1] in ".!?:" and not _ends_in_legal_form(line, vocab))
+            or _UNSPACED_SENTENCE.search(line) is not None
         )
         if prose and not kept and skipped < vocab.footer_prose_lines:
             skipped += 1
@@ -145,6 +147,11 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         kept.append(line)
     return list(reversed(kept))
+
+
+# Thai, Lao, Khmer and Burmese write a sentence without spaces: a long run of their letters is prose, not a
+# name ("พ่อของฉันเป็นคนถ่ายภาพนี้เมื่อปี 2518"; a name is "สมหญิง ใจดี").
+_UNSPACED_SENTENCE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{15,}")
 
 
 def _wrapped_prose(upward: Sequence[str], wrapped_length: int) -> set[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
@@ -216,6 +216,7 @@ _WORD_KEYS = (
     "agent_compounds",
     "by_postpositions",
     "nobody_words",
+    "verb_negators",
     "take_verbs",
     "make_verbs",
     "commission_verbs",
@@ -330,6 +331,7 @@ class StatementVocabulary:
     agents: WordSet
     not_relations: WordSet  # per language only: French "son" (his) is no English son, German "nicht" no niece
     nobody_words: WordSet  # "no", "kein", "aucun": "no other photographer took part" credits nobody
+    verb_negators: WordSet  # "not", "nicht", "नहीं": right before a taking verb, the relation did not take it
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
@@ -472,6 +474,7 @@ class StatementVocabulary:
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
             by_postpositions=words("by_postpositions"),
             nobody_words=words("nobody_words"),
+            verb_negators=words("verb_negators"),
             not_relations=WordSet.build([]),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),
@@ -507,7 +510,7 @@ class StatementVocabulary:
             credit_verbs=words("credit_verbs"),
             credit_fillers=words("credit_fillers"),
             caption_labels=WordSet.build(
-                [*merged["photo_nouns"], *merged["agents"], *merged["caption_words"]]
+                [*merged["photo_nouns"], *merged["agents"], *_caption_words(merged["caption_words"])]
             ),
             caption_leads=words("caption_leads"),
             not_agents=words("not_agents"),
@@ -550,6 +553,17 @@ class StatementVocabulary:
         return replace(
             vocabulary, languages={**by_language, **{a: by_language[t] for a, t in aliases.items()}}
         )
+
+
+def _caption_words(labels: Iterable[str]) -> Iterator[str]:
+    """Caption words as the caption reader reads them, a word at a time: a label written in syllables is
+    read syllable by syllable ("Tác giả:", author); other labels of several words stay whole."""
+    for label in labels:
+        parts = label.split()
+        yield from parts if all(len(part) <= _SYLLABLE_LETTERS for part in parts) else (label,)
+
+
+_SYLLABLE_LETTERS = 5  # Vietnamese writes a syllable a word: "nguồn", "ảnh"
 
 
 def _by_language(merged: StatementVocabulary, languages: Mapping[str, Any]) -> dict[str, StatementVocabulary]:

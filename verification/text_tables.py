@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# A separator row of a Markdown table: "---|:---:|---".
+# A separator row: Markdown's "---|:---:|---", or a ruled one, "-------+------+----".
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+_RULED_LINE = re.compile(r"^\s*[-=+|: ]*-{3,}[-=+|: ]*$")
 # A header longer than this is a sentence, not a column's label.
 _MAX_HEADER = 40
 _MAX_COLUMNS = 12
@@ -28,7 +29,7 @@ def label_table_cells(text: str) -> str:
     index = 0
     while index < len(lines):
         end = index
-        while end < len(lines) and _cells(lines[end]) is not None:
+        while end < len(lines) and (_cells(lines[end]) is not None or (end > index and _ruled(lines[end]))):
             end += 1
         if end - index >= 2:
             out.extend(_labelled(lines[index:end]))
@@ -48,6 +49,10 @@ def _cells(line: str) -> list[str] | None:
     return cells if 2 <= len(cells) <= _MAX_COLUMNS else None
 
 
+def _ruled(line: str) -> bool:
+    return _RULED_LINE.match(line) is not None
+
+
 def _labelled(rows: Sequence[str]) -> list[str]:
     header = _cells(rows[0]) or []
     if not all(cell and len(cell) <= _MAX_HEADER for cell in header):
@@ -55,7 +60,7 @@ def _labelled(rows: Sequence[str]) -> list[str]:
     out = [rows[0]]
     for row in rows[1:]:
         cells = _cells(row) or []
-        if all(_SEPARATOR_CELL.match(cell) for cell in cells):
+        if _ruled(row) or all(_SEPARATOR_CELL.match(cell) for cell in cells):
             out.append(row)
             continue
         if len(cells) != len(header):

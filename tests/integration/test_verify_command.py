@@ -166,6 +166,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout61/ga22-he-hozeh-im-hairiya": "the city's earlier commission and fee: no condition of this grant",
     "heldout61/gd05-fr-agency-listed-on-contact": "'au sein de l'agence Focale Sud': her agency",
     "heldout61/gd24-zh-assistant-qq-listed": "the photographer she assists credited: the holder himself",
+    "heldout64/gm10-it-uso-precedente-catalogo": "'finora … soltanto …, ed esclusivamente …': the past",
+    "heldout64/go24-ar-html-reply-agent-quoted-restrictions": "the agent's quoted question read as a caption",
 }
 
 

@@ -27,6 +27,10 @@ JA_TABLE = (
             "| File | Photographer |\n|---|:---:|\n"
             "File: File:A.jpg | Photographer: Jan Vos\nFile: File:B.jpg | ",
         ),
+        (  # a ruled separator ("---+---") belongs to the table
+            "Archivo | Autor\n--------+------\nArchivo:A.jpg | Javier Ruiz",
+            "Archivo | Autor\n--------+------\nArchivo: Archivo:A.jpg | Autor: Javier Ruiz",
+        ),
         # one line with bars is no table
         ("Foto: Jan Vos | Studio Vos", "Foto: Jan Vos | Studio Vos"),
         # rows of unequal length are no grid: left alone
@@ -40,7 +44,16 @@ JA_TABLE = (
         ("> File | Photographer\n> File:A.jpg | Jan Vos", "> File | Photographer\n> File:A.jpg | Jan Vos"),
         ("no table here", "no table here"),
     ],
-    ids=["japanese-grid", "markdown", "one-line", "unequal-rows", "sentence-header", "quoted", "no-bars"],
+    ids=[
+        "japanese-grid",
+        "markdown",
+        "ruled",
+        "one-line",
+        "unequal-rows",
+        "sentence-header",
+        "quoted",
+        "no-bars",
+    ],
 )
 def test_label_table_cells(text: str, expected: str) -> None:
     assert label_table_cells(text) == expected

@@ -2129,19 +2129,29 @@ def _artwork_of(tokens: Sequence[Token], relation: int, vocab: StatementVocabula
     clause: "זהו ציור שמן של סבתי" (an oil painting of my grandmother's), "ein Gemälde meiner Großmutter".
     Where a depiction preposition stands between ("a painting of my grandmother") the relation is what it
     shows, and that is asked before."""
-    for noun in range(relation - 1, max(-1, relation - 2 - _ARTWORK_OF_REACH), -1):
-        if not _one_clause(tokens, noun, relation) or any(
-            mark in tokens[noun + 1].sep for mark in _TITLE_QUOTES
-        ):
-            return None  # "Skulptūrą „Žvejo žmona“": the relation is in the work's title
-        if tokens[noun].norm in vocab.artwork_nouns:
+    for noun in range(relation - 1, max(-1, relation - 2 - _ARTWORK_OF_REACH - _TITLE_WORDS), -1):
+        if tokens[noun].norm in vocab.artwork_nouns and _genitive_after(tokens, noun, relation):
             return noun
     return None
+
+
+def _genitive_after(tokens: Sequence[Token], noun: int, relation: int) -> bool:
+    """Between the artwork noun and the relation, at most `_ARTWORK_OF_REACH` words in one clause, a whole
+    quoted title and a bracket besides ("το χάλκινο γλυπτό «Ο Ναύτης» (1987) του θείου μου"); a title still
+    open holds the relation ("Skulptūrą „Žvejo žmona“")."""
+    between = "".join(tokens[i].sep + tokens[i].raw for i in range(noun + 1, relation)) + tokens[relation].sep
+    rest = _BRACKETED.sub(" ", _QUOTED_TITLE.sub(" ", between))
+    if any(mark in rest for mark in _TITLE_QUOTES) or any(mark in rest for mark in ",.;:!?()[]\n"):
+        return False
+    return len(rest.split()) <= _ARTWORK_OF_REACH
 
 
 # Words between an artwork noun and the relation whose work it is: "ציור שמן של סבתי".
 _ARTWORK_OF_REACH = 3
 _TITLE_QUOTES = frozenset('"„“”«»「『')
+_TITLE_WORDS = 8  # a work's title and year between it and its maker: "«Ο Ναύτης» (1987)"
+_QUOTED_TITLE = re.compile(r'[«"„“「『][^«»"„“”「」『』\n]{1,80}[»"“”」』]')
+_BRACKETED = re.compile(r"\([^()\n]{1,40}\)")
 
 
 def _one_clause(tokens: Sequence[Token], low: int, high: int) -> bool:
@@ -2340,8 +2350,10 @@ def commission_credits(
         if token.norm not in vocab.commission_verbs or not vocab.commission_verbs.holds_as_written(token.raw):
             continue  # Spanish "contrató" (hired), no "contrato" (contract)
         own = _own_vocabulary(languages, vocab, token.start, token.end)
-        if (own is not None and token.norm not in own.commission_verbs) or _signer_hired(
-            tokens, index, vocab
+        if (
+            (own is not None and token.norm not in own.commission_verbs)
+            or _signer_hired(tokens, index, vocab)
+            or _hired_nobody(tokens, index, vocab)
         ):
             continue
         low_clause, high_clause = _around(tokens, index, sentence=False)
@@ -2361,6 +2373,23 @@ def commission_credits(
             phrase = " ".join(text[tokens[low].start : tokens[high].end].split())
             return (Credit(phrase=phrase, name=None, by_signer=False),)
     return ()
+
+
+def _hired_nobody(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
+    """The commissioning is denied: a negator at most three words before the verb, or a nobody-word at
+    most two after it, in its clause ("nu am angajat niciun fotograf", "we did not hire anyone")."""
+    before = range(max(0, verb - _COMMISSION_NEGATION_REACH), verb)
+    after = range(verb + 1, min(len(tokens), verb + 3))
+    return any(
+        tokens[i].norm in vocab.verb_negators and not any(tokens[j].gap for j in range(i + 1, verb + 1))
+        for i in before
+    ) or any(
+        tokens[i].norm in vocab.nobody_words and not any(tokens[j].gap for j in range(verb + 1, i + 1))
+        for i in after
+    )
+
+
+_COMMISSION_NEGATION_REACH = 3  # "nu am angajat", "did not hire", "haben keinen … beauftragt"
 
 
 def _signer_hired(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:

@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Self
 
@@ -488,6 +488,8 @@ _LANGUAGE_LISTS = (
     "negators",
     "negative_determiners",
     "post_negators",
+    "clause_negators",
+    "demonstratives",
     "not_limited",
     "elsewhere_words",
     "allow",
@@ -604,6 +606,7 @@ _LANGUAGE_TABLES = ("elements", "port_names")
 # common ones count. Negators and allowing phrases stay merged: they act only beside a word that is checked.
 _PER_LANGUAGE_LISTS = (
     "only_words",
+    "clause_negators",
     "prohibition_words",
     "permission_words",
     "modify_words",
@@ -654,6 +657,8 @@ class LicenseVocabulary:
     negators: PhraseTable
     negative_determiners: PhraseTable  # "no", "kein*", "nessun*": "is, under no circumstances, permitted"
     post_negators: PhraseTable  # "değil", "ならず": a negation written after what it negates
+    clause_negators: PhraseTable  # per language: Tagalog "hindi" opening a clause negates all of it
+    demonstratives: PhraseTable  # "this", "aquest": not counted between an only-word and its article
     not_limited: PhraseTable  # "sınırlı değildir", "に限定されない": "(only X) is not limited", clause-final
     elsewhere_words: PhraseTable  # "and elsewhere": "on Wikipedia and elsewhere" names no limit
     allow: PhraseTable
@@ -2804,7 +2809,25 @@ def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span, brackets
         aside |= _bracket_aside(tokens, first.end, second.start)
     if any(tokens[i].gap for i in range(first.end, second.start + 1) if i not in aside):
         return None
-    return second.start - first.end - len(aside)
+    return _words_between(tokens, first.end, second.start, aside)
+
+
+# Letters of a script written without spaces that make about one word: Thai, Lao, Khmer and Myanmar
+# are cut one letter a token ("การนำภาพไปพิมพ์" is 13 tokens, 4 words).
+_SPACELESS_LETTERS_PER_WORD = 4
+
+
+def _words_between(tokens: Sequence[Token], start: int, end: int, aside: Collection[int] = ()) -> int:
+    """About how many words the tokens from `start` to `end` (not those set `aside`) make: one each, but
+    letters of a spaceless script (Thai), which count a word for `_SPACELESS_LETTERS_PER_WORD` of them."""
+    letters = sum(1 for i in range(start, end) if i not in aside and _spaceless_letter(tokens[i].raw))
+    others = end - start - len(aside) - letters
+    return others + -(-letters // _SPACELESS_LETTERS_PER_WORD)
+
+
+def _spaceless_letter(raw: str) -> bool:
+    code = ord(raw[0]) if raw else 0
+    return any(first <= code <= last for first, last in _SPACELESS_BLOCKS)
 
 
 # Brackets, and guillemets around a name ("«Wiki Loves Monuments»"), set words aside from their clause.
@@ -2841,6 +2864,11 @@ def _dash_aside(tokens: Sequence[Token], start: int, end: int) -> range:
     if closing is None or any(tokens[i].brk for i in range(opening, closing + 1)):
         return range(0)
     return range(opening, closing)
+
+
+def _breaks_at(tokens: Sequence[Token], index: int) -> bool:
+    """Punctuation or a spaced dash before the token at `index`."""
+    return tokens[index].gap or _spaced_dash(tokens[index].sep)
 
 
 def _spaced_dash(sep: str) -> bool:
@@ -2925,6 +2953,11 @@ class _ForeignWords:
             return False  # "only for the English Wikipedia" in a Hebrew paragraph: English written in it
         table = self._vocab.language_lists.get(language, {}).get(key) if language else None
         return table is not None and table.match(self._tokens, span.start) is None
+
+    def own_table(self, span: _Span, key: str) -> PhraseTable | None:
+        """The `key` list of the paragraph's language, when it is confidently in one that has that list."""
+        language = self._languages.at(self._tokens[span.start].start, self._tokens[span.end - 1].end)
+        return self._vocab.language_lists.get(language, {}).get(key) if language else None
 
 
 def _wikipedia_only_hits(
@@ -3049,6 +3082,9 @@ def _no_other_use_hits(
 # Words between an exception word and the use it excepts ("except for commercial use"), and between a
 # negated purpose word and its use ("nicht für gewerbliche Zwecke").
 _EXCEPTION_REACH = 3
+# Words an exception's own phrase may hold before the use it names, in its clause: "except printing the
+# photos on goods for sale".
+_EXCEPTED_PHRASE_REACH = 8
 
 
 def _excepted_use_hits(
@@ -3076,6 +3112,7 @@ def _excepted_use_hits(
         for table, problem in (
             (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
             (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+            (vocab.product_words, LicenseProblem.NOT_FREE),
         )
         for target in _spans(tokens, table, masked, problem)
         if not _beside_any(tokens, target, revocations)
@@ -3089,7 +3126,12 @@ def _excepted_use_hits(
             distance = _clause_distance(tokens, opener, target)
             after = opener.end <= target.start
             purpose = vocab.purpose_words.match(tokens, opener.start) is not None
-            if distance is not None and distance <= _EXCEPTION_REACH and (after or not purpose):
+            reach = _EXCEPTION_REACH
+            between = range(opener.end, target.start + 1)
+            # no punctuation between: "except printing the photos on goods for sale"
+            if after and not purpose and not any(_breaks_at(tokens, i) for i in between):
+                reach = _EXCEPTED_PHRASE_REACH
+            if distance is not None and distance <= reach and (after or not purpose):
                 start, end = min(opener.start, target.start), max(opener.end, target.end)
                 hits.append(_Hit(start, end, None, target.problem))
                 break
@@ -4380,6 +4422,11 @@ def _time_limit_hits(
         if valid is not None and not any(tokens[i].gap for i in range(valid.end, until.start + 1)):
             hits.append(_Hit(valid.start, until.end, None, LicenseProblem.NOT_FREE))
             continue
+        # "jaialdia hasi arte da baliozkoa": verb-final languages say "valid" after the until-word
+        valid = next((span for span in validity if 0 <= span.start - until.end <= _VALID_UNTIL_REACH), None)
+        if valid is not None and not any(tokens[i].gap for i in range(until.end, valid.start + 1)):
+            hits.append(_Hit(until.start, valid.end, None, LicenseProblem.NOT_FREE))
+            continue
         # "súhlas udeľujem len do konca mojej zmluvy": only until, whatever the end is
         if _only_until(tokens, until, vocab):
             hits.append(_Hit(until.start - 1, until.end, None, LicenseProblem.NOT_FREE))
@@ -5086,6 +5133,7 @@ def _only_with_hits(
         and not _negated_limit_before(tokens, span.start, vocab)
         and not _only_a_wish(tokens, span, vocab)
         and not foreign.foreign(span, "only_words")
+        and not _clause_negated(tokens, span, foreign)
     ] + _framed_only(tokens, vocab, masked)
     if not only:
         return []
@@ -5102,7 +5150,7 @@ def _only_with_hits(
             for partner in candidates
             if sentence_of[partner.start] == sentence_of[word.start]
             and partner.start != word.start
-            and (reach is None or _within_reach(tokens, word, partner, reach))
+            and (reach is None or _within_reach(tokens, word, partner, reach, vocab.demonstratives))
         ]
         if not partners:
             continue
@@ -5117,6 +5165,13 @@ def _only_with_hits(
     return hits
 
 
+def _clause_negated(tokens: Sequence[Token], span: _Span, foreign: _ForeignWords) -> bool:
+    """The span's clause opens with a negator of a language that negates a clause from its start, the
+    paragraph's: "Hindi rin po ito para sa Wikipedia lamang" (nor is it for Wikipedia only)."""
+    table = foreign.own_table(span, "clause_negators")
+    return table is not None and table.matches_any(tokens, _clause_around(tokens, span.start)[0])
+
+
 def _only_a_wish(tokens: Sequence[Token], only: _Span, vocab: LicenseVocabulary) -> bool:
     """The only-word qualifies a wish noun at most `_WISH_REACH` words after it in its clause: "זו רק בקשה
     ולא תנאי", "it is only a request": the wish is said to bind nothing, whatever use it names."""
@@ -5129,11 +5184,18 @@ def _only_a_wish(tokens: Sequence[Token], only: _Span, vocab: LicenseVocabulary)
 _WISH_REACH = 1  # "only a request", "nur eine Bitte", "רק בקשה"
 
 
-def _within_reach(tokens: Sequence[Token], one: _Span, other: _Span, reach: int) -> bool:
+def _within_reach(
+    tokens: Sequence[Token], one: _Span, other: _Span, reach: int, demonstratives: PhraseTable
+) -> bool:
     """At most `reach` words between the two spans in one clause, words in brackets or guillemets between
-    not counted ("ضمن مسابقة «ويكي تهوى المعالم 2026» فقط")."""
+    not counted ("ضمن مسابقة «ويكي تهوى المعالم 2026» فقط"), nor a demonstrative ("exclusivament per a
+    aquest projecte": for this project only)."""
     distance = _clause_distance(tokens, one, other, brackets=True)
-    return distance is not None and distance <= reach
+    if distance is None:
+        return False
+    low, high = min(one.end, other.end), max(one.start, other.start)
+    pointing = sum(1 for i in range(low, high) if demonstratives.matches_any(tokens, i))
+    return distance - pointing <= reach
 
 
 # Words between a negator and the only-word it negates: "ettei lupa koske pelkästään Wikipediaa".

@@ -128,21 +128,33 @@ def language_detector(min_confidence: float) -> LanguageDetector:
     return LanguageDetector(_LazyLanguageId(), min_confidence)
 
 
+# Paragraphs whose language a reading process remembers: the Release Generator's and the consent
+# templates' paragraphs come back word for word in mail after mail, and each reader of one mail asks too.
+_GUESSES_KEPT = 2_000
+
+
 class _LazyLanguageId:
     """Loads the model (about 70 MB) on first use, in the process that reads: most mail never needs it
     (only an only-word asks), and settings sent to reading workers stay small."""
 
     def __init__(self) -> None:
         self._identifier: Any = None
+        self._guesses: dict[str, tuple[str, float]] = {}
 
     def __call__(self, text: str) -> tuple[str, float]:
-        if self._identifier is None:
-            self._identifier = load_language_model(cache_root())
-        code, probability = self._identifier.classify(text)
-        return str(code), float(probability)
+        guess = self._guesses.get(text)
+        if guess is None:
+            if self._identifier is None:
+                self._identifier = load_language_model(cache_root())
+            code, probability = self._identifier.classify(text)
+            if len(self._guesses) >= _GUESSES_KEPT:
+                self._guesses.clear()
+            guess = self._guesses[text] = (str(code), float(probability))
+        return guess
 
     def __getstate__(self) -> dict[str, Any]:
         return {}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._identifier = None
+        self._guesses = {}

@@ -167,6 +167,9 @@ NOBODY = Address("someone@example.org", "")
             id="dash-dash-signature",
         ),
         pytest.param("Yes, I agree. CC BY 4.0", "Sam Sender", id="no-name-yes-is-not-a-signer"),
+        # the place and date a statement was signed: the place is no name
+        pytest.param(f"{GRANT}\n\nBad Ems, 05.12.2026\nHeike Brandt", "Heike Brandt", id="place-date"),
+        pytest.param(f"{GRANT}\n\nSan José, 5 December 2026\nMaria Lopez", "Maria Lopez", id="place-long"),
         # a title line ending in a legal form's full stop is no sentence; a date line under it
         pytest.param(
             f"{GRANT}\n\nS pozdravem\nIng. Pavel Dvořák\njednatel, Pivovar Horní Lhota s.r.o.\n20. 5. 2025",

@@ -1712,8 +1712,27 @@ def _signer_is_subject(tokens: Sequence[Token], verb: int, relation: int, vocab:
         if position < 0 or tokens[position + 1].gap or position < relation < verb:
             break
         if _subject_pronoun(tokens[position], vocab):
-            return not _possessor(tokens, position, relation, vocab)
+            return not _possessor(tokens, position, relation, vocab) and not _coordinated(
+                tokens, position, relation, vocab
+            )
     return _own_clause(tokens, verb, relation, vocab)
+
+
+# Words between a relation and the "and" that joins it to the signer: its name ("my friend Tom Baker and
+# I"), a possessive after it ("mi amigo Pablo y yo").
+_COORDINATED_REACH = 3
+
+
+def _coordinated(tokens: Sequence[Token], pronoun: int, relation: int, vocab: StatementVocabulary) -> bool:
+    """The relation and the signer are the verb's subject together: "My friend Tom Baker and I took it",
+    "Mi hermano y yo tomamos la foto": a second author, not the signer alone."""
+    joint = pronoun - 1
+    return (
+        relation < joint <= relation + _COORDINATED_REACH
+        and tokens[joint].norm in vocab.coordinators
+        and not tokens[pronoun].gap
+        and not any(tokens[i].brk for i in range(relation + 1, pronoun + 1))
+    )
 
 
 def _subject_after(

@@ -42,6 +42,8 @@ def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
     brands: list[str] = []
     for number, line in enumerate(lines):
         parts = _parts(line, vocab)
+        if any(_DATE.fullmatch(part) for part in parts[1:]):
+            continue  # "Bad Neuenahr-Ahrweiler, 05.12.2026": the place a statement was signed, and when
         for position, part in enumerate(parts):
             if part[:1].isdigit():
                 break  # a street address ("1 Esplanade, Kestrel Bay"): the town after it names nobody
@@ -147,6 +149,12 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         kept.append(line)
     return list(reversed(kept))
+
+
+# A date after a place on a signature line: "05.12.2026", "5. Dezember 2026", "den 5.12.2026", "2026-12-05".
+_DATE = re.compile(
+    r"(?:\w{1,4} )?(?:\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2})"
+)
 
 
 # Thai, Lao, Khmer and Burmese write a sentence without spaces: a long run of their letters is prose, not a

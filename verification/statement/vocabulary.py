@@ -217,6 +217,7 @@ _WORD_KEYS = (
     "by_postpositions",
     "nobody_words",
     "verb_negators",
+    "coordinators",
     "take_verbs",
     "make_verbs",
     "commission_verbs",
@@ -332,6 +333,7 @@ class StatementVocabulary:
     not_relations: WordSet  # per language only: French "son" (his) is no English son, German "nicht" no niece
     nobody_words: WordSet  # "no", "kein", "aucun": "no other photographer took part" credits nobody
     verb_negators: WordSet  # "not", "nicht", "नहीं": right before a taking verb, the relation did not take it
+    coordinators: WordSet  # "and", "y", "i": "my friend and I took it" names a second author
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
@@ -475,6 +477,7 @@ class StatementVocabulary:
             by_postpositions=words("by_postpositions"),
             nobody_words=words("nobody_words"),
             verb_negators=words("verb_negators"),
+            coordinators=words("coordinators"),
             not_relations=WordSet.build([]),
             take_verbs=words("take_verbs"),
             make_verbs=words("make_verbs"),

@@ -40,6 +40,7 @@ class TicketReading:
     license: LicenseFinding
     statement: Statement
     language: str | None = None  # ISO 639-1 code of the sender's own words; None when short or unsure
+    unread_languages: tuple[str, ...] = ()  # languages of release paragraphs no word list reads
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ common ones) and not a word of another language that looks the same (Dutch "enke
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 Classify = Callable[[str], tuple[str, float]]  # text -> (ISO 639-1 code, probability)
@@ -63,6 +63,25 @@ class ParagraphLanguages:
             self._guesses[paragraph] = (self._detected_as.get(code, code), probability)
         code, probability = self._guesses[paragraph]
         return code if probability >= floor else None
+
+
+def unread_languages(
+    text: str, languages: ParagraphLanguages, read: Collection[str], min_letters: int
+) -> tuple[str, ...]:
+    """The languages, confidently detected, of the paragraphs of `text` with `min_letters` letters of prose
+    or more that none of `read` is: no word list sees a restriction written in them."""
+    found: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        paragraph = text[start:end]
+        if sum(map(str.isalpha, prose_for_detection(paragraph, len(paragraph)))) >= min_letters:
+            language = languages.at(start, end)
+            if language is not None and language not in read and language not in found:
+                found.append(language)
+        start = end + 2
+    return tuple(found)
 
 
 # Tokens that say nothing about the language of the words around them: links, addresses, numbers.

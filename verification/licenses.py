@@ -67,16 +67,17 @@ def _token_pattern() -> re.Pattern[str]:
 
 # A sentence ends at . ! ? ; before a space, unless a dash or a version number follows ("Nevezd meg! -
 # Így add tovább! 4.0": Hungarian's official names carry "!"), at a blank line, or at a full-width stop
-# (Chinese and Japanese put no space after "。") or a danda ("।", Hindi and Bengali); clauses end at any
-# separating punctuation, full-width forms included.
+# (Chinese and Japanese put no space after "。"), a danda ("।", Hindi and Bengali) or an Armenian or
+# Ethiopic full stop ("։", "።"); clauses end at any separating punctuation, full-width forms included.
 _SENTENCE_END = re.compile(
-    r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n|[\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]"
+    r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n"
+    r"|[\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965\u0589\u1362]"
 )
 # Marks that open a list item at a line's start: each item is a sentence of its own.
 _BULLETS = frozenset("•·‣▪●◦*–-")
 _GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
 # where a _SENTENCE_END match can start: a text between two tokens without any needs no search
-_SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965")
+_SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965\u0589\u1362")
 # Letters that Unicode does not decompose but people write without their mark; and the circled c that
 # Korean and Japanese keyboards offer for the copyright sign ("사진 ⓒ 박지훈"), which would decompose to "c".
 _FOLD_EXTRA = str.maketrans(
@@ -544,6 +545,7 @@ _LANGUAGE_LISTS = (
     "nobody_words",
     "notice_words",
     "territory_words",
+    "within_words",
     "while_words",
     "verb_final_prepositions",
     "notify_words",
@@ -706,6 +708,7 @@ class LicenseVocabulary:
     lasting_words: PhraseTable  # "copyright", "license": a term that lasts as long as the license does
     not_covering_words: PhraseTable  # "does not cover", "не поширюється на": a use the grant leaves out
     territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
+    within_words: PhraseTable  # "within", "εντός": the same with an only-word before ("only … within Greece")
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
     donation_words: PhraseTable  # "donation", "Spende", "捐款": made a condition in its sentence, a paid use
@@ -784,6 +787,8 @@ class LicenseVocabulary:
     language_lists: Mapping[str, Mapping[str, PhraseTable]]
     detected_as: Mapping[str, str]  # a detector's code -> the config's language ("no" -> "nb")
     language_confidence: float  # a paragraph's detected language counts from this probability up
+    read_languages: frozenset[str]  # detector codes whose restrictions the lists can see (see unread_letters)
+    unread_letters: int  # letters of prose from which a paragraph in another language is unread
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -837,6 +842,8 @@ class LicenseVocabulary:
             language_lists=_language_lists(languages),
             detected_as=_detected_as(data.get("detected_as", {})),
             language_confidence=confidence,
+            read_languages=_read_languages(languages, data),
+            unread_letters=_letters(data.get("unread_letters"), "unread_letters"),
             **built,
         )
 
@@ -864,6 +871,20 @@ def _detected_as(value: object) -> dict[str, str]:
     ):
         raise ConfigError("detected_as: expected a table of detected code = config language")
     return dict(value)
+
+
+def _read_languages(languages: Mapping[str, Any], data: Mapping[str, Any]) -> frozenset[str]:
+    """The detector's codes the lists read: every language with a table, the codes `detected_as` maps to
+    one, and `read_alike` (dialects and older forms read with a close language's words, or no language)."""
+    alike = strings(data.get("read_alike", []), "read_alike", allow_empty=True)
+    tables = (str(language) for language in languages if language != "common")
+    return frozenset((*tables, *_detected_as(data.get("detected_as", {})), *alike))
+
+
+def _letters(value: object, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
+        raise ConfigError(f"{key}: expected a number of letters from 1 to 10000")
+    return value
 
 
 def _small_count(value: object, key: str) -> int:
@@ -4573,15 +4594,14 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     an only-word right before the name says the same in any sentence, as does one just before the
     territory word ("dar numai pe teritoriul României")."""
     territories = _spans(tokens, vocab.territory_words, masked, None)
-    if not territories:
+    withins = _spans(tokens, vocab.within_words, masked, None)
+    if not territories and not withins:
         return []  # most releases
     sentences = _sentence_numbers(tokens)
     granting = _sentences_naming(tokens, masked, (vocab.license_words, vocab.consent_words))
     hits = []
     for span in territories:
-        named_after = (
-            span.end < len(tokens) and not tokens[span.end].gap and tokens[span.end].raw[:1].isupper()
-        )
+        named_after = _name_after(tokens, span)
         named_before = _only_name_before(tokens, span.start, vocab)
         # "dar numai pe teritoriul României": an only-word just before the territory, in any sentence
         only_before = named_after and any(
@@ -4591,7 +4611,28 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
         )
         if (named_after and sentences[span.start] in granting) or named_before or only_before:
             hits.append(_Hit(max(0, span.start - 2), span.end, None, LicenseProblem.NOT_FREE))
+    # "Αυτό ισχύει μόνο για χρήσεις εντός Ελλάδας": an only-word a few words before, a name after
+    for span in withins:
+        only = next(
+            (
+                i
+                for i in range(max(0, span.start - _WITHIN_ONLY_REACH), span.start)
+                if vocab.only_words.matches_any(tokens, i)
+                and not any(tokens[k].gap for k in range(i + 1, span.start + 1))
+            ),
+            None,
+        )
+        if _name_after(tokens, span) and only is not None and not _negated(tokens, only, vocab):
+            hits.append(_Hit(only, span.end + 1, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+_WITHIN_ONLY_REACH = 4  # "only to uses within", "μόνο για χρήσεις εντός"
+
+
+def _name_after(tokens: Sequence[Token], span: _Span) -> bool:
+    """A capitalised word right after the span, in its clause: a place's name ("territory of Poland")."""
+    return span.end < len(tokens) and not tokens[span.end].gap and tokens[span.end].raw[:1].isupper()
 
 
 _TERRITORY_ONLY_REACH = 2  # "numai pe teritoriul", "only in the territory of"
@@ -4688,21 +4729,26 @@ def _later_removal_hits(
     # borrada de Commons algún día": even then, nothing is asked
     concessions = _spans(tokens, vocab.even_if_words, masked, None)
     conceded = {i for span in concessions for i in range(span.start, span.end)}
-    hits = [
-        _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
-        for span in removals
-        if sentences[span.start] in later
-        and not any(_clause_distance(tokens, concession, span) is not None for concession in concessions)
-    ]
-    if hits:
-        return hits
-    granting = _granting_sentences(tokens, vocab, masked)
     conditions = [
         span
         for table, key in ((vocab.when_words, "when_words"), (vocab.if_words, "if_words"))
         for span in _spans(tokens, table, masked, None)
         if not foreign.foreign(span, key) and span.start not in conceded
     ]
+    hits = [
+        _Hit(span.start, span.end, None, LicenseProblem.NOT_FREE)
+        for span in removals
+        if sentences[span.start] in later
+        and not any(_clause_distance(tokens, concession, span) is not None for concession in concessions)
+        # "If the file is ever deleted, the license remains valid": the removal is only supposed
+        and not any(
+            condition.end <= span.start and _removal_supposed(tokens, condition, span)
+            for condition in conditions
+        )
+    ]
+    if hits:
+        return hits
+    granting = _granting_sentences(tokens, vocab, masked)
     for removal in removals:
         sentence = sentences[removal.start]
         if not granting & {sentence, sentence - 1, sentence - 2}:
@@ -4714,6 +4760,8 @@ def _later_removal_hits(
         if condition is None or any(
             vocab.negators.matches_any(tokens, i) for i in range(condition.end, removal.start)
         ):
+            continue
+        if _removal_supposed(tokens, condition, removal):
             continue
         # "I can remove the watermark"; not "nous vous demanderons alors de retirer ces photos"
         if _first_person_before(tokens, removal.start, vocab, foreign):
@@ -4728,6 +4776,21 @@ def _later_removal_hits(
             continue
         hits.append(_Hit(condition.start, removal.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+def _removal_supposed(tokens: Sequence[Token], condition: _Span, removal: _Span) -> bool:
+    """The removal is what the if-clause supposes, and a main clause of its own follows: "If the file is
+    ever deleted, the permission still stands", "Sollte die Datei gelöscht werden, bleibt die Freigabe
+    bestehen". Not "If you cannot credit me please remove it" (the removal is the main clause), nor
+    "… remove it, thanks" (too short to be a main clause)."""
+    if any(tokens[i].gap for i in range(condition.end, removal.end)):
+        return False
+    _, last = sentence_around(tokens, removal.start)
+    ends = next((i for i in range(removal.end, last + 1) if tokens[i].gap), None)
+    return ends is not None and last - ends + 1 >= _MAIN_CLAUSE_WORDS
+
+
+_MAIN_CLAUSE_WORDS = 3  # "…, the permission stands", "…, bleibt die Freigabe bestehen"
 
 
 def _duration_hits(

@@ -133,6 +133,14 @@ def _unread_text(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]
             "The message is longer than the readers read; the part not read may restrict the release.",
             Verdict.ASK_LICENSE,
         )
+    if facts.reading.unread_languages:
+        names = ", ".join(facts.reading.unread_languages)
+        yield _reason(
+            "language_unread",
+            f"Part of the release is written in a language the readers have no words for ({names}): a "
+            "restriction there would not be seen. Read it before confirming.",
+            Verdict.ASK_LICENSE,
+        )
 
 
 def _authorship(facts: CaseFacts, settings: PolicySettings) -> Iterator[Reason]:

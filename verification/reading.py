@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
-from verification.languages import LanguageDetector, SenderLanguage
+from verification.languages import LanguageDetector, ParagraphLanguages, SenderLanguage, unread_languages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseProblem, ParsedMessage, Segment, SegmentKind
@@ -51,12 +51,25 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
-    license_finding = read_license(release_text(message), vocab.licenses, vocab.languages)
+    release = release_text(message)
+    license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(message, files, vocab.statement, vocab.licenses, vocab.languages)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
     return TicketReading(
-        message=message, files=files, license=license_finding, statement=statement, language=language
+        message=message,
+        files=files,
+        license=license_finding,
+        statement=statement,
+        language=language,
+        unread_languages=_unread_languages(release, vocab),
     )
+
+
+def _unread_languages(release: str, vocab: ReadingVocabulary) -> tuple[str, ...]:
+    if vocab.languages is None:
+        return ()
+    paragraphs = ParagraphLanguages(release, vocab.languages, vocab.licenses.detected_as)
+    return unread_languages(release, paragraphs, vocab.licenses.read_languages, vocab.licenses.unread_letters)
 
 
 def _with_own_quotes(

@@ -120,7 +120,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout37/ck16-fr-mentions-site-hors-licence": "a site notice quoted and set aside still restricts",
     "heldout37/ck17-es-antes-se-pagaba": "'hasta el año pasado solo se podían usar pagando' read as a limit",
     "heldout37/cl02-en-band-caption-credit": "a caption's '(c) … for Hollow Larks' read as non-commercial",
-    "heldout37/cl08-it-fotografa-su-incarico": "'sono X, la fotografa che …' not read as the signer",
     "heldout38/cn14-pl-tylko-te-dwa-zdjecia": "'bez osobnej zgody' for other photos read as the grant's",
     "heldout38/co09-de-selbstausloeser-reply": "'fotografiert hat sonst niemand' read as another's credit",
     "heldout38/co23-id-model-lampu-gmail-listed": "'di Kota Lama Semarang' after 'oleh saya' read as a name",
@@ -170,8 +169,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout64/go24-ar-html-reply-agent-quoted-restrictions": "the agent's quoted question read as a caption",
     "heldout65/gr20-hr-vlastita-slika": "her name in her own painting's title read as depicting her",
     "heldout65/gs03-de-korrektur-zweite-mail": "the site named only in the sender's own quoted first mail",
-    "heldout65/gs21-ja-iso2022-hikoueiri-tekkai": "an NC condition withdrawn in the reply still read",
-    "heldout65/gt24-fa-yahoo-not-listed": "her name in her own painting's title read as depicting her",
 }
 
 

@@ -289,6 +289,15 @@ def test_text_not_read_never_confirms(defects: tuple[str, ...]) -> None:
     assert {r.code for r in suggestion.reasons} == {"text_truncated", "sender_domain_matches_site"}
 
 
+def test_a_release_in_a_language_no_list_reads_never_confirms() -> None:
+    """ "Valid until 2027" in Armenian is not seen: an agent who reads the language must decide."""
+    base = facts()
+    suggestion = decide(replace(base, reading=replace(base.reading, unread_languages=("hy",))), SETTINGS)
+    assert suggestion.verdict is Verdict.ASK_LICENSE
+    [reason] = [r for r in suggestion.reasons if r.code == "language_unread"]
+    assert "(hy)" in reason.message
+
+
 def test_other_defects_do_not_change_the_verdict() -> None:
     base = facts()
     message = replace(base.reading.message, defects=("charset_guessed", "headers_truncated"))

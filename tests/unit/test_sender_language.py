@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from bot.config.verifier import load_verifier_settings
-from verification.languages import LanguageDetector, SenderLanguage, prose_for_detection
+from verification.languages import (
+    LanguageDetector,
+    ParagraphLanguages,
+    SenderLanguage,
+    prose_for_detection,
+    unread_languages,
+)
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +144,31 @@ def test_thresholds(detector: LanguageDetector, min_letters: int, text: str, exp
 )
 def test_prose_for_detection(text: str, max_characters: int, expected: str) -> None:
     assert prose_for_detection(text, max_characters) == expected
+
+
+def _by_first_word(probability: float) -> LanguageDetector:
+    """Classifies a paragraph as the language its first word names: "hy …" is Armenian."""
+    return LanguageDetector(lambda text: (text.split()[0] if text.split() else "", probability), 0.9)
+
+
+ARMENIAN = "hy " + LONG
+GERMAN = "de " + LONG
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "min_letters", "expected"),
+    [
+        (GERMAN, 1.0, 60, ()),
+        (ARMENIAN, 1.0, 60, ("hy",)),
+        (f"{GERMAN}\n\n{ARMENIAN}\n\n{ARMENIAN}\n\nka {LONG}", 1.0, 60, ("hy", "ka")),
+        (ARMENIAN, 0.89, 60, ()),  # unsure: every language's words apply, as today
+        ("hy Շնորհակալություն", 1.0, 60, ()),  # a greeting is too short to judge
+        ("hy " + "https://example.org/a-very-long-link-with-many-letters-in-it " * 4, 1.0, 60, ()),
+        ("no " + LONG, 1.0, 60, ()),  # a detector code mapped to a language with tables
+        ("zxx " + LONG, 1.0, 60, ()),  # read alike: no language at all
+    ],
+    ids=["read", "unread", "each-once", "unsure", "short", "links", "detected-as", "read-alike"],
+)
+def test_unread_languages(text: str, probability: float, min_letters: int, expected: tuple[str, ...]) -> None:
+    paragraphs = ParagraphLanguages(text, _by_first_word(probability), {"no": "nb"})
+    assert unread_languages(text, paragraphs, {"de", "nb", "no", "zxx"}, min_letters) == expected

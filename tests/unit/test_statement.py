@@ -1544,6 +1544,20 @@ def test_joined_wraps(text: str, wrapped_length: int, expected: str) -> None:
         ),
         # near miss: "by" is never a depiction, whatever the title holds
         ("The photo was taken by Anna Berg.", ["File:Anna Berg at the harbour.jpg"], ["Anna Berg"]),
+        # Georgian writes no capitals: the name after the painter is the one the title spells in Latin
+        (
+            "ნახატის ავტორი და საავტორო უფლებების მფლობელია მხატვარი დავით გოგიჩაიშვილი.",
+            ["File:Davit Gogichaishvili - Old Tbilisi balconies (2021).jpg"],
+            ["Davit Gogichaishvili"],
+        ),
+        # near miss: the title names someone else than the words after the painter
+        (
+            "ნახატის ავტორი და საავტორო უფლებების მფლობელია მხატვარი დავით გოგიჩაიშვილი.",
+            ["File:Nino Beridze - Old Tbilisi balconies (2021).jpg"],
+            [],
+        ),
+        # near miss: the title's place ("Old Tbilisi") is no painter's name
+        ("ფოტოგრაფი ძველ თბილისში ვარ.", ["File:Davit Gogichaishvili - Old Tbilisi balconies.jpg"], []),
     ],
 )
 def test_describing_credit_to_a_name_in_a_title(
@@ -1584,3 +1598,20 @@ def test_korean_name_written_as_one_word(
     text = "CC BY-SA 4.0로 공개합니다.\n\n감사합니다.\n김서연"
     statement = read(vocab, licenses, text, files, sender=Address("kim@example.kr", "김서연"))
     assert statement.depicts_signer is depicts
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        ("I am Lucía Méndez, the photographer who took the picture.", []),
+        ("Soy Lucía Méndez, la fotógrafa que tomó la foto.", []),
+        # near miss: a sentence of its own describes someone else
+        ("I am Lucía Méndez, the uploader. The photographer who took the picture is a friend.", ["unnamed"]),
+    ],
+    ids=["english-apposition", "spanish-apposition", "another-sentence"],
+)
+def test_a_trade_set_after_the_signers_name_describes_the_signer(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, credited: list[str]
+) -> None:
+    statement = read(vocab, licenses, text + "\n\nLucía Méndez")
+    assert [credit.name or "unnamed" for credit in statement.credits if not credit.by_signer] == credited

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from verification.languages import ParagraphLanguages
-from verification.licenses import PhraseTable, Token, Tokens, sentence_around, tokenize
+from verification.licenses import PhraseTable, Token, Tokens, fold, sentence_around, tokenize
 from verification.model import Credit
 from verification.statement.caseless import caseless_took_myself
 from verification.statement.names import (
@@ -444,6 +444,53 @@ def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: S
             phrase = " ".join(text[tokens[index].start : agent.end].split())
             credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
     return credits
+
+
+def titled_agent_credits(
+    text: str, files: Sequence[str], vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> list[Credit]:
+    """A trade noun followed by a full name a file title spells in Latin letters, in a script without
+    capitals where no other reader can tell a name: "ავტორია მხატვარი დავით გოგიჩაიშვილი" for the file
+    "Davit Gogichaishvili - Old Tbilisi balconies.jpg". Not a holder's name."""
+    names = [
+        name
+        for title in files
+        for name in _title_names(title)
+        if not is_holder_name(name, holder_names, vocab)
+    ]
+    if not names:
+        return []
+    tokens = tokenize(text)
+    credits: list[Credit] = []
+    for index, token in enumerate(tokens):
+        if not is_agent(token.norm, vocab):
+            continue
+        for name in names:
+            words = name.split()
+            after = tokens[index + 1 : index + 1 + len(words)]
+            if len(after) == len(words) and all(
+                not word.raw[:1].isupper()
+                and not word.gap
+                and same_name_across_scripts(fold(part), word.norm)
+                for part, word in zip(words, after, strict=True)
+            ):
+                phrase = " ".join(text[token.start : after[-1].end].split())
+                credits.append(Credit(phrase=phrase, name=name, by_signer=False))
+    return credits
+
+
+def _title_names(title: str) -> list[str]:
+    """Runs of two to `MAX_PERSON_WORDS` capitalised words in a file title: the names it may carry
+    ("Davit Gogichaishvili" and "Old Tbilisi" in "Davit Gogichaishvili - Old Tbilisi balconies.jpg")."""
+    runs: list[list[str]] = [[]]
+    for separator, word in re.findall(r"([\W\d_]*)([^\W\d_]+)", title.split(":", 1)[-1]):
+        if separator.strip(" _") and runs[-1]:
+            runs.append([])  # "Gogichaishvili - Old": a dash or a bracket ends a name
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if 2 <= len(run) <= MAX_PERSON_WORDS]
 
 
 def relative_credits(
@@ -2496,9 +2543,12 @@ def says_self_made(
 def _took_myself(
     tokens: Sequence[Token], verb: int, vocab: StatementVocabulary, negators: PhraseTable
 ) -> bool:
-    """A taking verb whose clause holds a first-person subject and a self word, whatever stands between, and
-    no negator: "beide Fotos habe ich 2019 selbst in meinem Atelier aufgenommen", "I took them all myself"."""
-    if tokens[verb].norm not in vocab.take_verbs:
+    """A taking verb (or a making verb after a photo noun) whose clause holds a first-person subject and a
+    self word, whatever stands between, and no negator: "beide Fotos habe ich 2019 selbst in meinem Atelier
+    aufgenommen", "I took them all myself", "عکسش را هم خودم در کارگاهم گرفته‌ام"."""
+    if tokens[verb].norm not in vocab.take_verbs and not (
+        tokens[verb].norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
+    ):
         return False
     first, end = _around(tokens, verb, sentence=False)
     clause = range(first, end)

@@ -386,6 +386,14 @@ _ROMAN = str.maketrans(
         "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
         "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
         "υ": "i", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+        "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t", "ი": "i", "კ": "k",
+        "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh", "რ": "r", "ს": "s", "ტ": "t", "უ": "u",
+        "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q", "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts",
+        "ჭ": "ch", "ხ": "kh", "ჯ": "j", "ჰ": "h",
+        "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e", "ը": "y", "թ": "t", "ժ": "zh",
+        "ի": "i", "լ": "l", "խ": "kh", "ծ": "ts", "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch",
+        "մ": "m", "յ": "y", "ն": "n", "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r", "ս": "s",
+        "վ": "v", "տ": "t", "ր": "r", "ց": "ts", "փ": "p", "ք": "k", "օ": "o", "ֆ": "f", "և": "ev",
     }
 )  # fmt: skip
 # Greek letter pairs romanised as one sound: Παπαδόπουλος -> papadopoulos, Ευάγγελος -> evangelos.
@@ -421,11 +429,15 @@ def same_name_across_scripts(name: str, word: str) -> bool:
 
 
 def _script(word: str) -> str:
-    """ "cyrillic", "greek", "abjad" (Hebrew or Arabic) or "other"."""
+    """ "cyrillic", "greek", "georgian", "armenian", "abjad" (Hebrew or Arabic) or "other"."""
     if any("\u0400" <= c <= "\u04ff" for c in word):
         return "cyrillic"
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
         return "greek"
+    if any("\u10a0" <= c <= "\u10ff" for c in word):
+        return "georgian"
+    if any("\u0530" <= c <= "\u058f" for c in word):
+        return "armenian"
     if abjad_script(word) is not None:
         return "abjad"
     return "other"

@@ -28,6 +28,7 @@ from verification.statement.credits import (
     says_first_person_took,
     says_self_made,
     signer_made_it_at,
+    titled_agent_credits,
 )
 from verification.statement.names import (
     clean_name,
@@ -167,6 +168,8 @@ def read_statement(
     if not credits:
         credits = tuple(artwork_credits(unwrapped, vocab, holder_names, languages))
     if not credits:
+        credits = tuple(titled_agent_credits(unwrapped, files, vocab, holder_names))
+    if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(
         _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
@@ -178,6 +181,7 @@ def read_statement(
     credits = _without_denials(
         [credit for credit in credits if not _in_address(credit)], text, license_vocab, detector
     )
+    credits = tuple(_apposed_to_holder(credit, text, holder_names) for credit in credits)
     if kind is SegmentKind.OWN:
         credits = (*credits, *_forwarded_makers(message, holder_names, vocab, license_vocab))
     persons = [
@@ -310,6 +314,23 @@ def _without_denials(
         ):
             kept.append(credit)
     return tuple(kept)
+
+
+def _apposed_to_holder(credit: Credit, text: str, holder_names: Sequence[str]) -> Credit:
+    """An unnamed credit set after a holder's name and a comma describes that holder: "I am John Smith, the
+    photographer who took the picture", "Is mise Pádraig Ó Sé, an grianghrafadóir a thóg an pictiúr"."""
+    if credit.name is not None or credit.by_signer:
+        return credit
+    pattern = r"\s+".join(map(re.escape, credit.phrase.split()))
+    for found in re.finditer(pattern, text):
+        before = text[: found.start()].rstrip()
+        if not before.endswith(","):
+            continue
+        before = before[:-1].rstrip()
+        for name in holder_names:
+            if len(name.split()) >= 2 and before.endswith(name):
+                return Credit(phrase=credit.phrase, name=name, by_signer=True)
+    return credit
 
 
 def _organisation_line(name: str, signature: Signature, vocab: StatementVocabulary) -> bool:

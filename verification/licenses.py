@@ -4819,6 +4819,7 @@ def _duration_hits(
         granting.update((sentences[span.start], sentences[span.start] - 1))
     granting.update(number + 1 for number in _licensing_sentences(tokens, vocab, masked))
     hits: list[_Hit] = []
+    concessions = _spans(tokens, vocab.even_if_words, masked, None)
     for unit in _spans(tokens, vocab.duration_units, masked, None):
         number = unit.start - 1
         sep = tokens[unit.start].sep
@@ -4838,6 +4839,11 @@ def _duration_hits(
         if not (tokens[number].raw.isdigit() or vocab.number_words.matches_any(tokens, number)):
             continue
         duration = _Span(number, unit.end)
+        if any(
+            concession.end <= number and _clause_distance(tokens, concession, duration) is not None
+            for concession in concessions
+        ):
+            continue  # "même si les fichiers devaient un jour être supprimés": some day, conceded
         # "本許諾の有効期間は、…3年間": a topic set off by a comma, where the unit is written on the number
         together = not sep
         if any(

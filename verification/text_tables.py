@@ -65,7 +65,12 @@ def _labelled(rows: Sequence[str]) -> list[str]:
             continue
         if len(cells) != len(header):
             return list(rows)  # not a grid: leave the whole table as it is
+        labels = [_GENDER_ENDING.sub("", label) for label in header]
         out.append(
-            " | ".join(f"{label}: {cell}" if cell else "" for label, cell in zip(header, cells, strict=True))
+            " | ".join(f"{label}: {cell}" if cell else "" for label, cell in zip(labels, cells, strict=True))
         )
     return out
+
+
+# A label written for both genders: "Снимио/ла", "Fotograf/in", "Autor/ka" labels its cells "Снимио".
+_GENDER_ENDING = re.compile(r"(?<=\w)/\w{1,3}$")

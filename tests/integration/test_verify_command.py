@@ -167,7 +167,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout61/gd24-zh-assistant-qq-listed": "the photographer she assists credited: the holder himself",
     "heldout64/gm10-it-uso-precedente-catalogo": "'finora … soltanto …, ed esclusivamente …': the past",
     "heldout64/go24-ar-html-reply-agent-quoted-restrictions": "the agent's quoted question read as a caption",
-    "heldout65/gr20-hr-vlastita-slika": "her name in her own painting's title read as depicting her",
     "heldout65/gs03-de-korrektur-zweite-mail": "the site named only in the sender's own quoted first mail",
 }
 

@@ -1181,6 +1181,36 @@ def test_self_made(
             True,
             id="an-uncased-name-under-the-closing",
         ),
+        pytest.param(
+            "Imaginea reprezintă tabloul meu „Iarna la Sinaia”. CC BY-SA 4.0.\n\nAna Munteanu",
+            ["File:Ana Munteanu - Iarna la Sinaia.jpg"],
+            False,
+            id="the-painter-s-own-painting",
+        ),
+        pytest.param(
+            "This is a photo of my painting at the gallery. CC BY-SA 4.0.\n\nAna Munteanu",
+            ["File:Ana Munteanu - Winter.jpg"],
+            False,
+            id="my-painting",
+        ),
+        pytest.param(
+            "It is not my painting, my friend painted it. CC BY-SA 4.0.\n\nAna Munteanu",
+            ["File:Ana Munteanu - Winter.jpg"],
+            True,
+            id="not-my-painting",
+        ),
+        pytest.param(
+            "Ovo je moja slika s koncerta. CC BY-SA 4.0.\n\nAna Munteanu",
+            ["File:Ana Munteanu na koncertu.jpg"],
+            True,
+            id="moja-slika-may-be-a-picture-of-me",
+        ),
+        pytest.param(
+            "A portrait of me in front of my painting. CC BY-SA 4.0.\n\nAna Munteanu",
+            ["File:Ana Munteanu at the gallery.jpg"],
+            True,
+            id="my-painting-but-a-portrait-of-me",
+        ),
     ],
 )
 def test_depicts_signer(
@@ -1424,7 +1454,7 @@ PARAGRAPH_LANGUAGES = [
     pytest.param(("pt", 0.99), (), id="sure-portuguese-da-is-of-the"),
     pytest.param(("it", 0.99), (), id="sure-italian-has-no-tirada"),
     pytest.param(("pt", 0.5), ("Torre de Belém",), id="unsure-every-language"),
-    pytest.param(("ka", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
+    pytest.param(("ku", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
     pytest.param(None, ("Torre de Belém",), id="no-detector-every-language"),
 ]
 

@@ -1298,22 +1298,26 @@ def _verb_credit_at(
     a name of at least two words (German nouns are capitalised: "Das Foto machte Eindruck" credits
     nobody), a first-person pronoun ("machte ich selbst"), or a relation ("wykonał mój kolega").
     """
-    if tokens[index].norm not in vocab.photo_nouns:
+    if _resumed_photo(tokens, index, vocab):
+        position, who = index, index + 2  # "Направи я колегата ми …": the pronoun stands for the photo
+    elif tokens[index].norm in vocab.photo_nouns:
+        position = index + 1
+        while position < min(len(tokens), index + 3) and tokens[position].norm in vocab.credit_fillers:
+            position += 1
+        position = _past_adverbial(tokens, position, vocab)  # "Fotografii pro obecní zpravodaj pořídil …"
+        if position >= len(tokens) or tokens[position].norm not in vocab.credit_verbs:
+            return None
+        if tokens[position].line != tokens[index].line:
+            return None
+        who = position + 1
+    else:
         return None
-    position = index + 1
-    while position < min(len(tokens), index + 3) and tokens[position].norm in vocab.credit_fillers:
-        position += 1
-    position = _past_adverbial(tokens, position, vocab)  # "Fotografii pro obecní zpravodaj pořídil …"
-    if position >= len(tokens) or tokens[position].norm not in vocab.credit_verbs:
-        return None
-    if tokens[position].line != tokens[index].line:
-        return None
-    found = _credited(text, tokens, position + 1, vocab, holder_names, pronouns_allowed=True)
+    found = _credited(text, tokens, who, vocab, holder_names, pronouns_allowed=True)
     if found is None:  # "Okładkę zaprojektowała dla wydawnictwa Magdalena Kruk": a phrase, then the name
-        after = _past_lower_words(tokens, position + 1, vocab, to_verb=False)
+        after = _past_lower_words(tokens, who, vocab, to_verb=False)
         found = (
             _credited(text, tokens, after, vocab, holder_names, pronouns_allowed=False)
-            if after > position + 1
+            if after > who
             else None
         )
     if found is None:
@@ -1327,6 +1331,18 @@ def _verb_credit_at(
         return None  # "Das Foto machte Eindruck"; but "Zdjęcia robiła nasza wnuczka Zuzia"
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=by_signer), end
+
+
+def _resumed_photo(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """A credit verb opening its sentence, then an object pronoun standing for the photo that a photo noun
+    names in the sentence before: "Снимката е от теренната практика. Направи я колегата ми …"."""
+    return (
+        0 < index < len(tokens) - 1
+        and tokens[index - 1].raw in ".!?"
+        and tokens[index].norm in vocab.credit_verbs
+        and tokens[index + 1].norm in vocab.object_pronouns
+        and _photo_before(tokens, index - 1, vocab)
+    )
 
 
 def _past_adverbial(tokens: Sequence[Tok], position: int, vocab: StatementVocabulary) -> int:
@@ -2623,17 +2639,50 @@ def _taken_by_signer(
 _SELF_MADE_DENIAL_REACH = 2
 
 
+def says_own_artwork(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> bool:
+    """The text calls the work shown the signer's own artwork: an own-possessive at most
+    `_OWN_ARTWORK_REACH` words from an artwork noun in its clause, not negated ("tabloul meu", "my
+    painting", "mein Ölbild"). A noun that also means a photo ("slika") says nothing: "moja slika" may be
+    a picture of me."""
+    tokens = tokenize(text)
+    for noun, token in enumerate(tokens):
+        if token.norm not in vocab.artwork_nouns or token.norm in vocab.photo_nouns:
+            continue
+        for other in range(
+            max(0, noun - _OWN_ARTWORK_REACH), min(len(tokens), noun + _OWN_ARTWORK_REACH + 1)
+        ):
+            low, high = min(noun, other), max(noun, other)
+            if (
+                other != noun
+                and tokens[other].norm in vocab.own_possessives
+                and not any(tokens[i].gap for i in range(low + 1, high + 1))
+                and not any(negators.matches_any(tokens, i) for i in range(max(0, low - 2), high))
+            ):
+                return True
+    return False
+
+
+_OWN_ARTWORK_REACH = 2  # "my painting", "tabloul meu", "mein eigenes Ölbild"
+
+
 def depicts_signer(
-    signer: str | None, files: Sequence[str], text: str, subject: str, vocab: StatementVocabulary
+    signer: str | None,
+    files: Sequence[str],
+    text: str,
+    subject: str,
+    vocab: StatementVocabulary,
+    own_artwork: bool = False,
 ) -> bool:
     """The signer's full name is in a file title, or the text (or subject) says the work shows them.
 
     The words of a name of two words or more must be in the title (`_names_bearer`), each perhaps inflected
     ("Portret Agnieszki Nowak" shows Agnieszka Nowak) or in another script, or a Korean name written as one
     word ("김서연 프로필"); a surname alone never counts, and a name after a credit word
-    is the author's credit ("Hrad Bouzov v zimě (foto Jana Horáková)"), not what the photo shows.
+    is the author's credit ("Hrad Bouzov v zimě (foto Jana Horáková)"), not what the photo shows; nor is
+    the name of an artist whose own artwork the photo shows (`own_artwork`: "tabloul meu" in a mail about
+    "Ana Munteanu - Iarna la Sinaia").
     """
-    if signer:
+    if signer and not own_artwork:
         # particles ("da", "van") neither name the signer nor are needed to
         name = [t.norm for t in tokenize(signer) if is_letters(t.norm) and not t.raw.islower()]
         if len(name) >= 2 or _hangul_full_name(name):

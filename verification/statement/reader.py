@@ -26,6 +26,7 @@ from verification.statement.credits import (
     read_credits,
     relative_credits,
     says_first_person_took,
+    says_own_artwork,
     says_self_made,
     signer_made_it_at,
     titled_agent_credits,
@@ -175,6 +176,7 @@ def read_statement(
         _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
     )
     self_made = says_self_made(text, vocab, languages, license_vocab.negators)
+    own_artwork = says_own_artwork(text, vocab, license_vocab.negators)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
@@ -209,7 +211,7 @@ def read_statement(
         credits=credits,
         self_made=self_made,
         depicts_signer=any(
-            depicts_signer(name, files, text, message.subject, vocab)
+            depicts_signer(name, files, text, message.subject, vocab, own_artwork)
             for name in (*people, *(alias for person in people for alias in _aliases(person, text)))
             or (None,)
         ),

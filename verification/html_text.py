@@ -109,6 +109,7 @@ class _Renderer:
         self.current: list[str] = []
         self.quote_depth = 0
         self.headers: dict[int, list[str]] = {}  # a table's first row's cell texts, by the row's id
+        self.labelled_rows: dict[int, bool] = {}  # whether a table labels its rows, by the table's id
 
     def render(self, node: Tag) -> None:
         self._walk(node)
@@ -152,7 +153,9 @@ class _Renderer:
             stack.append(lambda: self._close_anchor(tag, start))
             stack.extend(reversed(list(tag.children)))
             return
-        block = name in _BLOCK_TAGS
+        # a cell of a table that labels its rows stays on its row's line: "Autor: Ivana Horvat"
+        position = self._labelled_position(tag) if name in {"td", "th"} else None
+        block = name in _BLOCK_TAGS and position is None
         if block:
             self._break()
         if name == "blockquote":
@@ -160,12 +163,32 @@ class _Renderer:
             stack.append(self._close_quote)
             stack.extend(reversed(list(tag.children)))
             return
-        if name in {"td", "th"}:
+        if position is not None:
+            self.current.append(": " if position else " ")
+        elif name in {"td", "th"}:
             label = self._column_label(tag)
             self.current.append(f" {label}: " if label else " ")
         if block:
             stack.append(self._break)
         stack.extend(reversed(list(tag.children)))
+
+    def _labelled_position(self, cell: Tag) -> int | None:
+        """The cell's place in its row (0 the label, 1 the value) when its table labels rows, not columns:
+        every row two cells, the first a header cell or short text all in bold ("<td><b>Autor i nositelj
+        prava</b></td><td>Ivana Horvat</td>"); None in any other table."""
+        row = _parent_named(cell, "tr")
+        table = _parent_named(row, "table") if row is not None else None
+        if row is None or table is None:
+            return None
+        if id(table) not in self.labelled_rows:
+            rows = table.find_all("tr", limit=_MAX_LABELLED_ROWS + 1)
+            self.labelled_rows[id(table)] = 2 <= len(rows) <= _MAX_LABELLED_ROWS and all(
+                _row_label(row) for row in rows
+            )
+        if not self.labelled_rows[id(table)]:
+            return None
+        cells = row.find_all(["td", "th"], recursive=False, limit=3)
+        return next((i for i, other in enumerate(cells) if other is cell), None)
 
     def _column_label(self, cell: Tag) -> str | None:
         """The header of a cell's column, when its row is not the table's first and the table is a grid
@@ -207,6 +230,23 @@ class _Renderer:
         target = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
         if target.rstrip("/") != shown.rstrip("/"):
             self.current.append(f" <{url}>")
+
+
+def _row_label(row: Tag) -> bool:
+    """The row has two cells and the first is a label: a header cell, or short text all in bold."""
+    cells = row.find_all(["td", "th"], recursive=False, limit=3)
+    if len(cells) != 2:
+        return False
+    first = cells[0]
+    text = _SPACES.sub(" ", first.get_text(" ")).strip()
+    if not text or len(text) > _MAX_LABEL:
+        return False
+    bold = " ".join(_SPACES.sub(" ", b.get_text(" ")).strip() for b in first.find_all(["b", "strong"]))
+    return first.name == "th" or bold == text
+
+
+# Rows of a table read as labelled rows at most: a longer table is a grid of data.
+_MAX_LABELLED_ROWS = 30
 
 
 def _parent_named(tag: Tag, name: str) -> Tag | None:

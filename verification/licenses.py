@@ -4948,7 +4948,8 @@ def _ends_file_name(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _is_year(raw: str) -> bool:
-    return len(raw) == 4 and raw.isdigit() and raw[:2] in ("19", "20", "21")
+    """A year in any script's digits: "2027", "২০২৭", "۲۰۲۷"."""
+    return len(raw) == 4 and raw.isdecimal() and str(int(raw))[:2] in ("19", "20", "21")
 
 
 def _clause_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:
@@ -5000,8 +5001,8 @@ def _freed_before(
 def _no_changes_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
-    """A modification word right after a negative determiner: "ingen beskjæring, filtre eller
-    fargejustering", "keine Bearbeitung", "aucune retouche"; or a negator at most
+    """A modification word right after a negative determiner or a without-word: "ingen beskjæring, filtre
+    eller fargejustering", "keine Bearbeitung", "aucune retouche", "without cropping"; or a negator at most
     `_NEGATED_CHANGE_REACH` words before it in its clause: "que no se alteren los colores", "le foto non
     vanno ritagliate"."""
     hits: list[_Hit] = []
@@ -5015,6 +5016,19 @@ def _no_changes_hits(
             and ":" not in tokens[span.start - 1].sep  # "Commercial use: no\nModification: yes" answers
             and vocab.no_derivatives.match(tokens, span.start - 1) is None  # "no derivatives": its own reader
         ):
+            hits.append(_Hit(span.start - 1, span.end, None, LicenseProblem.NO_DERIVATIVES))
+            continue
+        without = vocab.without_words.match(tokens, span.start - 1)
+        if (
+            not tokens[span.start].gap
+            and without is not None
+            and without.length == 1
+            and not foreign.foreign(_Span(span.start - 1, span.start), "without_words")
+            and vocab.no_derivatives.match(tokens, span.start - 1) is None  # "no derivatives": its own reader
+            # the work named in the sentence: "решта заяви - без змін" is the rest of the statement
+            and _sentence_names_the_work(tokens, span, vocab)
+        ):
+            # "without cropping", "mingħajr qtugħ": a use allowed only unchanged
             hits.append(_Hit(span.start - 1, span.end, None, LicenseProblem.NO_DERIVATIVES))
             continue
         negator = _negator_before(tokens, span.start, vocab, _NEGATED_CHANGE_REACH)
@@ -5093,6 +5107,11 @@ _WATERMARK_REFUSAL_REACH = 3
 
 # Words between a negator and the change it refuses: "que no se alteren", "non vanno ritagliate".
 _NEGATED_CHANGE_REACH = 1
+
+
+def _sentence_names_the_work(tokens: Sequence[Token], change: _Span, vocab: LicenseVocabulary) -> bool:
+    first, last = sentence_around(tokens, change.start)
+    return any(vocab.work_nouns.matches_any(tokens, i) for i in range(first, last + 1))
 
 
 def _names_the_work(tokens: Sequence[Token], change: _Span, vocab: LicenseVocabulary) -> bool:

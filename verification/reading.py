@@ -48,12 +48,18 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
+    whole = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting, corrected=True)
     message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
     release = release_text(message)
     license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(message, files, vocab.statement, vocab.licenses, vocab.languages)
+    if not statement.websites and whole != message:
+        # a corrected release ("the version I forgot: CC BY-SA 4.0") quoting the mail it corrects: the
+        # holder's site stays named in the earlier mail's signature
+        websites = read_statement(whole, files, vocab.statement, vocab.licenses, vocab.languages).websites
+        statement = replace(statement, websites=websites)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
     return TicketReading(
         message=message,
@@ -73,7 +79,7 @@ def _unread_languages(release: str, vocab: ReadingVocabulary) -> tuple[str, ...]
 
 
 def _with_own_quotes(
-    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary
+    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary, corrected: bool = False
 ) -> ParsedMessage:
     """A reply whose own words name no license ("I confirm what I wrote below") and that quotes the
     sender's own earlier mail: the quote is the holder's statement, written in person from the same
@@ -81,7 +87,8 @@ def _with_own_quotes(
     earlier mail may stand inside the agent's quoted reply, under a header naming the sender's address
     ("2026/12/05 10:30、田中 美穂 <m.tanaka@…> のメール:"); it is then read after the reply's own words. When
     the new words name a license, they are the statement and the old mail stays a quote (a corrected
-    release quoting the one it replaces)."""
+    release quoting the one it replaces), unless `corrected`: read for who speaks and where, the corrected
+    release and the mail it corrects are one statement."""
     sender = message.sender
     if sender is None:
         return message
@@ -90,7 +97,10 @@ def _with_own_quotes(
     nested = [] if quoted else _nested_sender_quotes(message.segments, sender, quoting)
     if not quoted and not nested:
         return message
-    if read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND:
+    if (
+        not corrected
+        and read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND
+    ):
         return message
     segments = tuple(
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None, text=_unquoted(segment.text))

@@ -108,7 +108,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout27/BB19-it-safelinks-firma-immagine": "the holder named only in an image's alt text",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
-    "heldout22/an07b-uk-painter": "the same depiction question hides the no-changes wish",
     "heldout30/bj19-hu-honlap-lablec-jogfenntartas": "a quoted site footer's ban for other pictures",
     "heldout30/bl14-zh-freemail-team-page-hash": "an address written with '#' for '@' on the team page",
     "heldout31/bo19-ro-pictorita-tablou-propriu": "a painter's name in the title; her own work",

@@ -1142,6 +1142,12 @@ def test_han_and_kana_are_read_a_character_a_token() -> None:
             "CC-BY-SA-4.0",
             id="layout-table-gets-no-labels",
         ),
+        pytest.param(
+            "<table><tr><td><b>Licence</b></td><td>CC BY-SA 4.0</td></tr>"
+            "<tr><td><b>Utilisation commerciale</b></td><td>Non</td></tr></table>",
+            NC,
+            id="rows-labelled-in-bold-answer-no",
+        ),
     ],
 )
 def test_html_table_cells_read_under_their_headers(

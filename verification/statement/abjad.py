@@ -23,10 +23,12 @@ _ARABIC = {
     "د": "d|dh", "ض": "d|dh", "ذ": "dh|z|d|th", "ظ": "dh|z|d", "ر": "r", "ز": "z", "س": "s", "ص": "s",
     "ش": "sh|ch|sch|s", "غ": "gh|g|r", "ف": "f|ph", "ق": "q|k|g", "ك": "k|c|ck", "ل": "l", "م": "m",
     "ن": "n", "ه": "h|", "ة": "a|ah|at|e|", "و": "w|o|u|ou|v", "ي": "y|i|e|ie|ee", "ى": "a|y|i", "ـ": "",
+    # Persian and Urdu letters (text is folded to "ی" and "ک", whichever a mail writes)
+    "ی": "y|i|e|ie|ee|a", "ک": "k|c|ck", "پ": "p", "چ": "ch|c", "ژ": "zh|j|g", "گ": "g",
 }  # fmt: skip
 # Letters that write a vowel (or nothing) more often than a consonant: they do not count towards the two
 # consonants a word needs.
-_VOWEL_LETTERS = frozenset("אעהויاأإآءؤئعةويىـ")
+_VOWEL_LETTERS = frozenset("אעהויاأإآءؤئعةويىیـ")
 _ARTICLE = "ال"  # Arabic "al-", joined to the word, often left out of a Latin spelling
 _LATIN_VOWELS = "[aeiouy]*"
 _LATIN = re.compile("[a-z]+")

@@ -2575,6 +2575,36 @@ def _took_myself(
     )
 
 
+def denied_own_taking(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> Credit | None:
+    """The signer says they did not take the photo: a negator at most `_DENIAL_REACH` words before a
+    taking verb (or a making verb after a photo noun) whose clause has a first-person subject, said with
+    weight: a self word in the clause or the subject after the verb ("I did not take the photos myself",
+    "Las fotos no las tomé yo", "fotografij nisem posnela jaz, ampak …"). Someone else made it, unnamed."""
+    tokens = tokenize(text)
+    for verb, token in enumerate(tokens):
+        if token.norm not in vocab.take_verbs and not (
+            token.norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
+        ):
+            continue
+        first, end = _around(tokens, verb, sentence=False)
+        if not any(_subject_pronoun(tokens[i], vocab) for i in range(first, end)):
+            continue
+        if not any(
+            negators.matches_any(tokens, i) and (tokens[i].raw[:1].islower() or i == first)
+            for i in range(max(first, verb - _DENIAL_REACH), verb)
+        ):
+            continue  # not "im Mai 2024 selbst aufgenommen": a capitalised word mid-clause is a name
+        if any(tokens[i].norm in vocab.self_words for i in range(first, end)) or any(
+            _subject_pronoun(tokens[i], vocab) for i in range(verb + 1, end)
+        ):
+            phrase = " ".join(text[tokens[first].start : tokens[end - 1].end].split())
+            return Credit(phrase=phrase, name=None, by_signer=False)
+    return None
+
+
+_DENIAL_REACH = 3  # "did not take", "nicht selbst gemacht", "nisem posnela"
+
+
 def says_first_person_took(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> bool:
     """A first-person subject at most `_FIRST_PERSON_REACH` words before a taking verb (or a making verb
     after a photo noun) in its clause, not negated between: "co jsem dneska nafotil", "the shots I took

@@ -454,6 +454,11 @@ def same_name_word(name: str, word: str) -> bool:
     """
     if name == word:
         return True
+    if len(name) >= _NAME_STEM and name[-2] == "e" and name[-1].isalpha() and word != name[:-2] + name[-1]:
+        # a vowel dropped before the ending: Peter/Petra, Pavel/Pavlom, Marek/Marka
+        dropped = name[:-2] + name[-1]
+        if word.startswith(dropped) and len(word) - len(dropped) <= _SHORT_ENDING:
+            return True
     shared = 0
     for a, b in zip(name, word, strict=False):
         if a != b:

@@ -16,6 +16,7 @@ from verification.statement.credits import (
     apposed_agent_credits,
     artwork_credits,
     commission_credits,
+    denied_own_taking,
     depicts_signer,
     object_relative_credits,
     passive_credits,
@@ -170,6 +171,8 @@ def read_statement(
         credits = tuple(artwork_credits(unwrapped, vocab, holder_names, languages))
     if not credits:
         credits = tuple(titled_agent_credits(unwrapped, files, vocab, holder_names))
+    if not credits and (denied := denied_own_taking(unwrapped, vocab, license_vocab.negators)) is not None:
+        credits = (denied,)  # "I did not take the photos myself"
     if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(

@@ -167,6 +167,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout64/gm10-it-uso-precedente-catalogo": "'finora … soltanto …, ed esclusivamente …': the past",
     "heldout64/go24-ar-html-reply-agent-quoted-restrictions": "the agent's quoted question read as a caption",
     "heldout65/gs03-de-korrektur-zweite-mail": "the site named only in the sender's own quoted first mail",
+    "heldout69/hh22-cs-smlouva-bez-vlivu": "'jen' of a third party's contract reads Wikipedia-only",
+    "heldout69/hi09-el-glyptis-diko-tou-ergo": "'μόνο' of the help reaches the upload for Wikipedia",
+    "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
 }
 
 

@@ -342,6 +342,7 @@ class _Word:
     text: str  # folded
     prefix: bool  # "niekomercyjn*": any token starting with the text
     accented: str = ""  # "=mí": the token as written (case-folded, accents kept) must be this
+    joined: bool = False  # a later token of one written word ("のみ" is の, み): no quote mark before it
 
     def matches(self, token: Token) -> bool:
         if self.accented:
@@ -447,13 +448,17 @@ def _longest_first(
     return tuple(sorted(items, key=lambda item: -len(item[0])))
 
 
+# Marks that open or close a quotation or an aside: a written word does not run on across one.
+_QUOTE_MARKS = '「」『』()（）[]"“”«»'
+
+
 def _matches_at(words: Sequence[_Word], tokens: Sequence[Token], index: int) -> bool:
     if index + len(words) > len(tokens):
         return False
     for offset, word in enumerate(words):
         token = tokens[index + offset]
-        if offset and token.brk:
-            return False
+        if offset and (token.brk or (word.joined and any(mark in token.sep for mark in _QUOTE_MARKS))):
+            return False  # "ウィキペディアの「みどり荘」": no "のみ" (only) across the quote mark
         if not word.matches(token):
             return False
     return True
@@ -467,8 +472,9 @@ def _phrase_words(phrase: str, key: str) -> tuple[_Word, ...]:
         parts = [token.norm for token in tokenize(chunk.strip("*="))]
         if not parts:
             continue  # punctuation ("&", "-") is not a token in the text either
-        words.extend(_Word(part, False) for part in parts[:-1])
-        words.append(_Word(parts[-1], prefix, chunk.strip("*=").casefold() if accented else ""))
+        words.extend(_Word(part, False, joined=at > 0) for at, part in enumerate(parts[:-1]))
+        accent = chunk.strip("*=").casefold() if accented else ""
+        words.append(_Word(parts[-1], prefix, accent, joined=len(parts) > 1))
     if not words:
         raise ConfigError(f"{key}: {phrase!r} has no letters or digits")
     return tuple(words)

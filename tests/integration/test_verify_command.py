@@ -118,7 +118,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout36/ch23-es-nieta-heredera-foto-propia": "'heredera' of a poet's works read as an inherited photo",
     "heldout37/ck16-fr-mentions-site-hors-licence": "a site notice quoted and set aside still restricts",
     "heldout37/ck17-es-antes-se-pagaba": "'hasta el año pasado solo se podían usar pagando' read as a limit",
-    "heldout37/cl02-en-band-caption-credit": "a caption's '(c) … for Hollow Larks' read as non-commercial",
     "heldout38/cn14-pl-tylko-te-dwa-zdjecia": "'bez osobnej zgody' for other photos read as the grant's",
     "heldout38/co09-de-selbstausloeser-reply": "'fotografiert hat sonst niemand' read as another's credit",
     "heldout38/co23-id-model-lampu-gmail-listed": "'di Kota Lama Semarang' after 'oleh saya' read as a name",
@@ -170,6 +169,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout69/hh22-cs-smlouva-bez-vlivu": "'jen' of a third party's contract reads Wikipedia-only",
     "heldout69/hi09-el-glyptis-diko-tou-ergo": "'μόνο' of the help reaches the upload for Wikipedia",
     "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
+    "heldout70/hl11-hr-watermark-not-a-condition": "'nije uvjet: … može … obrezivati' read as a refusal",
+    "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
+    "heldout70/hn03-sq-gmail-kontakt": "'Këto dy fotografi i kam bërë vetë' read as an unnamed credit",
 }
 
 

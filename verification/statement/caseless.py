@@ -144,7 +144,8 @@ def caseless_took_myself(text: str, vocab: StatementVocabulary) -> bool:
             head = _clause_before(text[:start])
             tail, _ = _clause_over_brackets(text[end:], _MAX_BETWEEN + _MAX_VERB_CHARS)
             verb = _verb_after(text[end:], words, vocab)
-            if verb is None or not _first_person(head, words):
+            # "照片也是本人…拍摄的": a self word that is itself the first-person subject
+            if verb is None or not (_first_person(head, words) or self_word in words.subjects):
                 continue
             between = text[end : end + verb[0]]
             if between.startswith(words.possessives) or any(r in between for r in words.relations):

@@ -66,22 +66,28 @@ class ParagraphLanguages:
 
 
 def unread_languages(
-    text: str, languages: ParagraphLanguages, read: Collection[str], min_letters: int
+    text: str,
+    detector: LanguageDetector,
+    detected_as: Mapping[str, str],
+    read: Collection[str],
+    min_letters: int,
 ) -> tuple[str, ...]:
     """The languages, confidently detected, of the paragraphs of `text` with `min_letters` letters of prose
-    or more that none of `read` is: no word list sees a restriction written in them."""
+    or more that none of `read` is: no word list sees a restriction written in them. A paragraph's first
+    `_UNREAD_SAMPLE` characters of prose tell its language (the detector's cost grows with the text)."""
     found: list[str] = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n\n", start)
-        end = len(text) if end < 0 else end
-        paragraph = text[start:end]
-        if sum(map(str.isalpha, prose_for_detection(paragraph, len(paragraph)))) >= min_letters:
-            language = languages.at(start, end)
-            if language is not None and language not in read and language not in found:
-                found.append(language)
-        start = end + 2
+    for paragraph in text.split("\n\n"):
+        prose = prose_for_detection(paragraph, _UNREAD_SAMPLE)
+        if sum(map(str.isalpha, prose)) < min_letters:
+            continue
+        code = detector.language(prose)
+        language = detected_as.get(code, code) if code is not None else None
+        if language is not None and language not in read and language not in found:
+            found.append(language)
     return tuple(found)
+
+
+_UNREAD_SAMPLE = 300
 
 
 # Tokens that say nothing about the language of the words around them: links, addresses, numbers.

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
-from verification.languages import LanguageDetector, ParagraphLanguages, SenderLanguage, unread_languages
+from verification.languages import LanguageDetector, SenderLanguage, unread_languages
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
-from verification.model import Address, LicenseProblem, ParsedMessage, Segment, SegmentKind
+from verification.model import Address, LicenseFinding, LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.quoting import QuotingVocabulary, split_segments
 from verification.statement import StatementVocabulary, read_statement, release_text
 from verification.text_limit import within_token_limit
@@ -67,15 +67,20 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
         license=license_finding,
         statement=statement,
         language=language,
-        unread_languages=_unread_languages(release, vocab),
+        unread_languages=_unread_languages(release, license_finding, vocab),
     )
 
 
-def _unread_languages(release: str, vocab: ReadingVocabulary) -> tuple[str, ...]:
-    if vocab.languages is None:
+def _unread_languages(
+    release: str, license_finding: LicenseFinding, vocab: ReadingVocabulary
+) -> tuple[str, ...]:
+    """Only where the license read is free: a release already asked about needs no more reasons to ask."""
+    if vocab.languages is None or license_finding.spdx is None:
         return ()
-    paragraphs = ParagraphLanguages(release, vocab.languages, vocab.licenses.detected_as)
-    return unread_languages(release, paragraphs, vocab.licenses.read_languages, vocab.licenses.unread_letters)
+    licenses = vocab.licenses
+    return unread_languages(
+        release, vocab.languages, licenses.detected_as, licenses.read_languages, licenses.unread_letters
+    )
 
 
 def _with_own_quotes(

@@ -11,7 +11,6 @@ import pytest
 from bot.config.verifier import load_verifier_settings
 from verification.languages import (
     LanguageDetector,
-    ParagraphLanguages,
     SenderLanguage,
     prose_for_detection,
     unread_languages,
@@ -170,5 +169,5 @@ GERMAN = "de " + LONG
     ids=["read", "unread", "each-once", "unsure", "short", "links", "detected-as", "read-alike"],
 )
 def test_unread_languages(text: str, probability: float, min_letters: int, expected: tuple[str, ...]) -> None:
-    paragraphs = ParagraphLanguages(text, _by_first_word(probability), {"no": "nb"})
-    assert unread_languages(text, paragraphs, {"de", "nb", "no", "zxx"}, min_letters) == expected
+    detector = _by_first_word(probability)
+    assert unread_languages(text, detector, {"no": "nb"}, {"de", "nb", "zxx"}, min_letters) == expected

@@ -2794,8 +2794,8 @@ def _negated_aside(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary
     opening = index - 1
     while opening > 0 and not tokens[opening].gap and index - opening < _ASIDE_REACH:
         opening -= 1
-    if not tokens[opening].gap or tokens[opening].brk or opening == 0:
-        return None
+    if not tokens[opening].gap or tokens[opening].brk or opening == 0 or ":" in tokens[opening].sep:
+        return None  # "Vodeni žig nije uvjet: tko želi, može … obrezivati": a colon opens no aside
     for start in range(opening, index):
         if vocab.negators.matches_any(tokens, start) or vocab.negative_determiners.matches_any(tokens, start):
             return _Span(start, start + 1)
@@ -4748,7 +4748,7 @@ def _later_removal_hits(
         and not any(_clause_distance(tokens, concession, span) is not None for concession in concessions)
         # "If the file is ever deleted, the license remains valid": the removal is only supposed
         and not any(
-            condition.end <= span.start and _removal_supposed(tokens, condition, span)
+            condition.end <= span.start and _removal_supposed(tokens, condition, span, vocab)
             for condition in conditions
         )
     ]
@@ -4767,7 +4767,7 @@ def _later_removal_hits(
             vocab.negators.matches_any(tokens, i) for i in range(condition.end, removal.start)
         ):
             continue
-        if _removal_supposed(tokens, condition, removal):
+        if _removal_supposed(tokens, condition, removal, vocab):
             continue
         # "I can remove the watermark"; not "nous vous demanderons alors de retirer ces photos"
         if _first_person_before(tokens, removal.start, vocab, foreign):
@@ -4784,16 +4784,36 @@ def _later_removal_hits(
     return hits
 
 
-def _removal_supposed(tokens: Sequence[Token], condition: _Span, removal: _Span) -> bool:
+def _removal_supposed(
+    tokens: Sequence[Token], condition: _Span, removal: _Span, vocab: LicenseVocabulary
+) -> bool:
     """The removal is what the if-clause supposes, and a main clause of its own follows: "If the file is
     ever deleted, the permission still stands", "Sollte die Datei gelöscht werden, bleibt die Freigabe
-    bestehen". Not "If you cannot credit me please remove it" (the removal is the main clause), nor
-    "… remove it, thanks" (too short to be a main clause)."""
+    bestehen"; or the if-clause follows a main clause that says the grant stays valid: "die Freigabe gilt
+    auch dann weiter, wenn die Datei … gelöscht werden sollte". Not "If you cannot credit me please remove
+    it" (the removal is the main clause), nor "… remove it, thanks" (too short to be a main clause), nor
+    "It would be nice if you removed it next year" (no validity said)."""
     if any(tokens[i].gap for i in range(condition.end, removal.end)):
         return False
-    _, last = sentence_around(tokens, removal.start)
+    first, last = sentence_around(tokens, removal.start)
     ends = next((i for i in range(removal.end, last + 1) if tokens[i].gap), None)
-    return ends is not None and last - ends + 1 >= _MAIN_CLAUSE_WORDS
+    if ends is not None and last - ends + 1 >= _MAIN_CLAUSE_WORDS:
+        return True
+    opening = condition.start
+    while opening > first and not tokens[opening].gap:
+        opening -= 1  # "…, wenn" or "…, auch dann, wenn": the if-clause opens at the comma before it
+    if opening == first:
+        return False
+    main = _clause_around(tokens, opening - 1)[0]
+    valid = next(
+        (i for i in range(opening - 1, main - 1, -1) if vocab.validity_words.matches_any(tokens, i)), None
+    )
+    # "Die Freigabe gilt nur, wenn …": the grant hangs on the removal
+    return valid is not None and not any(
+        table.matches_any(tokens, i)
+        for table in (vocab.only_words, vocab.negators)
+        for i in range(valid, opening)
+    )
 
 
 _MAIN_CLAUSE_WORDS = 3  # "…, the permission stands", "…, bleibt die Freigabe bestehen"
@@ -4812,15 +4832,16 @@ def _duration_hits(
     years"). A free license does not expire."""
     sentences = _sentence_numbers(tokens)
     granting = _granting_sentences(tokens, vocab, masked)
-    validity = [
-        *_spans(tokens, vocab.validity_words, masked, None),
-        *(
-            span
-            for span in _spans(tokens, vocab.period_words, masked, None)
-            # "Cette autorisation est consentie pour une durée de cinq ans": a grant's own sentence
-            if sentences[span.start] in granting or not _past_in_clause(tokens, span.start, vocab, foreign)
-        ),
+    periods = [
+        span
+        for span in _spans(tokens, vocab.period_words, masked, None)
+        # "Cette autorisation est consentie pour une durée de cinq ans": a grant's own sentence
+        if sentences[span.start] in granting or not _past_in_clause(tokens, span.start, vocab, foreign)
     ]
+    validity = [*_spans(tokens, vocab.validity_words, masked, None), *periods]
+    # A period spelt out in words of its own ("pour une durée de", "for a period of"), in a clause that
+    # tells no past, is a term wherever it stands: "Fait à Lorient, le 6 décembre, pour une durée de deux ans"
+    spelt_periods = [span for span in periods if span.end - span.start > 1]
     for span in _spans(tokens, vocab.removal_words, masked, None):
         granting.update((sentences[span.start], sentences[span.start] - 1))
     granting.update(number + 1 for number in _licensing_sentences(tokens, vocab, masked))
@@ -4830,7 +4851,11 @@ def _duration_hits(
         number = unit.start - 1
         sep = tokens[unit.start].sep
         bracketed = number >= 0 and sep.startswith(")") and "(" in tokens[number].sep  # "5 (beş) yıl"
-        if number < 0 or (tokens[unit.start].gap and not bracketed) or sentences[unit.start] not in granting:
+        if number < 0 or (tokens[unit.start].gap and not bracketed):
+            continue
+        if sentences[unit.start] not in granting and not any(
+            _clause_distance(tokens, period, _Span(number, unit.end)) is not None for period in spelt_periods
+        ):
             continue
         if (
             not (
@@ -5228,6 +5253,7 @@ def _only_with_hits(
         and not _only_a_wish(tokens, span, vocab)
         and not foreign.foreign(span, "only_words")
         and not _clause_negated(tokens, span, foreign)
+        and not _opens_condition(tokens, span, vocab)
     ] + _framed_only(tokens, vocab, masked)
     if not only:
         return []
@@ -5257,6 +5283,13 @@ def _only_with_hits(
         ):
             hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+def _opens_condition(tokens: Sequence[Token], only: _Span, vocab: LicenseVocabulary) -> bool:
+    """The only-word opens a longer condition word: "只要…即可" (as long as), "лишь бы" (provided that)
+    limit nothing; what they ask is read as a condition."""
+    found = vocab.conditions.match(tokens, only.start)
+    return found is not None and found.length > only.end - only.start
 
 
 def _clause_negated(tokens: Sequence[Token], span: _Span, foreign: _ForeignWords) -> bool:

@@ -169,7 +169,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout69/hh22-cs-smlouva-bez-vlivu": "'jen' of a third party's contract reads Wikipedia-only",
     "heldout69/hi09-el-glyptis-diko-tou-ergo": "'μόνο' of the help reaches the upload for Wikipedia",
     "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
-    "heldout70/hl11-hr-watermark-not-a-condition": "'nije uvjet: … može … obrezivati' read as a refusal",
     "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
     "heldout70/hn03-sq-gmail-kontakt": "'Këto dy fotografi i kam bërë vetë' read as an unnamed credit",
 }

@@ -69,6 +69,7 @@ FORWARD_MARKERS = [
     ("pl", "-------- Wiadomość przekazana --------"),
     ("pt", "-------- Mensagem encaminhada --------"),
     ("thunderbird", "-------- Forwarded Message --------"),
+    ("thunderbird-fr", "-------- Message transféré --------"),
     ("apple-de", "Anfang der weitergeleiteten Nachricht:"),
 ]
 FORWARD_HEADERS = {
@@ -79,6 +80,10 @@ FORWARD_HEADERS = {
     "it": "Da: Ben Ortiz <ben@ortiz.example>\nData: 13/05/2024\nOggetto: Foto\nA: sam@mail.example",
     "pl": "Od: Ben Ortiz <ben@ortiz.example>\nData: 13.05.2024\nTemat: Zdjęcie\nDo: sam@mail.example",
     "pt": "De: Ben Ortiz <ben@ortiz.example>\nData: 13/05/2024\nAssunto: Foto\nPara: sam@mail.example",
+    # Thunderbird in French puts the subject first and says "Sujet" and "Pour"
+    "thunderbird-fr": (
+        "Sujet : Photo\nDate : 13 mai 2024\nDe : Ben Ortiz <ben@ortiz.example>\nPour : sam@mail.example"
+    ),
 }
 DEFAULT_HEADERS = (
     "From: Ben Ortiz <ben@ortiz.example>\nDate: Mon, 13 May 2024\nSubject: permission\nTo: sam@x.example"

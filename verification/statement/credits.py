@@ -1264,6 +1264,13 @@ def _passive_credit_at(
         return None
     if by - 1 > index and tokens[by - 1].norm in vocab.photo_nouns:
         return None  # "Jeg har selv taget dette billede af Nyhavn": a picture of Nyhavn, taken by the signer
+    if (
+        by - 1 > index
+        and tokens[by - 1].capitalised
+        and tokens[by].norm in vocab.depiction_prepositions
+        and tokens[by + 1].capitalised
+    ):
+        return None  # "faris dum la Universala Kongreso de Esperanto": the "of" inside a name
     # "gemaakt en die door mijn neef op Wikimedia Commons zijn gezet": the by-word opens a clause of its
     # own after "and", whose verb is an upload; not "taken by my nephew and uploaded by me"
     clause = _CLAUSE_END.split(text[tokens[by].end :], maxsplit=1)[0]

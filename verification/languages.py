@@ -124,3 +124,24 @@ def _is_prose_word(word: str) -> bool:
     if word.isalpha():
         return True
     return any(map(str.isalpha, word)) and _NOT_PROSE_MARK.search(word) is None
+
+
+# Persian mail sent as windows-1256 has no Persian yeh: it writes the Arabic yeh and kaf ("براي ويکي‌پديا"),
+# where the Persian tables spell "برای ویکی‌پدیا". Letters only Persian uses mark a paragraph as Persian.
+_ARABIC_LETTERS_AS_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+_PERSIAN_ONLY_LETTERS = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc")  # پ چ ژ گ ک ی
+_ARABIC_YEH_KAF = frozenset("\u064a\u0649\u0643")
+
+
+def with_persian_letters(text: str) -> str:
+    """The text with each Persian paragraph's Arabic yeh and kaf written as Persian ones: a paragraph
+    holding both a letter only Persian uses and an Arabic yeh or kaf is Persian spelt with Arabic letters.
+    One letter for one, so that every offset stays."""
+    if not _ARABIC_YEH_KAF.intersection(text):
+        return text  # most mail
+    return "\n\n".join(
+        paragraph.translate(_ARABIC_LETTERS_AS_PERSIAN)
+        if _PERSIAN_ONLY_LETTERS.intersection(paragraph) and _ARABIC_YEH_KAF.intersection(paragraph)
+        else paragraph
+        for paragraph in text.split("\n\n")
+    )

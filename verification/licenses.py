@@ -425,18 +425,25 @@ class PhraseTable:
         """The longest phrase starting at `index` that crosses no sentence boundary, if any."""
         if index >= len(tokens):
             return None
-        best: PhraseMatch | None = None
         norm = tokens[index].norm
-        candidates = self.by_first.get(norm, ())
+        best_length, best_value = 0, ""
+        # each list is sorted longest first: its first phrase that matches is its longest
+        for words, value in self.by_first.get(norm, ()):
+            if len(words) <= best_length:
+                break
+            # the first word is the token's own (unless it must match as written): check from the second
+            if _matches_at(words, tokens, index, 0 if words[0].accented else 1):
+                best_length, best_value = len(words), value
+                break
         if self.prefixed:  # by the token's first letter, then its first two (when it has two)
             for length in range(1, min(_PREFIX_HEAD, len(norm)) + 1):
-                candidates += self.prefixed.get(norm[:length], ())
-        for words, value in candidates:
-            if best is not None and len(words) <= best.length:
-                continue
-            if _matches_at(words, tokens, index):
-                best = PhraseMatch(len(words), value)
-        return best
+                for words, value in self.prefixed.get(norm[:length], ()):
+                    if len(words) <= best_length:
+                        break
+                    if _matches_at(words, tokens, index, 0):
+                        best_length, best_value = len(words), value
+                        break
+        return PhraseMatch(best_length, best_value) if best_length else None
 
     def matches_any(self, tokens: Sequence[Token], index: int) -> bool:
         return self.match(tokens, index) is not None
@@ -452,10 +459,12 @@ def _longest_first(
 _QUOTE_MARKS = '「」『』()（）[]"“”«»'
 
 
-def _matches_at(words: Sequence[_Word], tokens: Sequence[Token], index: int) -> bool:
+def _matches_at(words: Sequence[_Word], tokens: Sequence[Token], index: int, first: int = 0) -> bool:
+    """The words match the tokens from `index` on, those before offset `first` known to match."""
     if index + len(words) > len(tokens):
         return False
-    for offset, word in enumerate(words):
+    for offset in range(first, len(words)):
+        word = words[offset]
         token = tokens[index + offset]
         if offset and (token.brk or (word.joined and any(mark in token.sep for mark in _QUOTE_MARKS))):
             return False  # "ウィキペディアの「みどり荘」": no "のみ" (only) across the quote mark
@@ -2870,6 +2879,10 @@ def _bracket_aside(tokens: Sequence[Token], start: int, end: int) -> set[int]:
     inside: set[int] = set()
     for index in range(start, end + 1):
         sep = tokens[index].sep
+        if sep == " ":  # most words: no bracket opens or closes here
+            if depth > 0:
+                inside.add(index)
+            continue
         opened = sum(sep.count(mark) for mark in _ASIDE_OPENERS)
         closed = sum(sep.count(mark) for mark in _ASIDE_CLOSERS)
         if depth > 0 or opened:
@@ -4869,7 +4882,13 @@ def _duration_hits(
             continue  # "for a week-long festival", "a two-year-old": the unit describes a noun
         if not (tokens[number].raw.isdigit() or vocab.number_words.matches_any(tokens, number)):
             continue
-        duration = _Span(number, unit.end)
+        # "selama tiga (3) tahun": the number written out before its digits in brackets
+        spelt = (
+            number - 1
+            if bracketed and number > 0 and vocab.number_words.matches_any(tokens, number - 1)
+            else number
+        )
+        duration = _Span(spelt, unit.end)
         if any(
             concession.end <= number and _clause_distance(tokens, concession, duration) is not None
             for concession in concessions
@@ -4965,8 +4984,15 @@ def _form_answer_hits(
 
 
 def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
-    """A form's label answered no right after it: "Alleen Wikipedia: nee", "Only Wikipedia: no"."""
-    return end < len(tokens) and ":" in tokens[end].sep and vocab.no_answers.match(tokens, end) is not None
+    """A form's label answered no right after it, the answer closing its clause: "Alleen Wikipedia: nee",
+    "Only Wikipedia: no"; not "només per a la Viquipèdia: no autoritzo …" (a refusal follows)."""
+    if end >= len(tokens) or ":" not in tokens[end].sep:
+        return False
+    answer = vocab.no_answers.match(tokens, end)
+    if answer is None:
+        return False
+    after = end + answer.length
+    return after >= len(tokens) or tokens[after].gap or "\n" in tokens[after].sep
 
 
 # Media extensions after a year that ends a file name ("Fil:Far og datter, 2026.jpg"): no date.
@@ -4979,8 +5005,9 @@ def _ends_file_name(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _is_year(raw: str) -> bool:
-    """A year in any script's digits: "2027", "২০২৭", "۲۰۲۷"."""
-    return len(raw) == 4 and raw.isdecimal() and str(int(raw))[:2] in ("19", "20", "21")
+    """A year in any script's digits: "2027", "২০২৭", "۲۰۲۷", or of the Buddhist era Thai dates are
+    written in ("2570" is 2027)."""
+    return len(raw) == 4 and raw.isdecimal() and str(int(raw))[:2] in ("19", "20", "21", "25", "26")
 
 
 def _clause_around(tokens: Sequence[Token], index: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
-from verification.languages import LanguageDetector, SenderLanguage, unread_languages
+from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseFinding, LicenseProblem, ParsedMessage, Segment, SegmentKind
@@ -52,13 +52,17 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
-    release = release_text(message)
+    # the readers see Persian in Persian letters; file titles stay as written, for the wiki to find them
+    spelled = _with_persian_letters(message)
+    release = release_text(spelled)
     license_finding = read_license(release, vocab.licenses, vocab.languages)
-    statement = read_statement(message, files, vocab.statement, vocab.licenses, vocab.languages)
+    statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
     if not statement.websites and whole != message:
         # a corrected release ("the version I forgot: CC BY-SA 4.0") quoting the mail it corrects: the
         # holder's site stays named in the earlier mail's signature
-        websites = read_statement(whole, files, vocab.statement, vocab.licenses, vocab.languages).websites
+        websites = read_statement(
+            _with_persian_letters(whole), files, vocab.statement, vocab.licenses, vocab.languages
+        ).websites
         statement = replace(statement, websites=websites)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
     return TicketReading(
@@ -69,6 +73,13 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
         language=language,
         unread_languages=_unread_languages(release, license_finding, vocab),
     )
+
+
+def _with_persian_letters(message: ParsedMessage) -> ParsedMessage:
+    segments = tuple(
+        replace(segment, text=with_persian_letters(segment.text)) for segment in message.segments
+    )
+    return message if segments == message.segments else replace(message, segments=segments)
 
 
 def _unread_languages(

@@ -1645,3 +1645,22 @@ def test_a_trade_set_after_the_signers_name_describes_the_signer(
 ) -> None:
     statement = read(vocab, licenses, text + "\n\nLucía Méndez")
     assert [credit.name or "unnamed" for credit in statement.credits if not credit.by_signer] == credited
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(("File:仁王門の紅葉 (撮影 山田太郎).jpg",), ("山田太郎",), id="ja-label-in-brackets"),
+        pytest.param(("File:Lake Bled (photo by John Smith).jpg",), ("John Smith",), id="en-photo-by"),
+        pytest.param(("File:Zamek w Malborku - fot. Jan Kowalski.jpg",), ("Jan Kowalski",), id="pl-dash"),
+        pytest.param(("File:Selbstporträt (Foto Sam Sender).jpg",), (), id="signer-own-credit"),
+        pytest.param(("File:Sam Sender at the harbour.jpg",), (), id="a-name-alone-credits-nobody"),
+        pytest.param(("File:Museo de Arte Moderno (Madrid).jpg",), (), id="a-place-in-brackets"),
+    ],
+)
+def test_file_title_credits(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, files: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    own = "I release the photo under CC BY-SA 4.0.\n\nSam Sender"
+    statement = read(vocab, licenses, own, files)
+    assert tuple(credit.name for credit in statement.credits) == expected

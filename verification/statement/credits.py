@@ -446,6 +446,36 @@ def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: S
     return credits
 
 
+def title_credits(
+    files: Sequence[str], vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> list[Credit]:
+    """Credits a file title carries, in brackets or after a dash: "鞍馬寺_仁王門の紅葉_(撮影_山田太郎).jpg",
+    "Lake view (photo by John Smith).jpg". A title holds no colon after a label ("撮影 山田太郎"), so one is
+    read there. Named persons other than a holder only."""
+    credits: list[Credit] = []
+    for title in files:
+        name = title.split(":", 1)[-1].replace("_", " ")
+        name = name.rsplit(".", 1)[0] if "." in name else name
+        for part in _TITLE_PARTS.split(name):
+            words = part.split()
+            if len(words) < 2:
+                continue
+            first = word_tokens(words[0])
+            if first and first[0].norm in vocab.caption_labels and not words[0].endswith((":", "：")):
+                part = f"{words[0]}: {' '.join(words[1:])}"
+            tokens = word_tokens(part)
+            credits.extend(
+                credit
+                for credit in read_credits(part, tokens, vocab, holder_names)
+                if credit.name and not credit.by_signer
+            )
+    return credits
+
+
+# What sets a credit apart in a file title: brackets, and a dash between spaces.
+_TITLE_PARTS = re.compile(r"[()（）\[\]]| [-–—] ")
+
+
 def titled_agent_credits(
     text: str, files: Sequence[str], vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> list[Credit]:

@@ -30,6 +30,7 @@ from verification.statement.credits import (
     says_own_artwork,
     says_self_made,
     signer_made_it_at,
+    title_credits,
     titled_agent_credits,
 )
 from verification.statement.names import (
@@ -177,6 +178,16 @@ def read_statement(
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(
         _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
+    )
+    # the file title's own credit: "… (photo by John Smith).jpg"
+    credited = {credit.name for credit in credits}
+    credits = (
+        *credits,
+        *_one_per_name(
+            _signed_as(credit, signature, vocab)
+            for credit in title_credits(files, vocab, holder_names)
+            if credit.name not in credited
+        ),
     )
     self_made = says_self_made(text, vocab, languages, license_vocab.negators)
     own_artwork = says_own_artwork(text, vocab, license_vocab.negators)

@@ -326,10 +326,21 @@ def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
     tokens = word_tokens(name)
     written = unicodedata.normalize("NFC", name)  # as the forms and suffixes are kept
     return (
-        any(token.norm in vocab.org_words for token in tokens if token.is_word)
+        any(
+            token.norm in vocab.org_words or _org_compound(token.norm, vocab)
+            for token in tokens
+            if token.is_word
+        )
         or any(legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
         or any(form in written for form in vocab.legal_forms.inside)
         or written.endswith(vocab.org_suffixes)
+    )
+
+
+def _org_compound(norm: str, vocab: StatementVocabulary) -> bool:
+    """A word an organisation word ends, longer than it: "havnemuseum", "heimatverein"."""
+    return norm.endswith(vocab.org_word_endings) and not any(
+        norm == ending for ending in vocab.org_word_endings
     )
 
 

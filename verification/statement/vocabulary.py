@@ -58,14 +58,18 @@ class WordSet:
         return written != folded and written not in self.written and not folded.startswith(self.prefixes)
 
     def __contains__(self, word: object) -> bool:
+        try:
+            return self._answers[word]  # type: ignore[index]  # the common case: a word asked before
+        except (KeyError, TypeError):
+            return self._answer(word)
+
+    def _answer(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        answer = self._answers.get(word)
-        if answer is None:
-            answer = word in self.exact or word.startswith(self.prefixes)
-            if len(self._answers) >= _ANSWERS_KEPT:
-                self._answers.clear()
-            self._answers[word] = answer
+        answer = word in self.exact or word.startswith(self.prefixes)
+        if len(self._answers) >= _ANSWERS_KEPT:
+            self._answers.clear()
+        self._answers[word] = answer
         return answer
 
 
@@ -199,6 +203,7 @@ _STRING_KEYS = (
     "caseless_units",
     "pen_name_words",
     "made_for_words",
+    "org_word_endings",
     *(f"caseless_{key}" for key in _CASELESS_RELATION_KEYS),
 )
 _WORD_KEYS = (
@@ -400,6 +405,7 @@ class StatementVocabulary:
     # folded: "pseudonym", "künstlernamen": a quoted name after one is the signer's own
     pen_name_words: tuple[str, ...]
     made_for_words: frozenset[str]  # "per", "for": "© Marco Bellini per Cantina Valdoro" credits Bellini
+    org_word_endings: tuple[str, ...]  # "museum" ends "Havnemuseum": a body's name written as one word
     tlds: frozenset[str]
     # language -> this vocabulary with that language's credit words (_LANGUAGE_KEYS) and the common ones;
     # a language without one of those lists keeps every language's words for it
@@ -544,6 +550,7 @@ class StatementVocabulary:
             ignored_hosts=tuple(host.lower() for host in hosts),
             pen_name_words=tuple(fold(word) for word in as_written("pen_name_words")),
             made_for_words=frozenset(fold(word) for word in as_written("made_for_words")),
+            org_word_endings=tuple(fold(word) for word in as_written("org_word_endings")),
             tlds=frozenset(t.lower() for t in strings(websites.get("tlds"), "websites.tlds")),
         )
         by_language = _by_language(vocabulary, languages)

@@ -2933,9 +2933,11 @@ def _phrase_hits(
         if found is None or any(i in masked for i in range(index, index + found.length)):
             continue
         negated = _negated(tokens, index, vocab) or _negated_with_its_pair(tokens, index, vocab)
-        if not negated and not _turned_after(tokens, index + found.length, vocab):
-            hits.append(_Hit(index, index + found.length, None, problem))
-        free_from = index + found.length
+        end = index + found.length
+        # "¿Revocable? No": a form's label answered no
+        if not negated and not _turned_after(tokens, end, vocab) and not _answered_no(tokens, end, vocab):
+            hits.append(_Hit(index, end, None, problem))
+        free_from = end
     return hits
 
 
@@ -4851,7 +4853,7 @@ def _duration_hits(
         # "Cette autorisation est consentie pour une durée de cinq ans": a grant's own sentence
         if sentences[span.start] in granting or not _past_in_clause(tokens, span.start, vocab, foreign)
     ]
-    validity = [*_spans(tokens, vocab.validity_words, masked, None), *periods]
+    validity = _spans(tokens, vocab.validity_words, masked, None)
     # A period spelt out in words of its own ("pour une durée de", "for a period of"), in a clause that
     # tells no past, is a term wherever it stands: "Fait à Lorient, le 6 décembre, pour une durée de deux ans"
     spelt_periods = [span for span in periods if span.end - span.start > 1]
@@ -4896,13 +4898,30 @@ def _duration_hits(
             continue  # "même si les fichiers devaient un jour être supprimés": some day, conceded
         # "本許諾の有効期間は、…3年間": a topic set off by a comma, where the unit is written on the number
         together = not sep
-        if any(
-            _clause_distance(tokens, word, duration) is not None
-            or (together and sentences[word.start] == sentences[number])
-            for word in validity
-        ) or _given_for(tokens, number, vocab, foreign):
+        if (
+            any(
+                _clause_distance(tokens, word, duration) is not None
+                or (together and sentences[word.start] == sentences[number])
+                for word in validity
+            )
+            or any(
+                # "durante cinco anos", "durante os próximos 5 anos"; not "durante as comemorações dos 50
+                # anos"
+                (
+                    (distance := _clause_distance(tokens, period, duration)) is not None
+                    and distance <= _PERIOD_REACH
+                )
+                or (together and sentences[period.start] == sentences[number])
+                for period in periods
+            )
+            or _given_for(tokens, number, vocab, foreign)
+        ):
             hits.append(_Hit(number, unit.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+# Words a period word may stand before its number: "durante os próximos 5 anos".
+_PERIOD_REACH = 2
 
 
 def _term_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
@@ -4985,8 +5004,13 @@ def _form_answer_hits(
 
 def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
     """A form's label answered no right after it, the answer closing its clause: "Alleen Wikipedia: nee",
-    "Only Wikipedia: no"; not "només per a la Viquipèdia: no autoritzo …" (a refusal follows)."""
-    if end >= len(tokens) or ":" not in tokens[end].sep:
+    "Only Wikipedia: no", "Restricted to Wikipedia? No", or the answer alone on the next line or paragraph
+    (a form's table: "Только для Википедии\n\n нет"); not "només per a la Viquipèdia: no autoritzo …" (a
+    refusal follows)."""
+    if end >= len(tokens):
+        return False
+    sep = tokens[end].sep
+    if not any(mark in sep for mark in ":：?？") and not (sep.strip() == "" and "\n" in sep):
         return False
     answer = vocab.no_answers.match(tokens, end)
     if answer is None:
@@ -5225,7 +5249,11 @@ def _limited_to_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: 
         if _negated_list_before(tokens, partner, limit, vocab):
             continue
         start, end = min(limit.start, partner.start), max(limit.end, partner.end)
-        if not _turned_after(tokens, end, vocab) and not _widened(tokens, partner, vocab):
+        if (
+            not _turned_after(tokens, end, vocab)
+            and not _widened(tokens, partner, vocab)
+            and not _answered_no(tokens, end, vocab)  # "Restricted to Wikipedia? No"
+        ):
             hits.append(_Hit(start, end, None, LicenseProblem.WIKIPEDIA_ONLY))
     return hits
 

@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
+from verification.forms import without_unticked_options
 from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseFinding, LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.quoting import QuotingVocabulary, split_segments
 from verification.statement import StatementVocabulary, read_statement, release_text
+from verification.statement.words import CASELESS_RUN
 from verification.text_limit import within_token_limit
 
 
@@ -54,7 +56,7 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     files = find_files(message.subject, texts, message.links, vocab.files)
     # the readers see Persian in Persian letters; file titles stay as written, for the wiki to find them
     spelled = _with_persian_letters(message)
-    release = release_text(spelled)
+    release = without_unticked_options(release_text(spelled))  # a form reads as the sender filled it in
     license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
     if not statement.websites and whole != message:
@@ -174,14 +176,19 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
     name = " ".join(sender.name.casefold().split())
     if quoted is None:
         # an HTML quote whose header the parser did not find: signed at its end with the sender's name
-        # ("> Sabine Ostermann, 05.12.2026")
-        return len(name.split()) >= 2 and name in _signed_lines(segment.text)[-_LAST_SIGNED_CHARS:]
+        # ("> Sabine Ostermann, 05.12.2026", "김하늘 2026-12-06")
+        return _full_name(name) and name in _signed_lines(segment.text)[-_LAST_SIGNED_CHARS:]
     if quoted.addr:
         return quoted.addr == sender.addr
     header = " ".join(quoted.name.casefold().split())
     if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
         return True
     return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(quoted.name))
+
+
+def _full_name(name: str) -> bool:
+    """Two words at least, or a name in a script written without spaces ("김하늘", "山田太郎")."""
+    return len(name.split()) >= 2 or (len(name) >= 2 and CASELESS_RUN.fullmatch(name) is not None)
 
 
 def _signed_lines(quote: str) -> str:

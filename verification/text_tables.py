@@ -21,13 +21,18 @@ _MAX_COLUMNS = 12
 def label_table_cells(text: str) -> str:
     """`text` with every bar-separated table's rows labelled by the table's first row, when the table is a
     grid: two rows or more, each with as many cells (2 to `_MAX_COLUMNS`) as the header, every header cell
-    short and not empty. Anything else is left as it is."""
+    short and not empty, above the signature delimiter. Anything else is left as it is."""
     if "|" not in text:
         return text
     lines = text.split("\n")
     out: list[str] = []
     index = 0
     while index < len(lines):
+        if lines[index].rstrip() == "--":
+            # the signature delimiter: bars below it part a name from a title, a street from a phone
+            # ("Tom Hale | Staff Photographer"), they head no columns
+            out.extend(lines[index:])
+            break
         end = index
         while end < len(lines) and (_cells(lines[end]) is not None or (end > index and _ruled(lines[end]))):
             end += 1

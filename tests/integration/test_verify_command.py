@@ -171,7 +171,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
     "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
     "heldout70/hn03-sq-gmail-kontakt": "'Këto dy fotografi i kam bërë vetë' read as an unnamed credit",
-    "heldout72/ht01-en-inhouse-staff-photographer": "a signature's name | title rows read as a table",
     "heldout72/hu09-bg-museum-two-files-thanks": "the museum's short name 'РИМ Хасково' taken for the signer",
 }
 

@@ -9,6 +9,7 @@ break). `expected` is one of:
     license: license_wikipedia_only  ... or finds this problem (a LicenseProblem value)
     credit: Rui Santos             the statement credits this name to someone other than the signer
     credit: none                   ... or credits nobody else
+    credit: A + B                  ... or credits these names, in this order
     self-made: yes                 the statement says the signer made the work themselves (or: no)
     websites: https://a.example, https://b.example  the holder's websites, best first (nothing: none)
     organisation: yes              the input, a signer's name, names an organisation, not a person (or: no)
@@ -130,7 +131,7 @@ def test_reader_table(
     elif kind == "credit":
         statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses, detector)
         others = [credit.name or "unnamed" for credit in statement.credits if not credit.by_signer]
-        assert others == ([] if value == "none" else [value]), case.label
+        assert others == ([] if value == "none" else value.split(" + ")), case.label
     elif kind == "self-made":
         statement = read_statement(own_message(SIGNER + case.input), (), statements, licenses, detector)
         assert statement.self_made == _yes_or_no(value), case.label

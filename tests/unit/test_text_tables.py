@@ -43,6 +43,11 @@ JA_TABLE = (
         # quoted lines are the agent's: left alone
         ("> File | Photographer\n> File:A.jpg | Jan Vos", "> File | Photographer\n> File:A.jpg | Jan Vos"),
         ("no table here", "no table here"),
+        # below the signature delimiter, bars part a name from a title: no column headers
+        (
+            "Regards,\n--\nTom Hale | Staff Photographer\nBrightwater Ferries | Ferry Terminal, Town Quay",
+            "Regards,\n--\nTom Hale | Staff Photographer\nBrightwater Ferries | Ferry Terminal, Town Quay",
+        ),
     ],
     ids=[
         "japanese-grid",
@@ -53,6 +58,7 @@ JA_TABLE = (
         "sentence-header",
         "quoted",
         "no-bars",
+        "signature-rows",
     ],
 )
 def test_label_table_cells(text: str, expected: str) -> None:

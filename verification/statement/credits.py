@@ -1160,6 +1160,12 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
         or (tokens[start - 1].norm in {":", "："} and not tokens[start].raw[:1].islower())
         # "※ 사진 출처 표기: …", "• Foto: …": a mark that opens a note or a list item
         or (tokens[start - 1].raw in _NOTE_MARKS and (start == 1 or tokens[start - 2].line != line))
+        # "都内スタジオにて　撮影：佐藤健二": a script written without spaces parts its phrases with one
+        or (
+            tokens[start].start > tokens[start - 1].end
+            and CASELESS_RUN.fullmatch(tokens[start - 1].raw) is not None
+            and CASELESS_RUN.fullmatch(tokens[start].raw) is not None
+        )
     )
 
 
@@ -2583,14 +2589,49 @@ def says_self_made(
             if not any(tokens[i].gap for i in range(before + 1, index + 1))
         ):
             continue
+        if _said_of_other_photos(tokens, index, vocab):
+            continue
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
         if own is None or own.self_made.matches_any(tokens, index):
             return True
     return caseless_took_myself(text, vocab) or any(
-        _taken_by_signer(tokens, verb, vocab, languages, negators)
-        or _took_myself(tokens, verb, vocab, negators)
+        (
+            _taken_by_signer(tokens, verb, vocab, languages, negators)
+            or _took_myself(tokens, verb, vocab, negators)
+        )
+        and not _said_of_other_photos(tokens, verb, vocab)
         for verb in range(len(tokens))
     )
+
+
+def _said_of_other_photos(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """The sentence names the photos the claim is about by what they show, before it: "De foto's van de
+    zalen en van het paviljoen heb ik zelf gemaakt" says nothing of a portrait among the files. Not "the
+    photos of me", which show the signer, nor "fotografias de quadros meus": the signer's own works, whose
+    titles carry her name as their maker."""
+    first, _ = sentence_around(tokens, index)
+    for noun in range(first, index):
+        if tokens[noun].norm not in vocab.photo_nouns:
+            continue
+        of = noun + 1
+        if of < index and tokens[of].sep in ("'", "’"):
+            of += 1  # "foto's": the plural's "s"
+        if of >= index or not tokens[of].sep.isspace() or tokens[of].norm not in vocab.depiction_prepositions:
+            continue
+        shown = of + 1
+        while shown < index and tokens[shown].norm in vocab.articles:
+            shown += 1
+        after = tokens[shown + 1 : min(index, shown + 3)]
+        if (
+            shown < index
+            and not tokens[shown].gap
+            and tokens[shown].raw.casefold() not in vocab.pronouns
+            and tokens[shown].norm not in vocab.own_possessives
+            and tokens[shown].norm not in vocab.artwork_nouns  # "fotografías de las pinturas": her works
+            and not any(token.norm in vocab.own_possessives for token in after)
+        ):
+            return True
+    return False
 
 
 def _took_myself(

@@ -561,6 +561,7 @@ _LANGUAGE_LISTS = (
     "notice_words",
     "territory_words",
     "within_words",
+    "post_without_words",
     "while_words",
     "verb_final_prepositions",
     "notify_words",
@@ -572,6 +573,8 @@ _LANGUAGE_LISTS = (
     "lasting_words",
     "not_covering_words",
     "struck_words",
+    "can_words",
+    "keep_words",
     "seek_words",
     "conditions",
     "if_words",
@@ -710,6 +713,8 @@ class LicenseVocabulary:
     possessives: PhraseTable  # "my", "meiner", "mio": beside a consent word, the holder's own consent
     notice_words: PhraseTable  # "until further notice", "tills vidare": a grant that ends
     struck_words: PhraseTable  # "deleted", "gestrichen": before a grant-for-good sentence, a kept revocation
+    can_words: PhraseTable  # "I can", "mogę", "je peux": before a revocation word, the right to revoke kept
+    keep_words: PhraseTable  # "kept intact", "se conserve": a watermark that must stay, in a condition
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
     verb_final_prepositions: PhraseTable  # "auf", "op": open a phrase before a clause-closing use verb
     notify_words: PhraseTable  # "let me know", "give mig besked": with a before-word, a use put to me first
@@ -724,6 +729,7 @@ class LicenseVocabulary:
     not_covering_words: PhraseTable  # "does not cover", "не поширюється на": a use the grant leaves out
     territory_words: PhraseTable  # "na terytorium": before a place name, a grant for one country
     within_words: PhraseTable  # "within", "εντός": the same with an only-word before ("only … within Greece")
+    post_without_words: PhraseTable  # "nélkül", "olmadan": "without" written after what it leaves out
     nobody_words: PhraseTable  # "nobody", "niemand", "ingen": before a commercial word, no commercial use
     fee_words: PhraseTable  # "fee", "compenso", "opłata": in a sentence naming commercial use, a paid use
     donation_words: PhraseTable  # "donation", "Spende", "捐款": made a condition in its sentence, a paid use
@@ -1300,6 +1306,7 @@ def _restriction_hits(
         *_revocable_hits(tokens, vocab, masked, revocations, foreign),
         *_conditional_revocation_hits(tokens, vocab, masked, foreign),
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
+        *_can_revoke_hits(tokens, vocab, masked, revocations, foreign),
         *_time_limit_hits(tokens, vocab, masked, foreign),
         *_later_removal_hits(tokens, vocab, masked, foreign),
         *_removal_date_hits(tokens, vocab, masked, foreign),
@@ -2932,13 +2939,26 @@ def _phrase_hits(
         found = table.match(tokens, index)
         if found is None or any(i in masked for i in range(index, index + found.length)):
             continue
-        negated = _negated(tokens, index, vocab) or _negated_with_its_pair(tokens, index, vocab)
+        negated = (
+            _negated(tokens, index, vocab)
+            or _negated_with_its_pair(tokens, index, vocab)
+            or _left_out_after(tokens, index + found.length, vocab)
+        )
         end = index + found.length
         # "¿Revocable? No": a form's label answered no
         if not negated and not _turned_after(tokens, end, vocab) and not _answered_no(tokens, end, vocab):
             hits.append(_Hit(index, end, None, problem))
         free_from = end
     return hits
+
+
+def _left_out_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
+    """A "without" written after the restriction, perhaps after a clause word, in its clause: "a korábban
+    említett nem kereskedelmi korlátozás nélkül" (without the non-commercial restriction mentioned before)."""
+    at = end
+    if at < len(tokens) and not tokens[at].gap and vocab.clause_words.matches_any(tokens, at):
+        at += 1
+    return at < len(tokens) and not tokens[at].gap and vocab.post_without_words.matches_any(tokens, at)
 
 
 # Words between a negator and the conjunction after the first of two restrictions it negates.
@@ -3542,10 +3562,22 @@ def _conditional_wiki_hits(
             between = range(condition.end, word.start)
             if any(vocab.negators.matches_any(tokens, i) for i in between):
                 break
+            if _outside_before(tokens, word, vocab):
+                continue  # "…, že souhlas platí i mimo Wikipedii": also outside Wikipedia
             if not _turned_after(tokens, word.end, vocab):
                 hits.append(_Hit(condition.start, word.end, None, LicenseProblem.WIKIPEDIA_ONLY))
             break
     return hits
+
+
+def _outside_before(tokens: Sequence[Token], word: _Span, vocab: LicenseVocabulary) -> bool:
+    """An outside-word right before the wiki word, or one word before it: "mimo Wikipedii", "outside of
+    Wikipedia", "ārpus Vikipēdijas"."""
+    for start in range(max(0, word.start - 3), word.start):
+        found = vocab.outside_words.match(tokens, start)
+        if found is not None and 0 <= word.start - (start + found.length) <= 1:
+            return not any(tokens[i].gap for i in range(start + 1, word.start + 1))
+    return False
 
 
 # Words a use verb may stand from the condition word before it ("as long as the two pictures are used by")
@@ -4334,8 +4366,14 @@ def _conditional_revocation_hits(
     where it is asked of the reader ("If possible, please withdraw my earlier request"). A free license
     cannot be withdrawn."""
     revocations = _spans(tokens, vocab.revocation_words, masked, None)  # cached: found once a text
+    # "… to nevar atsaukt – pat ja faili … tiktu dzēsti": the if-word of an even-if concedes, it sets no term
+    conceded = {
+        i for span in _spans(tokens, vocab.even_if_words, masked, None) for i in range(span.start, span.end)
+    }
     ifs = [
-        span for span in _spans(tokens, vocab.if_words, masked, None) if not foreign.foreign(span, "if_words")
+        span
+        for span in _spans(tokens, vocab.if_words, masked, None)
+        if not foreign.foreign(span, "if_words") and span.start not in conceded
     ]
     if not ifs or not revocations:
         return []  # most releases
@@ -4397,6 +4435,52 @@ def _struck_irrevocability_hits(
         if strike is not None and _negated_before(tokens, word.start, vocab, _REVOKE_NEGATION_REACH):
             hits.append(_Hit(strike.start, word.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+def _can_revoke_hits(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    revocations: Sequence[_Span],
+    foreign: _ForeignWords,
+) -> list[_Hit]:
+    """The template's "I cannot withdraw this agreement" with its "not" gone: "Przyjmuję do wiadomości, że
+    mogę wycofać tę zgodę", "I understand that I can withdraw it". A first-person can-word of the
+    paragraph's language at most `_CAN_REACH` words before a revocation word in its clause, no negator from
+    `_REVOKE_NEGATION_REACH` words before it to the revocation word ("nie mogę wycofać", "I can't"). A free
+    license cannot be withdrawn."""
+    cans = [
+        span
+        for span in _spans(tokens, vocab.can_words, masked, None)
+        if not foreign.foreign(span, "can_words")
+    ]
+    hits: list[_Hit] = []
+    for can in cans:
+        word = next(
+            (
+                word
+                for word in revocations
+                if 0 <= word.start - can.end <= _CAN_REACH
+                and not any(tokens[i].gap for i in range(can.start + 1, word.start + 1))
+            ),
+            None,
+        )
+        if word is None or any(
+            vocab.clause_words.matches_any(tokens, i) for i in range(word.end, min(len(tokens), word.end + 3))
+        ):
+            continue  # "I can withdraw the non-commercial condition": a restriction taken back
+        first, _ = _clause_around(tokens, can.start)
+        if any(
+            vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
+            for i in range(max(first, can.start - _REVOKE_NEGATION_REACH), word.start)
+        ):
+            continue
+        hits.append(_Hit(can.start, word.end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+# Words between a can-word and the revocation word it governs: "I can at any time withdraw".
+_CAN_REACH = 4
 
 
 # Words of a comma-bounded aside that cuts a phrase from what it governs: "Reservo-me, no entanto, o direito
@@ -4980,7 +5064,7 @@ def _form_answer_hits(
 ) -> list[_Hit]:
     """A form answered no: "Commercial use: no", "Utilisation commerciale : Non (uniquement sur demande)",
     "Bearbeitung – nein". A commercial or modification word, at most `_LABEL_REACH` more words of its
-    label, a colon or a dash, then a no-answer closing the clause or followed by a bracket."""
+    label, a separator (`_answer_separator`), then a no-answer closing the clause or followed by a bracket."""
     hits: list[_Hit] = []
     for table, problem in (
         (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
@@ -4988,8 +5072,7 @@ def _form_answer_hits(
     ):
         for target in _spans(tokens, table, masked, problem):
             for answer in range(target.end, min(len(tokens), target.end + _LABEL_REACH + 1)):
-                sep = tokens[answer].sep
-                if ":" in sep or "–" in sep or " - " in sep:
+                if _answer_separator(tokens[answer].sep):
                     found = vocab.no_answers.match(tokens, answer)
                     after = answer + found.length if found is not None else answer
                     if found is not None and (
@@ -5002,6 +5085,18 @@ def _form_answer_hits(
     return hits
 
 
+def _answer_separator(sep: str) -> bool:
+    """What parts a form's label from its answer: a colon, a question mark, a dash, a dot leader ("A mű
+    módosítása ..... Nem"), or a line or paragraph break alone (a table's cells, one under the other)."""
+    return (
+        any(mark in sep for mark in ":：?？–")
+        or " - " in sep
+        or ".." in sep
+        or "…" in sep
+        or (sep.strip() == "" and "\n" in sep)
+    )
+
+
 def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
     """A form's label answered no right after it, the answer closing its clause: "Alleen Wikipedia: nee",
     "Only Wikipedia: no", "Restricted to Wikipedia? No", or the answer alone on the next line or paragraph
@@ -5009,8 +5104,7 @@ def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) ->
     refusal follows)."""
     if end >= len(tokens):
         return False
-    sep = tokens[end].sep
-    if not any(mark in sep for mark in ":：?？") and not (sep.strip() == "" and "\n" in sep):
+    if not _answer_separator(tokens[end].sep):
         return False
     answer = vocab.no_answers.match(tokens, end)
     if answer is None:
@@ -5141,6 +5235,9 @@ def _kept_watermark_hits(
     marks = _spans(tokens, vocab.watermark_words, masked, None)
     if not marks:
         return []  # most releases
+    kept = _watermark_kept(tokens, vocab, masked, marks)
+    if kept:
+        return kept
     sentences = _sentence_numbers(tokens)
     marked = {sentences[span.start] for span in marks}
     changes = [
@@ -5181,6 +5278,32 @@ def _kept_watermark_hits(
                 hits.append(_Hit(start, change.end, None, LicenseProblem.NO_DERIVATIVES))
                 break
     return hits
+
+
+def _watermark_kept(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], marks: Sequence[_Span]
+) -> list[_Hit]:
+    """A watermark the use must keep: a keep word in the clause of a watermark word, in a sentence that
+    sets a condition, an obligation or a request ("siempre que se conserve intacta la marca de agua", "the
+    watermark must be kept", "bitte das Wasserzeichen erhalten"), the keep word not negated. No
+    derivatives: the work may not be changed there."""
+    sentences = _sentence_numbers(tokens)
+    asking = {
+        sentences[span.start]
+        for table in (vocab.conditions, vocab.obligation_words, vocab.request_words)
+        for span in _spans(tokens, table, masked, None)
+    }
+    for keep in _spans(tokens, vocab.keep_words, masked, None):
+        if sentences[keep.start] not in asking or _negated_before(tokens, keep.start, vocab, 3):
+            continue
+        mark = next((m for m in marks if _clause_distance(tokens, m, keep, brackets=True) is not None), None)
+        if mark is not None:
+            return [
+                _Hit(
+                    min(mark.start, keep.start), max(mark.end, keep.end), None, LicenseProblem.NO_DERIVATIVES
+                )
+            ]
+    return []
 
 
 # Words between a refusal and the removal it refuses: "must not be removed", "senki ne távolítsa el".

@@ -54,16 +54,17 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
-    # the readers see Persian in Persian letters; file titles stay as written, for the wiki to find them
-    spelled = _with_persian_letters(message)
-    release = without_unticked_options(release_text(spelled))  # a form reads as the sender filled it in
+    # the readers see Persian in Persian letters and forms as filled in; file titles stay as written, for
+    # the wiki to find them
+    spelled = _as_written_to_be_read(message)
+    release = release_text(spelled)
     license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
     if not statement.websites and whole != message:
         # a corrected release ("the version I forgot: CC BY-SA 4.0") quoting the mail it corrects: the
         # holder's site stays named in the earlier mail's signature
         websites = read_statement(
-            _with_persian_letters(whole), files, vocab.statement, vocab.licenses, vocab.languages
+            _as_written_to_be_read(whole), files, vocab.statement, vocab.licenses, vocab.languages
         ).websites
         statement = replace(statement, websites=websites)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
@@ -77,9 +78,12 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     )
 
 
-def _with_persian_letters(message: ParsedMessage) -> ParsedMessage:
+def _as_written_to_be_read(message: ParsedMessage) -> ParsedMessage:
+    """Persian in Persian letters, and a filled-in form as the sender filled it in (the options left
+    unticked blanked out), each offset kept."""
     segments = tuple(
-        replace(segment, text=with_persian_letters(segment.text)) for segment in message.segments
+        replace(segment, text=without_unticked_options(with_persian_letters(segment.text)))
+        for segment in message.segments
     )
     return message if segments == message.segments else replace(message, segments=segments)
 

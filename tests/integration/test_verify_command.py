@@ -133,7 +133,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout43/dj10-it-per-sempre": "'scattata … dalla terrazza di casa' read as a credit to someone",
     "heldout43/dl02-en-band-agency": "'designed by the band themselves' read as a credit to the band",
     "heldout43/dl23-id-band-gmail-terdaftar": "a member's name in the title read as the signer's portrait",
-    "heldout45/dq04-sv-website-caption-foto": "a use note read as Wikipedia-only beside a caption credit",
     "heldout45/dr10-ja-kimitsu-footer": "a Japanese confidentiality footer's ban read as the grant's",
     "heldout45/ds12-ro-stagiune-irevocabil": "a season's premiere and a director's name read as credits",
     "heldout46/dw08-pt-licenca-antiga-substituida": "'desde 1962' beside the holder read as a credit",

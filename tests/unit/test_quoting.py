@@ -45,6 +45,8 @@ REPLY_HEADERS = [
     ("vrts-en", "04/12/2026 10:47 - Ben Ortiz wrote:"),
     ("vrts-de", "04.12.2026 09:12 - Ben Ortiz schrieb:"),
     ("vrts-cs", "4. 12. 2026 22:17 - Ben Ortiz napsal(a):"),
+    ("vrts-ro", "06.12.2026 21:47 - Ben Ortiz a scris:"),
+    ("ro-gmail", "Pe lun., 13 mai 2024 la 10:00, Ben Ortiz <ben@ortiz.example> a scris:"),
 ]
 
 

@@ -198,6 +198,7 @@ def read_statement(
         [credit for credit in credits if not _in_address(credit)], text, license_vocab, detector
     )
     credits = tuple(_apposed_to_holder(credit, text, holder_names) for credit in credits)
+    credits = tuple(_house_unit(credit, text, vocab) for credit in credits)
     if kind is SegmentKind.OWN:
         credits = (*credits, *_forwarded_makers(message, holder_names, vocab, license_vocab))
     persons = [
@@ -347,6 +348,34 @@ def _apposed_to_holder(credit: Credit, text: str, holder_names: Sequence[str]) -
             if len(name.split()) >= 2 and before.endswith(name):
                 return Credit(phrase=credit.phrase, name=name, by_signer=True)
     return credit
+
+
+def _house_unit(credit: Credit, text: str, vocab: StatementVocabulary) -> Credit:
+    """A credit to an organisation that the words after it make the writer's own ("dirakam oleh Unit
+    Dokumentasi muzium kami sendiri", "by the Documentation Unit of our museum"): the holder's own body,
+    not someone else. A person so described ("John Smith of our team") stays credited."""
+    if credit.name is None or credit.by_signer or not is_organisation(credit.name, vocab):
+        return credit
+    found = re.search(r"\s+".join(map(re.escape, credit.phrase.split())), text)
+    if found is None:
+        return credit
+    after = word_tokens(text[found.end() : found.end() + _HOUSE_REACH_CHARS])[:_HOUSE_REACH]
+    for index, token in enumerate(after):
+        if not token.is_word:
+            break
+        # after a noun of the phrase ("muzium kami"), as written ("mà" is no French "ma"); not "… Ltd. We
+        # commissioned them", a new sentence's subject
+        if index and any(
+            token.norm in words and words.holds_as_written(token.raw)
+            for words in (vocab.own_possessives, vocab.subject_pronouns)
+        ):
+            return dataclasses.replace(credit, by_signer=True)
+    return credit
+
+
+# Words after an organisation's credit that may say it is the writer's own: "muzium kami", "of our museum".
+_HOUSE_REACH = 4
+_HOUSE_REACH_CHARS = 80
 
 
 def _organisation_line(name: str, signature: Signature, vocab: StatementVocabulary) -> bool:

@@ -4456,15 +4456,7 @@ def _can_revoke_hits(
     ]
     hits: list[_Hit] = []
     for can in cans:
-        word = next(
-            (
-                word
-                for word in revocations
-                if 0 <= word.start - can.end <= _CAN_REACH
-                and not any(tokens[i].gap for i in range(can.start + 1, word.start + 1))
-            ),
-            None,
-        )
+        word = next((word for word in revocations if _follows_within(tokens, can, word, _CAN_REACH)), None)
         if word is None or any(
             vocab.clause_words.matches_any(tokens, i) for i in range(word.end, min(len(tokens), word.end + 3))
         ):
@@ -4477,6 +4469,16 @@ def _can_revoke_hits(
             continue
         hits.append(_Hit(can.start, word.end, None, LicenseProblem.NOT_FREE))
     return hits
+
+
+def _follows_within(
+    tokens: Sequence[Token], first: _Span, second: _Span, reach: int, sentence: bool = False
+) -> bool:
+    """`second` starts at most `reach` tokens after `first` ends, in its clause (with `sentence`, in its
+    sentence)."""
+    return 0 <= second.start - first.end <= reach and not any(
+        tokens[i].brk if sentence else tokens[i].gap for i in range(first.end, second.start + 1)
+    )
 
 
 # Words between a can-word and the revocation word it governs: "I can at any time withdraw".
@@ -4675,13 +4677,7 @@ def _valid_while_hits(
     hits: list[_Hit] = []
     for when in whiles:
         validity = next(
-            (
-                span
-                for span in valid
-                if 0 <= when.start - span.end <= _WHILE_REACH
-                and not any(tokens[i].brk for i in range(span.end, when.start + 1))
-            ),
-            None,
+            (span for span in valid if _follows_within(tokens, span, when, _WHILE_REACH, sentence=True)), None
         )
         last = _clause_around(tokens, when.start)[1]
         if validity is not None and not any(

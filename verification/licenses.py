@@ -574,6 +574,7 @@ _LANGUAGE_LISTS = (
     "not_covering_words",
     "struck_words",
     "can_words",
+    "above_words",
     "keep_words",
     "seek_words",
     "conditions",
@@ -714,6 +715,7 @@ class LicenseVocabulary:
     notice_words: PhraseTable  # "until further notice", "tills vidare": a grant that ends
     struck_words: PhraseTable  # "deleted", "gestrichen": before a grant-for-good sentence, a kept revocation
     can_words: PhraseTable  # "I can", "mogę", "je peux": before a revocation word, the right to revoke kept
+    above_words: PhraseTable  # "above", "oben": a later set-aside word's sentence pointing back at the text
     keep_words: PhraseTable  # "kept intact", "se conserve": a watermark that must stay, in a condition
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
     verb_final_prepositions: PhraseTable  # "auf", "op": open a phrase before a clause-closing use verb
@@ -1715,6 +1717,14 @@ def _without_set_aside(
         if not _negated(tokens, span.start, vocab)
     ]
     sentences = _sentence_numbers(tokens)
+    # "PS, Korrektur: oben ist aus Versehen noch die Lizenz von meiner Homepage stehen geblieben": a marker
+    # whose sentence points back sets aside what stands before it
+    above = {sentences[span.start] for span in _spans(tokens, vocab.above_words, frozenset(), None)}
+    pointing_back = [
+        marker
+        for marker in (*markers, *_spans(tokens, vocab.withdraw_words, frozenset(), None))
+        if sentences[marker.start] in above and not _negated(tokens, marker.start, vocab)
+    ]
     kept: list[_Hit] = []
     previous_set_aside: _Hit | None = None
     last_bracketed: _Hit | None = None
@@ -1733,6 +1743,7 @@ def _without_set_aside(
             # "… olen sallinut niiden käytön vain ei-kaupallisiin tarkoituksiin. … luovun nyt tuosta
             # rajoituksesta": the next sentence gives the restriction up, naming it
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start] + 1, vocab)
+            or any(marker.start > hit.end for marker in pointing_back)
         )
         if bracketed:
             continue  # the license set aside just before, named again: it goes with it
@@ -1963,7 +1974,9 @@ def _named_apart(tokens: Sequence[Token], hit: _Hit, other: _Hit, sentences: Seq
     „nur für Wikipedia“ zurück: Beide Aufnahmen stelle ich unter CC BY-SA 4.0"."""
     if sentences[other.start] != sentences[hit.start]:
         return True
-    return other.start >= hit.end and any(":" in tokens[i].sep for i in range(hit.end, other.start + 1))
+    return other.start >= hit.end and any(
+        ":" in tokens[i].sep or "：" in tokens[i].sep for i in range(hit.end, other.start + 1)
+    )
 
 
 def _withdrawn_in_words(
@@ -2943,6 +2956,7 @@ def _phrase_hits(
             _negated(tokens, index, vocab)
             or _negated_with_its_pair(tokens, index, vocab)
             or _left_out_after(tokens, index + found.length, vocab)
+            or _left_out_before(tokens, index, vocab)
         )
         end = index + found.length
         # "¿Revocable? No": a form's label answered no
@@ -2950,6 +2964,18 @@ def _phrase_hits(
             hits.append(_Hit(index, end, None, problem))
         free_from = end
     return hits
+
+
+def _left_out_before(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
+    """A without-word ending right before the restriction, perhaps with quote marks between: 'CC BY-SA 4.0,
+    also OHNE "nicht kommerziell"', "without 'non-commercial'"."""
+    if start == 0 or tokens[start].sep.strip(" \"'“”„«»‘’‚") != "":
+        return False
+    return any(
+        (found := vocab.without_words.match(tokens, start - length)) is not None and found.length == length
+        for length in (1, 2)
+        if start - length >= 0
+    )
 
 
 def _left_out_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:

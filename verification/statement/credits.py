@@ -33,7 +33,8 @@ _CLAUSE_END = re.compile(r"[.!?:;,।॥۔。！？؟]|\n\s*\n")  # what ends th
 # A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
 # extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
-_CAPTION_MARKS = frozenset(":/=")  # folded: the full-width "：" and "／" too; "사진=정하늘" (press style)
+# folded: the full-width "：" and "／" too; "사진=정하늘" (press style); Armenian "՝" ("Լուսանկարիչ՝ …")
+_CAPTION_MARKS = frozenset(":/=՝")
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
 # Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),
@@ -438,7 +439,13 @@ def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: S
         if named is None or named[1] >= len(tokens):
             continue
         agent = tokens[named[1]]
-        if "," not in agent.sep or not agent.raw[:1].islower() or not is_agent(agent.norm, vocab):
+        if (
+            "," not in agent.sep
+            or not agent.raw[:1].islower()
+            or not is_agent(agent.norm, vocab)
+            # Turkish "fotoğrafın" (the photo's) is no German "Fotografin"
+            or vocab.agents.accented_otherwise(agent.raw)
+        ):
             continue
         if not is_holder_name(named[0], holder_names, vocab):
             phrase = " ".join(text[tokens[index].start : agent.end].split())
@@ -2644,10 +2651,17 @@ def _took_myself(
         tokens[verb].norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
     ):
         return False
-    first, end = _around(tokens, verb, sentence=False)
+    return _said_in_first_person(tokens, verb, vocab.self_words, vocab, negators)
+
+
+def _said_in_first_person(
+    tokens: Sequence[Token], index: int, words: WordSet, vocab: StatementVocabulary, negators: PhraseTable
+) -> bool:
+    """The clause holding `index` holds one of `words`, a first-person subject, and no negator."""
+    first, end = _around(tokens, index, sentence=False)
     clause = range(first, end)
     return (
-        any(tokens[i].norm in vocab.self_words for i in clause)
+        any(tokens[i].norm in words for i in clause)
         and any(_subject_pronoun(tokens[i], vocab) for i in clause)
         and not any(negators.matches_any(tokens, i) for i in clause)
     )
@@ -2767,7 +2781,17 @@ def says_own_artwork(text: str, vocab: StatementVocabulary, negators: PhraseTabl
                 and not any(negators.matches_any(tokens, i) for i in range(max(0, low - 2), high))
             ):
                 return True
+        if _painted_myself(tokens, noun, vocab, negators):
+            return True
     return False
+
+
+def _painted_myself(
+    tokens: Sequence[Token], noun: int, vocab: StatementVocabulary, negators: PhraseTable
+) -> bool:
+    """The artwork noun's clause says the signer made it: a taking verb (painting ones among them) and a
+    first-person subject, no negator: "tabloul l-am pictat eu", "I painted the picture myself"."""
+    return _said_in_first_person(tokens, noun, vocab.take_verbs, vocab, negators)
 
 
 _OWN_ARTWORK_REACH = 2  # "my painting", "tabloul meu", "mein eigenes Ölbild"

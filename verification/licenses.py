@@ -274,8 +274,11 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
     if text[dot - 1].isdecimal():
         digits = len(text[:dot]) - len(text[:dot].rstrip("0123456789"))
         return following.islower() or (digits <= _DATE_PART_DIGITS and following.isdecimal())
-    word = text[max(0, dot - _ABBREVIATION_LETTERS - 1) : dot].split()[-1:]
-    if not word or len(word[0]) > _ABBREVIATION_LETTERS:
+    # an abbreviation may open a bracket: "(hal. menu, packaging)", "(e.g. postcards)"
+    word = [
+        part.lstrip("([{«“‘\"'") for part in text[max(0, dot - _ABBREVIATION_LETTERS - 1) : dot].split()[-1:]
+    ]
+    if not word or not word[0] or len(word[0]) > _ABBREVIATION_LETTERS:
         return False
     if following.isalpha() and _title_before(text, dot):
         return True  # "Dr. Ebner", "dr hab. inż. Jan Nowak", "J. Smith": a name goes on
@@ -4111,7 +4114,7 @@ def _requested_refusal_hits(
 
 
 # Words before a beforehand word where a negator or "without" frees the use ("no need to ask in advance").
-_BEFOREHAND_NEGATION_REACH = 4
+_BEFOREHAND_NEGATION_REACH = 5
 
 
 def _ask_first_hits(
@@ -5630,7 +5633,11 @@ def _prior_consent_hits(
     used = _use_sentences(tokens, vocab, masked) if required else set()
     hits: list[_Hit] = []
     for consent in _spans(tokens, vocab.consent_words, masked, None):
-        if _negated(tokens, consent.start, vocab) or _after_no(tokens, consent.start, vocab):
+        if (
+            _negated(tokens, consent.start, vocab)
+            or _after_no(tokens, consent.start, vocab)
+            or _seeking_negated(tokens, consent, vocab)
+        ):
             continue  # "no consent is required", "keine Zustimmung erforderlich"
         conditional = sentences[consent.start] in used or _owned(tokens, consent, vocab)
         for marker in (*markers, *(required if conditional else ())):
@@ -5646,6 +5653,22 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _seeking_negated(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:
+    """A seeking word right before the consent word (a possessive between at most), a negator before it in
+    its clause: "pengguna tidak perlu meminta izin saya terlebih dahulu", "no need to ask my permission
+    first". Not "not possible without my permission": nothing is sought there."""
+    for seek in range(max(0, consent.start - 2), consent.start):
+        if vocab.seek_words.matches_any(tokens, seek) and not any(
+            tokens[i].gap for i in range(seek + 1, consent.start + 1)
+        ):
+            return _negated_before(tokens, seek, vocab, _SEEK_NEGATION_REACH)
+    return False
+
+
+# Words a negator may stand before the seeking word it negates: "tidak perlu meminta", "no need to ask".
+_SEEK_NEGATION_REACH = 3
 
 
 def _sought_after(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:

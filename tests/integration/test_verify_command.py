@@ -179,6 +179,10 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout75/ie22-zh-meiyou-wenjian": "a Wikipedia-only grant voided ('作废') and replaced in one sentence",
     "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
+    "heldout76/ik03-da-version-corrected-gmail-listed": "'CC BY-SA 4.0 …, ikke 3.0': the later version",
+    "heldout76/ik08-sv-lookalike-hyphen-ps-license": "a PS's 'CC BY-SA 4.0 i stället' after the NC above",
+    "heldout76/ik09-lt-wikipedia-only-withdrawn": "'šios sąlygos atsisakau': the quoted limit given up",
+    "heldout76/ik22-kk-mailru-listed-wikipedia-only-withdrawn": "Kazakh 'ол күшін жойды' (void) not read",
 }
 
 

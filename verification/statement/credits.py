@@ -1360,6 +1360,15 @@ def _verb_credit_at(
         if tokens[position].line != tokens[index].line:
             return None
         who = position + 1
+        # "fotografije snimio je moj pokojni otac": an auxiliary after the verb, then who took them
+        if (
+            who + 1 < len(tokens)
+            and tokens[who].norm in vocab.credit_fillers
+            and tokens[who + 1].is_word
+            and tokens[who + 1].line == tokens[who].line
+            and (tokens[who + 1].norm in vocab.own_possessives or tokens[who + 1].norm in vocab.relations)
+        ):
+            who += 1
     else:
         return None
     found = _credited(text, tokens, who, vocab, holder_names, pronouns_allowed=True)

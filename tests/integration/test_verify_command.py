@@ -183,6 +183,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout76/ik08-sv-lookalike-hyphen-ps-license": "a PS's 'CC BY-SA 4.0 i stället' after the NC above",
     "heldout76/ik09-lt-wikipedia-only-withdrawn": "'šios sąlygos atsisakau': the quoted limit given up",
     "heldout76/ik22-kk-mailru-listed-wikipedia-only-withdrawn": "Kazakh 'ол күшін жойды' (void) not read",
+    "heldout77/in06-hu-valasz-gmail-nem-szerepel": "the grant only in the sender's own quoted first mail",
+    "heldout77/in21-he-muzeon-copyright-atsmi": "the museum's own '©' footer read as another's credit",
+    "heldout77/ip08-sw-museum-other-public-suffix": "'haihusu Wikipedia pekee' (not only) read as a limit",
+    "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",
+    "heldout77/ip19-ur-self-timer-studio-portrait": "'ٹائمر لگا کر' (with the timer) not read; a credit read",
 }
 
 

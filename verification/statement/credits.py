@@ -1758,6 +1758,8 @@ def _relation_credits(
             continue
         if not (is_relation or agent):
             continue
+        if any(tokens[i].norm in vocab.upload_verbs for i in range(max(0, index - 2), index)):
+            continue  # "las dos fotografías … que subió nuestra compañera": she uploaded them
         verb = _verb_near(tokens, index, named, vocab)
         if verb is None and is_relation and not titled:
             verb = _author_by_copula(tokens, index, named, vocab)

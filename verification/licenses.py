@@ -1311,7 +1311,7 @@ def _restriction_hits(
         *_revocable_hits(tokens, vocab, masked, revocations, foreign),
         *_conditional_revocation_hits(tokens, vocab, masked, foreign),
         *_struck_irrevocability_hits(tokens, vocab, masked, revocations),
-        *_can_revoke_hits(tokens, vocab, masked, revocations, foreign),
+        *_can_revoke_hits(tokens, vocab, masked, foreign),
         *_time_limit_hits(tokens, vocab, masked, foreign),
         *_later_removal_hits(tokens, vocab, masked, foreign),
         *_removal_date_hits(tokens, vocab, masked, foreign),
@@ -4467,11 +4467,7 @@ def _struck_irrevocability_hits(
 
 
 def _can_revoke_hits(
-    tokens: Sequence[Token],
-    vocab: LicenseVocabulary,
-    masked: frozenset[int],
-    revocations: Sequence[_Span],
-    foreign: _ForeignWords,
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """The template's "I cannot withdraw this agreement" with its "not" gone: "Przyjmuję do wiadomości, że
     mogę wycofać tę zgodę", "I understand that I can withdraw it". A first-person can-word of the
@@ -4483,6 +4479,7 @@ def _can_revoke_hits(
         for span in _spans(tokens, vocab.can_words, masked, None)
         if not foreign.foreign(span, "can_words")
     ]
+    revocations = _spans(tokens, vocab.revocation_words, masked, None)  # found once a text, then kept
     hits: list[_Hit] = []
     for can in cans:
         word = next((word for word in revocations if _follows_within(tokens, can, word, _CAN_REACH)), None)

@@ -1,4 +1,4 @@
-"""Filled-in forms read as their sender filled them: only the options ticked.
+"""Filled-in forms read as their sender filled them: only the options ticked, each answer after its label.
 
 A release form pasted into a mail offers choices ("Kommerzielle Nutzung: ☑ erlaubt ☐ nicht erlaubt",
 "Licença: [ ] CC BY-NC 4.0 [x] CC BY 4.0"); a reader of the words alone sees "nicht erlaubt" and a
@@ -9,25 +9,46 @@ from __future__ import annotations
 
 import re
 
-# Box marks as mail programs and people write them: ticked, and left empty.
-_TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)", "(X)", "[✓]", "[✔]")
-_UNTICKED = ("☐", "□", "◻", "[ ]", "( )", "[]")
-_MARK = re.compile("|".join(re.escape(mark) for mark in sorted(_TICKED + _UNTICKED, key=len, reverse=True)))
+# Box marks as mail programs and people write them: ticked, and left empty ("[х]" with a Cyrillic х too).
+_TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)", "(X)", "[х]", "[Х]", "(х)", "(Х)", "[✓]", "[✔]")
+_UNTICKED = ("☐", "□", "◻", "[ ]", "( )", "[]", "[_]")
+# Beside a tick, a cross marks an option refused: "✔ lo que acepto, ✘ lo que no".
+_CROSSES = ("✘", "✗", "✕", "❌")
+# Filled and hollow shapes, both bullets when alone: a form only where the text holds both of a pair
+# ("Kommerzielle Nutzung: □ ja ■ nein", "● oui ○ non").
+_SHAPE_PAIRS = ((("■", "◼"), ("□", "◻")), (("●", "◉", "⬤"), ("○", "◯")))
+
+
+def _marks_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ticked and the empty marks that make `text` a filled-in form, none when it is not one."""
+    ticked: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()
+    if any(mark in text for mark in _TICKED):
+        ticked, empty = _TICKED, _UNTICKED + _CROSSES
+    for filled, hollow in _SHAPE_PAIRS:
+        if any(mark in text for mark in filled) and any(mark in text for mark in hollow):
+            ticked, empty = ticked + filled, empty + hollow
+    return ticked, empty
 
 
 def without_unticked_options(text: str) -> str:
     """`text` with every option after an empty box blanked, up to the next box or the line's end, and the
     ticked boxes blanked too ("Nur für Wikipedia: ☐ ja ☑ nein" reads "Nur für Wikipedia:        nein").
-    Only in a text that ticks some box: without one, empty boxes may be bullets, or a form not filled in.
+    Only in a text that ticks some box: without one, empty boxes may be bullets, or a form not filled in;
+    a cross is a refusal only beside ticks, and filled and hollow shapes are boxes only as a pair.
     One character for one, so that every offset stays."""
-    if not any(mark in text for mark in _TICKED):
+    ticked, empty = _marks_in(text)
+    if not ticked:
         return text
+    pattern = re.compile(
+        "|".join(re.escape(mark) for mark in sorted({*ticked, *empty}, key=len, reverse=True))
+    )
     chars = list(text)
     for line in re.finditer(r"[^\n]+", text):
-        marks = list(_MARK.finditer(line.group()))
+        marks = list(pattern.finditer(line.group()))
         for number, mark in enumerate(marks):
             start = line.start() + mark.start()
-            if mark.group() in _UNTICKED:
+            if mark.group() in empty:
                 end = line.start() + (
                     marks[number + 1].start() if number + 1 < len(marks) else len(line.group())
                 )
@@ -35,3 +56,14 @@ def without_unticked_options(text: str) -> str:
                 end = line.start() + mark.end()
             chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+# A dot leader between a form's label and its answer: four dots or more, or three between spaces, then a
+# space ("Maker van de foto's ....... Joost Hendriks"); not an ellipsis in prose ("I thought... maybe").
+_DOT_LEADER = re.compile(r"(?<=\w)(?:[ \t]*\.{4,}|[ \t]+\.{3}|[ \t]*…{2,})(?=[ \t]+\S)")
+
+
+def with_leaders_as_colons(text: str) -> str:
+    """`text` with each dot leader read as the colon it stands for ("Fotograf ...... Jan Novák" reads
+    "Fotograf:       Jan Novák"), so that a label's readers find their label; one character for one."""
+    return _DOT_LEADER.sub(lambda match: ":" + " " * (len(match.group()) - 1), text)

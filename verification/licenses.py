@@ -953,6 +953,7 @@ def read_license(
         return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
     hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
+    hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
     hits = [
         hit
         for hit in hits
@@ -973,7 +974,9 @@ def read_license(
         return LicenseFinding(None, worst, _mentions(text, tokens, all_hits))
     free = [hit for hit in hits if hit.spdx]
     if free:
-        return LicenseFinding(_with_port(tokens, free), None, _mentions(text, tokens, hits))
+        return LicenseFinding(
+            _with_port(tokens, _as_corrected(tokens, free, vocab)), None, _mentions(text, tokens, hits)
+        )
     if any(not hit.fallback for hit in hits):
         return LicenseFinding(None, LicenseProblem.NO_VERSION, _mentions(text, tokens, hits))
     if hits:
@@ -982,6 +985,76 @@ def read_license(
     if reserved:
         return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
     return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
+
+
+def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocabulary) -> list[_Hit]:
+    """The free licenses named, the one the sender settles on first: a license rejected in place beside
+    another ("pod CC BY 4.0, a ne pod CC BY-SA 4.0", "Ne CC0 1.0, temveč … CC BY 4.0") is left out, and
+    a later sentence that corrects the earlier choice puts its own license first: "al posto della CC
+    BY-SA", "Det skal være CC BY-SA 4.0, ikke 3.0" (`_corrects`). Both are free: only the license field
+    turns on this, never the verdict."""
+    sentences = _sentence_numbers(tokens)
+    rejected = {
+        hit
+        for hit in free
+        if _license_negated(tokens, hit.start, vocab)
+        and any(other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free)
+    }
+    kept = [hit for hit in free if hit not in rejected] or free
+    first = kept[0]
+    corrections = [
+        hit
+        for hit in kept
+        if sentences[hit.start] > sentences[first.start]
+        and hit.spdx != first.spdx
+        and _corrects(tokens, sentences, sentences[hit.start], rejected, vocab)
+    ]
+    return [corrections[-1], *kept] if corrections else kept
+
+
+def _corrects(
+    tokens: Sequence[Token],
+    sentences: Sequence[int],
+    sentence: int,
+    rejected: set[_Hit],
+    vocab: LicenseVocabulary,
+) -> bool:
+    """The sentence takes back another license as it names its own: an instead-word, a license rejected
+    in it, or a negator right before a version ("ikke 3.0", "nem a 3.0-s")."""
+    inside = [i for i in range(len(tokens)) if sentences[i] == sentence]
+    if any(sentences[hit.start] == sentence for hit in rejected):
+        return True
+    for index in inside:
+        if vocab.instead_words.matches_any(tokens, index) or vocab.instead_after_words.matches_any(
+            tokens, index
+        ):
+            return True
+        found = vocab.negators.match(tokens, index)
+        if found is None:
+            continue
+        after = index + found.length
+        for ahead in range(after, min(len(tokens), after + _CORRECTED_VERSION_REACH + 1)):
+            if tokens[ahead].brk or (ahead > after and tokens[ahead].gap):
+                break
+            if tokens[ahead].norm[:1].isdigit() and "." in tokens[ahead].norm:
+                return True
+    return False
+
+
+_CORRECTED_VERSION_REACH = 1  # "ikke 3.0", "nem a 3.0-s": an article at most between
+
+
+def _asked_and_refused(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A license named in a question answered no: "Do you agree to release it under CC BY 4.0? No." (an
+    agent's question read with the answer under it) grants nothing."""
+    end = next((index for index in range(hit.end, len(tokens)) if tokens[index].brk), None)
+    if end is None or not any(mark in tokens[end].sep for mark in _QUESTION_MARKS):
+        return False
+    return _no_answer_at(tokens, end, vocab)
+
+
+# Greek asks with ";" (or U+037E): "… (CC BY-SA 4.0); ΟΧΙ"; a semicolon before a bare "no" ends no grant
+_QUESTION_MARKS = ("?", "？", "؟", "\u037e", ";")
 
 
 def _with_port(tokens: Sequence[Token], free: Sequence[_Hit]) -> str | None:
@@ -1330,9 +1403,10 @@ def _without_descriptions(
     vocab: LicenseVocabulary,
     foreign_words: Callable[[], _ForeignWords],
 ) -> list[_Hit]:
-    """The hits but non-commercial words that describe an organisation (`_describes_organisation`), and
-    restrictions that tell how the work was used so far (`_tells_past_use`). The paragraphs' languages
-    are asked only for a non-commercial word (`foreign_words`)."""
+    """The hits but non-commercial words that describe an organisation (`_describes_organisation`),
+    restrictions that tell how the work was used so far (`_tells_past_use`), and restrictions quoted as
+    what a withdrawing word takes back (`_withdrawn_quote`). The paragraphs' languages are asked only for
+    a non-commercial word (`foreign_words`)."""
     foreign = foreign_words() if any(hit.problem is LicenseProblem.NON_COMMERCIAL for hit in hits) else None
     return [
         hit
@@ -1343,6 +1417,7 @@ def _without_descriptions(
             and _describes_organisation(tokens, hit, vocab, foreign)
         )
         and not (hit.problem is not None and hit.spdx is None and _tells_past_use(tokens, hit, vocab))
+        and not (hit.problem is not None and hit.spdx is None and _withdrawn_quote(tokens, hit.start, vocab))
         and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _about_other_works(tokens, hit, vocab))
     ]
@@ -1725,7 +1800,12 @@ def _without_set_aside(
     above = {sentences[span.start] for span in _spans(tokens, vocab.above_words, frozenset(), None)}
     pointing_back = [
         marker
-        for marker in (*markers, *_spans(tokens, vocab.withdraw_words, frozenset(), None))
+        for marker in (
+            *markers,
+            *_spans(tokens, vocab.withdraw_words, frozenset(), None),
+            # "umjesto gore navedene licence vrijedi CC BY-SA 4.0": instead of the license above
+            *_spans(tokens, vocab.instead_words, frozenset(), None),
+        )
         if sentences[marker.start] in above and not _negated(tokens, marker.start, vocab)
     ]
     kept: list[_Hit] = []
@@ -1905,9 +1985,10 @@ def _undone_elsewhere(
 ) -> bool:
     """Whether a restriction set aside in words is undone by the rest of the mail. A false lift would
     confirm a restricted grant, so all of these must hold: the restriction is non-commercial,
-    no-derivatives or Wikipedia-only; its sentence holds no consent word ("I withdraw my permission for
-    commercial use" takes back the grant, not the restriction); a free license is named in another
-    sentence (or past a colon after it); and the restriction is withdrawn in words, or another sentence,
+    no-derivatives or Wikipedia-only; its clause and a withdrawing word's hold no consent word ("I
+    withdraw my permission for commercial use" takes back the grant, not the restriction); a free license
+    is named in another sentence (or past a colon after it); and the restriction is withdrawn in words, or
+    another sentence,
     holding no restriction at all, allows in words what the restriction forbade ("ausdrücklich auch
     kommerziell", "y compris à des fins commerciales"), not negated, or for a Wikipedia limit names the wiki
     beside a negation ("Souhlas není omezen na Wikipedii") or an outside word ("ook buiten Wikipedia"), or
@@ -1928,10 +2009,18 @@ def _undone_elsewhere(
         for span in _spans(tokens, vocab.license_words, frozenset(), None)
         for i in range(span.start, span.end)
     }
+    # the consent taken back: a consent word in the restriction's clause or a withdrawing word's, not one
+    # in another clause ("… tímto ruším a beru na vědomí, že tento souhlas nelze odvolat")
+    clauses = [_clause_around(tokens, hit.start)] + [
+        _clause_around(tokens, span.start)
+        for span in _spans(tokens, vocab.withdraw_words, frozenset(), None)
+        if sentences[span.start] == sentence
+    ]
     if any(
         vocab.consent_words.matches_any(tokens, i)
-        for i in range(len(tokens))
-        if sentences[i] == sentence and i not in named
+        for first, last in clauses
+        for i in range(first, last + 1)
+        if i not in named
     ):
         return False
     if not any(
@@ -2981,6 +3070,56 @@ def _left_out_before(tokens: Sequence[Token], start: int, vocab: LicenseVocabula
     )
 
 
+def _withdrawn_quote(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
+    """The restriction quoted as the object of a withdrawing word right before it, perhaps an article
+    between: "Retiro o 'exceto comercial'", "ich streiche das „nur Wikipedia“". A quote mark must open the
+    restriction: unquoted, the words after the verb may be a use withdrawn ("ich ziehe … zurück")."""
+    if start == 0 or not any(mark in tokens[start].sep for mark in _OPENING_QUOTES):
+        return False
+    if _withdrawn_after_quote(tokens, start, vocab):
+        return True
+    for end in (start, start - 1):
+        if end < 1 or (end < start and tokens[end].gap):
+            continue
+        for begin in range(max(0, end - 4), end):
+            found = vocab.withdraw_words.match(tokens, begin)
+            if (
+                found is not None
+                and begin + found.length == end
+                and not any(tokens[i].brk for i in range(begin + 1, start + 1))
+                and not _negated(tokens, begin, vocab)
+            ):
+                return True
+    return False
+
+
+_OPENING_QUOTES = "\"'“”„«»‘’‚「『"
+_CLOSING_QUOTES = "\"'“”«»‘’」』"
+_QUOTED_REACH = 12  # words of a quoted restriction
+_AFTER_QUOTE_REACH = 2  # "… ifadesini geri alıyorum": a noun, then the withdrawing word
+
+
+def _withdrawn_after_quote(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
+    """The quoted restriction opening at `start` is the object of a withdrawing word after its closing
+    quote, at most `_AFTER_QUOTE_REACH` words on, in its sentence: 'Önceki e-postamdaki "sadece
+    Vikipedi'de kullanılmak üzere" ifadesini geri alıyorum' (I take back the phrase …)."""
+    for close in range(start + 1, min(len(tokens), start + _QUOTED_REACH + 1)):
+        if tokens[close].brk:
+            return False
+        sep = tokens[close].sep
+        if any(mark in sep for mark in _CLOSING_QUOTES) and sep != sep.strip():  # no "Vikipedi'de"
+            break
+    else:
+        return False
+    for begin in range(close, min(len(tokens), close + _AFTER_QUOTE_REACH + 1)):
+        if begin > close and (tokens[begin].brk or tokens[begin].gap):
+            return False
+        found = vocab.withdraw_words.match(tokens, begin)
+        if found is not None and not _negated(tokens, begin, vocab):
+            return True
+    return False
+
+
 def _left_out_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
     """A "without" written after the restriction, perhaps after a clause word, in its clause: "a korábban
     említett nem kereskedelmi korlátozás nélkül" (without the non-commercial restriction mentioned before)."""
@@ -3928,7 +4067,10 @@ def _donation_hits(
             vocab.obligation_words,
         )
         for span in _spans(tokens, table, masked, None)
-        if not _negated(tokens, span.start, vocab) and not _after_no(tokens, span.start, vocab)
+        if not _negated(tokens, span.start, vocab)
+        and not _after_no(tokens, span.start, vocab)
+        # "لیکن یہ کوئی شرط نہیں ہے" (but it is no condition): negated after it
+        and _negated_after(tokens, span.end, vocab) is None
     }
     voluntary = {sentences[span.start] for span in _spans(tokens, vocab.voluntary_words, masked, None)}
     return [
@@ -5128,10 +5270,15 @@ def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) ->
         return False
     if not _answer_separator(tokens[end].sep):
         return False
-    answer = vocab.no_answers.match(tokens, end)
+    return _no_answer_at(tokens, end, vocab)
+
+
+def _no_answer_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A no-answer at `index` closing its clause: "No.", "nein,", "нет" at the line's end."""
+    answer = vocab.no_answers.match(tokens, index)
     if answer is None:
         return False
-    after = end + answer.length
+    after = index + answer.length
     return after >= len(tokens) or tokens[after].gap or "\n" in tokens[after].sep
 
 

@@ -29,6 +29,11 @@ _HEADER_LINE = re.compile(r"^\s*(?:\*+\s*)?([^:：\s][^:：]{0,30}?)\s*(?:\*+\s*
 _ADDRESS_RUN = re.compile(r"[^\s<>\[\]()\"',;:]+")
 _NAME_TRIM = " \t\"'<>[]()*,;:"
 _MARKER_MAX_LENGTH = 100
+_QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
+# "[KB]": initials in square brackets, how a sender marks the answers written into a quoted mail; or
+# a mark of punctuation the sender names in quotes ('válaszaimat … ">>" jellel', with ">>")
+_BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}\]")
+_QUOTED_MARK = re.compile(r"[\"“„«']([^\w\s\"“”„«»']{1,3})[\"”“»']")
 _OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
 
 
@@ -50,6 +55,8 @@ class QuotingVocabulary:
     subject_keys: frozenset[str]
     other_keys: frozenset[str]
     forward_subject_prefixes: frozenset[str]
+    answer_labels: frozenset[str]
+    answer_words: frozenset[str]
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -69,6 +76,8 @@ class QuotingVocabulary:
             subject_keys=_keys(data, "subject_keys"),
             other_keys=_keys(data, "other_keys"),
             forward_subject_prefixes=_keys(data, "forward_subject_prefixes"),
+            answer_labels=_keys(data, "answer_labels"),
+            answer_words=_keys(data, "answer_words"),
         )
 
     def header_key(self, line: str) -> tuple[str, str] | None:
@@ -85,6 +94,59 @@ class QuotingVocabulary:
         ):
             if key in keys:
                 return role, match.group(2).strip()
+        return None
+
+    def opens_answer(self, line: str, markers: frozenset[str]) -> bool:
+        """A quoted line the sender wrote: it opens with an answer label and a colon ("RÉPONSE : OUI") or
+        with one of the `markers` the sender's own words name ("[KB] CC BY 4.0", ">> IGEN")."""
+        plain = line.lstrip("> \t")
+        marker = _BRACKET_MARKER.match(plain)
+        if marker is not None and marker.group(0) in markers:
+            return True
+        # a mark of two characters at least: one alone (">", "*", "-") also quotes or lists
+        if any(line.lstrip().startswith(mark) for mark in markers if len(mark) >= 2 and mark[0] != "["):
+            return True
+        match = _HEADER_LINE.match(plain)
+        return (
+            match is not None
+            and match.group(2).strip() != ""
+            and _normalise(match.group(1)) in self.answer_labels
+        )
+
+    def answer_text(self, line: str, markers: frozenset[str]) -> str:
+        """The answer a quoted line holds, its label or marker left out: "RÉPONSE : NON" reads "NON",
+        for a "no" to stand right after the question it answers."""
+        plain = line.lstrip("> \t")
+        for mark in sorted(markers, key=len, reverse=True):
+            if mark[0] == "[" and plain.startswith(mark):
+                return plain[len(mark) :].lstrip()
+            if len(mark) >= 2 and line.lstrip().startswith(mark):
+                return line.lstrip()[len(mark) :].lstrip("> \t")
+        match = _HEADER_LINE.match(plain)
+        if match is not None and _normalise(match.group(1)) in self.answer_labels:
+            return match.group(2)
+        return plain
+
+    def capital_answer(self, text: str) -> bool:
+        """`text` opens with a yes or a no written in capitals ("DA, am făcut-o eu", "ΝΑΙ")."""
+        plain = text.lstrip("> \t")
+        folded = plain.casefold()
+        for word in self.answer_words:
+            written = plain[: len(word)]
+            after = plain[len(word) : len(word) + 1]
+            if folded.startswith(word) and not after.isalpha() and written.isupper():
+                return True
+        return False
+
+    def answer_after_question(self, line: str) -> int | None:
+        """Where an answer in capitals starts after a question on the same quoted line: "Συμφωνείτε …
+        (CC BY-SA 4.0); ΝΑΙ"."""
+        for index in range(len(line) - 1, -1, -1):
+            if line[index] in _QUESTION_MARKS:
+                rest = line[index + 1 :]
+                if rest.strip() and self.capital_answer(rest.lstrip()):
+                    return index + 1 + (len(rest) - len(rest.lstrip()))
+                return None
         return None
 
 
@@ -124,17 +186,41 @@ class _Splitter:
         self.forward_subject = forward_subject
         self.runs: list[tuple[SegmentKind, list[str], Address | None]] = []
         self.quoted_from: Address | None = None  # the From its reply header names, for the quote under it
+        self.answer_markers: set[str] = set()  # "[KB]" in the sender's own words: the answers' marker
+        self.answering = False  # inside an answer the sender wrote into the quote, until a blank line
+        self.asked = False  # the last quoted line ends with a question
 
     def split(self, lines: Sequence[str]) -> tuple[Segment, ...]:
         mode = _Mode.LINES
         index = 0
         while index < len(lines):
             line = lines[index]
+            if not line.strip(" \t>"):
+                self.answering = False  # a blank line, quoted or not, ends an answer
             if not line.strip():
                 self._append_blank()
                 index += 1
                 continue
-            if mode is _Mode.QUOTED_REST or (mode is _Mode.LINES and line.lstrip().startswith(">")):
+            quoted = mode is _Mode.QUOTED_REST or (mode is _Mode.LINES and line.lstrip().startswith(">"))
+            if quoted and (
+                self.answering
+                or self.vocab.opens_answer(line, frozenset(self.answer_markers))
+                or (self.asked and self.vocab.capital_answer(line))
+            ):
+                self.answering = True
+                self.asked = False
+                self._append(SegmentKind.OWN, self.vocab.answer_text(line, frozenset(self.answer_markers)))
+                index += 1
+                continue
+            answer = self.vocab.answer_after_question(line) if quoted else None
+            if answer is not None:
+                self._append(SegmentKind.QUOTED, line[:answer], self.quoted_from)
+                self._append(SegmentKind.OWN, line[answer:])
+                self.asked = False
+                index += 1
+                continue
+            if quoted:
+                self.asked = line.rstrip().endswith(tuple(_QUESTION_MARKS))
                 nested = self._nested_reply_header(line)
                 if nested is not None:  # "On 04/12/2026, Tom Aske wrote:" inside the agent's quote
                     self.quoted_from = nested
@@ -168,6 +254,8 @@ class _Splitter:
                 index += 1
                 continue
             self.quoted_from = None
+            self.answer_markers.update(_BRACKET_MARKER.findall(line))
+            self.answer_markers.update(_QUOTED_MARK.findall(line))
             self._append(SegmentKind.OWN, line)
             index += 1
         return self._segments()

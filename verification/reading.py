@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
-from verification.forms import without_unticked_options
+from verification.forms import with_leaders_as_colons, without_unticked_options
 from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
 from verification.licenses import LicenseVocabulary, read_license
 from verification.message import MailVocabulary, parse_message
@@ -57,7 +57,7 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     # the readers see Persian in Persian letters and forms as filled in; file titles stay as written, for
     # the wiki to find them
     spelled = _as_written_to_be_read(message)
-    release = release_text(spelled)
+    release = release_text(replace(spelled, segments=_answers_with_their_questions(spelled.segments)))
     license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
     if not statement.websites and whole != message:
@@ -80,12 +80,51 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _as_written_to_be_read(message: ParsedMessage) -> ParsedMessage:
     """Persian in Persian letters, and a filled-in form as the sender filled it in (the options left
-    unticked blanked out), each offset kept."""
+    unticked blanked out, a dot leader read as a colon), each offset kept."""
     segments = tuple(
-        replace(segment, text=without_unticked_options(with_persian_letters(segment.text)))
+        replace(
+            segment, text=with_leaders_as_colons(without_unticked_options(with_persian_letters(segment.text)))
+        )
         for segment in message.segments
     )
     return message if segments == message.segments else replace(message, segments=segments)
+
+
+def _answers_with_their_questions(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """For the license reader, a short answer right under a quoted paragraph that ends with a question,
+    the question put before it: a bare "No." under "Do you accept commercial use?" refuses it, and "Yes"
+    under "Do you want to keep the restriction?" keeps it; read alone, either says nothing. Who made the
+    work is not read there: "or did someone else take them?" asks, it credits no one."""
+    answered: list[Segment] = []
+    for index, segment in enumerate(segments):
+        question = (
+            _closing_question(segments[index - 1].text)
+            if index > 0
+            and segment.kind is SegmentKind.OWN
+            and segments[index - 1].kind is SegmentKind.QUOTED
+            and len(segment.text.split("\n", 1)[0].split()) <= _SHORT_ANSWER_WORDS
+            else None
+        )
+        answered.append(segment if question is None else replace(segment, text=f"{question}\n{segment.text}"))
+    return tuple(answered)
+
+
+_SHORT_ANSWER_WORDS = 8  # "Não.", "Yes, I accept.", "Nein, nur für Wikipedia."
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?。！？؟;\u037e](?=\s)")
+_QUESTION_MARKS = ("?", "？", "؟", "\u037e")
+_GREEK = re.compile("[\u0370-\u03ff]")
+
+
+def _closing_question(quote: str) -> str | None:
+    """The last sentence of the quote's last paragraph, when it asks a question."""
+    paragraph = _PARAGRAPH_BREAK.split(_unquoted(quote).strip())[-1]
+    joined = " ".join(paragraph.split())
+    greek = joined.endswith(";") and _GREEK.search(joined) is not None  # Greek asks with ";"
+    if not joined.endswith(_QUESTION_MARKS) and not greek:
+        return None
+    ends = [match.end() for match in _SENTENCE_END.finditer(joined, 0, len(joined) - 1)]
+    return joined[ends[-1] :].strip() if ends else joined
 
 
 def _unread_languages(
@@ -140,19 +179,21 @@ def _nested_sender_quotes(
     header that names the sender's address, the first quote the quoting reader finds there whose header
     names that address (the reply's own "To:" line names it too, and opens no quote)."""
     found: list[Segment] = []
+    name = _full_name_of(sender)
     for segment in segments:
         if segment.kind is not SegmentKind.QUOTED or segment.forwarded_from == sender:
             continue
         lines = segment.text.splitlines()
         for start in range(1, len(lines)):
-            if sender.addr not in lines[start].casefold():
+            line = lines[start].casefold()
+            if sender.addr not in line and not (name and name in " ".join(line.split())):
                 continue
             inner = [
                 part
-                for part in split_segments("\n".join(lines[start:]), quoting)
+                for part in split_segments(_one_level_out("\n".join(lines[start:])), quoting)
                 if part.kind is SegmentKind.QUOTED
                 and part.forwarded_from is not None
-                and part.forwarded_from.addr == sender.addr
+                and _same_person(part.forwarded_from, sender)
             ]
             if inner:
                 found.append(inner[0])
@@ -160,6 +201,13 @@ def _nested_sender_quotes(
     return found
 
 
+def _one_level_out(text: str) -> str:
+    """A quoted mail that opens with a quoted header block ("> De la: …" over "> Data: …"), one ">"
+    taken off each line, for its header block to be read as one."""
+    return _ONE_LEVEL.sub("", text) if text.lstrip().startswith(">") else text
+
+
+_ONE_LEVEL = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 
@@ -183,11 +231,26 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
         # ("> Sabine Ostermann, 05.12.2026", "김하늘 2026-12-06")
         return _full_name(name) and name in _signed_lines(segment.text)[-_LAST_SIGNED_CHARS:]
     if quoted.addr:
-        return quoted.addr == sender.addr
+        return _same_person(quoted, sender)
     header = " ".join(quoted.name.casefold().split())
     if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
         return True
     return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(quoted.name))
+
+
+def _same_person(quoted: Address, sender: Address) -> bool:
+    """The quoted mail's From is the sender: the same address, or the same full name from another
+    address (the holder's earlier mail from a personal address, confirmed now from the official one)."""
+    name = _full_name_of(sender)
+    return quoted.addr == sender.addr or (
+        name is not None and " ".join(quoted.name.casefold().split()) == name
+    )
+
+
+def _full_name_of(sender: Address) -> str | None:
+    """The sender's display name, folded, when it is a person's full name of two words at least."""
+    name = " ".join(sender.name.casefold().split())
+    return name if len(name.split()) >= 2 and "@" not in name else None
 
 
 def _full_name(name: str) -> bool:

@@ -21,7 +21,8 @@ _MAX_COLUMNS = 12
 def label_table_cells(text: str) -> str:
     """`text` with every bar-separated table's rows labelled by the table's first row, when the table is a
     grid: two rows or more, each with as many cells (2 to `_MAX_COLUMNS`) as the header, every header cell
-    short and not empty, above the signature delimiter. Anything else is left as it is."""
+    short and not empty, above the signature delimiter; a boxed table of labels and values (`_keyed`) reads
+    "label: value" on each row. Anything else is left as it is."""
     if "|" not in text:
         return text
     lines = text.split("\n")
@@ -36,7 +37,10 @@ def label_table_cells(text: str) -> str:
         end = index
         while end < len(lines) and (_cells(lines[end]) is not None or (end > index and _ruled(lines[end]))):
             end += 1
-        if end - index >= 2:
+        if end - index >= 2 and _keyed(lines, index):
+            out.extend(_keyed_rows(lines[index:end]))
+            index = end
+        elif end - index >= 2:
             out.extend(_labelled(lines[index:end]))
             index = end
         else:
@@ -52,6 +56,27 @@ def _cells(line: str) -> list[str] | None:
         return None
     cells = [cell.strip() for cell in stripped.strip("|").split("|")]
     return cells if 2 <= len(cells) <= _MAX_COLUMNS else None
+
+
+def _keyed(lines: Sequence[str], index: int) -> bool:
+    """A boxed table of two columns whose first row no rule underlines: each row a label and its value
+    ("| Фотограф | Андрей Соколов |" over "| Сайт | …"), no header above columns."""
+    first = _cells(lines[index]) or []
+    return (
+        len(first) == 2
+        and index > 0
+        and _ruled(lines[index - 1])
+        and index + 1 < len(lines)
+        and not _ruled(lines[index + 1])
+    )
+
+
+def _keyed_rows(rows: Sequence[str]) -> list[str]:
+    out = []
+    for row in rows:
+        cells = _cells(row)
+        out.append(row if cells is None or len(cells) != 2 or not cells[0] else f"{cells[0]}: {cells[1]}")
+    return out
 
 
 def _ruled(line: str) -> bool:

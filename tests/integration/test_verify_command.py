@@ -171,15 +171,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
     "heldout70/hn03-sq-gmail-kontakt": "'Këto dy fotografi i kam bërë vetë' read as an unnamed credit",
     "heldout72/hu09-bg-museum-two-files-thanks": "the museum's short name 'РИМ Хасково' taken for the signer",
-    "heldout75/ie04-de-inline-pressewart": "the license answered inline inside the quoted Outlook block",
-    "heldout75/ie05-fr-reponses-en-ligne": "the release given as answers inline inside the quoted mail",
-    "heldout75/ie10-it-ps-cambio-licenza-libero": "a PS choosing CC BY 4.0 instead of the CC BY-SA above",
-    "heldout75/ie11-pt-respostas-no-texto": "'Retiro o \"exceto comercial\"' answered inline in the quote",
-    "heldout75/ie13-nl-ps-toch-cc0": "a PS choosing CC0 'in plaats van CC BY-SA' (no version)",
     "heldout75/ie22-zh-meiyou-wenjian": "a Wikipedia-only grant voided ('作废') and replaced in one sentence",
     "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
-    "heldout76/ik03-da-version-corrected-gmail-listed": "'CC BY-SA 4.0 …, ikke 3.0': the later version",
     "heldout76/ik08-sv-lookalike-hyphen-ps-license": "a PS's 'CC BY-SA 4.0 i stället' after the NC above",
     "heldout76/ik09-lt-wikipedia-only-withdrawn": "'šios sąlygos atsisakau': the quoted limit given up",
     "heldout76/ik22-kk-mailru-listed-wikipedia-only-withdrawn": "Kazakh 'ол күшін жойды' (void) not read",
@@ -188,6 +182,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout77/ip08-sw-museum-other-public-suffix": "'haihusu Wikipedia pekee' (not only) read as a limit",
     "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",
     "heldout77/ip19-ur-self-timer-studio-portrait": "'ٹائمر لگا کر' (with the timer) not read; a credit read",
+    "heldout78/iq22-he-ishur-hatzhara-betzitut": "the agent's drafted statement, confirmed in full, not read",
+    "heldout78/iq24-ar-bidun-asma-milaffat": "answers in another colour inside the quoted HTML mail not read",
 }
 
 

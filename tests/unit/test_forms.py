@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verification.forms import without_unticked_options
+from verification.forms import with_leaders_as_colons, without_unticked_options
 
 
 @pytest.mark.parametrize(
@@ -31,8 +31,56 @@ from verification.forms import without_unticked_options
             id="nothing-ticked-nothing-blanked",
         ),
         pytest.param("CC BY-SA 4.0, no form here", "CC BY-SA 4.0, no form here", id="no-boxes"),
+        pytest.param(
+            "Kommerzielle Nutzung erlaubt: □ ja ■ nein",
+            "Kommerzielle Nutzung erlaubt:        nein",
+            id="filled-and-hollow-squares",
+        ),
+        pytest.param(
+            "Usage commercial : ● oui ○ non",
+            "Usage commercial :   oui      ",
+            id="filled-and-hollow-circles",
+        ),
+        pytest.param(
+            "■ CC BY-SA 4.0\n■ no changes",
+            "■ CC BY-SA 4.0\n■ no changes",
+            id="filled-squares-alone-are-bullets",
+        ),
+        pytest.param(
+            "✔ CC BY-SA 4.0 ✘ CC BY-NC-SA 4.0",
+            "  CC BY-SA 4.0                  ",
+            id="a-cross-beside-ticks-refuses",
+        ),
+        pytest.param(
+            "✘ Wikipedia only",
+            "✘ Wikipedia only",
+            id="a-cross-alone-is-no-form",
+        ),
+        pytest.param(
+            "( ) CC BY-SA 4.0\n(х) CC BY 4.0",
+            "                \n    CC BY 4.0",
+            id="cyrillic-x-ticks",
+        ),
     ],
 )
 def test_without_unticked_options(text: str, expected: str) -> None:
     assert without_unticked_options(text) == expected
     assert len(without_unticked_options(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Maker van de foto’s ....... Joost Hendriks",
+            "Maker van de foto’s:        Joost Hendriks",
+            id="dot-leader",
+        ),
+        pytest.param("A mű módosítása ..... Nem", "A mű módosítása:      Nem", id="spaced-leader"),
+        pytest.param("I thought... maybe not", "I thought... maybe not", id="ellipsis-in-prose"),
+        pytest.param("Bestanden .........", "Bestanden .........", id="no-answer-after-it"),
+    ],
+)
+def test_with_leaders_as_colons(text: str, expected: str) -> None:
+    assert with_leaders_as_colons(text) == expected
+    assert len(with_leaders_as_colons(text)) == len(text)

@@ -111,6 +111,25 @@ CASES = [
         LicenseProblem.NONE_FOUND,
     ),
     (
+        "own-name-from-a-personal-address-nested-in-the-agent-quote",
+        "I confirm the statement below, sent from my personal address.\n\n"
+        + QQ_AGENT
+        + QQ_FIRST.format(name="Sara Conti", address="sara.conti.1980@mail.example")
+        + QQ_STATEMENT,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "own-name-quoted-in-an-outlook-block-inside-the-agent-quote",
+        "I confirm the statement below.\n\n"
+        + OUTLOOK_AGENT
+        + "Please confirm from your official address.\n\n"
+        + "> From: Sara Conti <sara.conti.1980@mail.example>\n> Sent: 3 March 2025\n> Subject: foto\n>\n"
+        + CLEAN,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
         "someone-else-inside-the-agent-quote",
         "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + OTHER_QUOTE + CLEAN,
         None,
@@ -125,3 +144,47 @@ def test_own_quote_is_read_only_when_the_new_words_name_no_license(
 ) -> None:
     reading = read_ticket((HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
+
+
+# A reply answering the agent's questions between the quoted lines: a short answer is read with the
+# question above it, so that a bare "No" refuses what the question asks about.
+ANSWERS = "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n> Hello,\n>\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "spdx", "problem"),
+    [
+        pytest.param(
+            ANSWERS + "> Do you agree to publish File:Como.jpg under CC BY-SA 4.0?\n\nYes, I agree.\n",
+            "CC-BY-SA-4.0",
+            None,
+            id="yes-to-the-license",
+        ),
+        pytest.param(
+            ANSWERS + "> Do you agree to publish File:Como.jpg under CC BY-SA 4.0?\n\nNo.\n",
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="no-to-the-license",
+        ),
+        pytest.param(
+            ANSWERS
+            + "> Which license?\n\nCC BY-SA 4.0\n\n> May anyone use and modify the photo commercially?\n\nNo.\n",
+            None,
+            LicenseProblem.NON_COMMERCIAL,  # both refused; the worse is named
+            id="no-to-commercial-use-and-modification",
+        ),
+        pytest.param(
+            ANSWERS
+            + "> Did you take the photo, or did someone else?\n\nI took it, CC BY-SA 4.0 for File:Como.jpg.\n",
+            "CC-BY-SA-4.0",
+            None,
+            id="a-question-credits-no-one",
+        ),
+    ],
+)
+def test_inline_answers_are_read_with_their_questions(
+    vocab: ReadingVocabulary, body: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    reading = read_ticket((HEAD + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
+    assert not any(credit.name is None and not credit.by_signer for credit in reading.statement.credits)

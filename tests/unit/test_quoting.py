@@ -207,6 +207,72 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
             ((OWN, "Date:", None),),
             id="from-last-is-own",
         ),
+        pytest.param(
+            "Réponses ci-dessous.\n\n-----Original Message-----\nFrom: VRT <p@x.example>\nSent: Monday\n"
+            "Subject: x\n\nQuelle licence ?\nRÉPONSE : CC BY 4.0\n\nMerci",
+            False,
+            (
+                (OWN, "Réponses", None),
+                (QUOTED, "-----Original", "p@x.example"),
+                (OWN, "CC BY 4.0", None),
+                (QUOTED, "Merci", "p@x.example"),
+            ),
+            id="labelled-answer-inside-an-outlook-quote",
+        ),
+        pytest.param(
+            "Meine Antworten sind mit [KB] markiert.\n\n> Welche Lizenz?\n> [KB] CC BY 4.0\n> Danke",
+            False,
+            (
+                (OWN, "Meine Antworten", None),
+                (QUOTED, "> Welche Lizenz?", None),
+                (OWN, "CC BY 4.0", None),
+            ),
+            id="bracketed-marker-the-sender-names",
+        ),
+        pytest.param(
+            '> [KB] is the agent\'s note\nok',
+            False,
+            ((QUOTED, "> [KB]", None), (OWN, "ok", None)),
+            id="bracketed-marker-never-named-stays-quoted",
+        ),
+        pytest.param(
+            'Válaszaim ">>" jellel.\n\n> Ön készítette?\n>> IGEN\n>\n> Köszönjük',
+            False,
+            (
+                (OWN, "Válaszaim", None),
+                (QUOTED, "> Ön készítette?", None),
+                (OWN, "IGEN", None),
+                (QUOTED, ">", None),
+            ),
+            id="quoted-punctuation-marker",
+        ),
+        pytest.param(
+            "Vedeți mai jos.\n\n> 1. Ați făcut fotografia?\n> DA, eu.\n>\n> Cu stimă",
+            False,
+            (
+                (OWN, "Vedeți", None),
+                (QUOTED, "> 1. Ați", None),
+                (OWN, "DA, eu.", None),
+                (QUOTED, ">", None),
+            ),
+            id="yes-in-capitals-under-a-question",
+        ),
+        pytest.param(
+            "> 1. Ați făcut fotografia?\n> Da, vă rugăm să răspundeți.",
+            False,
+            ((QUOTED, "> 1. Ați", None),),
+            id="yes-in-lower-case-stays-the-agents",
+        ),
+        pytest.param(
+            "> Συμφωνείτε με την άδεια (CC BY-SA 4.0); ΝΑΙ\n> Ευχαριστούμε",
+            False,
+            (
+                (QUOTED, "> Συμφωνείτε", None),
+                (OWN, "ΝΑΙ", None),
+                (QUOTED, "> Ευχαριστούμε", None),
+            ),
+            id="answer-in-capitals-after-the-question-mark",
+        ),
         pytest.param("", False, (), id="empty"),
     ],
 )

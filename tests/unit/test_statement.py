@@ -17,6 +17,7 @@ from verification.languages import LanguageDetector
 from verification.licenses import LicenseVocabulary
 from verification.model import Address, Credit, Link, ParsedMessage, Segment, SegmentKind, Statement
 from verification.statement import StatementVocabulary, read_statement, release_text
+from verification.statement.caseless import caseless_introduced
 from verification.statement.words import joined_wraps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1664,3 +1665,24 @@ def test_file_title_credits(
     own = "I release the photo under CC BY-SA 4.0.\n\nSam Sender"
     statement = read(vocab, licenses, own, files)
     assert tuple(credit.name for credit in statement.credits) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ウィキメディア・コモンズ御中\n\nソプラノ歌手の青木美咲です。\n", "青木美咲", id="trade-then-name"
+        ),
+        pytest.param(
+            "お世話になっております。\n私は田中一郎と申します。", "田中一郎", id="first-person-topic"
+        ),
+        pytest.param(
+            "ご質問の件ですが、写真を撮影したのは友人の佐藤です。", None, id="the-photographer-is-someone"
+        ),
+        pytest.param("これは私の写真です。", None, id="a-photo-noun"),
+        pytest.param("以上です。", None, id="that-is-all"),
+        pytest.param("Sehr geehrte Damen und Herren, ich bin Jan.", None, id="no-caseless-name"),
+    ],
+)
+def test_caseless_introduced(vocab: StatementVocabulary, text: str, expected: str | None) -> None:
+    assert caseless_introduced(text, vocab) == expected

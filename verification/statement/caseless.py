@@ -99,6 +99,45 @@ def _caseless_org_after(tail: str, vocab: StatementVocabulary) -> str | None:
     return best if longest and len(best) - shortest_suffix >= 2 else None
 
 
+def caseless_introduced(text: str, vocab: StatementVocabulary) -> str | None:
+    """The name a writer introduces themselves by in the mail's first lines: "ソプラノ歌手の青木美咲です"
+    (I am Aoki Misaki, soprano), "私は田中一郎と申します"; not a sentence about something else ("撮影したのは
+    友人の佐藤です"). Only a name in Han or katakana, of two characters at least, no photo noun and no name
+    of an organisation ("担当", "以上" are in `not_names`)."""
+    head = "\n".join([line for line in text.splitlines() if line.strip()][:_INTRODUCTION_LINES])
+    head = unicodedata.normalize("NFC", head)
+    for phrase in vocab.caseless_introductions:
+        for start, _ in _occurrences(head, phrase):
+            sentence = re.split("[。！？!?\n]", head[:start])[-1]
+            if any(particle in _without_first_person(sentence, vocab) for particle in _SUBJECT_MARKS):
+                continue  # "撮影したのは友人の佐藤です": the photographer is Sato, no one introduces themself
+            name = _named_before(head[:start], vocab)
+            if (
+                name
+                and len(name.replace(" ", "")) >= 2
+                and CASELESS_RUN.fullmatch(name.replace(" ", ""))
+                and not _PLAIN_WORDS.search(name)
+                and name not in vocab.photo_nouns
+                and name not in vocab.not_names
+                and not any(name.endswith(suffix) for suffix in vocab.org_suffixes)
+                and name not in _caseless_pronouns(vocab)
+            ):
+                return name
+    return None
+
+
+_INTRODUCTION_LINES = 4  # a greeting, the writer's introduction, the matter
+_SUBJECT_MARKS = ("は", "が", "を")  # a sentence about something else: "…のは", "…が撮影"
+
+
+def _without_first_person(sentence: str, vocab: StatementVocabulary) -> str:
+    """The sentence without an opening first-person topic: "私は田中です" introduces the writer."""
+    for pronoun in sorted(_caseless_pronouns(vocab), key=len, reverse=True):
+        if sentence.lstrip().startswith(pronoun + "は"):
+            return sentence.lstrip()[len(pronoun) + 1 :]
+    return sentence
+
+
 def caseless_credits(
     text: str, vocab: StatementVocabulary, holder_names: Sequence[str]
 ) -> tuple[Credit, ...]:

@@ -867,6 +867,7 @@ def credit_at(
         or _passive_credit_at(text, tokens, index, vocab, holder_names)
         or _verb_credit_at(text, tokens, index, vocab, holder_names)
         or _subject_credit_at(text, tokens, index, vocab, holder_names)
+        or _object_first_credit_at(text, tokens, index, vocab, holder_names)
     )
 
 
@@ -1494,6 +1495,62 @@ def _subject_credit_at(
     begin = index if cleft else start
     phrase = " ".join(text[tokens[begin].start : tokens[fillers].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), fillers + 1
+
+
+def _object_first_credit_at(
+    text: str, tokens: Sequence[Tok], index: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> tuple[Credit, int] | None:
+    """The photos put first, then the auxiliary, the maker and, closing the clause, the participle: "Die
+    Aufnahmen hat unser Pressewart Jonas Feld beim Sommerfest gemacht", "De foto's heeft Jan de Vries
+    gemaakt". A possessive and a role may stand before the name (two words at least); up to
+    `_ADVERBIAL_WORDS` words between the name and the verb, on its line, no punctuation between ("beim
+    Sommerfest")."""
+    if tokens[index].norm not in vocab.photo_nouns or not _opens_clause_past_article(tokens, index, vocab):
+        return None
+    auxiliary = index + 1
+    if auxiliary < len(tokens) and tokens[auxiliary].raw == "s" and text[tokens[auxiliary].start - 1] in "'’":
+        auxiliary += 1  # "foto's"
+    if (
+        auxiliary >= len(tokens)
+        or tokens[auxiliary].line != tokens[index].line
+        or tokens[auxiliary].norm not in vocab.subject_fillers
+        or tokens[auxiliary].norm in vocab.articles
+    ):
+        return None
+    start = auxiliary + 1
+    if start < len(tokens) and (
+        tokens[start].norm in vocab.own_possessives or tokens[start].norm in vocab.third_possessives
+    ):
+        start += 2 if start + 2 < len(tokens) and tokens[start + 2].capitalised else 1  # "unser Pressewart"
+    if start >= len(tokens) or not tokens[start].capitalised or tokens[start].line != tokens[index].line:
+        return None
+    run = name_run(text, tokens, start, vocab, org=False, skip_articles=False)
+    if run is None:
+        return None
+    name, position = run
+    if len(_words(name)) < 2:
+        return None
+    for verb in range(position, min(len(tokens), position + _ADVERBIAL_WORDS + 1)):
+        token = tokens[verb]
+        if not token.is_word or token.line != tokens[index].line:
+            return None
+        if token.norm in vocab.take_verbs or token.norm in vocab.make_verbs:
+            phrase = " ".join(text[tokens[index].start : token.end].split())
+            credit = Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab))
+            return credit, verb + 1
+        if _subject_pronoun(token, vocab):
+            return None
+    return None
+
+
+def _opens_clause_past_article(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    if (
+        index > 0
+        and tokens[index - 1].norm in vocab.articles
+        and tokens[index - 1].line == tokens[index].line
+    ):
+        index -= 1
+    return _opens_clause(tokens, index)
 
 
 def _is_filler(norm: str, vocab: StatementVocabulary) -> bool:
@@ -2792,8 +2849,10 @@ def says_own_artwork(text: str, vocab: StatementVocabulary, negators: PhraseTabl
                 and not any(negators.matches_any(tokens, i) for i in range(max(0, low - 2), high))
             ):
                 return True
-        if _painted_myself(tokens, noun, vocab, negators):
-            return True
+        if _painted_myself(tokens, noun, vocab, negators) or _said_in_first_person(
+            tokens, noun, vocab.author_nouns, vocab, negators
+        ):
+            return True  # "I painted the picture myself", "съм авторката на картината" (I am its author)
     return False
 
 

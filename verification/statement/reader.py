@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from verification.languages import LanguageDetector, ParagraphLanguages
 from verification.licenses import LicenseVocabulary, fold, read_license, sentence_around, tokenize
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
-from verification.statement.caseless import caseless_credits, caseless_represents
+from verification.statement.caseless import caseless_credits, caseless_introduced, caseless_represents
 from verification.statement.credits import (
     apposed_agent_credits,
     artwork_credits,
@@ -111,12 +111,14 @@ def read_statement(
     agency_display = display if display and is_organisation(display, vocab) else None
     own_organisation = (signature.organisation, *signature.brands, agency_display) if for_client else ()
     signed_uncased = uncased_name_under_closing(text, vocab)  # "ขอแสดงความนับถือ / ผศ.ดร.สมศักดิ์ วงศ์ใหญ่"
+    introduced = caseless_introduced(text, vocab)  # "ソプラノ歌手の青木美咲です"
     holder_names = unique_names(
         name
         for name in (
             signer,
             person,
             signed_uncased,
+            introduced,
             represents,
             signature.organisation,  # as signed, when the text names it inflected ("prezes Chóru Harmonia")
             *signature.brands,
@@ -215,7 +217,9 @@ def read_statement(
     # the signer under another name: "أنا كريم حداد" signed "Karim Haddad", the title's script
     people = tuple(
         dict.fromkeys(
-            name for name in (signer, person, signed_uncased) if name and not is_organisation(name, vocab)
+            name
+            for name in (signer, person, signed_uncased, introduced)
+            if name and not is_organisation(name, vocab)
         )
     )
     return Statement(

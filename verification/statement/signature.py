@@ -47,6 +47,10 @@ def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
         for position, part in enumerate(parts):
             if part[:1].isdigit():
                 break  # a street address ("1 Esplanade, Kestrel Bay"): the town after it names nobody
+            titled = _titled_person(part, vocab)
+            if titled is not None:
+                person = person or titled
+                break
             title_org = _title_org(part, parts[position + 1 :], lines[number + 1 :], vocab)
             if title_org is not None:
                 organisation = organisation or title_org
@@ -342,6 +346,19 @@ def _org_compound(norm: str, vocab: StatementVocabulary) -> bool:
     return norm.endswith(vocab.org_word_endings) and not any(
         norm == ending for ending in vocab.org_word_endings
     )
+
+
+def _titled_person(part: str, vocab: StatementVocabulary) -> str | None:
+    """The name after a title, in a script without capitals: "代表　星野 健一（Kenichi Hoshino）" (the
+    representative, Hoshino Ken'ichi), "대표 김민수"; a romanised name in brackets after it left out."""
+    bracketed = _BRACKETED.match(part)
+    words = (bracketed.group(1) if bracketed else part).split()
+    if not 2 <= len(words) <= 3 or fold(words[0]) not in vocab.titles:
+        return None
+    name = " ".join(words[1:])
+    if not all(CASELESS_RUN.fullmatch(word) for word in words[1:]) or is_organisation(name, vocab):
+        return None
+    return name
 
 
 def _title_org(

@@ -201,6 +201,7 @@ _STRING_KEYS = (
     "name_suffixes",
     "caseless_not_name_ends",
     "caseless_units",
+    "caseless_introductions",
     "pen_name_words",
     "made_for_words",
     "org_word_endings",
@@ -390,6 +391,8 @@ class StatementVocabulary:
     # "部", "課", "팀": after a house pronoun ("当社広報部", our PR department) the holder's own unit
     caseless_units: tuple[str, ...]
     caseless_not_name_ends: tuple[str, ...]  # "用", "際": a purpose or a time before "に撮影を依頼", no one
+    # "と申します", "です": a writer introducing themselves, their name written just before
+    caseless_introductions: tuple[str, ...]
     caseless_relations: CaselessRelations
     footer_prose_lines: int  # prose lines under a signature (disclaimers) skipped to reach it
     wrapped_line_length: int  # a line this long, ending mid-sentence, was wrapped by the mail program
@@ -534,6 +537,7 @@ class StatementVocabulary:
             name_suffixes=as_written("name_suffixes"),
             caseless_units=as_written("caseless_units"),
             caseless_not_name_ends=as_written("caseless_not_name_ends"),
+            caseless_introductions=as_written("caseless_introductions"),
             caseless_relations=CaselessRelations(
                 *(as_written(f"caseless_{key}") for key in _CASELESS_RELATION_KEYS)
             ),

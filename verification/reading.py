@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from verification.errors import UnreadableMessage, UnreadableReason
@@ -155,7 +156,7 @@ def _with_own_quotes(
         return message
     signed = _signing_lines(message.text(SegmentKind.OWN))
     quoted = any(_quotes_sender(segment, sender, signed) for segment in message.segments)
-    nested = [] if quoted else _nested_sender_quotes(message.segments, sender, quoting)
+    nested = [] if quoted else _nested_sender_quotes(message.segments, sender, quoting, signed)
     if not quoted and not nested:
         return message
     if (
@@ -173,7 +174,7 @@ def _with_own_quotes(
 
 
 def _nested_sender_quotes(
-    segments: tuple[Segment, ...], sender: Address, quoting: QuotingVocabulary
+    segments: tuple[Segment, ...], sender: Address, quoting: QuotingVocabulary, signed: str
 ) -> list[Segment]:
     """The sender's earlier mail quoted inside another's quoted reply: from a line after the reply's
     header that names the sender's address, the first quote the quoting reader finds there whose header
@@ -186,19 +187,45 @@ def _nested_sender_quotes(
         lines = segment.text.splitlines()
         for start in range(1, len(lines)):
             line = lines[start].casefold()
-            if sender.addr not in line and not (name and name in " ".join(line.split())):
+            if (
+                sender.addr not in line
+                and not (name and name in " ".join(line.split()))
+                and not ("@" in line and _signs_the_reply(lines[start], signed))
+            ):
                 continue
             inner = [
                 part
                 for part in split_segments(_one_level_out("\n".join(lines[start:])), quoting)
                 if part.kind is SegmentKind.QUOTED
                 and part.forwarded_from is not None
-                and _same_person(part.forwarded_from, sender)
+                and _same_person(part.forwarded_from, sender, signed)
             ]
             if inner:
                 found.append(inner[0])
                 break
+        else:
+            found.extend(_signed_nested_quotes(lines, sender, signed))
     return found
+
+
+def _signed_nested_quotes(lines: Sequence[str], sender: Address, signed: str) -> list[Segment]:
+    """A quote with no header of its own inside an Outlook-quoted reply (the agent's answer above, the
+    sender's first mail below it, each line marked ">"), signed at its end with the sender's full name."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.lstrip().startswith(">"):
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    name = _full_name_of(sender)
+    return [
+        Segment(kind=SegmentKind.QUOTED, text="\n".join(run), forwarded_from=None)
+        for run in runs
+        if run
+        and len(run) < len(lines)  # a quote inside the reply, not the reply's own quoting
+        and name is not None
+        and name in _signed_lines("\n".join(run))[-_LAST_SIGNED_CHARS:]
+    ]
 
 
 def _one_level_out(text: str) -> str:
@@ -231,20 +258,28 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
         # ("> Sabine Ostermann, 05.12.2026", "김하늘 2026-12-06")
         return _full_name(name) and name in _signed_lines(segment.text)[-_LAST_SIGNED_CHARS:]
     if quoted.addr:
-        return _same_person(quoted, sender)
+        return _same_person(quoted, sender, signed)
     header = " ".join(quoted.name.casefold().split())
     if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
         return True
-    return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(quoted.name))
+    return _signs_the_reply(quoted.name, signed)
 
 
-def _same_person(quoted: Address, sender: Address) -> bool:
-    """The quoted mail's From is the sender: the same address, or the same full name from another
-    address (the holder's earlier mail from a personal address, confirmed now from the official one)."""
+def _same_person(quoted: Address, sender: Address, signed: str) -> bool:
+    """The quoted mail's From is the sender: the same address, or from another address the same full
+    name, or a name of two words at least that signs the reply (the holder's earlier mail from a personal
+    address, confirmed now from the official one: "Elif Aydın <…@gmail.com>", signed "Dr. Elif Aydın")."""
     name = _full_name_of(sender)
-    return quoted.addr == sender.addr or (
-        name is not None and " ".join(quoted.name.casefold().split()) == name
+    return (
+        quoted.addr == sender.addr
+        or (name is not None and " ".join(quoted.name.casefold().split()) == name)
+        or _signs_the_reply(quoted.name, signed)
     )
+
+
+def _signs_the_reply(text: str, signed: str) -> bool:
+    """A name of two capitalised words at least in `text` that the reply is signed with."""
+    return any(len(run) >= 2 and " ".join(run).casefold() in signed for run in _capitalised_runs(text))
 
 
 def _full_name_of(sender: Address) -> str | None:
@@ -271,10 +306,15 @@ _LAST_SIGNED_CHARS = 80  # a quote without a header counts as the sender's only 
 
 def _capitalised_runs(text: str) -> list[list[str]]:
     """Capitalised words in a row: the names a reply header may hold ("Marco Ricci" in "Il 04/12/2026
-    11:05, Marco Ricci ha scritto:")."""
+    11:05, Marco Ricci ha scritto:"), hyphened ones and short particles inside them too ("Jan-Willem de
+    Vries")."""
     runs: list[list[str]] = [[]]
-    for word in re.split(r"[\s,;:()<>\[\]\"]+", text):
-        if word[:1].isupper() and word.isalpha():
+    words = re.split(r"[\s,;:()<>\[\]\"]+", text)
+    for number, word in enumerate(words):
+        name_word = word[:1].isupper() and word.replace("-", "").isalpha()
+        following = words[number + 1] if number + 1 < len(words) else ""
+        particle = runs[-1] and word.islower() and len(word) <= 3 and following[:1].isupper()
+        if name_word or particle:
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
@@ -286,6 +326,12 @@ _SIGNING_LINES = 6
 
 
 def _signing_lines(own: str) -> str:
-    """The last non-empty lines of the sender's own words, folded: where the reply is signed."""
+    """Where the reply is signed, folded: the last non-empty lines of the sender's own words, and every
+    short line of them (a name under a closing, with a legal footer's lines below it)."""
     lines = [line.strip() for line in own.splitlines() if line.strip()]
-    return " ".join(" ".join(lines[-_SIGNING_LINES:]).casefold().split())
+    short = [line for line in lines if len(line.split()) <= _NAME_LINE_WORDS]
+    parts = (lines[-_SIGNING_LINES:], short)
+    return " | ".join(" ".join(" ".join(part).casefold().split()) for part in parts)
+
+
+_NAME_LINE_WORDS = 4  # "Dr. Elif Aydın", "arh. Andrei Popescu"

@@ -130,6 +130,29 @@ CASES = [
         None,
     ),
     (
+        "headerless-first-mail-inside-the-outlook-agent-quote",
+        "Here are the files.\n\n" + OUTLOOK_AGENT + "Which files?\n\n" + CLEAN + "> Sara Conti\n",
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "headerless-mail-of-someone-else-inside-the-outlook-agent-quote",
+        "Here are the files.\n\n" + OUTLOOK_AGENT + "Which files?\n\n" + CLEAN + "> Marco Rossi\n",
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
+    (
+        "the-reply-signer-wrote-the-quoted-mail-from-a-personal-address",
+        "As asked, from the museum's address: I confirm it.\n\nDr. Marco Ricci\nDirector\n\n"
+        + "Confidential: this message is meant for its addressee only, please delete it if it is not you.\n\n"
+        + AGENT_QUOTE
+        + "> Please resend.\n>\n> On 3/3/2025 18:42, Marco Ricci <m.ricci.1970@mail.example> wrote:\n"
+        + ">"
+        + CLEAN,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
         "someone-else-inside-the-agent-quote",
         "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + OTHER_QUOTE + CLEAN,
         None,
@@ -168,14 +191,16 @@ ANSWERS = "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrot
         ),
         pytest.param(
             ANSWERS
-            + "> Which license?\n\nCC BY-SA 4.0\n\n> May anyone use and modify the photo commercially?\n\nNo.\n",
+            + "> Which license?\n\nCC BY-SA 4.0\n\n"
+            + "> May anyone use and modify the photo commercially?\n\nNo.\n",
             None,
             LicenseProblem.NON_COMMERCIAL,  # both refused; the worse is named
             id="no-to-commercial-use-and-modification",
         ),
         pytest.param(
             ANSWERS
-            + "> Did you take the photo, or did someone else?\n\nI took it, CC BY-SA 4.0 for File:Como.jpg.\n",
+            + "> Did you take the photo, or did someone else?\n\n"
+            + "I took it, CC BY-SA 4.0 for File:Como.jpg.\n",
             "CC-BY-SA-4.0",
             None,
             id="a-question-credits-no-one",

@@ -230,7 +230,7 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
             id="bracketed-marker-the-sender-names",
         ),
         pytest.param(
-            '> [KB] is the agent\'s note\nok',
+            "> [KB] is the agent's note\nok",
             False,
             ((QUOTED, "> [KB]", None), (OWN, "ok", None)),
             id="bracketed-marker-never-named-stays-quoted",

@@ -49,13 +49,13 @@ JA_TABLE = (
             "Regards,\n--\nTom Hale | Staff Photographer\nBrightwater Ferries | Ferry Terminal, Town Quay",
         ),
         (  # a boxed table of labels and values, no rule under its first row: each row "label: value"
-            "+----------+---------+\n| Фотограф | Андрей Соколов |\n| Сайт     | sokolov.ru |\n+----------+---------+",
-            "+----------+---------+\nФотограф: Андрей Соколов\nСайт: sokolov.ru\n+----------+---------+",
+            "+-----+-----+\n| Фотограф | Андрей Соколов |\n| Сайт | sokolov.ru |\n+-----+-----+",
+            "+-----+-----+\nФотограф: Андрей Соколов\nСайт: sokolov.ru\n+-----+-----+",
         ),
         (  # boxed, with a rule under the header row: a grid
-            "+------+-------+\n| File | Photographer |\n+------+-------+\n| File:A.jpg | Jan Vos |\n+------+-------+",
-            "+------+-------+\n| File | Photographer |\n+------+-------+\nFile: File:A.jpg | Photographer: Jan Vos"
-            "\n+------+-------+",
+            "+---+---+\n| File | Photographer |\n+---+---+\n| File:A.jpg | Jan Vos |\n+---+---+",
+            "+---+---+\n| File | Photographer |\n+---+---+\n"
+            "File: File:A.jpg | Photographer: Jan Vos\n+---+---+",
         ),
     ],
     ids=[

@@ -35,7 +35,8 @@ def without_unticked_options(text: str) -> str:
     """`text` with every option after an empty box blanked, up to the next box or the line's end, and the
     ticked boxes blanked too ("Nur für Wikipedia: ☐ ja ☑ nein" reads "Nur für Wikipedia:        nein").
     Only in a text that ticks some box: without one, empty boxes may be bullets, or a form not filled in;
-    a cross is a refusal only beside ticks, and filled and hollow shapes are boxes only as a pair.
+    a cross is a refusal only beside ticks, and filled and hollow shapes are boxes only as a pair. A mark
+    that closes its line answers the option before it: an empty one or a cross blanks that option.
     One character for one, so that every offset stays."""
     ticked, empty = _marks_in(text)
     if not ticked:
@@ -46,6 +47,15 @@ def without_unticked_options(text: str) -> str:
     chars = list(text)
     for line in re.finditer(r"[^\n]+", text):
         marks = list(pattern.finditer(line.group()))
+        if len(marks) == 1 and _answers_its_line(line.group(), marks[0]):
+            # "Samo za Wikipediju ........ ✘": the mark after its option answers it
+            mark = marks[0]
+            start = line.start() + (len(line.group()) - len(line.group().lstrip()))
+            if mark.group() not in empty:
+                start = line.start() + mark.start()
+            end = line.start() + mark.end()
+            chars[start:end] = " " * (end - start)
+            continue
         for number, mark in enumerate(marks):
             start = line.start() + mark.start()
             if mark.group() in empty:
@@ -56,6 +66,11 @@ def without_unticked_options(text: str) -> str:
                 end = line.start() + mark.end()
             chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _answers_its_line(line: str, mark: re.Match[str]) -> bool:
+    """The line's one mark closes it, after its option: "Dopuštam izmjene djela ..... ✔"."""
+    return line[mark.end() :].strip() == "" and line[: mark.start()].strip(" \t.…:-–") != ""
 
 
 # A dot leader between a form's label and its answer: four dots or more, or three between spaces, then a

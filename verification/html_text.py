@@ -85,14 +85,16 @@ class HtmlText:
     title: str
 
 
-def html_to_text(html: str, base_url: str | None = None) -> HtmlText:
-    """Render `html` as plain text with its links; never raises on malformed markup."""
+def html_to_text(html: str, base_url: str | None = None, coloured_answers: bool = False) -> HtmlText:
+    """Render `html` as plain text with its links; never raises on malformed markup. With
+    `coloured_answers` (the reply says its answers are in colour), short coloured text inside a quote is
+    written unquoted: the sender's answer between the agent's quoted questions."""
     soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     title = _SPACES.sub(" ", title_tag.get_text()).strip() if isinstance(title_tag, Tag) else ""
     lines: list[str] = []
     links: list[Link] = []
-    _Renderer(lines, links, base_url).render(soup)
+    _Renderer(lines, links, base_url, coloured_answers).render(soup)
     text = "\n".join(_tidy_lines(lines))
     if title and not text.startswith(title):
         text = f"{title}\n{text}" if text else title
@@ -102,10 +104,13 @@ def html_to_text(html: str, base_url: str | None = None) -> HtmlText:
 class _Renderer:
     """Walks the tree once, writing text into lines; `quote_depth` counts open blockquotes."""
 
-    def __init__(self, lines: list[str], links: list[Link], base_url: str | None) -> None:
+    def __init__(
+        self, lines: list[str], links: list[Link], base_url: str | None, coloured_answers: bool = False
+    ) -> None:
         self.lines = lines
         self.links = links
         self.base_url = base_url
+        self.coloured_answers = coloured_answers
         self.current: list[str] = []
         self.quote_depth = 0
         self.headers: dict[int, list[str]] = {}  # a table's first row's cell texts, by the row's id
@@ -163,6 +168,13 @@ class _Renderer:
             stack.append(self._close_quote)
             stack.extend(reversed(list(tag.children)))
             return
+        if self.coloured_answers and self.quote_depth and _coloured_answer(tag):
+            depth = self.quote_depth
+            self._break()
+            self.quote_depth = 0
+            stack.append(lambda: self._close_answer(depth))
+            stack.extend(reversed(list(tag.children)))
+            return
         if position is not None:
             self.current.append(": " if position else " ")
         elif name in {"td", "th"}:
@@ -212,6 +224,10 @@ class _Renderer:
         index = next((i for i, other in enumerate(cells) if other is cell), None)
         return headers[index] if index is not None else None
 
+    def _close_answer(self, depth: int) -> None:
+        self._break()
+        self.quote_depth = depth
+
     def _close_quote(self) -> None:
         self._break()
         self.quote_depth -= 1
@@ -230,6 +246,52 @@ class _Renderer:
         target = url[len("mailto:") :] if url.lower().startswith("mailto:") else url
         if target.rstrip("/") != shown.rstrip("/"):
             self.current.append(f" <{url}>")
+
+
+_COLOUR_STYLE = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.IGNORECASE)
+_HEX_COLOUR = re.compile(r"#([0-9a-f]{3}|[0-9a-f]{6})$", re.IGNORECASE)
+_RGB_COLOUR = re.compile(r"rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)", re.IGNORECASE)
+_DARK = 0x60  # every channel at most this: black or a dark grey, the text's own colour, no answer's
+_MAX_ANSWER = 400  # characters of a coloured answer; a longer coloured block is the quote's own styling
+
+
+def _coloured_answer(tag: Tag) -> bool:
+    """An inline element in a colour other than black or a dark grey, holding a short text and no
+    quote: "<font color=#0b57d0>نعم، أوافق.</font>"."""
+    if tag.name not in ("font", "span"):
+        return False
+    colour = tag.get("color")
+    style = tag.get("style")
+    if not isinstance(colour, str):
+        found = _COLOUR_STYLE.search(style) if isinstance(style, str) else None
+        colour = found.group(1) if found else None
+    if colour is None or _dark(colour.strip()):
+        return False
+    text = tag.get_text(" ")
+    return 0 < len(text.strip()) <= _MAX_ANSWER and tag.find("blockquote") is None
+
+
+def _dark(colour: str) -> bool:
+    """Black, a dark grey or a colour left to the mail program: not a colour an answer is marked with."""
+    if colour.lower() in ("black", "windowtext", "inherit", "initial", "currentcolor", "auto", "#000"):
+        return True
+    hexed = _HEX_COLOUR.match(colour)
+    if hexed:
+        digits = hexed.group(1)
+        channels = (
+            [int(c * 2, 16) for c in digits]
+            if len(digits) == 3
+            else [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
+        )
+        return max(channels) <= _DARK or max(channels) - min(channels) < _GREY_SPREAD
+    rgb = _RGB_COLOUR.match(colour)
+    if rgb:
+        channels = [int(value) for value in rgb.groups()]
+        return max(channels) <= _DARK or max(channels) - min(channels) < _GREY_SPREAD
+    return False
+
+
+_GREY_SPREAD = 24  # channels this close: a grey, however light (quoted text is often shown grey)
 
 
 def _row_label(row: Tag) -> bool:

@@ -578,6 +578,8 @@ _LANGUAGE_LISTS = (
     "struck_words",
     "can_words",
     "above_words",
+    "below_words",
+    "confirm_words",
     "keep_words",
     "seek_words",
     "conditions",
@@ -719,6 +721,8 @@ class LicenseVocabulary:
     struck_words: PhraseTable  # "deleted", "gestrichen": before a grant-for-good sentence, a kept revocation
     can_words: PhraseTable  # "I can", "mogę", "je peux": before a revocation word, the right to revoke kept
     above_words: PhraseTable  # "above", "oben": a later set-aside word's sentence pointing back at the text
+    below_words: PhraseTable  # "below", "ci-dessous": a reply pointing at the statement quoted under it
+    confirm_words: PhraseTable  # "I confirm", "confermo": a reply taking on the statement it points at
     keep_words: PhraseTable  # "kept intact", "se conserve": a watermark that must stay, in a condition
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
     verb_final_prepositions: PhraseTable  # "auf", "op": open a phrase before a clause-closing use verb
@@ -954,6 +958,13 @@ def read_license(
     hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
     hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
+    # "other photos on our site are still under CC BY-NC 4.0": a license of the holder's other works
+    hits = [
+        hit
+        for hit in hits
+        if not (hit.problem in _RESTRICTION_RANK and _about_other_works(tokens, hit, vocab))
+        or not any(other.spdx and not _about_other_works(tokens, other, vocab) for other in hits)
+    ]
     hits = [
         hit
         for hit in hits
@@ -1055,6 +1066,19 @@ def _asked_and_refused(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
 
 # Greek asks with ";" (or U+037E): "… (CC BY-SA 4.0); ΟΧΙ"; a semicolon before a bare "no" ends no grant
 _QUESTION_MARKS = ("?", "？", "؟", "\u037e", ";")
+
+
+def confirms_text_below(text: str, vocab: LicenseVocabulary) -> bool:
+    """The text takes on a statement written under it: a confirming word and a word pointing below in one
+    sentence, the confirming word not negated ("confermo la dichiarazione qui sotto", "אני מאשרת את
+    ההצהרה שלמטה"; not "I do not confirm the statement below")."""
+    tokens = tokenize(text)
+    sentences = _sentence_numbers(tokens)
+    below = {sentences[span.start] for span in _spans(tokens, vocab.below_words, frozenset(), None)}
+    return any(
+        sentences[span.start] in below and not _negated(tokens, span.start, vocab)
+        for span in _spans(tokens, vocab.confirm_words, frozenset(), None)
+    )
 
 
 def _with_port(tokens: Sequence[Token], free: Sequence[_Hit]) -> str | None:
@@ -1523,6 +1547,9 @@ def _describes_organisation(
     non-commercial organisations" limits the grant to them). Not the grant's condition."""
     if hit.start > 0 and vocab.purpose_words.matches_any(tokens, hit.start - 1):
         return False
+    answer = hit.end - 1
+    if answer > hit.start and _answer_separator(tokens[answer].sep) and _no_answer_at(tokens, answer, vocab):
+        return False  # "… în scopuri comerciale ........ NU": a form's answer, no description
     after = next(
         (
             i
@@ -4270,7 +4297,13 @@ def _ask_first_hits(
     clause ("without asking in advance"). Any use named, where the marker's clause asks for consent
     ("for any print use, ask me for permission first")."""
     markers = [
-        *_markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before),
+        # each in a paragraph of its language: Dutch "pas na" (only after) is Afrikaans "aan te pas na"
+        # (to adapt to)
+        *(
+            marker
+            for marker in _markers(tokens, vocab, vocab.beforehand_words, masked, _freed_before)
+            if not foreign.foreign(marker, "beforehand_words")
+        ),
         # "ať se mi nejdřív ozve", "…, która chce …, najpierw się ze mną skontaktuje" ask first;
         # "Nejdříve jsem nevěděl, …" opens a story ("at first")
         *(
@@ -5266,11 +5299,13 @@ def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) ->
     "Only Wikipedia: no", "Restricted to Wikipedia? No", or the answer alone on the next line or paragraph
     (a form's table: "Только для Википедии\n\n нет"); not "només per a la Viquipèdia: no autoritzo …" (a
     refusal follows)."""
-    if end >= len(tokens):
-        return False
-    if not _answer_separator(tokens[end].sep):
-        return False
-    return _no_answer_at(tokens, end, vocab)
+    for answer in range(end, min(len(tokens), end + _LABEL_REACH + 1)):
+        # the rest of the label first: "İzin yalnızca Vikipedi için mi? …… Hayır"
+        if _answer_separator(tokens[answer].sep):
+            return _no_answer_at(tokens, answer, vocab)
+        if tokens[answer].gap or tokens[answer].brk:
+            return False
+    return False
 
 
 def _no_answer_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -5573,7 +5608,12 @@ def _limit_negated(tokens: Sequence[Token], limit: _Span, vocab: LicenseVocabula
     for start in range(limit.start - 1, max(-1, limit.start - _LIMIT_NEGATION_REACH - 1), -1):
         if tokens[start + 1].gap:
             return False
-        if vocab.negators.matches_any(tokens, start) or vocab.negative_determiners.matches_any(tokens, start):
+        if (
+            vocab.negators.matches_any(tokens, start)
+            or vocab.negative_determiners.matches_any(tokens, start)
+            # "bez ograničenja na Vikipediju", "without limitation to Wikipedia"
+            or vocab.without_words.matches_any(tokens, start)
+        ):
             return True
     return False
 

@@ -624,7 +624,7 @@ def _decoded_text(
     struck = _may_strike(html)
     if not text_needed and not struck and not _may_hold_links(html):
         return _Content(defects=decoded.defects + cut, html=True)
-    rendered = html_to_text(html)
+    rendered = html_to_text(html, coloured_answers=vocab.quoting.names_a_colour(_before_quote(html)))
     return _Content(
         blocks=(_Block(rendered.text),),
         links=rendered.links,
@@ -632,6 +632,32 @@ def _decoded_text(
         html=True,
         struck=struck,
     )
+
+
+_QUOTE_START = re.compile(r"<blockquote[\s>]", re.IGNORECASE)
+
+
+def _before_quote(html: str) -> str:
+    """The reply's own words in an HTML mail: the text before its first quote, its markup left out (a
+    style's "color:" names no colour the reply speaks of)."""
+    found = _QUOTE_START.search(html)
+    return _MARKUP.sub(" ", _without_styles(html[: found.start()])) if found else ""
+
+
+def _without_styles(html: str) -> str:
+    """`html` without its style sheets ("p {color: #333}"), in one pass."""
+    lowered = html.lower()
+    kept: list[str] = []
+    at = 0
+    while (start := lowered.find("<style", at)) >= 0:
+        kept.append(html[at:start])
+        end = lowered.find("</style", start)
+        at = len(html) if end < 0 else end + len("</style")
+    kept.append(html[at:])
+    return "".join(kept)
+
+
+_MARKUP = re.compile(r"<[^<>]*>")
 
 
 _STRUCK_NAMES = "|".join(sorted(STRUCK_TAGS))

@@ -29,6 +29,7 @@ _HEADER_LINE = re.compile(r"^\s*(?:\*+\s*)?([^:：\s][^:：]{0,30}?)\s*(?:\*+\s*
 _ADDRESS_RUN = re.compile(r"[^\s<>\[\]()\"',;:]+")
 _NAME_TRIM = " \t\"'<>[]()*,;:"
 _MARKER_MAX_LENGTH = 100
+_UNSPACED = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0590-\u06ff]")
 _QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
 # "[KB]": initials in square brackets, how a sender marks the answers written into a quoted mail; or
 # a mark of punctuation the sender names in quotes ('válaszaimat … ">>" jellel', with ">>")
@@ -57,6 +58,7 @@ class QuotingVocabulary:
     forward_subject_prefixes: frozenset[str]
     answer_labels: frozenset[str]
     answer_words: frozenset[str]
+    answer_colours: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -78,6 +80,7 @@ class QuotingVocabulary:
             forward_subject_prefixes=_keys(data, "forward_subject_prefixes"),
             answer_labels=_keys(data, "answer_labels"),
             answer_words=_keys(data, "answer_words"),
+            answer_colours=tuple(sorted(_keys(data, "answer_colours"))),
         )
 
     def header_key(self, line: str) -> tuple[str, str] | None:
@@ -126,6 +129,22 @@ class QuotingVocabulary:
         if match is not None and _normalise(match.group(1)) in self.answer_labels:
             return match.group(2)
         return plain
+
+    def names_a_colour(self, text: str) -> bool:
+        """The text names a colour ("Mes réponses sont en rouge"): a colour word's stem opening a word,
+        or anywhere in a script written without spaces or capitals (Han, kana, Hangul, Arabic, Hebrew)."""
+        folded = text.casefold()
+        for colour in self.answer_colours:
+            start = folded.find(colour)
+            while start >= 0:
+                if (
+                    start == 0
+                    or not folded[start - 1].isalpha()
+                    or (not colour.isascii() and _UNSPACED.match(colour))
+                ):
+                    return True
+                start = folded.find(colour, start + 1)
+        return False
 
     def capital_answer(self, text: str) -> bool:
         """`text` opens with a yes or a no written in capitals ("DA, am făcut-o eu", "ΝΑΙ")."""

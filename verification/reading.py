@@ -11,7 +11,7 @@ from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
 from verification.forms import with_leaders_as_colons, without_unticked_options
 from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
-from verification.licenses import LicenseVocabulary, read_license
+from verification.licenses import LicenseVocabulary, confirms_text_below, read_license
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseFinding, LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.quoting import QuotingVocabulary, split_segments
@@ -51,6 +51,7 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
+    message = _with_confirmed_draft(message, vocab.licenses)
     whole = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting, corrected=True)
     message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
@@ -171,6 +172,39 @@ def _with_own_quotes(
         for segment in (*message.segments, *nested)
     )
     return replace(message, segments=segments)
+
+
+def _with_confirmed_draft(message: ParsedMessage, licenses: LicenseVocabulary) -> ParsedMessage:
+    """A reply naming no license that confirms the statement below ("confermo la dichiarazione qui
+    sotto") when the agent's quoted mail holds a drafted statement, set apart by rule lines or quotation
+    marks: the draft, confirmed in person, is the sender's statement (its restrictions count too)."""
+    own = message.text(SegmentKind.OWN)
+    if read_license(own, licenses).problem is not LicenseProblem.NONE_FOUND:
+        return message
+    if not confirms_text_below(own, licenses):
+        return message
+    for segment in message.segments:
+        if segment.kind is not SegmentKind.QUOTED:
+            continue
+        draft = _drafted_statement(_unquoted(segment.text))
+        if draft and read_license(draft, licenses).problem is not LicenseProblem.NONE_FOUND:
+            confirmed = Segment(kind=SegmentKind.OWN, text=draft, forwarded_from=None)
+            return replace(message, segments=(*message.segments, confirmed))
+    return message
+
+
+_RULE_LINE = re.compile(r"^[ \t]*[-–—_=*]{3,}[ \t]*$", re.MULTILINE)
+_QUOTED_PASSAGE = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』]{80,}?)[\"”“»」』]")
+
+
+def _drafted_statement(quote: str) -> str | None:
+    """The text between the first two rule lines of a quoted mail, else its first long passage in
+    quotation marks: where an agent sets out a statement to confirm."""
+    rules = list(_RULE_LINE.finditer(quote))
+    if len(rules) >= 2:
+        return quote[rules[0].end() : rules[1].start()].strip() or None
+    passage = _QUOTED_PASSAGE.search(quote)
+    return passage.group(1).strip() if passage else None
 
 
 def _nested_sender_quotes(

@@ -23,7 +23,7 @@ def label_table_cells(text: str) -> str:
     grid: two rows or more, each with as many cells (2 to `_MAX_COLUMNS`) as the header, every header cell
     short and not empty, above the signature delimiter; a boxed table of labels and values (`_keyed`) reads
     "label: value" on each row. Anything else is left as it is."""
-    if "|" not in text:
+    if "|" not in text and "｜" not in text:
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -37,7 +37,7 @@ def label_table_cells(text: str) -> str:
         end = index
         while end < len(lines) and (_cells(lines[end]) is not None or (end > index and _ruled(lines[end]))):
             end += 1
-        if end - index >= 2 and _keyed(lines, index):
+        if end - index >= 2 and _keyed(lines, index, end):
             out.extend(_keyed_rows(lines[index:end]))
             index = end
         elif end - index >= 2:
@@ -51,31 +51,42 @@ def label_table_cells(text: str) -> str:
 
 def _cells(line: str) -> list[str] | None:
     """The cells of a table row, or None: a row has a bar between words and is no quoted line."""
-    stripped = line.strip()
+    stripped = line.strip().replace("｜", "|")  # a full-width bar in Japanese and Chinese tables
     if "|" not in stripped or stripped.startswith(">"):
         return None
     cells = [cell.strip() for cell in stripped.strip("|").split("|")]
     return cells if 2 <= len(cells) <= _MAX_COLUMNS else None
 
 
-def _keyed(lines: Sequence[str], index: int) -> bool:
-    """A boxed table of two columns whose first row no rule underlines: each row a label and its value
-    ("| Фотограф | Андрей Соколов |" over "| Сайт | …"), no header above columns."""
+def _keyed(lines: Sequence[str], index: int, end: int) -> bool:
+    """A boxed table of two columns, each row a label and its value, no header above columns: its first
+    row no rule underlines ("| Фотограф | Андрей Соколов |" over "| Сайт | …"), or rules part its rows
+    all through, and its first column holds only labels (a few words; no file name, date or number)."""
     first = _cells(lines[index]) or []
-    return (
-        len(first) == 2
-        and index > 0
-        and _ruled(lines[index - 1])
-        and index + 1 < len(lines)
-        and not _ruled(lines[index + 1])
-    )
+    if len(first) != 2 or index == 0 or not _ruled(lines[index - 1]):
+        return False
+    rules = [number for number in range(index + 1, end) if _ruled(lines[number])]
+    underlined = bool(rules) and rules[0] == index + 1
+    if underlined and len([rule for rule in rules if rule != end - 1]) < _KEYED_RULES:
+        return False
+    labels = [cells[0] for line in lines[index:end] if (cells := _cells(line)) is not None and cells[0]]
+    return all(len(label.split()) <= _LABEL_WORDS and not _NOT_A_LABEL.search(label) for label in labels)
+
+
+_KEYED_RULES = 3  # the rule under the first row and two more inside: rows ruled apart, labels and values
+_LABEL_WORDS = 4
+_NOT_A_LABEL = re.compile(r"[:.\d/@]")
 
 
 def _keyed_rows(rows: Sequence[str]) -> list[str]:
+    """Each row "label: value"; a row with no label goes on the value above ("| | Fájl:B.jpg |")."""
     out = []
     for row in rows:
         cells = _cells(row)
-        out.append(row if cells is None or len(cells) != 2 or not cells[0] else f"{cells[0]}: {cells[1]}")
+        if cells is None or len(cells) != 2:
+            out.append(row)
+        else:
+            out.append(f"{cells[0]}: {cells[1]}" if cells[0] else f"  {cells[1]}")
     return out
 
 

@@ -172,14 +172,15 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
     "heldout76/ik08-sv-lookalike-hyphen-ps-license": "a PS's 'CC BY-SA 4.0 i stället' after the NC above",
-    "heldout76/ik09-lt-wikipedia-only-withdrawn": "'šios sąlygos atsisakau': the quoted limit given up",
-    "heldout76/ik22-kk-mailru-listed-wikipedia-only-withdrawn": "Kazakh 'ол күшін жойды' (void) not read",
     "heldout77/in21-he-muzeon-copyright-atsmi": "the museum's own '©' footer read as another's credit",
     "heldout77/ip08-sw-museum-other-public-suffix": "'haihusu Wikipedia pekee' (not only) read as a limit",
     "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",
     "heldout77/ip19-ur-self-timer-studio-portrait": "'ٹائمر لگا کر' (with the timer) not read; a credit read",
-    "heldout78/iq22-he-ishur-hatzhara-betzitut": "the agent's drafted statement, confirmed in full, not read",
-    "heldout78/iq24-ar-bidun-asma-milaffat": "answers in another colour inside the quoted HTML mail not read",
+    "heldout79/iu11-pt-outlook-sem-marcas-gmail-no-site": "answers with no mark under the questions not read",
+    "heldout79/iu13-nl-antwoord-versie-in-antwoord": "'Antwoord: 4.0': the version of the quoted 'CC-BY-SA'",
+    "heldout79/iv06-hu-freemail-nem-azonos": "the license chosen in bold (HTML) not told apart",
+    "heldout79/iv21-he-tavla-ken-lo": "an X in a yes/no table's 'no' column not read as refusing the row",
+    "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
 }
 
 

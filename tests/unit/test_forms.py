@@ -61,6 +61,11 @@ from verification.forms import with_leaders_as_colons, without_unticked_options
             "                \n    CC BY 4.0",
             id="cyrillic-x-ticks",
         ),
+        pytest.param(
+            "Dopuštam izmjene ..... ✔\nSamo za Wikipediju ... ✘",
+            "Dopuštam izmjene ..... " + " " + "\n" + " " * len("Samo za Wikipediju ... ✘"),
+            id="a-mark-closing-its-line-answers-it",
+        ),
     ],
 )
 def test_without_unticked_options(text: str, expected: str) -> None:

@@ -754,3 +754,25 @@ def test_plain_stub_gives_way_to_html(vocab: MailVocabulary, plain: str, html: s
     text = parse_message(b"From: a@example.org\r\n" + raw, vocab).text()
     assert read in text
     assert plain not in text or plain == read
+
+
+COLOURED_QUOTE = (
+    "<p>{own}</p><div>On Mon, 3 Mar 2025 at 10:00, VRT &lt;p@x.example&gt; wrote:<blockquote>"
+    '<p>Which license?<br><font color="#ff0000">CC BY 4.0</font></p>'
+    '<p style="color:#222222">Regards, the team</p></blockquote></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("own", "answer_is_own"),
+    [
+        pytest.param("My answers are in red below.", True, id="colour-named"),
+        pytest.param("Thanks for your mail.", False, id="no-colour-named"),
+        pytest.param('<span style="color:#c00">Answers below.</span>', False, id="a-style-names-no-colour"),
+    ],
+)
+def test_coloured_answers_in_a_quote(vocab: MailVocabulary, own: str, answer_is_own: bool) -> None:
+    html = COLOURED_QUOTE.format(own=own).encode()
+    parsed = parse_message(mail(html, content_type="text/html; charset=utf-8"), vocab)
+    assert ("CC BY 4.0" in parsed.text(SegmentKind.OWN)) is answer_is_own
+    assert "Regards" not in parsed.text(SegmentKind.OWN)  # a dark grey is the quote's own colour

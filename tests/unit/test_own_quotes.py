@@ -213,3 +213,39 @@ def test_inline_answers_are_read_with_their_questions(
     reading = read_ticket((HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
     assert not any(credit.name is None and not credit.by_signer for credit in reading.statement.credits)
+
+
+# The agent drafts the statement in the quoted mail, set apart by rule lines, and asks for a confirmation.
+DRAFT = (
+    "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
+    '> If you agree, reply "I confirm the statement below":\n>\n> ------\n'
+    "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n> ------\n>\n"
+    "> Licenses such as CC BY-NC 4.0 are not accepted.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "spdx", "problem"),
+    [
+        pytest.param("I confirm the statement below.\n\n" + DRAFT, "CC-BY-SA-4.0", None, id="confirmed"),
+        pytest.param(
+            "I do not confirm the statement below.\n\n" + DRAFT,
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="not-confirmed",
+        ),
+        pytest.param("Thank you.\n\n" + DRAFT, None, LicenseProblem.NONE_FOUND, id="no-confirmation"),
+        pytest.param(
+            "I confirm the statement below.\n\n"
+            + DRAFT.replace("CC BY-SA 4.0.", "CC BY-SA 4.0, only for Wikipedia."),
+            None,
+            LicenseProblem.WIKIPEDIA_ONLY,
+            id="the-drafts-restriction-counts",
+        ),
+    ],
+)
+def test_a_drafted_statement_confirmed_is_the_senders(
+    vocab: ReadingVocabulary, body: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    reading = read_ticket((HEAD + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

@@ -57,6 +57,12 @@ JA_TABLE = (
             "+---+---+\n| File | Photographer |\n+---+---+\n"
             "File: File:A.jpg | Photographer: Jan Vos\n+---+---+",
         ),
+        (  # Japanese tables part their cells with full-width bars
+            "ファイル名｜撮影者\nファイル:庭園.jpg｜田中 美咲\nファイル:茶室.jpg｜田中 美咲",
+            "ファイル名｜撮影者\n"
+            "ファイル名: ファイル:庭園.jpg | 撮影者: 田中 美咲\n"
+            "ファイル名: ファイル:茶室.jpg | 撮影者: 田中 美咲",
+        ),
     ],
     ids=[
         "japanese-grid",
@@ -70,6 +76,7 @@ JA_TABLE = (
         "signature-rows",
         "boxed-labels-and-values",
         "boxed-grid",
+        "full-width-bars",
     ],
 )
 def test_label_table_cells(text: str, expected: str) -> None:

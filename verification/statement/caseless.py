@@ -102,8 +102,8 @@ def _caseless_org_after(tail: str, vocab: StatementVocabulary) -> str | None:
 def caseless_introduced(text: str, vocab: StatementVocabulary) -> str | None:
     """The name a writer introduces themselves by in the mail's first lines: "ソプラノ歌手の青木美咲です"
     (I am Aoki Misaki, soprano), "私は田中一郎と申します"; not a sentence about something else ("撮影したのは
-    友人の佐藤です"). Only a name in Han or katakana, of two characters at least, no photo noun and no name
-    of an organisation ("担当", "以上" are in `not_names`)."""
+    友人の佐藤です"). Only a full name in Han or katakana (three characters at least: "山田でございます"
+    gives the surname alone), no photo noun and no organisation ("担当", "以上" are in `not_names`)."""
     head = "\n".join([line for line in text.splitlines() if line.strip()][:_INTRODUCTION_LINES])
     head = unicodedata.normalize("NFC", head)
     for phrase in vocab.caseless_introductions:
@@ -114,7 +114,7 @@ def caseless_introduced(text: str, vocab: StatementVocabulary) -> str | None:
             name = _named_before(head[:start], vocab)
             if (
                 name
-                and len(name.replace(" ", "")) >= 2
+                and len(name.replace(" ", "")) >= _INTRODUCED_CHARACTERS
                 and CASELESS_RUN.fullmatch(name.replace(" ", ""))
                 and not _PLAIN_WORDS.search(name)
                 and name not in vocab.photo_nouns
@@ -127,6 +127,7 @@ def caseless_introduced(text: str, vocab: StatementVocabulary) -> str | None:
 
 
 _INTRODUCTION_LINES = 4  # a greeting, the writer's introduction, the matter
+_INTRODUCED_CHARACTERS = 3
 _SUBJECT_MARKS = ("は", "が", "を")  # a sentence about something else: "…のは", "…が撮影"
 
 

@@ -382,7 +382,8 @@ def _passive_verb(tokens: Sequence[Token], index: int, vocab: StatementVocabular
     in 1958 gemaakt door …")."""
     norm = tokens[index].norm
     if norm in vocab.take_verbs:
-        return True
+        # "photographie de patrimoine" is photography, no "photographié" (photographed) without its accent
+        return norm not in vocab.photo_nouns or vocab.take_verbs.holds_as_written(tokens[index].raw)
     if norm not in vocab.make_verbs:
         return False
     for back in range(index - 1, max(-1, index - _PHOTO_REACH - 1), -1):
@@ -1502,9 +1503,9 @@ def _object_first_credit_at(
 ) -> tuple[Credit, int] | None:
     """The photos put first, then the auxiliary, the maker and, closing the clause, the participle: "Die
     Aufnahmen hat unser Pressewart Jonas Feld beim Sommerfest gemacht", "De foto's heeft Jan de Vries
-    gemaakt". A possessive and a role may stand before the name (two words at least); up to
-    `_ADVERBIAL_WORDS` words between the name and the verb, on its line, no punctuation between ("beim
-    Sommerfest")."""
+    gemaakt", "Bildene har Ingrid Haugen tatt". A possessive and a role may stand before the name (two
+    words at least); up to `_CLAUSE_END_WORDS` words between the name and the verb, no punctuation
+    between ("im Frühjahr bei der Einweihung der neuen Backstube mit seinem Handy"), lines wrapped or not."""
     if tokens[index].norm not in vocab.photo_nouns or not _opens_clause_past_article(tokens, index, vocab):
         return None
     auxiliary = index + 1
@@ -1512,7 +1513,6 @@ def _object_first_credit_at(
         auxiliary += 1  # "foto's"
     if (
         auxiliary >= len(tokens)
-        or tokens[auxiliary].line != tokens[index].line
         or tokens[auxiliary].norm not in vocab.subject_fillers
         or tokens[auxiliary].norm in vocab.articles
     ):
@@ -1522,7 +1522,7 @@ def _object_first_credit_at(
         tokens[start].norm in vocab.own_possessives or tokens[start].norm in vocab.third_possessives
     ):
         start += 2 if start + 2 < len(tokens) and tokens[start + 2].capitalised else 1  # "unser Pressewart"
-    if start >= len(tokens) or not tokens[start].capitalised or tokens[start].line != tokens[index].line:
+    if start >= len(tokens) or not tokens[start].capitalised:
         return None
     run = name_run(text, tokens, start, vocab, org=False, skip_articles=False)
     if run is None:
@@ -1530,9 +1530,9 @@ def _object_first_credit_at(
     name, position = run
     if len(_words(name)) < 2:
         return None
-    for verb in range(position, min(len(tokens), position + _ADVERBIAL_WORDS + 1)):
+    for verb in range(position, min(len(tokens), position + _CLAUSE_END_WORDS + 1)):
         token = tokens[verb]
-        if not token.is_word or token.line != tokens[index].line:
+        if not token.is_word:
             return None
         if token.norm in vocab.take_verbs or token.norm in vocab.make_verbs:
             phrase = " ".join(text[tokens[index].start : token.end].split())
@@ -1541,6 +1541,9 @@ def _object_first_credit_at(
         if _subject_pronoun(token, vocab):
             return None
     return None
+
+
+_CLAUSE_END_WORDS = 12  # the German participle closes its clause, however long the middle
 
 
 def _opens_clause_past_article(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:

@@ -8,6 +8,7 @@ non-commercial license the sender did not choose. The options left unticked are 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Box marks as mail programs and people write them: ticked, and left empty ("[х]" with a Cyrillic х too).
 _TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)", "(X)", "[х]", "[Х]", "(х)", "(Х)", "[✓]", "[✔]")
@@ -31,12 +32,14 @@ def _marks_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ticked, empty
 
 
-def without_unticked_options(text: str) -> str:
+def without_unticked_options(text: str, says_no: Callable[[str], bool] = lambda _: False) -> str:
     """`text` with every option after an empty box blanked, up to the next box or the line's end, and the
     ticked boxes blanked too ("Nur für Wikipedia: ☐ ja ☑ nein" reads "Nur für Wikipedia:        nein").
     Only in a text that ticks some box: without one, empty boxes may be bullets, or a form not filled in;
     a cross is a refusal only beside ticks, and filled and hollow shapes are boxes only as a pair. A mark
-    that closes its line answers the option before it: an empty one or a cross blanks that option.
+    that closes its line answers the option before it: an empty one or a cross blanks that option. A
+    line's one cross before a no (`says_no`: "Samo za Wikipediju: ✘ ne") marks that answer, refusing no
+    option ("✔ Sí ✘ No" still offers two).
     One character for one, so that every offset stays."""
     ticked, empty = _marks_in(text)
     if not ticked:
@@ -58,10 +61,11 @@ def without_unticked_options(text: str) -> str:
             continue
         for number, mark in enumerate(marks):
             start = line.start() + mark.start()
-            if mark.group() in empty:
-                end = line.start() + (
-                    marks[number + 1].start() if number + 1 < len(marks) else len(line.group())
-                )
+            option_end = marks[number + 1].start() if number + 1 < len(marks) else len(line.group())
+            option = line.group()[mark.end() : option_end]
+            answered = len(marks) == 1 and mark.group() in _CROSSES and says_no(option.strip(" .,;"))
+            if mark.group() in empty and not answered:
+                end = line.start() + option_end
             else:
                 end = line.start() + mark.end()
             chars[start:end] = " " * (end - start)

@@ -1068,6 +1068,41 @@ def _asked_and_refused(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
 _QUESTION_MARKS = ("?", "？", "؟", "\u037e", ";")
 
 
+def _confirmed_unchanged(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """ "Without changes" right after a word pointing below, in a sentence that confirms: "Jeg bekrefter
+    hele erklæringen nedenfor, uten endringer" takes the statement as it stands; it forbids nothing."""
+    sentences = _sentence_numbers(tokens)
+    sentence = sentences[hit.start]
+    below = [span for span in _spans(tokens, vocab.below_words, frozenset(), None) if span.end <= hit.start]
+    return (
+        hit.end - hit.start <= _UNCHANGED_WORDS
+        and any(0 <= hit.start - span.end <= 1 and sentences[span.start] == sentence for span in below)
+        and any(
+            sentences[span.start] == sentence and not _negated(tokens, span.start, vocab)
+            for span in _spans(tokens, vocab.confirm_words, frozenset(), None)
+        )
+    )
+
+
+_UNCHANGED_WORDS = 3  # "uten endringer", "without any changes"
+
+
+def is_no_answer(text: str, vocab: LicenseVocabulary) -> bool:
+    """The text is a no and nothing more: "ne", "არა", "No"."""
+    tokens = tokenize(text)
+    found = vocab.no_answers.match(tokens, 0) if tokens else None
+    return found is not None and found.length == len(tokens)
+
+
+def confirms_text_above(text: str, vocab: LicenseVocabulary) -> bool:
+    """A short answer that confirms, not negated: "Potrjujem celotno izjavo", "I confirm it in full"."""
+    tokens = tokenize(text)
+    return any(
+        not _negated(tokens, span.start, vocab)
+        for span in _spans(tokens, vocab.confirm_words, frozenset(), None)
+    )
+
+
 def confirms_text_below(text: str, vocab: LicenseVocabulary) -> bool:
     """The text takes on a statement written under it: a confirming word and a word pointing below in one
     sentence, the confirming word not negated ("confermo la dichiarazione qui sotto", "אני מאשרת את
@@ -1308,8 +1343,28 @@ def _cc_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hi
         break
     if j == index or not parse.is_mention(elements):
         return None
+    if parse.version is None and parse.prefixed:
+        parse.version = _version_field_after(tokens, j, vocab)
     port, j = _port_at(tokens, j, vocab) if parse.version else (None, j)
     return _Hit(index, j, *_cc_license(elements, parse.version, port, vocab))
+
+
+def _version_field_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> str | None:
+    """The version a form gives on the line under the license's name: "Licenca: … (CC BY-SA)" over
+    "Verzija licence: 4.0 Međunarodna"."""
+    if end >= len(tokens) or "\n" not in tokens[end].sep:
+        return None
+    label = vocab.version_words.match(tokens, end)
+    if label is None:
+        return None
+    at = end + label.length
+    filler = vocab.license_words.match(tokens, at)
+    if filler is not None:
+        at += filler.length
+    if at >= len(tokens) or not _answer_separator(tokens[at].sep) or "\n" in tokens[at].sep:
+        return None
+    version = tokens[at].norm if "." in tokens[at].norm else f"{tokens[at].norm}.0"
+    return version if version in vocab.cc_versions else None
 
 
 def _port_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> tuple[str | None, int]:
@@ -1442,6 +1497,7 @@ def _without_descriptions(
         )
         and not (hit.problem is not None and hit.spdx is None and _tells_past_use(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _withdrawn_quote(tokens, hit.start, vocab))
+        and not (hit.problem is LicenseProblem.NO_DERIVATIVES and _confirmed_unchanged(tokens, hit, vocab))
         and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _about_other_works(tokens, hit, vocab))
     ]
@@ -5831,6 +5887,8 @@ def _prior_consent_hits(
                 continue
             if marker.start > consent.start and vocab.without_words.matches_any(tokens, marker.start):
                 continue  # "permission without restrictions": a without-word governs what follows it
+            if any(vocab.revocation_words.matches_any(tokens, i) for i in range(start, end)):
+                continue  # "دون إمكانية سحب الموافقة": without any way to withdraw the consent
             if not any(
                 vocab.seek_words.matches_any(tokens, i) for i in range(start, end)
             ) and not _sought_after(tokens, consent, vocab):

@@ -35,7 +35,7 @@ from verification.html_text import STRUCK_TAGS, html_to_text
 from verification.model import Address, Link, ParsedMessage, Segment, SegmentKind
 from verification.parser_input import parser_input
 from verification.pdf_text import looks_like_pdf, pdf_text
-from verification.quoting import QuotingVocabulary, is_forward_subject, split_segments
+from verification.quoting import QuotingVocabulary, answer_names, is_forward_subject, split_segments
 from verification.text_tables import label_table_cells
 from verification.tickets import find_ticket_number
 
@@ -297,7 +297,12 @@ def parse_message(raw: bytes, vocab: MailVocabulary) -> ParsedMessage:
         subject=subject,
         message_id=_header_text(_first_header(message, "message-id", vocab.limits.max_headers) or "").strip()
         or None,
-        segments=_segments(content.blocks, vocab, forward_subject=is_forward_subject(subject, vocab.quoting)),
+        segments=_segments(
+            content.blocks,
+            vocab,
+            forward_subject=is_forward_subject(subject, vocab.quoting),
+            names=answer_names(sender),
+        ),
         links=_unique_links(content),
         auth_results=auth.headers,
         attachments=tuple(dict.fromkeys(content.attachments)),
@@ -771,7 +776,11 @@ def _attached_messages(part: email.message.Message, vocab: MailVocabulary) -> li
 
 
 def _segments(
-    blocks: Sequence[_Block], vocab: MailVocabulary, *, forward_subject: bool
+    blocks: Sequence[_Block],
+    vocab: MailVocabulary,
+    *,
+    forward_subject: bool,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[Segment, ...]:
     """Split runs of top-level text with the quoting rules; attached mails become forwarded segments."""
     segments: list[Segment] = []
@@ -784,7 +793,9 @@ def _segments(
         text = "\n\n".join(b.text for b in run)
         run = []
         if not block.forwarded:
-            segments.extend(split_segments(text, vocab.quoting, forward_subject=forward_subject))
+            segments.extend(
+                split_segments(text, vocab.quoting, forward_subject=forward_subject, answer_names=names)
+            )
             continue
         for segment in split_segments(text, vocab.quoting, forward_subject=block.forward_subject):
             if segment.kind is SegmentKind.FORWARDED and segment.forwarded_from is not None:

@@ -33,7 +33,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0590-\u06ff]")
 _QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
 # "[KB]": initials in square brackets, how a sender marks the answers written into a quoted mail; or
 # a mark of punctuation the sender names in quotes ('válaszaimat … ">>" jellel', with ">>")
-_BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}\]")
+_BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}\]|\([^\W\d_]{1,4}\)")
 _QUOTED_MARK = re.compile(r"[\"“„«']([^\w\s\"“”„«»']{1,3})[\"”“»']")
 _OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
 
@@ -99,7 +99,7 @@ class QuotingVocabulary:
                 return role, match.group(2).strip()
         return None
 
-    def opens_answer(self, line: str, markers: frozenset[str]) -> bool:
+    def opens_answer(self, line: str, markers: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
         """A quoted line the sender wrote: it opens with an answer label and a colon ("RÉPONSE : OUI") or
         with one of the `markers` the sender's own words name ("[KB] CC BY 4.0", ">> IGEN")."""
         plain = line.lstrip("> \t")
@@ -107,26 +107,28 @@ class QuotingVocabulary:
         if marker is not None and marker.group(0) in markers:
             return True
         # a mark of two characters at least: one alone (">", "*", "-") also quotes or lists
-        if any(line.lstrip().startswith(mark) for mark in markers if len(mark) >= 2 and mark[0] != "["):
+        if any(line.lstrip().startswith(mark) for mark in markers if len(mark) >= 2 and mark[0] not in "[("):
             return True
         match = _HEADER_LINE.match(plain)
         return (
             match is not None
             and match.group(2).strip() != ""
-            and _normalise(match.group(1)) in self.answer_labels
+            and (_normalise(match.group(1)) in self.answer_labels or _normalise(match.group(1)) in names)
         )
 
-    def answer_text(self, line: str, markers: frozenset[str]) -> str:
+    def answer_text(self, line: str, markers: frozenset[str], names: frozenset[str] = frozenset()) -> str:
         """The answer a quoted line holds, its label or marker left out: "RÉPONSE : NON" reads "NON",
         for a "no" to stand right after the question it answers."""
         plain = line.lstrip("> \t")
         for mark in sorted(markers, key=len, reverse=True):
-            if mark[0] == "[" and plain.startswith(mark):
+            if mark[0] in "[(" and plain.startswith(mark):
                 return plain[len(mark) :].lstrip()
             if len(mark) >= 2 and line.lstrip().startswith(mark):
                 return line.lstrip()[len(mark) :].lstrip("> \t")
         match = _HEADER_LINE.match(plain)
-        if match is not None and _normalise(match.group(1)) in self.answer_labels:
+        if match is not None and (
+            _normalise(match.group(1)) in self.answer_labels or _normalise(match.group(1)) in names
+        ):
             return match.group(2)
         return plain
 
@@ -176,10 +178,28 @@ def is_forward_subject(subject: str, vocab: QuotingVocabulary) -> bool:
 
 
 def split_segments(
-    text: str, vocab: QuotingVocabulary, *, forward_subject: bool = False
+    text: str,
+    vocab: QuotingVocabulary,
+    *,
+    forward_subject: bool = False,
+    answer_names: frozenset[str] = frozenset(),
 ) -> tuple[Segment, ...]:
-    """Segments of `text` in reading order; `forward_subject` makes an Outlook header block a forward."""
-    return _Splitter(vocab, forward_subject).split(text.splitlines())
+    """Segments of `text` in reading order; `forward_subject` makes an Outlook header block a forward, and
+    a quoted line labelled with one of `answer_names` (the sender's names and initials: "METTE: …",
+    "MH: …") is the sender's answer."""
+    return _Splitter(vocab, forward_subject, answer_names).split(text.splitlines())
+
+
+def answer_names(sender: Address | None) -> frozenset[str]:
+    """The labels a sender may sign an answer inside a quote with: each name, the full name, the initials
+    ("Martin Hudec": martin, hudec, martin hudec, mh)."""
+    if sender is None:
+        return frozenset()
+    words = [word for word in _normalise(sender.name).split() if len(word) >= 2 and word.isalpha()]
+    if not words:
+        return frozenset()
+    initials = "".join(word[0] for word in words) if len(words) >= 2 else None
+    return frozenset({*words, " ".join(words), *([initials] if initials else [])})
 
 
 def _is_address(run: str) -> bool:
@@ -200,9 +220,10 @@ def forwarded_address(value: str) -> Address | None:
 class _Splitter:
     """One pass over the lines; appends (kind, line, forwarded_from) runs to `self.runs`."""
 
-    def __init__(self, vocab: QuotingVocabulary, forward_subject: bool) -> None:
+    def __init__(self, vocab: QuotingVocabulary, forward_subject: bool, answer_names: frozenset[str]) -> None:
         self.vocab = vocab
         self.forward_subject = forward_subject
+        self.answer_names = answer_names
         self.runs: list[tuple[SegmentKind, list[str], Address | None]] = []
         self.quoted_from: Address | None = None  # the From its reply header names, for the quote under it
         self.answer_markers: set[str] = set()  # "[KB]" in the sender's own words: the answers' marker
@@ -222,19 +243,22 @@ class _Splitter:
                 continue
             quoted = mode is _Mode.QUOTED_REST or (mode is _Mode.LINES and line.lstrip().startswith(">"))
             if quoted and (
-                self.answering
-                or self.vocab.opens_answer(line, frozenset(self.answer_markers))
+                # an answer goes on over the lines under it in a quote without marks (Outlook's), where
+                # nothing else tells its lines apart; a ">" line is the quote's again
+                (self.answering and not line.lstrip().startswith(">"))
+                or self.vocab.opens_answer(line, frozenset(self.answer_markers), self.answer_names)
                 or (self.asked and self.vocab.capital_answer(line))
             ):
                 self.answering = True
                 self.asked = False
-                self._append(SegmentKind.OWN, self.vocab.answer_text(line, frozenset(self.answer_markers)))
+                answer_text = self.vocab.answer_text(line, frozenset(self.answer_markers), self.answer_names)
+                self._append(SegmentKind.OWN, _in_lower_case(answer_text))
                 index += 1
                 continue
             answer = self.vocab.answer_after_question(line) if quoted else None
             if answer is not None:
                 self._append(SegmentKind.QUOTED, line[:answer], self.quoted_from)
-                self._append(SegmentKind.OWN, line[answer:])
+                self._append(SegmentKind.OWN, _in_lower_case(line[answer:]))
                 self.asked = False
                 index += 1
                 continue
@@ -369,6 +393,20 @@ class _Splitter:
             if text:
                 segments.append(Segment(kind=kind, text=text, forwarded_from=sender))
         return tuple(segments)
+
+
+def _in_lower_case(answer: str) -> str:
+    """An answer typed all in capitals, in lower case but its first letter: "NE, FOTKY DĚLAL NÁŠ EXTERNÍ
+    FOTOGRAF" reads as written in a sentence, where the readers find who took the photos (capitals mark
+    names, and a line of them would be one long name)."""
+    cased = [char for char in answer if char.lower() != char.upper()]  # none in a script without capitals
+    words = [word for word in answer.split() if any(char.lower() != char.upper() for char in word)]
+    if len(words) < _LOWERED_WORDS or not all(char.isupper() for char in cased):
+        return answer  # "ΝΑΙ", "CC BY 4.0": a word or two, nothing a name could hide in
+    return answer[:1] + answer[1:].lower()
+
+
+_LOWERED_WORDS = 4
 
 
 def _next_line_quoted(lines: Sequence[str], index: int) -> bool:

@@ -11,7 +11,13 @@ from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
 from verification.forms import with_leaders_as_colons, without_unticked_options
 from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
-from verification.licenses import LicenseVocabulary, confirms_text_below, read_license
+from verification.licenses import (
+    LicenseVocabulary,
+    confirms_text_above,
+    confirms_text_below,
+    is_no_answer,
+    read_license,
+)
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseFinding, LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.quoting import QuotingVocabulary, split_segments
@@ -58,15 +64,20 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     files = find_files(message.subject, texts, message.links, vocab.files)
     # the readers see Persian in Persian letters and forms as filled in; file titles stay as written, for
     # the wiki to find them
-    spelled = _as_written_to_be_read(message)
-    release = release_text(replace(spelled, segments=_answers_with_their_questions(spelled.segments)))
+    spelled = _as_written_to_be_read(message, vocab.licenses)
+    answered = _answers_with_their_questions(spelled.segments, vocab.licenses)
+    release = release_text(replace(spelled, segments=answered))
     license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
     if not statement.websites and whole != message:
         # a corrected release ("the version I forgot: CC BY-SA 4.0") quoting the mail it corrects: the
         # holder's site stays named in the earlier mail's signature
         websites = read_statement(
-            _as_written_to_be_read(whole), files, vocab.statement, vocab.licenses, vocab.languages
+            _as_written_to_be_read(whole, vocab.licenses),
+            files,
+            vocab.statement,
+            vocab.licenses,
+            vocab.languages,
         ).websites
         statement = replace(statement, websites=websites)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
@@ -80,34 +91,47 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     )
 
 
-def _as_written_to_be_read(message: ParsedMessage) -> ParsedMessage:
+def _as_written_to_be_read(message: ParsedMessage, licenses: LicenseVocabulary) -> ParsedMessage:
     """Persian in Persian letters, and a filled-in form as the sender filled it in (the options left
     unticked blanked out, a dot leader read as a colon), each offset kept."""
+    persian = with_persian_letters
+
+    def says_no(word: str) -> bool:
+        return is_no_answer(word, licenses)
+
     segments = tuple(
         replace(
-            segment, text=with_leaders_as_colons(without_unticked_options(with_persian_letters(segment.text)))
+            segment, text=with_leaders_as_colons(without_unticked_options(persian(segment.text), says_no))
         )
         for segment in message.segments
     )
     return message if segments == message.segments else replace(message, segments=segments)
 
 
-def _answers_with_their_questions(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+def _answers_with_their_questions(
+    segments: tuple[Segment, ...], licenses: LicenseVocabulary
+) -> tuple[Segment, ...]:
     """For the license reader, a short answer right under a quoted paragraph that ends with a question,
     the question put before it: a bare "No." under "Do you accept commercial use?" refuses it, and "Yes"
-    under "Do you want to keep the restriction?" keeps it; read alone, either says nothing. Who made the
-    work is not read there: "or did someone else take them?" asks, it credits no one."""
+    under "Do you want to keep the restriction?" keeps it; read alone, either says nothing. A short
+    answer confirming what stands above it ("(BK) Potrjujem celotno izjavo") takes that whole quoted
+    paragraph on. Who made the work is not read there: "or did someone else take them?" asks, it credits
+    no one."""
     answered: list[Segment] = []
     for index, segment in enumerate(segments):
-        question = (
-            _closing_question(segments[index - 1].text)
-            if index > 0
+        asked = (
+            index > 0
             and segment.kind is SegmentKind.OWN
             and segments[index - 1].kind is SegmentKind.QUOTED
             and len(segment.text.split("\n", 1)[0].split()) <= _SHORT_ANSWER_WORDS
-            else None
         )
-        answered.append(segment if question is None else replace(segment, text=f"{question}\n{segment.text}"))
+        above = None
+        if asked:
+            quote = segments[index - 1].text
+            above = _closing_question(quote) or (
+                _last_paragraph(quote) if confirms_text_above(segment.text, licenses) else None
+            )
+        answered.append(segment if above is None else replace(segment, text=f"{above}\n{segment.text}"))
     return tuple(answered)
 
 
@@ -118,9 +142,13 @@ _QUESTION_MARKS = ("?", "？", "؟", "\u037e")
 _GREEK = re.compile("[\u0370-\u03ff]")
 
 
+def _last_paragraph(quote: str) -> str:
+    return _PARAGRAPH_BREAK.split(_unquoted(quote).strip())[-1]
+
+
 def _closing_question(quote: str) -> str | None:
     """The last sentence of the quote's last paragraph, when it asks a question."""
-    paragraph = _PARAGRAPH_BREAK.split(_unquoted(quote).strip())[-1]
+    paragraph = _last_paragraph(quote)
     joined = " ".join(paragraph.split())
     greek = joined.endswith(";") and _GREEK.search(joined) is not None  # Greek asks with ";"
     if not joined.endswith(_QUESTION_MARKS) and not greek:
@@ -179,9 +207,11 @@ def _with_confirmed_draft(message: ParsedMessage, licenses: LicenseVocabulary) -
     sotto") when the agent's quoted mail holds a drafted statement, set apart by rule lines or quotation
     marks: the draft, confirmed in person, is the sender's statement (its restrictions count too)."""
     own = message.text(SegmentKind.OWN)
-    if read_license(own, licenses).problem is not LicenseProblem.NONE_FOUND:
-        return message
+    if not any(segment.kind is SegmentKind.QUOTED for segment in message.segments):
+        return message  # most mail: no quote to confirm
     if not confirms_text_below(own, licenses):
+        return message
+    if read_license(own, licenses).problem is not LicenseProblem.NONE_FOUND:
         return message
     for segment in message.segments:
         if segment.kind is not SegmentKind.QUOTED:
@@ -238,28 +268,50 @@ def _nested_sender_quotes(
                 found.append(inner[0])
                 break
         else:
-            found.extend(_signed_nested_quotes(lines, sender, signed))
+            found.extend(_signed_nested_quotes(lines, sender))
     return found
 
 
-def _signed_nested_quotes(lines: Sequence[str], sender: Address, signed: str) -> list[Segment]:
-    """A quote with no header of its own inside an Outlook-quoted reply (the agent's answer above, the
-    sender's first mail below it, each line marked ">"), signed at its end with the sender's full name."""
+def _signed_nested_quotes(lines: Sequence[str], sender: Address) -> list[Segment]:
+    """A quote with no header of its own inside another's quoted reply, one level deeper than the reply's
+    own lines (the agent's answer above, the sender's first mail below it, marked ">" under an Outlook
+    header or ">>" under a ">" reply), signed at its end with the sender's full name."""
+    name = _full_name_of(sender)
+    body = [line for line in lines if line.strip(" \t>")]
+    if name is None or not body:
+        return []
+    if body[0].rstrip().endswith((":", "：")) and len(body) > 1:
+        body = body[1:]  # the reply header: "On …, VRT wrote:"
+    base = _depth(body[0])
     runs: list[list[str]] = [[]]
     for line in lines:
-        if line.lstrip().startswith(">"):
+        if _depth(line) > base:
             runs[-1].append(line)
-        elif runs[-1]:
+        elif runs[-1] and line.strip(" \t>"):
             runs.append([])
-    name = _full_name_of(sender)
     return [
         Segment(kind=SegmentKind.QUOTED, text="\n".join(run), forwarded_from=None)
         for run in runs
-        if run
-        and len(run) < len(lines)  # a quote inside the reply, not the reply's own quoting
-        and name is not None
-        and name in _signed_lines("\n".join(run))[-_LAST_SIGNED_CHARS:]
+        if run and _signed_by(run, name)
     ]
+
+
+def _depth(line: str) -> int:
+    """The quote marks before a line: ">> text" is two deep."""
+    marks = _QUOTE_PREFIX.match(line)
+    return marks.group().count(">") if marks else 0
+
+
+def _signed_by(run: Sequence[str], name: str) -> bool:
+    """One of the quote's last two lines is the name, perhaps with a title or a date: "> Стефан Иванов"."""
+    lines = [" ".join(_unquoted(line).casefold().split()) for line in run if _unquoted(line).strip()]
+    return any(
+        line.startswith(name) and len(line.split()) <= len(name.split()) + _SIGNATURE_EXTRA_WORDS
+        for line in lines[-2:]
+    )
+
+
+_SIGNATURE_EXTRA_WORDS = 3  # "Stefan Ivanov, 05.12.2026", "Sara Conti, photographer"
 
 
 def _one_level_out(text: str) -> str:

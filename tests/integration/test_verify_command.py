@@ -104,7 +104,6 @@ def verified(sample_web: dict[str, str], patient_config: Path) -> dict[str, dict
 # pass fails this test until the entry is removed.
 KNOWN_MISSES: dict[str, str] = {
     "heldout18/aa04-ru-lawyer-for-photographer": "a lawyer names her client, a photographer: a credit",
-    "heldout18/w24-de-quoted-shutter-credit": "'ich bestätige meine Angaben … ohne Änderungen' read as ND",
     "heldout19/ac18-cs-initials-watermark": "the signer's initials in a watermark read as another's credit",
     "heldout27/BB19-it-safelinks-firma-immagine": "the holder named only in an image's alt text",
     "heldout22/an07a-uk-painter": "a painter named in the title; 'сфотографувала … сама' not read",
@@ -181,6 +180,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout79/iv06-hu-freemail-nem-azonos": "the license chosen in bold (HTML) not told apart",
     "heldout79/iv21-he-tavla-ken-lo": "an X in a yes/no table's 'no' column not read as refusing the row",
     "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
+    "heldout80/jb11-lt-wikipedia-only-to-free": "'… „tik Vikipedijai“ … nusprendžiau kitaip' not read",
+    "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
 }
 
 

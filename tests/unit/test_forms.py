@@ -77,6 +77,25 @@ def test_without_unticked_options(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         pytest.param(
+            "✔ CC BY-SA 4.0\nSamo za Wikipediju: ✘ ne",
+            "  CC BY-SA 4.0\nSamo za Wikipediju:   ne",
+            id="a-cross-marks-a-no",
+        ),
+        pytest.param(
+            "✔ CC BY-SA 4.0\nObrade: ✔ Sí ✘ No",
+            "  CC BY-SA 4.0\nObrade:   Sí     ",
+            id="a-cross-among-options",
+        ),
+    ],
+)
+def test_a_lone_cross_before_a_no_marks_the_answer(text: str, expected: str) -> None:
+    assert without_unticked_options(text, lambda word: word.casefold() in {"ne", "no"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
             "Maker van de foto’s ....... Joost Hendriks",
             "Maker van de foto’s:        Joost Hendriks",
             id="dot-leader",

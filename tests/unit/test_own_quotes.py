@@ -249,3 +249,24 @@ def test_a_drafted_statement_confirmed_is_the_senders(
 ) -> None:
     reading = read_ticket((HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
+
+
+@pytest.mark.parametrize(
+    ("answer", "spdx", "problem"),
+    [
+        pytest.param("(SC) I confirm the whole statement.", "CC-BY-SA-4.0", None, id="confirmed-under-it"),
+        pytest.param("(SC) I do not confirm it.", None, LicenseProblem.NONE_FOUND, id="not-confirmed"),
+    ],
+)
+def test_a_confirmation_under_a_quoted_statement(
+    vocab: ReadingVocabulary, answer: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    body = (
+        "My answers are marked (SC).\n\n"
+        "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
+        "> Please confirm this statement in full:\n>\n"
+        "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n"
+        f"{answer}\n>\n> Regards\n"
+    )
+    reading = read_ticket((HEAD + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

@@ -9,7 +9,13 @@ import pytest
 
 from verification.errors import ConfigError
 from verification.model import Address, SegmentKind
-from verification.quoting import QuotingVocabulary, forwarded_address, is_forward_subject, split_segments
+from verification.quoting import (
+    QuotingVocabulary,
+    answer_names,
+    forwarded_address,
+    is_forward_subject,
+    split_segments,
+)
 
 OWN, QUOTED, FORWARDED = SegmentKind.OWN, SegmentKind.QUOTED, SegmentKind.FORWARDED
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "mail.toml"
@@ -105,6 +111,14 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
     assert segments[1].forwarded_from == Address("ben@ortiz.example", "Ben Ortiz")
     assert segments[1].text.endswith("I, Ben Ortiz, release it.")
     assert marker not in segments[1].text
+
+
+def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> None:
+    names = answer_names(Address(addr="m@x.example", name="Martin Hudec"))
+    assert names == {"martin", "hudec", "martin hudec", "mh"}
+    text = "Answers below.\n\n> Which license?\n> MH: CC BY 4.0\n> MARTIN: yes\n> Jana: no"
+    own = [s.text for s in split_segments(text, vocab, answer_names=names) if s.kind is OWN]
+    assert own == ["Answers below.", "CC BY 4.0\nyes"]
 
 
 @pytest.mark.parametrize(
@@ -226,8 +240,20 @@ def test_forward_marker_starts_forwarded_text_with_its_sender(
                 (OWN, "Meine Antworten", None),
                 (QUOTED, "> Welche Lizenz?", None),
                 (OWN, "CC BY 4.0", None),
+                (QUOTED, "> Danke", None),
             ),
             id="bracketed-marker-the-sender-names",
+        ),
+        pytest.param(
+            "Odgovori so označeni z (BK).\n\n> Ste jo posneli sami?\n> (BK) Da, sam.\n> Hvala",
+            False,
+            (
+                (OWN, "Odgovori", None),
+                (QUOTED, "> Ste", None),
+                (OWN, "Da, sam.", None),
+                (QUOTED, "> Hvala", None),
+            ),
+            id="bracketed-initials-the-sender-names",
         ),
         pytest.param(
             "> [KB] is the agent's note\nok",

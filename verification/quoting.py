@@ -30,6 +30,7 @@ _ADDRESS_RUN = re.compile(r"[^\s<>\[\]()\"',;:]+")
 _NAME_TRIM = " \t\"'<>[]()*,;:"
 _MARKER_MAX_LENGTH = 100
 _UNSPACED = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0590-\u06ff]")
+_OFFERED_WORDS = 4  # "YES / NO", "JA oder NEIN": an offered choice names both in its first words
 _QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
 # "[KB]": initials in square brackets, how a sender marks the answers written into a quoted mail; or
 # a mark of punctuation the sender names in quotes ('válaszaimat … ">>" jellel', with ">>")
@@ -149,9 +150,13 @@ class QuotingVocabulary:
         return False
 
     def capital_answer(self, text: str) -> bool:
-        """`text` opens with a yes or a no written in capitals ("DA, am făcut-o eu", "ΝΑΙ")."""
+        """`text` opens with a yes or a no written in capitals ("DA, am făcut-o eu", "ΝΑΙ"); not the choice an
+        agent offers ("YES / NO", "JA oder NEIN"): two answer words in its first words."""
         plain = text.lstrip("> \t")
         folded = plain.casefold()
+        opening = re.findall(r"\w+", folded)[:_OFFERED_WORDS]
+        if len({word for word in opening if word in self.answer_words}) >= 2:
+            return False
         for word in self.answer_words:
             written = plain[: len(word)]
             after = plain[len(word) : len(word) + 1]

@@ -290,6 +290,12 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
             id="yes-in-lower-case-stays-the-agents",
         ),
         pytest.param(
+            "> Do you agree to CC BY-SA 4.0?\n> YES / NO\nok",
+            False,
+            ((QUOTED, "> Do you", None), (OWN, "ok", None)),
+            id="a-choice-the-agent-offers-stays-the-agents",
+        ),
+        pytest.param(
             "> Συμφωνείτε με την άδεια (CC BY-SA 4.0); ΝΑΙ\n> Ευχαριστούμε",
             False,
             (

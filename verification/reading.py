@@ -57,7 +57,7 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
-    message = _with_confirmed_draft(message, vocab.licenses)
+    message = _with_confirmed_draft(message, vocab.licenses, vocab.mail.quoting)
     whole = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting, corrected=True)
     message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
     texts = [segment.text for segment in message.segments]
@@ -202,7 +202,9 @@ def _with_own_quotes(
     return replace(message, segments=segments)
 
 
-def _with_confirmed_draft(message: ParsedMessage, licenses: LicenseVocabulary) -> ParsedMessage:
+def _with_confirmed_draft(
+    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary
+) -> ParsedMessage:
     """A reply naming no license that confirms the statement below ("confermo la dichiarazione qui
     sotto") when the agent's quoted mail holds a drafted statement, set apart by rule lines or quotation
     marks: the draft, confirmed in person, is the sender's statement (its restrictions count too)."""
@@ -216,7 +218,7 @@ def _with_confirmed_draft(message: ParsedMessage, licenses: LicenseVocabulary) -
     for segment in message.segments:
         if segment.kind is not SegmentKind.QUOTED:
             continue
-        draft = _drafted_statement(_unquoted(segment.text))
+        draft = _drafted_statement(_unquoted(segment.text), quoting)
         if draft and read_license(draft, licenses).problem is not LicenseProblem.NONE_FOUND:
             confirmed = Segment(kind=SegmentKind.OWN, text=draft, forwarded_from=None)
             return replace(message, segments=(*message.segments, confirmed))
@@ -227,14 +229,20 @@ _RULE_LINE = re.compile(r"^[ \t]*[-–—_=*]{3,}[ \t]*$", re.MULTILINE)
 _QUOTED_PASSAGE = re.compile(r"[\"“„«「『]([^\"“”„«»「」『』]{80,}?)[\"”“»」』]")
 
 
-def _drafted_statement(quote: str) -> str | None:
+def _drafted_statement(quote: str, quoting: QuotingVocabulary) -> str | None:
     """The text between the first two rule lines of a quoted mail, else its first long passage in
-    quotation marks: where an agent sets out a statement to confirm."""
-    rules = list(_RULE_LINE.finditer(quote))
+    quotation marks: where an agent sets out a statement to confirm. A rule over a mail's header block
+    ("________" over "From: …") parts two mails of a thread, no draft."""
+    rules = [rule for rule in _RULE_LINE.finditer(quote) if not _over_headers(quote, rule.end(), quoting)]
     if len(rules) >= 2:
         return quote[rules[0].end() : rules[1].start()].strip() or None
     passage = _QUOTED_PASSAGE.search(quote)
     return passage.group(1).strip() if passage else None
+
+
+def _over_headers(text: str, end: int, quoting: QuotingVocabulary) -> bool:
+    following = next((line for line in text[end:].splitlines() if line.strip()), "")
+    return quoting.header_key(following) is not None
 
 
 def _nested_sender_quotes(

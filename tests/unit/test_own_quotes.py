@@ -236,6 +236,18 @@ DRAFT = (
         ),
         pytest.param("Thank you.\n\n" + DRAFT, None, LicenseProblem.NONE_FOUND, id="no-confirmation"),
         pytest.param(
+            "I confirm the information below.\n\n"
+            + OUTLOOK_AGENT
+            + "Who took it?\n\n"
+            + "________________________________\nFrom: Marco Rossi <marco@rossi.example>\nSent: Sunday\n"
+            + "Subject: foto\n\nWe would suggest CC BY-SA 4.0 for File:Como.jpg, if you agree.\n\n"
+            + "________________________________\nFrom: Eva Rossi <eva@rossi.example>\nSent: Saturday\n"
+            + "Subject: foto\n\nHello\n",
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="a-threads-separators-part-mails-no-draft",
+        ),
+        pytest.param(
             "I confirm the statement below.\n\n"
             + DRAFT.replace("CC BY-SA 4.0.", "CC BY-SA 4.0, only for Wikipedia."),
             None,

@@ -182,6 +182,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
     "heldout80/jb11-lt-wikipedia-only-to-free": "'… „tik Vikipedijai“ … nusprendžiau kitaip' not read",
     "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
+    "heldout81/jf02-en-band-ps-wikipedia-only": "a PS 'fine for the Wikipedia article … not on merch' missed",
+    "heldout81/jf05-fr-reply-inline-version": "'=> CC BY-SA 4.0' under the quoted question: no label",
 }
 
 

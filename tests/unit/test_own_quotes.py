@@ -215,12 +215,20 @@ def test_inline_answers_are_read_with_their_questions(
     assert not any(credit.name is None and not credit.by_signer for credit in reading.statement.credits)
 
 
-# The agent drafts the statement in the quoted mail, set apart by rule lines, and asks for a confirmation.
+# The agent sets out a statement in the quoted mail and asks for a confirmation: between rule lines, to be
+# confirmed above the quote ("I confirm the statement below"), or as a paragraph answered under it.
 DRAFT = (
     "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
     '> If you agree, reply "I confirm the statement below":\n>\n> ------\n'
     "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n> ------\n>\n"
     "> Licenses such as CC BY-NC 4.0 are not accepted.\n"
+)
+ANSWERED_UNDER = (
+    "My answers are marked (SC).\n\n"
+    "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
+    "> Please confirm this statement in full:\n>\n"
+    "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n"
+    "{answer}\n>\n> Regards\n"
 )
 
 
@@ -254,31 +262,22 @@ DRAFT = (
             LicenseProblem.WIKIPEDIA_ONLY,
             id="the-drafts-restriction-counts",
         ),
+        pytest.param(
+            ANSWERED_UNDER.format(answer="(SC) I confirm the whole statement."),
+            "CC-BY-SA-4.0",
+            None,
+            id="confirmed-under-it",
+        ),
+        pytest.param(
+            ANSWERED_UNDER.format(answer="(SC) I do not confirm it."),
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="not-confirmed-under-it",
+        ),
     ],
 )
-def test_a_drafted_statement_confirmed_is_the_senders(
+def test_a_statement_the_reply_confirms_is_the_senders(
     vocab: ReadingVocabulary, body: str, spdx: str | None, problem: LicenseProblem | None
 ) -> None:
-    reading = read_ticket((HEAD + body).encode(), vocab)
-    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
-
-
-@pytest.mark.parametrize(
-    ("answer", "spdx", "problem"),
-    [
-        pytest.param("(SC) I confirm the whole statement.", "CC-BY-SA-4.0", None, id="confirmed-under-it"),
-        pytest.param("(SC) I do not confirm it.", None, LicenseProblem.NONE_FOUND, id="not-confirmed"),
-    ],
-)
-def test_a_confirmation_under_a_quoted_statement(
-    vocab: ReadingVocabulary, answer: str, spdx: str | None, problem: LicenseProblem | None
-) -> None:
-    body = (
-        "My answers are marked (SC).\n\n"
-        "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
-        "> Please confirm this statement in full:\n>\n"
-        "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n"
-        f"{answer}\n>\n> Regards\n"
-    )
     reading = read_ticket((HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bot.config.store import sqlite_url
 from bot.demo import fill_and_run
@@ -112,7 +113,7 @@ def test_demo_queue_and_ticket_have_no_serious_violations_and_screenshots(
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / "queue.png"), full_page=True)
     page.goto(f"{demo_review.url}/ticket/{ticket}")
-    assert page.get_by_role("heading", name=f"Ticket {ticket}").is_visible()
+    expect(page.get_by_role("heading", name=f"Ticket {ticket}")).to_be_visible()
     assert serious_violations(page) == []
     page.screenshot(path=str(folder / "ticket.png"), full_page=True)
 

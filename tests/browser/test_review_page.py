@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bot.config.passes import load_pass_settings
 from bot.config.verifier import load_verifier_settings
@@ -72,7 +73,7 @@ def test_agent_logs_in_approves_and_the_files_are_tagged(page: Any, review: Revi
     seed(review.store, TICKET, RELEASE, Verdict.CONFIRM, [HARBOUR, KINGFISHER])
     log_in(page, review)
     page.get_by_role("link", name=TICKET).click()
-    assert page.get_by_role("heading", name=f"Ticket {TICKET}").is_visible()
+    expect(page.get_by_role("heading", name=f"Ticket {TICKET}")).to_be_visible()
     assert "Pending" in page.locator("table.files").inner_text() or "pending" in page.content().lower()
     page.get_by_role("button", name="Approve: tag with PermissionTicket").click()
     page.wait_for_selector("li.state-done", timeout=30_000)
@@ -85,7 +86,7 @@ def test_agent_logs_in_approves_and_the_files_are_tagged(page: Any, review: Revi
 def test_someone_not_an_agent_is_refused_with_the_reason(page: Any, review: Review) -> None:
     user, password = review.non_agent
     log_in(page, review, user, password)
-    assert page.get_by_role("heading", name="Access refused: Not a permissions agent").is_visible()
+    expect(page.get_by_role("heading", name="Access refused: Not a permissions agent")).to_be_visible()
     assert "vrt-permissions" in page.content()
     assert page.goto(review.url + "/").url.endswith("/login")
 

@@ -2209,6 +2209,7 @@ def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabula
 # Words between the without-word or negation and the element it leaves out: "pas de restriction à un
 # usage non commercial".
 _LEFT_OUT_REACH = 6
+_NEGATED_CLAUSE_REACH = 2  # "not a condition", "pas de restriction"
 
 
 def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
@@ -2221,17 +2222,18 @@ def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> b
     if vocab.prohibition_words.matches_any(tokens, hit.start) and _ban_lacking(tokens, hit.start, vocab):
         return True
     for begin in range(max(0, hit.start - _LEFT_OUT_REACH - 1), hit.start):
-        found = (
-            vocab.without_words.match(tokens, begin)
-            or vocab.negative_determiners.match(tokens, begin)
-            or vocab.negators.match(tokens, begin)
-        )
+        found = vocab.without_words.match(tokens, begin) or vocab.negative_determiners.match(tokens, begin)
+        reach = _LEFT_OUT_REACH
+        if found is None and (found := vocab.negators.match(tokens, begin)) is not None:
+            # a negator negates the clause word right after it ("pas de restriction", "not a condition"),
+            # not one a verb stands before: "I do not lift the restriction to non-commercial use"
+            reach = _NEGATED_CLAUSE_REACH
         if found is None or any(tokens[i].gap for i in range(begin + 1, hit.start + 1)):
             continue
         between = range(begin + found.length, hit.start)
         after = hit.end if _close(tokens, hit.end) else None
-        if any(vocab.clause_words.matches_any(tokens, i) for i in between) or (
-            after is not None and vocab.clause_words.matches_any(tokens, after)
+        if any(vocab.clause_words.matches_any(tokens, i) for i in between[:reach]) or (
+            after is not None and vocab.clause_words.matches_any(tokens, after) and len(between) < reach
         ):
             return True
     return _restriction_denied(tokens, hit, vocab)

@@ -1212,6 +1212,13 @@ def test_self_made(
             True,
             id="my-painting-but-a-portrait-of-me",
         ),
+        pytest.param(
+            "I write for Qala Blu Ltd and release File:Qala Blu, pool.jpg under CC BY 4.0."
+            "\n\nJane Borg\nMarketing\n\n--\nQala Blu | 1 Quay Street | www.qalablu.example",
+            ["File:Qala Blu, pool.jpg"],
+            False,
+            id="a-footer-company-written-with-ltd-is-no-person-shown",
+        ),
     ],
 )
 def test_depicts_signer(

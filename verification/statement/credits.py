@@ -2733,7 +2733,9 @@ def _said_in_first_person(
     clause = range(first, end)
     return (
         any(tokens[i].norm in words for i in clause)
-        and any(_subject_pronoun(tokens[i], vocab) for i in clause)
+        and any(
+            _subject_pronoun(tokens[i], vocab) or vocab.subject_phrases.matches_any(tokens, i) for i in clause
+        )
         and not any(negators.matches_any(tokens, i) for i in clause)
     )
 

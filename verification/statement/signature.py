@@ -64,11 +64,27 @@ def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
             name = _whole_name(part, vocab)
             if name is None:
                 continue
-            if person is None and not is_organisation(name, vocab):
+            if (
+                person is None
+                and not is_organisation(name, vocab)
+                and not _company_elsewhere(name, text, vocab)
+            ):
                 person = name
             else:
                 brands.append(name)
     return Signature(tuple(lines), person, organisation, tuple(brands))
+
+
+def _company_elsewhere(name: str, text: str, vocab: StatementVocabulary) -> bool:
+    """The text writes the name with a legal form after it: a footer's "Lukanda Il-Qala Blu | Triq il-Port"
+    is the company the statement calls "Lukanda Il-Qala Blu Ltd", not a person signing."""
+    start = text.find(name)
+    while start >= 0:
+        tokens = word_tokens(text[start + len(name) : start + len(name) + 40])
+        if tokens and legal_form_at(tokens, 0, vocab, tokens[0].line) > 0:
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def _is_credit(part: str, vocab: StatementVocabulary) -> bool:

@@ -266,6 +266,7 @@ _PHRASE_KEYS = (
     "made_for_us",
     "at_the_camera",
     "owner_phrases",
+    "subject_phrases",
 )
 # The grammar words of a credit (its templates, verbs, prepositions, fillers) are per language: Italian
 # "da" (by) is Portuguese "of the" ("tirada da Torre de Belém" is taken from it). A credit found with
@@ -403,6 +404,9 @@ class StatementVocabulary:
     made_for_us: PhraseTable  # "撮ってくださった", "촬영해 주신": someone else took it for the writer
     owner_phrases: PhraseTable  # "lent by", "milik": the person after them owns a thing used, took nothing
     at_the_camera: PhraseTable  # "behind the camera", "hinter der Kamera": who stood there took the photo
+    # first-person subjects of more than one word, where the pronoun alone is another word too: Urdu
+    # "میں نے" (I, with the ergative mark; "میں" alone is also "in")
+    subject_phrases: PhraseTable
     closings: PhraseTable
     ignored_hosts: tuple[str, ...]
     # folded: "pseudonym", "künstlernamen": a quoted name after one is the signer's own
@@ -550,6 +554,7 @@ class StatementVocabulary:
             made_for_us=phrases("made_for_us"),
             owner_phrases=phrases("owner_phrases"),
             at_the_camera=phrases("at_the_camera"),
+            subject_phrases=phrases("subject_phrases"),
             closings=phrases("closings"),
             ignored_hosts=tuple(host.lower() for host in hosts),
             pen_name_words=tuple(fold(word) for word in as_written("pen_name_words")),

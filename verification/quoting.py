@@ -35,6 +35,8 @@ _QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
 # "[KB]": initials in square brackets, how a sender marks the answers written into a quoted mail; or
 # a mark of punctuation the sender names in quotes ('válaszaimat … ">>" jellel', with ">>")
 _BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}\]|\([^\W\d_]{1,4}\)")
+# An arrow opening a line under a quoted question: "=> CC BY-SA 4.0", "-> Oui", "→ yes".
+_ARROW_ANSWER = re.compile(r"^(?:=+>|-+>|[→⇒➔➜])\s*(?=\S)")
 _QUOTED_MARK = re.compile(r"[\"“„«']([^\w\s\"“”„«»']{1,3})[\"”“»']")
 _OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
 
@@ -253,10 +255,12 @@ class _Splitter:
                 (self.answering and not line.lstrip().startswith(">"))
                 or self.vocab.opens_answer(line, frozenset(self.answer_markers), self.answer_names)
                 or (self.asked and self.vocab.capital_answer(line))
+                or (self.asked and _ARROW_ANSWER.match(line.lstrip("> \t")) is not None)
             ):
                 self.answering = True
                 self.asked = False
                 answer_text = self.vocab.answer_text(line, frozenset(self.answer_markers), self.answer_names)
+                answer_text = _ARROW_ANSWER.sub("", answer_text.lstrip("> \t"), count=1)
                 self._append(SegmentKind.OWN, _in_lower_case(answer_text))
                 index += 1
                 continue
@@ -268,7 +272,8 @@ class _Splitter:
                 index += 1
                 continue
             if quoted:
-                self.asked = line.rstrip().endswith(tuple(_QUESTION_MARKS))
+                if line.strip(" \t>"):  # an empty quoted line between keeps the question asked
+                    self.asked = line.rstrip().endswith(tuple(_QUESTION_MARKS))
                 nested = self._nested_reply_header(line)
                 if nested is not None:  # "On 04/12/2026, Tom Aske wrote:" inside the agent's quote
                     self.quoted_from = nested

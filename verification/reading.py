@@ -131,8 +131,30 @@ def _answers_with_their_questions(
             above = _closing_question(quote) or (
                 _last_paragraph(quote) if confirms_text_above(segment.text, licenses) else None
             )
-        answered.append(segment if above is None else replace(segment, text=f"{above}\n{segment.text}"))
+        text = segment.text
+        version = _BARE_VERSION.match(text)
+        if (
+            above is not None
+            and version
+            and (family := _versionless_asked(segments[index - 1].text, licenses))
+        ):
+            # "Antwoord: 4.0 graag" under "… „CC-BY-SA“ … Welke versie bedoelt u?"
+            text = f"{text[: version.start(1)]}{family} {text[version.start(1) :]}"
+        answered.append(segment if above is None else replace(segment, text=f"{above}\n{text}"))
     return tuple(answered)
+
+
+# An answer opening with a bare version, perhaps after its label: "4.0", "Antwoord: 4.0 graag".
+_BARE_VERSION = re.compile(r"\s*(?:[^\W\d][^:：\n]{0,30}[:：]\s*)?(\d\.\d)\b")
+
+
+def _versionless_asked(quote: str, licenses: LicenseVocabulary) -> str | None:
+    """The license the question names without a version, for an answer that gives only the version
+    ("Welke versie bedoelt u?" answered "4.0 graag")."""
+    asked = read_license(_last_paragraph(quote), licenses)
+    if asked.problem is not LicenseProblem.NO_VERSION or len(asked.mentions) != 1:
+        return None
+    return asked.mentions[0]
 
 
 _SHORT_ANSWER_WORDS = 8  # "Não.", "Yes, I accept.", "Nein, nur für Wikipedia."
@@ -311,12 +333,17 @@ def _depth(line: str) -> int:
 
 
 def _signed_by(run: Sequence[str], name: str) -> bool:
-    """One of the quote's last two lines is the name, perhaps with a title or a date: "> Стефан Иванов"."""
+    """One of the quote's last lines is the name, perhaps with a title or a date: "> Стефан Иванов"."""
     lines = [" ".join(_unquoted(line).casefold().split()) for line in run if _unquoted(line).strip()]
     return any(
         line.startswith(name) and len(line.split()) <= len(name.split()) + _SIGNATURE_EXTRA_WORDS
-        for line in lines[-2:]
+        for line in lines[-_SIGNED_LINES:]
     )
+
+
+# The quote's last lines where the name may sign it: "Lars Ekström" over "2026-12-03" over the Release
+# Generator's "[generated using relgen]".
+_SIGNED_LINES = 3
 
 
 _SIGNATURE_EXTRA_WORDS = 3  # "Stefan Ivanov, 05.12.2026", "Sara Conti, photographer"
@@ -341,8 +368,8 @@ def _unquoted(text: str) -> str:
 def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
     """A quote of the sender's own mail: its header names the sender's address, or names no address but
     the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:") or the quote
-    is signed with it, or a name of two words at least that signs the reply (the firm's address sends,
-    "Marco Ricci" signs)."""
+    is signed with it (also under a header naming only another address), or a name of two words at least
+    that signs the reply (the firm's address sends, "Marco Ricci" signs)."""
     quoted = segment.forwarded_from
     if segment.kind is not SegmentKind.QUOTED:
         return False
@@ -352,7 +379,14 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
         # ("> Sabine Ostermann, 05.12.2026", "김하늘 2026-12-06")
         return _full_name(name) and name in _signed_lines(segment.text)[-_LAST_SIGNED_CHARS:]
     if quoted.addr:
-        return _same_person(quoted, sender, signed)
+        # from another address its header names no one by, signed on a line of its own with the sender's
+        # full name: "Lars Ekström" wrote from Gmail first and confirms from his site's address now
+        full = _full_name_of(sender)
+        return _same_person(quoted, sender, signed) or (
+            full is not None
+            and not any(len(run) >= 2 for run in _capitalised_runs(quoted.name))
+            and _signed_by(segment.text.splitlines(), full)
+        )
     header = " ".join(quoted.name.casefold().split())
     if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
         return True

@@ -176,14 +176,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",
     "heldout77/ip19-ur-self-timer-studio-portrait": "'ٹائمر لگا کر' (with the timer) not read; a credit read",
     "heldout79/iu11-pt-outlook-sem-marcas-gmail-no-site": "answers with no mark under the questions not read",
-    "heldout79/iu13-nl-antwoord-versie-in-antwoord": "'Antwoord: 4.0': the version of the quoted 'CC-BY-SA'",
     "heldout79/iv06-hu-freemail-nem-azonos": "the license chosen in bold (HTML) not told apart",
     "heldout79/iv21-he-tavla-ken-lo": "an X in a yes/no table's 'no' column not read as refusing the row",
     "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
     "heldout80/jb11-lt-wikipedia-only-to-free": "'… „tik Vikipedijai“ … nusprendžiau kitaip' not read",
     "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
-    "heldout81/jf02-en-band-ps-wikipedia-only": "a PS 'fine for the Wikipedia article … not on merch' missed",
-    "heldout81/jf05-fr-reply-inline-version": "'=> CC BY-SA 4.0' under the quoted question: no label",
 }
 
 

@@ -153,6 +153,28 @@ CASES = [
         None,
     ),
     (
+        "a-first-mail-from-another-address-signed-with-the-senders-name",
+        "I sent the permission below; I now write from my site's address.\n\n"
+        + AGENT_QUOTE
+        + "> Please confirm from your official address.\n>\n"
+        + "> On 3/3/2025 22:40, sara.conti.1980@mail.example wrote:\n>"
+        + CLEAN
+        + ">> Sara Conti\n>> 2025-03-03\n>> [generated using relgen]\n",
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "a-first-mail-from-another-address-signed-by-someone-else",
+        "I sent the permission below; I now write from my site's address.\n\n"
+        + AGENT_QUOTE
+        + "> Please confirm from your official address.\n>\n"
+        + "> On 3/3/2025 22:40, marco.rossi.1980@mail.example wrote:\n>"
+        + CLEAN
+        + ">> Marco Rossi\n>> 2025-03-03\n>> [generated using relgen]\n",
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
+    (
         "someone-else-inside-the-agent-quote",
         "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + OTHER_QUOTE + CLEAN,
         None,
@@ -204,6 +226,19 @@ ANSWERS = "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrot
             "CC-BY-SA-4.0",
             None,
             id="a-question-credits-no-one",
+        ),
+        pytest.param(
+            ANSWERS
+            + '> You wrote "CC BY-SA" for File:Como.jpg. Which version do you mean?\n\nAnswer: 4.0.\n',
+            "CC-BY-SA-4.0",
+            None,
+            id="a-bare-version-versions-the-license-asked-about",
+        ),
+        pytest.param(
+            ANSWERS + '> You wrote "CC BY-NC-SA" for File:Como.jpg. Which version do you mean?\n\n4.0.\n',
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="a-bare-version-under-a-non-free-license-grants-nothing",
         ),
     ],
 )

@@ -305,6 +305,22 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
             ),
             id="answer-in-capitals-after-the-question-mark",
         ),
+        pytest.param(
+            "> Laquelle, avec son numéro de version ?\n>\n> => CC BY-SA 4.0\n>\n> Merci",
+            False,
+            (
+                (QUOTED, "> Laquelle", None),
+                (OWN, "CC BY-SA 4.0", None),
+                (QUOTED, ">", None),
+            ),
+            id="an-arrow-under-a-question-opens-an-answer",
+        ),
+        pytest.param(
+            "> Merci pour votre courriel.\n> => CC BY-NC 4.0 n'est pas acceptée.",
+            False,
+            ((QUOTED, "> Merci", None),),
+            id="an-arrow-under-no-question-stays-the-agents",
+        ),
         pytest.param("", False, (), id="empty"),
     ],
 )

@@ -73,7 +73,8 @@ def _caseless_name_before(head: str, vocab: StatementVocabulary) -> str | None:
     words = name.split()
     if len(words) >= 2 and words[-2] in vocab.caseless_relations.agents and 2 <= len(words[-1]) <= 4:
         return words[-1]  # "사진작가 김지훈을 대리함": a trade, then the person's name
-    cut = max((name.rfind(p) + len(p) for p in vocab.topic_particles if p in name), default=0)
+    leads = (*vocab.topic_particles, *(f"{lead} " for lead in vocab.represent_leads))
+    cut = max((name.rfind(p) + len(p) for p in leads if p in name), default=0)
     name = name[cut:].strip()
     if len(name) < 2 or not CASELESS_RUN.search(name):
         return None
@@ -453,6 +454,8 @@ def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabula
         rest = rest[len(pronoun) :]
     if not rest or (rest != plain and rest.startswith(_ADVERBIAL_LEADS)):
         return True  # "由我本人于2025年4月…拍摄": first-person words, then when or where
+    if rest != plain and all(_HIRAGANA.fullmatch(letter) for letter in rest):
+        return True  # "撮影者は私本人ですので": first-person words, then a copula and particles
     if rest != plain and len(rest) <= _UNIT_LENGTH and rest.endswith(vocab.caseless_units):
         return True  # "当社広報部が撮影": the holder's own department took it
     if any(rest.endswith(unit) and len(rest) - len(unit) <= _BARE_UNIT_HEAD for unit in vocab.caseless_units):

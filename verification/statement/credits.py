@@ -2685,8 +2685,8 @@ def says_self_made(
 def _said_of_other_photos(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
     """The sentence names the photos the claim is about by what they show, before it: "De foto's van de
     zalen en van het paviljoen heb ik zelf gemaakt" says nothing of a portrait among the files. Not "the
-    photos of me", which show the signer, nor "fotografias de quadros meus": the signer's own works, whose
-    titles carry her name as their maker."""
+    photos of me" (nor "das Bild zeigt zwar mich"), which show the signer, nor "fotografias de quadros meus":
+    the signer's own works, whose titles carry her name as their maker."""
     first, _ = sentence_around(tokens, index)
     for noun in range(first, index):
         if tokens[noun].norm not in vocab.photo_nouns:
@@ -2706,7 +2706,11 @@ def _said_of_other_photos(tokens: Sequence[Token], index: int, vocab: StatementV
             and tokens[shown].raw.casefold() not in vocab.pronouns
             and tokens[shown].norm not in vocab.own_possessives
             and tokens[shown].norm not in vocab.artwork_nouns  # "fotografías de las pinturas": her works
-            and not any(token.norm in vocab.own_possessives for token in after)
+            # "das Bild zeigt zwar mich": an adverb before the pronoun
+            and not any(
+                token.norm in vocab.own_possessives or token.raw.casefold() in vocab.pronouns
+                for token in after
+            )
         ):
             return True
     return False

@@ -211,8 +211,10 @@ def read_statement(
     credits = tuple(_named_after_maker(credit, persons, holder_names, vocab) for credit in credits)
     named_sites = read_websites(signature.lines, text, other, message, vocab)
     signed = "\n".join(_signed_lines(signature))
-    websites = _sites_of(named, named_sites, vocab) or (
-        without_sites_in(named_sites, signed, vocab) if for_client else named_sites
+    websites = (
+        _sites_of(named, named_sites, vocab)
+        or (_sites_headed_by(represents, named_sites, text, own_organisation, vocab) if for_client else ())
+        or (without_sites_in(named_sites, signed, vocab) if for_client else named_sites)
     )
     # the signer under another name: "أنا كريم حداد" signed "Karim Haddad", the title's script
     people = tuple(
@@ -636,6 +638,28 @@ def _sites_of(
         return ()
     hosts = ((url, urlsplit(url).hostname or "") for url in websites)
     return tuple(url for url, host in hosts if spelled_in_host(organisation, host, vocab))
+
+
+def _sites_headed_by(
+    organisation: str | None,
+    websites: tuple[str, ...],
+    text: str,
+    agency_names: Sequence[str | None],
+    vocab: StatementVocabulary,
+) -> tuple[str, ...]:
+    """The sites on a line the organisation's name opens, no agency's name on it: "한빛 필하모닉 오케스트라
+    공식 홈페이지: https://…" under a PR agency's signature names the orchestra's site."""
+    if not organisation:
+        return ()
+    lines = "\n".join(
+        line
+        for line in text.splitlines()
+        if line.strip().startswith(organisation) and not any(name and name in line for name in agency_names)
+    )
+    if not lines:
+        return ()
+    elsewhere = without_sites_in(websites, lines, vocab)
+    return tuple(url for url in websites if url not in elsewhere)
 
 
 def _aliases(signer: str | None, text: str) -> tuple[str, ...]:

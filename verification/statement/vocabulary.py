@@ -193,6 +193,7 @@ _CASELESS_RELATION_KEYS = (
 _STRING_KEYS = (
     "legal_forms",
     "represent_before",
+    "represent_leads",
     "represent_after",
     "org_suffixes",
     "topic_particles",
@@ -383,6 +384,9 @@ class StatementVocabulary:
     legal_forms: LegalForms  # "GmbH", "Co., Ltd.", "株式会社": end an organisation's name, name no one
     org_suffixes: tuple[str, ...]  # "有限公司", "博物館": end an organisation's name in Han or Hangul
     represent_before: tuple[str, ...]  # "を代表して": the organisation is written just before
+    # words that describe the organisation before its name, in scripts without capitals: "단독 소유자인
+    # 한빛 필하모닉을 대리함" (… which is the sole owner)
+    represent_leads: tuple[str, ...]
     represent_after: tuple[str, ...]  # "代表": the organisation follows, up to its org suffix
     topic_particles: tuple[str, ...]  # "は", "는 ": a subject ends there, the organisation starts after
     # "由{name}拍攝", "{name}が撮影": credits in scripts without spaces, as (before, after) the name
@@ -534,6 +538,7 @@ class StatementVocabulary:
             legal_forms=legal_forms,
             org_suffixes=as_written("org_suffixes") + legal_forms.inside,
             represent_before=as_written("represent_before"),
+            represent_leads=as_written("represent_leads"),
             represent_after=as_written("represent_after"),
             topic_particles=as_written("topic_particles"),
             caseless_credits=tuple(_caseless_template(text) for text in as_written("caseless_credit")),

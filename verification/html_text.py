@@ -94,6 +94,8 @@ def html_to_text(html: str, base_url: str | None = None, coloured_answers: bool 
     title = _SPACES.sub(" ", title_tag.get_text()).strip() if isinstance(title_tag, Tag) else ""
     lines: list[str] = []
     links: list[Link] = []
+    for table in soup.find_all("table", limit=_MAX_TABLES):
+        _answer_choice_grid(table)
     _Renderer(lines, links, base_url, coloured_answers).render(soup)
     text = "\n".join(_tidy_lines(lines))
     if title and not text.startswith(title):
@@ -176,7 +178,7 @@ class _Renderer:
             stack.extend(reversed(list(tag.children)))
             return
         if position is not None:
-            self.current.append(": " if position else " ")
+            self.current.append(": " if position and not self._label_has_colon(tag) else " ")
         elif name in {"td", "th"}:
             label = self._column_label(tag)
             self.current.append(f" {label}: " if label else " ")
@@ -201,6 +203,12 @@ class _Renderer:
             return None
         cells = row.find_all(["td", "th"], recursive=False, limit=3)
         return next((i for i, other in enumerate(cells) if other is cell), None)
+
+    def _label_has_colon(self, cell: Tag) -> bool:
+        """The row's label cell already ends with a colon ("שם:"): the value follows it as written."""
+        row = _parent_named(cell, "tr")
+        cells = row.find_all(["td", "th"], recursive=False, limit=2) if row is not None else []
+        return bool(cells) and _SPACES.sub(" ", cells[0].get_text(" ")).strip().endswith((":", "："))
 
     def _column_label(self, cell: Tag) -> str | None:
         """The header of a cell's column, when its row is not the table's first and the table is a grid
@@ -294,8 +302,51 @@ def _dark(colour: str) -> bool:
 _GREY_SPREAD = 24  # channels this close: a grey, however light (quoted text is often shown grey)
 
 
+# Tables looked at as choice grids, and what a cell of one may hold to mark its column's answer.
+_MAX_TABLES = 50
+_CHOICE_MARKS = frozenset("xX×✓✔✗✘☑☒■●•")
+_MAX_CHOICE_LABEL = 20
+
+
+def _answer_choice_grid(table: Tag) -> None:
+    """A table whose columns after the first are answers ("כן" / "לא", "Yes" / "No") and whose cells
+    there are marks or empty is written as each row's first cell and the answer marked: "רישיון CC BY-NC
+    4.0: לא", as the sender filled it in. The header row goes; a row with no single mark stays as it is."""
+    rows = [
+        row
+        for row in table.find_all("tr", limit=_MAX_LABELLED_ROWS + 1)
+        if _parent_named(row, "table") is table
+    ]
+    if not 2 <= len(rows) <= _MAX_LABELLED_ROWS:
+        return
+    headers = [_SPACES.sub(" ", cell.get_text(" ")).strip() for cell in _cells(rows[0])]
+    if len(headers) < 3 or not all(0 < len(label) <= _MAX_CHOICE_LABEL for label in headers[1:]):
+        return
+    grid = [_cells(row) for row in rows[1:]]
+    if any(len(cells) != len(headers) for cells in grid):
+        return
+    marks = [[_SPACES.sub("", cell.get_text()) for cell in cells[1:]] for cells in grid]
+    if not all(mark == "" or mark in _CHOICE_MARKS for row in marks for mark in row):
+        return
+    if not any(mark for row in marks for mark in row):
+        return
+    for cells, row_marks in zip(grid, marks, strict=True):
+        chosen = [headers[1 + i] for i, mark in enumerate(row_marks) if mark]
+        if len(chosen) != 1:
+            continue
+        cells[0].append(f": {chosen[0]}")
+        for cell in cells[1:]:
+            cell.decompose()
+    rows[0].decompose()
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return list(row.find_all(["td", "th"], recursive=False, limit=_MAX_COLUMNS + 1))
+
+
 def _row_label(row: Tag) -> bool:
-    """The row has two cells and the first is a label: a header cell, or short text all in bold."""
+    """The row has two cells and the first is a label: a header cell, short text all in bold, or text that
+    ends with a colon ("שם:")."""
     cells = row.find_all(["td", "th"], recursive=False, limit=3)
     if len(cells) != 2:
         return False
@@ -304,7 +355,7 @@ def _row_label(row: Tag) -> bool:
     if not text or len(text) > _MAX_LABEL:
         return False
     bold = " ".join(_SPACES.sub(" ", b.get_text(" ")).strip() for b in first.find_all(["b", "strong"]))
-    return first.name == "th" or bold == text
+    return first.name == "th" or bold == text or text.endswith((":", "："))
 
 
 # Rows of a table read as labelled rows at most: a longer table is a grid of data.

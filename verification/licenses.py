@@ -958,6 +958,12 @@ def read_license(
     hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
     hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
+    # a license a form's row answers no, its row read no further: "CC BY-NC 4.0 (…שימוש לא מסחרי): לא"
+    answered = {hit: _license_answered_no(tokens, hit, vocab) for hit in hits}
+    refused_rows = frozenset(
+        i for hit, at in answered.items() if at is not None for i in range(hit.start, at + 1)
+    )
+    hits = [hit for hit in hits if answered[hit] is None]
     # "other photos on our site are still under CC BY-NC 4.0": a license of the holder's other works
     hits = [
         hit
@@ -972,7 +978,7 @@ def read_license(
     ]
     restrictions = _without_descriptions(
         tokens,
-        _restriction_hits(tokens, vocab, covered=_covered(hits), text=text, detector=detector),
+        _restriction_hits(tokens, vocab, covered=_covered(hits) | refused_rows, text=text, detector=detector),
         vocab,
         lambda: _ForeignWords(text, tokens, vocab, detector),
     )
@@ -1473,6 +1479,7 @@ def _restriction_hits(
         *_duration_hits(tokens, vocab, masked, foreign),
         *_term_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
+        *_refused_question_hits(tokens, vocab, masked),
     ]
 
 
@@ -5340,6 +5347,53 @@ def _form_answer_hits(
     return hits
 
 
+def _refused_question_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """A no answering a question that asks to agree to what a free license allows: "Concorda que qualquer
+    pessoa poderá usar as fotos, inclusive comercialmente, e modificá-las, e que a autorização é
+    irrevogável? Não." refuses commercial use (the first thing it names: commercial use, changes, then the
+    grant for good). Not a question that asks about a restriction ("Is it limited to Wikipedia? No",
+    "Can you revoke it? No"): a negator, only-word, limit word or revocation word in it turns the no into
+    a yes to the free license."""
+    hits: list[_Hit] = []
+    for answer in range(1, len(tokens)):
+        if not any(mark in tokens[answer].sep for mark in "?？؟"):
+            continue
+        found = vocab.no_answers.match(tokens, answer)
+        if found is None:
+            continue
+        after = answer + found.length
+        if not (
+            after >= len(tokens) or tokens[after].gap or "\n" in tokens[after].sep or "," in tokens[after].sep
+        ):
+            continue  # "? No hay problema": no answer on its own
+        first, _ = sentence_around(tokens, answer - 1)
+        asked = range(first, answer)
+        lasting = {i for i in asked if vocab.irrevocable_words.matches_any(tokens, i)}
+        turning = (
+            vocab.negators,
+            vocab.only_words,
+            vocab.limit_words,
+            vocab.non_commercial,
+            vocab.no_derivatives,
+        )
+        if any(table.matches_any(tokens, i) for table in turning for i in asked) or any(
+            vocab.revocation_words.matches_any(tokens, i) for i in asked if i not in lasting
+        ):
+            continue
+        for table, problem in (
+            (vocab.commercial_words, LicenseProblem.NON_COMMERCIAL),
+            (vocab.modify_words, LicenseProblem.NO_DERIVATIVES),
+            (vocab.irrevocable_words, LicenseProblem.NOT_FREE),
+        ):
+            named = next((i for i in asked if i not in masked and table.matches_any(tokens, i)), None)
+            if named is not None:
+                hits.append(_Hit(named, after, None, problem))
+                break
+    return hits
+
+
 def _answer_separator(sep: str) -> bool:
     """What parts a form's label from its answer: a colon, a question mark, a dash, a dot leader ("A mű
     módosítása ..... Nem"), or a line or paragraph break alone (a table's cells, one under the other)."""
@@ -5364,6 +5418,28 @@ def _answered_no(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) ->
         if tokens[answer].gap or tokens[answer].brk:
             return False
     return False
+
+
+def _license_answered_no(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> int | None:
+    """Where the no-answer stands when a form's row answers the license no, perhaps after its name in
+    brackets: "רישיון CC BY-NC 4.0 (ייחוס-שימוש לא מסחרי): לא" (a row of a yes/no table), "CC BY-NC 4.0:
+    No"; else None."""
+    end = hit.end
+    if end < len(tokens) and "(" in tokens[end].sep and "\n" not in tokens[end].sep:
+        reach = range(end + 1, min(len(tokens), end + _GLOSS_WORDS + 1))
+        close = next((i for i in reach if ")" in tokens[i].sep), None)
+        if close is not None and _answer_separator(tokens[close].sep) and _no_answer_at(tokens, close, vocab):
+            return close
+        return None
+    for answer in range(end, min(len(tokens), end + _LABEL_REACH + 1)):
+        if _answer_separator(tokens[answer].sep):
+            return answer if _no_answer_at(tokens, answer, vocab) else None
+        if tokens[answer].gap or tokens[answer].brk:
+            return None
+    return None
+
+
+_GLOSS_WORDS = 8  # a license's name in words, in brackets after its code
 
 
 def _no_answer_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:

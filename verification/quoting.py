@@ -37,6 +37,9 @@ _QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
 _BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}\]|\([^\W\d_]{1,4}\)")
 # An arrow opening a line under a quoted question: "=> CC BY-SA 4.0", "-> Oui", "→ yes".
 _ARROW_ANSWER = re.compile(r"^(?:=+>|-+>|[→⇒➔➜])\s*(?=\S)")
+# A line that asks: a question mark at its end, perhaps before the choices offered in brackets ("Sob qual
+# licença …? (CC BY-SA 4.0, CC BY 4.0 ou CC0 1.0)").
+_ASKS = re.compile(r"[?？؟]\s*(?:\([^()]*\))?\s*$")
 _QUOTED_MARK = re.compile(r"[\"“„«']([^\w\s\"“”„«»']{1,3})[\"”“»']")
 _OUTLOOK_BLOCK_SPAN = 6  # the Sent/Date and Subject lines follow From within this many lines
 
@@ -62,6 +65,7 @@ class QuotingVocabulary:
     answer_labels: frozenset[str]
     answer_words: frozenset[str]
     answer_colours: tuple[str, ...] = ()
+    inline_answer_phrases: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -84,6 +88,7 @@ class QuotingVocabulary:
             answer_labels=_keys(data, "answer_labels"),
             answer_words=_keys(data, "answer_words"),
             answer_colours=tuple(sorted(_keys(data, "answer_colours"))),
+            inline_answer_phrases=tuple(sorted(_keys(data, "inline_answer_phrases"))),
         )
 
     def header_key(self, line: str) -> tuple[str, str] | None:
@@ -150,6 +155,12 @@ class QuotingVocabulary:
                     return True
                 start = folded.find(colour, start + 1)
         return False
+
+    def says_answered_inline(self, text: str) -> bool:
+        """The sender's words say the answers stand in the quoted mail, under its questions ("Respondi no
+        corpo do seu e-mail, logo abaixo de cada pergunta")."""
+        folded = _normalise(text)
+        return any(phrase in folded for phrase in self.inline_answer_phrases)
 
     def capital_answer(self, text: str) -> bool:
         """`text` opens with a yes or a no written in capitals ("DA, am făcut-o eu", "ΝΑΙ"); not the choice an
@@ -236,6 +247,8 @@ class _Splitter:
         self.answer_markers: set[str] = set()  # "[KB]" in the sender's own words: the answers' marker
         self.answering = False  # inside an answer the sender wrote into the quote, until a blank line
         self.asked = False  # the last quoted line ends with a question
+        self.inline = False  # the sender's words say the answers stand under the quoted questions
+        self.question_at = -2  # the index of the last quoted line that asks a question
 
     def split(self, lines: Sequence[str]) -> tuple[Segment, ...]:
         mode = _Mode.LINES
@@ -256,6 +269,7 @@ class _Splitter:
                 or self.vocab.opens_answer(line, frozenset(self.answer_markers), self.answer_names)
                 or (self.asked and self.vocab.capital_answer(line))
                 or (self.asked and _ARROW_ANSWER.match(line.lstrip("> \t")) is not None)
+                or self._inline_answer(lines, index, mode)
             ):
                 self.answering = True
                 self.asked = False
@@ -274,6 +288,8 @@ class _Splitter:
             if quoted:
                 if line.strip(" \t>"):  # an empty quoted line between keeps the question asked
                     self.asked = line.rstrip().endswith(tuple(_QUESTION_MARKS))
+                if _ASKS.search(line):
+                    self.question_at = index
                 nested = self._nested_reply_header(line)
                 if nested is not None:  # "On 04/12/2026, Tom Aske wrote:" inside the agent's quote
                     self.quoted_from = nested
@@ -307,11 +323,26 @@ class _Splitter:
                 index += 1
                 continue
             self.quoted_from = None
+            self.inline = self.inline or self.vocab.says_answered_inline(line)
             self.answer_markers.update(_BRACKET_MARKER.findall(line))
             self.answer_markers.update(_QUOTED_MARK.findall(line))
             self._append(SegmentKind.OWN, line)
             index += 1
         return self._segments()
+
+    def _inline_answer(self, lines: Sequence[str], index: int, mode: _Mode) -> bool:
+        """A line of a quote without marks (Outlook's) right under a question, itself no question nor a
+        header line, when the sender's words said the answers stand under the questions: "2) Sob qual
+        licença …? (CC BY-SA 4.0, …)" over "CC BY 4.0, por favor."."""
+        line = lines[index]
+        return (
+            self.inline
+            and mode is _Mode.QUOTED_REST
+            and index == self.question_at + 1
+            and not line.lstrip().startswith(">")
+            and not _ASKS.search(line)
+            and self.vocab.header_key(line) is None
+        )
 
     def _forward_start(self, lines: Sequence[str], index: int, key: str) -> int | None:
         """Index after a forward marker (or forwarded Outlook block) at `index`, having opened its run."""

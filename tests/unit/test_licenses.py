@@ -1148,6 +1148,28 @@ def test_han_and_kana_are_read_a_character_a_token() -> None:
             NC,
             id="rows-labelled-in-bold-answer-no",
         ),
+        pytest.param(
+            "<table><tr><th>Statement</th><th>Yes</th><th>No</th></tr>"
+            "<tr><td>License CC BY-SA 4.0</td><td>X</td><td></td></tr>"
+            "<tr><td>License CC BY-NC 4.0 (Attribution-NonCommercial)</td><td></td><td>X</td></tr>"
+            "<tr><td>Commercial use allowed</td><td>X</td><td></td></tr></table>",
+            "CC-BY-SA-4.0",
+            id="a-yes-no-grid-refuses-the-license-marked-no",
+        ),
+        pytest.param(
+            "<table><tr><th>Statement</th><th>Yes</th><th>No</th></tr>"
+            "<tr><td>License CC BY-SA 4.0</td><td>X</td><td></td></tr>"
+            "<tr><td>Commercial use allowed</td><td></td><td>X</td></tr></table>",
+            NC,
+            id="a-yes-no-grid-refuses-commercial-use",
+        ),
+        pytest.param(
+            "<table><tr><th>Statement</th><th>Yes</th><th>No</th></tr>"
+            "<tr><td>License CC BY-SA 4.0</td><td>X</td><td></td></tr>"
+            "<tr><td>License CC BY-NC 4.0 (Attribution-NonCommercial)</td><td>X</td><td></td></tr></table>",
+            NC,
+            id="a-yes-no-grid-marks-the-non-free-license-yes",
+        ),
     ],
 )
 def test_html_table_cells_read_under_their_headers(

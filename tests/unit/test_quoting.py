@@ -321,6 +321,27 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
             ((QUOTED, "> Merci", None),),
             id="an-arrow-under-no-question-stays-the-agents",
         ),
+        pytest.param(
+            "I answered below each question.\n\n-----Original Message-----\nFrom: VRT <p@x.example>\n"
+            "Sent: Monday\nSubject: x\n\nWhich license? (CC BY-SA 4.0 or CC BY 4.0)\n"
+            "CC BY 4.0, please.\n\nThanks",
+            False,
+            (
+                (OWN, "I answered", None),
+                (QUOTED, "-----Original", "p@x.example"),
+                (OWN, "CC BY 4.0", None),
+                (QUOTED, "Thanks", "p@x.example"),
+            ),
+            id="a-line-under-a-question-of-an-outlook-quote-when-answers-are-said-inline",
+        ),
+        pytest.param(
+            "Thanks.\n\n-----Original Message-----\nFrom: VRT <p@x.example>\n"
+            "Sent: Monday\nSubject: x\n\nWhich license? (CC BY-SA 4.0 or CC BY 4.0)\n"
+            "CC BY-NC is not accepted.",
+            False,
+            ((OWN, "Thanks.", None), (QUOTED, "-----Original", "p@x.example")),
+            id="a-line-under-a-question-stays-the-agents-when-no-answers-are-said-inline",
+        ),
         pytest.param("", False, (), id="empty"),
     ],
 )

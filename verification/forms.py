@@ -11,20 +11,43 @@ import re
 from collections.abc import Callable
 
 # Box marks as mail programs and people write them: ticked, and left empty ("[х]" with a Cyrillic х too).
-_TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)", "(X)", "[х]", "[Х]", "(х)", "(Х)", "[✓]", "[✔]")
+_TICKED = (
+    "☑",
+    "☒",
+    "✅",
+    "✔",
+    "✓",
+    "[x]",
+    "[X]",
+    "(x)",
+    "(X)",
+    "[х]",
+    "[Х]",
+    "(х)",
+    "(Х)",
+    "[✓]",
+    "[✔]",
+    "[√]",
+    "(√)",
+)
 _UNTICKED = ("☐", "□", "◻", "[ ]", "( )", "[]", "[_]")
 # Beside a tick, a cross marks an option refused: "✔ lo que acepto, ✘ lo que no".
 _CROSSES = ("✘", "✗", "✕", "❌")
 # Filled and hollow shapes, both bullets when alone: a form only where the text holds both of a pair
 # ("Kommerzielle Nutzung: □ ja ■ nein", "● oui ○ non").
 _SHAPE_PAIRS = ((("■", "◼"), ("□", "◻")), (("●", "◉", "⬤"), ("○", "◯")))
+# A box typed with spaces inside: "( x )", "[ X ]", "(   )".
+_SPACED_BOX = re.compile(r"[\[(](?:[ \t]{1,3}[xXхХ✓✔√]?[ \t]{0,3}|[xXхХ✓✔√][ \t]{1,3})[\])]")
+_TICK_LETTERS = frozenset("xXхХ✓✔√")
 
 
 def _marks_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ticked and the empty marks that make `text` a filled-in form, none when it is not one."""
     ticked: tuple[str, ...] = ()
     empty: tuple[str, ...] = ()
-    if any(mark in text for mark in _TICKED):
+    if any(mark in text for mark in _TICKED) or any(
+        _TICK_LETTERS & set(box.group()) for box in _SPACED_BOX.finditer(text)
+    ):
         ticked, empty = _TICKED, _UNTICKED + _CROSSES
     for filled, hollow in _SHAPE_PAIRS:
         if any(mark in text for mark in filled) and any(mark in text for mark in hollow):
@@ -45,7 +68,16 @@ def without_unticked_options(text: str, says_no: Callable[[str], bool] = lambda 
     if not ticked:
         return text
     pattern = re.compile(
-        "|".join(re.escape(mark) for mark in sorted({*ticked, *empty}, key=len, reverse=True))
+        "|".join(
+            [
+                _SPACED_BOX.pattern,
+                *(re.escape(mark) for mark in sorted({*ticked, *empty}, key=len, reverse=True)),
+            ]
+        )
+    )
+    empty = (
+        *empty,
+        *{box.group() for box in _SPACED_BOX.finditer(text) if not _TICK_LETTERS & set(box.group())},
     )
     chars = list(text)
     for line in re.finditer(r"[^\n]+", text):

@@ -88,7 +88,9 @@ class HtmlText:
 def html_to_text(html: str, base_url: str | None = None, coloured_answers: bool = False) -> HtmlText:
     """Render `html` as plain text with its links; never raises on malformed markup. With
     `coloured_answers` (the reply says its answers are in colour), short coloured text inside a quote is
-    written unquoted: the sender's answer between the agent's quoted questions."""
+    written unquoted: the sender's answer between the agent's quoted questions; outside a blockquote (an
+    Outlook quote under its header block), such text opening a line is written after an arrow ("=> "),
+    the mark the quoting reader takes for an answer."""
     soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     title = _SPACES.sub(" ", title_tag.get_text()).strip() if isinstance(title_tag, Tag) else ""
@@ -170,6 +172,13 @@ class _Renderer:
             stack.append(self._close_quote)
             stack.extend(reversed(list(tag.children)))
             return
+        if (
+            self.coloured_answers
+            and not self.quote_depth
+            and _coloured_answer(tag)
+            and not any(piece.strip() for piece in self.current)
+        ):
+            self.current.append("=> ")  # an Outlook quote has no blockquote: the answer opens its line
         if self.coloured_answers and self.quote_depth and _coloured_answer(tag):
             depth = self.quote_depth
             self._break()

@@ -579,6 +579,8 @@ _LANGUAGE_LISTS = (
     "can_words",
     "above_words",
     "below_words",
+    "unchanged_subjects",
+    "mistake_words",
     "confirm_words",
     "keep_words",
     "seek_words",
@@ -722,6 +724,10 @@ class LicenseVocabulary:
     can_words: PhraseTable  # "I can", "mogę", "je peux": before a revocation word, the right to revoke kept
     above_words: PhraseTable  # "above", "oben": a later set-aside word's sentence pointing back at the text
     below_words: PhraseTable  # "below", "ci-dessous": a reply pointing at the statement quoted under it
+    # "the rest of the statement", "reszta": opening a sentence that "without changes" closes, the statement
+    # stands as it was
+    unchanged_subjects: PhraseTable
+    mistake_words: PhraseTable  # "by mistake", "copié mal": a license named as an error, not a former choice
     confirm_words: PhraseTable  # "I confirm", "confermo": a reply taking on the statement it points at
     keep_words: PhraseTable  # "kept intact", "se conserve": a watermark that must stay, in a condition
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
@@ -1076,9 +1082,27 @@ _QUESTION_MARKS = ("?", "？", "؟", "\u037e", ";")
 
 def _confirmed_unchanged(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """ "Without changes" right after a word pointing below, in a sentence that confirms: "Jeg bekrefter
-    hele erklæringen nedenfor, uten endringer" takes the statement as it stands; it forbids nothing."""
+    hele erklæringen nedenfor, uten endringer" takes the statement as it stands; it forbids nothing. So
+    does a sentence that opens with the rest of the statement and closes with it: "Reszta oświadczenia
+    (licencja CC BY-SA 4.0) bez zmian"."""
     sentences = _sentence_numbers(tokens)
     sentence = sentences[hit.start]
+    first, last = sentence_around(tokens, hit.start)
+    said = (
+        vocab.use_verbs,
+        vocab.use_nouns,
+        vocab.permission_words,
+        vocab.only_words,
+        vocab.negators,
+        vocab.work_nouns,
+    )
+    if (
+        hit.end - hit.start <= _UNCHANGED_WORDS
+        and hit.end == last + 1
+        and vocab.unchanged_subjects.matches_any(tokens, first)
+        and not any(table.matches_any(tokens, i) for table in said for i in range(first, hit.start))
+    ):
+        return True  # "Reszta oświadczenia (licencja CC BY-SA 4.0) bez zmian.": nothing said of a use
     below = [span for span in _spans(tokens, vocab.below_words, frozenset(), None) if span.end <= hit.start]
     return (
         hit.end - hit.start <= _UNCHANGED_WORDS
@@ -1908,8 +1932,9 @@ def _without_set_aside(
             or (last_bracketed is not None and _same_bracket(tokens, last_bracketed, hit))
         )
         last_bracketed = hit if bracketed else None
+        set_aside = _set_aside(tokens, hit, markers, sentences, vocab)
         marked = (
-            _set_aside(tokens, hit, markers, sentences, vocab)
+            set_aside
             or (hit in names and _license_negated(tokens, hit.start, vocab))
             or (hit in names and _free_past_contrast(tokens, hit, hits, vocab))
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
@@ -1920,7 +1945,14 @@ def _without_set_aside(
         )
         if bracketed:
             continue  # the license set aside just before, named again: it goes with it
-        if marked and _undone_elsewhere(tokens, hit, hits, sentences, vocab):
+        if marked and _undone_elsewhere(
+            tokens,
+            hit,
+            hits,
+            sentences,
+            vocab,
+            license_name=set_aside and hit in names and _named_in_error(tokens, hit, sentences, vocab),
+        ):
             previous_set_aside = hit
         else:
             kept.append(hit)
@@ -2001,7 +2033,9 @@ def _set_aside(
         opens_sentence = marker.start == 0 or tokens[marker.start].brk
         if opens_sentence and marker.end < hit.start and tokens[marker.end].gap:
             return True
-        if marker.end <= hit.start and _reported(tokens, marker, hit, vocab):
+        if marker.end <= hit.start and (
+            _reported(tokens, marker, hit, vocab) or _explained_after_colon(tokens, marker, hit, vocab)
+        ):
             return True
         if hit.end <= marker.start and _closes_with_brackets_between(tokens, hit, marker):
             return True
@@ -2056,6 +2090,24 @@ def _reported(tokens: Sequence[Token], marker: _Span, hit: _Hit, vocab: LicenseV
 _REPORT_REACH = 3  # "schreef ik dat": a verb and its subject between a marker and its that-word
 
 
+def _explained_after_colon(
+    tokens: Sequence[Token], marker: _Span, hit: _Hit, vocab: LicenseVocabulary
+) -> bool:
+    """The marker's clause ends with a colon and the restriction stands in the clause after it: "copié
+    mal la licencia: puse «CC BY-NC-SA 4.0»" (I copied the license wrong: I put …)."""
+    opening = marker.end
+    while opening < hit.start and not tokens[opening].gap:
+        if vocab.negators.matches_any(tokens, opening):
+            return False  # "I withdraw nothing: the restriction … stays"
+        opening += 1
+    return (
+        opening <= hit.start
+        and ":" in tokens[opening].sep
+        and not tokens[opening].brk
+        and _clause_distance(tokens, _Span(opening, opening + 1), _Span(hit.start, hit.end)) is not None
+    )
+
+
 def _closes_with_brackets_between(tokens: Sequence[Token], hit: _Hit, marker: _Span) -> bool:
     """A marker closing the restriction's sentence, with nothing but brackets between: a verb-final
     language's "Ticari olmayan (NC) veya türev eser yasağı (ND) içeren bir lisans seçmedim"."""
@@ -2066,19 +2118,34 @@ def _closes_with_brackets_between(tokens: Sequence[Token], hit: _Hit, marker: _S
     return not any(tokens[i].gap and not set(tokens[i].sep.strip()) <= _BRACKETS for i in between)
 
 
+def _named_in_error(
+    tokens: Sequence[Token], hit: _Hit, sentences: Sequence[int], vocab: LicenseVocabulary
+) -> bool:
+    """A mistake word in the license's sentence: "Por error puse «CC BY-NC-SA 4.0»". A license named as an
+    error gives way to the free one named after it; one named as a former choice ("at first", "on my
+    website") does not, unless commercial use is allowed in words."""
+    return any(
+        sentences[span.start] == sentences[hit.start]
+        for span in _spans(tokens, vocab.mistake_words, frozenset(), None)
+        if not _negated(tokens, span.start, vocab)
+    )
+
+
 def _undone_elsewhere(
     tokens: Sequence[Token],
     hit: _Hit,
     hits: Sequence[_Hit],
     sentences: Sequence[int],
     vocab: LicenseVocabulary,
+    license_name: bool = False,
 ) -> bool:
     """Whether a restriction set aside in words is undone by the rest of the mail. A false lift would
     confirm a restricted grant, so all of these must hold: the restriction is non-commercial,
     no-derivatives or Wikipedia-only; its clause and a withdrawing word's hold no consent word ("I
     withdraw my permission for commercial use" takes back the grant, not the restriction); a free license
     is named in another sentence (or past a colon after it); and the restriction is withdrawn in words, or
-    another sentence,
+    it is a license's name named in error (`license_name`) and a free license is named in a later
+    sentence, or another sentence,
     holding no restriction at all, allows in words what the restriction forbade ("ausdrücklich auch
     kommerziell", "y compris à des fins commerciales"), not negated, or for a Wikipedia limit names the wiki
     beside a negation ("Souhlas není omezen na Wikipedii") or an outside word ("ook buiten Wikipedia"), or
@@ -2123,6 +2190,8 @@ def _undone_elsewhere(
         tokens, sentences, sentence + 1, vocab
     ):
         return True
+    if license_name and any(other.spdx is not None and sentences[other.start] > sentence for other in hits):
+        return True  # "Por error puse «CC BY-NC-SA 4.0». La licencia correcta es: … (CC BY-SA 4.0)"
     # a license name without its version ("Creative Commons" before a full name read apart) restricts nothing
     # a restriction its own sentence withdraws restricts nothing there: "Obmedzenie na nekomerčné použitie
     # ruším, fotografie môže ktokoľvek použiť aj komerčne"

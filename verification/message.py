@@ -640,12 +640,15 @@ def _decoded_text(
 
 
 _QUOTE_START = re.compile(r"<blockquote[\s>]", re.IGNORECASE)
+# Where an Outlook reply quotes without a blockquote: a rule, or its reply block's own id, over the header.
+_OUTLOOK_RULE = re.compile(r"<hr[\s/>]|id=[\"']?divRplyFwdMsg", re.IGNORECASE)
 
 
 def _before_quote(html: str) -> str:
-    """The reply's own words in an HTML mail: the text before its first quote, its markup left out (a
-    style's "color:" names no colour the reply speaks of)."""
-    found = _QUOTE_START.search(html)
+    """The reply's own words in an HTML mail: the text before its first quote (a blockquote, or an Outlook
+    rule over the quoted header), its markup left out (a style's "color:" names no colour the reply
+    speaks of)."""
+    found = _QUOTE_START.search(html) or _OUTLOOK_RULE.search(html)
     return _MARKUP.sub(" ", _without_styles(html[: found.start()])) if found else ""
 
 

@@ -160,7 +160,11 @@ class QuotingVocabulary:
         """The sender's words say the answers stand in the quoted mail, under its questions ("Respondi no
         corpo do seu e-mail, logo abaixo de cada pergunta")."""
         folded = _normalise(text)
-        return any(phrase in folded for phrase in self.inline_answer_phrases)
+        return any(
+            at == 0 or not folded[at - 1].isalpha() or _UNSPACED.match(phrase) is not None
+            for phrase in self.inline_answer_phrases
+            for at in _starts_of(folded, phrase)
+        )
 
     def capital_answer(self, text: str) -> bool:
         """`text` opens with a yes or a no written in capitals ("DA, am făcut-o eu", "ΝΑΙ"); not the choice an
@@ -248,6 +252,7 @@ class _Splitter:
         self.answering = False  # inside an answer the sender wrote into the quote, until a blank line
         self.asked = False  # the last quoted line ends with a question
         self.inline = False  # the sender's words say the answers stand under the quoted questions
+        self.coloured = False  # the sender's words name a colour: the answers' ("Respondi … a azul")
         self.question_at = -2  # the index of the last quoted line that asks a question
 
     def split(self, lines: Sequence[str]) -> tuple[Segment, ...]:
@@ -268,7 +273,10 @@ class _Splitter:
                 (self.answering and not line.lstrip().startswith(">"))
                 or self.vocab.opens_answer(line, frozenset(self.answer_markers), self.answer_names)
                 or (self.asked and self.vocab.capital_answer(line))
-                or (self.asked and _ARROW_ANSWER.match(line.lstrip("> \t")) is not None)
+                or (
+                    (self.asked or self.inline or self.coloured)
+                    and _ARROW_ANSWER.match(line.lstrip("> \t")) is not None
+                )
                 or self._inline_answer(lines, index, mode)
             ):
                 self.answering = True
@@ -324,6 +332,7 @@ class _Splitter:
                 continue
             self.quoted_from = None
             self.inline = self.inline or self.vocab.says_answered_inline(line)
+            self.coloured = self.coloured or self.vocab.names_a_colour(line)
             self.answer_markers.update(_BRACKET_MARKER.findall(line))
             self.answer_markers.update(_QUOTED_MARK.findall(line))
             self._append(SegmentKind.OWN, line)
@@ -459,6 +468,14 @@ def _skip_blank(lines: Sequence[str], index: int) -> int:
     while index < len(lines) and not lines[index].strip():
         index += 1
     return index
+
+
+def _starts_of(text: str, part: str) -> list[int]:
+    starts, at = [], text.find(part)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(part, at + 1)
+    return starts
 
 
 def _normalise(text: str) -> str:

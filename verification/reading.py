@@ -284,7 +284,7 @@ def _nested_sender_quotes(
             if (
                 sender.addr not in line
                 and not (name and name in " ".join(line.split()))
-                and not ("@" in line and _signs_the_reply(lines[start], signed))
+                and not ("@" in line and _signs_the_reply(_header_value(lines[start], quoting), signed))
             ):
                 continue
             inner = [
@@ -300,6 +300,13 @@ def _nested_sender_quotes(
         else:
             found.extend(_signed_nested_quotes(lines, sender))
     return found
+
+
+def _header_value(line: str, quoting: QuotingVocabulary) -> str:
+    """A header line's value, its key left out ("Da: Marco Bellini <…>" -> "Marco Bellini <…>"): the key
+    is no part of the name."""
+    header = quoting.header_key(_unquoted(line).strip())
+    return header[1] if header else line
 
 
 def _signed_nested_quotes(lines: Sequence[str], sender: Address) -> list[Segment]:

@@ -32,6 +32,21 @@ from verification.forms import with_leaders_as_colons, without_unticked_options
         ),
         pytest.param("CC BY-SA 4.0, no form here", "CC BY-SA 4.0, no form here", id="no-boxes"),
         pytest.param(
+            "Permite modificações?  ( x ) Sim   (   ) Não",
+            "Permite modificações?        Sim            ",
+            id="boxes-typed-with-spaces-inside",
+        ),
+        pytest.param(
+            "[ ] CC0 1.0\n[√] CC BY 4.0",
+            "           \n    CC BY 4.0",
+            id="a-square-root-sign-ticks",
+        ),
+        pytest.param(
+            "Ausgewählt (siehe oben) ( ) nichts",
+            "Ausgewählt (siehe oben) ( ) nichts",
+            id="spaced-empty-boxes-alone-are-no-form",
+        ),
+        pytest.param(
             "Kommerzielle Nutzung erlaubt: □ ja ■ nein",
             "Kommerzielle Nutzung erlaubt:        nein",
             id="filled-and-hollow-squares",

@@ -763,16 +763,43 @@ COLOURED_QUOTE = (
 )
 
 
+# Outlook quotes with no blockquote: a rule, then the header block in bold, then the agent's mail.
+OUTLOOK_COLOURED_QUOTE = (
+    "<p>{own}</p><hr><p><b>From:</b> VRT &lt;p@x.example&gt;<br><b>Sent:</b> Monday<br>"
+    "<b>Subject:</b> x</p><p>Which license? For example CC BY-SA 4.0 or CC BY 4.0.<br>"
+    '<span style="color:#1155CC">CC0 1.0, please.</span></p><p>Regards, the team</p>'
+)
+
+
 @pytest.mark.parametrize(
-    ("own", "answer_is_own"),
+    ("template", "own", "answer", "answer_is_own"),
     [
-        pytest.param("My answers are in red below.", True, id="colour-named"),
-        pytest.param("Thanks for your mail.", False, id="no-colour-named"),
-        pytest.param('<span style="color:#c00">Answers below.</span>', False, id="a-style-names-no-colour"),
+        pytest.param(COLOURED_QUOTE, "My answers are in red below.", "CC BY 4.0", True, id="colour-named"),
+        pytest.param(COLOURED_QUOTE, "Thanks for your mail.", "CC BY 4.0", False, id="no-colour-named"),
+        pytest.param(
+            COLOURED_QUOTE,
+            '<span style="color:#c00">Answers below.</span>',
+            "CC BY 4.0",
+            False,
+            id="a-style-names-no-colour",
+        ),
+        pytest.param(
+            OUTLOOK_COLOURED_QUOTE,
+            "My answers are in blue below.",
+            "CC0 1.0",
+            True,
+            id="outlook-colour-named",
+        ),
+        pytest.param(
+            OUTLOOK_COLOURED_QUOTE, "Thanks for your mail.", "CC0 1.0", False, id="outlook-no-colour"
+        ),
     ],
 )
-def test_coloured_answers_in_a_quote(vocab: MailVocabulary, own: str, answer_is_own: bool) -> None:
-    html = COLOURED_QUOTE.format(own=own).encode()
+def test_coloured_answers_in_a_quote(
+    vocab: MailVocabulary, template: str, own: str, answer: str, answer_is_own: bool
+) -> None:
+    html = template.format(own=own).encode()
     parsed = parse_message(mail(html, content_type="text/html; charset=utf-8"), vocab)
-    assert ("CC BY 4.0" in parsed.text(SegmentKind.OWN)) is answer_is_own
-    assert "Regards" not in parsed.text(SegmentKind.OWN)  # a dark grey is the quote's own colour
+    assert (answer in parsed.text(SegmentKind.OWN)) is answer_is_own
+    assert "Regards" not in parsed.text(SegmentKind.OWN)  # the quote's own words stay quoted
+    assert "CC BY-SA 4.0" not in parsed.text(SegmentKind.OWN)

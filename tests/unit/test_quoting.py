@@ -342,6 +342,18 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
             ((OWN, "Thanks.", None), (QUOTED, "-----Original", "p@x.example")),
             id="a-line-under-a-question-stays-the-agents-when-no-answers-are-said-inline",
         ),
+        pytest.param(
+            "Mes réponses sont après les flèches.\n\n-----Message d'origine-----\nDe : VRT <p@x.example>\n"
+            "Envoyé : lundi\nObjet : x\n\n- la licence choisie, avec sa version ;\n==> CC BY-SA 4.0\n\nMerci",
+            False,
+            (
+                (OWN, "Mes réponses", None),
+                (QUOTED, "-----Message", "p@x.example"),
+                (OWN, "CC BY-SA 4.0", None),
+                (QUOTED, "Merci", "p@x.example"),
+            ),
+            id="an-arrow-the-reply-names-opens-an-answer-under-any-line",
+        ),
         pytest.param("", False, (), id="empty"),
     ],
 )

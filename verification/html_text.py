@@ -85,12 +85,15 @@ class HtmlText:
     title: str
 
 
-def html_to_text(html: str, base_url: str | None = None, coloured_answers: bool = False) -> HtmlText:
+def html_to_text(
+    html: str, base_url: str | None = None, coloured_answers: bool = False, bold_answers: bool = False
+) -> HtmlText:
     """Render `html` as plain text with its links; never raises on malformed markup. With
     `coloured_answers` (the reply says its answers are in colour), short coloured text inside a quote is
     written unquoted: the sender's answer between the agent's quoted questions; outside a blockquote (an
     Outlook quote under its header block), such text opening a line is written after an arrow ("=> "),
-    the mark the quoting reader takes for an answer."""
+    the mark the quoting reader takes for an answer. With `bold_answers` (the reply says its answers are
+    in bold), short bold text is read so too."""
     soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     title = _SPACES.sub(" ", title_tag.get_text()).strip() if isinstance(title_tag, Tag) else ""
@@ -98,7 +101,7 @@ def html_to_text(html: str, base_url: str | None = None, coloured_answers: bool 
     links: list[Link] = []
     for table in soup.find_all("table", limit=_MAX_TABLES):
         _answer_choice_grid(table)
-    _Renderer(lines, links, base_url, coloured_answers).render(soup)
+    _Renderer(lines, links, base_url, coloured_answers, bold_answers).render(soup)
     text = "\n".join(_tidy_lines(lines))
     if title and not text.startswith(title):
         text = f"{title}\n{text}" if text else title
@@ -109,12 +112,18 @@ class _Renderer:
     """Walks the tree once, writing text into lines; `quote_depth` counts open blockquotes."""
 
     def __init__(
-        self, lines: list[str], links: list[Link], base_url: str | None, coloured_answers: bool = False
+        self,
+        lines: list[str],
+        links: list[Link],
+        base_url: str | None,
+        coloured_answers: bool = False,
+        bold_answers: bool = False,
     ) -> None:
         self.lines = lines
         self.links = links
         self.base_url = base_url
         self.coloured_answers = coloured_answers
+        self.bold_answers = bold_answers
         self.current: list[str] = []
         self.quote_depth = 0
         self.headers: dict[int, list[str]] = {}  # a table's first row's cell texts, by the row's id
@@ -173,13 +182,12 @@ class _Renderer:
             stack.extend(reversed(list(tag.children)))
             return
         if (
-            self.coloured_answers
-            and not self.quote_depth
-            and _coloured_answer(tag)
+            not self.quote_depth
+            and self._answer_tag(tag)
             and not any(piece.strip() for piece in self.current)
         ):
             self.current.append("=> ")  # an Outlook quote has no blockquote: the answer opens its line
-        if self.coloured_answers and self.quote_depth and _coloured_answer(tag):
+        if self.quote_depth and self._answer_tag(tag):
             depth = self.quote_depth
             self._break()
             self.quote_depth = 0
@@ -194,6 +202,10 @@ class _Renderer:
         if block:
             stack.append(self._break)
         stack.extend(reversed(list(tag.children)))
+
+    def _answer_tag(self, tag: Tag) -> bool:
+        """An answer the sender wrote in the style the reply names: coloured, or bold."""
+        return (self.coloured_answers and _coloured_answer(tag)) or (self.bold_answers and _bold_answer(tag))
 
     def _labelled_position(self, cell: Tag) -> int | None:
         """The cell's place in its row (0 the label, 1 the value) when its table labels rows, not columns:
@@ -286,6 +298,13 @@ def _coloured_answer(tag: Tag) -> bool:
         return False
     text = tag.get_text(" ")
     return 0 < len(text.strip()) <= _MAX_ANSWER and tag.find("blockquote") is None
+
+
+def _bold_answer(tag: Tag) -> bool:
+    """Bold text, short and holding no quote: "<b>نعم، أوافق.</b>"."""
+    if tag.name not in ("b", "strong"):
+        return False
+    return 0 < len(tag.get_text(" ").strip()) <= _MAX_ANSWER and tag.find("blockquote") is None
 
 
 def _dark(colour: str) -> bool:

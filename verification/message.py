@@ -629,7 +629,10 @@ def _decoded_text(
     struck = _may_strike(html)
     if not text_needed and not struck and not _may_hold_links(html):
         return _Content(defects=decoded.defects + cut, html=True)
-    rendered = html_to_text(html, coloured_answers=vocab.quoting.names_a_colour(_before_quote(html)))
+    own = _before_quote(html)
+    rendered = html_to_text(
+        html, coloured_answers=vocab.quoting.names_a_colour(own), bold_answers=vocab.quoting.names_bold(own)
+    )
     return _Content(
         blocks=(_Block(rendered.text),),
         links=rendered.links,

@@ -66,6 +66,7 @@ class QuotingVocabulary:
     answer_words: frozenset[str]
     answer_colours: tuple[str, ...] = ()
     inline_answer_phrases: tuple[str, ...] = ()
+    answer_bold_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -89,6 +90,7 @@ class QuotingVocabulary:
             answer_words=_keys(data, "answer_words"),
             answer_colours=tuple(sorted(_keys(data, "answer_colours"))),
             inline_answer_phrases=tuple(sorted(_keys(data, "inline_answer_phrases"))),
+            answer_bold_words=tuple(sorted(_keys(data, "answer_bold_words"))),
         )
 
     def header_key(self, line: str) -> tuple[str, str] | None:
@@ -143,18 +145,12 @@ class QuotingVocabulary:
     def names_a_colour(self, text: str) -> bool:
         """The text names a colour ("Mes réponses sont en rouge"): a colour word's stem opening a word,
         or anywhere in a script written without spaces or capitals (Han, kana, Hangul, Arabic, Hebrew)."""
-        folded = text.casefold()
-        for colour in self.answer_colours:
-            start = folded.find(colour)
-            while start >= 0:
-                if (
-                    start == 0
-                    or not folded[start - 1].isalpha()
-                    or (not colour.isascii() and _UNSPACED.match(colour))
-                ):
-                    return True
-                start = folded.find(colour, start + 1)
-        return False
+        return _names_one_of(text, self.answer_colours)
+
+    def names_bold(self, text: str) -> bool:
+        """The text says its answers are in bold ("أجبت … بالخط العريض", "in Fettschrift"), found as a
+        colour is."""
+        return _names_one_of(text, self.answer_bold_words)
 
     def says_answered_inline(self, text: str) -> bool:
         """The sender's words say the answers stand in the quoted mail, under its questions ("Respondi no
@@ -325,17 +321,26 @@ class _Splitter:
                 continue
             if key in self.vocab.original_markers or self._outlook_block_at(lines, index):
                 start = _skip_blank(lines, index + 1) if key in self.vocab.original_markers else index
-                self.quoted_from = self._header_block(lines, start)[1]
+                end, self.quoted_from = self._header_block(lines, start)
+                if end > start and _next_line_quoted(lines, end):
+                    # the mail under the header block is marked with ">": the lines without are the sender's
+                    # answers between its questions, as in any ">" quote
+                    for header_line in lines[index:end]:
+                        self._append(SegmentKind.QUOTED, header_line, self.quoted_from)
+                    index = end
+                    continue
                 mode = _Mode.QUOTED_REST
                 self._append(SegmentKind.QUOTED, line, self.quoted_from)
                 index += 1
                 continue
             self.quoted_from = None
             self.inline = self.inline or self.vocab.says_answered_inline(line)
-            self.coloured = self.coloured or self.vocab.names_a_colour(line)
+            self.coloured = self.coloured or self.vocab.names_a_colour(line) or self.vocab.names_bold(line)
             self.answer_markers.update(_BRACKET_MARKER.findall(line))
             self.answer_markers.update(_QUOTED_MARK.findall(line))
-            self._append(SegmentKind.OWN, line)
+            # an answer typed in capitals right under a quoted line: "NE, FOTKY DĚLAL NÁŠ EXTERNÍ FOTOGRAF …"
+            under_quote = index > 0 and lines[index - 1].lstrip().startswith(">")
+            self._append(SegmentKind.OWN, _in_lower_case(line) if under_quote else line)
             index += 1
         return self._segments()
 
@@ -468,6 +473,16 @@ def _skip_blank(lines: Sequence[str], index: int) -> int:
     while index < len(lines) and not lines[index].strip():
         index += 1
     return index
+
+
+def _names_one_of(text: str, stems: Sequence[str]) -> bool:
+    """One of `stems` opens a word of `text`, or stands anywhere in a script without spaces or capitals."""
+    folded = text.casefold()
+    return any(
+        at == 0 or not folded[at - 1].isalpha() or (not stem.isascii() and _UNSPACED.match(stem) is not None)
+        for stem in stems
+        for at in _starts_of(folded, stem)
+    )
 
 
 def _starts_of(text: str, part: str) -> list[int]:

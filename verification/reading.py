@@ -348,9 +348,9 @@ def _signed_by(run: Sequence[str], name: str) -> bool:
     )
 
 
-# The quote's last lines where the name may sign it: "Lars Ekström" over "2026-12-03" over the Release
-# Generator's "[generated using relgen]".
-_SIGNED_LINES = 3
+# The quote's last lines where the name may sign it: "Jana Horáková" over "fotografka" over "6. 12. 2026"
+# over the Release Generator's "[generated using relgen]".
+_SIGNED_LINES = 4
 
 
 _SIGNATURE_EXTRA_WORDS = 3  # "Stefan Ivanov, 05.12.2026", "Sara Conti, photographer"

@@ -170,7 +170,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout75/ie22-zh-meiyou-wenjian": "a Wikipedia-only grant voided ('作废') and replaced in one sentence",
     "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
-    "heldout76/ik08-sv-lookalike-hyphen-ps-license": "a PS's 'CC BY-SA 4.0 i stället' after the NC above",
     "heldout77/in21-he-muzeon-copyright-atsmi": "the museum's own '©' footer read as another's credit",
     "heldout77/ip08-sw-museum-other-public-suffix": "'haihusu Wikipedia pekee' (not only) read as a limit",
     "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",

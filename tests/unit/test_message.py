@@ -763,6 +763,8 @@ COLOURED_QUOTE = (
 )
 
 
+BOLD_QUOTE = COLOURED_QUOTE.replace('<font color="#ff0000">CC BY 4.0</font>', "<b>CC BY 4.0</b>")
+
 # Outlook quotes with no blockquote: a rule, then the header block in bold, then the agent's mail.
 OUTLOOK_COLOURED_QUOTE = (
     "<p>{own}</p><hr><p><b>From:</b> VRT &lt;p@x.example&gt;<br><b>Sent:</b> Monday<br>"
@@ -793,6 +795,8 @@ OUTLOOK_COLOURED_QUOTE = (
         pytest.param(
             OUTLOOK_COLOURED_QUOTE, "Thanks for your mail.", "CC0 1.0", False, id="outlook-no-colour"
         ),
+        pytest.param(BOLD_QUOTE, "My answers are in bold.", "CC BY 4.0", True, id="bold-named"),
+        pytest.param(BOLD_QUOTE, "My answers are in red.", "CC BY 4.0", False, id="bold-not-named"),
     ],
 )
 def test_coloured_answers_in_a_quote(

@@ -354,6 +354,28 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
             ),
             id="an-arrow-the-reply-names-opens-an-answer-under-any-line",
         ),
+        pytest.param(
+            "See below.\n\n-----Original Message-----\nFrom: VRT <p@x.example>\nSent: Monday\nSubject: x\n\n"
+            "> Which license?\n\nCC BY 4.0\n\n> Thanks",
+            False,
+            (
+                (OWN, "See below.", None),
+                (QUOTED, "-----Original", "p@x.example"),
+                (OWN, "CC BY 4.0", None),
+                (QUOTED, "> Thanks", None),
+            ),
+            id="lines-without-marks-under-an-outlook-header-over-a-marked-quote-are-the-senders",
+        ),
+        pytest.param(
+            "> Did you take the photos yourself?\nNO, OUR FREELANCE PHOTOGRAPHER TOOK THEM\n> Thanks",
+            False,
+            (
+                (QUOTED, "> Did you", None),
+                (OWN, "No, our freelance photographer", None),
+                (QUOTED, "> Thanks", None),
+            ),
+            id="an-answer-in-capitals-between-quoted-lines-reads-in-lower-case",
+        ),
         pytest.param("", False, (), id="empty"),
     ],
 )

@@ -1219,6 +1219,12 @@ def test_self_made(
             False,
             id="a-footer-company-written-with-ltd-is-no-person-shown",
         ),
+        pytest.param(
+            "Min nabo har lagt to billeder af mine malerier op. CC BY-SA 4.0.\n\nKaren Holm",
+            ["File:Karen Holm - Vinterhav ved Løkken, olie på lærred 2021.jpg"],
+            False,
+            id="da-pictures-of-my-paintings-name-their-painter",
+        ),
     ],
 )
 def test_depicts_signer(

@@ -3059,6 +3059,24 @@ def _negator_beside(tokens: Sequence[Token], permission: _Span, vocab: LicenseVo
             and not any(vocab.only_words.matches_any(tokens, i) for i in between)
         ):
             return _Span(start, end)
+    return _nobody_subject(tokens, permission.start, vocab)
+
+
+# Words of a subject between the negative determiner opening it and the permission word: "Cap empresa ni
+# mitjà pot", "Keine Firma darf".
+_NOBODY_SUBJECT_REACH = 3
+
+
+def _nobody_subject(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Span | None:
+    """A subject that names no one, opening the clause right before the permission word at `index`: "Keine
+    Firma darf sie kommerziell nutzen", "Ningú pot fer-ne un ús comercial"."""
+    for start in range(max(0, index - _NOBODY_SUBJECT_REACH - 1), index):
+        found = vocab.negative_determiners.match(tokens, start) or vocab.nobody_words.match(tokens, start)
+        if found is None or start + found.length > index:
+            continue
+        opens = start == 0 or tokens[start].gap
+        if opens and not any(tokens[i].gap for i in range(start + 1, index + 1)):
+            return _Span(start, start + found.length)
     return None
 
 
@@ -5801,7 +5819,8 @@ def _negated_list_before(
         wiki.end <= limit.start
         and limit.start - wiki.end <= vocab.not_limited_reach
         and not any(tokens[i].gap for i in range(wiki.start + 1, limit.start + 1))
-        and _negated_before(tokens, wiki.start, vocab, _WIKI_NEGATION_REACH)
+        # "nicht nur auf die Wikipedia oder verwandte Seiten beschränkt": "not only" negates the limit too
+        and _negated_before(tokens, wiki.start, vocab, _WIKI_NEGATION_REACH, of_only=True)
     )
 
 

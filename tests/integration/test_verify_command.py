@@ -178,6 +178,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
     "heldout80/jb11-lt-wikipedia-only-to-free": "'… „tik Vikipedijai“ … nusprendžiau kitaip' not read",
     "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
+    "heldout85/jv23-ko-blog-only": "a Korean blog's 'Wikipedia' mention read as a Wikipedia-only limit",
+    "heldout85/jy14-nl-lookalike-rn-correction": "'In tegenstelling tot … (CC BY-NC 4.0)' set aside not read",
+    "heldout85/jy24-zh-html-friend-took-photo": "'之前我写的是“仅限非商业使用”，现在改一下' not read",
 }
 
 

@@ -428,18 +428,34 @@ def _description(tokens: Sequence[Token], start: int) -> list[Token]:
 
 def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
     """A full name in running text with a trade in apposition after it: "nous avions fait appel à Julien
-    Marchand, photographe à Caen, qui a couvert la journée". Not a signature line ("Julien Marchand,
+    Marchand, photographe à Caen, qui a couvert la journée", or opening a sentence a taking verb goes on
+    ("John Smith, a photographer from Galway, took the picture"). Not a signature line ("Julien Marchand,
     photographe" opening its line) and not a holder's name ("Je suis Jeanne Morel, photographe")."""
     tokens = tokenize(text)
     credits: list[Credit] = []
-    for index in range(1, len(tokens) - 2):
-        before = tokens[index - 1]
-        if "\n" in tokens[index].sep or not before.raw[:1].islower() or not before.raw.isalpha():
-            continue  # the name must follow a lower-case word on its line: prose, not a signature
+    for index in range(len(tokens) - 2):
+        before = tokens[index - 1] if index else None
+        in_prose = (
+            before is not None
+            and "\n" not in tokens[index].sep
+            and before.raw[:1].islower()
+            and before.raw.isalpha()
+        )
+        opens_clause = index == 0 or tokens[index].gap
+        if not in_prose and not (opens_clause and _taken_later(tokens, index, vocab)):
+            continue  # prose, not a signature: after a lower-case word on its line, or a taking verb after
         named = _capitalised_run(tokens, index)
         if named is None or named[1] >= len(tokens):
             continue
         agent = tokens[named[1]]
+        if (
+            agent.norm in vocab.articles
+            and named[1] + 1 < len(tokens)
+            and not tokens[named[1] + 1].gap
+            and _taken_later(tokens, index, vocab)
+        ):
+            # "John Smith, a photographer from Galway, took …": the article before the trade
+            agent = tokens[named[1] + 1]._replace(sep=agent.sep)
         if (
             "," not in agent.sep
             or not agent.raw[:1].islower()
@@ -452,6 +468,13 @@ def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: S
             phrase = " ".join(text[tokens[index].start : agent.end].split())
             credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
     return credits
+
+
+def _taken_later(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A taking verb later in the sentence of the name at `index`: "John Smith, a photographer from
+    Galway, took the picture", "Tadhg Ó Cearbhaill, grianghrafadóir as an Spidéal, a ghlac an pictiúr"."""
+    _, last = sentence_around(tokens, index)
+    return any(tokens[i].norm in vocab.take_verbs for i in range(index + 1, min(last + 1, len(tokens))))
 
 
 def title_credits(

@@ -75,6 +75,11 @@ def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
     return Signature(tuple(lines), person, organisation, tuple(brands))
 
 
+def _is_title(norm: str, raw: str, vocab: StatementVocabulary) -> bool:
+    """A title word, its accents as a title's: Irish "Máire" (a name) is no French "maire" (mayor)."""
+    return norm in vocab.titles and not vocab.titles.accented_otherwise(raw)
+
+
 def _company_elsewhere(name: str, text: str, vocab: StatementVocabulary) -> bool:
     """The text writes the name with a legal form after it: a footer's "Lukanda Il-Qala Blu | Triq il-Port"
     is the company the statement calls "Lukanda Il-Qala Blu Ltd", not a person signing."""
@@ -369,7 +374,7 @@ def _titled_person(part: str, vocab: StatementVocabulary) -> str | None:
     representative, Hoshino Ken'ichi), "대표 김민수"; a romanised name in brackets after it left out."""
     bracketed = _BRACKETED.match(part)
     words = (bracketed.group(1) if bracketed else part).split()
-    if not 2 <= len(words) <= 3 or fold(words[0]) not in vocab.titles:
+    if not 2 <= len(words) <= 3 or not _is_title(fold(words[0]), words[0], vocab):
         return None
     name = " ".join(words[1:])
     if not all(CASELESS_RUN.fullmatch(word) for word in words[1:]) or is_organisation(name, vocab):
@@ -387,7 +392,7 @@ def _title_org(
     """
     tokens = word_tokens(part)
     words = [token for token in tokens if token.is_word]
-    if not words or not any(token.norm in vocab.titles for token in words[:3]):
+    if not words or not any(_is_title(token.norm, token.raw, vocab) for token in words[:3]):
         return None
     for following in rest_of_line:
         name = _whole_name(following, vocab) or _org_run(following, vocab)

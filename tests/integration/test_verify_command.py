@@ -182,7 +182,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout85/jy14-nl-lookalike-rn-correction": "'In tegenstelling tot … (CC BY-NC 4.0)' set aside not read",
     "heldout85/jy24-zh-html-friend-took-photo": "'之前我写的是“仅限非商业使用”，现在改一下' not read",
     "heldout86/ka17-tr-ceramics-company-replyto-same": "'geri alamayacağımı' read as revocable",
-    "heldout86/kb20-hi-chai-company": "a department taken for the company; its © footer a credit",
 }
 
 

@@ -358,6 +358,11 @@ def test_no_signer_at_all(vocab: StatementVocabulary, licenses: LicenseVocabular
         pytest.param(
             f"{GRANT}\n\nLars Ek\nIntendent, Bergslagens museum", "Bergslagens museum", id="sv-title"
         ),
+        pytest.param(
+            f"{GRANT}\n\nPriya Sharma\nHead - Brand Communications\nKesar Tea Estates Pvt. Ltd.",
+            "Kesar Tea Estates Pvt. Ltd",
+            id="a-department-after-the-title-the-company-below",
+        ),
     ],
 )
 def test_represents(

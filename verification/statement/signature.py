@@ -394,11 +394,13 @@ def _title_org(
     words = [token for token in tokens if token.is_word]
     if not words or not any(_is_title(token.norm, token.raw, vocab) for token in words[:3]):
         return None
+    below = _parts(next_lines[0], vocab)[:1] if next_lines else []
+    company_below = next((part for part in below if is_organisation(part, vocab)), None)
     for following in rest_of_line:
         name = _whole_name(following, vocab) or _org_run(following, vocab)
         if name:
-            return name
-    below = _parts(next_lines[0], vocab)[:1] if next_lines else []
+            # "Head - Brand Communications" over "Kesar Tea Estates Pvt. Ltd.": a department, the firm below
+            return company_below if company_below and not is_organisation(name, vocab) else name
     for candidate in below:
         name = _whole_name(candidate, vocab)
         if name and is_organisation(name, vocab):

@@ -1088,19 +1088,12 @@ def _confirmed_unchanged(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocab
     sentences = _sentence_numbers(tokens)
     sentence = sentences[hit.start]
     first, last = sentence_around(tokens, hit.start)
-    said = (
-        vocab.use_verbs,
-        vocab.use_nouns,
-        vocab.permission_words,
-        vocab.only_words,
-        vocab.negators,
-        vocab.work_nouns,
-    )
+    said = (vocab.use_verbs, vocab.use_nouns, vocab.permission_words, vocab.only_words, vocab.negators)
     if (
         hit.end - hit.start <= _UNCHANGED_WORDS
         and hit.end == last + 1
         and vocab.unchanged_subjects.matches_any(tokens, first)
-        and not any(table.matches_any(tokens, i) for table in said for i in range(first, hit.start))
+        and not _holds_any(tokens, (*said, vocab.work_nouns), range(first, hit.start))
     ):
         return True  # "Reszta oświadczenia (licencja CC BY-SA 4.0) bez zmian.": nothing said of a use
     below = [span for span in _spans(tokens, vocab.below_words, frozenset(), None) if span.end <= hit.start]

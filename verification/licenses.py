@@ -540,6 +540,7 @@ _LANGUAGE_LISTS = (
     "scope_words",
     "own_sites",
     "other_works",
+    "other_works_topics",
     "wish_nouns",
     "alike_words",
     "exclude_verbs",
@@ -705,6 +706,7 @@ class LicenseVocabulary:
     demanded_marks: PhraseTable  # "our logo", "弊社ロゴ": with a condition noun, a mark the reuser must add
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
+    other_works_topics: PhraseTable  # "その他の写真は": the other works as a topic, wherever it stands
     wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
     alike_words: PhraseTable  # "like", "also": the other works named as this one's model, not apart from it
     exclude_verbs: (
@@ -1535,9 +1537,14 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
     if any(vocab.alike_words.matches_any(tokens, i) for i in range(first, last + 1)):
         return False  # "Like my other photos, this one may only be used non-commercially"
     return any(
-        vocab.other_works.matches_any(tokens, i)
-        and _opens_statement(tokens, i)
-        and not _joined_to_this(tokens, i, vocab)
+        (
+            vocab.other_works.matches_any(tokens, i)
+            and _opens_statement(tokens, i)
+            and not _joined_to_this(tokens, i, vocab)
+        )
+        # a topic particle marks them as what the clause is about, after whatever describes them:
+        # "私のウェブサイトに掲載しているその他の写真は、これまで通り無断転載禁止"
+        or vocab.other_works_topics.matches_any(tokens, i)
         for i in range(first, hit.start)
     )
 

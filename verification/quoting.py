@@ -368,6 +368,10 @@ class _Splitter:
         else:
             return None
         end, sender = self._header_block(lines, start)
+        if key not in self.vocab.forward_markers and _next_line_quoted(lines, end):
+            # under a forward's subject, a mail marked with ">" below the block is replied to: Finnish
+            # "VS:" answers ("vastaus") where Danish "VS:" forwards
+            return None
         # each header line a paragraph of its own: "Skickat: den 28 november 2026 14:02" and "Till: Jonas"
         # are no sentence ("until 28 November 2026")
         headers = [part for line in lines[start:end] for part in (line, "")]

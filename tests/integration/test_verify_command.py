@@ -146,7 +146,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout53/eu05-fr-concours-transfere": "a title ending '- Gérard Piton' read as his portrait",
     "heldout53/ev15-ro-agency-terms-other-photos": "an agency's 'doar în scop editorial' for other photos",
     "heldout53/ex04-vi-assistant-gmail-near-miss": "'bà là tác giả' (the holder is the author): a credit",
-    "heldout56/fg08-ro-fotograf-client-bistro": "'Sunt fotograful care a realizat' (I am …) read as a credit",
     "heldout58/fo09-et-klient-ja-oma-foto-allkiri": "'Meie klient' read as an agency's client",
     "heldout58/fo19-ar-tasweer-alestudio": "'تصوير: استوديو النخيل', his own studio: a credit",
     "heldout58/fo23-vi-nghe-nhan-roi-nuoc": "'hướng dẫn viên' (a guide): a credit to a member",

@@ -180,6 +180,13 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
             id="outlook-original-message-forward",
         ),
         pytest.param(
+            "Kiitos.\n\n----- Alkuperäinen viesti -----\nLähettäjä: VRT <p@x.example>\n"
+            "Päivämäärä: 4.12.2026 18.02\nAihe: Lupa\n\n> Which license?\n",
+            True,
+            ((OWN, "Kiitos.", None), (QUOTED, "----- Alkuperäinen", "p@x.example")),
+            id="forward-prefix-over-quoted-mail-is-a-reply",
+        ),
+        pytest.param(
             "fwd\n---------- Forwarded message ---------\nFrom: Ann <ann@a.example>\nSubject: x\n\n"
             "see below\n"
             "---------- Forwarded message ---------\nFrom: Ben <ben@b.example>\nSubject: y\n\nI release it.",

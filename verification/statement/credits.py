@@ -1767,6 +1767,26 @@ def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabula
     return False
 
 
+def _predicated_of_signer(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """The relation or trade is what the signer says they are: a first-person copula ("I'm the volunteer
+    who took", pro-drop "Sunt fotograful care", "Ich bin die Praktikantin, die …"), any copula after a
+    first-person subject ("I was the intern who …"), an article allowed between, in one clause. Not the
+    subject alone: "hebben we fotobureau Kade Zeven ingehuurd" (we hired it)."""
+    at = index - 1
+    if at >= 0 and not tokens[at + 1].gap and tokens[at].norm in vocab.articles:
+        at -= 1
+    if at < 0 or tokens[at + 1].gap:
+        return False
+    if tokens[at].norm in vocab.self_copulas and vocab.self_copulas.holds_as_written(tokens[at].raw):
+        return True
+    return (
+        tokens[at].norm in vocab.copulas
+        and at > 0
+        and not tokens[at].gap
+        and _subject_pronoun(tokens[at - 1], vocab)
+    )
+
+
 def _other_word(
     tokens: Sequence[Token], index: int, vocab: StatementVocabulary, languages: ParagraphLanguages | None
 ) -> bool:
@@ -1820,6 +1840,9 @@ def _relation_credits(
             agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
+        own_words = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
+        if _predicated_of_signer(tokens, index, own_words):
+            continue  # "I'm the volunteer who took the two photos", "Sunt fotograful care a realizat"
         if _after_owner_phrase(tokens, index, vocab):
             continue  # "diambil dengan drone milik teman saya": the friend owns the drone
         titled = not (is_relation or agent) and _titled_person(tokens, index, vocab)

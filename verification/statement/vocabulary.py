@@ -215,6 +215,7 @@ _WORD_KEYS = (
     "third_possessives",
     "author_nouns",
     "copulas",
+    "self_copulas",
     "possessed_relations",
     "relation_possessives",
     "passive_auxiliaries",
@@ -295,6 +296,7 @@ _LANGUAGE_KEYS = (
     "third_possessives",
     "author_nouns",
     "copulas",
+    "self_copulas",
     "pronouns",
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
@@ -357,6 +359,7 @@ class StatementVocabulary:
     third_possessives: WordSet  # "his", "его": before an artwork noun, the artist named just before made it
     author_nouns: WordSet  # "author", "auteur", "autorem": a relation joined to one by a copula made the work
     copulas: WordSet  # "is", "est", "je": third-person only ("I am the author" is the signer's own word)
+    self_copulas: WordSet  # "am", "bin", "sunt": the signer is what follows ("I'm the volunteer who …")
     possessed_relations: WordSet  # "far", "mor": a relation only beside a possessive ("min far")
     relation_possessives: WordSet  # "min", "vår": the possessives before them
     self_words: WordSet  # "myself", "selbst": with a first-person subject and a taking verb, self-made
@@ -506,6 +509,7 @@ class StatementVocabulary:
             third_possessives=words("third_possessives"),
             author_nouns=words("author_nouns"),
             copulas=words("copulas"),
+            self_copulas=words("self_copulas"),
             possessed_relations=words("possessed_relations"),
             relation_possessives=words("relation_possessives"),
             self_words=words("self_words"),

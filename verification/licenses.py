@@ -541,6 +541,7 @@ _LANGUAGE_LISTS = (
     "own_sites",
     "other_works",
     "other_works_topics",
+    "topic_markers",
     "wish_nouns",
     "alike_words",
     "exclude_verbs",
@@ -706,7 +707,12 @@ class LicenseVocabulary:
     demanded_marks: PhraseTable  # "our logo", "弊社ロゴ": with a condition noun, a mark the reuser must add
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
-    other_works_topics: PhraseTable  # "その他の写真は": the other works as a topic, wherever it stands
+    other_works_topics: (
+        PhraseTable  # "その他の写真", "다른 사진*": the other works, as a topic wherever it stands
+    )
+    topic_markers: (
+        PhraseTable  # "は", "については", "은": after them (or ending their word), a clause's topic
+    )
     wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
     alike_words: PhraseTable  # "like", "also": the other works named as this one's model, not apart from it
     exclude_verbs: (
@@ -1544,8 +1550,30 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
         )
         # a topic particle marks them as what the clause is about, after whatever describes them:
         # "私のウェブサイトに掲載しているその他の写真は、これまで通り無断転載禁止"
-        or vocab.other_works_topics.matches_any(tokens, i)
+        or _other_works_topic(tokens, i, vocab)
         for i in range(first, hit.start)
+    )
+
+
+def _other_works_topic(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """The holder's other works as what a clause is about, marked by a topic particle right after them or
+    ending their word: "私のサイトに掲載しているほかの作品については", "제 블로그에 올린 다른 사진들은"."""
+    found = vocab.other_works_topics.match(tokens, index)
+    if found is None:
+        return False
+    end = index + found.length
+    last = tokens[end - 1].norm
+    if any(last.endswith(marker) and len(last) > len(marker) for marker in _topic_marker_words(vocab)):
+        return True
+    return end < len(tokens) and not tokens[end].gap and vocab.topic_markers.matches_any(tokens, end)
+
+
+def _topic_marker_words(vocab: LicenseVocabulary) -> tuple[str, ...]:
+    """The one-word topic markers, folded: the particles a Korean word ends with ("사진들은")."""
+    return tuple(
+        first
+        for first, entries in vocab.topic_markers.by_first.items()
+        if any(len(w) == 1 for w, _ in entries)
     )
 
 
@@ -1979,6 +2007,11 @@ def _free_past_contrast(
         ),
         None,
     )
+    first = sentence_around(tokens, hit.start)[0]
+    if contrast is None and any(vocab.instead_words.matches_any(tokens, i) for i in range(first, hit.start)):
+        # "In tegenstelling tot wat ik in mijn vorige mail schreef (CC BY-NC 4.0) geef ik de foto nu vrij
+        # onder … (CC BY-SA 4.0)": an instead-word before the restriction, the free license after it
+        contrast = hit.end - 1
     return contrast is not None and any(
         other.spdx is not None
         and other.problem is None
@@ -1991,12 +2024,25 @@ def _free_past_contrast(
 def _in_bracket_after(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
     """`hit` stands in a bracket that opens right after `before`: "CC BY-NC 4.0 (лише некомерційне
     використання)" names one restriction twice."""
+    # the bracket opens right after it, or after the word it qualifies: "en ikke-kommerciel licens (CC
+    # BY-NC 4.0)"
+    opening = next(
+        (
+            i
+            for i in range(before.end, min(hit.start, before.end + _QUALIFIED_WORDS) + 1)
+            if "(" in tokens[i].sep
+        ),
+        None,
+    )
     return (
         before.end <= hit.start <= before.end + _BRACKET_REACH
         and before.end < len(tokens)
-        and "(" in tokens[before.end].sep
-        and not any(")" in tokens[i].sep for i in range(before.end + 1, hit.start + 1))
+        and opening is not None
+        and not any(")" in tokens[i].sep for i in range(opening + 1, hit.start + 1))
     )
+
+
+_QUALIFIED_WORDS = 1  # "licens", "license", "Lizenz"
 
 
 def _same_bracket(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
@@ -2213,11 +2259,30 @@ def _undone_elsewhere(
         }
         negated_sentences |= beyond
     return any(
-        sentences[index] not in restricted
+        (
+            sentences[index] not in restricted
+            or (not wiki and _past_colon_unrestricted(tokens, sentences, hit, hits, index))
+        )
         and (sentences[index] in negated_sentences if wiki else not _negated(tokens, index, vocab))
         for index in allowed.starts(tokens)
         if allowed.match(tokens, index) is not None
     ) or (wiki and any(sentence not in restricted for sentence in beyond))
+
+
+def _past_colon_unrestricted(
+    tokens: Sequence[Token], sentences: Sequence[int], hit: _Hit, hits: Sequence[_Hit], index: int
+) -> bool:
+    """`index` stands after the restriction set aside, past a colon in its sentence, with no restriction
+    after that colon: "之前我写的是“仅限非商业使用”，现在改一下：我同意…，允许任何人商业使用和修改"."""
+    if sentences[index] != sentences[hit.start] or index < hit.end:
+        return False
+    colons = [i for i in range(hit.end, index + 1) if ":" in tokens[i].sep or "：" in tokens[i].sep]
+    return bool(colons) and not any(
+        other.problem in _RESTRICTION_RANK
+        and colons[0] <= other.start
+        and sentences[other.start] == sentences[index]
+        for other in hits
+    )
 
 
 def _named_apart(tokens: Sequence[Token], hit: _Hit, other: _Hit, sentences: Sequence[int]) -> bool:
@@ -2686,7 +2751,13 @@ def _negated_use_hits(
         requests = _spans(tokens, vocab.request_words, masked, None)
         return any(sentences[span.start] == sentences[index] for span in requests)
 
+    # "at den ikke kan bruges på Commons": a set-aside phrase says what Commons refuses, not the holder
+    set_aside = {
+        i for span in _spans(tokens, vocab.set_aside_words, masked, None) for i in range(span.start, span.end)
+    }
     for use in _spans(tokens, vocab.use_verbs, masked, None):
+        if use.start in set_aside:
+            continue
         negator = _negator_before(tokens, use.start, vocab, _NEGATED_USE_REACH)
         if negator is None:
             negator = _verb_final_negator(tokens, use, vocab, foreign)
@@ -3405,7 +3476,8 @@ def _suffixed_only_hits(
     ]
     # "위키백과의 제 문서에서만": a place word just after the wiki word carries the suffix (a long one:
     # a bare "만" ends "하지만", but)
-    long_suffixes = tuple(suffix for suffix in suffixes if len(suffix) > 1)
+    # counted in syllables: folding spells Hangul out in its letters ("만" is three)
+    long_suffixes = tuple(suffix for suffix in suffixes if len(unicodedata.normalize("NFC", suffix)) > 1)
     for span in _spans(tokens, vocab.wiki_words, masked, None):
         for at in range(span.end, min(len(tokens), span.end + _SUFFIXED_PLACE_REACH)):
             if tokens[at].gap:

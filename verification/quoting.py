@@ -34,7 +34,7 @@ _OFFERED_WORDS = 4  # "YES / NO", "JA oder NEIN": an offered choice names both i
 _QUESTION_MARKS = "?？;\u037e"  # ";" and U+037E: the Greek question mark
 # "[KB]": initials in square brackets, how a sender marks the answers written into a quoted mail; or
 # a mark of punctuation the sender names in quotes ('válaszaimat … ">>" jellel', with ">>")
-_BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}\]|\([^\W\d_]{1,4}\)")
+_BRACKET_MARKER = re.compile(r"\[[^\W\d_]{1,4}:?\]|\([^\W\d_]{1,4}:?\)")
 # An arrow opening a line under a quoted question: "=> CC BY-SA 4.0", "-> Oui", "→ yes".
 _ARROW_ANSWER = re.compile(r"^(?:=+>|-+>|[→⇒➔➜])\s*(?=\S)")
 # A line that asks: a question mark at its end, perhaps before the choices offered in brackets ("Sob qual
@@ -114,8 +114,8 @@ class QuotingVocabulary:
         with one of the `markers` the sender's own words name ("[KB] CC BY 4.0", ">> IGEN")."""
         plain = line.lstrip("> \t")
         marker = _BRACKET_MARKER.match(plain)
-        if marker is not None and marker.group(0) in markers:
-            return True
+        if marker is not None and (marker.group(0) in markers or _initials_of(marker.group(0), names)):
+            return True  # "[KB]" the sender's words named, or "[PdV:]" the initials of "Pieter de Vries"
         # a mark of two characters at least: one alone (">", "*", "-") also quotes or lists
         if any(line.lstrip().startswith(mark) for mark in markers if len(mark) >= 2 and mark[0] not in "[("):
             return True
@@ -135,6 +135,9 @@ class QuotingVocabulary:
                 return plain[len(mark) :].lstrip()
             if len(mark) >= 2 and line.lstrip().startswith(mark):
                 return line.lstrip()[len(mark) :].lstrip("> \t")
+        marker = _BRACKET_MARKER.match(plain)
+        if marker is not None and _initials_of(marker.group(0), names):
+            return plain[marker.end() :].lstrip(" :")
         match = _HEADER_LINE.match(plain)
         if match is not None and (
             _normalise(match.group(1)) in self.answer_labels or _normalise(match.group(1)) in names
@@ -218,6 +221,11 @@ def answer_names(sender: Address | None) -> frozenset[str]:
         return frozenset()
     initials = "".join(word[0] for word in words) if len(words) >= 2 else None
     return frozenset({*words, " ".join(words), *([initials] if initials else [])})
+
+
+def _initials_of(marker: str, names: frozenset[str]) -> bool:
+    """A bracketed marker holding one of the sender's names or initials: "[PdV:]", "(MH)"."""
+    return _normalise(marker.strip("[]():")) in names
 
 
 def _is_address(run: str) -> bool:

@@ -164,23 +164,17 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout69/hi09-el-glyptis-diko-tou-ergo": "'μόνο' of the help reaches the upload for Wikipedia",
     "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
     "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
-    "heldout70/hn03-sq-gmail-kontakt": "'Këto dy fotografi i kam bërë vetë' read as an unnamed credit",
     "heldout72/hu09-bg-museum-two-files-thanks": "the museum's short name 'РИМ Хасково' taken for the signer",
     "heldout75/ie22-zh-meiyou-wenjian": "a Wikipedia-only grant voided ('作废') and replaced in one sentence",
     "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
     "heldout77/in21-he-muzeon-copyright-atsmi": "the museum's own '©' footer read as another's credit",
-    "heldout77/ip08-sw-museum-other-public-suffix": "'haihusu Wikipedia pekee' (not only) read as a limit",
     "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",
     "heldout77/ip19-ur-self-timer-studio-portrait": "'ٹائمر لگا کر' (with the timer) not read; a credit read",
     "heldout79/iv06-hu-freemail-nem-azonos": "the license chosen in bold (HTML) not told apart",
     "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
     "heldout80/jb11-lt-wikipedia-only-to-free": "'… „tik Vikipedijai“ … nusprendžiau kitaip' not read",
     "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
-    "heldout85/jv23-ko-blog-only": "a Korean blog's 'Wikipedia' mention read as a Wikipedia-only limit",
-    "heldout85/jy14-nl-lookalike-rn-correction": "'In tegenstelling tot … (CC BY-NC 4.0)' set aside not read",
-    "heldout85/jy24-zh-html-friend-took-photo": "'之前我写的是“仅限非商业使用”，现在改一下' not read",
-    "heldout86/ka17-tr-ceramics-company-replyto-same": "'geri alamayacağımı' read as revocable",
 }
 
 

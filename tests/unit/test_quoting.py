@@ -121,6 +121,17 @@ def test_answers_labelled_with_the_senders_names(vocab: QuotingVocabulary) -> No
     assert own == ["Answers below.", "CC BY 4.0\nyes"]
 
 
+def test_answers_marked_with_the_senders_initials_in_brackets(vocab: QuotingVocabulary) -> None:
+    """Outlook's quote has no marks: "[PdV:]" (Pieter de Vries) opens his answers, "[JB]" (no one's) not."""
+    names = answer_names(Address(addr="p@x.example", name="Pieter de Vries"))
+    text = (
+        "Zie hieronder.\n\nVan: VRT <p@vrt.example>\nVerzonden: donderdag\nOnderwerp: foto\n\n"
+        "1. Welke licentie?\n[PdV:] CC BY 4.0\n\n2. Wie?\n[JB] ik\n"
+    )
+    own = [s.text for s in split_segments(text, vocab, answer_names=names) if s.kind is OWN]
+    assert own == ["Zie hieronder.", "CC BY 4.0"]
+
+
 @pytest.mark.parametrize(
     ("text", "forward_subject", "expected"),
     [

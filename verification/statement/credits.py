@@ -1333,6 +1333,12 @@ def _passive_credit_at(
     if by - 1 > index and tokens[by - 1].norm in vocab.photo_nouns:
         return None  # "Jeg har selv taget dette billede af Nyhavn": a picture of Nyhavn, taken by the signer
     if (
+        tokens[by].norm in vocab.depiction_prepositions
+        and tokens[by + 1].raw.islower()
+        and tokens[by + 1].norm in vocab.articles
+    ):
+        return None  # "Carte illustrée des étangs de la Brenne": Romanian "de" (by) is French "of" here
+    if (
         by - 1 > index
         and tokens[by - 1].capitalised
         and tokens[by].norm in vocab.depiction_prepositions
@@ -2713,9 +2719,14 @@ def says_self_made(
             if not any(tokens[i].gap for i in range(before + 1, index + 1))
         ):
             continue
-        if _said_of_other_photos(tokens, index, vocab):
-            continue
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)
+        # in the paragraph's words, its likely language's where unsure: "Foto di bawah ini" (the photo
+        # below) is no Italian "foto di" (of)
+        likely = (
+            languages.likely(tokens[index].start, tokens[index].end, _HOMOGRAPH_FLOOR) if languages else None
+        )
+        if _said_of_other_photos(tokens, index, own or vocab.languages.get(likely or "") or vocab):
+            continue
         if own is None or own.self_made.matches_any(tokens, index):
             return True
     return caseless_took_myself(text, vocab) or any(

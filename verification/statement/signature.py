@@ -345,13 +345,19 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
     return run[0]
 
 
+# Articles no person's name opens with, as written: "The Lantern Rows", "Los Lobos", "Die Ärzte" (not "De",
+# "La", "Da": particles of surnames, "De Luca", "La Rosa")
+_ORGANISATION_ARTICLES = frozenset({"The", "Les", "Los", "Las", "Die", "Das", "Het"})
+
+
 def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
     """An organisation word, a legal form or an organisation suffix in the name ("Museum", "GmbH",
-    "Pallo ry", "株式会社", "資料館")."""
+    "Pallo ry", "株式会社", "資料館"), or an article opening it ("The Lantern Rows")."""
     tokens = word_tokens(name)
     written = unicodedata.normalize("NFC", name)  # as the forms and suffixes are kept
     return (
-        any(
+        (written.split(maxsplit=1) or [""])[0] in _ORGANISATION_ARTICLES
+        or any(
             token.norm in vocab.org_words or _org_compound(token.norm, vocab)
             for token in tokens
             if token.is_word

@@ -298,6 +298,7 @@ _LANGUAGE_KEYS = (
     "copulas",
     "self_copulas",
     "pronouns",
+    "coordinators",  # Polish "i" (and) is Albanian "i" (them): "Këto dy fotografi i kam bërë vetë"
 )
 # Phrases per language too: a self-made phrase lifts the depiction question, so it must be its own
 # language's ("timer" in a Dutch paragraph is no self-timer).

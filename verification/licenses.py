@@ -621,6 +621,7 @@ _LANGUAGE_LISTS = (
     "first_persons",
     "watermark_words",
     "so_far_words",
+    "wrote_words",
     "other_versions",
     "agent_words",
     "everyone_words",
@@ -813,6 +814,9 @@ class LicenseVocabulary:
     first_persons: PhraseTable  # "I", "wir", "puedo": "I can't use the upload form" tells, it refuses nothing
     watermark_words: PhraseTable  # "watermark", "vízjel": not to be removed, a change refused
     so_far_words: PhraseTable  # "so far", "până acum", "bisher": a use told of the past, no condition
+    wrote_words: (
+        PhraseTable  # "geschrieben", "نوشتم": beside a beforehand word, the mail before, no condition
+    )
     agent_words: PhraseTable  # "by", "par", "door": after a use verb under a condition, who may use the work
     everyone_words: PhraseTable  # "anyone", "chiunque": the users a free license allows, no limit
     and_words: PhraseTable  # "and", "et": after a described organisation, another predicate of its clause
@@ -1028,7 +1032,7 @@ def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocab
     rejected = {
         hit
         for hit in free
-        if _license_negated(tokens, hit.start, vocab)
+        if (_license_negated(tokens, hit.start, vocab) or _negated_after(tokens, hit.end, vocab) is not None)
         and any(other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free)
     }
     kept = [hit for hit in free if hit not in rejected] or free
@@ -4537,6 +4541,8 @@ def _ask_first_hits(
         ),
         *_notified_first(tokens, vocab, masked, foreign),
     ]
+    # "die ich vorher geschrieben habe", "که قبلاً نوشتم": what the sender wrote before, nothing to ask first
+    markers = [marker for marker in markers if not _written_before(tokens, marker, vocab)]
     if not markers:
         return []
     sentences = _sentence_numbers(tokens)
@@ -4697,6 +4703,22 @@ def _no_condition_near(
     return False
 
 
+def _written_before(tokens: Sequence[Token], marker: _Span, vocab: LicenseVocabulary) -> bool:
+    """A verb of writing or saying at most `_WROTE_REACH` words from the beforehand word, in its clause:
+    "vorher geschrieben", "que j'ai écrite auparavant", "قبلاً نوشتم" tell of the mail before."""
+    low = max(0, marker.start - _WROTE_REACH)
+    high = min(len(tokens), marker.end + _WROTE_REACH)
+    return any(
+        vocab.wrote_words.matches_any(tokens, i)
+        and not any(tokens[j].gap for j in range(min(i, marker.start) + 1, max(i, marker.end - 1) + 1))
+        for i in range(low, high)
+        if not marker.start <= i < marker.end
+    )
+
+
+_WROTE_REACH = 3  # "die ich vorher geschrieben habe", "que j'ai écrite auparavant"
+
+
 def _markers(
     tokens: Sequence[Token],
     vocab: LicenseVocabulary,
@@ -4733,6 +4755,10 @@ def _revocable_hits(
     times = [(span, False) for span in _spans(tokens, vocab.any_time_words, masked, None)]
     rights_kept = [(span, True) for span in _spans(tokens, vocab.reserve_words, masked, None)]
     for when, kept in times + rights_kept:
+        if kept and _about_other_works(
+            tokens, _Hit(when.start, when.end, None, LicenseProblem.NOT_FREE), vocab
+        ):
+            continue  # "その他の写真につきましては、引き続き当社が全ての権利を留保": the other photos' rights
         first, last = _clause_around(tokens, when.start)
         aside = _aside_after(tokens, last) if last == when.end - 1 else range(0)
         last = _clause_around(tokens, aside.stop)[1] if aside else last

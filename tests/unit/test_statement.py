@@ -1230,12 +1230,28 @@ def test_self_made(
             False,
             id="da-pictures-of-my-paintings-name-their-painter",
         ),
+        pytest.param(
+            "Tour manager here. CC BY-SA 4.0.\n\nMike Dunn\nThe Lantern Rows",
+            ["File:The Lantern Rows live at the Roxy.jpg"],
+            False,
+            id="a-band-opening-with-the-is-no-person-shown",
+        ),
     ],
 )
 def test_depicts_signer(
     vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, files: list[str], depicts: bool
 ) -> None:
     assert read(vocab, licenses, text, files).depicts_signer is depicts
+
+
+def test_depicts_signer_by_the_name_in_full_width_brackets(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary
+) -> None:
+    """ "田中美咲（Misaki Tanaka）": the title's romanised name is hers."""
+    text = "シンガーソングライターの田中美咲（Misaki Tanaka）です。CC BY-SA 4.0 で公開します。\n\n田中美咲"
+    sender = Address("info@misaki.example", "田中美咲")
+    files = ["File:Misaki Tanaka live 2024.jpg"]
+    assert read(vocab, licenses, text, files, sender=sender).depicts_signer
 
 
 def test_an_institution_named_in_a_title_is_no_portrait(

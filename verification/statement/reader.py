@@ -663,12 +663,13 @@ def _sites_headed_by(
 
 
 def _aliases(signer: str | None, text: str) -> tuple[str, ...]:
-    """The signer's name as also written in brackets after it ("נועה ברק (Noa Barak)"): a file title may
-    use either."""
+    """The signer's name as also written in brackets after it ("נועה ברק (Noa Barak)", full-width in
+    "田中美咲（Misaki Tanaka）"): a file title may use either."""
     if not signer:
         return ()
     return tuple(
-        match.group(1).strip() for match in re.finditer(re.escape(signer) + r"\s*\(([^()\n]{3,40})\)", text)
+        match.group(1).strip()
+        for match in re.finditer(re.escape(signer) + r"\s*[(（]([^()（）\n]{3,40})[)）]", text)
     )
 
 

@@ -613,6 +613,7 @@ _LANGUAGE_LISTS = (
     "descriptive_auxiliaries",
     "contrast_adverbs",
     "work_nouns",
+    "work_pronouns",
     "duration_units",
     "number_words",
     "validity_words",
@@ -805,6 +806,7 @@ class LicenseVocabulary:
     descriptive_auxiliaries: PhraseTable  # "has", "wurde", "ha": "has not been edited" describes the photo
     contrast_adverbs: PhraseTable  # "däremot", "jedoch": "får däremot inte" still refuses
     work_nouns: PhraseTable  # "photo", "Bild", "foto": a negated change refuses one only with the work named
+    work_pronouns: PhraseTable  # "elle", "it": the work named in the sentence before, taken up
     duration_units: PhraseTable  # "years", "Jahre", "år": after a number, how long a grant is said to last
     number_words: PhraseTable  # "three", "drei", "tre": a number written out before a duration unit
     validity_words: PhraseTable  # "valid", "gilt", "gäller": a grant said to last a duration ends
@@ -1569,7 +1571,20 @@ def _other_works_topic(tokens: Sequence[Token], index: int, vocab: LicenseVocabu
     last = tokens[end - 1].norm
     if any(last.endswith(marker) and len(last) > len(marker) for marker in _topic_marker_words(vocab)):
         return True
-    return end < len(tokens) and not tokens[end].gap and vocab.topic_markers.matches_any(tokens, end)
+    # the noun phrase may go on before its marker: "その他の写真およびパンフレットの画像につきましては"; a
+    # case particle ends it ("その他の写真と組み合わせて": with the other photos)
+    for at in range(end, min(len(tokens), end + _TOPIC_REACH)):
+        if tokens[at].gap:
+            return False
+        if vocab.topic_markers.matches_any(tokens, at):
+            return True
+        if tokens[at].raw in _CASE_PARTICLES:
+            return False
+    return False
+
+
+_TOPIC_REACH = 16  # "およびパンフレットの画像": characters of a noun phrase going on
+_CASE_PARTICLES = frozenset({"を", "が", "で", "と", "に", "へ", "から"})
 
 
 def _topic_marker_words(vocab: LicenseVocabulary) -> tuple[str, ...]:
@@ -5843,8 +5858,23 @@ def _sentence_names_the_work(tokens: Sequence[Token], change: _Span, vocab: Lice
 
 
 def _names_the_work(tokens: Sequence[Token], change: _Span, vocab: LicenseVocabulary) -> bool:
+    """A work noun in the change's clause, or a pronoun shortly before it that takes up a work the sentence
+    before names: "… la photo doit être reproduite telle quelle. Elle ne doit être ni recadrée, ni
+    retouchée"."""
     first, last = _clause_around(tokens, change.start)
-    return any(vocab.work_nouns.matches_any(tokens, i) for i in range(first, last + 1))
+    if any(vocab.work_nouns.matches_any(tokens, i) for i in range(first, last + 1)):
+        return True
+    opening = sentence_around(tokens, change.start)[0]
+    # the pronoun the change's subject, shortly before it in its clause: not "It's entirely optional and
+    # doesn't change anything about the licence" (the request)
+    near = range(max(first, change.start - _WORK_PRONOUN_REACH), change.start)
+    if opening == 0 or not any(vocab.work_pronouns.matches_any(tokens, i) for i in near):
+        return False
+    before = sentence_around(tokens, opening - 1)[0]
+    return any(vocab.work_nouns.matches_any(tokens, i) for i in range(before, opening))
+
+
+_WORK_PRONOUN_REACH = 5  # "Elle ne doit être ni recadrée", "It must not be cropped"
 
 
 def _describes_the_photo(

@@ -142,6 +142,8 @@ def passive_credits(
             continue  # "die door mijn neef op Wikimedia Commons zijn gezet": the nephew uploaded them
         if own is not None and any(_subject_pronoun(tokens[i], own) for i in range(index + 1, at)):
             continue  # "le ho scattate io nel 2023 dalla barca": the signer took them, from the boat
+        if own is not None and index > 0 and not verb.gap and _subject_pronoun(tokens[index - 1], own):
+            continue  # "ett porträtt som jag tog av henne": the signer took it, of her
         words = _description(tokens, at + 1)
         if not words and at > index + 1:  # "réalisées lors des vendanges 2023 par Julien Marchand"
             named = _capitalised_run(tokens, at + 1)

@@ -10,7 +10,9 @@ import argparse
 import importlib
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from importlib import metadata
 
@@ -82,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # so its warnings show only with -vv.
     logging.getLogger("pypdf").setLevel(logging.ERROR if level > logging.DEBUG else logging.DEBUG)
     run: Callable[[argparse.Namespace], int] = args.run
+    answer_ctrl_c()
     try:
         return run(args)
     except KeyboardInterrupt:
@@ -90,6 +93,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `permbot ... | head`: the reader left; nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE
+
+
+def answer_ctrl_c() -> None:
+    """Ctrl-C (SIGINT) stops every command with what it had done, also one started where SIGINT is ignored
+    (a non-interactive shell's background job, some schedulers): Python raises KeyboardInterrupt only
+    where SIGINT was at its default when it started. A handler of the caller's own is left alone."""
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    ):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from importlib import metadata
 
 import pytest
@@ -46,3 +47,21 @@ def test_an_unknown_command_is_refused_with_every_choice_listed(capsys: pytest.C
         cli.main(["nosuch"])
     assert done.value.code == 2
     assert "verify" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("inherited", "expected"),
+    [
+        pytest.param(signal.SIG_IGN, signal.default_int_handler, id="ignored-by-a-background-launcher"),
+        pytest.param(signal.SIG_DFL, signal.SIG_DFL, id="default-left-alone"),
+    ],
+)
+def test_ctrl_c_is_answered_even_where_the_launcher_ignored_it(inherited: object, expected: object) -> None:
+    """`permbot tag` started as a background job inherits SIGINT ignored; Ctrl-C must still stop it with
+    its summary (exit 130), as for the commands that install their own handler."""
+    previous = signal.signal(signal.SIGINT, inherited)  # type: ignore[arg-type]
+    try:
+        cli.answer_ctrl_c()
+        assert signal.getsignal(signal.SIGINT) is expected
+    finally:
+        signal.signal(signal.SIGINT, previous)

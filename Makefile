@@ -43,8 +43,11 @@ typecheck: venv
 unit: venv
 	$(BIN)/pytest tests/unit
 
+# --dist loadfile: a module's tests run on one worker, so that a module fixture reading every held-out
+# case (test_verify_command's one `permbot verify` run, the metamorphic verdicts) is computed once, not
+# once per worker.
 test: system-deps venv lint typecheck
-	$(BIN)/pytest -p no:cacheprovider -n 2
+	$(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
 
 demo: system-deps venv
 	$(BIN)/python -m bot.demo

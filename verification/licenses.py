@@ -1036,6 +1036,13 @@ def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocab
         for hit in free
         if (_license_negated(tokens, hit.start, vocab) or _negated_after(tokens, hit.end, vocab) is not None)
         and any(other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free)
+    } | {
+        # "Where I wrote "CC BY-SA 3.0" I should have written …: CC BY-SA 4.0": what was written, quoted
+        # in the sentence that names the license it should have been
+        hit
+        for hit in free
+        if _quoted_as_written(tokens, hit, vocab)
+        and any(other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free)
     }
     kept = [hit for hit in free if hit not in rejected] or free
     first = kept[0]
@@ -1079,6 +1086,22 @@ def _corrects(
 
 
 _CORRECTED_VERSION_REACH = 1  # "ikke 3.0", "nem a 3.0-s": an article at most between
+
+
+def _quoted_as_written(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A verb of writing right before the license, which it quotes: 'Where I wrote "CC BY-SA 3.0"',
+    'Ich hatte „CC BY 3.0“ geschrieben' (the verb after it, verb-final)."""
+    opened = any(mark in tokens[hit.start].sep for mark in _OPENING_QUOTES)
+    closed = hit.end < len(tokens) and any(mark in tokens[hit.end].sep for mark in _CLOSING_QUOTES)
+    if not (opened and closed):
+        return False
+    before = range(max(0, hit.start - _WROTE_REACH), hit.start)
+    after = range(hit.end, min(len(tokens), hit.end + _WROTE_REACH))
+    return any(
+        vocab.wrote_words.matches_any(tokens, i)
+        and not any(tokens[j].gap for j in range(min(i, hit.start) + 1, max(i, hit.end - 1) + 1))
+        for i in (*before, *after)
+    )
 
 
 def _asked_and_refused(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
@@ -2522,8 +2545,16 @@ def _negated(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> b
             continue
         end = start + found.length
         if index - 1 <= end <= index and not any(tokens[i].gap for i in range(start + 1, index + 1)):
-            return True
+            return not _quoted_term(tokens, start, index)
     return False
+
+
+def _quoted_term(tokens: Sequence[Token], start: int, index: int) -> bool:
+    """The negator opens a quoted term that closes before `index`: in 'Das mit dem "nicht kommerziell" war
+    mir nicht klar' the "nicht" is the term's, not the verb's after it."""
+    return any(mark in tokens[start].sep for mark in _OPENING_QUOTES) and any(
+        mark in tokens[i].sep for i in range(start + 1, index + 1) for mark in _CLOSING_QUOTES
+    )
 
 
 def _negated_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> _Span | None:

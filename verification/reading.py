@@ -69,17 +69,21 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     release = release_text(replace(spelled, segments=answered))
     license_finding = read_license(release, vocab.licenses, vocab.languages)
     statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
-    if not statement.websites and whole != message:
+    if whole != message:
         # a corrected release ("the version I forgot: CC BY-SA 4.0") quoting the mail it corrects: the
-        # holder's site stays named in the earlier mail's signature
-        websites = read_statement(
+        # holder's site may stay named only in the earlier mail's signature, and who made the work stays
+        # as that mail said ("they are the work of our founder") unless either says the signer made it
+        # ("I took them myself; my friend only held the reflector")
+        earlier = read_statement(
             _as_written_to_be_read(whole, vocab.licenses),
             files,
             vocab.statement,
             vocab.licenses,
             vocab.languages,
-        ).websites
-        statement = replace(statement, websites=websites)
+        )
+        kept = () if statement.self_made or earlier.self_made else earlier.credits
+        credits = (*statement.credits, *(c for c in kept if c not in statement.credits))
+        statement = replace(statement, websites=statement.websites or earlier.websites, credits=credits)
     language = vocab.sender_language.of(message.text(SegmentKind.OWN)) if vocab.sender_language else None
     return TicketReading(
         message=message,
@@ -217,9 +221,12 @@ def _with_own_quotes(
         return message
     segments = tuple(
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None, text=_unquoted(segment.text))
-        if _quotes_sender(segment, sender, signed)
+        if from_sender
         else segment
-        for segment in (*message.segments, *nested)
+        for segment, from_sender in (
+            *((segment, _quotes_sender(segment, sender, signed)) for segment in message.segments),
+            *((segment, True) for segment in nested),
+        )
     )
     return replace(message, segments=segments)
 
@@ -298,7 +305,7 @@ def _nested_sender_quotes(
                 found.append(inner[0])
                 break
         else:
-            found.extend(_signed_nested_quotes(lines, sender))
+            found.extend(_signed_nested_quotes(lines, sender, signed))
     return found
 
 
@@ -309,13 +316,15 @@ def _header_value(line: str, quoting: QuotingVocabulary) -> str:
     return header[1] if header else line
 
 
-def _signed_nested_quotes(lines: Sequence[str], sender: Address) -> list[Segment]:
+def _signed_nested_quotes(lines: Sequence[str], sender: Address, signed: str) -> list[Segment]:
     """A quote with no header of its own inside another's quoted reply, one level deeper than the reply's
     own lines (the agent's answer above, the sender's first mail below it, marked ">" under an Outlook
-    header or ">>" under a ">" reply), signed at its end with the sender's full name."""
+    header or ">>" under a ">" reply), signed at its end with the sender's full name, or with a name of
+    two words at least that signs the reply too (an office's address, "Montserrat Vila" over the reply's
+    "Montserrat Vila i Puig")."""
     name = _full_name_of(sender)
     body = [line for line in lines if line.strip(" \t>")]
-    if name is None or not body:
+    if (name is None and not signed) or not body:
         return []
     if body[0].rstrip().endswith((":", "：")) and len(body) > 1:
         body = body[1:]  # the reply header: "On …, VRT wrote:"
@@ -329,7 +338,7 @@ def _signed_nested_quotes(lines: Sequence[str], sender: Address) -> list[Segment
     return [
         Segment(kind=SegmentKind.QUOTED, text="\n".join(run), forwarded_from=None)
         for run in runs
-        if run and _signed_by(run, name)
+        if run and ((name is not None and _signed_by(run, name)) or _signed_as_the_reply(run, signed))
     ]
 
 
@@ -346,6 +355,16 @@ def _signed_by(run: Sequence[str], name: str) -> bool:
         line.startswith(name) and len(line.split()) <= len(name.split()) + _SIGNATURE_EXTRA_WORDS
         for line in lines[-_SIGNED_LINES:]
     )
+
+
+def _signed_as_the_reply(run: Sequence[str], signed: str) -> bool:
+    """One of the quote's last lines is a name alone, of two words at least, that signs the reply too."""
+    lines = [" ".join(_unquoted(line).split()) for line in run if _unquoted(line).strip()]
+    for line in lines[-_SIGNED_LINES:]:
+        runs = _capitalised_runs(line)
+        if len(runs) == 1 and len(runs[0]) == len(line.split()) and _signs_the_reply(line, signed):
+            return True
+    return False
 
 
 # The quote's last lines where the name may sign it: "Jana Horáková" over "fotografka" over "6. 12. 2026"

@@ -316,3 +316,33 @@ def test_a_statement_the_reply_confirms_is_the_senders(
 ) -> None:
     reading = read_ticket((HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
+
+
+# A correction of the license only, quoting the agent's question and under it, one level deeper, the
+# sender's first mail signed with the name that signs the reply (the office's address sends): who made the
+# work stays as that first mail said, even where it names no one ("my brother"), which a quote of another's
+# mail would not credit.
+OFFICE_HEAD = HEAD.replace("Sara Conti <sara@conti.example>", "Club Office <office@club.example>")
+EARLIER = (
+    "Yes, the license is CC BY-SA 4.0.\n\nRegards,\nSara Conti\nSecretary\n\n"
+    + AGENT_QUOTE
+    + "> Which version of CC BY-SA do you mean?\n>\n"
+    + ">> Here is the permission for File:Como.jpg.\n"
+    + ">> My brother took the photos in 1962.\n"
+    + ">> The club releases them under CC BY-SA.\n>>\n>> {signature}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("signature", "credited"),
+    [
+        pytest.param("Sara Conti", True, id="signed-by-the-replys-signer"),
+        pytest.param("Anna Weber", False, id="signed-by-someone-else"),
+    ],
+)
+def test_a_corrected_release_keeps_the_first_mails_credits(
+    vocab: ReadingVocabulary, signature: str, credited: bool
+) -> None:
+    reading = read_ticket((OFFICE_HEAD + EARLIER.format(signature=signature)).encode(), vocab)
+    assert reading.license.spdx == "CC-BY-SA-4.0"
+    assert bool(reading.statement.credits) is credited

@@ -1887,6 +1887,9 @@ def _relation_credits(
             # "scattate da mio padre, Giuseppe Rinaldi (…), che … ha fatto il fotografo": the verb has
             # its credit already
             or tokens[verb].start in covered_chars
+            # "Ho scattato personalmente le due fotografie, caricate su Commons da un nostro socio": an
+            # upload verb between the taking verb and the relation has the relation for its agent
+            or any(tokens[i].norm in vocab.upload_verbs for i in range(verb + 1, index))
             # the paragraph's own subject pronouns where it is known, even weakly: Slovenian "Sliko je
             # naslikal moj dedek" has no French "je"
             or _signer_is_subject(

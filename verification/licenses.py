@@ -1726,7 +1726,9 @@ def _describes_organisation(
     if after is not None:
         first, last = _clause_around(tokens, hit.start)[0], _clause_around(tokens, after)[1]
     elif before is not None:
-        first, last = before, _clause_around(tokens, hit.start)[1]
+        # from the clause's start: "Uso consentito solo per un'associazione senza scopo di lucro" names the
+        # use it allows before the organisation
+        first, last = _clause_around(tokens, before)[0], _clause_around(tokens, hit.start)[1]
     else:
         return False
     # a spaced dash starts an aside of its own: "jestem fotografką niekomercyjną - fotografuję wyłącznie …"
@@ -2067,24 +2069,29 @@ def _in_bracket_after(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
     """`hit` stands in a bracket that opens right after `before`: "CC BY-NC 4.0 (лише некомерційне
     використання)" names one restriction twice."""
     # the bracket opens right after it, or after the word it qualifies: "en ikke-kommerciel licens (CC
-    # BY-NC 4.0)"
+    # BY-NC 4.0)"; Han and kana come a letter a token: "“非商业性使用”的许可（CC BY-NC）"
+    unspaced = hit.start > before.end and all(
+        _UNSPACED_LETTER.fullmatch(tokens[i].raw) for i in range(before.end, min(hit.start, len(tokens)))
+    )
+    qualified = _UNSPACED_QUALIFIED_LETTERS if unspaced else _QUALIFIED_WORDS
     opening = next(
         (
             i
-            for i in range(before.end, min(hit.start, before.end + _QUALIFIED_WORDS) + 1)
-            if "(" in tokens[i].sep
+            for i in range(before.end, min(hit.start, before.end + qualified) + 1)
+            if i < len(tokens) and ("(" in tokens[i].sep or "（" in tokens[i].sep)
         ),
         None,
     )
     return (
-        before.end <= hit.start <= before.end + _BRACKET_REACH
+        before.end <= hit.start <= before.end + max(qualified, _BRACKET_REACH)
         and before.end < len(tokens)
         and opening is not None
-        and not any(")" in tokens[i].sep for i in range(opening + 1, hit.start + 1))
+        and not any(")" in tokens[i].sep or "）" in tokens[i].sep for i in range(opening + 1, hit.start + 1))
     )
 
 
 _QUALIFIED_WORDS = 1  # "licens", "license", "Lizenz"
+_UNSPACED_QUALIFIED_LETTERS = 4  # "的许可证", "のライセンス"
 
 
 def _same_bracket(tokens: Sequence[Token], before: _Hit, hit: _Hit) -> bool:
@@ -2105,8 +2112,16 @@ def _set_aside(
     BY-NC 4.0 and is not part of this release"), or opening its sentence as a clause of its own ("Au
     départ, je pensais choisir une licence non commerciale")."""
     span = _Span(hit.start, hit.end)
+    # a license in a bracket names the word before it: "我起初考虑使用“非商业性使用”的许可（CC BY-NC）"
+    named = _Span(hit.start - 1, hit.start) if hit.start > 0 and _opens_bracket(tokens[hit.start]) else None
     for marker in markers:
         if _clause_distance(tokens, span, marker) is not None:
+            return True
+        if (
+            named is not None
+            and marker.end <= named.start
+            and _clause_distance(tokens, named, marker) is not None
+        ):
             return True
         # "заменям лиценза, който посочих в първото си писмо (CC BY-NC-SA 4.0)": named in brackets after it
         if marker.end <= hit.start and _bracket_opens_at(tokens, hit.start, marker.end):
@@ -2130,6 +2145,10 @@ def _set_aside(
         if hit.end <= marker.start and _opens_next_clause(tokens, hit, marker):
             return True
     return False
+
+
+def _opens_bracket(token: Token) -> bool:
+    return "(" in token.sep or "（" in token.sep
 
 
 def _bracket_opens_at(tokens: Sequence[Token], start: int, after: int) -> bool:

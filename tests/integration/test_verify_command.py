@@ -175,9 +175,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout79/ix10-tl-ps-license-correction": "'hindi CC BY-SA 4.0' (not) in the PS not read",
     "heldout80/jb11-lt-wikipedia-only-to-free": "'… „tik Vikipedijai“ … nusprendžiau kitaip' not read",
     "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
-    "heldout90/kr08-zh-reply-to-freemail": "'我起初考虑使用“非商业性使用”的许可（CC BY-NC）' not set aside",
     "heldout90/kr18-da-forwarded-correction-attached": "a correction forwarded as an attached mail not read",
-    "heldout90/kr23-uk-pr-agency-address": "the signer's own agency in her signature read as a credit",
+    "heldout92/ky24-sk-ina-adresa-na-webe": "'v roku 2024 … nekomerčné použitie' (past) read as a limit",
 }
 
 

@@ -844,8 +844,12 @@ def credit_at(
             ):
                 continue  # "las dos fotos:\n\nCasa Lis desde el río …": a list follows, not a credit
             last = template.before[-1] if template.before else ""
-            by_word = last in vocab.by_prepositions or (
-                last in vocab.caption_labels and last not in vocab.photo_nouns  # not "التقط الصور {name}"
+            # a by-word, a caption label that is no photo noun (not "التقط الصور {name}"), or any label
+            # closed by a colon ("ფოტო: {name}")
+            by_word = (
+                last in vocab.by_prepositions
+                or (last in vocab.caption_labels and last not in vocab.photo_nouns)
+                or template.phrase.split("{name}")[0].rstrip().endswith(":")
             )
             uncased = _uncased_credited(text, tokens, start, vocab, holder_names) if by_word else None
             found = uncased or _credited(
@@ -1264,8 +1268,14 @@ def _described_caption_name(
 
 def _uncased_word(raw: str) -> bool:
     """A word of a script without capitals (Hebrew, Arabic, Devanagari, Thai, its vowel signs written on
-    it): after a caption's colon it is the name."""
-    return is_letters(raw) and not any(c.isupper() or c.islower() for c in raw)
+    it; Georgian, whose everyday letters Unicode calls lower-case since it added the rare capitals): after
+    a caption's colon it is the name."""
+    return is_letters(raw) and not any(
+        (c.isupper() or c.islower()) and not _GEORGIAN_FIRST <= c <= _GEORGIAN_LAST for c in raw
+    )
+
+
+_GEORGIAN_FIRST, _GEORGIAN_LAST = "\u10d0", "\u10ff"  # Mkhedruli
 
 
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:

@@ -486,6 +486,11 @@ def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary)
     if trade_line and at is not None and _under_the_signer(at, signature):
         # a trade line under the signer's name: "Fotografia de Guimarães e do Minho" says what they do
         return dataclasses.replace(credit, by_signer=True)
+    if credit.may_describe and credit.name and is_organisation(credit.phrase, vocab):
+        # "PR-менеджерка, агенція "Медіа Міст" (комунікації …)" under the signer's name: where they work
+        inside = next((number for number, line in enumerate(lines) if phrase in line), None)
+        if inside is not None and _under_the_signer(inside, signature):
+            return dataclasses.replace(credit, by_signer=True)
     if not credit.name:
         # "Atelier Lumière – photographie maritime" over the street address, read as one: the trade
         opening = " ".join(phrase.split()[:_TRADE_WORDS])

@@ -267,7 +267,8 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
     """A dot after a number that a lower-case word follows marks an ordinal or a date, not a sentence's end:
     "2027. december 31-ig" (Hungarian), "do 31. prosince 2027" (Czech), "til 1. maj" (Danish) read on; so
     does a day or a month before the next number ("do 31. 12. 2027"), and a short lower-case abbreviation
-    before a lower-case word ("…, tj. do konce roku", "z. B. für")."""
+    before a lower-case word ("…, tj. do konce roku", "z. B. für"), or a one-letter one before another
+    ("z. B.")."""
     if text[dot] != "." or dot == 0 or text[dot + 1 : next_token] not in (" ", "\u00a0"):
         return False  # a line break or a blank line still ends it
     following = text[next_token : next_token + 1]
@@ -284,6 +285,8 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
         return True  # "Dr. Ebner", "dr hab. inż. Jan Nowak", "J. Smith": a name goes on
     if not all(unicodedata.category(char)[0] in "LM" for char in word[0]):
         return False  # letters, and the vowel signs written on them ("डॉ")
+    if len(word[0]) == 1 and word[0].islower() and text[next_token + 1 : next_token + 2] == ".":
+        return True  # one letter and another, each with its dot: "z. B.", "u. U.", "v. a."
     # Hindi and Bengali end sentences with a danda: a dot there ends an abbreviation ("डॉ. अनिल शर्मा")
     return (word[0].islower() and following.islower()) or (
         _INDIC.match(word[0]) is not None and _INDIC.match(following) is not None
@@ -1620,11 +1623,13 @@ def _topic_marker_words(vocab: LicenseVocabulary) -> tuple[str, ...]:
 
 
 def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
-    """At most `_OTHER_WORKS_LEAD` words after a sentence's start or a colon: "Une précision : les autres
-    photographies …". Further on, or after a comma, they are what a restricted use names ("Enhver
-    beskæring, … sammenklipning med andre billeder … er dog ikke tilladt")."""
+    """At most `_OTHER_WORKS_LEAD` words after a sentence's start, a colon or a spaced dash: "Une précision :
+    les autres photographies …", "… samo na navedenu fotografiju - ostale fotografije …". Further on, or
+    after a comma, they are what a restricted use names ("Enhver beskæring, … sammenklipning med andre
+    billeder … er dog ikke tilladt")."""
     for start in range(index, max(-1, index - _OTHER_WORKS_LEAD - 1), -1):
-        if start == 0 or tokens[start].brk or any(mark in tokens[start].sep for mark in ":;"):
+        sep = tokens[start].sep
+        if start == 0 or tokens[start].brk or any(mark in sep for mark in ":;") or _DASH_ASIDE.search(sep):
             return True
         if tokens[start].gap:
             return False

@@ -117,7 +117,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout36/ch23-es-nieta-heredera-foto-propia": "'heredera' of a poet's works read as an inherited photo",
     "heldout37/ck16-fr-mentions-site-hors-licence": "a site notice quoted and set aside still restricts",
     "heldout37/ck17-es-antes-se-pagaba": "'hasta el año pasado solo se podían usar pagando' read as a limit",
-    "heldout38/cn14-pl-tylko-te-dwa-zdjecia": "'bez osobnej zgody' for other photos read as the grant's",
     "heldout38/co09-de-selbstausloeser-reply": "'fotografiert hat sonst niemand' read as another's credit",
     "heldout38/co23-id-model-lampu-gmail-listed": "'di Kota Lama Semarang' after 'oleh saya' read as a name",
     "heldout38/cp19-it-irrevocabile-contesto": "'scattata … da Piazza Grande' (a square) read as a credit",
@@ -177,6 +176,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout80/jb21-uk-wikipedia-only-corrected": "'помилково написала … «лише у Вікіпедії»' not read",
     "heldout90/kr18-da-forwarded-correction-attached": "a correction forwarded as an attached mail not read",
     "heldout92/ky24-sk-ina-adresa-na-webe": "'v roku 2024 … nekomerčné použitie' (past) read as a limit",
+    "heldout93/ld18-el-dmarc-fail-with-disclaimer": "'χωρίς άδεια' (permission) read as a license word",
+    "heldout93/ld24-vi-site-copyright-footer": "a footer's ban on the site's images read as the grant's",
 }
 
 

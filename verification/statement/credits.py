@@ -34,7 +34,7 @@ _CLAUSE_END = re.compile(r"[.!?:;,।॥۔。！？؟]|\n\s*\n")  # what ends th
 # extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
 # folded: the full-width "：" and "／" too; "사진=정하늘" (press style); Armenian "՝" ("Լուսանկարիչ՝ …")
-_CAPTION_MARKS = frozenset(":/=՝")
+_CAPTION_MARKS = frozenset(":/=՝©")  # "Foto: …", "Foto © …"
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
 # Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),

@@ -279,9 +279,17 @@ def is_holder_name(name: str, holder_names: Sequence[str], vocab: StatementVocab
     credited = distinctive_words(" ".join(maker[:cut]) if cut else name, vocab)
     if not credited:
         return _initials_of_holder(name, holder_names)
+    # a studio named after part of the holder's name: "Thu Hà Photography" signed "Nguyễn Thu Hà", "Maria
+    # Berg Photography" signed "Anna Maria Berg"
+    personal = frozenset(word for word in credited if word not in vocab.org_words)
     return any(
         (words := distinctive_words(holder, vocab))
-        and (credited <= words or words <= credited or _words_within(credited, words))
+        and (
+            credited <= words
+            or words <= credited
+            or _words_within(credited, words)
+            or (personal and personal != credited and personal <= words)
+        )
         for holder in holder_names
     )
 

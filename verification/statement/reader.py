@@ -201,6 +201,7 @@ def read_statement(
     )
     credits = tuple(_apposed_to_holder(credit, text, holder_names) for credit in credits)
     credits = tuple(_house_unit(credit, text, vocab) for credit in credits)
+    credits = _without_cut_names(credits)
     if kind is SegmentKind.OWN:
         credits = (*credits, *_forwarded_makers(message, holder_names, vocab, license_vocab))
     persons = [
@@ -469,6 +470,25 @@ def _asked(flat: str, phrase: str) -> bool:
         return False
     end = _SENTENCE_END.search(flat, start + len(phrase))
     return end is not None and end.group() in "?？؟"
+
+
+def _without_cut_names(credits: tuple[Credit, ...]) -> tuple[Credit, ...]:
+    """A credit read twice, once with its name cut short at a line's end ("© Lê" of "Ảnh © Lê\nMinh
+    Tuấn"): the cut one goes, its phrase inside the whole one's. Two phrases naming one person stay."""
+
+    def cut(credit: Credit) -> bool:
+        phrase = " ".join(credit.phrase.split())
+        return any(
+            other is not credit
+            and other.name is not None
+            and credit.name is not None
+            and len(other.name) > len(credit.name)
+            and other.name.startswith(credit.name)
+            and phrase in " ".join(other.phrase.split())
+            for other in credits
+        )
+
+    return tuple(credit for credit in credits if not cut(credit))
 
 
 def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary) -> Credit:

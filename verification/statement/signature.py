@@ -319,7 +319,8 @@ def _parts(line: str, vocab: StatementVocabulary) -> list[str]:
             )
         else:
             raw_parts.append(part)
-    parts = [part.strip(" -–—:.") for part in raw_parts]
+    # a hotel's stars after its name are no part of it: "Hotel Alpenrose ****", "Pension Lindenhof ★★★"
+    parts = [part.strip(" -–—:.").rstrip(" *★☆").strip(" -–—:.") for part in raw_parts]
     return [part for part in parts if part and not _is_closing(part, vocab)]
 
 

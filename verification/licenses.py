@@ -2327,7 +2327,13 @@ def _undone_elsewhere(
     return any(
         (
             sentences[index] not in restricted
-            or (not wiki and _past_colon_unrestricted(tokens, sentences, hit, hits, index))
+            or (
+                not wiki
+                and (
+                    _past_colon_unrestricted(tokens, sentences, hit, hits, index)
+                    or _past_contrast_unrestricted(tokens, sentences, hit, hits, index, vocab)
+                )
+            )
         )
         and (sentences[index] in negated_sentences if wiki else not _negated(tokens, index, vocab))
         for index in allowed.starts(tokens)
@@ -2346,6 +2352,30 @@ def _past_colon_unrestricted(
     return bool(colons) and not any(
         other.problem in _RESTRICTION_RANK
         and colons[0] <= other.start
+        and sentences[other.start] == sentences[index]
+        for other in hits
+    )
+
+
+def _past_contrast_unrestricted(
+    tokens: Sequence[Token],
+    sentences: Sequence[int],
+    hit: _Hit,
+    hits: Sequence[_Hit],
+    index: int,
+    vocab: LicenseVocabulary,
+) -> bool:
+    """`index` stands after the restriction set aside, past a contrast word in its sentence, with no
+    restriction after that word: "Jeg skrev CC BY-NC, men kommerciel brug er helt i orden for mig"."""
+    if sentences[index] != sentences[hit.start] or index < hit.end:
+        return False
+    contrast = next(
+        (i for i in range(hit.end, index) if vocab.contrast_words.matches_any(tokens, i)),
+        None,
+    )
+    return contrast is not None and not any(
+        other.problem in _RESTRICTION_RANK
+        and contrast <= other.start
         and sentences[other.start] == sentences[index]
         for other in hits
     )

@@ -139,6 +139,11 @@ class Tokens(tuple[Token, ...]):
         return {}
 
     @functools.cached_property
+    def start_cache(self) -> dict[int, tuple[int, ...]]:
+        """Where each phrase table's phrases may start (by the table's id, as in `span_cache`)."""
+        return {}
+
+    @functools.cached_property
     def sentence_numbers(self) -> Sequence[int]:
         """For each token, the number of its sentence (asked by most readers, so counted once)."""
         return tuple(itertools.accumulate(token.brk for token in self))
@@ -381,6 +386,9 @@ class PhraseTable:
     first_prefixes: tuple[str, ...]
     # The same prefixes by their first letter, to be compared only with the text's words of that letter.
     prefixes_by_initial: Mapping[str, tuple[str, ...]]
+    # For a first word whose phrases all go on with a word written out whole, those second words: most
+    # places a common first word ("i", "the", "nicht") stands are then passed over without a match.
+    seconds: Mapping[str, frozenset[str]]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
@@ -402,23 +410,41 @@ class PhraseTable:
             prefixed={head: _longest_first(items) for head, items in prefixed.items()},
             first_prefixes=first_prefixes,
             prefixes_by_initial={initial: tuple(prefixes) for initial, prefixes in by_initial.items()},
+            seconds={
+                first: frozenset(words[1].text for words, _ in items)
+                for first, items in by_first.items()
+                if all(len(words) > 1 and _written_whole(words[1]) for words, _ in items)
+            },
         )
 
     def can_start(self, norm: str) -> bool:
         """A phrase's first word matches a token folded to `norm` (only there is a `match` worth trying)."""
         return norm in self.by_first or norm.startswith(self.first_prefixes)
 
-    def starts(self, tokens: Sequence[Token]) -> list[int]:
+    def starts(self, tokens: Sequence[Token]) -> Sequence[int]:
         """The token indices, in order, where some phrase may start; every other index has no match.
 
-        Each distinct word of the text is looked up once."""
+        Each distinct word of the text is looked up once; a text's Tokens keep each table's answer (many
+        readers ask for the same table's)."""
         if not isinstance(tokens, Tokens):
-            tokens = Tokens(tokens)
+            return self._starts(Tokens(tokens))
+        found = tokens.start_cache.get(id(self))
+        if found is None:
+            found = tokens.start_cache[id(self)] = self._starts(tokens)
+        return found
+
+    def _starts(self, tokens: Tokens) -> tuple[int, ...]:
         positions = tokens.positions
-        firsts = positions.keys() & self.by_first.keys()
+        plain = positions.keys() & self.by_first.keys()
+        found = [index for norm in plain - self.seconds.keys() for index in positions[norm]]
+        last = len(tokens) - 1
+        for norm in plain & self.seconds.keys():
+            seconds = self.seconds[norm]
+            found.extend(i for i in positions[norm] if i < last and tokens[i + 1].norm in seconds)
         if self.first_prefixes:
-            firsts.update(self._prefixed_firsts(tokens.by_initial))
-        return sorted(index for norm in firsts for index in positions[norm])
+            prefixed = self._prefixed_firsts(tokens.by_initial)
+            found.extend(index for norm in prefixed for index in positions[norm])
+        return tuple(sorted(set(found)))
 
     def _prefixed_firsts(self, by_initial: Mapping[str, list[str]]) -> Iterator[str]:
         """The text's distinct words that begin with a prefix phrase's first word, looked for only among
@@ -453,6 +479,11 @@ class PhraseTable:
 
     def matches_any(self, tokens: Sequence[Token], index: int) -> bool:
         return self.match(tokens, index) is not None
+
+
+def _written_whole(word: _Word) -> bool:
+    """The word matches only a token folded to its text (not any token it begins, not as written)."""
+    return not word.prefix and not word.accented
 
 
 def _longest_first(
@@ -1265,7 +1296,7 @@ def _license_hits(tokens: Sequence[Token], vocab: LicenseVocabulary) -> list[_Hi
     return hits
 
 
-def _starts(tokens: Sequence[Token], *tables: PhraseTable) -> list[int]:
+def _starts(tokens: Sequence[Token], *tables: PhraseTable) -> Sequence[int]:
     """The token indices, in order, where a phrase of any of `tables` may start."""
     if len(tables) == 1:
         return tables[0].starts(tokens)

@@ -9,6 +9,7 @@ forwarded message's own header lines. Every phrase and pattern comes from config
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -145,20 +146,38 @@ class QuotingVocabulary:
             return match.group(2)
         return plain
 
+    # Each list as one pattern: most lines hold none of its words, and one search says so (the checks of
+    # where a word stands run only on the lines that hold one).
+    @functools.cached_property
+    def _colour_stems(self) -> re.Pattern[str]:
+        return _any_of(self.answer_colours)
+
+    @functools.cached_property
+    def _bold_stems(self) -> re.Pattern[str]:
+        return _any_of(self.answer_bold_words)
+
+    @functools.cached_property
+    def _inline_phrases(self) -> re.Pattern[str]:
+        return _any_of(self.inline_answer_phrases)
+
     def names_a_colour(self, text: str) -> bool:
         """The text names a colour ("Mes réponses sont en rouge"): a colour word's stem opening a word,
         or anywhere in a script written without spaces or capitals (Han, kana, Hangul, Arabic, Hebrew)."""
-        return _names_one_of(text, self.answer_colours)
+        folded = text.casefold()
+        return self._colour_stems.search(folded) is not None and _names_one_of(text, self.answer_colours)
 
     def names_bold(self, text: str) -> bool:
         """The text says its answers are in bold ("أجبت … بالخط العريض", "in Fettschrift"), found as a
         colour is."""
-        return _names_one_of(text, self.answer_bold_words)
+        folded = text.casefold()
+        return self._bold_stems.search(folded) is not None and _names_one_of(text, self.answer_bold_words)
 
     def says_answered_inline(self, text: str) -> bool:
         """The sender's words say the answers stand in the quoted mail, under its questions ("Respondi no
         corpo do seu e-mail, logo abaixo de cada pergunta")."""
         folded = _normalise(text)
+        if self._inline_phrases.search(folded) is None:
+            return False
         return any(
             at == 0 or not folded[at - 1].isalpha() or _UNSPACED.match(phrase) is not None
             for phrase in self.inline_answer_phrases
@@ -495,6 +514,13 @@ def _names_one_of(text: str, stems: Sequence[str]) -> bool:
         for stem in stems
         for at in _starts_of(folded, stem)
     )
+
+
+def _any_of(parts: Sequence[str]) -> re.Pattern[str]:
+    """A pattern that finds any of `parts` (never matching when there are none)."""
+    if not parts:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(part) for part in sorted(parts, key=len, reverse=True)))
 
 
 def _starts_of(text: str, part: str) -> list[int]:

@@ -1630,14 +1630,32 @@ def _other_works_topic(tokens: Sequence[Token], index: int, vocab: LicenseVocabu
         return True
     # the noun phrase may go on before its marker: "その他の写真およびパンフレットの画像につきましては"; a
     # case particle ends it ("その他の写真と組み合わせて": with the other photos)
-    for at in range(end, min(len(tokens), end + _TOPIC_REACH)):
-        if tokens[at].gap:
+    # a bracket says what they are ("その他の写真（商品写真など）は"): the marker may follow it
+    at, reach = end, min(len(tokens), end + _TOPIC_REACH)
+    while at < reach:
+        if at == end and _opens_bracket(tokens[at]):
+            closed = _after_bracket(tokens, at, reach)
+            if closed is None:
+                return False
+            at = closed
+        elif tokens[at].gap:
             return False
         if vocab.topic_markers.matches_any(tokens, at):
             return True
         if tokens[at].raw in _CASE_PARTICLES:
             return False
+        at += 1
     return False
+
+
+def _after_bracket(tokens: Sequence[Token], opening: int, reach: int) -> int | None:
+    """The token right after the bracket opened before `opening` closes, before `reach`."""
+    for at in range(opening + 1, reach):
+        if ")" in tokens[at].sep or "）" in tokens[at].sep:
+            return at
+        if tokens[at].brk:
+            return None
+    return None
 
 
 _TOPIC_REACH = 16  # "およびパンフレットの画像": characters of a noun phrase going on

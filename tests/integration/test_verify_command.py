@@ -178,6 +178,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout92/ky24-sk-ina-adresa-na-webe": "'v roku 2024 … nekomerčné použitie' (past) read as a limit",
     "heldout93/ld18-el-dmarc-fail-with-disclaimer": "'χωρίς άδεια' (permission) read as a license word",
     "heldout93/ld24-vi-site-copyright-footer": "a footer's ban on the site's images read as the grant's",
+    "heldout95/lk22-en-credit-other-photographer": "'for Wikipedia only' named as not accepted still limits",
 }
 
 

@@ -2094,7 +2094,9 @@ def _free_past_contrast(
     """A contrast word after `hit` in its sentence, and a free license's name after that word there: "Daar
     blijft CC BY-NC-ND 4.0 gelden, maar voor deze foto … kies ik voor … CC BY 4.0" keeps the old one
     elsewhere (lifted only as any set-aside restriction is, when the rest of the mail allows the use in
-    words); "not CC BY-NC 4.0 but CC BY 4.0" withdraws it."""
+    words); "not CC BY-NC 4.0 but CC BY 4.0" withdraws it. Not a free license described by what it allows
+    (`_described_by_its_uses`), only compared with the one granted: "I publish it under CC BY-NC 4.0, but
+    CC BY-SA 4.0 would allow commercial use"."""
     sentences = _sentence_numbers(tokens)  # cached on the tokens
     sentence = sentences[hit.start]
     contrast = next(
@@ -2115,7 +2117,20 @@ def _free_past_contrast(
         and other.problem is None
         and other.start > contrast
         and sentences[other.start] == sentence
+        and not _described_by_its_uses(tokens, other, vocab)
         for other in hits
+    )
+
+
+def _described_by_its_uses(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A permission, commercial or modify word after the license in its clause: the license is the subject
+    of what it allows ("CC BY-SA 4.0 would allow commercial use", "la CC BY-SA 4.0 permettrait une
+    utilisation commerciale"), not the one chosen."""
+    last = _clause_around(tokens, hit.start)[1]
+    return any(
+        table.matches_any(tokens, i)
+        for table in (vocab.permission_words, vocab.commercial_words, vocab.modify_words)
+        for i in range(hit.end, last + 1)
     )
 
 

@@ -33,8 +33,11 @@ _CLAUSE_END = re.compile(r"[.!?:;,।॥۔。！？؟]|\n\s*\n")  # what ends th
 # A label glued to its name ("Slika:Jezero v Ledvicah.jpg") on a line that goes on to a media file's
 # extension is a file page in a local namespace, not a caption ("Foto: X" has a space).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm|pdf|djvu)\b", re.IGNORECASE)
-# folded: the full-width "：" and "／" too; "사진=정하늘" (press style); Armenian "՝" ("Լուսանկարիչ՝ …")
-_CAPTION_MARKS = frozenset(":/=՝©")  # "Foto: …", "Foto © …"
+# folded: the full-width "：" and "／" too; "사진=정하늘" (press style); Armenian "՝" ("Լուսանկարիչ՝ …");
+# a dash standing apart from the words ("Foto – Hans Müller", "צילום – יוסי מזרחי": a hyphen inside a word
+# is a joiner), after a label that is no trade ("Fotograf – Leipzig", "عکاس - شیراز": a trade and a town)
+_CAPTION_MARKS = frozenset(":/=՝©-–—")  # "Foto: …", "Foto © …"
+_CAPTION_DASHES = frozenset("-–—")
 _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'Alembert"
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
 # Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),
@@ -665,6 +668,11 @@ def artwork_credits(
     tokens = tokenize(text)
     credits: list[Credit] = []
     for index, token in enumerate(tokens):
+        if token.norm in vocab.artwork_nouns:
+            said = _artwork_said_by(text, tokens, index, vocab, holder_names, languages)
+            if said is not None:
+                credits.append(said)
+            continue
         if token.norm not in vocab.agents or index + 1 >= len(tokens) or tokens[index + 1].gap:
             continue
         own = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
@@ -679,6 +687,36 @@ def artwork_credits(
         phrase = " ".join(text[token.start : tokens[run[1] - 1].end].split())
         credits.append(Credit(phrase=phrase, name=run[0], by_signer=False))
     return credits
+
+
+def _artwork_said_by(
+    text: str,
+    tokens: Sequence[Token],
+    noun: int,
+    vocab: StatementVocabulary,
+    holder_names: Sequence[str],
+    languages: ParagraphLanguages | None,
+) -> Credit | None:
+    """The artwork noun, a copula and a by-word, then a full name: "Das Gemälde selbst ist von Egon
+    Rautenberg", "The painting itself is by Anna Berg". At most `_ARTWORK_SUBJECT_REACH` words ("selbst",
+    "itself") between the noun and the copula, all in one clause."""
+    own = _own_vocabulary(languages, vocab, tokens[noun].start, tokens[noun].end) or vocab
+    for copula in range(noun + 1, min(len(tokens) - 2, noun + _ARTWORK_SUBJECT_REACH + 2)):
+        if tokens[copula].gap:
+            return None
+        if tokens[copula].norm not in own.copulas:
+            continue
+        if tokens[copula + 1].gap or tokens[copula + 1].norm not in own.by_prepositions:
+            return None
+        run = _capitalised_run(tokens, copula + 2)
+        if run is None or is_holder_name(run[0], holder_names, vocab):
+            return None
+        phrase = " ".join(text[tokens[noun].start : tokens[run[1] - 1].end].split())
+        return Credit(phrase=phrase, name=run[0], by_signer=False)
+    return None
+
+
+_ARTWORK_SUBJECT_REACH = 2  # "Das Gemälde selbst ist von …", "The painting itself is by …"
 
 
 def _their_artwork(tokens: Sequence[Token], start: int, vocab: StatementVocabulary) -> bool:
@@ -1003,6 +1041,8 @@ def _caption_at(
     if tokens[position].line != line:
         return None
     labels = tokens[index:position]
+    if tokens[position].norm in _CAPTION_DASHES and any(is_agent(label.norm, vocab) for label in labels):
+        return None
     name_start = position + 1
     name_start = _after_labels(tokens, name_start, vocab)
     if (

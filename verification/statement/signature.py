@@ -321,7 +321,21 @@ def _parts(line: str, vocab: StatementVocabulary) -> list[str]:
             raw_parts.append(part)
     # a hotel's stars after its name are no part of it: "Hotel Alpenrose ****", "Pension Lindenhof ★★★"
     parts = [part.strip(" -–—:.").rstrip(" *★☆").strip(" -–—:.") for part in raw_parts]
+    if len(parts) > 1 and _only_caption_labels(parts[0], vocab):
+        return []  # "Photo – John Smith", "צילום – יוסי מזרחי": a caption's credit, no one's signature
     return [part for part in parts if part and not _is_closing(part, vocab)]
+
+
+def _only_caption_labels(part: str, vocab: StatementVocabulary) -> bool:
+    """Caption labels that name no trade: "Photo", "צילום"; not "Fotograf" ("Fotograf – Leipzig" is the
+    signer's trade and town)."""
+    words = [token for token in word_tokens(part) if token.is_word]
+    return bool(words) and all(
+        token.norm in vocab.caption_labels
+        and token.norm not in vocab.agents
+        and not token.norm.endswith(vocab.agent_endings)
+        for token in words
+    )
 
 
 def _only_legal_forms(part: str, vocab: StatementVocabulary) -> bool:

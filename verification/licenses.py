@@ -546,6 +546,7 @@ _LANGUAGE_LISTS = (
     "not_limited",
     "elsewhere_words",
     "allow",
+    "not_use_words",
     "non_commercial",
     "no_derivatives",
     "not_free",
@@ -728,6 +729,7 @@ class LicenseVocabulary:
     not_limited: PhraseTable  # "sınırlı değildir", "に限定されない": "(only X) is not limited", clause-final
     elsewhere_words: PhraseTable  # "and elsewhere": "on Wikipedia and elsewhere" names no limit
     allow: PhraseTable
+    not_use_words: PhraseTable  # "适用于" (applies to): holds "用于" (used for) and is another word
     non_commercial: PhraseTable
     no_derivatives: PhraseTable
     not_free: PhraseTable
@@ -1009,7 +1011,8 @@ def read_license(
     tokens = tokenize(text)
     if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
         return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
-    hits = [hit for hit in _license_hits(tokens, vocab) if not _unticked(text, tokens, hit)]
+    named = _license_hits(tokens, vocab)
+    hits = [hit for hit in named if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
     hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
     # a license a form's row answers no, its row read no further: "CC BY-NC 4.0 (…שימוש לא מסחרי): לא"
@@ -1030,9 +1033,12 @@ def read_license(
         for hit in hits
         if not _withdrawn(tokens, hit, hits, vocab) and not _replaced(tokens, hit, hits, vocab)
     ]
+    # every license named covers its words, also one that stands for other works or is taken back: its
+    # elements' names are no restriction of their own ("CC BY-NC-ND 4.0（姓名標示-非商業性-禁止改作）")
+    covered = _covered(named) | refused_rows
     restrictions = _without_descriptions(
         tokens,
-        _restriction_hits(tokens, vocab, covered=_covered(hits) | refused_rows, text=text, detector=detector),
+        _restriction_hits(tokens, vocab, covered=covered, text=text, detector=detector),
         vocab,
         lambda: _ForeignWords(text, tokens, vocab, detector),
     )
@@ -1065,19 +1071,39 @@ def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocab
     BY-SA", "Det skal være CC BY-SA 4.0, ikke 3.0" (`_corrects`). Both are free: only the license field
     turns on this, never the verdict."""
     sentences = _sentence_numbers(tokens)
-    rejected = {
-        hit
-        for hit in free
-        if (_license_negated(tokens, hit.start, vocab) or _negated_after(tokens, hit.end, vocab) is not None)
-        and any(other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free)
-    } | {
-        # "Where I wrote "CC BY-SA 3.0" I should have written …: CC BY-SA 4.0": what was written, quoted
-        # in the sentence that names the license it should have been
-        hit
-        for hit in free
-        if _quoted_as_written(tokens, hit, vocab)
-        and any(other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free)
-    }
+    rejected = (
+        {
+            hit
+            for hit in free
+            if (
+                _license_negated(tokens, hit.start, vocab)
+                or _negated_after(tokens, hit.end, vocab) is not None
+            )
+            and any(
+                other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free
+            )
+        }
+        | {
+            # "Where I wrote "CC BY-SA 3.0" I should have written …: CC BY-SA 4.0": what was written, quoted
+            # in the sentence that names the license it should have been
+            hit
+            for hit in free
+            if _quoted_as_written(tokens, hit, vocab)
+            and any(
+                other.spdx != hit.spdx and sentences[other.start] == sentences[hit.start] for other in free
+            )
+        }
+        | {
+            # "tôi đã ghi nhầm phiên bản giấy phép là CC BY-SA 3.0. Tôi muốn … (CC BY-SA 4.0)": named in error,
+            # another named after it
+            hit
+            for hit in free
+            if _named_in_error(tokens, hit, sentences, vocab)
+            and any(
+                other.spdx != hit.spdx and sentences[other.start] > sentences[hit.start] for other in free
+            )
+        }
+    )
     kept = [hit for hit in free if hit not in rejected] or free
     first = kept[0]
     corrections = [
@@ -1608,7 +1634,7 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
     return any(
         (
             vocab.other_works.matches_any(tokens, i)
-            and _opens_statement(tokens, i)
+            and (_opens_statement(tokens, i) or _opens_after_attributes(tokens, i))
             and not _joined_to_this(tokens, i, vocab)
         )
         # a topic particle marks them as what the clause is about, after whatever describes them:
@@ -1686,6 +1712,26 @@ def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
 
 
 _OTHER_WORKS_LEAD = 2  # "les autres photographies", "alle meine anderen Fotos"
+
+
+def _opens_after_attributes(tokens: Sequence[Token], index: int) -> bool:
+    """Han letters that describe what follows with "的" or "之" before it, and only they, between the
+    statement's start and `index`: "本馆官网上的其他图片…仍保留所有权利" (the other pictures on our site)."""
+    if index == 0 or tokens[index - 1].raw not in _ATTRIBUTIVE_PARTICLES or tokens[index].gap:
+        return False
+    for start in range(index - 1, max(-1, index - _ATTRIBUTE_REACH - 1), -1):
+        token = tokens[start]
+        if _UNSPACED_LETTER.fullmatch(token.raw) is None:
+            return False
+        if start == 0 or token.brk or any(mark in token.sep for mark in ":;：；"):
+            return True
+        if token.gap:
+            return False
+    return False
+
+
+_ATTRIBUTIVE_PARTICLES = frozenset({"的", "之"})
+_ATTRIBUTE_REACH = 12  # "本馆官网上的": letters of what describes the other works
 
 
 def _joined_to_this(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -2591,13 +2637,14 @@ def _beside_any(tokens: Sequence[Token], span: _Span, others: Sequence[_Span]) -
 
 
 def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]:
-    """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without") and
-    inside the mail's legal footer."""
+    """Token indices inside allowing phrases ("commercial and non-commercial use", "with or without"), inside
+    words that hold a use word without being one ("适用于"), and inside the mail's legal footer."""
     masked: set[int] = set()
-    for index in vocab.allow.starts(tokens):
-        found = vocab.allow.match(tokens, index)
-        if found is not None:
-            masked.update(range(index, index + found.length))
+    for table in (vocab.allow, vocab.not_use_words):
+        for index in table.starts(tokens):
+            found = table.match(tokens, index)
+            if found is not None:
+                masked.update(range(index, index + found.length))
     masked.update(_legal_footer_tokens(tokens, vocab))
     return frozenset(masked)
 
@@ -3540,11 +3587,34 @@ def _withdrawn_after_quote(tokens: Sequence[Token], start: int, vocab: LicenseVo
 
 def _left_out_after(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) -> bool:
     """A "without" written after the restriction, perhaps after a clause word, in its clause: "a korábban
-    említett nem kereskedelmi korlátozás nélkül" (without the non-commercial restriction mentioned before)."""
+    említett nem kereskedelmi korlátozás nélkül" (without the non-commercial restriction mentioned before).
+    A quoted restriction may end with a word of its own before the quote closes: 'a "csak nem kereskedelmi
+    célra" kitétel nélkül' (without the "only for non-commercial purposes" clause)."""
     at = end
-    if at < len(tokens) and not tokens[at].gap and vocab.clause_words.matches_any(tokens, at):
+    if _quote_closes_within(tokens, end):
+        while not any(mark in tokens[at].sep for mark in _CLOSING_QUOTES):
+            at += 1
+    if at < len(tokens) and not _apart(tokens[at]) and vocab.clause_words.matches_any(tokens, at):
         at += 1
-    return at < len(tokens) and not tokens[at].gap and vocab.post_without_words.matches_any(tokens, at)
+    return at < len(tokens) and not _apart(tokens[at]) and vocab.post_without_words.matches_any(tokens, at)
+
+
+def _quote_closes_within(tokens: Sequence[Token], end: int) -> bool:
+    """A quote mark closes before one of the `_QUOTED_TAIL` tokens from `end` on, in the clause."""
+    for at in range(end, min(len(tokens), end + _QUOTED_TAIL + 1)):
+        if any(mark in tokens[at].sep for mark in _CLOSING_QUOTES):
+            return tokens[at].sep.strip(_CLOSING_QUOTES + " ") == ""
+        if tokens[at].gap:
+            return False
+    return False
+
+
+_QUOTED_TAIL = 2  # '"csak nem kereskedelmi célra"': words of the quoted restriction after its own
+
+
+def _apart(token: Token) -> bool:
+    """Punctuation other than a closing quote mark before the token: its clause has ended."""
+    return token.gap and token.sep.strip(_CLOSING_QUOTES + " ") != ""
 
 
 # Words between a negator and the conjunction after the first of two restrictions it negates.

@@ -1094,8 +1094,8 @@ def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocab
             )
         }
         | {
-            # "tôi đã ghi nhầm phiên bản giấy phép là CC BY-SA 3.0. Tôi muốn … (CC BY-SA 4.0)": named in error,
-            # another named after it
+            # "tôi đã ghi nhầm phiên bản giấy phép là CC BY-SA 3.0. Tôi muốn … (CC BY-SA 4.0)": named in
+            # error, another named after it
             hit
             for hit in free
             if _named_in_error(tokens, hit, sentences, vocab)

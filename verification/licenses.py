@@ -1629,7 +1629,12 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
     clause: "De øvrige billeder på min hjemmeside er stadig beskyttet og må ikke bruges uden aftale" keeps
     those, not the two released."""
     first, last = sentence_around(tokens, hit.start)
-    if any(vocab.alike_words.matches_any(tokens, i) for i in range(first, last + 1)):
+    if any(
+        (found := vocab.alike_words.match(tokens, i)) is not None
+        # "bleiben wie bisher geschützt" (as before): a likeness to the past, not to this work
+        and not vocab.so_far_words.matches_any(tokens, i + found.length)
+        for i in range(first, last + 1)
+    ):
         return False  # "Like my other photos, this one may only be used non-commercially"
     return any(
         (
@@ -5214,7 +5219,7 @@ def _time_limit_hits(
     years = [
         i
         for i, token in enumerate(tokens)
-        if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
+        if (_is_year(token.raw) or _dated(token.raw)) and i not in masked and not _ends_file_name(tokens, i)
     ]
     validity = _spans(tokens, vocab.validity_words, masked, None)
     # in its own language: Lithuanian "iki" (until) is Turkish "iki" (two)
@@ -5410,10 +5415,23 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
         )
         if _name_after(tokens, span) and only is not None and not _negated(tokens, only, vocab):
             hits.append(_Hit(only, span.end + 1, None, LicenseProblem.NOT_FREE))
+        elif (
+            _name_after(tokens, span)
+            and sentences[span.start] in granting
+            and any(
+                table.matches_any(tokens, i)
+                for table in (vocab.use_nouns, vocab.use_verbs)
+                for i in range(max(0, span.start - _WITHIN_USE_REACH), span.start)
+            )
+        ):
+            # "Η άδεια αφορά χρήση εντός Ελλάδας": the permission's sentence names the country of the use;
+            # not "the photo, taken within Yellowstone, …" (no use named before it)
+            hits.append(_Hit(span.start, span.end + 1, None, LicenseProblem.NOT_FREE))
     return hits
 
 
 _WITHIN_ONLY_REACH = 4  # "only to uses within", "μόνο για χρήσεις εντός"
+_WITHIN_USE_REACH = 2  # "χρήση εντός", "use it within"
 
 
 def _name_after(tokens: Sequence[Token], span: _Span) -> bool:
@@ -5452,7 +5470,7 @@ def _removal_date_hits(
     years = [
         i
         for i, token in enumerate(tokens)
-        if _is_year(token.raw) and i not in masked and not _ends_file_name(tokens, i)
+        if (_is_year(token.raw) or _dated(token.raw)) and i not in masked and not _ends_file_name(tokens, i)
     ]
     if not years:
         return []
@@ -5879,6 +5897,14 @@ def _ends_file_name(tokens: Sequence[Token], index: int) -> bool:
     return after < len(tokens) and tokens[after].sep == "." and tokens[after].norm in _FILE_EXTENSIONS
 
 
+def _dated(raw: str) -> bool:
+    """A date written as one token, its year last: "31.12.2028" (the day and month are numbers of one or
+    two digits)."""
+    *day_month, year = raw.split(".")
+    short = all(part.isdecimal() and len(part) <= 2 for part in day_month)
+    return len(day_month) == 2 and short and _is_year(year)
+
+
 def _is_year(raw: str) -> bool:
     """A year in any script's digits: "2027", "২০২৭", "۲۰۲۷", or of the Buddhist era Thai dates are
     written in ("2570" is 2027)."""
@@ -5943,6 +5969,8 @@ def _no_changes_hits(
     for span in _spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES):
         if span.start == 0 or _turned_after(tokens, span.end, vocab):
             continue
+        if foreign.foreign(span, "modify_words"):
+            continue  # Galician "no obradoiro" (in the workshop) holds Croatian "obrad*" (editing)
         if (
             not tokens[span.start].gap
             and vocab.negative_determiners.matches_any(tokens, span.start - 1)

@@ -127,7 +127,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout39/ct10-et-nc-corrected-to-by": "an Estonian correction from BY-NC to BY not read",
     "heldout42/dg14-ms-brother-forwarded": "the cover note's 'diambil oleh abang saya' read as a credit",
     "heldout43/di08-es-usos-anteriores-tapa-libro": "'solo un permiso de uso' (a past one) read as a limit",
-    "heldout43/dj06-fr-groupe-separe": "'ne change' (nothing changes for the photos) read as no-derivatives",
     "heldout43/dj10-it-per-sempre": "'scattata … dalla terrazza di casa' read as a credit to someone",
     "heldout43/dl02-en-band-agency": "'designed by the band themselves' read as a credit to the band",
     "heldout43/dl23-id-band-gmail-terdaftar": "a member's name in the title read as the signer's portrait",
@@ -179,6 +178,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout93/ld18-el-dmarc-fail-with-disclaimer": "'χωρίς άδεια' (permission) read as a license word",
     "heldout93/ld24-vi-site-copyright-footer": "a footer's ban on the site's images read as the grant's",
     "heldout95/lk22-en-credit-other-photographer": "'for Wikipedia only' named as not accepted still limits",
+    "heldout98/lw13-ro-commissioned-reply-quoted-nc": "the client's 'drept de utilizare' read as a limit",
 }
 
 

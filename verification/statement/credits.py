@@ -212,6 +212,8 @@ def pronoun_credits(
                 break
             if not vocab.third_pronouns.holds_as_written(tokens[pronoun].raw):
                 continue  # Spanish "él" (he), not "el" (the)
+            if pronoun > 0 and not tokens[pronoun].gap and _subject_pronoun(tokens[pronoun - 1], vocab):
+                break  # "Jeg er medindehaver … og har selv taget": Danish "er" (am), no German "er" (he)
             if any(tokens[i].norm in vocab.passive_auxiliaries for i in range(pronoun + 1, verb)):
                 break  # "she was photographed": the person is shown, not the one who took it
             if making and not _made_photo_after(tokens, pronoun, verb, vocab):

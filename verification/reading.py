@@ -58,8 +58,11 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
     message = _with_confirmed_draft(message, vocab.licenses, vocab.mail.quoting)
-    whole = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting, corrected=True)
-    message = _with_own_quotes(message, vocab.licenses, vocab.mail.quoting)
+    whole = _with_own_quotes(message, vocab.mail.quoting)
+    # new words that name a license are the statement, and the old mail stays a quote (a corrected release
+    # quoting the one it replaces); read for who speaks and where, the two are one statement (`whole`)
+    if whole is message or not _names_a_license(message.text(SegmentKind.OWN), vocab.licenses):
+        message = whole
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)
     # the readers see Persian in Persian letters and forms as filled in; file titles stay as written, for
@@ -195,17 +198,17 @@ def _unread_languages(
     )
 
 
-def _with_own_quotes(
-    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary, corrected: bool = False
-) -> ParsedMessage:
-    """A reply whose own words name no license ("I confirm what I wrote below") and that quotes the
-    sender's own earlier mail: the quote is the holder's statement, written in person from the same
-    address, so it is read as the sender's own words (restrictions and credits in it count too). The
-    earlier mail may stand inside the agent's quoted reply, under a header naming the sender's address
-    ("2026/12/05 10:30、田中 美穂 <m.tanaka@…> のメール:"); it is then read after the reply's own words. When
-    the new words name a license, they are the statement and the old mail stays a quote (a corrected
-    release quoting the one it replaces), unless `corrected`: read for who speaks and where, the corrected
-    release and the mail it corrects are one statement."""
+def _names_a_license(text: str, licenses: LicenseVocabulary) -> bool:
+    return read_license(text, licenses).problem is not LicenseProblem.NONE_FOUND
+
+
+def _with_own_quotes(message: ParsedMessage, quoting: QuotingVocabulary) -> ParsedMessage:
+    """A reply that quotes the sender's own earlier mail, with that quote read as the sender's own words:
+    written in person from the same address, it is the holder's statement (restrictions and credits in it
+    count too) where the reply's own words name no license ("I confirm what I wrote below"). The earlier
+    mail may stand inside the agent's quoted reply, under a header naming the sender's address
+    ("2026/12/05 10:30、田中 美穂 <m.tanaka@…> のメール:"); it is then read after the reply's own words.
+    The message itself (the same object) where it quotes no mail of the sender's."""
     sender = message.sender
     if sender is None:
         return message
@@ -213,11 +216,6 @@ def _with_own_quotes(
     quoted = any(_quotes_sender(segment, sender, signed) for segment in message.segments)
     nested = [] if quoted else _nested_sender_quotes(message.segments, sender, quoting, signed)
     if not quoted and not nested:
-        return message
-    if (
-        not corrected
-        and read_license(message.text(SegmentKind.OWN), licenses).problem is not LicenseProblem.NONE_FOUND
-    ):
         return message
     segments = tuple(
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None, text=_unquoted(segment.text))

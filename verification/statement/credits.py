@@ -609,6 +609,8 @@ def object_relative_credits(
     for index, token in enumerate(tokens):
         if token.norm not in vocab.relatives or index == 0 or token.brk:
             continue
+        if tokens[index - 1].norm not in vocab.photo_nouns:
+            continue  # no photo noun in any language: none in the paragraph's (its language not asked)
         own = _own_vocabulary(languages, vocab, token.start, token.end)
         words = own or vocab
         if token.norm not in words.relatives or tokens[index - 1].norm not in words.photo_nouns:
@@ -1900,9 +1902,6 @@ def _relation_credits(
             agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
             continue
-        own_words = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
-        if _predicated_of_signer(tokens, index, own_words):
-            continue  # "I'm the volunteer who took the two photos", "Sunt fotograful care a realizat"
         if _after_owner_phrase(tokens, index, vocab):
             continue  # "diambil dengan drone milik teman saya": the friend owns the drone
         titled = not (is_relation or agent) and _titled_person(tokens, index, vocab)
@@ -1916,6 +1915,8 @@ def _relation_credits(
             own = _own_vocabulary(languages, vocab, token.start, token.end)
             if own is not None and not is_agent(token.norm, own):
                 continue
+            if _predicated_of_signer(tokens, index, own or vocab):
+                continue  # "Sunt fotograful care a realizat": the signer is the photographer
             photographer = _name_words(text, tokens, index, named, vocab)
             if not _shares_a_holder_word(photographer, holder_names, vocab):
                 phrase = " ".join(text[token.start : tokens[index + named].end].split())
@@ -1971,6 +1972,12 @@ def _relation_credits(
             and _artwork_of(tokens, index, own) is None
         ):
             continue  # a verb of another language than the paragraph's
+        # the relation said of the signer, in the words of the relation's paragraph: asked last, so that
+        # a paragraph's language is asked only where a credit is otherwise found
+        if _predicated_of_signer(
+            tokens, index, _own_vocabulary(languages, vocab, token.start, token.end) or vocab
+        ):
+            continue  # "I'm the volunteer who took the two photos"
         if first > 0 and not tokens[first].brk:
             first -= 1  # "my friend", "mein Bruder"
         phrase = " ".join(text[tokens[first].start : tokens[last].end].split())

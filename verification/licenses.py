@@ -2806,6 +2806,7 @@ def _refusal_hits(
             (distance, target.start, target)
             for key, target in targets
             if (distance := _distance(tokens, refusal.span, target)) is not None
+            and not _contrast_between(tokens, refusal.span, target, vocab)
             and not foreign.foreign(target, key)
         ]
         topic = None if near else _sentence_topic(tokens, vocab, refusal.span, targets, revocations)
@@ -6627,6 +6628,13 @@ def _sentence_numbers(tokens: Sequence[Token]) -> Sequence[int]:
     if isinstance(tokens, Tokens):
         return tokens.sentence_numbers
     return tuple(itertools.accumulate(token.brk for token in tokens))
+
+
+def _contrast_between(tokens: Sequence[Token], one: _Span, other: _Span, vocab: LicenseVocabulary) -> bool:
+    """A contrast word between two spans: in a script written without commas between clauses, it parts
+    them ("รวมถึงใช้ในเชิงพาณิชย์ แต่ขอไม่ให้มีการตัดต่อ": commercial use included, but no editing)."""
+    low, high = min(one.end, other.end), max(one.start, other.start)
+    return any(vocab.contrast_words.matches_any(tokens, i) for i in range(low, high))
 
 
 def _distance(tokens: Sequence[Token], refusal: _Span, target: _Span) -> int | None:

@@ -179,6 +179,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout93/ld24-vi-site-copyright-footer": "a footer's ban on the site's images read as the grant's",
     "heldout95/lk22-en-credit-other-photographer": "'for Wikipedia only' named as not accepted still limits",
     "heldout98/lw13-ro-commissioned-reply-quoted-nc": "the client's 'drept de utilizare' read as a limit",
+    "heldout99/mb03-es-sin-animo-de-lucro-aviso-legal": "'difusión no comercial' (its activity) as a limit",
 }
 
 

@@ -5217,16 +5217,16 @@ def _time_limit_hits(
     yo solicite la retirada") or an only-word ("len do konca mojej zmluvy"), in one clause, in a sentence
     that names the license or the permission, or that asks, or whose next sentence asks, to take the files
     down. A free license cannot expire."""
+    # in its own language: Lithuanian "iki" (until) is Turkish "iki" (two)
+    untils = _own_spans(tokens, vocab, "until_words", masked, foreign)
+    if not untils:
+        return []
     years = [
         i
         for i, token in enumerate(tokens)
         if (_is_year(token.raw) or _dated(token.raw)) and i not in masked and not _ends_file_name(tokens, i)
     ]
     validity = _spans(tokens, vocab.validity_words, masked, None)
-    # in its own language: Lithuanian "iki" (until) is Turkish "iki" (two)
-    untils = _own_spans(tokens, vocab, "until_words", masked, foreign)
-    if not untils:
-        return []
     sentences = _sentence_numbers(tokens)
     granting = _sentences_naming(tokens, masked, (vocab.license_words, vocab.consent_words))
     # "jusqu'au 28 février 2027 ; passé cette date, merci de les retirer": taken down after the date
@@ -5901,6 +5901,8 @@ def _ends_file_name(tokens: Sequence[Token], index: int) -> bool:
 def _dated(raw: str) -> bool:
     """A date written as one token, its year last: "31.12.2028" (the day and month are numbers of one or
     two digits)."""
+    if "." not in raw:
+        return False  # most tokens
     *day_month, year = raw.split(".")
     short = all(part.isdecimal() and len(part) <= 2 for part in day_month)
     return len(day_month) == 2 and short and _is_year(year)

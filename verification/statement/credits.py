@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from verification.languages import ParagraphLanguages
 from verification.licenses import PhraseTable, Token, Tokens, fold, sentence_around, tokenize
@@ -190,7 +190,8 @@ def pronoun_credits(
     tokens = tokenize(text)
     sentences = list(itertools.accumulate(token.brk for token in tokens))
     credits: list[Credit] = []
-    for verb, token in enumerate(tokens):
+    for verb in _indices_of(tokens, vocab.take_verbs, vocab.make_verbs, vocab.credit_verbs):
+        token = tokens[verb]
         making = token.norm in vocab.make_verbs
         third = token.norm in vocab.credit_verbs  # "tog": a third person's verb
         if (token.norm not in vocab.take_verbs and not making and not third) or _namespace_prefix(
@@ -530,9 +531,8 @@ def titled_agent_credits(
         return []
     tokens = tokenize(text)
     credits: list[Credit] = []
-    for index, token in enumerate(tokens):
-        if not is_agent(token.norm, vocab):
-            continue
+    for index in _indices_where(tokens, lambda norm: is_agent(norm, vocab)):
+        token = tokens[index]
         for name in names:
             words = name.split()
             after = tokens[index + 1 : index + 1 + len(words)]
@@ -570,8 +570,9 @@ def relative_credits(
     passive auxiliary ("…, who was photographed by me"), nor a holder's name."""
     tokens = tokenize(text)
     credits: list[Credit] = []
-    for index, token in enumerate(tokens):
-        if token.norm not in vocab.relatives or "," not in token.sep or index < 2:
+    for index in _indices_of(tokens, vocab.relatives):
+        token = tokens[index]
+        if "," not in token.sep or index < 2:
             continue
         own = _own_vocabulary(languages, vocab, token.start, token.end)
         if own is not None and token.norm not in own.relatives:
@@ -606,8 +607,9 @@ def object_relative_credits(
     and the verb; not a first-person subject, a passive auxiliary, or the holder's name."""
     tokens = tokenize(text)
     credits: list[Credit] = []
-    for index, token in enumerate(tokens):
-        if token.norm not in vocab.relatives or index == 0 or token.brk:
+    for index in _indices_of(tokens, vocab.relatives):
+        token = tokens[index]
+        if index == 0 or token.brk:
             continue
         if tokens[index - 1].norm not in vocab.photo_nouns:
             continue  # no photo noun in any language: none in the paragraph's (its language not asked)
@@ -2246,6 +2248,16 @@ def _relation_or_agent_indices(tokens: Tokens, vocab: StatementVocabulary) -> li
     )
 
 
+def _indices_of(tokens: Tokens, *sets: WordSet) -> list[int]:
+    """The indices, in order, of the tokens whose folded word is in one of `sets`: each distinct word of
+    the text is looked up once, not at each of its places (most words of a release are in none)."""
+    return _indices_where(tokens, lambda norm: any(norm in words for words in sets))
+
+
+def _indices_where(tokens: Tokens, holds: Callable[[str], bool]) -> list[int]:
+    return sorted(index for norm, places in tokens.positions.items() if holds(norm) for index in places)
+
+
 def _possessed_relation(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
     """A relation word that is one only beside a possessive: "min far", "vår mor", "far min" (alone,
     English "far", "man")."""
@@ -2665,8 +2677,9 @@ def commission_credits(
     the signer is the one hired ("I was commissioned", "commissioned by the museum", "hat mich
     beauftragt")."""
     tokens = tokenize(text)
-    for index, token in enumerate(tokens):
-        if token.norm not in vocab.commission_verbs or not vocab.commission_verbs.holds_as_written(token.raw):
+    for index in _indices_of(tokens, vocab.commission_verbs):
+        token = tokens[index]
+        if not vocab.commission_verbs.holds_as_written(token.raw):
             continue  # Spanish "contrató" (hired), no "contrato" (contract)
         own = _own_vocabulary(languages, vocab, token.start, token.end)
         if (
@@ -2871,10 +2884,9 @@ def denied_own_taking(text: str, vocab: StatementVocabulary, negators: PhraseTab
     weight: a self word in the clause or the subject after the verb ("I did not take the photos myself",
     "Las fotos no las tomé yo", "fotografij nisem posnela jaz, ampak …"). Someone else made it, unnamed."""
     tokens = tokenize(text)
-    for verb, token in enumerate(tokens):
-        if token.norm not in vocab.take_verbs and not (
-            token.norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
-        ):
+    for verb in _indices_of(tokens, vocab.take_verbs, vocab.make_verbs):
+        token = tokens[verb]
+        if token.norm not in vocab.take_verbs and not _photo_noun_before(tokens, verb, vocab):
             continue
         first, end = _around(tokens, verb, sentence=False)
         if not any(_subject_pronoun(tokens[i], vocab) for i in range(first, end)):
@@ -2900,10 +2912,9 @@ def says_first_person_took(text: str, vocab: StatementVocabulary, negators: Phra
     after a photo noun) in its clause, not negated between: "co jsem dneska nafotil", "the shots I took
     tonight", "обидва знімки … я робив сам"."""
     tokens = tokenize(text)
-    for verb, token in enumerate(tokens):
-        if token.norm not in vocab.take_verbs and not (
-            token.norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
-        ):
+    for verb in _indices_of(tokens, vocab.take_verbs, vocab.make_verbs):
+        token = tokens[verb]
+        if token.norm not in vocab.take_verbs and not _photo_noun_before(tokens, verb, vocab):
             continue
         for subject in range(verb - 1, max(-1, verb - _FIRST_PERSON_REACH - 1), -1):
             if tokens[subject + 1].gap:

@@ -82,8 +82,8 @@ def _word_tokens(text: str) -> tuple[Tok, ...]:
             head = elision.group(1)
             out.append(Tok(head, fold(head), start, start + len(head) + 1, line))
             start, raw = start + elision.end(1) + 1, raw[elision.end(1) + 1 :]
-        if _THAI_BY_END not in raw:  # most words: no Thai by-word inside
-            out.append(Tok(raw, fold(raw), start, start + len(raw), line))
+        if _THAI_BY_END not in raw:  # most words: no Thai by-word inside; most are ASCII, folded at once
+            out.append(Tok(raw, raw.lower() if raw.isascii() else fold(raw), start, start + len(raw), line))
             continue
         for part_start, part in _thai_parts(start, raw):
             out.append(Tok(part, fold(part), part_start, part_start + len(part), line))

@@ -1552,7 +1552,7 @@ def _restriction_hits(
         *_suffixed_only_hits(tokens, vocab, masked),
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
-        *_requested_refusal_hits(tokens, vocab, masked),
+        *_requested_refusal_hits(tokens, vocab, masked, foreign),
         *_negated_use_hits(tokens, vocab, masked, foreign),
         *_ask_first_hits(tokens, vocab, masked, foreign),
         *_notify_first_hits(tokens, vocab, masked, foreign),
@@ -4406,16 +4406,12 @@ def _other_use_asked_hits(
     return []
 
 
-def _link_condition_hits(
+def _stated_conditions(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
-) -> list[_Hit]:
-    """A link made a condition of the grant: "Am o singură condiție: orice site care preia fotografia
-    trebuie să pună un link activ către magazinul meu", "Podmínkou každého použití … je umístění odkazu na
-    můj web na úvodní stránce". The license asks for a credit, not a link placed where the holder wants
-    it: not free. A condition noun and a link word in one sentence; not a condition denied ("a link is
-    welcome, but it is no condition", "uitdrukkelijk geen voorwaarde"), nor a link the credit itself holds
-    ("the attribution must read "…" and must link to our shop": the license lets the holder ask that)."""
-    conditions = [
+) -> list[_Span]:
+    """The condition nouns of the paragraph's language that set a condition, not one denied ("it is no
+    condition", "ni pogoj")."""
+    return [
         span
         for span in _spans(tokens, vocab.condition_nouns, masked, None)
         if not foreign.foreign(span, "condition_nouns")
@@ -4425,6 +4421,18 @@ def _link_condition_hits(
             for i in range(max(0, span.start - 2), span.start)
         )
     ]
+
+
+def _link_condition_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A link made a condition of the grant: "Am o singură condiție: orice site care preia fotografia
+    trebuie să pună un link activ către magazinul meu", "Podmínkou každého použití … je umístění odkazu na
+    můj web na úvodní stránce". The license asks for a credit, not a link placed where the holder wants
+    it: not free. A condition noun and a link word in one sentence; not a condition denied ("a link is
+    welcome, but it is no condition", "uitdrukkelijk geen voorwaarde"), nor a link the credit itself holds
+    ("the attribution must read "…" and must link to our shop": the license lets the holder ask that)."""
+    conditions = _stated_conditions(tokens, vocab, masked, foreign)
     if not conditions:
         return []  # most releases
     sentences = _sentence_numbers(tokens)
@@ -4698,19 +4706,22 @@ _REQUEST_USE_REACH = 6
 
 
 def _requested_refusal_hits(
-    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
     """A request not to change the work or not to use it commercially: "Please do not crop it", "Por favor,
     no la modifiquen", "Vi chiedo di non usarla a scopo commerciale", "Просьба не использовать фото в
     коммерческих целях". In a sentence with a request word, a negator at most `_REQUEST_OBJECT_REACH`
     words (an object pronoun) before a modification word refuses changes, and before a use verb refuses
     the commercial or other use named after it in its clause. "Don't hesitate to use it commercially"
-    has a verb between and refuses nothing."""
+    has a verb between and refuses nothing. A condition stated before the negator asks the same: "The
+    one condition from our board is that the photos are not used for commercial purposes"."""
     requests = _spans(tokens, vocab.request_words, masked, None)
-    if not requests:
+    conditions = _stated_conditions(tokens, vocab, masked, foreign)
+    if not requests and not conditions:
         return []
     sentences = _sentence_numbers(tokens)
     asked = {sentences[span.start] for span in requests}
+    conditioned = {sentences[span.start]: span.start for span in reversed(conditions)}
     modify = {
         span.start: span for span in _spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES)
     }
@@ -4722,7 +4733,9 @@ def _requested_refusal_hits(
     hits: list[_Hit] = []
     for start in vocab.negators.starts(tokens):
         found = vocab.negators.match(tokens, start)
-        if found is None or sentences[start] not in asked or start in masked:
+        if found is None or start in masked:
+            continue
+        if sentences[start] not in asked and conditioned.get(sentences[start], start) >= start:
             continue
         end = start + found.length
         for position in range(end, min(len(tokens), end + _REQUEST_OBJECT_REACH + 1)):
@@ -6259,6 +6272,9 @@ def _only_with_hits(
             and partner.start != word.start
             and (reach is None or _within_reach(tokens, word, partner, reach, vocab.demonstratives))
         ]
+        works = _works_after_only(tokens, word, vocab)
+        if works is not None:  # "soltanto le due fotografie indicate: le restanti immagini … online"
+            partners = [partner for partner in partners if not _colon_between(tokens, works, partner.start)]
         if not partners:
             continue
         partner = min(partners, key=lambda span: abs(span.start - word.start))
@@ -6270,6 +6286,26 @@ def _only_with_hits(
         ):
             hits.append(_Hit(start, end, None, problem))
     return hits
+
+
+def _works_after_only(tokens: Sequence[Token], only: _Span, vocab: LicenseVocabulary) -> int | None:
+    """The work noun the only-word names, at most `_ONLY_WORKS_REACH` words after it in its clause: "only
+    the two photos listed", "soltanto le due fotografie indicate" say which works the grant covers."""
+    for at in range(only.end, min(len(tokens), only.end + _ONLY_WORKS_REACH + 1)):
+        if tokens[at].gap:
+            return None
+        if vocab.work_nouns.matches_any(tokens, at):
+            return at
+    return None
+
+
+def _colon_between(tokens: Sequence[Token], after: int, before: int) -> bool:
+    """A colon or semicolon between two tokens: what follows it is a statement of its own ("only the two
+    photos listed: the rest of our online catalogue stays all rights reserved")."""
+    return any(":" in tokens[i].sep or ";" in tokens[i].sep for i in range(after + 1, before + 1))
+
+
+_ONLY_WORKS_REACH = 3  # "only the two photos", "nur die beiden Fotos", "soltanto le due fotografie"
 
 
 def _opens_condition(tokens: Sequence[Token], only: _Span, vocab: LicenseVocabulary) -> bool:

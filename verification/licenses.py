@@ -2543,15 +2543,18 @@ def _across_relative(tokens: Sequence[Token], noun: _Span, withdraw: _Span) -> b
 
 
 def _license_negated(tokens: Sequence[Token], start: int, vocab: LicenseVocabulary) -> bool:
-    """A negator at most `_WITHDRAWN_REACH` words before `start`, in its clause, no commercial or modify
-    word between: "nu mai acord licența …", "I no longer grant …"."""
+    """A negator at most `_WITHDRAWN_REACH` words before `start`, in its clause, no commercial, modify or
+    contrast word between: "nu mai acord licența …", "I no longer grant …"; not the license after "but"
+    in "Graag niet CC BY-SA 3.0 Nederland maar CC BY-SA 4.0"."""
     for begin in range(max(0, start - _WITHDRAWN_REACH - 1), start):
         found = vocab.negators.match(tokens, begin)
         if found is None or begin + found.length > start:
             continue
         between = range(begin + found.length, start)
         if not any(tokens[i].gap for i in range(begin + 1, start + 1)) and not any(
-            vocab.commercial_words.matches_any(tokens, i) or vocab.modify_words.matches_any(tokens, i)
+            vocab.commercial_words.matches_any(tokens, i)
+            or vocab.modify_words.matches_any(tokens, i)
+            or vocab.contrast_words.matches_any(tokens, i)
             for i in between
         ):
             return True

@@ -292,9 +292,12 @@ def _nested_sender_quotes(
                 and not ("@" in line and _signs_the_reply(_header_value(lines[start], quoting), signed))
             ):
                 continue
+            # from the header line naming the sender, or from the line before it: an Outlook header's
+            # "-----Original Message-----" opens it ("> From: "김민지"<…>" alone opens no quote)
             inner = [
                 part
-                for part in split_segments(_one_level_out("\n".join(lines[start:])), quoting)
+                for begin in (start, start - 1)
+                for part in split_segments(_one_level_out("\n".join(lines[begin:])), quoting)
                 if part.kind is SegmentKind.QUOTED
                 and part.forwarded_from is not None
                 and _same_person(part.forwarded_from, sender, signed)
@@ -391,8 +394,8 @@ def _unquoted(text: str) -> str:
 
 def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
     """A quote of the sender's own mail: its header names the sender's address, or names no address but
-    the sender's display name of two words at least ("On 04/12/2026 10:15, Tom Aske wrote:") or the quote
-    is signed with it (also under a header naming only another address), or a name of two words at least
+    the sender's full display name ("On 04/12/2026 10:15, Tom Aske wrote:", "在 …，陈志远 写道：") or the
+    quote is signed with it (also under a header naming only another address), or a name of two words at least
     that signs the reply (the firm's address sends, "Marco Ricci" signs)."""
     quoted = segment.forwarded_from
     if segment.kind is not SegmentKind.QUOTED:
@@ -412,7 +415,7 @@ def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:
             and _signed_by(segment.text.splitlines(), full)
         )
     header = " ".join(quoted.name.casefold().split())
-    if len(name.split()) >= 2 and (name in header or name in _signed_lines(segment.text)):
+    if _full_name(name) and (name in header or name in _signed_lines(segment.text)):
         return True
     return _signs_the_reply(quoted.name, signed)
 

@@ -175,6 +175,17 @@ CASES = [
         LicenseProblem.NONE_FOUND,
     ),
     (
+        # "> -----Original Message-----" opens the first mail: its "> From:" line alone opens no quote
+        "own-mail-under-an-outlook-separator-nested-in-the-agent-quote",
+        "The file is File:Como.jpg; the rest is as in my first mail.\n\n"
+        + "-----Original Message-----\nFrom: VRT <permissions@wikimedia.example>\nTo: <sara@conti.example>;\n"
+        + "Sent: 4 March 2025\nSubject: Re: foto\n\n> Which file?\n>\n> -----Original Message-----\n"
+        + '> From: "Sara Conti"<sara@conti.example>\n> Sent: 3 March 2025\n>'
+        + CLEAN,
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
         "someone-else-inside-the-agent-quote",
         "Yes, I took them.\n\n" + OUTLOOK_AGENT + "Who took them?\n\n" + OTHER_QUOTE + CLEAN,
         None,
@@ -346,3 +357,29 @@ def test_a_corrected_release_keeps_the_first_mails_credits(
     reading = read_ticket((OFFICE_HEAD + EARLIER.format(signature=signature)).encode(), vocab)
     assert reading.license.spdx == "CC-BY-SA-4.0"
     assert bool(reading.statement.credits) is credited
+
+
+# A name in a script written without spaces is a full name: the bottom-posted first mail under "在 …，陈志远
+# 写道：" is the sender's own, its license kept where the reply names none
+CASELESS_HEAD = (
+    "From: =?utf-8?b?6ZmI5b+X6L+c?= <chen@chen.example>\nSubject: Re: [Ticket#2025030710814009] foto\n"
+    "Content-Type: text/plain; charset=utf-8\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("writer", "spdx", "problem"),
+    [("陈志远", "CC-BY-SA-4.0", None), ("王建国", None, LicenseProblem.NONE_FOUND)],
+    ids=["the-sender", "someone-else"],
+)
+def test_a_first_mail_headed_by_a_caseless_name_is_the_senders_own(
+    vocab: ReadingVocabulary, writer: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    body = (
+        "在 2025年3月4日 15:20，VRT 写道：\n> 请提供文件名。\n>\n"
+        f"> 在 2025年3月3日 10:05，{writer} 写道：\n"
+        f">> 我同意以 CC BY-SA 4.0 许可协议发布该作品。\n>>\n>> {writer}\n\n"
+        "文件是 File:Como.jpg。授权内容与上一封邮件相同。\n\n陈志远\n"
+    )
+    reading = read_ticket((CASELESS_HEAD + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

@@ -13,6 +13,7 @@ break). `expected` is one of:
     self-made: yes                 the statement says the signer made the work themselves (or: no)
     websites: https://a.example, https://b.example  the holder's websites, best first (nothing: none)
     organisation: yes              the input, a signer's name, names an organisation, not a person (or: no)
+    represents: Marea Alta         the statement says the signer writes for this organisation (nothing: none)
 
 The readers run with the offline language detector, as `permbot verify` does.
 """
@@ -140,6 +141,9 @@ def test_reader_table(
         assert (", ".join(statement.websites) or "none") == value, case.label
     elif kind == "organisation":
         assert is_organisation(case.input, statements) == _yes_or_no(value), case.label
+    elif kind == "represents":
+        statement = read_statement(own_message(case.input), (), statements, licenses, detector)
+        assert (statement.represents or "none") == value, case.label
     else:
         pytest.fail(f"unknown expectation {case.expected!r}")
 

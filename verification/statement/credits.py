@@ -1493,6 +1493,14 @@ def _resumed_photo(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
     )
 
 
+def _year_of_adverbial(token: Tok) -> bool:
+    """A year written in digits, as a time phrase holds one: "в 2019 году", "im Jahr 2019"."""
+    return len(token.raw) == _YEAR_DIGITS and token.raw.isdigit() and token.raw[:2] in ("18", "19", "20")
+
+
+_YEAR_DIGITS = 4
+
+
 def _past_adverbial(tokens: Sequence[Tok], position: int, vocab: StatementVocabulary) -> int:
     """Where a credit verb stands after a short phrase of lower-case words at `position` ("pro obecní
     zpravodaj", for the newsletter), none a first-person subject; else `position` unchanged."""
@@ -1507,6 +1515,8 @@ def _past_lower_words(tokens: Sequence[Tok], position: int, vocab: StatementVoca
         token = tokens[ahead]
         if token.norm in vocab.credit_verbs if to_verb else ahead > position and token.raw[:1].isupper():
             return ahead
+        if to_verb and _year_of_adverbial(token) and token.line == tokens[position].line:
+            continue  # "Снимок в 2019 году сделал …": a year inside the phrase
         if (
             not token.is_word
             or token.line != tokens[position].line
@@ -2752,6 +2762,28 @@ def phrase_starts(text: str, table: PhraseTable) -> list[int]:
     """Where in `text` (character offsets) the table's phrases start."""
     tokens = tokenize(text)
     return [tokens[index].start for index in table.starts(tokens) if table.matches_any(tokens, index)]
+
+
+def client_uploaded(text: str, offset: int, vocab: StatementVocabulary) -> bool:
+    """The client named at text[offset] is who uploaded the files: an upload verb at most
+    `_CLIENT_UPLOAD_REACH` words after the phrase, in its clause ("Un nostro cliente ha caricato su Wikimedia
+    Commons due foto della nostra azienda"). The writer tells who put the files up, not whom they write
+    for."""
+    tokens = tokenize(text)
+    at = next((i for i, token in enumerate(tokens) if token.end > offset), None)
+    if at is None:
+        return False
+    found = vocab.for_client.match(tokens, at)
+    end = at + (found.length if found is not None else 1)
+    for index in range(end, min(len(tokens), end + _CLIENT_UPLOAD_REACH)):
+        if tokens[index].gap:
+            return False
+        if tokens[index].norm in vocab.upload_verbs:
+            return True
+    return False
+
+
+_CLIENT_UPLOAD_REACH = 3  # "our client uploaded", "un nostro cliente ha caricato", "our client has now …"
 
 
 def signer_made_it_at(text: str, offset: int, vocab: StatementVocabulary) -> bool:

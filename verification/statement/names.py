@@ -140,6 +140,7 @@ def name_run(
         index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"
         skipped += 1
     leads = vocab.org_leads if org else WordSet(frozenset(), ())
+    kinds = vocab.org_kinds if org else WordSet(frozenset(), ())
     skipped = 0
     while (
         index < len(tokens)
@@ -148,6 +149,7 @@ def name_run(
         and (
             (skip_articles and tokens[index].raw.islower() and tokens[index].norm in vocab.articles)
             or tokens[index].norm in leads
+            or (tokens[index].raw.islower() and tokens[index].norm in kinds)
         )
     ):
         index += 1

@@ -15,6 +15,7 @@ from verification.statement.caseless import caseless_credits, caseless_introduce
 from verification.statement.credits import (
     apposed_agent_credits,
     artwork_credits,
+    client_uploaded,
     commission_credits,
     denied_own_taking,
     depicts_signer,
@@ -102,7 +103,8 @@ def read_statement(
         named = None  # "im Auftrag der Sängerin X fotografiert": made for X, not written for X
     represents = named or signature.organisation
     for_client = any(
-        not signer_made_it_at(text, start, vocab) for start in phrase_starts(text, vocab.for_client)
+        not signer_made_it_at(text, start, vocab) and not client_uploaded(text, start, vocab)
+        for start in phrase_starts(text, vocab.for_client)
     ) or _acts_for_another(named, signature, vocab)
     if for_client and represents == signature.organisation:
         represents = None  # the agency's own name: the rights are the client's

@@ -244,6 +244,7 @@ _WORD_KEYS = (
     "depiction_prepositions",
     "articles",
     "org_leads",
+    "org_kinds",
     "particles",
     "org_particles",
     "org_words",
@@ -371,6 +372,7 @@ class StatementVocabulary:
     depiction_prepositions: WordSet
     articles: WordSet
     org_leads: WordSet
+    org_kinds: WordSet  # "la banda Marea Alta": skipped when written in lower case
     particles: WordSet
     org_particles: WordSet
     org_words: WordSet
@@ -524,6 +526,7 @@ class StatementVocabulary:
             depiction_prepositions=words("depiction_prepositions"),
             articles=words("articles"),
             org_leads=words("org_leads"),
+            org_kinds=words("org_kinds"),
             particles=words("particles"),
             org_particles=words("org_particles"),
             org_words=words("org_words"),

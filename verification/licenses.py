@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, Self
 
 from verification.config_values import strings
@@ -141,6 +141,12 @@ class Tokens(tuple[Token, ...]):
     @functools.cached_property
     def start_cache(self) -> dict[int, tuple[int, ...]]:
         """Where each phrase table's phrases may start (by the table's id, as in `span_cache`)."""
+        return {}
+
+    @functools.cached_property
+    def shared_starts(self) -> dict[int, Sequence[tuple[int, ...]]]:
+        """Where the phrases of every table of a `StartIndex` may start, by the index's id, then by the
+        table's place in it."""
         return {}
 
     @functools.cached_property
@@ -389,6 +395,8 @@ class PhraseTable:
     # For a first word whose phrases all go on with a word written out whole, those second words: most
     # places a common first word ("i", "the", "nicht") stands are then passed over without a match.
     seconds: Mapping[str, frozenset[str]]
+    # The index this table's first words are in, and the table's place in it (`StartIndex`).
+    shared: tuple[StartIndex, int] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], key: str) -> Self:
@@ -425,9 +433,12 @@ class PhraseTable:
         """The token indices, in order, where some phrase may start; every other index has no match.
 
         Each distinct word of the text is looked up once; a text's Tokens keep each table's answer (many
-        readers ask for the same table's)."""
+        readers ask for the same table's), or the answer for all the tables of a shared index at once."""
         if not isinstance(tokens, Tokens):
             return self._starts(Tokens(tokens))
+        if self.shared is not None:
+            index, place = self.shared
+            return index.starts(tokens)[place]
         found = tokens.start_cache.get(id(self))
         if found is None:
             found = tokens.start_cache[id(self)] = self._starts(tokens)
@@ -479,6 +490,71 @@ class PhraseTable:
 
     def matches_any(self, tokens: Sequence[Token], index: int) -> bool:
         return self.match(tokens, index) is not None
+
+
+@dataclass(frozen=True)
+class StartIndex:
+    """The first words of many phrase tables in one place: a text's distinct words are looked up once for
+    all of them, where each table would otherwise compare the text's words with its own first words.
+
+    A vocabulary's tables are asked about one text over and over (a release text by some 80 of them), and
+    most of what each asks is the same: which of the text's words open a phrase."""
+
+    plain: Mapping[str, tuple[int, ...]]  # a first word written whole -> the places of its tables
+    prefixed: Mapping[str, tuple[int, ...]]  # a first word's prefix ("niekomercyjn") -> the same
+    prefix_lengths: tuple[int, ...]  # those prefixes' lengths, shortest first
+    seconds: tuple[Mapping[str, frozenset[str]], ...]  # each table's `PhraseTable.seconds`
+    size: int
+
+    @classmethod
+    def shared_by(cls, tables: Mapping[str, PhraseTable]) -> dict[str, PhraseTable]:
+        """The tables, each now answering `starts` from one index over all of them."""
+        keys = list(tables)
+        plain: dict[str, list[int]] = {}
+        prefixed: dict[str, list[int]] = {}
+        for place, key in enumerate(keys):
+            table = tables[key]
+            for first in table.by_first:
+                plain.setdefault(first, []).append(place)
+            for prefix in table.first_prefixes:
+                prefixed.setdefault(prefix, []).append(place)
+        index = cls(
+            plain={first: tuple(places) for first, places in plain.items()},
+            prefixed={prefix: tuple(places) for prefix, places in prefixed.items()},
+            prefix_lengths=tuple(sorted({len(prefix) for prefix in prefixed})),
+            seconds=tuple(tables[key].seconds for key in keys),
+            size=len(keys),
+        )
+        return {key: replace(tables[key], shared=(index, place)) for place, key in enumerate(keys)}
+
+    def starts(self, tokens: Tokens) -> Sequence[tuple[int, ...]]:
+        """For each table, in order, the token indices where one of its phrases may start."""
+        found = tokens.shared_starts.get(id(self))
+        if found is None:
+            found = tokens.shared_starts[id(self)] = self._starts(tokens)
+        return found
+
+    def _starts(self, tokens: Tokens) -> list[tuple[int, ...]]:
+        by_place: dict[int, list[int]] = {}
+        last = len(tokens) - 1
+        for norm, where in tokens.positions.items():
+            for place in self.plain.get(norm, ()):
+                seconds = self.seconds[place].get(norm)
+                if seconds is None:
+                    by_place.setdefault(place, []).extend(where)
+                else:
+                    by_place.setdefault(place, []).extend(
+                        i for i in where if i < last and tokens[i + 1].norm in seconds
+                    )
+            for length in self.prefix_lengths:
+                if length > len(norm):
+                    break
+                for place in self.prefixed.get(norm[:length], ()):
+                    by_place.setdefault(place, []).extend(where)
+        starts: list[tuple[int, ...]] = [()] * self.size
+        for place, indices in by_place.items():
+            starts[place] = tuple(sorted(set(indices)))
+        return starts
 
 
 def _written_whole(word: _Word) -> bool:
@@ -904,7 +980,7 @@ class LicenseVocabulary:
             isinstance(k, str) and isinstance(v, str) for k, v in port_codes.items()
         ):
             raise ConfigError("port_codes: expected a table of code = port")
-        built = {key: PhraseTable.build(entries, key) for key, entries in lists.items()}
+        built = StartIndex.shared_by({key: PhraseTable.build(entries, key) for key, entries in lists.items()})
         confidence = data.get("language_confidence", 0.9)
         if not isinstance(confidence, float) or not 0.5 <= confidence <= 1.0:
             raise ConfigError("language_confidence: expected a probability from 0.5 to 1.0")

@@ -502,7 +502,10 @@ class StartIndex:
 
     plain: Mapping[str, tuple[int, ...]]  # a first word written whole -> the places of its tables
     prefixed: Mapping[str, tuple[int, ...]]  # a first word's prefix ("niekomercyjn") -> the same
-    prefix_lengths: tuple[int, ...]  # those prefixes' lengths, shortest first
+    # those prefixes' lengths by their first two letters, shortest first: a word is cut only where a
+    # prefix of its own first letters ends
+    prefix_lengths: Mapping[str, tuple[int, ...]]
+    short_prefixes: bool  # a prefix shorter than `_PREFIX_HEAD` letters: its one letter is a head too
     seconds: tuple[Mapping[str, frozenset[str]], ...]  # each table's `PhraseTable.seconds`
     size: int
 
@@ -521,7 +524,8 @@ class StartIndex:
         index = cls(
             plain={first: tuple(places) for first, places in plain.items()},
             prefixed={prefix: tuple(places) for prefix, places in prefixed.items()},
-            prefix_lengths=tuple(sorted({len(prefix) for prefix in prefixed})),
+            prefix_lengths=_lengths_by_head(prefixed),
+            short_prefixes=any(len(prefix) < _PREFIX_HEAD for prefix in prefixed),
             seconds=tuple(tables[key].seconds for key in keys),
             size=len(keys),
         )
@@ -546,7 +550,10 @@ class StartIndex:
                     by_place.setdefault(place, []).extend(
                         i for i in where if i < last and tokens[i + 1].norm in seconds
                     )
-            for length in self.prefix_lengths:
+            lengths = self.prefix_lengths.get(norm[:_PREFIX_HEAD], ())
+            if self.short_prefixes and len(norm) >= _PREFIX_HEAD:  # "a*" for "ab…" too
+                lengths = tuple(sorted({*lengths, *self.prefix_lengths.get(norm[:1], ())}))
+            for length in lengths:
                 if length > len(norm):
                     break
                 for place in self.prefixed.get(norm[:length], ()):
@@ -555,6 +562,14 @@ class StartIndex:
         for place, indices in by_place.items():
             starts[place] = tuple(sorted(set(indices)))
         return starts
+
+
+def _lengths_by_head(prefixes: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The prefixes' lengths by their first `_PREFIX_HEAD` letters (a shorter prefix by itself)."""
+    lengths: dict[str, set[int]] = {}
+    for prefix in prefixes:
+        lengths.setdefault(prefix[:_PREFIX_HEAD], set()).add(len(prefix))
+    return {head: tuple(sorted(found)) for head, found in lengths.items()}
 
 
 def _written_whole(word: _Word) -> bool:

@@ -397,7 +397,7 @@ def _organisation_line(name: str, signature: Signature, vocab: StatementVocabula
 def _unwrapped_name(named: str | None, text: str, vocab: StatementVocabulary) -> str | None:
     """The organisation's name read again over the line breaks a mail program put in ("pour le compte du
     Musée de la\nDentelle de Valmont"): the longer name when it starts with the one read on the line."""
-    if named is None or not re.search(re.escape(named) + r"(?:[ \t]+\S+){0,3}[ \t]*\r?\n", text):
+    if named is None or not _followed_by(named, text, _LINE_END_AFTER_NAME):
         return named  # the name does not end its line ("Musée de la\n…"): nothing was wrapped after it
     unwrapped = joined_wraps(text, vocab.wrapped_line_length)
     if unwrapped == text:
@@ -694,10 +694,30 @@ def _aliases(signer: str | None, text: str) -> tuple[str, ...]:
     "田中美咲（Misaki Tanaka）"): a file title may use either."""
     if not signer:
         return ()
-    return tuple(
-        match.group(1).strip()
-        for match in re.finditer(re.escape(signer) + r"\s*[(（]([^()（）\n]{3,40})[)）]", text)
-    )
+    aliases: list[str] = []
+    start = text.find(signer)
+    while start >= 0:
+        bracket = _BRACKETED_ALIAS.match(text, start + len(signer))
+        if bracket is not None:
+            aliases.append(bracket.group(1).strip())
+        start = text.find(signer, bracket.end() if bracket is not None else start + 1)
+    return tuple(aliases)
+
+
+# After a name: a bracketed other spelling ("נועה ברק (Noa Barak)"), or at most three words to the line's
+# end. A name's own pattern is not compiled: names differ from mail to mail, and each would be compiled.
+_BRACKETED_ALIAS = re.compile(r"\s*[(（]([^()（）\n]{3,40})[)）]")
+_LINE_END_AFTER_NAME = re.compile(r"(?:[ \t]+\S+){0,3}[ \t]*\r?\n")
+
+
+def _followed_by(name: str, text: str, pattern: re.Pattern[str]) -> bool:
+    """`pattern` matches right after some occurrence of `name` in `text`."""
+    start = text.find(name)
+    while start >= 0:
+        if pattern.match(text, start + len(name)) is not None:
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def _only_forwarded_grants(message: ParsedMessage, license_vocab: LicenseVocabulary) -> bool:

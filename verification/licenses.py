@@ -1812,7 +1812,8 @@ _OTHER_WORKS_LEAD = 2  # "les autres photographies", "alle meine anderen Fotos"
 
 def _opens_after_attributes(tokens: Sequence[Token], index: int) -> bool:
     """Han letters that describe what follows with "的" or "之" before it, and only they, between the
-    statement's start and `index`: "本馆官网上的其他图片…仍保留所有权利" (the other pictures on our site)."""
+    statement's start and `index`: "本馆官网上的其他图片…仍保留所有权利" (the other pictures on our site);
+    the statement may open with a sentence adverb and a comma ("另外，我網站上的其他作品…")."""
     if index == 0 or tokens[index - 1].raw not in _ATTRIBUTIVE_PARTICLES or tokens[index].gap:
         return False
     for start in range(index - 1, max(-1, index - _ATTRIBUTE_REACH - 1), -1):
@@ -1822,8 +1823,24 @@ def _opens_after_attributes(tokens: Sequence[Token], index: int) -> bool:
         if start == 0 or token.brk or any(mark in token.sep for mark in ":;：；"):
             return True
         if token.gap:
+            return _after_sentence_adverb(tokens, start)
+    return False
+
+
+def _after_sentence_adverb(tokens: Sequence[Token], index: int) -> bool:
+    """At most `_SENTENCE_ADVERB_LETTERS` Han letters open the sentence before the comma that `index`
+    follows: "另外，", "此外，" (in addition)."""
+    for start in range(index - 1, max(-1, index - _SENTENCE_ADVERB_LETTERS - 1), -1):
+        if _UNSPACED_LETTER.fullmatch(tokens[start].raw) is None:
+            return False
+        if start == 0 or tokens[start].brk:
+            return True
+        if tokens[start].gap:
             return False
     return False
+
+
+_SENTENCE_ADVERB_LETTERS = 2
 
 
 _ATTRIBUTIVE_PARTICLES = frozenset({"的", "之"})

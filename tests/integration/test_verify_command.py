@@ -136,7 +136,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout46/dw22-ja-kyodaku-kikan-mukigen": "'許諾期間：無期限' (no time limit) read as a term",
     "heldout46/dx08-ar-html-base64-tazyil": "the holder's own '© … reserved' footer read as a credit",
     "heldout47/ea19-zh-zhuli-qq-youxiang-guanwang": "'陈老师…在外地拍摄' (the holder) read as a credit",
-    "heldout47/eb04-eu-hotmail-not-listed": "'fotos de Bermeo y Mundaka' (two towns) read as a credit",
     "heldout50/ek13-pl-clubmate-shown": "'poprosił mnie tylko o zgodę na użycie' read as a use limit",
     "heldout51/en18-cs-fotobanka-ostatni-snimky": "a forwarded photobank's terms for other photos restrict",
     "heldout52/eq16-ro-colleague-professor-shown": "'fotografia pe care i-am făcut-o …, colegul' read as his",
@@ -180,6 +179,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout95/lk22-en-credit-other-photographer": "'for Wikipedia only' named as not accepted still limits",
     "heldout98/lw13-ro-commissioned-reply-quoted-nc": "the client's 'drept de utilizare' read as a limit",
     "heldout99/mb03-es-sin-animo-de-lucro-aviso-legal": "'difusión no comercial' (its activity) as a limit",
+    "heldout102/mo09-it-foto-di-piazza-libero": "'fatta … dalla Costarella dei Barbieri' (a lane) as credit",
 }
 
 

@@ -1609,6 +1609,18 @@ def test_joined_wraps(text: str, wrapped_length: int, expected: str) -> None:
         ),
         # near miss: "by" is never a depiction, whatever the title holds
         ("The photo was taken by Anna Berg.", ["File:Anna Berg at the harbour.jpg"], ["Anna Berg"]),
+        # two places joined by "e", each in a title of its own (the titles without the particle "di")
+        (
+            "Vi scrivo per le foto di Piazza del Campo e di Palazzo Pubblico che ho caricato.",
+            ["File:Siena, Piazza del Campo al tramonto.jpg", "File:Siena, Palazzo Pubblico e Torre.jpg"],
+            [],
+        ),
+        # near miss: one of the two in no title
+        (
+            "Vi scrivo per le foto di Piazza del Campo e di Palazzo Pubblico che ho caricato.",
+            ["File:Siena, Piazza del Campo al tramonto.jpg", "File:Siena di notte.jpg"],
+            ["Piazza del Campo e di Palazzo Pubblico"],
+        ),
         # Georgian writes no capitals: the name after the painter is the one the title spells in Latin
         (
             "ნახატის ავტორი და საავტორო უფლებების მფლობელია მხატვარი დავით გოგიჩაიშვილი.",

@@ -883,10 +883,12 @@ def credit_at(
             if not sequence_at(tokens, index, template.before):
                 continue
             start = _after_labels(tokens, index + len(template.before), vocab)
-            if start < len(tokens) and "\n\n" in text[tokens[start - 1].end : tokens[start].start].replace(
-                " ", ""
-            ):
-                continue  # "las dos fotos:\n\nCasa Lis desde el río …": a list follows, not a credit
+            first = next((i for i in range(start, len(tokens)) if tokens[i].is_word), len(tokens))
+            opened = tokens[index + len(template.before) - 1].end
+            if first < len(tokens) and "\n\n" in text[opened : tokens[first].start].replace(" ", ""):
+                # "las dos fotos:\n\nCasa Lis desde el río …", "I hold the full copyright:\n\nTower Bridge
+                # from …": a list follows, not a credit
+                continue
             last = template.before[-1] if template.before else ""
             # a by-word, a caption label that is no photo noun (not "التقط الصور {name}"), or any label
             # closed by a colon ("ფოტო: {name}")

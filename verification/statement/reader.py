@@ -150,7 +150,7 @@ def read_statement(
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     # an heir who names the maker is credited once, by the maker's name; a name that is only what a file
     # shows ("художника Петра Мельника" of "Петро Мельник. Соняшники…") does not stand for it
-    if not any(not _shown_in_title(credit, files) for credit in credits):
+    if not any(not _shown_in_title(credit, files, vocab) for credit in credits):
         negated = license_vocab.post_negators
         credits = (
             *credits,
@@ -181,7 +181,9 @@ def read_statement(
     if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     credits = _one_per_name(
-        _signed_as(credit, signature, vocab) for credit in credits if not _shown_in_title(credit, files)
+        _signed_as(credit, signature, vocab)
+        for credit in credits
+        if not _shown_in_title(credit, files, vocab)
     )
     # the file title's own credit: "… (photo by John Smith).jpg"
     credited = {credit.name for credit in credits}
@@ -197,7 +199,7 @@ def read_statement(
     own_artwork = says_own_artwork(text, vocab, license_vocab.negators)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
-        credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files)))
+        credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files, vocab)))
     credits = _without_denials(
         [credit for credit in credits if not _in_address(credit)], text, license_vocab, detector
     )
@@ -421,14 +423,22 @@ def _one_per_name(credits: Iterable[Credit]) -> tuple[Credit, ...]:
     return tuple(kept)
 
 
-def _shown_in_title(credit: Credit, files: Sequence[str]) -> bool:
+def _shown_in_title(credit: Credit, files: Sequence[str], vocab: StatementVocabulary) -> bool:
     """A credit whose words may also describe what is shown, to a name a file title holds: "las dos fotos
-    de Albarracín" for "Albarracín desde el castillo.jpg" are photos of the town, not by someone."""
+    de Albarracín" for "Albarracín desde el castillo.jpg" are photos of the town, not by someone; "le foto
+    di Piazza del Campo e di Palazzo Pubblico", each place in a title of its own, show both."""
     if not credit.may_describe or credit.by_signer or not credit.name:
         return False
-    name = [t.norm for t in tokenize(credit.name) if is_letters(t.norm)]
-    return bool(name) and any(
-        all(any(same_name_word(part, t.norm) for t in tokenize(title)) for part in name) for title in files
+    conjuncts: list[list[str]] = [[]]
+    for token in tokenize(credit.name):
+        if token.raw.islower() and token.norm in vocab.coordinators and conjuncts[-1]:
+            conjuncts.append([])
+        elif is_letters(token.norm) and not token.raw.islower():  # "di", "del": the title may say "dal"
+            conjuncts[-1].append(token.norm)
+    titles = [[t.norm for t in tokenize(title)] for title in files]
+    return all(conjuncts) and all(
+        any(all(any(same_name_word(part, word) for word in title) for part in conjunct) for title in titles)
+        for conjunct in conjuncts
     )
 
 

@@ -22,6 +22,7 @@ import mwparserfromhell
 
 from verification.config_values import string_list
 from verification.errors import ConfigError
+from verification.licenses import CJK_LETTERS
 from verification.message import UrlSpan, find_urls
 from verification.model import Link
 from verification.tickets import split_subject_prefixes
@@ -48,6 +49,10 @@ _HASH_DIR = re.compile(r"^[0-9a-f]$")
 _UPLOAD_KINDS = frozenset({"thumb", "archive", "transcoded", "temp", "deleted"})
 _COLON = re.compile("[:：]")
 _NAMESPACE_WINDOW = 40  # no namespace name is longer
+# Letters of scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer, with their
+# marks): a file name may be glued to the words around it.
+_UNSPACED = CJK_LETTERS + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class FileVocabulary:
     wiki_hosts: re.Pattern[str]  # built from glob patterns
     upload_hosts: re.Pattern[str]
     interwiki_prefixes: frozenset[str]  # "commons", "c": [[commons:File:X]]
+    # the namespace names written in a script without spaces, longest first ("ファイル", "ไฟล์")
+    unspaced_namespaces: tuple[str, ...]
     file_path_pages: tuple[str, ...]  # casefolded "special:filepath": /wiki/Special:FilePath/X.jpg
     file_name: re.Pattern[str] = field(repr=False, compare=False)  # Name.ext, anchored by the caller
     subject_leads: tuple[str, ...] = ()  # casefolded "permission for": "Permission for X.jpg" names X.jpg
@@ -76,9 +83,14 @@ class FileVocabulary:
             raise ConfigError(f"files.extensions: not an extension: {bad[0]!r}")
         names = rf"(?P<name>{_NAME_CHARS}{{1,{_MAX_NAME_BYTES}}}?)"
         exts = "|".join(re.escape(e) for e in sorted(set(extensions), key=len, reverse=True))
-        name_pattern = rf"{names}\.(?P<ext>{exts})(?!\w)"
+        # the name ends at its extension: no word goes on after it, but a letter of a script written
+        # without spaces may ("ファイル:嵐山竹林の小径.jpgと、…", "ไฟล์:วัดอรุณ.jpgซึ่ง…")
+        name_pattern = rf"{names}\.(?P<ext>{exts})(?!(?![{_UNSPACED}])\w)"
         return cls(
             namespaces=frozenset(_page_key(n) for n in namespaces),
+            unspaced_namespaces=tuple(
+                sorted({_page_key(n) for n in namespaces if _UNSPACED_CHAR.search(n)}, key=len, reverse=True)
+            ),
             wiki_hosts=_host_pattern(data, "wiki_hosts"),
             upload_hosts=_host_pattern(data, "upload_hosts"),
             interwiki_prefixes=frozenset(
@@ -225,8 +237,20 @@ def _bare_names(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
 
 
 def _namespace_start(text: str, colon: int, vocab: FileVocabulary) -> int | None:
-    """Where a namespace name ending before `colon` starts: one word ("Datei") or two ("Tập tin")."""
+    """Where a namespace name ending before `colon` starts: one word ("Datei") or two ("Tập tin"), or
+    the end of a run of letters written without spaces ("ผู้ถ่ายภาพไฟล์:": the photographer of File:)."""
     last_end = _skip_back(text, colon, " \t")
+    if last_end and _UNSPACED_CHAR.match(text, last_end - 1):
+        glued = next(
+            (
+                last_end - len(namespace)
+                for namespace in vocab.unspaced_namespaces
+                if _page_key(text[max(0, last_end - len(namespace)) : last_end]) == namespace
+            ),
+            None,
+        )
+        if glued is not None:
+            return glued
     last_start = _word_start(text, last_end)
     if last_start == last_end:
         return None

@@ -313,6 +313,19 @@ def test_bare_name_in_prose(vocab: FileVocabulary, written: str, title: str) -> 
         ),
         pytest.param("கோப்பு:Veena concert 2024.jpg", ("File:Veena concert 2024.jpg",), id="ta-namespace"),
         pytest.param("File: see below\nphoto.jpg", (), id="no-line-crossing"),
+        # scripts without spaces glue a name to the words around it
+        pytest.param(
+            "ファイル:嵐山竹林の小径.jpgと、ファイル:清水寺_夕景.JPGの2点は",
+            ("File:嵐山竹林の小径.jpg", "File:清水寺 夕景.JPG"),
+            id="ja-glued-after-extension",
+        ),
+        pytest.param(
+            "ผมเป็นผู้ถ่ายภาพไฟล์:วัดอรุณยามเย็น.jpgซึ่งมีผู้อัปโหลด",
+            ("File:วัดอรุณยามเย็น.jpg",),
+            id="th-glued-both-sides",
+        ),
+        # near miss: a Latin word glued after the extension is still no name's end
+        pytest.param("File:Foo.jpgand more", (), id="latin-glued-after-extension"),
         pytest.param("[[File:Model.glb|thumb|A 3D model]]", ("File:Model.glb",), id="wikilink-any-extension"),
         pytest.param(
             "[[:File:A.jpg]] and [[Image:B.jpg|x]]", ("File:A.jpg", "File:B.jpg"), id="wikilink-forms"

@@ -3058,11 +3058,24 @@ def _refused_to_oneself(
 ) -> bool:
     """The sender telling what they cannot do: a first-person subject before a negated modal ("I can't
     use the form"). A permission word refused in the first person is the sender's own refusal ("We do not
-    allow its use in print"): only a first-person form inside the refusal ("не могу") tells of oneself."""
+    allow its use in print"): only a first-person form inside the refusal ("не могу") tells of oneself.
+    Nor is a wish about the work or about others ("we don't want it reproduced", "no quiero que …")."""
+    if refusal.key == "negated_permissions" and _wish_about_others(tokens, refusal.span, vocab):
+        return False
     if refusal.key != "permission_words":
         return _told_of_oneself(tokens, refusal.span.end, vocab, foreign)
     inside = range(refusal.span.start, refusal.span.end)
     return any(_first_person_at(tokens, i, vocab, foreign) for i in inside)
+
+
+def _wish_about_others(tokens: Sequence[Token], span: _Span, vocab: LicenseVocabulary) -> bool:
+    """A refused wish that ends with what it is about: the work ("don't want it"), the holder's own
+    ("don't want our …"), or a that-clause ("ne veux pas que", "wil niet dat")."""
+    last = span.end - 1
+    return any(
+        table.matches_any(tokens, last)
+        for table in (vocab.work_pronouns, vocab.that_words, vocab.possessives, vocab.demonstratives)
+    )
 
 
 def _negated_use_hits(
@@ -6147,7 +6160,7 @@ def _kept_watermark_hits(
     marks = _spans(tokens, vocab.watermark_words, masked, None)
     if not marks:
         return []  # most releases
-    kept = _watermark_kept(tokens, vocab, masked, marks)
+    kept = _watermark_kept(tokens, vocab, masked, marks) or _watermark_demanded(tokens, vocab, masked, marks)
     if kept:
         return kept
     sentences = _sentence_numbers(tokens)
@@ -6188,6 +6201,26 @@ def _kept_watermark_hits(
                 )
             ):
                 hits.append(_Hit(start, change.end, None, LicenseProblem.NO_DERIVATIVES))
+                break
+    return hits
+
+
+def _watermark_demanded(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], marks: Sequence[_Span]
+) -> list[_Hit]:
+    """The work to be published only with the holder's watermark: an only-word before a watermark word in
+    its clause, not negated ("a foto só pode ser publicada com a marca d'água da agência", "may only be
+    shown with our watermark"), the clause naming a use or a permission ("Only the web versions carry our
+    watermark" tells). A copy without it would be refused: no derivatives."""
+    hits: list[_Hit] = []
+    for mark in marks:
+        first, last = _clause_around(tokens, mark.start)
+        said = (vocab.use_verbs, vocab.use_nouns, vocab.permission_words)
+        if not _holds_any(tokens, said, range(first, last + 1)):
+            continue
+        for only in _spans(tokens, vocab.only_words, masked, None):
+            if first <= only.start < mark.start and not _negated(tokens, only.start, vocab):
+                hits.append(_Hit(only.start, mark.end, None, LicenseProblem.NO_DERIVATIVES))
                 break
     return hits
 

@@ -26,7 +26,7 @@ from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tok
 
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
-_CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』【】·•')
+_CLAUSE_MARKS = frozenset(',;()[]–—-|/"“”„«»‹›「」『』【】·•،؛、，；')  # with the Arabic and CJK commas
 # A capitalised caption label may also open a sentence: "Szeged, Dóm tér. Fotó: Kovács Lajos, 1962."
 _SENTENCE_MARKS = frozenset(".!?।॥۔。！？؟")  # the danda ends a Hindi or Bengali sentence
 _CLAUSE_END = re.compile(r"[.!?:;,।॥۔。！？؟]|\n\s*\n")  # what ends the clause after a by-word

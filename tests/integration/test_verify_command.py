@@ -180,6 +180,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout98/lw13-ro-commissioned-reply-quoted-nc": "the client's 'drept de utilizare' read as a limit",
     "heldout99/mb03-es-sin-animo-de-lucro-aviso-legal": "'difusión no comercial' (its activity) as a limit",
     "heldout102/mo09-it-foto-di-piazza-libero": "'fatta … dalla Costarella dei Barbieri' (a lane) as credit",
+    "heldout105/na22-el-visitor-rules-not-licence": "'δεν επιτρέπεται η χρήση φλας' (visitors) as a limit",
+    "heldout105/nb08-es-confirms-quoted-statement": "a draft confirmed in the agent's quote, not set apart",
 }
 
 

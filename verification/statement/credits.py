@@ -154,9 +154,21 @@ def passive_credits(
                 phrase = " ".join(text[verb.start : tokens[named[1] - 1].end].split())
                 credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
             continue
-        if at - index - 1 > _BY_REACH_DESCRIBED:
-            continue  # far from the verb only a name counts: "taken in 2019 on a quiet morning by the river"
         head = _head_of(words, vocab)
+        if at - index - 1 > _BY_REACH_DESCRIBED:
+            # far from the verb only a name counts: "taken in 2019 on a quiet morning by the river"; a
+            # described maker named right after ("изработено по наша поръчка през 2016 г. от графичния
+            # дизайнер Петя Стоянова")
+            named = _capitalised_run(tokens, at + 1 + len(words)) if words else None
+            if (
+                named is not None
+                and len(named[0].split()) >= 2
+                and not any(word.norm in vocab.not_agents for word in head)
+                and not is_holder_name(named[0], holder_names, vocab)
+            ):
+                phrase = " ".join(text[verb.start : tokens[named[1] - 1].end].split())
+                credits.append(Credit(phrase=phrase, name=named[0], by_signer=False))
+            continue
         if not words or any(
             word.raw.casefold() in vocab.pronouns
             or any(word.norm in table for table in (vocab.not_agents, vocab.org_leads, vocab.org_words))
@@ -386,8 +398,8 @@ def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Se
 
 
 def _passive_verb(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
-    """A taking verb, or a making verb with a photo noun shortly before it in its clause ("Beide foto's zijn
-    in 1958 gemaakt door …")."""
+    """A taking verb, or a making verb with a photo or artwork noun shortly before it in its clause ("Beide
+    foto's zijn in 1958 gemaakt door …", "логото е изработено … от …")."""
     norm = tokens[index].norm
     if norm in vocab.take_verbs:
         # "photographie de patrimoine" is photography, no "photographié" (photographed) without its accent
@@ -397,7 +409,7 @@ def _passive_verb(tokens: Sequence[Token], index: int, vocab: StatementVocabular
     for back in range(index - 1, max(-1, index - _PHOTO_REACH - 1), -1):
         if tokens[back + 1].gap:
             return False
-        if tokens[back].norm in vocab.photo_nouns:
+        if tokens[back].norm in vocab.photo_nouns or tokens[back].norm in vocab.artwork_nouns:
             return True
     return False
 
@@ -910,6 +922,14 @@ def credit_at(
                 and not _pronoun_of_template(tokens, start, end, template, key, vocab)
             ):
                 continue
+            if (
+                uncased is not None
+                and name is not None
+                and len(_words(name)) < 2
+                and not CASELESS_RUN.search(name)
+                and all(word in vocab.photo_nouns for word in template.before if word != ":")
+            ):
+                continue  # "ფოტო: თბილისი, რიყის პარკი": after a photo noun one word is the place shown
             inside = _words_after_inside(tokens, start, end, template.after)
             if name is not None and inside is not None:
                 # "thanks to Anna Berg for the photos": an organisation's run took the words after the slot
@@ -2649,14 +2669,16 @@ def _unbracketed(sep: str) -> str:
 
 
 def phrase_credits(
-    text: str, table: PhraseTable, post_negators: PhraseTable, upload_verbs: WordSet
+    text: str, table: PhraseTable, post_negators: PhraseTable, vocab: StatementVocabulary
 ) -> tuple[Credit, ...]:
     """A phrase that by itself says someone else made the work credits that person, named or not: an heir
     ("Als Alleinerbin bin ich Inhaberin", "j'en suis l'héritière": whoever left the rights made the work),
     work done for the writer: a favour ("撮ってくださった", "촬영해 주신": only someone else is honoured so)
     or an order ("su nostra commissione", "по нашему заказу").
     Not one negated right after it ("다른 사람이 찍어 준 것이 아니라", not something another took for me), nor
-    an order to upload ("die Benutzer Seehase77 in meinem Auftrag hochgeladen hat")."""
+    an order to upload ("die Benutzer Seehase77 in meinem Auftrag hochgeladen hat", "Hochgeladen hat die
+    Bilder der Benutzer Wanderfalke58, ein Bekannter von mir, in meinem Auftrag": an upload verb in the
+    sentence and no verb of taking or making in the phrase's clause)."""
     tokens = tokenize(text)
     for index in table.starts(tokens):
         found = table.match(tokens, index)
@@ -2669,7 +2691,13 @@ def phrase_credits(
         ):
             continue
         first, last = _around(tokens, index, sentence=False)
-        if any(tokens[i].norm in upload_verbs for i in range(first, last)):
+        if any(tokens[i].norm in vocab.upload_verbs for i in range(first, last)):
+            continue
+        begin, close = _around(tokens, index, sentence=True)
+        making = (vocab.take_verbs, vocab.make_verbs)
+        if any(tokens[i].norm in vocab.upload_verbs for i in range(begin, close)) and not any(
+            tokens[i].norm in words for words in making for i in range(first, last)
+        ):
             continue
         phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
         return (Credit(phrase=phrase, name=None, by_signer=False),)

@@ -155,8 +155,8 @@ def read_statement(
         credits = (
             *credits,
             *(
-                phrase_credits(text, vocab.inherited, negated, vocab.upload_verbs)
-                or phrase_credits(text, vocab.made_for_us, negated, vocab.upload_verbs)
+                phrase_credits(text, vocab.inherited, negated, vocab)
+                or phrase_credits(text, vocab.made_for_us, negated, vocab)
             ),
         )
     if not credits and not says_first_person_took(text, vocab, license_vocab.negators):

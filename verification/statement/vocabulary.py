@@ -4,6 +4,7 @@ indexed so that each text position tries only its candidates."""
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -45,9 +46,13 @@ class WordSet:
         return cls(frozenset(exact), tuple(prefixes), frozenset(written))
 
     def holds_as_written(self, raw: str) -> bool:
-        """The word with its accents: Turkish "karım" (my wife) is no "Karim"."""
-        return unicodedata.normalize("NFC", raw).casefold() in self.written or fold(raw).startswith(
-            self.prefixes
+        """The word with its accents: Turkish "karım" (my wife) is no "Karim". Arabic and Hebrew vowel
+        signs are optional, written or not: "مصوّر" is "مصور" (photographer)."""
+        written = unicodedata.normalize("NFC", raw).casefold()
+        return (
+            written in self.written
+            or _OPTIONAL_MARKS.sub("", written) in self.written
+            or fold(raw).startswith(self.prefixes)
         )
 
     def accented_otherwise(self, raw: str) -> bool:
@@ -71,6 +76,10 @@ class WordSet:
             self._answers.clear()
         self._answers[word] = answer
         return answer
+
+
+# Arabic harakat and shadda, Hebrew points: written by some, left out by most.
+_OPTIONAL_MARKS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
 @dataclass(frozen=True)

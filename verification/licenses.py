@@ -294,6 +294,8 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
         return False
     if following.isalpha() and _title_before(text, dot):
         return True  # "Dr. Ebner", "dr hab. inż. Jan Nowak", "J. Smith": a name goes on
+    if word[0].islower() and _DOTTED_ABBREVIATION.fullmatch(word[0]):
+        return True  # "i.e. CC BY-SA 4.0", "e.g. Wikipedia", "т.е. …": letters joined by dots
     if not all(unicodedata.category(char)[0] in "LM" for char in word[0]):
         return False  # letters, and the vowel signs written on them ("डॉ")
     if len(word[0]) == 1 and word[0].islower() and text[next_token + 1 : next_token + 2] == ".":
@@ -302,6 +304,10 @@ def _ordinal_dot(text: str, dot: int, next_token: int) -> bool:
     return (word[0].islower() and following.islower()) or (
         _INDIC.match(word[0]) is not None and _INDIC.match(following) is not None
     )
+
+
+# An abbreviation of short lower-case parts joined by dots: "i.e", "e.g", "d.h", "т.е", "p.ex".
+_DOTTED_ABBREVIATION = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2})+")
 
 
 def _title_before(text: str, dot: int) -> bool:
@@ -677,6 +683,13 @@ _LANGUAGE_LISTS = (
     "post_refusals",
     "condition_nouns",
     "demanded_marks",
+    "photographing_acts",
+    "visitor_words",
+    "unlike_words",
+    "channel_words",
+    "order_auxiliaries",
+    "chosen_words",
+    "platform_words",
     "link_words",
     "consent_words",
     "consent_markers",
@@ -709,6 +722,7 @@ _LANGUAGE_LISTS = (
     "below_words",
     "unchanged_subjects",
     "mistake_words",
+    "correct_words",
     "confirm_words",
     "keep_words",
     "seek_words",
@@ -834,6 +848,13 @@ class LicenseVocabulary:
     scope_words: PhraseTable  # "article", "concours": right beside an only-word, a grant for that one use
     condition_nouns: PhraseTable  # "condition", "podmínka": with a link word, a link the reuser must give
     demanded_marks: PhraseTable  # "our logo", "弊社ロゴ": with a condition noun, a mark the reuser must add
+    photographing_acts: PhraseTable  # "take photos", "hacer fotografías": the act, in a visitors' rule
+    visitor_words: PhraseTable  # "visitors", "el público", "house rules": whom a photography rule binds
+    unlike_words: PhraseTable  # "unlike", "в отличие от": what follows is compared with, not granted
+    channel_words: PhraseTable  # "contact my agency", "laufen über": where commercial users must turn
+    order_auxiliaries: PhraseTable  # "do" in "Do not crop": opening a sentence before a negator, an order
+    chosen_words: PhraseTable  # "I choose", "wybieram": the free license after them is the one picked
+    platform_words: PhraseTable  # "Flickr": a license named after one in its sentence is that copy's
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
     other_works_topics: (
@@ -865,6 +886,7 @@ class LicenseVocabulary:
     # stands as it was
     unchanged_subjects: PhraseTable
     mistake_words: PhraseTable  # "by mistake", "copié mal": a license named as an error, not a former choice
+    correct_words: PhraseTable  # "the correct one is", "richtig ist": a license after them corrects one
     confirm_words: PhraseTable  # "I confirm", "confermo": a reply taking on the statement it points at
     keep_words: PhraseTable  # "kept intact", "se conserve": a watermark that must stay, in a condition
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
@@ -1098,6 +1120,8 @@ def read_license(
 
     A license named without a usable version ("CC0", "CC BY-SA") gives NO_VERSION; public-domain wording
     alone ("in het publieke domein", "gemeinfrei") gives PUBLIC_DOMAIN_ONLY: neither is a versioned grant.
+    With no license named, "all rights reserved" gives NOT_FREE, unless said of the holder's other works
+    ("ostatní fotografie na mém webu zůstávají chráněné (všechna práva vyhrazena)").
     """
     tokens = tokenize(text)
     if not tokens:  # most mail has no forwarded text to read: every table would find nothing in it
@@ -1122,7 +1146,10 @@ def read_license(
     hits = [
         hit
         for hit in hits
-        if not _withdrawn(tokens, hit, hits, vocab) and not _replaced(tokens, hit, hits, vocab)
+        if not _withdrawn(tokens, hit, hits, vocab)
+        and not _replaced(tokens, hit, hits, vocab)
+        # "unlike licenses for non-commercial use only (e.g. CC BY-NC 4.0), this license …"
+        and not (hit.problem in _RESTRICTION_RANK and _compared_with(tokens, hit, vocab))
     ]
     # every license named covers its words, also one that stands for other works or is taken back: its
     # elements' names are no restriction of their own ("CC BY-NC-ND 4.0（姓名標示-非商業性-禁止改作）")
@@ -1149,7 +1176,11 @@ def read_license(
         return LicenseFinding(None, LicenseProblem.NO_VERSION, _mentions(text, tokens, hits))
     if hits:
         return LicenseFinding(None, LicenseProblem.PUBLIC_DOMAIN_ONLY, _mentions(text, tokens, hits))
-    reserved = _phrase_hits(tokens, vocab.reserved, LicenseProblem.NOT_FREE, vocab, frozenset())
+    reserved = [
+        hit
+        for hit in _phrase_hits(tokens, vocab.reserved, LicenseProblem.NOT_FREE, vocab, frozenset())
+        if not _about_other_works(tokens, hit, vocab)
+    ]
     if reserved:
         return LicenseFinding(None, LicenseProblem.NOT_FREE, _mentions(text, tokens, reserved))
     return LicenseFinding(None, LicenseProblem.NONE_FOUND, ())
@@ -1185,6 +1216,19 @@ def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocab
             )
         }
         | {
+            # "كتبتُ فيها أن الصورة منشورة بترخيص CC BY-SA 3.0، والصحيح هو الإصدار 4.0 … (CC BY-SA 4.0)": a
+            # license the sentence goes on to correct
+            hit
+            for hit in free
+            if any(
+                other.spdx != hit.spdx
+                and other.start > hit.end
+                and sentences[other.start] == sentences[hit.start]
+                and any(vocab.correct_words.matches_any(tokens, i) for i in range(hit.end, other.start))
+                for other in free
+            )
+        }
+        | {
             # "tôi đã ghi nhầm phiên bản giấy phép là CC BY-SA 3.0. Tôi muốn … (CC BY-SA 4.0)": named in
             # error, another named after it
             hit
@@ -1204,7 +1248,29 @@ def _as_corrected(tokens: Sequence[Token], free: list[_Hit], vocab: LicenseVocab
         and hit.spdx != first.spdx
         and _corrects(tokens, sentences, sentences[hit.start], rejected, vocab)
     ]
-    return [corrections[-1], *kept] if corrections else kept
+    if corrections:
+        return [corrections[-1], *kept]
+    # "do wyboru jest np. CC BY-SA 4.0 albo CC BY 4.0 - wybieram CC BY 4.0": the one the sender picks
+    chosen = [hit for hit in kept if _chosen(tokens, hit, vocab)]
+    return [chosen[-1], *kept] if chosen and len({hit.spdx for hit in kept}) > 1 else kept
+
+
+def _chosen(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A choosing verb at most `_CHOSEN_REACH` words before the license in its clause, not negated: "I
+    choose CC BY 4.0", "wybieram CC BY 4.0"."""
+    for start in range(max(0, hit.start - _CHOSEN_REACH - 2), hit.start):
+        found = vocab.chosen_words.match(tokens, start)
+        if (
+            found is not None
+            and hit.start - _CHOSEN_REACH <= start + found.length <= hit.start
+            and not any(tokens[i].gap for i in range(start + 1, hit.start + 1))
+            and not _negated(tokens, start, vocab)
+        ):
+            return True
+    return False
+
+
+_CHOSEN_REACH = 2  # "I choose the CC BY 4.0", "wybieram licencję CC BY 4.0"
 
 
 def _corrects(
@@ -1214,14 +1280,17 @@ def _corrects(
     rejected: set[_Hit],
     vocab: LicenseVocabulary,
 ) -> bool:
-    """The sentence takes back another license as it names its own: an instead-word, a license rejected
-    in it, or a negator right before a version ("ikke 3.0", "nem a 3.0-s")."""
+    """The sentence takes back another license as it names its own: an instead-word or a correct-word ("the
+    correct license is"), a license rejected in it, or a negator right before a version ("ikke 3.0", "nem a
+    3.0-s")."""
     inside = [i for i in range(len(tokens)) if sentences[i] == sentence]
     if any(sentences[hit.start] == sentence for hit in rejected):
         return True
     for index in inside:
-        if vocab.instead_words.matches_any(tokens, index) or vocab.instead_after_words.matches_any(
-            tokens, index
+        if (
+            vocab.instead_words.matches_any(tokens, index)
+            or vocab.instead_after_words.matches_any(tokens, index)
+            or vocab.correct_words.matches_any(tokens, index)
         ):
             return True
         found = vocab.negators.match(tokens, index)
@@ -1665,6 +1734,7 @@ def _restriction_hits(
         *_link_condition_hits(tokens, vocab, masked, foreign),
         *_purpose_limited_hits(tokens, vocab, masked, foreign),
         *_commercial_fee_hits(tokens, vocab, masked, foreign),
+        *_commercial_channel_hits(tokens, vocab, masked, foreign),
         *_donation_hits(tokens, vocab, masked, foreign),
         *_nobody_profits_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
@@ -1712,7 +1782,71 @@ def _without_descriptions(
         and not (hit.problem is LicenseProblem.NO_DERIVATIVES and _confirmed_unchanged(tokens, hit, vocab))
         and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _about_other_works(tokens, hit, vocab))
+        and not (hit.problem is not None and hit.spdx is None and _photography_rule(tokens, hit, vocab))
+        and not (hit.problem is not None and _compared_with(tokens, hit, vocab))
     ]
+
+
+# Words an unlike-word may stand before the restriction it compares the grant with.
+_UNLIKE_REACH = 14
+
+
+def _compared_with(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A restriction in a phrase opened by an unlike-word and closed by a comma outside brackets: "в
+    отличие от лицензий только для некоммерческого использования (например, CC BY-NC 4.0), эта лицензия
+    позволяет …" names what the grant is not. Not without the closing comma: "unlike others I only allow
+    non-commercial use" restricts."""
+    for unlike in range(max(0, hit.start - _UNLIKE_REACH), hit.start):
+        found = vocab.unlike_words.match(tokens, unlike)
+        if found is None or any(token.brk for token in tokens[unlike + 1 : hit.end]):
+            continue
+        if any(
+            vocab.set_aside_words.matches_any(tokens, i) or vocab.first_persons.matches_any(tokens, i)
+            for i in range(unlike, hit.start)
+        ):
+            return False  # "Contrary to what I wrote in my first mail (CC BY-NC 4.0), …": a correction
+        if _closed_phrase_end(tokens, unlike + found.length, hit.end) is not None:
+            return True
+    return False
+
+
+def _closed_phrase_end(tokens: Sequence[Token], start: int, past: int) -> int | None:
+    """The index of the token after a comma, semicolon or colon outside brackets that closes a phrase
+    starting at `start`, if it comes at or after `past` in the sentence and none comes before it."""
+    depth = 0
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if index > start and token.brk:
+            return None
+        for char in token.sep if index > start else "":
+            if char in "([（【":
+                depth += 1
+            elif char in ")]）】":
+                depth = max(0, depth - 1)
+            elif char in ",;:，；：、" and depth == 0:
+                return index if index >= past else None
+    return None
+
+
+def _photography_rule(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A restriction in a sentence about visitors taking photos, the act named in the restriction's
+    clause or before it with no contrast word between: a house rule for visitors' own photos ("según
+    nuestras normas de visita, el público solo puede hacer fotografías para uso personal"), not a limit of
+    the works released. "I love taking photos, but these are for non-commercial use only" limits them."""
+    first, last = sentence_around(tokens, hit.start)
+    if not any(vocab.visitor_words.matches_any(tokens, i) for i in range(first, last + 1)):
+        return False
+    clause_first, clause_last = _clause_around(tokens, hit.start)
+    for i in range(first, last + 1):
+        if not vocab.photographing_acts.matches_any(tokens, i):
+            continue
+        if clause_first <= i <= clause_last:
+            return True
+        if i < hit.start and not any(
+            vocab.contrast_words.matches_any(tokens, between) for between in range(i + 1, hit.start)
+        ):
+            return True
+    return False
 
 
 def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
@@ -1730,13 +1864,28 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
     return any(
         (
             vocab.other_works.matches_any(tokens, i)
-            and (_opens_statement(tokens, i) or _opens_after_attributes(tokens, i))
+            and (
+                _opens_statement(tokens, i)
+                or _opens_after_attributes(tokens, i)
+                or _opens_that_clause(tokens, i, vocab)
+            )
             and not _joined_to_this(tokens, i, vocab)
+            # "Unlike my other photos, this one may only be used non-commercially": this one's limit
+            and not _after_unlike(tokens, i, vocab)
         )
         # a topic particle marks them as what the clause is about, after whatever describes them:
         # "私のウェブサイトに掲載しているその他の写真は、これまで通り無断転載禁止"
         or _other_works_topic(tokens, i, vocab)
         for i in range(first, hit.start)
+    )
+
+
+def _after_unlike(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """An unlike-word ending right before `index`, or one word before it ("unlike all my other photos")."""
+    return any(
+        (found := vocab.unlike_words.match(tokens, start)) is not None
+        and index - 1 <= start + found.length <= index
+        for start in range(max(0, index - 4), index)
     )
 
 
@@ -1808,6 +1957,24 @@ def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
 
 
 _OTHER_WORKS_LEAD = 2  # "les autres photographies", "alle meine anderen Fotos"
+
+
+def _opens_that_clause(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """Right after a that-word (an article or a possessive between at most) that follows a comma or
+    opens the sentence's first words: "Upozorňuji jen, že ostatní fotografie na mém webu zůstávají
+    chráněné", "Please note that the other photos …": they are what the reported clause is about."""
+    for that in range(index - 1, max(-1, index - _OTHER_WORKS_LEAD - 1), -1):
+        found = vocab.that_words.match(tokens, that)
+        if found is None or that + found.length > index:
+            continue
+        if tokens[that].gap:
+            return True
+        first, _ = sentence_around(tokens, that)
+        return that - first <= _THAT_LEAD and not any(tokens[i].gap for i in range(first + 1, that))
+    return False
+
+
+_THAT_LEAD = 3  # "Please note that", "Upozorňuji jen, že": the that-word among the sentence's first words
 
 
 def _opens_after_attributes(tokens: Sequence[Token], index: int) -> bool:
@@ -2197,16 +2364,17 @@ def _without_set_aside(
     # "PS, Korrektur: oben ist aus Versehen noch die Lizenz von meiner Homepage stehen geblieben": a marker
     # whose sentence points back sets aside what stands before it
     above = {sentences[span.start] for span in _spans(tokens, vocab.above_words, frozenset(), None)}
-    pointing_back = [
+    instead_of_above = [
+        # "umjesto gore navedene licence vrijedi CC BY-SA 4.0": instead of the license above
         marker
-        for marker in (
-            *markers,
-            *_spans(tokens, vocab.withdraw_words, frozenset(), None),
-            # "umjesto gore navedene licence vrijedi CC BY-SA 4.0": instead of the license above
-            *_spans(tokens, vocab.instead_words, frozenset(), None),
-        )
+        for marker in _spans(tokens, vocab.instead_words, frozenset(), None)
         if sentences[marker.start] in above and not _negated(tokens, marker.start, vocab)
     ]
+    pointing_back = [
+        marker
+        for marker in (*markers, *_spans(tokens, vocab.withdraw_words, frozenset(), None))
+        if sentences[marker.start] in above and not _negated(tokens, marker.start, vocab)
+    ] + instead_of_above
     kept: list[_Hit] = []
     previous_set_aside: _Hit | None = None
     last_bracketed: _Hit | None = None
@@ -2217,11 +2385,20 @@ def _without_set_aside(
             or (last_bracketed is not None and _same_bracket(tokens, last_bracketed, hit))
         )
         last_bracketed = hit if bracketed else None
+        if any(
+            marker.end <= hit.start and sentences[marker.start] == sentences[hit.start]
+            for marker in instead_of_above
+        ):
+            # "Bitte tragen Sie statt der oben genannten Lizenz CC BY-NC-SA 4.0 ein": the license that
+            # replaces the one above is the grant now, whatever else its sentence says
+            kept.append(hit)
+            continue
         set_aside = _set_aside(tokens, hit, markers, sentences, vocab)
         marked = (
             set_aside
             or (hit in names and _license_negated(tokens, hit.start, vocab))
             or (hit in names and _free_past_contrast(tokens, hit, hits, vocab))
+            or (hit in names and _on_another_platform(tokens, hit, sentences, vocab))
             or _withdrawn_in_words(tokens, sentences, sentences[hit.start], vocab)
             # "… olen sallinut niiden käytön vain ei-kaupallisiin tarkoituksiin. … luovun nyt tuosta
             # rajoituksesta": the next sentence gives the restriction up, naming it
@@ -2242,6 +2419,17 @@ def _without_set_aside(
         else:
             kept.append(hit)
     return kept
+
+
+def _on_another_platform(
+    tokens: Sequence[Token], hit: _Hit, sentences: Sequence[int], vocab: LicenseVocabulary
+) -> bool:
+    """A platform named before the license in its sentence: "essa mesma foto também está no meu Flickr,
+    com a licença CC BY-NC 2.0" names the license of the copy there."""
+    return any(
+        span.end <= hit.start and sentences[span.start] == sentences[hit.start]
+        for span in _spans(tokens, vocab.platform_words, frozenset(), None)
+    )
 
 
 _BRACKET_REACH = 2  # "(лише некомерційне …)": a restriction's own words at most two words into the bracket
@@ -3053,6 +3241,12 @@ def _told_of_oneself(
     return any(_first_person_at(tokens, i, vocab, foreign) for i in range(first, index))
 
 
+def _own_trade(tokens: Sequence[Token], word: int, vocab: LicenseVocabulary, foreign: _ForeignWords) -> bool:
+    """A first-person subject before the word in its clause ("I sell prints of it for a fee"); none when
+    the word opens its clause ("… CC BY-SA 4.0. Commercial uses go through my agency")."""
+    return word > 0 and not tokens[word].gap and _told_of_oneself(tokens, word, vocab, foreign)
+
+
 def _refused_to_oneself(
     tokens: Sequence[Token], refusal: _Refusal, vocab: LicenseVocabulary, foreign: _ForeignWords
 ) -> bool:
@@ -3690,6 +3884,7 @@ def _withdrawn_quote(tokens: Sequence[Token], start: int, vocab: LicenseVocabula
 
 _OPENING_QUOTES = "\"'“”„«»‘’‚「『"
 _CLOSING_QUOTES = "\"'“”«»‘’」』"
+_DOUBLE_CLOSING_QUOTES = '"“”«»」』'
 _QUOTED_REACH = 12  # words of a quoted restriction
 _AFTER_QUOTE_REACH = 2  # "… ifadesini geri alıyorum": a noun, then the withdrawing word
 
@@ -3702,7 +3897,10 @@ def _withdrawn_after_quote(tokens: Sequence[Token], start: int, vocab: LicenseVo
         if tokens[close].brk:
             return False
         sep = tokens[close].sep
-        if any(mark in sep for mark in _CLOSING_QUOTES) and sep != sep.strip():  # no "Vikipedi'de"
+        # an apostrophe closes a quote only before a space: no "Vikipedi'de"; a double quote always does
+        if any(mark in sep for mark in _CLOSING_QUOTES) and (
+            sep != sep.strip() or any(mark in sep for mark in _DOUBLE_CLOSING_QUOTES)
+        ):
             break
     else:
         return False
@@ -4653,18 +4851,57 @@ def _commercial_fee_hits(
     if not fees:
         return []
     sentences = _sentence_numbers(tokens)
-    commercial = {
-        sentences[span.start]
-        for span in _spans(tokens, vocab.commercial_words, masked, None)
-        if not _told_of_oneself(tokens, span.start, vocab, foreign)  # "I sell prints of it myself for a fee"
-        and not _in_clause_of(tokens, span.start, vocab.permission_words)  # "commercial use is allowed"
-    }
+    commercial = _commercial_use_sentences(tokens, vocab, masked, foreign)
     return [
         _Hit(fee.start, fee.end, None, LicenseProblem.NOT_FREE)
         for fee in fees
         if sentences[fee.start] in commercial
         and not _negated(tokens, fee.start, vocab)
         and _final_negator(tokens, fee.end, vocab) is None  # "eine Gebühr verlange ich nicht"
+    ]
+
+
+def _commercial_use_sentences(
+    tokens: Sequence[Token],
+    vocab: LicenseVocabulary,
+    masked: frozenset[int],
+    foreign: _ForeignWords,
+    *,
+    unnegated: bool = False,
+) -> set[int]:
+    """The sentences naming someone else's commercial use: not the sender's own trade ("I sell prints of
+    it myself for a fee"), not allowed in its clause ("commercial use is allowed"), and, `unnegated`, not
+    negated ("no commercial use")."""
+    sentences = _sentence_numbers(tokens)
+    return {
+        sentences[span.start]
+        for span in _spans(tokens, vocab.commercial_words, masked, None)
+        if not _own_trade(tokens, span.start, vocab, foreign)
+        and not _in_clause_of(tokens, span.start, vocab.permission_words)
+        and not (unnegated and _negated(tokens, span.start, vocab))
+    }
+
+
+def _commercial_channel_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """Commercial use sent elsewhere: "kommerzielle Nutzungen laufen bei mir ausschließlich über die
+    Agentur", "for commercial use, please contact my agency". A channel word and a commercial word in one
+    sentence, neither negated, the commercial word not the sender's own trade nor allowed in its clause.
+    Under a free license nobody has to ask anyone for any use."""
+    channels = [
+        span
+        for span in _spans(tokens, vocab.channel_words, masked, None)
+        if not _freed_before(tokens, span.start, vocab) and not foreign.foreign(span, "channel_words")
+    ]
+    if not channels:
+        return []
+    sentences = _sentence_numbers(tokens)
+    commercial = _commercial_use_sentences(tokens, vocab, masked, foreign, unnegated=True)
+    return [
+        _Hit(channel.start, channel.end, None, LicenseProblem.NOT_FREE)
+        for channel in channels
+        if sentences[channel.start] in commercial and not _negated(tokens, channel.start, vocab)
     ]
 
 
@@ -4832,16 +5069,25 @@ _REQUEST_USE_REACH = 6
 def _requested_refusal_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
-    """A request not to change the work or not to use it commercially: "Please do not crop it", "Por favor,
-    no la modifiquen", "Vi chiedo di non usarla a scopo commerciale", "Просьба не использовать фото в
-    коммерческих целях". In a sentence with a request word, a negator at most `_REQUEST_OBJECT_REACH`
-    words (an object pronoun) before a modification word refuses changes, and before a use verb refuses
-    the commercial or other use named after it in its clause. "Don't hesitate to use it commercially"
+    """A request or an order not to change the work or not to use it commercially: "Please do not crop it",
+    "Do not crop or edit them", "Por favor, no la modifiquen", "Vi chiedo di non usarla a scopo
+    commerciale", "Просьба не использовать фото в коммерческих целях". In a sentence with a request word
+    or in an order (`_opens_imperative`), a negator at most `_REQUEST_OBJECT_REACH` words (an object
+    pronoun) before a modification word refuses changes, and before a use verb refuses the commercial or
+    other use named after it in its clause. "Don't hesitate to use it commercially"
     has a verb between and refuses nothing. A condition stated before the negator asks the same: "The
     one condition from our board is that the photos are not used for commercial purposes"."""
     requests = _spans(tokens, vocab.request_words, masked, None)
     conditions = _stated_conditions(tokens, vocab, masked, foreign)
-    if not requests and not conditions:
+    # an order needs no request word: "Do not crop, edit or combine them" (not "No changes were made")
+    orders = {
+        start
+        for start in vocab.negators.starts(tokens)
+        if _opens_imperative(tokens, start, vocab)
+        and not vocab.negative_determiners.matches_any(tokens, start)
+        and _ordered_on_its_line(tokens, start, vocab, foreign)
+    }
+    if not requests and not conditions and not orders:
         return []
     sentences = _sentence_numbers(tokens)
     asked = {sentences[span.start] for span in requests}
@@ -4859,7 +5105,11 @@ def _requested_refusal_hits(
         found = vocab.negators.match(tokens, start)
         if found is None or start in masked:
             continue
-        if sentences[start] not in asked and conditioned.get(sentences[start], start) >= start:
+        if (
+            sentences[start] not in asked
+            and conditioned.get(sentences[start], start) >= start
+            and start not in orders
+        ):
             continue
         end = start + found.length
         for position in range(end, min(len(tokens), end + _REQUEST_OBJECT_REACH + 1)):
@@ -4885,6 +5135,37 @@ def _requested_refusal_hits(
                     hits.append(_Hit(start, target.end, None, target.problem))
                 break
     return hits
+
+
+def _opens_imperative(tokens: Sequence[Token], negator: int, vocab: LicenseVocabulary) -> bool:
+    """An order: the negator opens the words after a colon or a list item's mark ("Voorwaarden: niet
+    bijsnijden of bewerken", "- nicht beschneiden"), or an order's auxiliary opens the sentence (or the
+    words after a colon) right before it ("Do not crop, edit or combine them"). Not a sentence that opens
+    with the negator alone: "Not cropped or edited in any way" tells what was done."""
+    token = tokens[negator]
+    if negator > 0 and not token.brk and any(mark in token.sep for mark in ":："):
+        return True
+    if token.brk and token.sep.rsplit("\n", 1)[-1].strip()[-1:] in _BULLETS:
+        return True
+    lead = negator - 1
+    return (
+        lead >= 0
+        and (lead == 0 or tokens[lead].brk or any(mark in tokens[lead].sep for mark in ":："))
+        and not tokens[negator].gap
+        and vocab.order_auxiliaries.matches_any(tokens, lead)
+    )
+
+
+def _ordered_on_its_line(
+    tokens: Sequence[Token], negator: int, vocab: LicenseVocabulary, foreign: _ForeignWords
+) -> bool:
+    """The negator is of its paragraph's language and the words it orders follow on its line: a form's
+    answer "Wykorzystanie komercyjne: tak" (Polish yes, Malay not) over "Modyfikacje: tak" orders nothing."""
+    found = vocab.negators.match(tokens, negator)
+    if found is None or foreign.foreign(_Span(negator, negator + found.length), "negators"):
+        return False
+    after = negator + found.length
+    return after < len(tokens) and "\n" not in tokens[after].sep
 
 
 # Words before a beforehand word where a negator or "without" frees the use ("no need to ask in advance").

@@ -15,6 +15,7 @@ from verification.licenses import (
     LicenseVocabulary,
     confirms_text_above,
     confirms_text_below,
+    fold,
     is_no_answer,
     read_license,
 )
@@ -138,6 +139,15 @@ def _answers_with_their_questions(
             above = _closing_question(quote) or (
                 _last_paragraph(quote) if confirms_text_above(segment.text, licenses) else None
             )
+            if (
+                above is not None
+                and read_license(segment.text, licenses).spdx is not None
+                and read_license(above, licenses).spdx is not None
+            ):
+                # "CC BY-SA 4.0（表示-継承 4.0 国際）でお願いします" under "CC BY 4.0、CC BY-SA 4.0、CC0
+                # 1.0 のどれにしますか": the answer picks its own of the licenses offered; a question
+                # naming none ("Do you allow commercial use?") stays, for a "No." before the license
+                above = None
         text = segment.text
         version = _BARE_VERSION.match(text)
         if (
@@ -213,16 +223,19 @@ def _with_own_quotes(message: ParsedMessage, quoting: QuotingVocabulary) -> Pars
     if sender is None:
         return message
     signed = _signing_lines(message.text(SegmentKind.OWN))
-    quoted = any(_quotes_sender(segment, sender, signed) for segment in message.segments)
-    nested = [] if quoted else _nested_sender_quotes(message.segments, sender, quoting, signed)
-    if not quoted and not nested:
+    own = [
+        _quotes_sender(segment, sender, signed) or _restated(message.segments, index, sender)
+        for index, segment in enumerate(message.segments)
+    ]
+    nested = [] if any(own) else _nested_sender_quotes(message.segments, sender, quoting, signed)
+    if not any(own) and not nested:
         return message
     segments = tuple(
         replace(segment, kind=SegmentKind.OWN, forwarded_from=None, text=_unquoted(segment.text))
         if from_sender
         else segment
         for segment, from_sender in (
-            *((segment, _quotes_sender(segment, sender, signed)) for segment in message.segments),
+            *zip(message.segments, own, strict=True),
             *((segment, True) for segment in nested),
         )
     )
@@ -339,7 +352,12 @@ def _signed_nested_quotes(lines: Sequence[str], sender: Address, signed: str) ->
     return [
         Segment(kind=SegmentKind.QUOTED, text="\n".join(run), forwarded_from=None)
         for run in runs
-        if run and ((name is not None and _signed_by(run, name)) or _signed_as_the_reply(run, signed))
+        if run
+        and (
+            (name is not None and _signed_by(run, name))
+            or _signed_as_the_reply(run, signed)
+            or _signed_as_the_address(run, sender)
+        )
     ]
 
 
@@ -356,6 +374,26 @@ def _signed_by(run: Sequence[str], name: str) -> bool:
         line.startswith(name) and len(line.split()) <= len(name.split()) + _SIGNATURE_EXTRA_WORDS
         for line in lines[-_SIGNED_LINES:]
     )
+
+
+def _signed_as_the_address(run: Sequence[str], sender: Address) -> bool:
+    """One of the quote's last lines is a name alone, of two words at least, each a part of the sender's
+    address: "Kavitha Raman" over a reply from kavitha@kavitha-raman.in signed in Tamil script."""
+    parts = set(re.split(r"[^\w]+|_", fold(sender.addr)))
+    lines = [" ".join(_unquoted(line).split()) for line in run if _unquoted(line).strip()]
+    for line in lines[-_SIGNED_LINES:]:
+        runs = _capitalised_runs(line)
+        if (
+            len(runs) == 1
+            and len(runs[0]) == len(line.split()) >= 2
+            and all(len(word) >= _ADDRESS_NAME_LETTERS and fold(word) in parts for word in runs[0])
+        ):
+            return True
+    return False
+
+
+# Letters a name's word needs to count as a part of an address ("li" may be anything).
+_ADDRESS_NAME_LETTERS = 3
 
 
 def _signed_as_the_reply(run: Sequence[str], signed: str) -> bool:
@@ -390,6 +428,28 @@ def _unquoted(text: str) -> str:
     """The quoted mail's own lines, without the ">" marks each reply added: read as the sender's words, a
     sentence wrapped over "> … not limited to\n> > Wikipedia" is whole again."""
     return _QUOTE_PREFIX.sub("", text)
+
+
+def _restated(segments: tuple[Segment, ...], index: int, sender: Address) -> bool:
+    """A quote with no header between the sender's own lines, the line before it ending with a colon, that
+    names the sender by full name: the sender setting out their statement again ("我再完整寫一次：" over
+    "> 本人陳志明，為上述作品之攝影者…")."""
+    segment = segments[index]
+    name = " ".join(sender.name.casefold().split())
+    if (
+        segment.kind is not SegmentKind.QUOTED
+        or segment.forwarded_from is not None
+        or not 0 < index < len(segments) - 1
+        or not _full_name(name)
+    ):
+        return False
+    before, after = segments[index - 1], segments[index + 1]
+    return (
+        before.kind is SegmentKind.OWN
+        and after.kind is SegmentKind.OWN
+        and before.text.rstrip().endswith((":", "："))
+        and name in " ".join(_unquoted(segment.text).casefold().split())
+    )
 
 
 def _quotes_sender(segment: Segment, sender: Address, signed: str) -> bool:

@@ -162,7 +162,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
     "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
     "heldout72/hu09-bg-museum-two-files-thanks": "the museum's short name 'РИМ Хасково' taken for the signer",
-    "heldout75/ie22-zh-meiyou-wenjian": "a Wikipedia-only grant voided ('作废') and replaced in one sentence",
     "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
     "heldout77/in21-he-muzeon-copyright-atsmi": "the museum's own '©' footer read as another's credit",
@@ -180,8 +179,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout98/lw13-ro-commissioned-reply-quoted-nc": "the client's 'drept de utilizare' read as a limit",
     "heldout99/mb03-es-sin-animo-de-lucro-aviso-legal": "'difusión no comercial' (its activity) as a limit",
     "heldout102/mo09-it-foto-di-piazza-libero": "'fatta … dalla Costarella dei Barbieri' (a lane) as credit",
-    "heldout105/na22-el-visitor-rules-not-licence": "'δεν επιτρέπεται η χρήση φλας' (visitors) as a limit",
     "heldout105/nb08-es-confirms-quoted-statement": "a draft confirmed in the agent's quote, not set apart",
+    "heldout107/nk04-it-biblioteca-libero-authorised": "a credit to staff asks, as n09-n11 expect",
 }
 
 

@@ -383,3 +383,73 @@ def test_a_first_mail_headed_by_a_caseless_name_is_the_senders_own(
     )
     reading = read_ticket((CASELESS_HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
+
+
+# The sender's own words in forms the quote's header does not tell: a first mail signed with a name the
+# sender's address spells (the reply signed in another script), a statement set out again in a quote with
+# no header between the reply's own lines, and an answer that picks one of the licenses the question lists.
+ADDRESS_HEAD = HEAD.replace("Sara Conti <sara@conti.example>", "கவிதா ராமன் <kavitha@kavitha-raman.example>")
+NESTED_BY_ADDRESS = (
+    "Yes, it was me, with the camera's timer.\n\nகவிதா ராமன்\n\n"
+    + AGENT_QUOTE
+    + "> Who took the photo?\n>\n"
+    + ">> I publish File:Como.jpg under CC BY-SA 4.0.\n>> {signature}\n>> 2026-12-09\n"
+)
+RESTATED_HEAD = HEAD.replace("Sara Conti <sara@conti.example>", "陳志明 <chen@chen.example>")
+RESTATED = (
+    "The file is File:Como.jpg. The release is as before; here it is again:\n\n> {statement}\n\nThanks\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "spdx", "problem"),
+    [
+        pytest.param(
+            ADDRESS_HEAD,
+            NESTED_BY_ADDRESS.format(signature="Kavitha Raman"),
+            "CC-BY-SA-4.0",
+            None,
+            id="first-mail-signed-with-the-name-the-address-spells",
+        ),
+        pytest.param(
+            ADDRESS_HEAD,
+            NESTED_BY_ADDRESS.format(signature="Priya Menon"),
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="first-mail-signed-by-a-name-the-address-does-not-spell",
+        ),
+        pytest.param(
+            RESTATED_HEAD,
+            RESTATED.format(statement="本人陳志明，同意以 CC BY 4.0 授權條款釋出此作品。"),
+            "CC-BY-4.0",
+            None,
+            id="statement-restated-in-a-headerless-quote-naming-the-sender",
+        ),
+        pytest.param(
+            RESTATED_HEAD,
+            RESTATED.format(statement="王小明同意以 CC BY 4.0 授權條款釋出此作品。"),
+            None,
+            LicenseProblem.NONE_FOUND,
+            id="headerless-quote-naming-someone-else",
+        ),
+        pytest.param(
+            HEAD,
+            ANSWERS + "> Which license: CC BY 4.0, CC BY-SA 4.0 or CC0 1.0?\n\nCC BY-SA 4.0, please.\n",
+            "CC-BY-SA-4.0",
+            None,
+            id="answer-picks-one-of-the-licenses-listed",
+        ),
+        pytest.param(
+            HEAD,
+            ANSWERS + "> Do you allow commercial use?\n\nNo. CC BY 4.0 otherwise.\n",
+            None,
+            LicenseProblem.NON_COMMERCIAL,
+            id="a-no-under-a-question-naming-no-license-still-refuses",
+        ),
+    ],
+)
+def test_the_senders_own_words_found_without_a_header(
+    vocab: ReadingVocabulary, head: str, body: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    reading = read_ticket((head + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

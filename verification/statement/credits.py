@@ -381,7 +381,10 @@ def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Se
     tokens = tokenize(text)
     credits: list[Credit] = []
     for index in range(2, len(tokens) - 1):
-        if tokens[index].norm not in vocab.by_postpositions or tokens[index + 1].norm not in vocab.take_verbs:
+        if tokens[index].norm in vocab.by_postpositions and tokens[index + 1].norm not in vocab.take_verbs:
+            credits.extend(_uncased_agent_after_verb(text, tokens, index, vocab, holder_names))
+            continue
+        if tokens[index].norm not in vocab.by_postpositions:
             continue
         first = index
         while first > 0 and index - first < MAX_PERSON_WORDS and tokens[first - 1].raw[:1].isupper():
@@ -395,6 +398,33 @@ def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Se
             phrase = " ".join(text[tokens[first].start : tokens[index + 1].end].split())
             credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
+
+
+def _uncased_agent_after_verb(
+    text: str, tokens: Sequence[Token], by: int, vocab: StatementVocabulary, holder_names: Sequence[str]
+) -> list[Credit]:
+    """A taking verb, then a name of two or three words in a script without capitals, then the by-word:
+    "ფოტოები გადაღებულია გიორგი ბერიძის მიერ" (the photos were taken by Giorgi Beridze). Not the
+    holder's name, not a pronoun or a relation among the words (those are read as such)."""
+    for verb in range(by - 2, max(-1, by - MAX_PERSON_WORDS - 2), -1):
+        words = tokens[verb + 1 : by]
+        if any(token.gap for token in tokens[verb + 1 : by + 1]):
+            return []
+        if tokens[verb].norm not in vocab.take_verbs:
+            continue
+        if len(words) < 2 or not all(
+            _uncased_word(token.raw)
+            and token.norm not in vocab.pronouns
+            and token.norm not in vocab.relations
+            for token in words
+        ):
+            return []
+        name = " ".join(token.raw for token in words)
+        if is_holder_name(name, holder_names, vocab):
+            return []
+        phrase = " ".join(text[tokens[verb].start : tokens[by].end].split())
+        return [Credit(phrase=phrase, name=name, by_signer=False)]
+    return []
 
 
 def _passive_verb(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:

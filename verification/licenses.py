@@ -690,6 +690,7 @@ _LANGUAGE_LISTS = (
     "order_auxiliaries",
     "chosen_words",
     "platform_words",
+    "place_prepositions",
     "link_words",
     "consent_words",
     "consent_markers",
@@ -855,6 +856,7 @@ class LicenseVocabulary:
     order_auxiliaries: PhraseTable  # "do" in "Do not crop": opening a sentence before a negator, an order
     chosen_words: PhraseTable  # "I choose", "wybieram": the free license after them is the one picked
     platform_words: PhraseTable  # "Flickr": a license named after one in its sentence is that copy's
+    place_prepositions: PhraseTable  # "in", "no": before a place's name, after an only-word, a territory
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
     other_works_topics: (
@@ -1751,6 +1753,7 @@ def _restriction_hits(
         *_until_notice_hits(tokens, vocab, masked),
         *_valid_while_hits(tokens, vocab, masked),
         *_territory_hits(tokens, vocab, masked),
+        *_only_place_hits(tokens, vocab, masked, foreign),
         *_duration_hits(tokens, vocab, masked, foreign),
         *_term_hits(tokens, vocab, masked),
         *_form_answer_hits(tokens, vocab, masked),
@@ -5849,6 +5852,39 @@ def _territory_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: f
     return hits
 
 
+def _only_place_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use allowed in one place only: "a autorização vale só para uso aqui no Brasil", "only for use
+    in Germany". An only-word, not negated nor after a first-person subject, then within
+    `_ONLY_PLACE_REACH` words of its clause a place preposition before a capitalised name that is no wiki
+    word, a use word between them. A free license holds everywhere."""
+    hits: list[_Hit] = []
+    for only in _spans(tokens, vocab.only_words, masked, None):
+        # the only-word's own language is not asked: the longest match may be a neighbour's ("só para")
+        if _negated(tokens, only.start, vocab) or _own_trade(tokens, only.start, vocab, foreign):
+            continue  # "I only use it in Lightroom": the sender's own use
+        used = False
+        for at in range(only.end, min(len(tokens), only.end + _ONLY_PLACE_REACH)):
+            if tokens[at].gap:
+                break
+            used = used or vocab.use_nouns.matches_any(tokens, at) or vocab.use_verbs.matches_any(tokens, at)
+            found = vocab.place_prepositions.match(tokens, at)
+            if found is None or not used:
+                continue
+            name = at + found.length
+            if (
+                name < len(tokens)
+                and not tokens[name].gap
+                and tokens[name].raw[:1].isupper()
+                and not vocab.wiki_words.matches_any(tokens, name)
+            ):
+                hits.append(_Hit(only.start, name + 1, None, LicenseProblem.NOT_FREE))
+            break
+    return hits
+
+
+_ONLY_PLACE_REACH = 6  # "só para uso aqui no Brasil", "only for use here in Brazil"
 _WITHIN_ONLY_REACH = 4  # "only to uses within", "μόνο για χρήσεις εντός"
 _WITHIN_USE_REACH = 2  # "χρήση εντός", "use it within"
 

@@ -31,6 +31,20 @@ SAMPLES = cases_of(REPO / "samples")
 ALL_CASES = [case for folder in CORPORA for case in cases_of(folder)]
 
 
+def test_no_two_cases_serve_one_url_differently() -> None:
+    """Every case's pages are served from one merged fake web: a host two cases give different pages
+    would show one of them the other's site (twins that differ only in their site need two hosts)."""
+    served: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for case in ALL_CASES:
+        for url, page in json.loads((case / "sites.json").read_text()).items():
+            content = json.dumps(page, sort_keys=True)
+            first = served.setdefault(url, (content, case.name))
+            if first[0] != content:
+                clashes.append(f"{url}: {first[1]} and {case.name}")
+    assert clashes == []
+
+
 @pytest.fixture(scope="module")
 def sample_web() -> Iterator[dict[str, str]]:
     sites: dict[str, object] = {}

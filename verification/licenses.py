@@ -691,6 +691,7 @@ _LANGUAGE_LISTS = (
     "chosen_words",
     "platform_words",
     "place_prepositions",
+    "personal_data_words",
     "link_words",
     "consent_words",
     "consent_markers",
@@ -857,6 +858,7 @@ class LicenseVocabulary:
     chosen_words: PhraseTable  # "I choose", "wybieram": the free license after them is the one picked
     platform_words: PhraseTable  # "Flickr": a license named after one in its sentence is that copy's
     place_prepositions: PhraseTable  # "in", "no": before a place's name, after an only-word, a territory
+    personal_data_words: PhraseTable  # "personal data", "dane osobowe": a data-protection notice's sentence
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
     other_works_topics: (
@@ -1787,7 +1789,15 @@ def _without_descriptions(
         and not (hit.problem is not None and hit.spdx is None and _about_other_works(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _photography_rule(tokens, hit, vocab))
         and not (hit.problem is not None and _compared_with(tokens, hit, vocab))
+        and not (hit.problem is not None and hit.spdx is None and _about_personal_data(tokens, hit, vocab))
     ]
+
+
+def _about_personal_data(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A restriction in a sentence about personal data: a data-protection footer's "Dane osobowe … nie
+    będą wykorzystywane w celach komercyjnych" limits what is done with the sender's data, not the work."""
+    first, last = sentence_around(tokens, hit.start)
+    return any(vocab.personal_data_words.matches_any(tokens, i) for i in range(first, last + 1))
 
 
 # Words an unlike-word may stand before the restriction it compares the grant with.

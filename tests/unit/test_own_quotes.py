@@ -401,52 +401,53 @@ RESTATED = (
 )
 
 
+NAMED = "本人陳志明，同意以 CC BY 4.0 授權條款釋出此作品。"
+OTHER_NAMED = "王小明同意以 CC BY 4.0 授權條款釋出此作品。"
+LISTED = "> Which license: CC BY 4.0, CC BY-SA 4.0 or CC0 1.0?\n\nCC BY-SA 4.0, please.\n"
+UNLISTED = "> Do you allow commercial use?\n\nNo. CC BY 4.0 otherwise.\n"
+# (id, head, the reply's body, the license read, the problem read)
+HEADERLESS = [
+    (
+        "signed-with-the-name-the-address-spells",
+        ADDRESS_HEAD,
+        NESTED_BY_ADDRESS.format(signature="Kavitha Raman"),
+        "CC-BY-SA-4.0",
+        None,
+    ),
+    (
+        "signed-by-a-name-the-address-does-not-spell",
+        ADDRESS_HEAD,
+        NESTED_BY_ADDRESS.format(signature="Priya Menon"),
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
+    (
+        "restated-in-a-quote-naming-the-sender",
+        RESTATED_HEAD,
+        RESTATED.format(statement=NAMED),
+        "CC-BY-4.0",
+        None,
+    ),
+    (
+        "quote-naming-someone-else",
+        RESTATED_HEAD,
+        RESTATED.format(statement=OTHER_NAMED),
+        None,
+        LicenseProblem.NONE_FOUND,
+    ),
+    ("answer-picks-one-of-the-licenses-listed", HEAD, ANSWERS + LISTED, "CC-BY-SA-4.0", None),
+    (
+        "a-no-under-a-question-naming-no-license",
+        HEAD,
+        ANSWERS + UNLISTED,
+        None,
+        LicenseProblem.NON_COMMERCIAL,
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("head", "body", "spdx", "problem"),
-    [
-        pytest.param(
-            ADDRESS_HEAD,
-            NESTED_BY_ADDRESS.format(signature="Kavitha Raman"),
-            "CC-BY-SA-4.0",
-            None,
-            id="first-mail-signed-with-the-name-the-address-spells",
-        ),
-        pytest.param(
-            ADDRESS_HEAD,
-            NESTED_BY_ADDRESS.format(signature="Priya Menon"),
-            None,
-            LicenseProblem.NONE_FOUND,
-            id="first-mail-signed-by-a-name-the-address-does-not-spell",
-        ),
-        pytest.param(
-            RESTATED_HEAD,
-            RESTATED.format(statement="本人陳志明，同意以 CC BY 4.0 授權條款釋出此作品。"),
-            "CC-BY-4.0",
-            None,
-            id="statement-restated-in-a-headerless-quote-naming-the-sender",
-        ),
-        pytest.param(
-            RESTATED_HEAD,
-            RESTATED.format(statement="王小明同意以 CC BY 4.0 授權條款釋出此作品。"),
-            None,
-            LicenseProblem.NONE_FOUND,
-            id="headerless-quote-naming-someone-else",
-        ),
-        pytest.param(
-            HEAD,
-            ANSWERS + "> Which license: CC BY 4.0, CC BY-SA 4.0 or CC0 1.0?\n\nCC BY-SA 4.0, please.\n",
-            "CC-BY-SA-4.0",
-            None,
-            id="answer-picks-one-of-the-licenses-listed",
-        ),
-        pytest.param(
-            HEAD,
-            ANSWERS + "> Do you allow commercial use?\n\nNo. CC BY 4.0 otherwise.\n",
-            None,
-            LicenseProblem.NON_COMMERCIAL,
-            id="a-no-under-a-question-naming-no-license-still-refuses",
-        ),
-    ],
+    ("head", "body", "spdx", "problem"), [c[1:] for c in HEADERLESS], ids=[c[0] for c in HEADERLESS]
 )
 def test_the_senders_own_words_found_without_a_header(
     vocab: ReadingVocabulary, head: str, body: str, spdx: str | None, problem: LicenseProblem | None

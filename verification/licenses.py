@@ -691,6 +691,7 @@ _LANGUAGE_LISTS = (
     "chosen_words",
     "platform_words",
     "place_prepositions",
+    "genitive_postpositions",
     "personal_data_words",
     "link_words",
     "consent_words",
@@ -858,6 +859,7 @@ class LicenseVocabulary:
     chosen_words: PhraseTable  # "I choose", "wybieram": the free license after them is the one picked
     platform_words: PhraseTable  # "Flickr": a license named after one in its sentence is that copy's
     place_prepositions: PhraseTable  # "in", "no": before a place's name, after an only-word, a territory
+    genitive_postpositions: PhraseTable  # "ki", "की": "hamari website ki baaki photos" (our site's others)
     personal_data_words: PhraseTable  # "personal data", "dane osobowe": a data-protection notice's sentence
     own_sites: PhraseTable  # "from my website": a revocation there takes the work off the holder's own site
     other_works: PhraseTable  # "the other photos on my site": a restriction of them is none of this grant's
@@ -1880,6 +1882,7 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
             and (
                 _opens_statement(tokens, i)
                 or _opens_after_attributes(tokens, i)
+                or _opens_after_genitive(tokens, i, vocab)
                 or _opens_that_clause(tokens, i, vocab)
             )
             and not _joined_to_this(tokens, i, vocab)
@@ -2005,6 +2008,23 @@ def _opens_after_attributes(tokens: Sequence[Token], index: int) -> bool:
         if token.gap:
             return _after_sentence_adverb(tokens, start)
     return False
+
+
+def _opens_after_genitive(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
+    """A genitive postposition right before `index`, at most `_GENITIVE_LEAD` words after the sentence's
+    start, no punctuation between: "Vaise hamari website ki baaki photos …", "मेरी वेबसाइट की बाकी
+    तस्वीरें …" (the other photos of our website) open the statement as "les autres photos" do."""
+    if index == 0 or tokens[index].gap or not vocab.genitive_postpositions.matches_any(tokens, index - 1):
+        return False
+    for start in range(index - 1, max(-1, index - _GENITIVE_LEAD - 2), -1):
+        if start == 0 or tokens[start].brk:
+            return True
+        if tokens[start].gap:
+            return False
+    return False
+
+
+_GENITIVE_LEAD = 4  # "Vaise hamari website ki": a sentence adverb, a possessive, a noun, the postposition
 
 
 def _after_sentence_adverb(tokens: Sequence[Token], index: int) -> bool:
@@ -4562,10 +4582,20 @@ def _conditional_wiki_hits(
                 break
             if _outside_before(tokens, word, vocab):
                 continue  # "…, že souhlas platí i mimo Wikipedii": also outside Wikipedia
+            if _in_main_clause(tokens, condition, word):
+                break
             if not _turned_after(tokens, word.end, vocab):
                 hits.append(_Hit(condition.start, word.end, None, LicenseProblem.WIKIPEDIA_ONLY))
             break
     return hits
+
+
+def _in_main_clause(tokens: Sequence[Token], condition: _Span, word: _Span) -> bool:
+    """The condition opens its sentence and a comma closes it before the wiki word: "Pokud s tím vedení
+    souhlasí, doporučuji použít text z Wikipedie" (if the board agrees, I suggest Wikipedia's text) makes
+    the wiki word the main clause's, not the condition's."""
+    opens = condition.start == 0 or tokens[condition.start].brk
+    return opens and any("," in tokens[i].sep for i in range(condition.end, word.start + 1))
 
 
 def _outside_before(tokens: Sequence[Token], word: _Span, vocab: LicenseVocabulary) -> bool:
@@ -6938,6 +6968,8 @@ def _prior_consent_hits(
                 continue
             if marker.start > consent.start and vocab.without_words.matches_any(tokens, marker.start):
                 continue  # "permission without restrictions": a without-word governs what follows it
+            if _granted_without(tokens, marker, consent, vocab):
+                continue
             if any(vocab.revocation_words.matches_any(tokens, i) for i in range(start, end)):
                 continue  # "دون إمكانية سحب الموافقة": without any way to withdraw the consent
             if not any(
@@ -6946,6 +6978,32 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _granted_without(
+    tokens: Sequence[Token], marker: _Span, consent: _Span, vocab: LicenseVocabulary
+) -> bool:
+    """A without-marker in a clause that grants a use: "anyone may use and change it without permission",
+    "بغیر اجازت کے استعمال اور تبدیل کر سکتا ہے" say nobody needs to ask. The grant is a permission word
+    with a use word between it and the without-phrase (before it, or after it in verb-final languages), and
+    nothing in the clause refuses: no negator, negative determiner, prohibition or negated permission
+    ("No company may use it without permission", "Reproduction without permission may result in …")."""
+    if marker.start > consent.start or not vocab.without_words.matches_any(tokens, marker.start):
+        return False
+    first, last = _clause_around(tokens, marker.start)
+    refusals = (vocab.negators, vocab.negative_determiners, vocab.prohibition_words)
+    if _holds_any(tokens, (*refusals, vocab.negated_permissions), range(first, last + 1)):
+        return False
+    uses = (vocab.use_verbs, vocab.modify_words)
+
+    def used(between: range) -> bool:
+        return any(table.matches_any(tokens, i) for table in uses for i in between)
+
+    return any(
+        vocab.permission_words.matches_any(tokens, i)
+        and (used(range(i + 1, marker.start)) if i < marker.start else used(range(consent.end, i)))
+        for i in (*range(first, marker.start), *range(consent.end, last + 1))
+    )
 
 
 def _seeking_negated(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:

@@ -195,6 +195,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout102/mo09-it-foto-di-piazza-libero": "'fatta … dalla Costarella dei Barbieri' (a lane) as credit",
     "heldout105/nb08-es-confirms-quoted-statement": "a draft confirmed in the agent's quote, not set apart",
     "heldout107/nk04-it-biblioteca-libero-authorised": "a credit to staff asks, as n09-n11 expect",
+    "heldout111/nz13-ru-translit-no-file-names": "romanised Russian 'samo' (itself) read as 'only'",
 }
 
 

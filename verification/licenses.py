@@ -727,6 +727,7 @@ _LANGUAGE_LISTS = (
     "mistake_words",
     "correct_words",
     "confirm_words",
+    "assent_words",
     "keep_words",
     "seek_words",
     "conditions",
@@ -894,6 +895,7 @@ class LicenseVocabulary:
     mistake_words: PhraseTable  # "by mistake", "copié mal": a license named as an error, not a former choice
     correct_words: PhraseTable  # "the correct one is", "richtig ist": a license after them corrects one
     confirm_words: PhraseTable  # "I confirm", "confermo": a reply taking on the statement it points at
+    assent_words: PhraseTable  # "yes I agree", "d'accord": a reply's opening assent to the quoted draft
     keep_words: PhraseTable  # "kept intact", "se conserve": a watermark that must stay, in a condition
     while_words: PhraseTable  # "as long as", "solange": after a validity word, a grant that lasts while
     verb_final_prepositions: PhraseTable  # "auf", "op": open a phrase before a clause-closing use verb
@@ -1400,6 +1402,31 @@ def confirms_text_below(text: str, vocab: LicenseVocabulary) -> bool:
         sentences[span.start] in below and not _negated(tokens, span.start, vocab)
         for span in _spans(tokens, vocab.confirm_words, frozenset(), None)
     )
+
+
+def assents_at_opening(text: str, vocab: LicenseVocabulary) -> bool:
+    """The text opens with an assent, not negated, within its first `_ASSENT_LEAD` words: "Yes I agree",
+    "Oui je suis daccord pr les 3 photos", "ok de acuerdo, adelante", "ja passt so": a short reply that
+    takes on what the agent put to it."""
+    tokens = tokenize(text)
+    return any(
+        span.start < _ASSENT_LEAD and not _negated(tokens, span.start, vocab)
+        for span in _spans(tokens, vocab.assent_words, frozenset(), None)
+    )
+
+
+def names_assent(text: str, vocab: LicenseVocabulary) -> bool:
+    """The text holds an assent or a confirmation, not negated: the reply an agent asks for ("I agree",
+    "Accetto")."""
+    tokens = tokenize(text)
+    return any(
+        not _negated(tokens, span.start, vocab)
+        for table in (vocab.assent_words, vocab.confirm_words)
+        for span in _spans(tokens, table, frozenset(), None)
+    )
+
+
+_ASSENT_LEAD = 5  # "Hallo Frau Berger, ja passt so", "Oui je suis daccord": a greeting or a subject first
 
 
 def _with_port(tokens: Sequence[Token], free: Sequence[_Hit]) -> str | None:

@@ -13,16 +13,20 @@ from verification.forms import with_leaders_as_colons, without_unticked_options
 from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
 from verification.licenses import (
     LicenseVocabulary,
+    PhraseTable,
+    assents_at_opening,
     confirms_text_above,
     confirms_text_below,
-    fold,
     is_no_answer,
+    names_assent,
     read_license,
+    tokenize,
 )
 from verification.message import MailVocabulary, parse_message
 from verification.model import Address, LicenseFinding, LicenseProblem, ParsedMessage, Segment, SegmentKind
 from verification.quoting import QuotingVocabulary, split_segments
 from verification.statement import StatementVocabulary, read_statement, release_text
+from verification.statement.names import address_spells
 from verification.statement.words import CASELESS_RUN
 from verification.text_limit import within_token_limit
 
@@ -58,7 +62,7 @@ def read_ticket(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
 
 def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     message = within_token_limit(parse_message(raw, vocab.mail), vocab.mail.limits.max_release_tokens)
-    message = _with_confirmed_draft(message, vocab.licenses, vocab.mail.quoting)
+    message = _with_confirmed_draft(message, vocab.licenses, vocab.mail.quoting, vocab.statement.closings)
     whole = _with_own_quotes(message, vocab.mail.quoting)
     # new words that name a license are the statement, and the old mail stays a quote (a corrected release
     # quoting the one it replaces); read for who speaks and where, the two are one statement (`whole`)
@@ -243,22 +247,24 @@ def _with_own_quotes(message: ParsedMessage, quoting: QuotingVocabulary) -> Pars
 
 
 def _with_confirmed_draft(
-    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary
+    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary, closings: PhraseTable
 ) -> ParsedMessage:
     """A reply naming no license that confirms the statement below ("confermo la dichiarazione qui
-    sotto") when the agent's quoted mail holds a drafted statement, set apart by rule lines or quotation
-    marks: the draft, confirmed in person, is the sender's statement (its restrictions count too)."""
+    sotto") or opens with an assent ("Yes I agree", "ok de acuerdo") when the agent's quoted mail holds a
+    drafted statement, set apart by rule lines or quotation marks: the draft, confirmed in person, is the
+    sender's statement (its restrictions count too, and the reply's own: "ok but not for commercial")."""
     own = message.text(SegmentKind.OWN)
     if not any(segment.kind is SegmentKind.QUOTED for segment in message.segments):
         return message  # most mail: no quote to confirm
-    if not confirms_text_below(own, licenses):
+    if not confirms_text_below(own, licenses) and not assents_at_opening(own, licenses):
         return message
     if read_license(own, licenses).problem is not LicenseProblem.NONE_FOUND:
         return message
     for segment in message.segments:
         if segment.kind is not SegmentKind.QUOTED:
             continue
-        draft = _drafted_statement(_unquoted(segment.text), quoting)
+        quote = _unquoted(segment.text)
+        draft = _drafted_statement(quote, quoting) or _draft_after_instruction(quote, licenses, closings)
         if draft and read_license(draft, licenses).problem is not LicenseProblem.NONE_FOUND:
             confirmed = Segment(kind=SegmentKind.OWN, text=draft, forwarded_from=None)
             return replace(message, segments=(*message.segments, confirmed))
@@ -278,6 +284,41 @@ def _drafted_statement(quote: str, quoting: QuotingVocabulary) -> str | None:
         return quote[rules[0].end() : rules[1].start()].strip() or None
     passage = _QUOTED_PASSAGE.search(quote)
     return passage.group(1).strip() if passage else None
+
+
+def _draft_after_instruction(quote: str, licenses: LicenseVocabulary, closings: PhraseTable) -> str | None:
+    """The paragraphs after the agent's instruction, up to the agent's closing line: "… il vous suffit de
+    répondre « Je suis d'accord » si la déclaration suivante est exacte :" (a paragraph ending in a colon
+    that puts an assent in quotation marks) sets out the statement to confirm below it."""
+    paragraphs = re.split(r"\n[ \t]*\n", quote)
+    for number, paragraph in enumerate(paragraphs):
+        if not paragraph.rstrip().endswith((":", "：")):
+            continue
+        if not any(names_assent(term, licenses) for term in _QUOTED_TERM.findall(paragraph)):
+            continue
+        lines: list[str] = []
+        for line in "\n\n".join(paragraphs[number + 1 :]).splitlines():
+            if _closes(line, closings):
+                break
+            lines.append(line)
+        return "\n".join(lines).strip() or None
+    return None
+
+
+# A short term in quotation marks: «Je suis d'accord», „Ich stimme zu“, "I agree".
+_QUOTED_TERM = re.compile(r"[\"“„«「『]\s*([^\"“”„«»「」『』\n]{1,40}?)\s*[\"”“»」』]")
+
+
+def _closes(line: str, closings: PhraseTable) -> bool:
+    """The line opens the agent's closing: a signature's separator, or a closing ("Cordialement,", "Mit
+    freundlichen Grüßen") on a short line of its own."""
+    if line.strip() in ("--", "-- ", "—"):
+        return True
+    tokens = tokenize(line)
+    return 0 < len(tokens) <= _CLOSING_LINE_WORDS and closings.match(tokens, 0) is not None
+
+
+_CLOSING_LINE_WORDS = 5  # "Mit freundlichen Grüßen", "Yours sincerely, Hannah"
 
 
 def _over_headers(text: str, end: int, quoting: QuotingVocabulary) -> bool:
@@ -377,23 +418,21 @@ def _signed_by(run: Sequence[str], name: str) -> bool:
 
 
 def _signed_as_the_address(run: Sequence[str], sender: Address) -> bool:
-    """One of the quote's last lines is a name alone, of two words at least, each a part of the sender's
-    address: "Kavitha Raman" over a reply from kavitha@kavitha-raman.in signed in Tamil script."""
-    parts = set(re.split(r"[^\w]+|_", fold(sender.addr)))
+    """One of the quote's last lines is a name, of two words at least, each a part of the sender's
+    address, alone or before a dash and the rest of a signature: "Kavitha Raman" over a reply from
+    kavitha@kavitha-raman.in signed in Tamil script, "Théo Garnier - www.garnier-photo.fr" from
+    theo.garnier44@laposte.net."""
     lines = [" ".join(_unquoted(line).split()) for line in run if _unquoted(line).strip()]
     for line in lines[-_SIGNED_LINES:]:
-        runs = _capitalised_runs(line)
-        if (
-            len(runs) == 1
-            and len(runs[0]) == len(line.split()) >= 2
-            and all(len(word) >= _ADDRESS_NAME_LETTERS and fold(word) in parts for word in runs[0])
-        ):
+        name = _SIGNATURE_REST.split(line, maxsplit=1)[0]
+        runs = _capitalised_runs(name)
+        if len(runs) == 1 and len(runs[0]) == len(name.split()) and address_spells(sender.addr, runs[0]):
             return True
     return False
 
 
-# Letters a name's word needs to count as a part of an address ("li" may be anything).
-_ADDRESS_NAME_LETTERS = 3
+# A spaced dash or bar after a signature's name: its trade, firm or site follow.
+_SIGNATURE_REST = re.compile(r"\s+[-–—|]\s+")
 
 
 def _signed_as_the_reply(run: Sequence[str], signed: str) -> bool:

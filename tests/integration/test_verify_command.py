@@ -196,6 +196,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout105/nb08-es-confirms-quoted-statement": "a draft confirmed in the agent's quote, not set apart",
     "heldout107/nk04-it-biblioteca-libero-authorised": "a credit to staff asks, as n09-n11 expect",
     "heldout111/nz13-ru-translit-no-file-names": "romanised Russian 'samo' (itself) read as 'only'",
+    "heldout112/ob06-nl-museum-owns-copyright-cc0": "a sentence after one on other works read as the grant's",
+    "heldout112/ob14-de-gallery-exhibition-loan-only": "a loan contract's term for the gallery as a limit",
 }
 
 

@@ -269,6 +269,15 @@ DRAFT = (
     "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n> ------\n>\n"
     "> Licenses such as CC BY-NC 4.0 are not accepted.\n"
 )
+# The agent's instruction puts the answer in quotation marks and ends with a colon; the draft follows,
+# up to the agent's closing.
+INSTRUCTED = (
+    "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
+    "> Dear Ms Conti,\n>\n"
+    '> Please simply reply "I agree" if the following statement is correct:\n>\n'
+    "> I, Sara Conti, publish File:Como.jpg under CC BY-SA 4.0.\n>\n"
+    "> Sara Conti, 2025-03-03\n>\n> Kind regards,\n> Hannah Berg\n> --\n> Volunteer Response Team\n"
+)
 ANSWERED_UNDER = (
     "My answers are marked (SC).\n\n"
     "On Mon, 3 Mar 2025 at 18:42, VRT <permissions@wikimedia.example> wrote:\n"
@@ -453,4 +462,34 @@ def test_the_senders_own_words_found_without_a_header(
     vocab: ReadingVocabulary, head: str, body: str, spdx: str | None, problem: LicenseProblem | None
 ) -> None:
     reading = read_ticket((head + body).encode(), vocab)
+    assert (reading.license.spdx, reading.license.problem) == (spdx, problem)
+
+
+NO_ANSWER_QUOTED = INSTRUCTED.replace('"I agree"', "yes")
+NONE, NC = LicenseProblem.NONE_FOUND, LicenseProblem.NON_COMMERCIAL
+# A short reply opening with an assent ("Yes I agree", "ja passt so") takes on the draft the agent set out
+# (between rule lines, or after an instruction quoting the answer it asks for); its own restriction counts.
+# (id, the reply's body, the license read, the problem read)
+ASSENTS = [
+    ("assent-opens-the-reply", "Yes I agree.\n\nSara\n\n" + DRAFT, "CC-BY-SA-4.0", None),
+    ("assent-to-instructed", "Hallo, ja passt so!\n\n" + INSTRUCTED, "CC-BY-SA-4.0", None),
+    ("assent-with-a-restriction", "Yes I agree, not for commercial use.\n\n" + INSTRUCTED, None, NC),
+    ("no-assent", "I do not agree.\n\n" + INSTRUCTED, None, NONE),
+    (
+        "assent-late-in-the-reply",
+        "Thanks. Let me think about it, I agree it matters.\n\n" + INSTRUCTED,
+        None,
+        NONE,
+    ),
+    ("no-answer-in-quotation-marks-no-draft", "Yes I agree.\n\n" + NO_ANSWER_QUOTED, None, NONE),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "spdx", "problem"), [row[1:] for row in ASSENTS], ids=[row[0] for row in ASSENTS]
+)
+def test_a_reply_opening_with_an_assent_takes_on_the_draft(
+    vocab: ReadingVocabulary, body: str, spdx: str | None, problem: LicenseProblem | None
+) -> None:
+    reading = read_ticket((HEAD + body).encode(), vocab)
     assert (reading.license.spdx, reading.license.problem) == (spdx, problem)

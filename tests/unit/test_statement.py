@@ -18,6 +18,7 @@ from verification.licenses import LicenseVocabulary
 from verification.model import Address, Credit, Link, ParsedMessage, Segment, SegmentKind, Statement
 from verification.statement import StatementVocabulary, read_statement, release_text
 from verification.statement.caseless import caseless_introduced
+from verification.statement.names import address_spells
 from verification.statement.words import joined_wraps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1732,3 +1733,17 @@ def test_file_title_credits(
 )
 def test_caseless_introduced(vocab: StatementVocabulary, text: str, expected: str | None) -> None:
     assert caseless_introduced(text, vocab) == expected
+
+
+@pytest.mark.parametrize(
+    ("address", "name", "spelled"),
+    [
+        ("theo.garnier44@laposte.net", "Théo Garnier", True),
+        ("kavitha@kavitha-raman.in", "Kavitha Raman", True),
+        ("anna.berg@berg-foto.example", "Erik Berg", False),  # a relative shares the surname only
+        ("li.wei@mail.example", "Li Wei", False),  # two letters may be any address's part
+        ("theo@garnier.example", "Théo", False),  # one word names nobody for sure
+    ],
+)
+def test_address_spells_the_writers_name(address: str, name: str, spelled: bool) -> None:
+    assert address_spells(address, name.split()) is spelled

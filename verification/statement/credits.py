@@ -2462,6 +2462,8 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
                 continue  # "Archivo:Laguna.jpg": the file namespace, not "archivo" (from the archive)
             if _capitalised_inside(tokens, position):
                 continue  # "Studio Julien Ferrand – Photographie": a noun, no "photographié"
+            if _owned_noun(tokens, position, vocab):
+                continue  # "our archive mailbox, my colleague Tom": the signer's own archive, no verb
             if (
                 (norm in vocab.take_verbs and not vocab.take_verbs.accented_otherwise(tokens[position].raw))
                 or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
@@ -2475,6 +2477,18 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             ):
                 return position
     return None
+
+
+def _owned_noun(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """An own possessive, as written, right before `index` in its clause: "our archive" is a noun, no
+    taking verb, "my heirs" are the signer's own (Finnish "minä otimme", I took, holds no Swedish "mina",
+    my)."""
+    return (
+        index > 0
+        and not tokens[index].gap
+        and tokens[index - 1].norm in vocab.own_possessives
+        and vocab.own_possessives.holds_as_written(tokens[index - 1].raw)
+    )
 
 
 # Words an authorship noun's complement may hold before its copula: "Der Urheber des Gemäldes ist",
@@ -2706,7 +2720,8 @@ def phrase_credits(
     work done for the writer: a favour ("撮ってくださった", "촬영해 주신": only someone else is honoured so)
     or an order ("su nostra commissione", "по нашему заказу").
     Not one negated right after it ("다른 사람이 찍어 준 것이 아니라", not something another took for me), nor
-    an order to upload ("die Benutzer Seehase77 in meinem Auftrag hochgeladen hat", "Hochgeladen hat die
+    after the signer's possessive ("me and my heirs"), nor an order to upload ("die Benutzer Seehase77 in
+    meinem Auftrag hochgeladen hat", "Hochgeladen hat die
     Bilder der Benutzer Wanderfalke58, ein Bekannter von mir, in meinem Auftrag": an upload verb in the
     sentence and no verb of taking or making in the phrase's clause)."""
     tokens = tokenize(text)
@@ -2720,6 +2735,8 @@ def phrase_credits(
             post_negators.match(tokens, i) for i in after if not any(tokens[j].gap for j in range(end, i + 1))
         ):
             continue
+        if _owned_noun(tokens, index, vocab):
+            continue  # "binds me and my heirs": the signer's own heirs, to come
         first, last = _around(tokens, index, sentence=False)
         if any(tokens[i].norm in vocab.upload_verbs for i in range(first, last)):
             continue

@@ -499,3 +499,15 @@ def pen_names(text: str, vocab: StatementVocabulary) -> tuple[str, ...]:
                 found.append(match.group(1).strip())
             at = folded.find(word, at + 1)
     return tuple(found)
+
+
+def address_spells(address: str, words: Sequence[str]) -> bool:
+    """Each of two words at least is a part of the address ("Kavitha Raman" of kavitha@kavitha-raman.in,
+    "Théo Garnier" of theo.garnier44@laposte.net): the name of whoever writes from it. Short words (a
+    "li") may be any address's part."""
+    parts = set(re.split(r"[^\w]+|_|\d+", fold(address)))
+    spelled = (len(word) >= _ADDRESS_NAME_LETTERS and fold(word) in parts for word in words)
+    return len(words) >= 2 and all(spelled)
+
+
+_ADDRESS_NAME_LETTERS = 3  # letters a name's word needs to count as a part of an address

@@ -35,6 +35,7 @@ from verification.statement.credits import (
     titled_agent_credits,
 )
 from verification.statement.names import (
+    address_spells,
     clean_name,
     distinctive_words,
     first_slot,
@@ -149,8 +150,13 @@ def read_statement(
     unwrapped = without_asides(unwrapped)  # "was taken early one morning - the week … - by Graham Pike"
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     # an heir who names the maker is credited once, by the maker's name; a name that is only what a file
-    # shows ("художника Петра Мельника" of "Петро Мельник. Соняшники…") does not stand for it
-    if not any(not _shown_in_title(credit, files, vocab) for credit in credits):
+    # shows ("художника Петра Мельника" of "Петро Мельник. Соняшники…") does not stand for it, nor one
+    # read as the signer's ("Photo: Harold Pike" under "Estate of Harold Pike", signed by his daughter);
+    # "made by me" answers it
+    if not any(
+        (not credit.by_signer or credit.name is None) and not _shown_in_title(credit, files, vocab)
+        for credit in credits
+    ):
         negated = license_vocab.post_negators
         credits = (
             *credits,
@@ -180,8 +186,9 @@ def read_statement(
         credits = (denied,)  # "I did not take the photos myself"
     if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
+    sender = message.sender.addr if message.sender else ""
     credits = _one_per_name(
-        _signed_as(credit, signature, vocab)
+        _signed_as(_spelled_by_sender(credit, sender), signature, vocab)
         for credit in credits
         if not _shown_in_title(credit, files, vocab)
     )
@@ -461,9 +468,11 @@ def _quoted_credits(
     languages = ParagraphLanguages(quoted, detector, license_vocab.detected_as)
     named = {credit.name for credit in found if credit.name}
     flat = " ".join(quoted.split())
+    sender = message.sender.addr if message.sender else ""
+    read = read_credits(quoted, word_tokens(quoted), vocab, holder_names, languages)
     return tuple(
         credit
-        for credit in read_credits(quoted, word_tokens(quoted), vocab, holder_names, languages)
+        for credit in (_spelled_by_sender(credit, sender) for credit in read)
         if credit.name
         and not credit.by_signer
         and credit.name not in named
@@ -501,6 +510,16 @@ def _without_cut_names(credits: tuple[Credit, ...]) -> tuple[Credit, ...]:
         )
 
     return tuple(credit for credit in credits if not cut(credit))
+
+
+def _spelled_by_sender(credit: Credit, sender: str) -> Credit:
+    """A credit to a name the sender's address spells is the signer's: "je suis Théo Garnier, photographe"
+    in the earlier mail of theo.garnier44@laposte.net, whose reply is signed "Theo", or "the photographer
+    Théo Garnier" in the agent's mail he answers."""
+    local = sender.partition("@")[0]  # not the domain: an estate's site spells the late maker's name
+    if credit.by_signer or not credit.name or not address_spells(local, credit.name.split()):
+        return credit
+    return dataclasses.replace(credit, by_signer=True)
 
 
 def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary) -> Credit:

@@ -259,6 +259,9 @@ class FakeWeb:
         self.latency = latency
         self.strict_scheme = strict_scheme  # False: an http page is served over https and vice versa
         self._sites: dict[str, SiteEntry] = {}
+        # host -> the schemes it has pages under: a proxy asked to CONNECT looks the host up here, not by
+        # scanning every page (tens of thousands in the tests' merged web)
+        self._schemes: dict[str, set[str]] = {}
         self._lock = threading.Lock()
         self._log: list[Hit] = []
         self._events: list[tuple[int, str, int]] = []  # (sequence, host, +1 start / -1 end)
@@ -300,8 +303,10 @@ class FakeWeb:
         }
 
     def add(self, url: str, entry: SiteEntry) -> None:
+        key = _key(url)
         with self._lock:
-            self._sites[_key(url)] = entry
+            self._sites[key] = entry
+            self._schemes.setdefault(_host_of(key), set()).add(urlsplit(key).scheme)
 
     def hits(self, method: str | None = None) -> list[Hit]:
         with self._lock:
@@ -341,14 +346,12 @@ class FakeWeb:
 
     def knows_host(self, host: str) -> bool:
         with self._lock:
-            return any(_host_of(k) == host for k in self._sites)
+            return host in self._schemes
 
     def serves_tls(self, host: str) -> bool:
         with self._lock:
-            return any(
-                _host_of(k) == host and (k.startswith("https:") or not self.strict_scheme)
-                for k in self._sites
-            )
+            schemes = self._schemes.get(host, set())
+            return "https" in schemes or (bool(schemes) and not self.strict_scheme)
 
     def close(self) -> None:
         self._server.shutdown()

@@ -1959,8 +1959,10 @@ def _relation_credits(
         is_relation = (
             token.norm in vocab.relations and not vocab.relations.accented_otherwise(token.raw)
         ) or _possessed_relation(tokens, index, vocab)
+        # the paragraph's own subject pronouns where it is known: Swedish "som" (which) is no Slovak "som"
+        native = _own_vocabulary(languages, vocab, token.start, token.end) or vocab
         agent = is_agent(token.norm, vocab) and (
-            _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, vocab)
+            _preceded_by(tokens, index, vocab.by_prepositions, 3) or _agent_in_prose(tokens, index, native)
         )
         if agent and token.norm in vocab.agents and not vocab.agents.holds_as_written(token.raw):
             agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
@@ -2813,17 +2815,25 @@ _COMMISSION_NEGATION_REACH = 3  # "nu am angajat", "did not hire", "haben keinen
 
 def _signer_hired(tokens: Sequence[Token], verb: int, vocab: StatementVocabulary) -> bool:
     """The signer is the one commissioned: a first-person subject and a passive auxiliary before the verb
-    in its clause ("I was commissioned", "Ich wurde vom Verein beauftragt"), a by-word after it
+    in its clause or right after it ("I was commissioned", "Ich wurde vom Verein beauftragt", "bin von
+    der Geschäftsführung (…) beauftragt worden"), a by-word after it
     ("commissioned by the museum": whoever wrote may be the one hired), or a first-person object beside
     it ("hat mich beauftragt", "hired me", "que ens ha encarregat")."""
     first, _ = _around(tokens, verb, sentence=False)
+    # "bin von unserer Geschäftsführung (Herrn Bernd Hofmann) beauftragt": over an aside in brackets
+    while first > 0 and _one_clause_over_brackets(tokens, first - 1, verb):
+        first, _ = _around(tokens, first - 1, sentence=False)
     clause = tokens[first:verb]
     # "la commune me l'a commandée": clitics may stand between
     beside = [tokens[i] for i in range(max(first, verb - 3), min(len(tokens), verb + 3)) if i != verb]
     after = verb + 1
+    # German puts the auxiliary after the participle: "bin … beauftragt worden"
+    auxiliary_after = (
+        after < len(tokens) and not tokens[after].gap and tokens[after].norm in vocab.passive_auxiliaries
+    )
     return (
         (
-            any(token.norm in vocab.passive_auxiliaries for token in clause)
+            (auxiliary_after or any(token.norm in vocab.passive_auxiliaries for token in clause))
             and any(_subject_pronoun(token, vocab) for token in clause)
         )
         or (after < len(tokens) and not tokens[after].gap and tokens[after].norm in vocab.by_prepositions)

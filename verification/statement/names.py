@@ -338,13 +338,15 @@ def spelled_in_host(name: str, host: str, vocab: StatementVocabulary) -> bool:
     """The host's name spells two distinctive words of the organisation's name at least: "Museu de la
     Farga de Santa Aurèlia" in museufarga-santaaurelia.cat, "Fondazione Palazzo Orsetti" in
     fondazioneorsetti.it; a one-word name must be a whole part of the host's first label ("Hromy" in
-    hromy-fb.cz)."""
+    hromy-fb.cz), alone or with its article ("De Nachtvlinders" in denachtvlinders.nl)."""
     labels = host.lower().removeprefix("www.").split(".")
     spelled = fold("".join(labels[:-1])).replace("-", "")
     words = [word for word in distinctive_words(name, vocab) if len(word) > 3]
     if len(words) == 1 and len(distinctive_words(name, vocab)) == 1:
-        # a one-word name ("kapela Hromy" and www.hromy-fb.cz): a whole part of the host's first label
-        return words[0] in fold(labels[0]).split("-")
+        # a one-word name ("kapela Hromy" and www.hromy-fb.cz): a whole part of the host's first label, or
+        # the whole name is, its article too ("De Nachtvlinders" and denachtvlinders.nl)
+        parts = fold(labels[0]).split("-")
+        return words[0] in parts or "".join(filter(str.isalnum, fold(name))) in parts
     return sum(word in spelled for word in words) >= 2
 
 

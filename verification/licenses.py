@@ -67,17 +67,22 @@ def _token_pattern() -> re.Pattern[str]:
 
 # A sentence ends at . ! ? ; before a space, unless a dash or a version number follows ("Nevezd meg! -
 # Így add tovább! 4.0": Hungarian's official names carry "!"), at a blank line, or at a full-width stop
-# (Chinese and Japanese put no space after "。"), a danda ("।", Hindi and Bengali) or an Armenian or
-# Ethiopic full stop ("։", "።"); clauses end at any separating punctuation, full-width forms included.
+# (Chinese and Japanese put no space after "。"), a danda ("।", Hindi and Bengali) or an Armenian,
+# Ethiopic, Burmese or Khmer full stop ("։", "።", "။", "។"); clauses end at any separating punctuation,
+# full-width forms and the Burmese comma ("၊") included.
 _SENTENCE_END = re.compile(
     r"[.!?;]\s+(?![-\u2010-\u2015]|\d+\.\d)|\n\s*\n"
-    r"|[\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965\u0589\u1362]"
+    r"|[\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965\u0589\u1362\u104b\u17d4\u17d5]"
 )
 # Marks that open a list item at a line's start: each item is a sentence of its own.
 _BULLETS = frozenset("•·‣▪●◦*–-")
-_GAP_CHARS = frozenset(",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011")
+_GAP_CHARS = frozenset(
+    ",:()[]{}<>|\u3001\uff0c\uff1a\uff08\uff09\u060c\u300c\u300d\u300e\u300f\u3010\u3011\u104a\u17d6"
+)
 # where a _SENTENCE_END match can start: a text between two tokens without any needs no search
-_SENTENCE_END_CHARS = frozenset(".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965\u0589\u1362")
+_SENTENCE_END_CHARS = frozenset(
+    ".!?;\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965\u0589\u1362\u104b\u17d4\u17d5"
+)
 # Letters that Unicode does not decompose but people write without their mark; and the circled c that
 # Korean and Japanese keyboards offer for the copyright sign ("사진 ⓒ 박지훈"), which would decompose to "c".
 _FOLD_EXTRA = str.maketrans(

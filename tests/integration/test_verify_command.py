@@ -198,6 +198,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout111/nz13-ru-translit-no-file-names": "romanised Russian 'samo' (itself) read as 'only'",
     "heldout112/ob06-nl-museum-owns-copyright-cc0": "a sentence after one on other works read as the grant's",
     "heldout112/ob14-de-gallery-exhibition-loan-only": "a loan contract's term for the gallery as a limit",
+    "heldout113/oh16-my-reply-quoted-nc-example": "Burmese 'ယခင်က' (before) of a chosen NC licence",
+    "heldout113/oi06-fr-wiki-editor-has-permission": "an editor writing for the photographer: a credit",
+    "heldout113/oi09-it-nephew-for-painter-gmail": "a nephew writing for the painter: a credit",
 }
 
 

@@ -17,10 +17,23 @@ from verification.statement.words import CASELESS_RUN
 _PLAIN_WORDS = re.compile("[\u3041-\u309f\uac00-\ud7af]")  # hiragana and Hangul
 _HIRAGANA = re.compile("[\u3041-\u309f]+")
 # What ends a name in running text without spaces: punctuation (full-width too) and the line's end.
-# Vowel and tone marks are letters' parts, though no word characters to `re`: Thai "เป็น", Hindi "फोटो".
-_NAME_STOP = re.compile(
-    r"[^\w\s・·\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0900-\u0903\u093a-\u094f\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3]"
+# Vowel and tone marks are letters' parts, though no word characters to `re`: Thai "เป็น", Hindi "फोटो",
+# Lao "ອ້າຍ", Khmer "បងប្រុស", Burmese "အစ်ကို", Tamil, Malayalam and Sinhala vowel signs.
+_LETTER_MARKS = (
+    "\u0300-\u036f"  # combining accents
+    "\u0900-\u0903\u093a-\u094f\u0962\u0963"  # Devanagari
+    "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3"  # Bengali
+    "\u0b82\u0bbe-\u0bcd\u0bd7"  # Tamil
+    "\u0d00-\u0d03\u0d3b-\u0d4d\u0d57\u0d62\u0d63"  # Malayalam
+    "\u0d81-\u0d83\u0dca-\u0ddf\u0df2\u0df3"  # Sinhala
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # Thai
+    "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd"  # Lao
+    "\u102b-\u103e\u1056-\u1059\u105e-\u1060\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d"
+    "\u108f\u109a-\u109d"  # Burmese
+    "\u17b4-\u17d3\u17dd"  # Khmer
+    "\u200c\u200d"  # zero-width (non-)joiners inside Indic words
 )
+_NAME_STOP = re.compile(rf"[^\w\s・·{_LETTER_MARKS}]")
 # A line break between two letters of scripts without spaces, which a mail program put into a sentence.
 # The middle dot and full-width brackets count with them: "スタジオ・\nタナカ".
 _WRAPPED_RUN = re.compile(

@@ -148,6 +148,11 @@ def read_statement(
             *(credit for credit in more if credit not in credits),
         )
     unwrapped = without_asides(unwrapped)  # "was taken early one morning - the week … - by Graham Pike"
+    labelled = _LABEL_ASIDE.sub("", text)  # "Crédito fotográfico (imagen del patio …): X"
+    if labelled != text:
+        labelled_languages = ParagraphLanguages(labelled, detector, license_vocab.detected_as)
+        more = read_credits(labelled, word_tokens(labelled), vocab, holder_names, labelled_languages)
+        credits = (*credits, *(credit for credit in more if credit not in credits))
     credits = (*credits, *(c for c in caseless_credits(text, vocab, holder_names) if c not in credits))
     # an heir who names the maker is credited once, by the maker's name; a name that is only what a file
     # shows ("художника Петра Мельника" of "Петро Мельник. Соняшники…") does not stand for it, nor one
@@ -480,6 +485,9 @@ def _quoted_credits(
     )
 
 
+# An aside in brackets between a caption's label and its colon: "Crédito fotográfico (imagen enviada a
+# Wikimedia): Ernesto Villaseñor Studio" is the label "Crédito fotográfico:".
+_LABEL_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)(?=[ \t]*:)")
 _SENTENCE_END = re.compile(r"[.!?。！？؟]")
 
 

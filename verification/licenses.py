@@ -1896,6 +1896,15 @@ def _photography_rule(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabula
     return False
 
 
+def about_other_works(text: str, start: int, vocab: LicenseVocabulary) -> bool:
+    """The words at character `start` stand in a sentence about the holder's other works ("Les autres
+    photos de notre site (…, prises par des adhérents) restent sous tous droits réservés"): a credit there
+    names the maker of those, not of the works released."""
+    tokens = tokenize(text)
+    index = next((i for i, token in enumerate(tokens) if token.end > start), None)
+    return index is not None and _about_other_works(tokens, _Hit(index, index + 1, None, None), vocab)
+
+
 def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """A restriction in a sentence about the holder's other works, named before it at the start of a
     clause: "De øvrige billeder på min hjemmeside er stadig beskyttet og må ikke bruges uden aftale" keeps
@@ -2000,7 +2009,7 @@ def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
         if start == 0 or tokens[start].brk or any(mark in sep for mark in ":;") or _DASH_ASIDE.search(sep):
             return True
         if tokens[start].gap:
-            return False
+            return start == index and _after_sentence_adverb(tokens, start)
     return False
 
 
@@ -2060,10 +2069,15 @@ _GENITIVE_LEAD = 4  # "Vaise hamari website ki": a sentence adverb, a possessive
 
 
 def _after_sentence_adverb(tokens: Sequence[Token], index: int) -> bool:
-    """At most `_SENTENCE_ADVERB_LETTERS` Han letters open the sentence before the comma that `index`
-    follows: "另外，", "此外，" (in addition)."""
-    for start in range(index - 1, max(-1, index - _SENTENCE_ADVERB_LETTERS - 1), -1):
-        if _UNSPACED_LETTER.fullmatch(tokens[start].raw) is None:
+    """The comma `index` follows closes the sentence's opening adverb or interjection: at most
+    `_SENTENCE_ADVERB_LETTERS` Han letters ("另外，", "此外，": in addition) or `_OPENER_WORDS` words
+    ("Oh iya, foto-foto lain …", "By the way, my other photos …")."""
+    han = index > 0 and _UNSPACED_LETTER.fullmatch(tokens[index - 1].raw) is not None
+    if not han and "," not in tokens[index].sep:
+        return False
+    reach = _SENTENCE_ADVERB_LETTERS if han else _OPENER_WORDS
+    for start in range(index - 1, max(-1, index - reach - 1), -1):
+        if han and _UNSPACED_LETTER.fullmatch(tokens[start].raw) is None:
             return False
         if start == 0 or tokens[start].brk:
             return True
@@ -2073,6 +2087,7 @@ def _after_sentence_adverb(tokens: Sequence[Token], index: int) -> bool:
 
 
 _SENTENCE_ADVERB_LETTERS = 2
+_OPENER_WORDS = 3
 
 
 _ATTRIBUTIVE_PARTICLES = frozenset({"的", "之"})

@@ -104,6 +104,10 @@ def contact_tier(link: Link, vocab: SiteVocabulary) -> int | None:
 _UNSPACED_WORD = re.compile(rf"[{CJK_LETTERS}]+")
 
 
+# The same letter as Arabic and Persian keyboards write it: Yeh and Kaf ("مريم توكلي" is "مریم توکلی").
+_LETTER_VARIANTS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+
+
 def names_holder(page_text: str, holder_names: Sequence[str]) -> str | None:
     """The first holder name whose every word (two letters or more) the page shows, ignoring case/accents.
 
@@ -122,7 +126,7 @@ def names_holder(page_text: str, holder_names: Sequence[str]) -> str | None:
 
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words without accents; anything but letters and digits separates words."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTER_VARIANTS))
     plain = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     return tuple(plain.split())
 

@@ -144,7 +144,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout43/dj10-it-per-sempre": "'scattata … dalla terrazza di casa' read as a credit to someone",
     "heldout43/dl02-en-band-agency": "'designed by the band themselves' read as a credit to the band",
     "heldout43/dl23-id-band-gmail-terdaftar": "a member's name in the title read as the signer's portrait",
-    "heldout45/dr10-ja-kimitsu-footer": "a Japanese confidentiality footer's ban read as the grant's",
     "heldout45/ds12-ro-stagiune-irevocabil": "a season's premiere and a director's name read as credits",
     "heldout46/dw08-pt-licenca-antiga-substituida": "'desde 1962' beside the holder read as a credit",
     "heldout46/dw22-ja-kyodaku-kikan-mukigen": "'許諾期間：無期限' (no time limit) read as a term",
@@ -201,6 +200,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout113/oh16-my-reply-quoted-nc-example": "Burmese 'ယခင်က' (before) of a chosen NC licence",
     "heldout113/oi06-fr-wiki-editor-has-permission": "an editor writing for the photographer: a credit",
     "heldout113/oi09-it-nephew-for-painter-gmail": "a nephew writing for the painter: a credit",
+    "heldout114/ol04-nb-idrettslag-klubbregler": "a club's rules for members' photos, said not to apply here",
+    "heldout114/om24-fa-selftimer-own-domain": "the home page names her in Persian; she signs in Latin",
+    "heldout115/on17-en-cc0-own-domain-no-site-named": "'forget what I said about … only for Wikipedia'",
+    "heldout115/on20-de-outlook-upload-url-other-photos": "'Nicht betroffen sind die Bilder …': a credit",
+    "heldout115/op13-it-two-sites-it-com-html": "the museum's .com twin of its .it site read as a look-alike",
 }
 
 

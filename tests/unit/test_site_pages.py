@@ -138,6 +138,8 @@ def test_fallback_links_same_site_in_page_order_capped(tools: DomainTools, vocab
         pytest.param("山田花子写真事務所", ["山田花子"], "山田花子", id="ja-name-in-unspaced-run"),
         pytest.param("林秋月摄影工作室", ["林秋云"], None, id="zh-other-name"),
         pytest.param("云", ["云"], None, id="zh-one-character-never"),
+        # Arabic and Persian keyboards write Yeh and Kaf apart: the same name
+        pytest.param("مريم توكلي | نويسنده", ["مریم توکلی"], "مریم توکلی", id="fa-arabic-yeh-kaf"),
     ],
 )
 def test_names_holder(page: str, names: list[str], expected: str | None) -> None:

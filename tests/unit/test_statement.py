@@ -218,6 +218,16 @@ NOBODY = Address("someone@example.org", "")
             "Sanne van Dam",
             id="two-closings-joined-on-the-last-line",
         ),
+        # a Chinese or Japanese name alone on its line, perhaps after a title and before a closing
+        pytest.param(f"{GRANT}\n\n谢谢！\n\n周明轩\n周明轩摄影工作室", "周明轩", id="zh-name-line"),
+        pytest.param(f"{GRANT}\n\n謝謝！\n\n陳怡君 敬上", "陳怡君", id="zh-name-before-closing"),
+        pytest.param(
+            f"{GRANT}\n\n耑此　敬頌\n時祺\n\n總幹事　黃文德　敬上", "黃文德", id="zh-title-name-closing"
+        ),
+        pytest.param(
+            f"{GRANT}\n\n北星製菓株式会社 広報室\n佐々木 智子", "佐々木 智子", id="ja-name-under-company"
+        ),
+        pytest.param(f"{GRANT}\n\n摄影：\n王伟", "Sam Sender", id="zh-name-under-caption-is-a-credit"),
     ],
 )
 def test_signer(vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, signer: str) -> None:
@@ -1490,7 +1500,7 @@ PARAGRAPH_LANGUAGES = [
     pytest.param(("pt", 0.99), (), id="sure-portuguese-da-is-of-the"),
     pytest.param(("it", 0.99), (), id="sure-italian-has-no-tirada"),
     pytest.param(("pt", 0.5), ("Torre de Belém",), id="unsure-every-language"),
-    pytest.param(("ku", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
+    pytest.param(("ky", 0.99), ("Torre de Belém",), id="language-without-tables-every-language"),
     pytest.param(None, ("Torre de Belém",), id="no-detector-every-language"),
 ]
 

@@ -447,6 +447,11 @@ _TIME_PLACE_LEADS = ("于", "於", "在", "从", "從", "亲自", "親自", "独
 _ADVERBIAL_LEADS = (*_TIME_PLACE_LEADS, "用", "使用", "拿", "借")  # and an instrument: "用自己的相机"
 
 
+# "this" or "our humble" before the last character of the holder's name: "当窯" (this kiln), "本宮" (this
+# temple), "弊館" (our museum)
+_HOUSE_MARKS = ("当", "當", "弊", "敝", "本")
+
+
 # Characters a department's name may have after a house pronoun: "広報部" (PR), "宣传部", "홍보팀".
 _UNIT_LENGTH = 6
 # Characters before a unit word that name its work, not another body: "広報部", "写真課".
@@ -473,6 +478,12 @@ def _is_signers(name: str, holder_names: Sequence[str], vocab: StatementVocabula
         return True  # "当社広報部が撮影": the holder's own department took it
     if any(rest.endswith(unit) and len(rest) - len(unit) <= _BARE_UNIT_HEAD for unit in vocab.caseless_units):
         return True  # "当館の広報部に撮影を依頼": a department named by its work alone is the holder's
+    if (
+        len(plain) == 2
+        and plain[0] in _HOUSE_MARKS
+        and any(holder.endswith(plain[1]) for holder in holder_names)
+    ):
+        return True  # "当窯が撮影" in a mail from 桜井窯 (a kiln): the house's own word for itself
     folded = plain.casefold()
     return any(
         len(holder) >= 2 and folded.endswith(holder)

@@ -1442,6 +1442,11 @@ def _passive_credit_at(
         return None
     if by - 1 > index and tokens[by - 1].norm in vocab.photo_nouns:
         return None  # "Jeg har selv taget dette billede af Nyhavn": a picture of Nyhavn, taken by the signer
+    if tokens[by].norm in vocab.depiction_prepositions and any(
+        tokens[i].norm in vocab.depiction_prepositions and tokens[i].norm not in vocab.by_prepositions
+        for i in range(index + 1, by)
+    ):
+        return None  # "Foto tomada del barrio de Triana": the "de" (Romanian "by") goes on an "of" phrase
     if (
         tokens[by].norm in vocab.depiction_prepositions
         and tokens[by + 1].raw.islower()

@@ -9,7 +9,14 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from verification.languages import LanguageDetector, ParagraphLanguages
-from verification.licenses import LicenseVocabulary, fold, read_license, sentence_around, tokenize
+from verification.licenses import (
+    LicenseVocabulary,
+    about_other_works,
+    fold,
+    read_license,
+    sentence_around,
+    tokenize,
+)
 from verification.model import Credit, LicenseFinding, LicenseProblem, ParsedMessage, SegmentKind, Statement
 from verification.statement.caseless import caseless_credits, caseless_introduced, caseless_represents
 from verification.statement.credits import (
@@ -213,7 +220,14 @@ def read_statement(
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)
         credits = (*credits, *(credit for credit in quoted if not _shown_in_title(credit, files, vocab)))
     credits = _without_denials(
-        [credit for credit in credits if not _in_address(credit)], text, license_vocab, detector
+        [
+            credit
+            for credit in credits
+            if not _in_address(credit) and not _of_other_works(credit, text, license_vocab)
+        ],
+        text,
+        license_vocab,
+        detector,
     )
     credits = tuple(_apposed_to_holder(credit, text, holder_names) for credit in credits)
     credits = tuple(_house_unit(credit, text, vocab) for credit in credits)
@@ -269,6 +283,15 @@ def _cut_short(credit: Credit, longer: Credit) -> bool:
         and longer.name.startswith(credit.name)
         and " ".join(longer.phrase.split()).startswith(" ".join(credit.phrase.split()))
     )
+
+
+def _of_other_works(credit: Credit, text: str, license_vocab: LicenseVocabulary) -> bool:
+    """Someone else's credit in a sentence about the holder's other works: "Les autres photos de notre site
+    (celles des journées du patrimoine, prises par des adhérents) restent sous tous droits réservés"."""
+    if credit.by_signer:
+        return False
+    start = text.find(credit.phrase)
+    return start >= 0 and about_other_works(text, start, license_vocab)
 
 
 def _in_address(credit: Credit) -> bool:
@@ -573,8 +596,8 @@ def _forwarded_makers(
     license_vocab: LicenseVocabulary,
 ) -> list[Credit]:
     """Someone else's forwarded mail that says they took the photos: "posílám výběr z toho, co jsem dneska
-    nafotil" from the theatre's photographer, under the theatre's own release. The release is the
-    holder's; the words of the mail below it make another person the maker."""
+    nafotil" from the theatre's photographer, under the theatre's own release, or that credits another
+    maker. The release is the holder's; the words of the mail below it make another person the maker."""
     sender = message.sender.addr if message.sender else None
     makers: list[Credit] = []
     for segment in message.segments:
@@ -586,6 +609,16 @@ def _forwarded_makers(
             continue
         if says_first_person_took(segment.text, vocab, license_vocab.negators):
             makers.append(Credit(phrase=f"forwarded: {name}", name=name, by_signer=False))
+        # a colleague's note on who made the works: "Nos cartels portent la mention « Photo : Raymond
+        # Lestrade »" forwarded under the museum's release; not the mail it quotes, nor its writer's own name
+        # (a photographer's forwarded statement)
+        note = "\n".join(line for line in segment.text.splitlines() if not line.lstrip().startswith(">"))
+        writer = (*holder_names, *((author.name,) if author.name else ()))
+        makers.extend(
+            credit
+            for credit in read_credits(note, word_tokens(note), vocab, writer)
+            if not credit.by_signer and credit.name and not is_holder_name(credit.name, writer, vocab)
+        )
     return makers
 
 

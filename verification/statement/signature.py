@@ -72,7 +72,54 @@ def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
                 person = name
             else:
                 brands.append(name)
+    if person is None and organisation is None:
+        person = _han_signed_name(lines, vocab)
     return Signature(tuple(lines), person, organisation, tuple(brands))
+
+
+# A Chinese or Japanese name on a signature line of its own: "周明轩", "佐々木 智子" (surname, a space, given
+# name). Han only: kana and Hangul spell ordinary words of that length too.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff々"
+_HAN_NAME = re.compile(rf"[{_HAN}]{{2,4}}|[{_HAN}]{{1,3}} [{_HAN}]{{1,3}}")
+
+
+def _without_closing_words(words: list[str], vocab: StatementVocabulary) -> list[str]:
+    """The words of a signature line without the closing written after the name: "陳怡君 敬上"
+    (respectfully submitted)."""
+    while len(words) > 1 and _is_closing(words[-1], vocab, whole=True):
+        words = words[:-1]
+    return words
+
+
+def _han_signed_name(lines: Sequence[str], vocab: StatementVocabulary) -> str | None:
+    """The first signature line that is nothing but a name in Han, perhaps after a title and before a
+    closing ("總幹事　黃文德　敬上"), which the name reader, built on capitals, does not see; not one under a
+    caption word ("摄影： / 王伟" credits a photographer), nor a title, unit, closing or organisation
+    ("总经理", "広報室", "此致", "慈雲宮")."""
+    for number, line in enumerate(lines):
+        words = line.split()
+        if not words or not all(word.isalpha() for word in words):
+            continue  # a greeting ("維基共享資源 您好："), a label, a number: no name alone
+        words = _without_closing_words(words, vocab)
+        while len(words) > 1 and fold(words[0]) in vocab.titles:
+            words.pop(0)
+        name = " ".join(words)
+        if not _HAN_NAME.fullmatch(name):
+            continue
+        above = lines[number - 1] if number else ""
+        if above.endswith((":", "：")) or fold(above.rstrip(":：")) in vocab.caption_labels:
+            continue
+        forms = (fold(name), fold(name.replace(" ", "")))
+        tables = (vocab.titles, vocab.not_names, vocab.photo_nouns, vocab.caption_labels)
+        if (
+            any(form in table for form in forms for table in tables)
+            or name.endswith(vocab.caseless_units)
+            or is_organisation(name, vocab)
+            or _is_closing(name, vocab, whole=True)
+        ):
+            continue
+        return name
+    return None
 
 
 def _is_title(norm: str, raw: str, vocab: StatementVocabulary) -> bool:
@@ -241,7 +288,8 @@ def uncased_name_under_closing(text: str, vocab: StatementVocabulary) -> str | N
     for number in range(len(lines) - 1, -1, -1):
         if lines[number] and _is_closing(lines[number], vocab, whole=True):
             below = _without_titles(next((line for line in lines[number + 1 :] if line), ""), vocab)
-            words = below.split()
+            words = _without_closing_words(below.split(), vocab)
+            below = " ".join(words)
             if 2 <= len(words) <= _UNCASED_NAME_WORDS and all(_uncased_word(word) for word in words):
                 return below
             return None
@@ -394,7 +442,7 @@ def _titled_person(part: str, vocab: StatementVocabulary) -> str | None:
     """The name after a title, in a script without capitals: "代表　星野 健一（Kenichi Hoshino）" (the
     representative, Hoshino Ken'ichi), "대표 김민수"; a romanised name in brackets after it left out."""
     bracketed = _BRACKETED.match(part)
-    words = (bracketed.group(1) if bracketed else part).split()
+    words = _without_closing_words((bracketed.group(1) if bracketed else part).split(), vocab)
     if not 2 <= len(words) <= 3 or not _is_title(fold(words[0]), words[0], vocab):
         return None
     name = " ".join(words[1:])

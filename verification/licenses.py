@@ -3184,7 +3184,7 @@ def _refusal_hits(
         near = [
             (distance, target.start, target)
             for key, target in targets
-            if (distance := _distance(tokens, refusal.span, target)) is not None
+            if (distance := _distance(tokens, refusal.span, target, vocab)) is not None
             and not _contrast_between(tokens, refusal.span, target, vocab)
             and not foreign.foreign(target, key)
         ]
@@ -3257,7 +3257,7 @@ def _refused_use(
     ]
     for key, use in uses:
         overlaps = use.start < refusal.span.end and refusal.span.start < use.end  # "使用できません"
-        distance = 0 if overlaps else _distance(tokens, refusal.span, use)
+        distance = 0 if overlaps else _distance(tokens, refusal.span, use, vocab)
         if (
             distance is not None
             and distance - _bracketed_between(tokens, refusal.span, use) <= _REFUSED_USE_REACH
@@ -3815,15 +3815,20 @@ def _only_follows(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary)
     return _close(tokens, index) and vocab.only_words.matches_any(tokens, index)
 
 
-def _clause_distance(tokens: Sequence[Token], one: _Span, other: _Span, brackets: bool = False) -> int | None:
+def _clause_distance(
+    tokens: Sequence[Token], one: _Span, other: _Span, brackets: bool = False, comma_words: bool = False
+) -> int | None:
     """Tokens between two spans of one clause (no punctuation between them, but for an aside between
-    dashes, which does not count; with `brackets`, nor one in brackets), or None."""
+    dashes, which does not count; with `brackets`, nor one in brackets; with `comma_words`, nor a single
+    word between commas: "не используйте, пожалуйста, разворот в коммерческих целях"), or None."""
     first, second = (one, other) if one.start <= other.start else (other, one)
     if second.start < first.end:
         return None
     aside = set(_dash_aside(tokens, first.end, second.start))
     if brackets:
         aside |= _bracket_aside(tokens, first.end, second.start)
+    if comma_words:
+        aside |= _comma_word_asides(tokens, first.end, second.start)
     if any(tokens[i].gap for i in range(first.end, second.start + 1) if i not in aside):
         return None
     return _words_between(tokens, first.end, second.start, aside)
@@ -3885,6 +3890,16 @@ def _dash_aside(tokens: Sequence[Token], start: int, end: int) -> range:
     if closing is None or any(tokens[i].brk for i in range(opening, closing + 1)):
         return range(0)
     return range(opening, closing)
+
+
+def _comma_word_asides(tokens: Sequence[Token], start: int, end: int) -> set[int]:
+    """Single words set off by commas from `start` to `end` ("please", "bitte", "пожалуйста"), with the
+    token after the closing comma, whose comma is the aside's."""
+    aside: set[int] = set()
+    for index in range(start, min(end, len(tokens) - 1)):
+        if all(tokens[i].sep.strip() == "," and not tokens[i].brk for i in (index, index + 1)):
+            aside.update((index, index + 1))
+    return aside
 
 
 def _breaks_at(tokens: Sequence[Token], index: int) -> bool:
@@ -4846,7 +4861,7 @@ def _link_condition_hits(
     ("the attribution must read "…" and must link to our shop": the license lets the holder ask that)."""
     conditions = _stated_conditions(tokens, vocab, masked, foreign)
     if not conditions:
-        return []  # most releases
+        return _obliged_link_hits(tokens, vocab, masked, foreign)
     sentences = _sentence_numbers(tokens)
     for mark in _spans(tokens, vocab.demanded_marks, masked, None):
         # "右下に弊社ロゴを表示していただくことを条件とさせていただきます": a logo on every copy, no credit
@@ -4865,6 +4880,38 @@ def _link_condition_hits(
         )  # "a link to the license", which the license asks for itself
         if condition is not None and not to_license and not foreign.foreign(link, "link_words"):
             start, end = min(condition.start, link.start), max(condition.end, link.end)
+            return [_Hit(start, end, None, LicenseProblem.NOT_FREE)]
+    return _obliged_link_hits(tokens, vocab, masked, foreign)
+
+
+def _obliged_link_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A link every reuser must place, said with an obligation word in the link's clause: "wherever either
+    photo is used online there has to be a clickable link to www.example.com right next to it". Not one
+    the credit holds ("the attribution must link to our shop"), one to the license, nor one not owed
+    ("you don't have to link", "a link would be welcome")."""
+    links = _spans(tokens, vocab.link_words, masked, None)
+    if not links:
+        return []  # most releases
+    obligations = [
+        span
+        for span in _spans(tokens, vocab.obligation_words, masked, None)
+        if not _negated(tokens, span.start, vocab) and not foreign.foreign(span, "obligation_words")
+    ]
+    for link in links:
+        if foreign.foreign(link, "link_words") or _credit_in_sentence(tokens, link.start, vocab):
+            continue
+        first, last = sentence_around(tokens, link.start)
+        if any(
+            table.matches_any(tokens, i)
+            for table in (vocab.license_words, vocab.cc_names, vocab.voluntary_words)
+            for i in range(first, last + 1)
+        ):
+            continue  # "a link to the license", "a link is welcome but optional"
+        obliged = next((o for o in obligations if _clause_distance(tokens, o, link) is not None), None)
+        if obliged is not None:
+            start, end = min(obliged.start, link.start), max(obliged.end, link.end)
             return [_Hit(start, end, None, LicenseProblem.NOT_FREE)]
     return []
 
@@ -7251,12 +7298,47 @@ def _contrast_between(tokens: Sequence[Token], one: _Span, other: _Span, vocab: 
     return any(vocab.contrast_words.matches_any(tokens, i) for i in range(low, high))
 
 
-def _distance(tokens: Sequence[Token], refusal: _Span, target: _Span) -> int | None:
+def _distance(tokens: Sequence[Token], refusal: _Span, target: _Span, vocab: LicenseVocabulary) -> int | None:
     """Tokens between a refusal and what it refuses; examples in brackets between stay in the clause ("use
-    in print (postcards, calendars) I do not allow")."""
+    in print (postcards, calendars) I do not allow"), and so do a single word between commas ("не
+    используйте, пожалуйста, … в коммерческих целях") and the items of a list the refusal opens."""
     if refusal.sentence_wide:
         return _sentence_distance(tokens, refusal, target)
-    return _clause_distance(tokens, refusal, target, brackets=True)
+    found = _clause_distance(tokens, refusal, target, brackets=True)
+    if found is None:
+        found = _clause_distance(tokens, refusal, target, brackets=True, comma_words=True)
+    if found is None:
+        found = _listed_after(tokens, refusal, target, vocab)
+    return found
+
+
+def _listed_after(
+    tokens: Sequence[Token], refusal: _Span, target: _Span, vocab: LicenseVocabulary
+) -> int | None:
+    """Tokens from a refusal to the word it refuses at the end of a list it opens, whose first items are
+    no modify or commercial word of the tables: "não podem ser cortadas, retocadas nem alteradas",
+    "azivunyelwe ukusikwa, ukuhlelwa noma ukushintshwa". Items of at most `_LIST_ITEM_WORDS` words
+    parted by commas, a conjunction after the last comma (before the target or right after it)."""
+    if target.start < refusal.end:
+        return None
+    commas = [i for i in range(refusal.end, target.start + 1) if tokens[i].gap]
+    if not commas or any(tokens[i].sep.strip() != "," or tokens[i].brk for i in commas):
+        return None
+    items = [later - earlier for earlier, later in itertools.pairwise(commas)]
+    if commas[0] - refusal.end > _LIST_ITEM_WORDS + 1 or any(size > _LIST_ITEM_WORDS for size in items):
+        return None
+    last = commas[-1]
+    if target.start - last > _LIST_ITEM_WORDS:
+        return None
+    joined = any(
+        vocab.conjunctions.matches_any(tokens, i)
+        for i in range(last, min(len(tokens), target.end + _LIST_ITEM_WORDS))
+        if not any(tokens[k].gap for k in range(last + 1, i + 1))
+    )
+    return target.start - refusal.end if joined else None
+
+
+_LIST_ITEM_WORDS = 2  # "retocadas", "ukuhlelwa", "colour corrected"
 
 
 def _sentence_distance(tokens: Sequence[Token], one: _Span, other: _Span) -> int | None:

@@ -205,6 +205,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout115/on17-en-cc0-own-domain-no-site-named": "'forget what I said about … only for Wikipedia'",
     "heldout115/on20-de-outlook-upload-url-other-photos": "'Nicht betroffen sind die Bilder …': a credit",
     "heldout115/op13-it-two-sites-it-com-html": "the museum's .com twin of its .it site read as a look-alike",
+    "heldout116/os19-en-sculpture-gmail-listed": "'The exhibition views on my website were taken by …'",
+    "heldout116/os24-fr-agence-artiste": "an agency writes for the painter, who took it: a credit",
 }
 
 

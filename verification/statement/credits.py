@@ -2964,6 +2964,7 @@ def _said_of_other_photos(tokens: Sequence[Token], index: int, vocab: StatementV
             and tokens[shown].raw.casefold() not in vocab.pronouns
             and tokens[shown].norm not in vocab.own_possessives
             and tokens[shown].norm not in vocab.artwork_nouns  # "fotografías de las pinturas": her works
+            and tokens[shown].norm not in vocab.subject_words  # "A foto do assunto": the mail's subject line
             # "das Bild zeigt zwar mich": an adverb before the pronoun
             and not any(
                 token.norm in vocab.own_possessives or token.raw.casefold() in vocab.pronouns

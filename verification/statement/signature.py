@@ -471,7 +471,8 @@ def _title_org(
             # "Head - Brand Communications" over "Kesar Tea Estates Pvt. Ltd.": a department, the firm below
             return company_below if company_below and not is_organisation(name, vocab) else name
     for candidate in below:
-        name = _whole_name(candidate, vocab)
+        # "Festival de Kerkennah des musiques méditerranéennes": the name, before the words describing it
+        name = _whole_name(candidate, vocab) or _org_run(candidate, vocab)
         if name and is_organisation(name, vocab):
             return name
     for index, token in enumerate(tokens):

@@ -245,6 +245,7 @@ _WORD_KEYS = (
     "hired_pronouns",
     "own_possessives",
     "artwork_nouns",
+    "subject_words",
     "self_words",
     "object_pronouns",
     "subject_fillers",
@@ -367,6 +368,7 @@ class StatementVocabulary:
     hired_pronouns: WordSet  # "nos", "ens", "mich": the writer is the one a commissioning verb hired
     own_possessives: WordSet  # "our", "proprio": before an organisation credited, the holder's own unit
     artwork_nouns: WordSet  # "painting", "tabloul": a trade and a name after one in its sentence made it
+    subject_words: WordSet  # "subject", "assunto": "the photo of the subject (line)" names no motif
     third_possessives: WordSet  # "his", "его": before an artwork noun, the artist named just before made it
     author_nouns: WordSet  # "author", "auteur", "autorem": a relation joined to one by a copula made the work
     copulas: WordSet  # "is", "est", "je": third-person only ("I am the author" is the signer's own word)
@@ -518,6 +520,7 @@ class StatementVocabulary:
             hired_pronouns=words("hired_pronouns"),
             own_possessives=words("own_possessives"),
             artwork_nouns=words("artwork_nouns"),
+            subject_words=words("subject_words"),
             third_possessives=words("third_possessives"),
             author_nouns=words("author_nouns"),
             copulas=words("copulas"),

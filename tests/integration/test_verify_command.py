@@ -207,6 +207,13 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout115/op13-it-two-sites-it-com-html": "the museum's .com twin of its .it site read as a look-alike",
     "heldout116/os19-en-sculpture-gmail-listed": "'The exhibition views on my website were taken by …'",
     "heldout116/os24-fr-agence-artiste": "an agency writes for the painter, who took it: a credit",
+    "heldout117/ov09-or-odissi-wikipedia-only": "Odia has no tables yet: unread, the licence field kept",
+    "heldout117/ov18-or-pattachitra-self-timer": "Odia has no tables yet: unread, asks for the licence",
+    "heldout117/ow04-fo-kvaedi-selftimer-html": "Faroese has no tables yet: unread, asks for the licence",
+    "heldout117/ox01-en-theatre-press-office": "'this only covers the two images above – … online press kit'",
+    "heldout117/ox05-it-agenzia-web-hotel": "an agency on the hotel's mailbox, no client site named: asks",
+    "heldout117/ox15-pt-agencia-vinicola-resposta": "'agência Vértice Digital' (who writes) read as a credit",
+    "heldout117/ox23-pt-atelier-sem-site": "'Ferraz Arquitetos, Lda.': the home page lacks the legal form",
 }
 
 

@@ -218,6 +218,20 @@ NOBODY = Address("someone@example.org", "")
             "Sanne van Dam",
             id="two-closings-joined-on-the-last-line",
         ),
+        # a company's footer of several paragraphs under the signature: registration, confidentiality,
+        # viruses, fraud, a copyright line
+        pytest.param(
+            f"{GRANT}\n\nKind regards,\n\nJames Whitcombe\nManaging Director\n\n"
+            "Harrowgate Survey Drones Ltd\nW: www.harrowgate.co.uk\n\n"
+            "Please consider the environment before printing this e-mail.\n\n"
+            "Harrowgate Survey Drones Ltd is a company registered in England and Wales, number 10987654.\n\n"
+            "CONFIDENTIALITY NOTICE: This e-mail message is for the sole use of the intended recipient.\n\n"
+            "WARNING: Computer viruses can be transmitted via e-mail; please check its attachments.\n\n"
+            "CYBER FRAUD WARNING: We will never change our bank details by e-mail; call us first.\n\n"
+            "(c) 2026 Harrowgate Survey Drones Ltd. All rights reserved.",
+            "James Whitcombe",
+            id="a-long-company-footer-under-the-signature",
+        ),
         # a Chinese or Japanese name alone on its line, perhaps after a title and before a closing
         pytest.param(f"{GRANT}\n\n谢谢！\n\n周明轩\n周明轩摄影工作室", "周明轩", id="zh-name-line"),
         pytest.param(f"{GRANT}\n\n謝謝！\n\n陳怡君 敬上", "陳怡君", id="zh-name-before-closing"),
@@ -510,6 +524,19 @@ def test_holder_names(
             id="bare-www",
         ),
         pytest.param(f"{GRANT}\n\nJane\nacme-photo.co.uk", ("https://acme-photo.co.uk",), id="bare-domain"),
+        # the sender's own site above the separator comes before the employer's in the work signature
+        pytest.param(
+            f"{GRANT}\n\nHarpreet Singh Gill\nHarpreet Lens Photography\nwww.harpreetlens.in\n-- \n"
+            "Harpreet Singh Gill | Senior QA Engineer\nCyberNest Solutions Pvt. Ltd.\nwww.cybernest.com",
+            ("https://www.harpreetlens.in", "https://www.cybernest.com"),
+            id="own-site-above-the-work-signature",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nRafael Costa\n[generated using relgen.js]\n--\n"
+            "Rafael Costa Fotografia\nwww.rcfoto.com.br",
+            ("https://www.rcfoto.com.br",),
+            id="the-release-generators-tag-is-no-site",
+        ),
         pytest.param(
             f"{GRANT}\n\nRavi Menon\nmenonwildlife.in <https://menonwildlife.in>",
             ("https://menonwildlife.in",),

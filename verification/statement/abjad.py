@@ -30,7 +30,7 @@ _ARABIC = {
 # consonants a word needs.
 _VOWEL_LETTERS = frozenset("אעהויاأإآءؤئعةويىیـ")
 _ARTICLE = "ال"  # Arabic "al-", joined to the word, often left out of a Latin spelling
-_LATIN_VOWELS = "[aeiouy]*"
+LATIN_VOWELS = "[aeiouy]*"
 _LATIN = re.compile("[a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -46,8 +46,12 @@ def abjad_script(word: str) -> dict[str, str] | None:
 
 def spelled_in_latin(word: str, latin: str) -> bool:
     """`latin` (folded: lower case, no accents) is a spelling of the Hebrew or Arabic `word`."""
-    pattern = _pattern(word)
-    # a doubled letter is one in these scripts (Arabic marks it, if at all, with a sign): Haddad = حداد
+    return spelled_by(_pattern(word), latin)
+
+
+def spelled_by(pattern: re.Pattern[str] | None, latin: str) -> bool:
+    """`latin` (folded) fits a word's pattern of Latin spellings; a doubled letter is one in the scripts
+    these patterns are made from (Arabic marks it, if at all, with a sign): Haddad = حداد."""
     letters = _DOUBLED.sub(r"\1", "".join(_LATIN.findall(latin)))
     return pattern is not None and bool(letters) and pattern.fullmatch(letters) is not None
 
@@ -65,5 +69,5 @@ def _pattern(word: str) -> re.Pattern[str] | None:
         letters = letters[len(_ARTICLE) :]
     parts = [f"(?:{table[c]})" for c in letters]
     return re.compile(
-        ("(?:[ae]l)?" if article else "") + _LATIN_VOWELS + _LATIN_VOWELS.join(parts) + _LATIN_VOWELS
+        ("(?:[ae]l)?" if article else "") + LATIN_VOWELS + LATIN_VOWELS.join(parts) + LATIN_VOWELS
     )

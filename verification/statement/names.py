@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 
 from verification.licenses import fold, tokenize
 from verification.statement.abjad import abjad_script, spelled_in_latin
+from verification.statement.indic import indic_script
+from verification.statement.indic import spelled_in_latin as spelled_in_indic
 from verification.statement.vocabulary import StatementVocabulary, Template, TemplateSet, WordSet
 from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tokens
 
@@ -430,18 +432,21 @@ def _romanised(word: str) -> str:
 def same_name_across_scripts(name: str, word: str) -> bool:
     """`word` is `name` written in another script: the signer "Дмитрий Соколов" in the title "Dmitry
     Sokolov 2024", the credit "Olena Koval" to "Олена Коваль", "Ελένη Παπαδάκη" in "Eleni Papadaki in
-    concert", "רון פרידמן" signing "Ron Friedman" (`abjad`). Only Cyrillic, Greek, Hebrew or Arabic against
-    Latin: within one script the spelling decides."""
+    concert", "רון פרידמן" signing "Ron Friedman" (`abjad`), "মৌমিতা সেন" in "Moumita Sen performing"
+    (`indic`). Only Cyrillic, Greek, Hebrew, Arabic or an Indian script against Latin: within one script the
+    spelling decides."""
     if _script(name) == _script(word):
         return False
     for script_word, latin in ((name, word), (word, name)):
         if abjad_script(script_word) is not None and latin.isascii():
             return spelled_in_latin(script_word, fold(latin))
+        if indic_script(script_word) and latin.isascii():
+            return spelled_in_indic(script_word, fold(latin))
     return same_name_word(_romanised(name), _romanised(word))
 
 
 def _script(word: str) -> str:
-    """ "cyrillic", "greek", "georgian", "armenian", "abjad" (Hebrew or Arabic) or "other"."""
+    """ "cyrillic", "greek", "georgian", "armenian", "abjad" (Hebrew or Arabic), "indic" or "other"."""
     if any("\u0400" <= c <= "\u04ff" for c in word):
         return "cyrillic"
     if any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in word):
@@ -452,6 +457,8 @@ def _script(word: str) -> str:
         return "armenian"
     if abjad_script(word) is not None:
         return "abjad"
+    if indic_script(word):
+        return "indic"
     return "other"
 
 

@@ -25,7 +25,7 @@ _TRAILING_PUNCTUATION = ".,;:!?'\""
 @dataclass(frozen=True)
 class _Site:
     url: str
-    group: int  # 0 signature, 1 statement body, 2 other text, 3 links only
+    group: int  # -1 a sign-off above the separator, 0 signature, 1 statement body, 2 other text, 3 links
     deep: bool
     order: int
 
@@ -36,6 +36,7 @@ def read_websites(
     """URLs and bare domains the message names, best first: signature, then body; home pages first."""
     found: list[_Site] = []
     sources = [
+        (-1, _sign_off_above_separator(text)),
         (0, "\n".join(signature)),
         (1, text),
         (2, other),
@@ -50,6 +51,25 @@ def read_websites(
     for site in sorted(found, key=lambda s: (s.group, s.deep, s.order)):
         best.setdefault(_site_key(site.url), site.url)
     return tuple(best.values())
+
+
+def _sign_off_above_separator(text: str) -> str:
+    """The sites written above the mail program's signature separator ("--", a rule of dashes): the sender
+    names their own there ("写真の作品は個人のサイトで公開しています：https://www.yamada-shashin.jp/",
+    "Harpreet Lens Photography / www.harpreetlens.in"), where the work signature added under every mail
+    names the employer's. They come first; nothing where no separator parts the text."""
+    lines = text.splitlines()
+    separators = [number for number, line in enumerate(lines) if _SEPARATOR.fullmatch(line.strip())]
+    above = "\n".join(lines[: separators[-1]]) if separators else ""
+    # a site written as one ("https://…", "www.…"), not any word with a dot ("[generated using relgen.js]")
+    return "\n".join(_WRITTEN_SITE.findall(above))
+
+
+_WRITTEN_SITE = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+
+
+# A signature separator: "--", "-- ", a rule of dashes, underscores or equals signs.
+_SEPARATOR = re.compile(r"-{2,}|_{2,}|={2,}|―{2,}|─{2,}")
 
 
 def _own_quotes(message: ParsedMessage) -> list[str]:

@@ -3787,6 +3787,8 @@ def _negated_aside(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary
     if not tokens[opening].gap or tokens[opening].brk or opening == 0 or ":" in tokens[opening].sep:
         return None  # "Vodeni žig nije uvjet: tko želi, može … obrezivati": a colon opens no aside
     for start in range(opening, index):
+        if _only_follows(tokens, start + 1, vocab):
+            continue  # "no sólo en Wikipedia sino en cualquier medio, incluido …": "not only", no refusal
         if vocab.negators.matches_any(tokens, start) or vocab.negative_determiners.matches_any(tokens, start):
             return _Span(start, start + 1)
     for start in range(max(0, opening - 2), opening):

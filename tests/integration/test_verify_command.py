@@ -214,6 +214,19 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout117/ox05-it-agenzia-web-hotel": "an agency on the hotel's mailbox, no client site named: asks",
     "heldout117/ox15-pt-agencia-vinicola-resposta": "'agência Vértice Digital' (who writes) read as a credit",
     "heldout117/ox23-pt-atelier-sem-site": "'Ferraz Arquitetos, Lda.': the home page lacks the legal form",
+    "heldout118/oz05-ca-altres-fotos-drets-reservats": "a ban on the other photos read as the grant's",
+    "heldout118/oz06-ro-exemplu-nc-citat-din-ajutor": "a quoted help-page example of NC",
+    "heldout118/oz12-ca-cap-us-que-no-permeti-cc0": "'cap ús … que no permeti': a double negative",
+    "heldout118/oz14-gl-ninguen-pense-so-wikipedia-html": "'que ninguén pense que é só para…': negated",
+    "heldout118/oz16-pt-reply-to-gmail-estudio": "'não comerciais' said of other uses, read as the grant's",
+    "heldout118/oz22-it-solo-piacere-citato-nome": "'solo per Wikipedia' inside a sentence that denies it",
+    "heldout118/pb01-ja-company-footer": "a ban on the shop's other images",
+    "heldout118/pb03-zh-big5-html-name-only": "the home page names the temple otherwise",
+    "heldout118/pb07-ja-selftimer-portrait": "'許可なく' in a sentence that is no condition of the grant",
+    "heldout118/pb08-zh-credit-line-names-signer": "'請勿公開' (do not publish) said of something else",
+    "heldout118/pc13-hy-museum-dmarc-fail": "an Armenian 'not limited to Wikipedia' read as a limit",
+    "heldout118/pc23-uk-skansen-other-photos-restricted-spf-fail": "the museum's name in the file title",
+    "heldout118/pd06-nl-long-footer": "'Niets uit deze e-mail … zonder toestemming'",
 }
 
 

@@ -169,7 +169,9 @@ def _slow_env(wiki: SandboxWiki, tmp_path: Path, put_throttle: float) -> dict[st
 def _start(wiki: SandboxWiki, tmp_path: Path, *argv: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [*PERMBOT, *argv],
-        env=_slow_env(wiki, tmp_path, put_throttle=1.5),
+        # both callers interrupt after the first save: a long wait before the next save keeps a loaded
+        # machine from finishing the run before the signal arrives (it cuts the wait short)
+        env=_slow_env(wiki, tmp_path, put_throttle=5),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

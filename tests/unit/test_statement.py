@@ -524,12 +524,12 @@ def test_holder_names(
             id="bare-www",
         ),
         pytest.param(f"{GRANT}\n\nJane\nacme-photo.co.uk", ("https://acme-photo.co.uk",), id="bare-domain"),
-        # the sender's own site above the separator comes before the employer's in the work signature
+        # the sender's own site above the separator; the employer's in the work signature below is none
         pytest.param(
             f"{GRANT}\n\nHarpreet Singh Gill\nHarpreet Lens Photography\nwww.harpreetlens.in\n-- \n"
             "Harpreet Singh Gill | Senior QA Engineer\nCyberNest Solutions Pvt. Ltd.\nwww.cybernest.com",
-            ("https://www.harpreetlens.in", "https://www.cybernest.com"),
-            id="own-site-above-the-work-signature",
+            ("https://www.harpreetlens.in",),
+            id="own-site-above-the-work-signature-the-employers-below-is-none",
         ),
         pytest.param(
             f"{GRANT}\n\nRafael Costa\n[generated using relgen.js]\n--\n"

@@ -33,10 +33,13 @@ class _Site:
 def read_websites(
     signature: Sequence[str], text: str, other: str, message: ParsedMessage, vocab: StatementVocabulary
 ) -> tuple[str, ...]:
-    """URLs and bare domains the message names, best first: signature, then body; home pages first."""
+    """URLs and bare domains the message names, best first: signature, then body; home pages first. Where
+    the sender names a site above the mail program's separator, a site named only in the work signature
+    below it is the employer's, none of the holder's."""
+    above, below = _parted_at_separator(text)
     found: list[_Site] = []
     sources = [
-        (-1, _sign_off_above_separator(text)),
+        (-1, above),
         (0, "\n".join(signature)),
         (1, text),
         (2, other),
@@ -50,19 +53,25 @@ def read_websites(
     best: dict[str, str] = {}
     for site in sorted(found, key=lambda s: (s.group, s.deep, s.order)):
         best.setdefault(_site_key(site.url), site.url)
+    own = {_site_key(url) for url in _urls_in(above, vocab)}
+    if own:
+        employers = {_site_key(url) for url in _urls_in(below, vocab)} - own
+        return tuple(url for key, url in best.items() if key not in employers)
     return tuple(best.values())
 
 
-def _sign_off_above_separator(text: str) -> str:
-    """The sites written above the mail program's signature separator ("--", a rule of dashes): the sender
-    names their own there ("写真の作品は個人のサイトで公開しています：https://www.yamada-shashin.jp/",
-    "Harpreet Lens Photography / www.harpreetlens.in"), where the work signature added under every mail
-    names the employer's. They come first; nothing where no separator parts the text."""
+def _parted_at_separator(text: str) -> tuple[str, str]:
+    """The sites written above the mail program's first signature separator ("--", a rule of dashes), and
+    the text below it. The sender names their own site above it ("写真の作品は個人のサイトで公開しています：
+    https://www.yamada-shashin.jp/", "Harpreet Lens Photography / www.harpreetlens.in"), where the work
+    signature added under every mail names the employer's. Both empty where no separator parts the text."""
     lines = text.splitlines()
     separators = [number for number, line in enumerate(lines) if _SEPARATOR.fullmatch(line.strip())]
-    above = "\n".join(lines[: separators[-1]]) if separators else ""
+    if not separators:
+        return "", ""
+    above = "\n".join(lines[: separators[0]])
     # a site written as one ("https://…", "www.…"), not any word with a dot ("[generated using relgen.js]")
-    return "\n".join(_WRITTEN_SITE.findall(above))
+    return "\n".join(_WRITTEN_SITE.findall(above)), "\n".join(lines[separators[0] + 1 :])
 
 
 _WRITTEN_SITE = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)

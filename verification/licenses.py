@@ -684,6 +684,7 @@ _LANGUAGE_LISTS = (
     "exclude_verbs",
     "even_if_words",
     "excluded_words",
+    "grant_nouns",
     "but_words",
     "post_refusals",
     "condition_nouns",
@@ -881,6 +882,7 @@ class LicenseVocabulary:
         PhraseTable  # "I exclude", "schließe ich": a commercial or change use in the sentence is left out
     )
     excluded_words: PhraseTable  # "valt hier niet onder", "is excluded": after a use, the grant leaves it out
+    grant_nouns: PhraseTable  # "release", "Freigabe": beside an excluded-phrase, what leaves works out
     but_words: PhraseTable  # "but", "aber", "mutta": with a negator right after, a use the grant leaves out
     even_if_words: PhraseTable  # "even if", "auch wenn": the condition they open asks for nothing
     post_refusals: PhraseTable  # Korean "말고", Japanese "ないでください": "do not" written after the verb
@@ -1149,12 +1151,14 @@ def read_license(
         i for hit, at in answered.items() if at is not None for i in range(hit.start, at + 1)
     )
     hits = [hit for hit in hits if answered[hit] is None]
-    # "other photos on our site are still under CC BY-NC 4.0": a license of the holder's other works
+    # "other photos on our site are still under CC BY-NC 4.0", "our press photos stay under CC BY-NC-ND 4.0
+    # and are not covered by this release": a license of the holder's other works
+    licensed = _covered(named)
     hits = [
         hit
         for hit in hits
-        if not (hit.problem in _RESTRICTION_RANK and _about_other_works(tokens, hit, vocab))
-        or not any(other.spdx and not _about_other_works(tokens, other, vocab) for other in hits)
+        if not (hit.problem in _RESTRICTION_RANK and _of_other_works(tokens, hit, licensed, vocab))
+        or not any(other.spdx and not _of_other_works(tokens, other, licensed, vocab) for other in hits)
     ]
     hits = [
         hit
@@ -1898,11 +1902,53 @@ def _photography_rule(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabula
 
 def about_other_works(text: str, start: int, vocab: LicenseVocabulary) -> bool:
     """The words at character `start` stand in a sentence about the holder's other works ("Les autres
-    photos de notre site (…, prises par des adhérents) restent sous tous droits réservés"): a credit there
-    names the maker of those, not of the works released."""
+    photos de notre site (…, prises par des adhérents) restent sous tous droits réservés", "the portrait of
+    me on my website was taken by my daughter and is not part of this release"): a credit there names the
+    maker of those, not of the works released."""
     tokens = tokenize(text)
     index = next((i for i, token in enumerate(tokens) if token.end > start), None)
-    return index is not None and _about_other_works(tokens, _Hit(index, index + 1, None, None), vocab)
+    return index is not None and _of_other_works(
+        tokens, _Hit(index, index + 1, None, None), frozenset(), vocab
+    )
+
+
+def _of_other_works(
+    tokens: Sequence[Token], hit: _Hit, licensed: frozenset[int], vocab: LicenseVocabulary
+) -> bool:
+    """A license named for works other than the ones released: in a sentence about the holder's other
+    works, or in one that says its works are left out of this grant ("Unsere Pressebilder stehen weiterhin
+    unter CC BY-NC-ND 4.0 und sind von dieser Freigabe nicht betroffen"). A use, commercial or change word
+    outside the license names before the excluded-phrase makes the sentence leave out a use instead
+    ("commercial use under CC BY-NC is not covered"): no other works then."""
+    if _about_other_works(tokens, hit, vocab):
+        return True
+    first, last = sentence_around(tokens, hit.start)
+    grants = (vocab.grant_nouns, vocab.consent_words, vocab.license_words)
+    left_out = next(
+        (
+            span
+            for span in _spans(tokens, vocab.excluded_words, frozenset(), None)
+            if hit.end <= span.start <= last
+            # the grant named beside it: "von dieser Freigabe nicht betroffen", "not covered by this release"
+            and any(
+                table.matches_any(tokens, i)
+                for table in grants
+                for i in range(
+                    max(hit.end, span.start - _GRANT_REACH), min(last + 1, span.end + _GRANT_REACH)
+                )
+            )
+        ),
+        None,
+    )
+    return left_out is not None and not any(
+        i not in licensed and getattr(vocab, table).matches_any(tokens, i)
+        for table, _ in _USE_TABLES
+        for i in range(first, left_out.start)
+    )
+
+
+# Words between an excluded-phrase and the grant it names: "sind von dieser Freigabe nicht betroffen".
+_GRANT_REACH = 4
 
 
 def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
@@ -1934,7 +1980,29 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
         # "私のウェブサイトに掲載しているその他の写真は、これまで通り無断転載禁止"
         or _other_works_topic(tokens, i, vocab)
         for i in range(first, hit.start)
+        # "Other photos may be combined with them, but commercial use is forbidden": the contrast opens a
+        # clause of its own about these works
+        if not _but_clause_between(tokens, i + 1, hit.start, vocab)
     )
+
+
+def _but_clause_between(tokens: Sequence[Token], start: int, end: int, vocab: LicenseVocabulary) -> bool:
+    """A but-word after a comma or semicolon between the two token indices, a use of its own its subject
+    at most two words on ("…, but any commercial use is forbidden"); not one that goes on about the other
+    works ("…, ale proszę ich nie zmieniać": but please do not change them)."""
+    return any(
+        any(mark in tokens[i].sep for mark in ",;")
+        and (found := vocab.but_words.match(tokens, i)) is not None
+        and any(
+            getattr(vocab, table).matches_any(tokens, at)
+            for table, _ in _USE_TABLES
+            for at in range(i + found.length, min(len(tokens), i + found.length + _BUT_SUBJECT_REACH))
+        )
+        for i in range(start, end)
+    )
+
+
+_BUT_SUBJECT_REACH = 3  # "but commercial", "but any commercial"
 
 
 def _after_unlike(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -1948,7 +2016,8 @@ def _after_unlike(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary)
 
 def _other_works_topic(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
     """The holder's other works as what a clause is about, marked by a topic particle right after them or
-    ending their word: "私のサイトに掲載しているほかの作品については", "제 블로그에 올린 다른 사진들은"."""
+    ending their word: "私のサイトに掲載しているほかの作品については", "제 블로그에 올린 다른 사진들은",
+    "Web sitemdeki diğer fotoğraflarım için"."""
     found = vocab.other_works_topics.match(tokens, index)
     if found is None:
         return False
@@ -1960,6 +2029,9 @@ def _other_works_topic(tokens: Sequence[Token], index: int, vocab: LicenseVocabu
     # case particle ends it ("その他の写真と組み合わせて": with the other photos)
     # a bracket says what they are ("その他の写真（商品写真など）は"): the marker may follow it
     at, reach = end, min(len(tokens), end + _TOPIC_REACH)
+    # or be the next word: "Web sitemdeki diğer fotoğraflarım için durum farklı" (for my other photos …)
+    if at < reach and vocab.topic_markers.matches_any(tokens, at):
+        return True
     while at < reach:
         if at == end and _opens_bracket(tokens[at]):
             closed = _after_bracket(tokens, at, reach)

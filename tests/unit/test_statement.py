@@ -232,6 +232,14 @@ NOBODY = Address("someone@example.org", "")
             "James Whitcombe",
             id="a-long-company-footer-under-the-signature",
         ),
+        # an address line of abbreviations ("k." village, "r." district) is no sentence ending the signature
+        pytest.param(
+            f"{GRANT}\n\nGintarė Jonaitienė\nsodybos savininkė\n2026-12-07\n\n"
+            "Kaimo turizmo sodyba „Ąžuolynė“\n"
+            "Dusios k., Lazdijų r. sav.\nĮmonės kodas 305118742\nhttps://www.kaimo-sodyba.example",
+            "Gintarė Jonaitienė",
+            id="an-address-line-of-abbreviations-is-no-sentence",
+        ),
         # a Chinese or Japanese name alone on its line, perhaps after a title and before a closing
         pytest.param(f"{GRANT}\n\n谢谢！\n\n周明轩\n周明轩摄影工作室", "周明轩", id="zh-name-line"),
         pytest.param(f"{GRANT}\n\n謝謝！\n\n陳怡君 敬上", "陳怡君", id="zh-name-before-closing"),
@@ -1273,6 +1281,19 @@ def test_self_made(
             ["File:The Lantern Rows live at the Roxy.jpg"],
             False,
             id="a-band-opening-with-the-is-no-person-shown",
+        ),
+        pytest.param(
+            "I took the four pictures below. CC BY 4.0. The portrait of me on my website was taken by my "
+            "daughter and is not part of this release.\n\nGraham Holt",
+            ["File:Govan shipyard cranes 1987.jpg"],
+            False,
+            id="a-portrait-left-out-of-the-release-is-not-a-file-shown",
+        ),
+        pytest.param(
+            "I took the four pictures below. CC BY 4.0. One is a portrait of me.\n\nGraham Holt",
+            ["File:Govan shipyard cranes 1987.jpg"],
+            True,
+            id="a-portrait-among-the-files",
         ),
     ],
 )

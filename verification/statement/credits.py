@@ -3140,8 +3140,11 @@ def depicts_signer(
     subject: str,
     vocab: StatementVocabulary,
     own_artwork: bool = False,
+    of_other_works: Callable[[int], bool] = lambda _: False,
 ) -> bool:
-    """The signer's full name is in a file title, or the text (or subject) says the work shows them.
+    """The signer's full name is in a file title, or the text (or subject) says the work shows them, not in
+    a sentence about other works (`of_other_works`, at a character offset of the text: "the portrait of me
+    on my website … is not part of this release").
 
     The words of a name of two words or more must be in the title (`_names_bearer`), each perhaps inflected
     ("Portret Agnieszki Nowak" shows Agnieszka Nowak) or in another script, or a Korean name written as one
@@ -3166,10 +3169,12 @@ def depicts_signer(
                 ]
                 if _names_bearer(name, missing) and not _credited_in_title(tokens, name[0], vocab):
                     return True
-    return _depiction_said(text, vocab) or _depiction_said(subject, vocab)
+    return _depiction_said(text, vocab, of_other_works) or _depiction_said(subject, vocab)
 
 
-def _depiction_said(text: str, vocab: StatementVocabulary) -> bool:
+def _depiction_said(
+    text: str, vocab: StatementVocabulary, of_other_works: Callable[[int], bool] = lambda _: False
+) -> bool:
     """A phrase saying the work shows the signer ("das bin ich", "a portrait of me"), not in a sentence
     that quotes a caption: "„Foto: Sabine Lorenz“ – das bin ich" names who the credit is, not who is shown."""
     tokens = tokenize(text)
@@ -3188,7 +3193,7 @@ def _depiction_said(text: str, vocab: StatementVocabulary) -> bool:
         first, last = sentence_around(tokens, index)
         if not any(
             tokens[i].norm in vocab.caption_labels and ":" in tokens[i + 1].sep for i in range(first, last)
-        ):
+        ) and not of_other_works(tokens[index].start):
             return True
     return False
 

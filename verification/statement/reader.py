@@ -247,6 +247,11 @@ def read_statement(
         or (_sites_headed_by(represents, named_sites, text, own_organisation, vocab) if for_client else ())
         or (without_sites_in(named_sites, signed, vocab) if for_client else named_sites)
     )
+
+    # a portrait of the signer the mail leaves out of the release ("… is not part of this release")
+    def left_out(at: int) -> bool:
+        return about_other_works(text, at, license_vocab)
+
     # the signer under another name: "أنا كريم حداد" signed "Karim Haddad", the title's script
     people = tuple(
         dict.fromkeys(
@@ -263,7 +268,7 @@ def read_statement(
         credits=credits,
         self_made=self_made,
         depicts_signer=any(
-            depicts_signer(name, files, text, message.subject, vocab, own_artwork)
+            depicts_signer(name, files, text, message.subject, vocab, own_artwork, left_out)
             for name in (*people, *(alias for person in people for alias in _aliases(person, text)))
             or (None,)
         ),

@@ -199,7 +199,9 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
         if _is_footer(line, vocab):
             continue
         words = [word for word in line.split() if any(c.isalpha() for c in word)]
-        lower = sum(1 for word in words if word[0].islower())
+        # "Dusios k., Lazdijų r. sav.": abbreviations inside an address line make no sentence
+        abbreviations = sum(1 for word in words[:-1] if _ABBREVIATION.fullmatch(word))
+        lower = sum(1 for word in words if word[0].islower()) - abbreviations
         prose = (
             len(words) > _SIGNATURE_LINE_WORDS
             or (lower >= 2 and line[-1] in ".!?:" and not _ends_in_legal_form(line, vocab))
@@ -221,6 +223,10 @@ def _signature_lines(text: str, vocab: StatementVocabulary) -> list[str]:
             continue
         kept.append(line)
     return list(reversed(kept))
+
+
+# A short lower-case word cut with a full stop: "k.," (kaimas), "r." (rajonas), "str.", "ul.".
+_ABBREVIATION = re.compile(r"[^\W\d]{1,4}\.,?")
 
 
 # A date after a place on a signature line: "05.12.2026", "5. Dezember 2026", "den 5.12.2026", "2026-12-05".

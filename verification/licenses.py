@@ -5653,7 +5653,11 @@ def _revocable_hits(
                 first <= word.start <= last
                 and not _off_own_site(tokens, word, vocab)
                 and not any(
-                    vocab.negators.matches_any(tokens, i) or vocab.negative_determiners.matches_any(tokens, i)
+                    vocab.negators.matches_any(tokens, i)
+                    or vocab.negative_determiners.matches_any(tokens, i)
+                    # written after the verb: "나중에 철회할 수 없다는 것" (that it cannot be withdrawn later)
+                    or vocab.post_negators.matches_any(tokens, i)
+                    or vocab.negated_permissions.matches_any(tokens, i)
                     for i in (*near, *range(min(word.start, when.start), max(word.end, when.end)))
                     if i not in aside
                 )
@@ -6669,6 +6673,12 @@ def _no_changes_hits(
             and not any(_clause_distance(tokens, span, revocation) is not None for revocation in revocations)
             # the work named in the clause: "non vanno ritagliate" of "le foto", not "redigera artikeln"
             and _names_the_work(tokens, span, vocab)
+            # "Non escludiamo in alcun modo né l'uso commerciale né la modifica": what an exclusion verb
+            # (here negated) takes, its own reader's
+            and not any(
+                vocab.exclude_verbs.matches_any(tokens, i)
+                for i in range(_clause_around(tokens, negator)[0], negator)
+            )
         ):
             hits.append(_Hit(negator, span.end, None, LicenseProblem.NO_DERIVATIVES))
     return hits

@@ -232,6 +232,13 @@ NOBODY = Address("someone@example.org", "")
             "James Whitcombe",
             id="a-long-company-footer-under-the-signature",
         ),
+        # two honorifics before a name of three words: the name alone counts toward a name's length
+        pytest.param(
+            f"{GRANT}\n\nUn saludo,\n\nRvdo. D. Julián Pardo Gil\nPárroco de Santa María\n"
+            "Villaseca de la Sierra",
+            "Julián Pardo Gil",
+            id="two-honorifics-before-a-three-word-name",
+        ),
         # an address line of abbreviations ("k." village, "r." district) is no sentence ending the signature
         pytest.param(
             f"{GRANT}\n\nGintarė Jonaitienė\nsodybos savininkė\n2026-12-07\n\n"

@@ -50,6 +50,8 @@ _BRACKETED_WORDS = 12
 # Words of time or place between a credit's verb and its "by": "taken in 2019 by X", "tomada en 2020
 # por X". A clause mark or a line end between stops the credit.
 _ADVERBIAL_WORDS = 4
+# ... after a passive verb: "taken at the family carol service last Christmas by X"
+_PASSIVE_ADVERBIAL_WORDS = 8
 
 
 def read_credits(
@@ -476,6 +478,16 @@ def _description(tokens: Sequence[Token], start: int) -> list[Token]:
     return words
 
 
+def _after_life_years(tokens: Sequence[Token], index: int) -> int:
+    """Past the years in brackets after a name ("(1921–1998)", "(1921-1998)"), else `index`."""
+    if index >= len(tokens) or "(" not in tokens[index].sep or not tokens[index].raw.isdecimal():
+        return index
+    at = index + 1
+    if at < len(tokens) and tokens[at].raw.isdecimal() and ")" not in tokens[at].sep:
+        at += 1
+    return at if at < len(tokens) and ")" in tokens[at].sep else index
+
+
 def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
     """A full name in running text with a trade in apposition after it: "nous avions fait appel à Julien
     Marchand, photographe à Caen, qui a couvert la journée", or opening a sentence a taking verb goes on
@@ -497,15 +509,18 @@ def apposed_agent_credits(text: str, vocab: StatementVocabulary, holder_names: S
         named = _capitalised_run(tokens, index)
         if named is None or named[1] >= len(tokens):
             continue
-        agent = tokens[named[1]]
+        after = _after_life_years(tokens, named[1])  # "José Augusto Carvalho (1921–1998), fotógrafo"
+        if after >= len(tokens):
+            continue
+        agent = tokens[after]
         if (
             agent.norm in vocab.articles
-            and named[1] + 1 < len(tokens)
-            and not tokens[named[1] + 1].gap
+            and after + 1 < len(tokens)
+            and not tokens[after + 1].gap
             and _taken_later(tokens, index, vocab)
         ):
             # "John Smith, a photographer from Galway, took …": the article before the trade
-            agent = tokens[named[1] + 1]._replace(sep=agent.sep)
+            agent = tokens[after + 1]._replace(sep=agent.sep)
         if (
             "," not in agent.sep
             or not agent.raw[:1].islower()
@@ -922,11 +937,12 @@ def credit_at(
             continue
         templates: TemplateSet = getattr(vocab, key)
         for template in templates.starting(tokens[index].norm):
-            if not sequence_at(tokens, index, template.before):
+            lead_end = _lead_end(tokens, index, template.before, full_name, vocab)
+            if lead_end is None:
                 continue
-            start = _after_labels(tokens, index + len(template.before), vocab)
+            start = _after_labels(tokens, lead_end, vocab)
             first = next((i for i in range(start, len(tokens)) if tokens[i].is_word), len(tokens))
-            opened = tokens[index + len(template.before) - 1].end
+            opened = tokens[lead_end - 1].end
             if first < len(tokens) and "\n\n" in text[opened : tokens[first].start].replace(" ", ""):
                 # "las dos fotos:\n\nCasa Lis desde el río …", "I hold the full copyright:\n\nTower Bridge
                 # from …": a list follows, not a credit
@@ -953,13 +969,15 @@ def credit_at(
             ):
                 continue
             if (
-                uncased is not None
-                and name is not None
+                name is not None
                 and len(_words(name)) < 2
                 and not CASELESS_RUN.search(name)
                 and all(word in vocab.photo_nouns for word in template.before if word != ":")
+                and (uncased is not None or template.before[-1:] == (":",))
             ):
-                continue  # "ფოტო: თბილისი, რიყის პარკი": after a photo noun one word is the place shown
+                # "ფოტო: თბილისი, რიყის პარკი", "Photo: Shopfront": after a photo noun and its colon one
+                # word is what the photo shows
+                continue
             inside = _words_after_inside(tokens, start, end, template.after)
             if name is not None and inside is not None:
                 # "thanks to Anna Berg for the photos": an organisation's run took the words after the slot
@@ -995,6 +1013,37 @@ def credit_at(
         or _subject_credit_at(text, tokens, index, vocab, holder_names)
         or _object_first_credit_at(text, tokens, index, vocab, holder_names)
     )
+
+
+def _lead_end(
+    tokens: Sequence[Tok], index: int, before: Sequence[str], full_name: bool, vocab: StatementVocabulary
+) -> int | None:
+    """Where a template's words before its slot end when they stand at `index`, else None. A full-name
+    template opening with a photo noun may have what they show between the noun and the rest: "as fotos
+    da estrea son de Uxía Lema", "las fotos del estreno son de …" (a preposition and a few words)."""
+    if sequence_at(tokens, index, before):
+        return index + len(before)
+    if (
+        not full_name
+        or len(before) < 3
+        or before[0] not in vocab.photo_nouns
+        or tokens[index].norm != before[0]
+    ):
+        return None
+    of = index + 1
+    if of >= len(tokens) or tokens[of].norm not in vocab.depiction_prepositions:
+        return None
+    line = tokens[index].line
+    for rest in range(of + 2, min(len(tokens), of + 2 + _SHOWN_WORDS)):
+        if not all(token.is_word and token.line == line for token in tokens[of:rest]):
+            return None
+        if sequence_at(tokens, rest, before[1:]):
+            return rest + len(before) - 1
+    return None
+
+
+# Words of what the photos show between a photo noun and its copula: "fotos da estrea son de".
+_SHOWN_WORDS = 3
 
 
 def _inside_capitalised_name(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
@@ -1165,7 +1214,7 @@ def _described_label_end(tokens: Sequence[Tok], index: int, position: int, vocab
     naslovnici: Petra Kovač", "Illustration de couverture : …". A photo noun's label does not ("Photos of
     the castle: Schloss Lichtenau" says what they show). `position` unchanged when there is none."""
     if all(token.norm in vocab.photo_nouns for token in tokens[index:position]):
-        return position
+        return _described_photo_label_end(tokens, position, vocab)
     line = tokens[index].line
     for ahead in range(position, min(len(tokens), position + _LABEL_WORDS + 1)):
         token = tokens[ahead]
@@ -1180,6 +1229,40 @@ def _described_label_end(tokens: Sequence[Tok], index: int, position: int, vocab
 
 # Lower-case words a credit word's label may go on with before its colon: "Ilustracija na naslovnici:".
 _LABEL_WORDS = 3
+
+
+def _described_photo_label_end(tokens: Sequence[Tok], position: int, vocab: StatementVocabulary) -> int:
+    """Where a photo noun's label, described in a few words, reaches its colon when the name after it is
+    apposed to a trade: "Fotografia Festa Major 2025: Jordi Puigdemunt, fotògraf municipal". Without the
+    trade the words after the colon may be what the photos show. `position` unchanged when there is none."""
+    line = tokens[position - 1].line
+    for ahead in range(position, min(len(tokens), position + _PHOTO_LABEL_WORDS + 1)):
+        token = tokens[ahead]
+        if token.line != line:
+            break
+        if token.norm in _CAPTION_MARKS:
+            return ahead if ahead > position and _name_then_trade(tokens, ahead + 1, vocab) else position
+        if not token.is_word:
+            break
+    return position
+
+
+def _name_then_trade(tokens: Sequence[Tok], start: int, vocab: StatementVocabulary) -> bool:
+    """Two to four capitalised words on one line from `start`, then a comma and a trade that takes photos."""
+    at = start
+    while at < len(tokens) and at - start < 4 and tokens[at].is_word and tokens[at].raw[:1].isupper():
+        at += 1
+    return (
+        at - start >= 2
+        and at + 1 < len(tokens)
+        and tokens[at].raw == ","
+        and tokens[at + 1].line == tokens[start].line
+        and is_agent(tokens[at + 1].norm, vocab)
+    )
+
+
+# Words a photo noun's label may go on with before its colon: "Fotografia Festa Major 2025:".
+_PHOTO_LABEL_WORDS = 5
 
 
 def _bracketed_caption(
@@ -1432,10 +1515,17 @@ def _passive_credit_at(
         return None  # "the request was made by Jean Dupont" credits no photo
     by = index + 1
     while (
-        by < min(len(tokens), index + 1 + _ADVERBIAL_WORDS)
+        by < min(len(tokens), index + 1 + _PASSIVE_ADVERBIAL_WORDS)
         and tokens[by].line == token.line
         and tokens[by].is_word
         and tokens[by].norm not in vocab.by_prepositions
+        # a relative clause with a subject of its own between: "kameran stod på ett stativ som jag lånat av
+        # grannen" (on a tripod I borrowed from the neighbour)
+        and not (
+            tokens[by].norm in vocab.relatives
+            and by + 1 < len(tokens)
+            and tokens[by + 1].norm in vocab.subject_pronouns
+        )
     ):
         by += 1  # "taken in 2019 by X"
     if by + 1 >= len(tokens) or tokens[by].line != token.line or tokens[by].norm not in vocab.by_prepositions:
@@ -1889,11 +1979,14 @@ def _lower_case_noun(tokens: Sequence[Token], index: int, languages: ParagraphLa
 
 def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
     """A nobody-word at most two words before the relation or trade, in its clause: "No other
-    photographer took part", "Aucun autre membre n'a participé", "kein anderer Fotograf"."""
+    photographer took part", "Aucun autre membre n'a participé", "kein anderer Fotograf"; before a
+    trade, a without-word too ("brez zunanjega fotografa": without an outside photographer). Not before a
+    relation: "without my friend, who took the photo" names who took it."""
+    trade = is_agent(tokens[index].norm, vocab) and tokens[index].norm not in vocab.relations
     for back in range(index - 1, max(-1, index - 3), -1):
         if tokens[back + 1].gap:
             return False
-        if tokens[back].norm in vocab.nobody_words:
+        if tokens[back].norm in vocab.nobody_words or (trade and tokens[back].norm in vocab.without_words):
             return True
     return False
 
@@ -2902,10 +2995,15 @@ def signer_made_it_at(text: str, offset: int, vocab: StatementVocabulary) -> boo
 
 
 def says_self_made(
-    text: str, vocab: StatementVocabulary, languages: ParagraphLanguages | None, negators: PhraseTable
+    text: str,
+    vocab: StatementVocabulary,
+    languages: ParagraphLanguages | None,
+    negators: PhraseTable,
+    post_negators: PhraseTable | None = None,
 ) -> bool:
     """The text says the signer made the work themselves ("selfie", "Selbstauslöser"), not denying it
-    ("La foto no la tomé yo, sino mi amiga": a negator at most two words before, in its clause).
+    ("La foto no la tomé yo, sino mi amiga": a negator at most two words before, in its clause; "제가 찍은
+    건 아니고": a negation written after, at most two words after it).
 
     This lifts the depiction question, so a phrase counts only in its own language's paragraph: a word
     of one language can be another word in the next. Where the paragraph's language is unsure or has no
@@ -2918,6 +3016,14 @@ def says_self_made(
             negators.matches_any(tokens, before)
             for before in range(max(0, index - _SELF_MADE_DENIAL_REACH), index)
             if not any(tokens[i].gap for i in range(before + 1, index + 1))
+        ):
+            continue
+        found = vocab.self_made.match(tokens, index)
+        end = index + (found.length if found is not None else 1)
+        if post_negators is not None and any(
+            post_negators.matches_any(tokens, after)
+            for after in range(end, min(len(tokens), end + _SELF_MADE_DENIAL_REACH))
+            if not any(tokens[i].gap for i in range(end, after + 1))
         ):
             continue
         own = _own_vocabulary(languages, vocab, tokens[index].start, tokens[index].end)

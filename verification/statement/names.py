@@ -498,16 +498,34 @@ def pen_names(text: str, vocab: StatementVocabulary) -> tuple[str, ...]:
     """Names the signer publishes under: a quoted name shortly after a pen-name word ("unter dem
     Künstlernamen „Nebelwanderer“", "under the pseudonym 'Fotoblick'"); the signer's own, so a credit
     to it is no credit to someone else."""
-    folded = fold(text)
+    folded = fold(text).replace("’", "'")  # "nom d’artiste"; one character for one keeps the offsets
     found: list[str] = []
     for word in vocab.pen_name_words:
         at = folded.find(word)
         while at != -1:
             match = _QUOTED.search(text, at + len(word), at + len(word) + _PEN_NAME_REACH)
+            if match is None:
+                match = _quoted_before(text, at)
             if match is not None:
                 found.append(match.group(1).strip())
             at = folded.find(word, at + 1)
     return tuple(found)
+
+
+def _quoted_before(text: str, at: int) -> re.Match[str] | None:
+    """The quoted name a pen-name word names back, in its sentence: "merci d'indiquer « Lumen » : c'est le
+    nom d'artiste sous lequel je signe"; at most `_PEN_NAME_BACK_WORDS` words between."""
+    head = text[max(0, at - _PEN_NAME_REACH - 40) : at]
+    quoted = list(_QUOTED.finditer(head))
+    if not quoted:
+        return None
+    between = head[quoted[-1].end() :]
+    if any(mark in between for mark in ".!?\n") or len(between.split()) > _PEN_NAME_BACK_WORDS:
+        return None
+    return quoted[-1]
+
+
+_PEN_NAME_BACK_WORDS = 4  # "« Lumen » : c'est le nom d'artiste", "'Fotoblick' is my pseudonym"
 
 
 def address_spells(address: str, words: Sequence[str]) -> bool:

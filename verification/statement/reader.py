@@ -214,7 +214,7 @@ def read_statement(
             if credit.name not in credited
         ),
     )
-    self_made = says_self_made(text, vocab, languages, license_vocab.negators)
+    self_made = says_self_made(text, vocab, languages, license_vocab.negators, license_vocab.post_negators)
     own_artwork = says_own_artwork(text, vocab, license_vocab.negators)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)

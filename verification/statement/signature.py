@@ -407,7 +407,7 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
     run = name_run(part, tokens, 0, vocab, org=True)
     if run is None or run[1] != len(tokens):
         return None
-    words = [token for token in tokens if token.is_word]
+    words = [token for token in word_tokens(run[0]) if token.is_word]  # "Rvdo. D." before it not counted
     organisation = is_organisation(run[0], vocab)
     if not organisation and not 2 <= len(words) <= 4:
         return None

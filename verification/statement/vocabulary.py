@@ -233,6 +233,7 @@ _WORD_KEYS = (
     "agent_compounds",
     "by_postpositions",
     "nobody_words",
+    "without_words",
     "verb_negators",
     "coordinators",
     "take_verbs",
@@ -354,6 +355,7 @@ class StatementVocabulary:
     agents: WordSet
     not_relations: WordSet  # per language only: French "son" (his) is no English son, German "nicht" no niece
     nobody_words: WordSet  # "no", "kein", "aucun": "no other photographer took part" credits nobody
+    without_words: WordSet  # "without", "brez": "without an outside photographer" credits no trade
     verb_negators: WordSet  # "not", "nicht", "नहीं": right before a taking verb, the relation did not take it
     coordinators: WordSet  # "and", "y", "i": "my friend and I took it" names a second author
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
@@ -510,6 +512,7 @@ class StatementVocabulary:
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
             by_postpositions=words("by_postpositions"),
             nobody_words=words("nobody_words"),
+            without_words=words("without_words"),
             verb_negators=words("verb_negators"),
             coordinators=words("coordinators"),
             not_relations=WordSet.build([]),

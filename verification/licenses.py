@@ -678,6 +678,7 @@ _LANGUAGE_LISTS = (
     "own_sites",
     "other_works",
     "other_works_topics",
+    "other_works_pronouns",
     "topic_markers",
     "wish_nouns",
     "alike_words",
@@ -873,6 +874,7 @@ class LicenseVocabulary:
     other_works_topics: (
         PhraseTable  # "その他の写真", "다른 사진*": the other works, as a topic wherever it stands
     )
+    other_works_pronouns: PhraseTable  # "they", "die": opening a sentence, the other works named before
     topic_markers: (
         PhraseTable  # "は", "については", "은": after them (or ending their word), a clause's topic
     )
@@ -1912,6 +1914,14 @@ def about_other_works(text: str, start: int, vocab: LicenseVocabulary) -> bool:
     )
 
 
+def _takes_up_the_sentence_before(tokens: Sequence[Token], first: int, vocab: LicenseVocabulary) -> bool:
+    """The sentence opens with a plural pronoun for works ("They", "Die", "Elles"), not an article before
+    a noun ("Die Bilder"): a lower-case word follows it. A singular one ("It") is the work released."""
+    found = vocab.other_works_pronouns.match(tokens, first)
+    after = first + found.length if found is not None else first
+    return found is not None and after < len(tokens) and tokens[after].raw[:1].islower()
+
+
 def _of_other_works(
     tokens: Sequence[Token], hit: _Hit, licensed: frozenset[int], vocab: LicenseVocabulary
 ) -> bool:
@@ -1954,8 +1964,13 @@ _GRANT_REACH = 4
 def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """A restriction in a sentence about the holder's other works, named before it at the start of a
     clause: "De øvrige billeder på min hjemmeside er stadig beskyttet og må ikke bruges uden aftale" keeps
-    those, not the two released."""
+    those, not the two released; or in the next sentence, opened by a pronoun that takes them up ("Die
+    übrigen Bilder … sind von dieser Freigabe nicht betroffen. Die bleiben alle Rechte vorbehalten")."""
     first, last = sentence_around(tokens, hit.start)
+    if first > 0 and _takes_up_the_sentence_before(tokens, first, vocab):
+        before = sentence_around(tokens, first - 1)[1]
+        if _about_other_works(tokens, _Hit(before, before + 1, None, None), vocab):
+            return True
     if any(
         (found := vocab.alike_words.match(tokens, i)) is not None
         # "bleiben wie bisher geschützt" (as before): a likeness to the past, not to this work
@@ -3102,6 +3117,7 @@ def _masked(tokens: Sequence[Token], vocab: LicenseVocabulary) -> frozenset[int]
             if found is not None:
                 masked.update(range(index, index + found.length))
     masked.update(_legal_footer_tokens(tokens, vocab))
+    masked.update(_copyright_footer_tokens(tokens, vocab))
     return frozenset(masked)
 
 
@@ -3152,6 +3168,34 @@ def _legal_footer_tokens(tokens: Sequence[Token], vocab: LicenseVocabulary) -> s
         if {"addressee", "mail"} <= within and "license" not in within:
             footer.update(range(first, end))
     return footer
+
+
+def _copyright_footer_tokens(tokens: Sequence[Token], vocab: LicenseVocabulary) -> set[int]:
+    """The tokens of a copyright footer ending the mail: a last paragraph that opens with a copyright sign
+    and says all rights are reserved, naming no license and no wiki ("© 2026 El Austral de Chiloé. Todos
+    los derechos reservados. Prohibida la reproducción … sin autorización escrita"): the publisher's
+    standing notice, not a condition of the grant."""
+    paragraphs = list(_paragraphs(tokens))
+    if not paragraphs:
+        return set()
+    first, end = paragraphs[-1]
+    opening = tokens[first].sep
+    if (
+        "©" not in opening
+        and not (tokens[first].norm == "c" and "(" in opening)
+        and tokens[first].norm != "copyright"
+    ):
+        return set()
+    inside = range(first, end)
+    if not any(vocab.reserved.matches_any(tokens, i) for i in inside):
+        return set()
+    if any(
+        table.matches_any(tokens, i)
+        for table in (vocab.license_words, vocab.cc_names, vocab.cc_abbreviations, vocab.wiki_words)
+        for i in inside
+    ):
+        return set()
+    return set(inside)
 
 
 def _negated(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -5434,8 +5478,17 @@ def _ask_first_hits(
     if hits:
         return hits
     # "per qualsiasi utilizzo su carta stampata … chiedo che mi venga domandato prima il permesso": any
-    # other use put to the holder first, when the marker's clause asks for consent
-    asking = [m for m in markers if _in_clause_of(tokens, m.start, vocab.consent_words)]
+    # other use put to the holder first, when the marker's clause asks for consent or to be told ("mits men
+    # bij gebruik in drukwerk vooraf even contact opneemt"), unless the mail says that is no condition
+    asking = [
+        m
+        for m in markers
+        if _in_clause_of(tokens, m.start, vocab.consent_words)
+        or (
+            _in_clause_of(tokens, m.start, vocab.notify_words)
+            and not _no_condition_near(tokens, vocab, masked, sentences[m.start])
+        )
+    ]
     for table in (vocab.use_nouns, vocab.use_verbs):
         for target in _spans(tokens, table, masked, None):
             marker = next((m for m in asking if sentences[m.start] == sentences[target.start]), None)
@@ -7132,8 +7185,11 @@ def _prior_consent_hits(
     used = _use_sentences(tokens, vocab, masked) if required else set()
     hits: list[_Hit] = []
     for consent in _spans(tokens, vocab.consent_words, masked, None):
+        # "من غير ما يرجعوا لي" (without coming back to me): a negator inside the marker right before is
+        # the marker's own
+        after_marker = any(marker.end == consent.start for marker in markers)
         if (
-            _negated(tokens, consent.start, vocab)
+            (_negated(tokens, consent.start, vocab) and not after_marker)
             or _after_no(tokens, consent.start, vocab)
             or _seeking_negated(tokens, consent, vocab)
         ):

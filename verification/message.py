@@ -705,13 +705,15 @@ def _text_length(content: _Content) -> int:
 def _stub_of(plain: _Content, rich: _Content) -> bool:
     """The plain alternative only points to the HTML one: short, where the HTML says much more."""
     length = _text_length(plain)
-    return length < _PLAIN_STUB and _text_length(rich) > _STUB_RATIO * length + _PLAIN_STUB
+    return length < _PLAIN_STUB and _text_length(rich) > _STUB_RATIO * length + _STUB_MARGIN
 
 
 # A plain alternative shorter than this (characters) may be a stub ("view this mail in HTML"); it is one
-# when the HTML alternative's text is more than `_STUB_RATIO` times as long, and this much more besides.
+# when the HTML alternative's text is more than `_STUB_RATIO` times as long, and `_STUB_MARGIN` more
+# besides (a short release of 500 characters behind a two-line stub of 116 is one).
 _PLAIN_STUB = 300
 _STUB_RATIO = 3
+_STUB_MARGIN = 100
 
 
 def _choose_alternative(children: Sequence[_Content]) -> _Content:

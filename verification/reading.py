@@ -29,6 +29,7 @@ from verification.statement import StatementVocabulary, read_statement, release_
 from verification.statement.names import address_spells
 from verification.statement.words import CASELESS_RUN
 from verification.text_limit import within_token_limit
+from verification.tickets import split_subject_prefixes
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     answered = _answers_with_their_questions(spelled.segments, vocab.licenses)
     release = release_text(replace(spelled, segments=answered))
     license_finding = read_license(release, vocab.licenses, vocab.languages)
+    if license_finding.problem is LicenseProblem.NONE_FOUND:
+        license_finding = _license_in_subject(message.subject, vocab.licenses) or license_finding
     statement = read_statement(spelled, files, vocab.statement, vocab.licenses, vocab.languages)
     if whole != message:
         # a corrected release ("the version I forgot: CC BY-SA 4.0") quoting the mail it corrects: the
@@ -101,6 +104,17 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
         language=language,
         unread_languages=_unread_languages(release, license_finding, vocab),
     )
+
+
+def _license_in_subject(subject: str, licenses: LicenseVocabulary) -> LicenseFinding | None:
+    """The license a sender wrote into the subject of a new mail when the body names none ("Já, Jan
+    Dvořák, … uvolňuji ji pod licencí CC BY 4.0"). Not a reply's or a forward's subject: that is the
+    agent's or someone else's wording ("Re: Can you confirm CC BY-SA 4.0?")."""
+    prefixes, rest = split_subject_prefixes(subject)
+    if prefixes:
+        return None
+    found = read_license(rest, licenses)
+    return None if found.problem is LicenseProblem.NONE_FOUND else found
 
 
 def _as_written_to_be_read(message: ParsedMessage, licenses: LicenseVocabulary) -> ParsedMessage:

@@ -227,6 +227,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout118/pc13-hy-museum-dmarc-fail": "an Armenian 'not limited to Wikipedia' read as a limit",
     "heldout118/pc23-uk-skansen-other-photos-restricted-spf-fail": "the museum's name in the file title",
     "heldout118/pd06-nl-long-footer": "'Niets uit deze e-mail … zonder toestemming'",
+    "heldout121/pm13-nl-nc-ingetrokken-html": "'die niet-commerciële licentie laat ik … vallen': split verb",
+    "heldout121/pn04-pt-universidade-ascom-subdominio": "'as fotos do nosso banco de imagens' as the grant's",
 }
 
 

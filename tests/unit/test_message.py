@@ -740,8 +740,21 @@ STATEMENT_HTML = (
         ("Dit bericht is opgemaakt in HTML.", STATEMENT_HTML, "CC BY-SA 4.0"),
         # a short plain twin of a short HTML one is the mail
         ("Yes, CC0 1.0 is fine.", "<p>Yes, CC0 1.0 is fine.</p>", "Yes, CC0 1.0 is fine."),
+        # a two-line stub before a short release of about 500 characters
+        (
+            "Esta mensagem foi enviada em formato HTML.\nSe não a consegue ler, abra-a num programa de email "
+            "compatível com HTML.",
+            "<p>Olá,</p><p>Sou a titular dos direitos da fotografia <a href='https://pt.m.wikipedia.org/"
+            "wiki/Ficheiro:Joana_Matos_ao_vivo_no_Coliseu_do_Porto.jpg'>Joana Matos ao vivo no Coliseu do "
+            "Porto</a>, que está na minha página da Wikipédia.</p><p>Autorizo a sua "
+            "publicação sob a licença Creative Commons Atribuição 4.0 Internacional (CC BY 4.0), incluindo "
+            "uso comercial e obras derivadas, e sei que esta autorização não pode ser revogada nem se limita "
+            "à Wikipédia.</p><p>Obrigada e boas festas!</p><p>Joana Matos<br>cantora<br>"
+            "www.joanamatos.example</p>",
+            "CC BY 4.0",
+        ),
     ],
-    ids=["english-stub", "dutch-stub", "short-twins"],
+    ids=["english-stub", "dutch-stub", "short-twins", "two-line-stub-before-a-short-release"],
 )
 def test_plain_stub_gives_way_to_html(vocab: MailVocabulary, plain: str, html: str, read: str) -> None:
     """A plain alternative that only says "view this mail in HTML" is no text of the mail: the HTML is."""

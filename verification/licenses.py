@@ -679,6 +679,9 @@ _LANGUAGE_LISTS = (
     "other_works",
     "other_works_topics",
     "other_works_pronouns",
+    "attribute_ends",
+    "unlikened_words",
+    "report_words",
     "topic_markers",
     "wish_nouns",
     "alike_words",
@@ -875,6 +878,9 @@ class LicenseVocabulary:
         PhraseTable  # "その他の写真", "다른 사진*": the other works, as a topic wherever it stands
     )
     other_works_pronouns: PhraseTable  # "they", "die": opening a sentence, the other works named before
+    attribute_ends: PhraseTable  # "lévő", "található": a participle ending an attribute set before a noun
+    unlikened_words: PhraseTable  # "come sono", "wie sie sind": an alike-word likening nothing to this work
+    report_words: PhraseTable  # "notice", "told": before a required-marker, a rule reported, not set
     topic_markers: (
         PhraseTable  # "は", "については", "은": after them (or ending their word), a clause's topic
     )
@@ -1975,6 +1981,8 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
         (found := vocab.alike_words.match(tokens, i)) is not None
         # "bleiben wie bisher geschützt" (as before): a likeness to the past, not to this work
         and not vocab.so_far_words.matches_any(tokens, i + found.length)
+        # "restano come sono" (stay as they are): a likeness to their own state
+        and not vocab.unlikened_words.matches_any(tokens, i)
         for i in range(first, last + 1)
     ):
         return False  # "Like my other photos, this one may only be used non-commercially"
@@ -1982,7 +1990,7 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
         (
             vocab.other_works.matches_any(tokens, i)
             and (
-                _opens_statement(tokens, i)
+                _opens_statement(tokens, i, vocab)
                 or _opens_after_attributes(tokens, i)
                 or _opens_after_genitive(tokens, i, vocab)
                 or _opens_that_clause(tokens, i, vocab)
@@ -2086,12 +2094,16 @@ def _topic_marker_words(vocab: LicenseVocabulary) -> tuple[str, ...]:
     )
 
 
-def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
+def _opens_statement(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
     """At most `_OTHER_WORKS_LEAD` words after a sentence's start, a colon or a spaced dash: "Une précision :
     les autres photographies …", "… samo na navedenu fotografiju - ostale fotografije …". Further on, or
     after a comma, they are what a restricted use names ("Enhver beskæring, … sammenklipning med andre
-    billeder … er dog ikke tilladt")."""
-    for start in range(index, max(-1, index - _OTHER_WORKS_LEAD - 1), -1):
+    billeder … er dog ikke tilladt"). An attribute ending in a participle may stand before them, as
+    languages that put it first write it ("A honlapunkon lévő többi fotó …": the other photos on our site)."""
+    lead = _OTHER_WORKS_LEAD
+    if index > 0 and not tokens[index].gap and vocab.attribute_ends.matches_any(tokens, index - 1):
+        lead += _ATTRIBUTE_WORDS
+    for start in range(index, max(-1, index - lead - 1), -1):
         sep = tokens[start].sep
         if start == 0 or tokens[start].brk or any(mark in sep for mark in ":;") or _DASH_ASIDE.search(sep):
             return True
@@ -2101,6 +2113,7 @@ def _opens_statement(tokens: Sequence[Token], index: int) -> bool:
 
 
 _OTHER_WORKS_LEAD = 2  # "les autres photographies", "alle meine anderen Fotos"
+_ATTRIBUTE_WORDS = 3  # "honlapunkon lévő" (on our site, being) before "többi fotó"
 
 
 def _opens_that_clause(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> bool:
@@ -7174,14 +7187,19 @@ def _prior_consent_hits(
         for marker in _markers(tokens, vocab, vocab.consent_markers, masked, _negated)
         if not _beside_form(tokens, marker, vocab)
     ]
+    sentences = _sentence_numbers(tokens)
     required = [
         marker
         for marker in _markers(tokens, vocab, vocab.required_markers, masked, _negated)
         if not _beside_form(tokens, marker, vocab)
+        # "we got the notice that permission is required": Commons' rule reported, not the holder's
+        and not any(
+            vocab.report_words.matches_any(tokens, i)
+            for i in range(sentence_around(tokens, marker.start)[0], marker.start)
+        )
     ]
     if not markers and not required:
         return []
-    sentences = _sentence_numbers(tokens)
     used = _use_sentences(tokens, vocab, masked) if required else set()
     hits: list[_Hit] = []
     for consent in _spans(tokens, vocab.consent_words, masked, None):

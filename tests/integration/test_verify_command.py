@@ -175,7 +175,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout69/hi11-he-teshuva-timer-atzmi": "her first mail, quoted with no header, is not read",
     "heldout70/hl19-el-credit-not-on-image-freemail-listed": "'Δεν χρειάζεται … πάνω στην ίδια την εικόνα'",
     "heldout72/hu09-bg-museum-two-files-thanks": "the museum's short name 'РИМ Хасково' taken for the signer",
-    "heldout75/if16-sl-slikarka-drug-gmail": "'Sliko sem naslikala sama': slika is a photo and a painting",
     "heldout75/if22-he-ovedet-tsilma": "the company's Hebrew name on its home page not matched",
     "heldout77/in21-he-muzeon-copyright-atsmi": "the museum's own '©' footer read as another's credit",
     "heldout77/ip18-fa-forwarded-by-uploader-gmail": "'may change it' in Persian read as no-derivatives",
@@ -229,6 +228,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout118/pd06-nl-long-footer": "'Niets uit deze e-mail … zonder toestemming'",
     "heldout121/pm13-nl-nc-ingetrokken-html": "'die niet-commerciële licentie laat ik … vallen': split verb",
     "heldout121/pn04-pt-universidade-ascom-subdominio": "'as fotos do nosso banco de imagens' as the grant's",
+    "heldout122/ps23-ne-forwarded-by-uploader": "the restaurant's From name in the title read as depicted",
 }
 
 

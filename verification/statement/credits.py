@@ -3013,7 +3013,7 @@ def says_self_made(
         if not vocab.self_made.matches_any(tokens, index):
             continue
         if any(
-            negators.matches_any(tokens, before)
+            negators.matches_any(tokens, before) and not _subject_pronoun(tokens[before], vocab)
             for before in range(max(0, index - _SELF_MADE_DENIAL_REACH), index)
             if not any(tokens[i].gap for i in range(before + 1, index + 1))
         ):
@@ -3123,7 +3123,10 @@ def denied_own_taking(text: str, vocab: StatementVocabulary, negators: PhraseTab
         if not any(_subject_pronoun(tokens[i], vocab) for i in range(first, end)):
             continue
         if not any(
-            negators.matches_any(tokens, i) and (tokens[i].raw[:1].islower() or i == first)
+            negators.matches_any(tokens, i)
+            and (tokens[i].raw[:1].islower() or i == first)
+            # Slovenian "sem" (I am) is Portuguese "sem" (without): a subject is no negator
+            and not _subject_pronoun(tokens[i], vocab)
             for i in range(max(first, verb - _DENIAL_REACH), verb)
         ):
             continue  # not "im Mai 2024 selbst aufgenommen": a capitalised word mid-clause is a name

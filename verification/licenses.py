@@ -681,6 +681,7 @@ _LANGUAGE_LISTS = (
     "other_works_pronouns",
     "attribute_ends",
     "unlikened_words",
+    "still_valid_words",
     "report_words",
     "topic_markers",
     "wish_nouns",
@@ -880,6 +881,7 @@ class LicenseVocabulary:
     other_works_pronouns: PhraseTable  # "they", "die": opening a sentence, the other works named before
     attribute_ends: PhraseTable  # "lévő", "található": a participle ending an attribute set before a noun
     unlikened_words: PhraseTable  # "come sono", "wie sie sind": an alike-word likening nothing to this work
+    still_valid_words: PhraseTable  # "rămân valabile", "still stands": with a below-word, the quote holds
     report_words: PhraseTable  # "notice", "told": before a required-marker, a rule reported, not set
     topic_markers: (
         PhraseTable  # "は", "については", "은": after them (or ending their word), a clause's topic
@@ -1418,6 +1420,18 @@ def confirms_text_below(text: str, vocab: LicenseVocabulary) -> bool:
     return any(
         sentences[span.start] in below and not _negated(tokens, span.start, vocab)
         for span in _spans(tokens, vocab.confirm_words, frozenset(), None)
+    )
+
+
+def holds_text_below(text: str, vocab: LicenseVocabulary) -> bool:
+    """The text says what stands under it still holds: a still-valid word and a word pointing below in one
+    sentence, not negated ("Rămân valabile cele scrise mai jos", "what I wrote below still stands")."""
+    tokens = tokenize(text)
+    sentences = _sentence_numbers(tokens)
+    below = {sentences[span.start] for span in _spans(tokens, vocab.below_words, frozenset(), None)}
+    return any(
+        sentences[span.start] in below and not _negated(tokens, span.start, vocab)
+        for span in _spans(tokens, vocab.still_valid_words, frozenset(), None)
     )
 
 

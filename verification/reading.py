@@ -17,6 +17,7 @@ from verification.licenses import (
     assents_at_opening,
     confirms_text_above,
     confirms_text_below,
+    holds_text_below,
     is_no_answer,
     names_assent,
     read_license,
@@ -67,7 +68,9 @@ def _read(raw: bytes, vocab: ReadingVocabulary) -> TicketReading:
     whole = _with_own_quotes(message, vocab.mail.quoting)
     # new words that name a license are the statement, and the old mail stays a quote (a corrected release
     # quoting the one it replaces); read for who speaks and where, the two are one statement (`whole`)
-    if whole is message or not _names_a_license(message.text(SegmentKind.OWN), vocab.licenses):
+    own = message.text(SegmentKind.OWN)
+    # "Rămân valabile cele scrise mai jos": the quoted mail holds too, whatever license the new words name
+    if whole is message or not _names_a_license(own, vocab.licenses) or holds_text_below(own, vocab.licenses):
         message = whole
     texts = [segment.text for segment in message.segments]
     files = find_files(message.subject, texts, message.links, vocab.files)

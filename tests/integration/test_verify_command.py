@@ -228,7 +228,12 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout118/pd06-nl-long-footer": "'Niets uit deze e-mail … zonder toestemming'",
     "heldout121/pm13-nl-nc-ingetrokken-html": "'die niet-commerciële licentie laat ik … vallen': split verb",
     "heldout121/pn04-pt-universidade-ascom-subdominio": "'as fotos do nosso banco de imagens' as the grant's",
-    "heldout122/ps23-ne-forwarded-by-uploader": "the restaurant's From name in the title read as depicted",
+    "heldout123/pv07-it-vecchia-licenza-nc": "an old NC licence said to be replaced, read as the grant's",
+    "heldout123/pw17-es-correo-listado-ejemplo-nc": "a quoted example NC licence read as the grant's",
+    "heldout123/px13-lv-forwarded-by-uploader": "the uploader's note read as a credit to someone else",
+    "heldout123/px14-lt-html-nc-on-other-photos": "Lithuanian other photos' restriction read as the grant's",
+    "heldout123/px15-sw-staff-photographer-gmail": "Swahili staff photographer: no table to read the credit",
+    "heldout123/px16-yo-yahoo-not-on-site": "Yoruba: no table, a Wikipedia-only limit misread",
 }
 
 

@@ -57,6 +57,15 @@ CASES = [
         LicenseProblem.WIKIPEDIA_ONLY,
     ),
     ("new-license-replaces-the-quoted-one", CORRECTION + OWN_QUOTE + RESTRICTED, "CC-BY-4.0", None),
+    # the new words name the license again and say the quoted mail still holds: its restriction with it
+    (
+        "license-named-again-the-quote-still-holds",
+        "I publish File:Como.jpg under CC BY-SA 4.0. What I wrote below still stands.\n\n"
+        + OWN_QUOTE
+        + RESTRICTED,
+        None,
+        LicenseProblem.WIKIPEDIA_ONLY,
+    ),
     (
         "own-quote-wrapped-negation-is-whole",
         "Happy for the licence below to stand.\n\n"

@@ -39,6 +39,9 @@ _NAME_STOP = re.compile(rf"[^\w\s・·{_LETTER_MARKS}]")
 _WRAPPED_RUN = re.compile(
     rf"(?<=[{CJK_LETTERS}\u3041-\u309f\u30fb（）])\n(?=[{CJK_LETTERS}\u3041-\u309f\u30fb（）])"
 )
+# ... and between two Hangul words, which Korean spaces: the line break was a space
+# ("외부 사진작가\n박민수 님이").
+_WRAPPED_HANGUL = re.compile("(?<=[\uac00-\ud7af])\n(?=[\uac00-\ud7af])")
 _MAX_CREDITED = 30  # characters between a template's fixed words: a name with words describing it
 _HANGUL = re.compile("[\uac00-\ud7af]")
 # Characters between a relation and its taking verb: a name, a time, a place ("父亲在1985年拍的",
@@ -160,7 +163,7 @@ def caseless_credits(
     photographer Mr Lin), "祖父・松田清が撮影した" (my grandfather took it). Whatever describes the person
     stays in the name; the signer's own credits ("由我拍攝", "私が撮影") and the holder's are kept apart.
     A line break a mail program put between two such characters is no break ("山本健二さんに\nシャッター")."""
-    text = _WRAPPED_RUN.sub("", unicodedata.normalize("NFC", text))
+    text = _WRAPPED_HANGUL.sub(" ", _WRAPPED_RUN.sub("", unicodedata.normalize("NFC", text)))
     found: dict[int, tuple[int, str]] = {}  # where a credit starts -> (its end, the name): the longest
     for before, after in vocab.caseless_credits:
         for match_start, match_end in _occurrences(text, after):
@@ -192,7 +195,7 @@ def caseless_took_myself(text: str, vocab: StatementVocabulary) -> bool:
     between but a relation, with no negator in the clause: "照片也是我自己在工作室里用相机拍摄的", "제가 직접
     제 카메라로 촬영했습니다". The signer took it (fixed phrases such as "自己拍的" are `self_made`'s)."""
     words = vocab.caseless_relations
-    text = _WRAPPED_RUN.sub("", unicodedata.normalize("NFC", text))
+    text = _WRAPPED_HANGUL.sub(" ", _WRAPPED_RUN.sub("", unicodedata.normalize("NFC", text)))
     for self_word in words.self_words:
         for start, end in _occurrences(text, self_word):
             head = _clause_before(text[:start])

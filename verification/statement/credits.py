@@ -3235,7 +3235,15 @@ def _painted_myself(
     tokens: Sequence[Token], noun: int, vocab: StatementVocabulary, negators: PhraseTable
 ) -> bool:
     """The artwork noun's clause says the signer made it: a taking verb (painting ones among them) and a
-    first-person subject, no negator: "tabloul l-am pictat eu", "I painted the picture myself"."""
+    first-person subject, no negator: "tabloul l-am pictat eu", "I painted the picture myself". Not the
+    artwork a photo noun names as what it shows ("La fotografia del quadro l'ho scattata io": the signer
+    took the photo of it)."""
+    if (
+        noun >= 2
+        and tokens[noun - 1].norm in vocab.depiction_prepositions
+        and tokens[noun - 2].norm in vocab.photo_nouns
+    ):
+        return False
     return _said_in_first_person(tokens, noun, vocab.take_verbs, vocab, negators)
 
 

@@ -168,7 +168,7 @@ def read_statement(
     if not any(
         (not credit.by_signer or credit.name is None) and not _shown_in_title(credit, files, vocab)
         for credit in credits
-    ):
+    ) or (all(credit.by_signer for credit in credits) and _anothers_artwork(text, vocab, license_vocab)):
         negated = license_vocab.post_negators
         credits = (
             *credits,
@@ -274,6 +274,15 @@ def read_statement(
         ),
         forwarded=forwarded and not _forwards_own_mail(message),
     )
+
+
+def _anothers_artwork(text: str, vocab: StatementVocabulary, license_vocab: LicenseVocabulary) -> bool:
+    """The mail speaks of an artwork ("suo dipinto", "the painting") it does not call the signer's own: an
+    heir's words then name the artwork's late maker, whoever took the photo of it ("Sono … unica erede del
+    pittore Aldo Ferri … La fotografia del quadro l'ho scattata io")."""
+    return any(
+        token.norm in vocab.artwork_nouns and token.norm not in vocab.photo_nouns for token in tokenize(text)
+    ) and not says_own_artwork(text, vocab, license_vocab.negators)
 
 
 def _cut_short(credit: Credit, longer: Credit) -> bool:

@@ -1414,24 +1414,23 @@ def confirms_text_below(text: str, vocab: LicenseVocabulary) -> bool:
     """The text takes on a statement written under it: a confirming word and a word pointing below in one
     sentence, the confirming word not negated ("confermo la dichiarazione qui sotto", "אני מאשרת את
     ההצהרה שלמטה"; not "I do not confirm the statement below")."""
-    tokens = tokenize(text)
-    sentences = _sentence_numbers(tokens)
-    below = {sentences[span.start] for span in _spans(tokens, vocab.below_words, frozenset(), None)}
-    return any(
-        sentences[span.start] in below and not _negated(tokens, span.start, vocab)
-        for span in _spans(tokens, vocab.confirm_words, frozenset(), None)
-    )
+    return _said_of_text_below(text, vocab.confirm_words, vocab)
 
 
 def holds_text_below(text: str, vocab: LicenseVocabulary) -> bool:
     """The text says what stands under it still holds: a still-valid word and a word pointing below in one
     sentence, not negated ("Rămân valabile cele scrise mai jos", "what I wrote below still stands")."""
+    return _said_of_text_below(text, vocab.still_valid_words, vocab)
+
+
+def _said_of_text_below(text: str, table: PhraseTable, vocab: LicenseVocabulary) -> bool:
+    """A phrase of `table`, not negated, in a sentence with a word pointing below."""
     tokens = tokenize(text)
     sentences = _sentence_numbers(tokens)
     below = {sentences[span.start] for span in _spans(tokens, vocab.below_words, frozenset(), None)}
     return any(
         sentences[span.start] in below and not _negated(tokens, span.start, vocab)
-        for span in _spans(tokens, vocab.still_valid_words, frozenset(), None)
+        for span in _spans(tokens, table, frozenset(), None)
     )
 
 

@@ -30,6 +30,9 @@ from verification.tickets import split_subject_prefixes
 _FILE_NAMESPACE = "File"
 _CANONICAL_PREFIXES = frozenset({"file", "image"})  # the names every wiki accepts
 # MediaWiki's illegal title characters, its illegal file-name characters, control characters, surrogates.
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n")
+_PERCENT_ESCAPE = re.compile("%[0-9A-Fa-f]{2}")
+_MAX_UNQUOTE_ROUNDS = 3
 _INVALID_CHAR = re.compile("[#<>\\[\\]|{}:/\\\\\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Joiners that change how letters of a script are drawn (Persian, Indic scripts, emoji); kept between two
 # letters, where they mean something. Every other format character (Unicode category Cf: bidi marks,
@@ -195,7 +198,7 @@ def titles_from_url(url: str, vocab: FileVocabulary, unwrap: bool = True) -> tup
     if parts.path.startswith("/wiki/"):
         pages.append(_unquote(parts.path[len("/wiki/") :]))
     elif parts.path.endswith("/index.php"):
-        pages.extend(value for key, value in parse_qsl(parts.query) if key == "title")
+        pages.extend(_unquote(value) for key, value in parse_qsl(parts.query) if key == "title")
     if parts.fragment.startswith("/media/"):
         pages.append(_unquote(parts.fragment[len("/media/") :]))
     titles = (_title_from_page(page, vocab) for page in pages)
@@ -207,7 +210,7 @@ def _titles_in_text(text: str, vocab: FileVocabulary) -> Iterator[str]:
     hits: list[tuple[int, str]] = []
     naming: list[UrlSpan] = []  # URLs that named a file: bare names inside them are the same file
     for span in find_urls(text):
-        titles = titles_from_url(span.url, vocab)
+        titles = titles_from_url(span.url, vocab) or _wrapped_url_titles(text, span, vocab)
         hits.extend((span.start, title) for title in titles)
         naming.extend([span] if titles else [])
     if "[[" in text:
@@ -219,6 +222,20 @@ def _titles_in_text(text: str, vocab: FileVocabulary) -> Iterator[str]:
                 hits.append((start, title))
     hits.sort(key=lambda hit: hit[0])
     return (title for _, title in hits)
+
+
+def _wrapped_url_titles(text: str, span: UrlSpan, vocab: FileVocabulary) -> tuple[str, ...]:
+    """A bare URL that names no file but ends a line, joined with the first word of the next line: a mail
+    program broke it there ("…/Файл:Золотые_ворота_" + "(Владимир),_2019.jpg")."""
+    rest = text[span.end :]
+    line_break = _LINE_BREAK.match(rest)
+    if line_break is None:
+        return ()
+    tail = rest[line_break.end() :].split(maxsplit=1)
+    if not tail:
+        return ()
+    joined = find_urls(span.url + tail[0])
+    return titles_from_url(joined[0].url, vocab) if joined else ()
 
 
 def _bare_names(text: str, vocab: FileVocabulary) -> Iterator[tuple[int, str]]:
@@ -415,11 +432,20 @@ def _valid_file_name(name: str) -> bool:
 
 
 def _unquote(text: str) -> str:
-    """Percent-decode as UTF-8; text that does not decode stays as written."""
-    try:
-        return unquote(text, errors="strict")
-    except UnicodeDecodeError:
-        return text
+    """Percent-decode as UTF-8; text that does not decode stays as written. A title never holds a
+    percent escape (MediaWiki forbids them), so one left after decoding was escaped twice
+    ("Le%25C3%25B3n" from a link copied out of a link) and is decoded again."""
+    for _ in range(_MAX_UNQUOTE_ROUNDS):
+        try:
+            decoded = unquote(text, errors="strict")
+        except UnicodeDecodeError:
+            return text
+        if decoded == text:
+            return text
+        text = decoded
+        if _PERCENT_ESCAPE.search(text) is None:
+            return text
+    return text
 
 
 def _host_pattern(data: Mapping[str, Any], key: str) -> re.Pattern[str]:

@@ -1776,6 +1776,7 @@ def _restriction_hits(
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
         *_requested_refusal_hits(tokens, vocab, masked, foreign),
+        *_conditioned_refusal_hits(tokens, vocab, masked, foreign),
         *_negated_use_hits(tokens, vocab, masked, foreign),
         *_ask_first_hits(tokens, vocab, masked, foreign),
         *_notify_first_hits(tokens, vocab, masked, foreign),
@@ -1802,6 +1803,7 @@ def _restriction_hits(
         *_nobody_profits_hits(tokens, vocab, masked, foreign),
         *_only_use_hits(tokens, vocab, masked, foreign),
         *_prior_consent_hits(tokens, vocab, masked),
+        *_asked_consent_hits(tokens, vocab, masked, foreign),
         *_required_consent_hits(tokens, vocab, masked),
         *_refusal_hits(tokens, vocab, masked, revocations, foreign),
         *_revocable_hits(tokens, vocab, masked, revocations, foreign),
@@ -1845,7 +1847,9 @@ def _without_descriptions(
         and not (hit.problem is not None and hit.spdx is None and _withdrawn_quote(tokens, hit.start, vocab))
         and not (hit.problem is LicenseProblem.NO_DERIVATIVES and _confirmed_unchanged(tokens, hit, vocab))
         and not (hit.problem is LicenseProblem.NOT_FREE and _fee_for_other_version(tokens, hit, vocab))
-        and not (hit.problem is not None and hit.spdx is None and _about_other_works(tokens, hit, vocab))
+        and not (
+            hit.problem is not None and hit.spdx is None and _of_other_works(tokens, hit, frozenset(), vocab)
+        )
         and not (hit.problem is not None and hit.spdx is None and _photography_rule(tokens, hit, vocab))
         and not (hit.problem is not None and _compared_with(tokens, hit, vocab))
         and not (hit.problem is not None and hit.spdx is None and _about_personal_data(tokens, hit, vocab))
@@ -1934,11 +1938,11 @@ def about_other_works(text: str, start: int, vocab: LicenseVocabulary) -> bool:
 
 
 def _takes_up_the_sentence_before(tokens: Sequence[Token], first: int, vocab: LicenseVocabulary) -> bool:
-    """The sentence opens with a plural pronoun for works ("They", "Die", "Elles"), not an article before
-    a noun ("Die Bilder"): a lower-case word follows it. A singular one ("It") is the work released."""
+    """The sentence opens with a plural pronoun for works ("They", "Die", "Elles", "そちら"), not an article
+    before a noun ("Die Bilder"): no capital follows it. A singular one ("It") is the work released."""
     found = vocab.other_works_pronouns.match(tokens, first)
     after = first + found.length if found is not None else first
-    return found is not None and after < len(tokens) and tokens[after].raw[:1].islower()
+    return found is not None and after < len(tokens) and not tokens[after].raw[:1].isupper()
 
 
 def _of_other_works(
@@ -1949,22 +1953,31 @@ def _of_other_works(
     unter CC BY-NC-ND 4.0 und sind von dieser Freigabe nicht betroffen"). A use, commercial or change word
     outside the license names before the excluded-phrase makes the sentence leave out a use instead
     ("commercial use under CC BY-NC is not covered"): no other works then."""
-    if _about_other_works(tokens, hit, vocab):
-        return True
+    return _about_other_works(tokens, hit, vocab) or _left_out_of_grant(tokens, hit, licensed, vocab)
+
+
+def _left_out_of_grant(
+    tokens: Sequence[Token], hit: _Hit, licensed: frozenset[int], vocab: LicenseVocabulary
+) -> bool:
+    """The sentence says what stands before its excluded-phrase is left out of this grant: "Unsere
+    Pressebilder … sind von dieser Freigabe nicht betroffen", "…今回の2点とは別のもので、許諾の対象外です"."""
     first, last = sentence_around(tokens, hit.start)
     grants = (vocab.grant_nouns, vocab.consent_words, vocab.license_words)
     left_out = next(
         (
             span
             for span in _spans(tokens, vocab.excluded_words, frozenset(), None)
-            if hit.end <= span.start <= last
+            # before the license named ("Pressebilder … unter CC BY-NC-ND 4.0 … nicht betroffen") or
+            # the restriction ("…이번 허락과 관계가 없으니 사용하지 말아 주십시오": unrelated to this
+            # permission, so please do not use it)
+            if first <= span.start <= last
+            and not hit.start <= span.start < hit.end
             # the grant named beside it: "von dieser Freigabe nicht betroffen", "not covered by this release"
             and any(
                 table.matches_any(tokens, i)
                 for table in grants
-                for i in range(
-                    max(hit.end, span.start - _GRANT_REACH), min(last + 1, span.end + _GRANT_REACH)
-                )
+                for i in range(max(first, span.start - _GRANT_REACH), min(last + 1, span.end + _GRANT_REACH))
+                if not hit.start <= i < hit.end
             )
         ),
         None,
@@ -1987,8 +2000,10 @@ def _about_other_works(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabul
     übrigen Bilder … sind von dieser Freigabe nicht betroffen. Die bleiben alle Rechte vorbehalten")."""
     first, last = sentence_around(tokens, hit.start)
     if first > 0 and _takes_up_the_sentence_before(tokens, first, vocab):
-        before = sentence_around(tokens, first - 1)[1]
-        if _about_other_works(tokens, _Hit(before, before + 1, None, None), vocab):
+        opening, before = sentence_around(tokens, first - 1)
+        if _about_other_works(tokens, _Hit(before, before + 1, None, None), vocab) or _left_out_of_grant(
+            tokens, _Hit(opening, opening, None, None), frozenset(), vocab
+        ):
             return True
     if any(
         (found := vocab.alike_words.match(tokens, i)) is not None
@@ -2400,9 +2415,33 @@ def _withdrawn(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: 
     4.0". Only a license's name is lifted so, never a restriction in words: the negation must reach it
     in its clause with no commercial or modify word between ("not for commercial use CC BY-NC 4.0"
     stays), and the contrast word and the free license must follow in the same sentence."""
-    if hit.problem not in _RESTRICTION_RANK or not _license_negated(tokens, hit.start, vocab):
+    if hit.problem not in _RESTRICTION_RANK:
         return False
-    return _free_past_contrast(tokens, hit, hits, vocab)
+    if _license_negated(tokens, hit.start, vocab):
+        return _free_past_contrast(tokens, hit, hits, vocab)
+    return _replaced_after_post_negator(tokens, hit, hits, vocab)
+
+
+def _replaced_after_post_negator(
+    tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary
+) -> bool:
+    """The same with the negation written after the name, the free license after the negation: "CC
+    BY-NC-SA 4.0 değil, CC BY-SA 4.0 olacak" (not CC BY-NC-SA 4.0, CC BY-SA 4.0 it will be)."""
+    negation = _negated_after(tokens, hit.end, vocab)
+    if negation is None or any(
+        vocab.commercial_words.matches_any(tokens, i) or vocab.modify_words.matches_any(tokens, i)
+        for i in range(hit.end, negation.start)
+    ):
+        return False
+    sentences = _sentence_numbers(tokens)
+    return any(
+        other.spdx is not None
+        and other.problem is None
+        and other.start >= negation.end
+        and sentences[other.start] == sentences[hit.start]
+        and not _described_by_its_uses(tokens, other, vocab)
+        for other in hits
+    )
 
 
 # Words (an article) a negation may stand before the license it rejects: "not a licence", "e não uma
@@ -3328,6 +3367,7 @@ def _refusal_hits(
             for key, target in targets
             if (distance := _distance(tokens, refusal.span, target, vocab)) is not None
             and not _contrast_between(tokens, refusal.span, target, vocab)
+            and not _permitted_apart(tokens, refusal.span, target, vocab)
             and not foreign.foreign(target, key)
         ]
         topic = None if near else _sentence_topic(tokens, vocab, refusal.span, targets, revocations)
@@ -3587,12 +3627,13 @@ def _describes_in_its_language(
     tokens: Sequence[Token], negator: int, change: int, vocab: LicenseVocabulary, foreign: _ForeignWords
 ) -> bool:
     """`_describes_the_photo` with auxiliaries of the paragraph's language only: Polish "są" is no
-    auxiliary in "fotografia să nu fie folosită" (Romanian "that")."""
+    auxiliary in "fotografia să nu fie folosită" (Romanian "that"). The negator may be the auxiliary
+    itself: Latvian "nav izmantotas" (have not been used)."""
     return any(
         vocab.descriptive_auxiliaries.matches_any(tokens, i)
         and not foreign.foreign(_Span(i, i + 1), "descriptive_auxiliaries")
         for i in range(max(0, negator - 2), change)
-        if i != negator and not tokens[i + 1].gap
+        if not tokens[i + 1].gap
     )
 
 
@@ -4994,6 +5035,51 @@ def _stated_conditions(
     ]
 
 
+# Words from a negator to the commercial or change word it refuses, in a clause after a condition noun:
+# "que no se'n faci en cap cas un ús comercial" (that no commercial use be made of them in any case).
+_CONDITIONED_REFUSAL_REACH = 6
+
+
+def _conditioned_refusal_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A condition noun, then in a later clause of its sentence a negator and, at most
+    `_CONDITIONED_REFUSAL_REACH` words after it, a commercial or change word: "amb l'única condició, que
+    ja vam comentar per telèfon …, que no se'n faci en cap cas un ús comercial". However long the clauses
+    between, the condition is that refusal. Not where a permission, clause or contrast word stands between
+    ("the one condition is the credit, which does not restrict commercial use" names no refusal)."""
+    conditions = _stated_conditions(tokens, vocab, masked, foreign)
+    if not conditions:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    targets = [
+        *_spans(tokens, vocab.commercial_words, masked, LicenseProblem.NON_COMMERCIAL),
+        *_spans(tokens, vocab.modify_words, masked, LicenseProblem.NO_DERIVATIVES),
+    ]
+    breakers = (vocab.permission_words, vocab.clause_words, vocab.contrast_words, vocab.allow)
+    for condition in conditions:
+        for start in vocab.negators.starts(tokens):
+            if start <= condition.end or start in masked or sentences[start] != sentences[condition.start]:
+                continue
+            found = vocab.negators.match(tokens, start)
+            if found is None or foreign.foreign(_Span(start, start + found.length), "negators"):
+                continue
+            end = start + found.length
+            _, last = _clause_around(tokens, start)
+            for target in targets:
+                if not end <= target.start <= min(last, end + _CONDITIONED_REFUSAL_REACH):
+                    continue
+                if foreign.foreign(
+                    target,
+                    "commercial_words" if target.problem is LicenseProblem.NON_COMMERCIAL else "modify_words",
+                ):
+                    continue
+                if _holds_any(tokens, breakers, range(end, target.start)):
+                    continue
+                return [_Hit(start, target.end, None, target.problem)]
+    return []
+
+
 def _link_condition_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -5287,6 +5373,19 @@ def _phrase_ends_at(tokens: Sequence[Token], table: PhraseTable, last: int) -> b
 _MAX_PHRASE_WORDS = 6
 
 
+def _owned_attribute(tokens: Sequence[Token], use: _Span, vocab: LicenseVocabulary) -> bool:
+    """A use verb right after the sender's possessive, a word after it, is an attribute of the sender's
+    thing: "our shared inbox is only checked once a week", "my published book"."""
+    return (
+        use.start > 0
+        and not tokens[use.start].gap
+        and vocab.possessives.matches_any(tokens, use.start - 1)
+        and use.end < len(tokens)
+        and not tokens[use.end].gap
+        and tokens[use.end].raw[:1].isalpha()
+    )
+
+
 def _only_use_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
 ) -> list[_Hit]:
@@ -5319,6 +5418,7 @@ def _only_use_hits(
             if (distance := _clause_distance(tokens, word, use)) is not None
             and distance <= _ONLY_USE_REACH
             and not foreign.foreign(use, key)
+            and not (key == "use_verbs" and _owned_attribute(tokens, use, vocab))
         ]
         if not near:
             continue
@@ -7183,6 +7283,72 @@ def _framed_only(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: froz
     return found
 
 
+# Words from a request word to the seeking word it asks for ("please ask", "prosím, požiadajte"), and from
+# the seeking word to the consent word: a pronoun and a preposition ("ask us for permission").
+_ASKED_SEEK_REACH = 2
+_ASKED_CONSENT_REACH = 2
+
+
+def _asked_consent_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int], foreign: _ForeignWords
+) -> list[_Hit]:
+    """A use the reuser is asked to seek the holder's consent for: "For printed use, please ask us for
+    permission", "v prípade tlače nás, prosím, požiadajte o súhlas". A request word with no first person
+    in it, a seeking word shortly after it in its clause, a consent word shortly after that, and a use,
+    commercial or change word in the sentence. Not a seeking word negated or after a without-word ("no
+    need to ask for permission", "without asking permission"), nor the sender asking ("we kindly ask for
+    your consent")."""
+    requests = [
+        span
+        for span in _own_spans(tokens, vocab, "request_words", masked, foreign)
+        if not any(_first_person_at(tokens, i, vocab, foreign) for i in range(span.start, span.end))
+    ]
+    if not requests:
+        return []  # most releases
+    sentences = _sentence_numbers(tokens)
+    targets = (vocab.use_verbs, vocab.use_nouns, vocab.commercial_words, vocab.modify_words)
+    for request in requests:
+        for seek in range(request.end, min(len(tokens), request.end + _ASKED_SEEK_REACH + 1)):
+            if tokens[seek].brk or (seek > request.end and tokens[seek].gap):
+                break
+            found = vocab.seek_words.match(tokens, seek)
+            if (
+                found is None
+                or foreign.foreign(_Span(seek, seek + found.length), "seek_words")
+                or _freed_before(tokens, seek, vocab, foreign)
+                or _negated_before(tokens, seek, vocab, _SEEK_NEGATION_REACH)
+                or _first_person_before(tokens, seek, vocab, foreign)
+            ):
+                continue
+            after = seek + found.length
+            consent = next(
+                (
+                    index
+                    for index in range(after, min(len(tokens), after + _ASKED_CONSENT_REACH + 1))
+                    if vocab.consent_words.matches_any(tokens, index)
+                    and not any(tokens[i].gap for i in range(after, index + 1))
+                ),
+                None,
+            )
+            if consent is None:
+                continue
+            sentence = sentences[seek]
+            used = [
+                index
+                for index in range(len(tokens))
+                if sentences[index] == sentence
+                and index not in masked
+                and any(table.matches_any(tokens, index) for table in targets)
+            ]
+            if used:
+                commercial = any(vocab.commercial_words.matches_any(tokens, index) for index in used)
+                problem = LicenseProblem.NON_COMMERCIAL if commercial else LicenseProblem.NOT_FREE
+                start = min(request.start, *used)
+                end = max(consent + 1, used[-1] + 1)
+                return [_Hit(start, end, None, problem)]
+    return []
+
+
 def _prior_consent_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
 ) -> list[_Hit]:
@@ -7460,6 +7626,20 @@ def _sentence_numbers(tokens: Sequence[Token]) -> Sequence[int]:
     if isinstance(tokens, Tokens):
         return tokens.sentence_numbers
     return tuple(itertools.accumulate(token.brk for token in tokens))
+
+
+def _permitted_apart(
+    tokens: Sequence[Token], refusal: _Span, target: _Span, vocab: LicenseVocabulary
+) -> bool:
+    """The target stands in another clause than the refusal, one that allows it with no negator: "请不要
+    担心，可以商业使用" (don't worry, commercial use is allowed)."""
+    first, last = _clause_around(tokens, target.start)
+    if first <= refusal.start <= last:
+        return False
+    clause = range(first, last + 1)
+    return _holds_any(tokens, (vocab.permission_words,), clause) and not _holds_any(
+        tokens, (vocab.negators, vocab.negated_permissions, vocab.prohibition_words), clause
+    )
 
 
 def _contrast_between(tokens: Sequence[Token], one: _Span, other: _Span, vocab: LicenseVocabulary) -> bool:

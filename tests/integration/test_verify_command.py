@@ -234,6 +234,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout123/px14-lt-html-nc-on-other-photos": "Lithuanian other photos' restriction read as the grant's",
     "heldout123/px15-sw-staff-photographer-gmail": "Swahili staff photographer: no table to read the credit",
     "heldout123/px16-yo-yahoo-not-on-site": "Yoruba: no table, a Wikipedia-only limit misread",
+    "heldout124/pz01-en-landscape-stock-agency": "'never submitted to any agency' read as a credit",
+    "heldout124/pz04-pl-landscape-wp-obfuscated": "an old NC licence of the site gallery read as the grant's",
+    "heldout124/pz17-pt-muralist-forwarded-attachment": "a muralist's name in his mural's title: shown",
 }
 
 

@@ -206,6 +206,16 @@ def test_canonical_file_title_is_idempotent(name: str) -> None:
             "https://commons.wikimedia.org.evil.example/wiki/File:A.jpg", (), id="host-suffix-attack"
         ),
         pytest.param("https://commons.wikimedia.org/wiki/Category:Birds", (), id="category"),
+        pytest.param(
+            "https://commons.wikimedia.org/wiki/File:Catedral_de_Le%25C3%25B3n.jpg",
+            ("File:Catedral de León.jpg",),
+            id="escaped-twice",
+        ),
+        pytest.param(
+            "https://commons.wikimedia.org/w/index.php?title=File%253ALe%25C3%25B3n.jpg",
+            ("File:León.jpg",),
+            id="index-php-escaped-twice",
+        ),
         pytest.param("https://commons.wikimedia.org/wiki/Main_Page", (), id="no-namespace"),
         pytest.param("ftp://commons.wikimedia.org/wiki/File:A.jpg", (), id="ftp"),
         pytest.param("https://[::1/wiki/File:A.jpg", (), id="invalid-url"),
@@ -285,6 +295,16 @@ def test_bare_name_in_prose(vocab: FileVocabulary, written: str, title: str) -> 
             "<https://commons.wikimedia.org/wiki/File:Aula_Magna_dell%27Universit%C3%A0_di_\nCastelvetro.jpg>",
             ("File:Aula Magna dell'Università di Castelvetro.jpg",),
             id="url-wrapped-in-angle-brackets",
+        ),
+        pytest.param(
+            "https://ru.m.wikipedia.org/wiki/%D0%A4%D0%B0%D0%B9%D0%BB:A_\n(%D0%92),_2019.jpg\nThanks",
+            ("File:A (В), 2019.jpg",),
+            id="bare-url-broken-at-line-end",
+        ),
+        pytest.param(
+            "https://commons.wikimedia.org/wiki/Category:Birds\nFile:A.jpg",
+            ("File:A.jpg",),
+            id="url-naming-no-file-then-name",
         ),
         pytest.param(
             "File:A.jpg, File:B b.png and File:C.svg.",

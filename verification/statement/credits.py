@@ -22,7 +22,7 @@ from verification.statement.names import (
     sequence_at,
 )
 from verification.statement.vocabulary import StatementVocabulary, Template, TemplateSet, WordSet
-from verification.statement.words import CASELESS_RUN, Tok, is_letters, word_tokens
+from verification.statement.words import CASELESS_RUN, Tok, is_letters, phrase_start, word_tokens
 
 # Quotation marks too: a credit line quoted for the reuser opens and ends there
 # ("使用時請註明「攝影：林志偉」", 'please credit "Photo: Max Muster"').
@@ -42,9 +42,13 @@ _WORD_JOINERS = frozenset("-'’")  # inside a describing word: "long-time", "d'
 # Tokens between a relation or agent and its taking verb, in one sentence: a German verb comes last ("Das
 # Foto hat unser langjähriger Partner und Fotograf Markus Hofbauer im Sommer 2023 in Wien aufgenommen"),
 # and a description, a time and a place may stand between ("taken in the summer of 2023 during our open
-# day by our partner and long-time friend Liam Gallagher"). A first-person subject of the verb still
+# day by our partner and long-time friend Liam Gallagher"; Hindi "रोहन जी ने 2025 में स्वयंसेवक के रूप में …
+# तस्वीरें खींची थीं", the verb last after a time, a role and a place). A first-person subject of the verb still
 # makes it the signer's own ("my wife drove, and I took the photo").
-_RELATION_WINDOW = 14
+_RELATION_WINDOW = 16
+# The same for a verb before the relation ("taget fra luften … med en drone, som jeg havde lånt af min
+# nabo"): no verb-final sentence reaches that far back.
+_RELATION_WINDOW_BEFORE = 14
 # Words in brackets the window may reach over besides: a place, a trade, an office ("(Sylhet branch)").
 _BRACKETED_WORDS = 12
 # Words of time or place between a credit's verb and its "by": "taken in 2019 by X", "tomada en 2020
@@ -65,6 +69,7 @@ def read_credits(
     paragraph of a known language stands only when that language's credit words find it too."""
     credits: list[Credit] = []
     covered: set[int] = set()
+    spans: list[tuple[int, int]] = []  # where each credit read here stands in the text
     opening_words = vocab.credit_opening_words
     index = 0
     while index < len(tokens):
@@ -103,15 +108,26 @@ def read_credits(
         found, end = credit
         credits.append(found)
         covered.update(range(index, end))
+        spans.append((tokens[index].start, tokens[end - 1].end))
         index = end
     named = {credit.name for credit in credits if credit.name}
     relation_credits = _relation_credits(text, vocab, _spans(tokens, covered), holder_names, languages)
     credits.extend(
         credit  # one person credited twice ("fot. X" and "fotograf X") is one credit
         for credit in relation_credits
-        if credit.name is None or credit.name not in named
+        if (credit.name is None or credit.name not in named)
+        # "mein Vater, der Fotograf Heinrich Albers (…), hat … fotografiert" beside "Foto: Heinrich Albers"
+        and not (credit.name is None and any(name in credit.phrase for name in named))
+        and not _starts_inside(text, credit, spans)
     )
     return tuple(credits)
+
+
+def _starts_inside(text: str, credit: Credit, spans: Sequence[tuple[int, int]]) -> bool:
+    """The credit's phrase starts inside another credit's: "la fotografia és d'en Jordi Puigvert, soci de la
+    colla, que la va fer" credits him once, not again from "Puigvert, soci … que la va fer"."""
+    start = phrase_start(text, credit.phrase)
+    return start is not None and any(low < start < high for low, high in spans)
 
 
 # Words a passive credit's description may hold: "dal nostro enologo", "by a summer intern".
@@ -2555,7 +2571,8 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             low, high = min(index, position), max(index, position)
             if any(tokens[i].brk or ":" in tokens[i].sep for i in range(low + 1, high + 1)):
                 continue  # "since you asked who took them: the drone … was my brother-in-law's"
-            if distance > _RELATION_WINDOW and distance - _in_brackets(tokens, low, high) > _RELATION_WINDOW:
+            window = _RELATION_WINDOW if position > index else _RELATION_WINDOW_BEFORE
+            if distance > window and distance - _in_brackets(tokens, low, high) > window:
                 continue
             norm = tokens[position].norm
             if _namespace_prefix(tokens, position):

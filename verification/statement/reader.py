@@ -61,7 +61,7 @@ from verification.statement.signature import (
 )
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import read_websites, without_sites_in
-from verification.statement.words import is_letters, joined_wraps, without_asides, word_tokens
+from verification.statement.words import is_letters, joined_wraps, phrase_start, without_asides, word_tokens
 
 _GRANTS = frozenset(
     {
@@ -304,8 +304,8 @@ def _of_other_works(credit: Credit, text: str, license_vocab: LicenseVocabulary)
     (celles des journées du patrimoine, prises par des adhérents) restent sous tous droits réservés"."""
     if credit.by_signer:
         return False
-    start = text.find(credit.phrase)
-    return start >= 0 and about_other_works(text, start, license_vocab)
+    start = phrase_start(text, credit.phrase)
+    return start is not None and about_other_works(text, start, license_vocab)
 
 
 def _in_address(credit: Credit) -> bool:

@@ -421,7 +421,8 @@ _ORGANISATION_ARTICLES = frozenset({"The", "Les", "Los", "Las", "Die", "Das", "H
 
 def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
     """An organisation word, a legal form or an organisation suffix in the name ("Museum", "GmbH",
-    "Pallo ry", "株式会社", "資料館"), or an article opening it ("The Lantern Rows")."""
+    "Pallo ry", "株式会社", "資料館"), or an article or organisation prefix opening it ("The Lantern Rows",
+    "วัดป่าสักน้อย")."""
     tokens = word_tokens(name)
     written = unicodedata.normalize("NFC", name)  # as the forms and suffixes are kept
     return (
@@ -434,6 +435,7 @@ def is_organisation(name: str, vocab: StatementVocabulary) -> bool:
         or any(legal_form_at(tokens, i, vocab, tokens[i].line) > i for i in range(len(tokens)))
         or any(form in written for form in vocab.legal_forms.inside)
         or written.endswith(vocab.org_suffixes)
+        or (bool(vocab.org_prefixes) and written.startswith(vocab.org_prefixes))
     )
 
 

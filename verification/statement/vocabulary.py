@@ -205,6 +205,7 @@ _STRING_KEYS = (
     "represent_leads",
     "represent_after",
     "org_suffixes",
+    "org_prefixes",
     "topic_particles",
     "caseless_credit",
     "caseless_not_credit",
@@ -402,6 +403,7 @@ class StatementVocabulary:
     footer_marks: WordSet  # "©", "Copyright": a footer line under the signature, not part of it
     legal_forms: LegalForms  # "GmbH", "Co., Ltd.", "株式会社": end an organisation's name, name no one
     org_suffixes: tuple[str, ...]  # "有限公司", "博物館": end an organisation's name in Han or Hangul
+    org_prefixes: tuple[str, ...]  # "วัด", "บริษัท": begin an organisation's name in Thai
     represent_before: tuple[str, ...]  # "を代表して": the organisation is written just before
     # words that describe the organisation before its name, in scripts without capitals: "단독 소유자인
     # 한빛 필하모닉을 대리함" (… which is the sole owner)
@@ -560,6 +562,7 @@ class StatementVocabulary:
             footer_marks=words("footer_marks"),
             legal_forms=legal_forms,
             org_suffixes=as_written("org_suffixes") + legal_forms.inside,
+            org_prefixes=as_written("org_prefixes"),
             represent_before=as_written("represent_before"),
             represent_leads=as_written("represent_leads"),
             represent_after=as_written("represent_after"),

@@ -163,3 +163,10 @@ def without_asides(text: str) -> str:
     """The text with dashed asides cut out, so that a verb and its by-word stand together again; the
     offsets change, so this text is read for credits only."""
     return _DASHED_ASIDE.sub(" ", text)
+
+
+def phrase_start(text: str, phrase: str) -> int | None:
+    """Where a phrase read with its whitespace flattened stands in `text`, whose lines may break it."""
+    words = phrase.split()
+    found = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+    return found.start() if found is not None else None

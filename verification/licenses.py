@@ -4533,9 +4533,12 @@ def _excluded_use_hits(
     (examples in brackets between not counted), no license term between ("uses the law allows are not
     covered by this release" names no condition). The commercial or change word says which restriction."""
     hits: list[_Hit] = []
+    others = (vocab.other_works, vocab.other_works_topics)
     for phrase in _own_spans(tokens, vocab, "excluded_words", masked, foreign):
         used = _use_left_out(tokens, vocab, masked, phrase)
-        if used is not None:
+        # "광고 이미지 등 다른 사진들은 이번 허락과는 관계가 없다": the use word describes other works, which
+        # are what is left out
+        if used is not None and not _holds_any(tokens, others, range(used.end, phrase.start)):
             hits.append(_Hit(used.start, phrase.end, None, used.problem))
     return hits
 
@@ -5825,7 +5828,8 @@ def _revocable_hits(
                 for span in (word, when)
                 for i in range(
                     max(bounds[span][0], span.start - _REVOKE_NEGATION_REACH),
-                    min(bounds[span][1], span.end + _REVOKE_NEGATION_REACH),
+                    # the clause's last token too: "나중에 취소하지 않겠습니다" ends with its negator
+                    min(bounds[span][1] + 1, span.end + _REVOKE_NEGATION_REACH),
                 )
             ]
             if (

@@ -237,6 +237,11 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout124/pz01-en-landscape-stock-agency": "'never submitted to any agency' read as a credit",
     "heldout124/pz04-pl-landscape-wp-obfuscated": "an old NC licence of the site gallery read as the grant's",
     "heldout124/pz17-pt-muralist-forwarded-attachment": "a muralist's name in his mural's title: shown",
+    "heldout126/qg12-sr-kud-naknada-se-ne-naplacuje": "a fee for other uses read as the grant's",
+    "heldout126/qj10-es-pegada-dos-veces": "a release pasted twice: the first copy's licence read",
+    "heldout127/ql13-it-skate-club-credit-is-nickname": "a credit to the signer's nickname read as another's",
+    "heldout127/qn10-fa-commercial-allowed-verb-final": "a use allowed 'بدون اینکه …' read as refused",
+    "heldout127/qn18-ur-family-business-hotmail-not-listed": "'not only for Wikipedia' read as a refusal",
 }
 
 

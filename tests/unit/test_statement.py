@@ -1302,6 +1302,12 @@ def test_self_made(
             True,
             id="a-portrait-among-the-files",
         ),
+        pytest.param(
+            "Eu sou o fotógrafo; CC BY-SA 4.0.\n\nCaio Lima",
+            ["File:Caio Lima no estúdio.jpg"],
+            True,
+            id="pt-a-photographer-named-in-a-title-without-an-artwork-is-shown",
+        ),
     ],
 )
 def test_depicts_signer(

@@ -47,6 +47,9 @@ _HANGUL = re.compile("[\uac00-\ud7af]")
 # Characters between a relation and its taking verb: a name, a time, a place ("父亲在1985年拍的",
 # "아버지가 1980년에 찍은", "아버지께서 1980년대에 사진관을 운영하시며 남기신")
 _MAX_BETWEEN = 24
+# The same after an honorific subject marker ("저희 아버지께서 1998년 봄 가게를 … 필름 카메라로 찍으신"): the
+# person so honoured is never the signer, and the verb closes the clause after time, place and purpose.
+_MAX_BETWEEN_HONOURED = 80
 _MAX_VERB_CHARS = 8  # a taking verb and its ending, where a Korean negation stands ("촬영하지 않았")
 _MAX_HAN_NAME = 4  # a Chinese name after a relation: two to four characters ("王伟", "欧阳明日")
 
@@ -232,7 +235,8 @@ def _relation_credits(
                 yield lead, end, None
                 continue
             tail = text[end:]
-            verb = _verb_after(tail, words, vocab)
+            honoured = tail.startswith(words.honorific_particles) if words.honorific_particles else False
+            verb = _verb_after(tail, words, vocab, _MAX_BETWEEN_HONOURED if honoured else _MAX_BETWEEN)
             if verb is not None:
                 credited = _subject_named(tail[: verb[0]], words, vocab)
                 if credited is not None:
@@ -285,16 +289,20 @@ def _is_object(head: str, words: CaselessRelations, vocab: StatementVocabulary) 
     return any(clause.endswith(word) for word in words.relation_objects)
 
 
-def _verb_after(tail: str, words: CaselessRelations, vocab: StatementVocabulary) -> tuple[int, int] | None:
-    """Where the first taking verb in the clause of `tail` starts and ends, within reach."""
-    reach = _MAX_BETWEEN + max((len(v) for v in words.take_verbs), default=0)
+def _verb_after(
+    tail: str, words: CaselessRelations, vocab: StatementVocabulary, between: int = 0
+) -> tuple[int, int] | None:
+    """Where the first taking verb in the clause of `tail` starts and ends, at most `between` characters
+    (`_MAX_BETWEEN` unless given) after its start."""
+    between = between or _MAX_BETWEEN
+    reach = between + max((len(v) for v in words.take_verbs), default=0)
     line, bracketed = _clause_over_brackets(tail, reach)
     found = [
         (at, end)
         for verb in words.take_verbs
         for at, end in _occurrences(line, verb)
         if not bracketed[at]
-        and at - sum(bracketed[:at]) <= _MAX_BETWEEN
+        and at - sum(bracketed[:at]) <= between
         and not any(_holds(line, at, word) for word in vocab.caseless_not_credit)
     ]
     return min(found, key=lambda span: (span[0], -span[1]), default=None)  # "拍摄", not "拍"

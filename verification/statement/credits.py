@@ -49,6 +49,10 @@ _RELATION_WINDOW = 16
 # The same for a verb before the relation ("taget fra luften … med en drone, som jeg havde lånt af min
 # nabo"): no verb-final sentence reaches that far back.
 _RELATION_WINDOW_BEFORE = 14
+# The same after an ergative marker ("दिनेश यादव जी ने पिछले वर्ष … अपने मोबाइल फ़ोन से खींची थीं"): the subject
+# so marked is the doer of the verb that closes its sentence, however many words of time and place stand
+# between; the sentence's end still bounds it.
+_ERGATIVE_WINDOW = 40
 # Words in brackets the window may reach over besides: a place, a trade, an office ("(Sylhet branch)").
 _BRACKETED_WORDS = 12
 # Words of time or place between a credit's verb and its "by": "taken in 2019 by X", "tomada en 2020
@@ -342,12 +346,23 @@ def _may_be_subject(token: Token, vocab: StatementVocabulary) -> bool:
     )
 
 
+_MADE_OBJECT_REACH = 2  # "a făcut pozele", "made the photos", "ha fatto le foto"
+
+
 def _made_photo_after(tokens: Sequence[Token], pronoun: int, verb: int, vocab: StatementVocabulary) -> bool:
-    """What the subject at `pronoun` made is the photo: a photo noun before the verb, or an object pronoun
-    right after the subject or its auxiliary ("hij heeft ze … gemaakt"); not "heeft een fout in het
-    bijschrift gemaakt", where "het" is an article."""
+    """What the subject at `pronoun` made is the photo: a photo noun before the verb, or right after it (an
+    article between at most: "Dânsul a făcut pozele"), or an object pronoun right after the subject or its
+    auxiliary ("hij heeft ze … gemaakt"); not "heeft een fout in het bijschrift gemaakt", where "het" is an
+    article."""
     if any(tokens[i].norm in vocab.photo_nouns for i in range(pronoun + 1, verb)):
         return True
+    for after in range(verb + 1, min(len(tokens), verb + _MADE_OBJECT_REACH + 1)):
+        if tokens[after].gap:
+            break
+        if tokens[after].norm in vocab.photo_nouns:
+            return True
+        if tokens[after].norm not in vocab.articles:
+            break
     at = pronoun + 1
     if at < verb and tokens[at].norm in vocab.subject_fillers:
         at += 1
@@ -2564,14 +2579,17 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
     skipped), in the same sentence, or a participle describing the relation right before it ("bu kareleri
     çeken kuzenim Burak"); words in brackets do not count ("मेरे पिता, श्री रमेश शर्मा (संस्थापक,
     शर्मा स्टूडियो, …), ने 1987 में खींची थीं")."""
-    for distance in range(1, _RELATION_WINDOW + _BRACKETED_WORDS + 1):
+    marker = index + named + 1
+    ergative = marker < len(tokens) and tokens[marker].norm in vocab.ergative_markers
+    forward = _ERGATIVE_WINDOW if ergative else _RELATION_WINDOW
+    for distance in range(1, forward + _BRACKETED_WORDS + 1):
         for position in (index + named + distance, index - distance):
             if not 0 <= position < len(tokens):
                 continue
             low, high = min(index, position), max(index, position)
             if any(tokens[i].brk or ":" in tokens[i].sep for i in range(low + 1, high + 1)):
                 continue  # "since you asked who took them: the drone … was my brother-in-law's"
-            window = _RELATION_WINDOW if position > index else _RELATION_WINDOW_BEFORE
+            window = forward if position > index else _RELATION_WINDOW_BEFORE
             if distance > window and distance - _in_brackets(tokens, low, high) > window:
                 continue
             norm = tokens[position].norm

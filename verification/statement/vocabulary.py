@@ -196,6 +196,7 @@ _CASELESS_RELATION_KEYS = (
     "cleft_leads",
     "self_words",
     "negators",
+    "honorific_particles",
 )
 # Kept as written (NFC, not folded: folding drops the voicing marks of kana, が -> か): they are found
 # inside runs of text without spaces.
@@ -233,6 +234,7 @@ _WORD_KEYS = (
     "agents",
     "agent_compounds",
     "by_postpositions",
+    "ergative_markers",
     "nobody_words",
     "without_words",
     "verb_negators",
@@ -337,6 +339,8 @@ class CaselessRelations:
     cleft_leads: tuple[str, ...]  # "찍은 사람은", "拍的是": before a relation, the one who took it
     self_words: tuple[str, ...]  # "自己", "직접": with a subject and a taking verb, the signer took it
     negators: tuple[str, ...]  # "不", "没", "않": in a clause, it says nothing the signer did for sure
+    # "께서": an honorific subject marker, never of the signer: its verb may close a long clause
+    honorific_particles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -360,6 +364,7 @@ class StatementVocabulary:
     verb_negators: WordSet  # "not", "nicht", "नहीं": right before a taking verb, the relation did not take it
     coordinators: WordSet  # "and", "y", "i": "my friend and I took it" names a second author
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
+    ergative_markers: WordSet  # "ने": after a relation, it is the subject of the verb that ends the sentence
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
     make_verbs: WordSet  # "hizo", "gemacht": taking a photo only with a photo noun or pronoun as object
@@ -513,6 +518,7 @@ class StatementVocabulary:
             agents=words("agents"),
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
             by_postpositions=words("by_postpositions"),
+            ergative_markers=words("ergative_markers"),
             nobody_words=words("nobody_words"),
             without_words=words("without_words"),
             verb_negators=words("verb_negators"),

@@ -683,6 +683,7 @@ _LANGUAGE_LISTS = (
     "unlikened_words",
     "still_valid_words",
     "report_words",
+    "third_party_words",
     "topic_markers",
     "wish_nouns",
     "alike_words",
@@ -883,6 +884,7 @@ class LicenseVocabulary:
     unlikened_words: PhraseTable  # "come sono", "wie sie sind": an alike-word likening nothing to this work
     still_valid_words: PhraseTable  # "rămân valabile", "still stands": with a below-word, the quote holds
     report_words: PhraseTable  # "notice", "told": before a required-marker, a rule reported, not set
+    third_party_words: PhraseTable  # "of any third party", "Dritter": a consent someone else would give
     topic_markers: (
         PhraseTable  # "は", "については", "은": after them (or ending their word), a clause's topic
     )
@@ -7386,6 +7388,8 @@ def _prior_consent_hits(
     used = _use_sentences(tokens, vocab, masked) if required else set()
     hits: list[_Hit] = []
     for consent in _spans(tokens, vocab.consent_words, masked, None):
+        if _phrase_after(tokens, consent.end, vocab.third_party_words, _THIRD_PARTY_REACH) is not None:
+            continue  # "entitled to grant the licence without the consent of any third party"
         # "من غير ما يرجعوا لي" (without coming back to me): a negator inside the marker right before is
         # the marker's own
         after_marker = any(marker.end == consent.start for marker in markers)
@@ -7413,6 +7417,10 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+# Words from a consent word to the third party whose consent it is: "the consent of any third party".
+_THIRD_PARTY_REACH = 3
 
 
 def _granted_without(

@@ -242,6 +242,8 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout127/ql13-it-skate-club-credit-is-nickname": "a credit to the signer's nickname read as another's",
     "heldout127/qn10-fa-commercial-allowed-verb-final": "a use allowed 'بدون اینکه …' read as refused",
     "heldout127/qn18-ur-family-business-hotmail-not-listed": "'not only for Wikipedia' read as a refusal",
+    "heldout128/qo06-en-solicitors-listed-on-client-site": "a law firm's client credited as the photographer",
+    "heldout128/qo17-en-broadcaster-dmarc-fail": "'the remainder of the … archive': not read as other works",
 }
 
 

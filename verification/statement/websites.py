@@ -129,18 +129,14 @@ def is_site(match: re.Match[str], vocab: StatementVocabulary) -> bool:
 
     A capitalised top-level domain in a mixed-case name is a missing space after a full stop
     ("Danke.Es", "Grüße.Ok"), not a host; "ACME.DE" written all in capitals is one. After "www." any
-    top-level domain of letters counts ("www.caffipontycwm.cymru"): no file or sentence starts so. A
-    two-letter one counts in Latin letters ("एम.आई. रोड" is an abbreviation), others when listed ("рф").
+    top-level domain of letters counts ("www.caffipontycwm.cymru"): no file or sentence starts so. Others
+    count when listed, country codes among them ("Spett.le", an Italian "Dear", names no site).
     """
     host, tld = match.group(1), match.group(2)
     labels = host.lower().split(".")[:-1]
     has_letter = any(any(c.isalpha() for c in label) for label in labels if label != "www")
     sentence_break = tld[0].isupper() and not host.isupper()
-    known = (
-        (len(tld) == 2 and tld.isascii())
-        or tld.lower() in vocab.tlds
-        or (labels[:1] == ["www"] and tld.isalpha())
-    )
+    known = tld.lower() in vocab.tlds or (labels[:1] == ["www"] and tld.isalpha())
     return has_letter and not sentence_break and known
 
 

@@ -87,7 +87,10 @@ def assemble_facts(
         whois=whois,
         sender_site=sender_site[0] if sender_site else None,
         sender_site_evidence=sender_site[1] if sender_site else None,
-        holder_named_on_sender_site=_names_holder(sender_site[1] if sender_site else None, reading),
+        # an agency's own site naming its client is no site of the holder's
+        holder_named_on_sender_site=None
+        if reading.statement.for_client
+        else _names_holder(sender_site[1] if sender_site else None, reading),
     )
 
 

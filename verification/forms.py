@@ -118,3 +118,14 @@ def with_leaders_as_colons(text: str) -> str:
     """`text` with each dot leader read as the colon it stands for ("Fotograf ...... Jan Novák" reads
     "Fotograf:       Jan Novák"), so that a label's readers find their label; one character for one."""
     return _DOT_LEADER.sub(lambda match: ":" + " " * (len(match.group()) - 1), text)
+
+
+# German gender-inclusive endings after a capitalised noun: "Fotograf/in", "Fotograf*in", "Fotograf:in",
+# "Fotograf_innen", "Fotograf/-in"; not in a link or a file name ("Datei:in.jpg").
+_GENDER_ENDING = re.compile(r"(?<![/\w.])([A-ZÄÖÜ][a-zäöüß]{2,})([/*:_]-?in(?:nen)?)(?=[\s:,;|)]|$)")
+
+
+def without_gender_endings(text: str) -> str:
+    """`text` with each gender-inclusive ending blanked ("Fotograf/in: Sabine Roth" reads "Fotograf   :
+    Sabine Roth"), so that the label is the word the readers know; one character for one."""
+    return _GENDER_ENDING.sub(lambda match: match.group(1) + " " * len(match.group(2)), text)

@@ -787,8 +787,9 @@ _LANGUAGE_LISTS = (
     "instead_words",
     "instead_after_words",
     "require_words",
+    "ai_words",
 )
-_LANGUAGE_TABLES = ("elements", "port_names")
+_LANGUAGE_TABLES = ("elements", "port_names", "version_numbers")
 # Lists whose words mean something else in another language ("enkel": Dutch only, German grandson;
 # "verboten", "gestattet"): in a paragraph of a known language, only that language's words and the
 # common ones count. Negators and allowing phrases stay merged: they act only beside a word that is checked.
@@ -833,6 +834,7 @@ class LicenseVocabulary:
     abbreviations: PhraseTable  # by, sa, nc, nd -> BY, SA, NC, ND
     elements: PhraseTable  # the written-out names: "Namensnennung" -> BY
     port_names: PhraseTable  # "Deutschland" -> DE
+    version_numbers: PhraseTable  # "four", "vier" -> 4.0: a version written out after a version word
     cc_names: PhraseTable  # "Creative Commons": a license mention on its own
     cc_abbreviations: PhraseTable  # "CC": a mention only when license elements follow
     license_words: PhraseTable
@@ -1002,6 +1004,7 @@ class LicenseVocabulary:
     instead_words: PhraseTable  # "instead of": before a non-free license's name, a replaced license
     instead_after_words: PhraseTable  # "helyett", "yerine": the same after the name
     require_words: PhraseTable  # "requires", "wymaga": with a consent word after it, a use needing consent
+    ai_words: PhraseTable  # "artificial intelligence", "KI-Training": refused, a use the license allows
     other_versions: PhraseTable  # "full resolution", "originals": sold apart, no condition of the grant
     post_negation_reach: int  # a post-negator may start this many tokens after a restriction, at most
     not_limited_reach: int  # the same for a "not limited" phrase, which ends a longer clause
@@ -1060,6 +1063,7 @@ class LicenseVocabulary:
             abbreviations=PhraseTable.build(abbreviations, "abbreviations"),
             elements=PhraseTable.build(tables["elements"], "elements"),
             port_names=PhraseTable.build(tables["port_names"], "port_names"),
+            version_numbers=PhraseTable.build(tables["version_numbers"], "version_numbers"),
             post_negation_reach=reach,
             not_limited_reach=limited_reach,
             mail_reach=mail_reach,
@@ -1570,6 +1574,9 @@ def _version_at(
     if not _joined(tokens, j):
         return None
     token = tokens[j]
+    spelled = vocab.version_numbers.match(tokens, j) if word is not None else None
+    if spelled is not None:  # "version four", "Version vier": written out only after a version word
+        return (spelled.value, j + spelled.length) if spelled.value in allowed else None
     if not token.norm[0].isdigit():
         return None
     if "." in token.norm:
@@ -1685,6 +1692,12 @@ def _cc_at(tokens: Sequence[Token], index: int, vocab: LicenseVocabulary) -> _Hi
         if version is not None and (parse.prefixed or elements):
             parse.version, j = version
             continue
+        filler = vocab.license_words.match(tokens, j) if elements and not parse.version else None
+        if filler is not None:  # "Attribution-ShareAlike License 4.0", "… licence, version four"
+            version = _version_at(tokens, j + filler.length, vocab.cc_versions, vocab)
+            if version is not None:
+                parse.version, j = version
+                continue
         break
     if j == index or not parse.is_mention(elements):
         return None
@@ -1787,6 +1800,7 @@ def _restriction_hits(
         *_excepted_use_hits(tokens, vocab, masked, revocations),
         *_excepted_other_hits(tokens, vocab, masked, foreign),
         *_reserved_uses_hits(tokens, vocab, masked),
+        *_ai_training_hits(tokens, vocab, masked),
         *_not_covered_hits(tokens, vocab, masked, foreign),
         *_excluded_use_hits(tokens, vocab, masked, foreign),
         *_but_not_hits(tokens, vocab, masked, foreign),
@@ -2794,7 +2808,27 @@ def _set_aside(
             return True
         if hit.end <= marker.start and _opens_next_clause(tokens, hit, marker):
             return True
+        if hit.end <= marker.start and _restriction_noun_across_relative(tokens, hit, marker, vocab):
+            return True
     return False
+
+
+def _restriction_noun_across_relative(
+    tokens: Sequence[Token], hit: _Hit, marker: _Span, vocab: LicenseVocabulary
+) -> bool:
+    """A sentence opening with a restriction noun (an article before it at most) that the restriction
+    names, closed by the marker, a relative clause between: "Die Einschränkung auf nichtkommerzielle
+    Nutzung, die … sonst gilt, findet auf diese drei Bilder keine Anwendung"."""
+    first = hit.start
+    while first > 0 and not tokens[first].brk:
+        first -= 1
+    return any(
+        vocab.clause_words.matches_any(tokens, i) and _across_relative(tokens, _Span(first, i + 1), marker)
+        for i in range(first, min(first + _NOUN_OPENING, hit.start))
+    )
+
+
+_NOUN_OPENING = 2  # "Die Einschränkung", "The restriction": the noun opens its sentence, an article before it
 
 
 def _opens_bracket(token: Token) -> bool:
@@ -3233,7 +3267,10 @@ def _legal_footer_tokens(tokens: Sequence[Token], vocab: LicenseVocabulary) -> s
             continue
         within = {kind for kind, indices in marks.items() if any(first <= i < end for i in indices)}
         if {"addressee", "mail"} <= within and "license" not in within:
-            footer.update(range(first, end))
+            # from the sentence of its first mark: "Oharra: baimen hau edozein unetan ezeztatzeko
+            # eskubidea gordetzen dut." standing above "Mezu hau … konfidentzialak dira …" is the grant's
+            opening = min(i for i in (*confidential, *marks["addressee"], *marks["mail"]) if first <= i < end)
+            footer.update(range(max(first, sentence_around(tokens, opening)[0]), end))
     return footer
 
 
@@ -7399,6 +7436,8 @@ def _prior_consent_hits(
             or _seeking_negated(tokens, consent, vocab)
         ):
             continue  # "no consent is required", "keine Zustimmung erforderlich"
+        if _declared_void(tokens, consent, vocab):
+            continue
         conditional = sentences[consent.start] in used or _owned(tokens, consent, vocab)
         for marker in (*markers, *(required if conditional else ())):
             distance = _clause_distance(tokens, consent, marker)
@@ -7417,6 +7456,50 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _declared_void(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:
+    """An earlier consent the clause declares void: "Wcześniejszą zgodę z „NC” proszę uznać za
+    nieaktualną" (please treat the earlier consent as no longer valid). A revocation word after the consent
+    in its clause, no use between them, and no without-word before it ("without prior consent, which
+    may be withdrawn" stays a condition)."""
+    first, last = _clause_around(tokens, consent.start)
+    if _holds_any(tokens, (vocab.without_words,), range(first, consent.start)):
+        return False
+    uses = (vocab.use_verbs, vocab.modify_words, vocab.commercial_words)
+    for at in range(consent.end, last + 1):
+        if vocab.revocation_words.matches_any(tokens, at):
+            return True
+        if _holds_any(tokens, uses, range(at, at + 1)):
+            return False
+    return False
+
+
+def _ai_training_hits(
+    tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
+) -> list[_Hit]:
+    """Training artificial intelligence refused: "de må ikke indgå i datasæt til træning af kunstig
+    intelligens", "not for training AI models". An AI phrase with a negator, a negated permission or a
+    prohibition at most `_AI_REFUSAL_REACH` words before it in its sentence: a use the free license
+    allows, taken out."""
+    hits: list[_Hit] = []
+    refusals = (vocab.negators, vocab.negated_permissions, vocab.prohibition_words)
+    for span in _spans(tokens, vocab.ai_words, masked, None):
+        first, _ = sentence_around(tokens, span.start)
+        refusal = next(
+            (
+                i
+                for i in range(max(first, span.start - _AI_REFUSAL_REACH), span.start)
+                if i not in masked and _holds_any(tokens, refusals, (i,))
+            ),
+            None,
+        )
+        if refusal is not None:
+            hits.append(_Hit(refusal, span.end, None, LicenseProblem.NOT_FREE))
+    return hits
+
+
+_AI_REFUSAL_REACH = 10  # "must not be included in datasets for the training of artificial intelligence"
 
 
 # Words from a consent word to the third party whose consent it is: "the consent of any third party".

@@ -153,6 +153,9 @@ class Statement:
     self_made: bool  # says the signer made it themselves (selfie, self-timer, "I took it myself")
     depicts_signer: bool  # says the work shows the signer ("a portrait of me")
     forwarded: bool  # the release sits in forwarded text, not in the sender's own words
+    for_client: bool = (
+        False  # the writer acts for a client (an agency, a firm): its own site is not the holder's
+    )
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,9 @@ class QuotingVocabulary:
     answer_colours: tuple[str, ...] = ()
     inline_answer_phrases: tuple[str, ...] = ()
     answer_bold_words: tuple[str, ...] = ()
+    # the permissions queue's own domains: a quoted mail from one is the agent's ("… <permissions-commons@
+    # wikimedia.org> wrote:")
+    queue_domains: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Self:
@@ -92,6 +95,9 @@ class QuotingVocabulary:
             answer_colours=tuple(sorted(_keys(data, "answer_colours"))),
             inline_answer_phrases=tuple(sorted(_keys(data, "inline_answer_phrases"))),
             answer_bold_words=tuple(sorted(_keys(data, "answer_bold_words"))),
+            queue_domains=tuple(
+                domain.lower() for domain in string_list(data, "queue_domains", "quoting", required=False)
+            ),
         )
 
     def header_key(self, line: str) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from verification.errors import UnreadableMessage, UnreadableReason
 from verification.facts import TicketReading
 from verification.files import FileVocabulary, find_files
-from verification.forms import with_leaders_as_colons, without_unticked_options
+from verification.forms import with_leaders_as_colons, without_gender_endings, without_unticked_options
 from verification.languages import LanguageDetector, SenderLanguage, unread_languages, with_persian_letters
 from verification.licenses import (
     LicenseVocabulary,
@@ -130,7 +130,10 @@ def _as_written_to_be_read(message: ParsedMessage, licenses: LicenseVocabulary) 
 
     segments = tuple(
         replace(
-            segment, text=with_leaders_as_colons(without_unticked_options(persian(segment.text), says_no))
+            segment,
+            text=without_gender_endings(
+                with_leaders_as_colons(without_unticked_options(persian(segment.text), says_no))
+            ),
         )
         for segment in message.segments
     )
@@ -285,7 +288,49 @@ def _with_confirmed_draft(
         if draft and read_license(draft, licenses).problem is not LicenseProblem.NONE_FOUND:
             confirmed = Segment(kind=SegmentKind.OWN, text=draft, forwarded_from=None)
             return replace(message, segments=(*message.segments, confirmed))
+    asked = _one_license_asked(message, licenses, quoting) if assents_at_opening(own, licenses) else None
+    if asked is not None:
+        confirmed = Segment(kind=SegmentKind.OWN, text=asked, forwarded_from=None)
+        return replace(message, segments=(*message.segments, confirmed))
     return message
+
+
+def _one_license_asked(
+    message: ParsedMessage, licenses: LicenseVocabulary, quoting: QuotingVocabulary
+) -> str | None:
+    """The one paragraph of the queue's quoted mail that names a license, when it names one free license:
+    the agent's request a "yes" answers ("Так, підтверджую і погоджуюсь" under "… і що Ви погоджуєтеся
+    опублікувати їх за ліцензією … (CC BY-SA 4.0)"). Two paragraphs naming licenses, or one naming two,
+    leave the answer open; a quote from anyone else is someone else's statement."""
+    quote = "\n\n".join(
+        _unquoted(segment.text)
+        for segment in message.segments
+        if segment.kind is SegmentKind.QUOTED and _from_the_queue(segment.text, quoting)
+    )
+    naming = [
+        (paragraph, found)
+        for paragraph in _PARAGRAPH_BREAK.split(quote)
+        if (found := read_license(paragraph, licenses)).problem is not LicenseProblem.NONE_FOUND
+    ]
+    if len(naming) != 1:
+        return None
+    paragraph, found = naming[0]
+    named = {read_license(mention, licenses).spdx for mention in found.mentions}
+    return paragraph.strip() if found.spdx is not None and named == {found.spdx} else None
+
+
+def _from_the_queue(quote: str, quoting: QuotingVocabulary) -> bool:
+    """The quote's first lines (its header) name an address at one of the queue's domains."""
+    head = "\n".join(quote.splitlines()[:_QUOTE_HEADER_LINES]).lower()
+    return any(
+        address.rpartition("@")[2] == domain or address.rpartition("@")[2].endswith("." + domain)
+        for address in _ADDRESS.findall(head)
+        for domain in quoting.queue_domains
+    )
+
+
+_QUOTE_HEADER_LINES = 6  # "On … wrote:", or Outlook's From/Sent/To/Subject block
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 _RULE_LINE = re.compile(r"^[ \t]*[-–—_=*]{3,}[ \t]*$", re.MULTILINE)

@@ -230,7 +230,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout121/pn04-pt-universidade-ascom-subdominio": "'as fotos do nosso banco de imagens' as the grant's",
     "heldout123/pv07-it-vecchia-licenza-nc": "an old NC licence said to be replaced, read as the grant's",
     "heldout123/pw17-es-correo-listado-ejemplo-nc": "a quoted example NC licence read as the grant's",
-    "heldout123/px13-lv-forwarded-by-uploader": "the uploader's note read as a credit to someone else",
     "heldout123/px14-lt-html-nc-on-other-photos": "Lithuanian other photos' restriction read as the grant's",
     "heldout123/px15-sw-staff-photographer-gmail": "Swahili staff photographer: no table to read the credit",
     "heldout123/px16-yo-yahoo-not-on-site": "Yoruba: no table, a Wikipedia-only limit misread",
@@ -244,6 +243,9 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout127/qn18-ur-family-business-hotmail-not-listed": "'not only for Wikipedia' read as a refusal",
     "heldout128/qo06-en-solicitors-listed-on-client-site": "a law firm's client credited as the photographer",
     "heldout128/qo17-en-broadcaster-dmarc-fail": "'the remainder of the … archive': not read as other works",
+    "heldout131/qy09-cs-tak-tu-dvojku-z-nabidky": "a license picked by its number in the agent's list",
+    "heldout132/re19-tl-hindi-alam-pangalan-ng-file": "Tagalog 'lang po ang alam ko' read as Wikipedia-only",
+    "heldout132/rf22-lt-ketvirtoji-versija-zodziais": "an ordinal version: 'ketvirtąją versiją'",
 }
 
 

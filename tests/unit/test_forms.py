@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verification.forms import with_leaders_as_colons, without_unticked_options
+from verification.forms import with_leaders_as_colons, without_gender_endings, without_unticked_options
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,19 @@ def test_a_lone_cross_before_a_no_marks_the_answer(text: str, expected: str) -> 
 def test_with_leaders_as_colons(text: str, expected: str) -> None:
     assert with_leaders_as_colons(text) == expected
     assert len(with_leaders_as_colons(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Fotograf/in: Sabine Roth", "Fotograf   : Sabine Roth", id="slash"),
+        pytest.param("Fotograf*innen: A. Berg", "Fotograf      : A. Berg", id="star-plural"),
+        pytest.param("Lehrer:innen und Fotograf_in", "Lehrer       und Fotograf   ", id="colon-underscore"),
+        pytest.param("Datei:in.jpg", "Datei:in.jpg", id="file-name"),
+        pytest.param("https://example.de/Team/in", "https://example.de/Team/in", id="link"),
+        pytest.param("Datei:Innsbruck.jpg", "Datei:Innsbruck.jpg", id="namespace"),
+    ],
+)
+def test_without_gender_endings(text: str, expected: str) -> None:
+    assert without_gender_endings(text) == expected
+    assert len(without_gender_endings(text)) == len(text)

@@ -475,6 +475,17 @@ def test_the_senders_own_words_found_without_a_header(
 
 
 NO_ANSWER_QUOTED = INSTRUCTED.replace('"I agree"', "yes")
+# The queue's own request naming one license: a "yes" grants it; two licenses, or a request from anyone
+# else (the uploader's), leave the answer open.
+QUEUE_ASKS_ONE = (
+    "On Mon, 3 Mar 2025 at 18:42, Permissions <permissions-commons@wikimedia.org> wrote:\n"
+    "> Dear Ms Conti,\n>\n> File:Como.jpg\n>\n"
+    "> Can you confirm that you publish it under CC BY-SA 4.0?\n>\n> Kind regards,\n> Hannah Berg\n"
+)
+QUEUE_ASKS_TWO = QUEUE_ASKS_ONE.replace("under CC BY-SA 4.0?", "under CC BY-SA 4.0 or CC BY 4.0?")
+UPLOADER_ASKS_ONE = QUEUE_ASKS_ONE.replace(
+    "Permissions <permissions-commons@wikimedia.org>", "Max <max@example.org>"
+)
 NONE, NC = LicenseProblem.NONE_FOUND, LicenseProblem.NON_COMMERCIAL
 # A short reply opening with an assent ("Yes I agree", "ja passt so") takes on the draft the agent set out
 # (between rule lines, or after an instruction quoting the answer it asks for); its own restriction counts.
@@ -491,6 +502,9 @@ ASSENTS = [
         NONE,
     ),
     ("no-answer-in-quotation-marks-no-draft", "Yes I agree.\n\n" + NO_ANSWER_QUOTED, None, NONE),
+    ("yes-to-the-queue-asking-one-license", "Yes, I confirm.\n\n" + QUEUE_ASKS_ONE, "CC-BY-SA-4.0", None),
+    ("yes-to-the-queue-asking-two-licenses", "Yes, I confirm.\n\n" + QUEUE_ASKS_TWO, None, NONE),
+    ("yes-to-someone-else-asking-one-license", "Yes, I confirm.\n\n" + UPLOADER_ASKS_ONE, None, NONE),
 ]
 
 

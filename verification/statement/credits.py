@@ -251,6 +251,8 @@ def pronoun_credits(
                 break  # "Jeg er medindehaver … og har selv taget": Danish "er" (am), no German "er" (he)
             if any(tokens[i].norm in vocab.passive_auxiliaries for i in range(pronoun + 1, verb)):
                 break  # "she was photographed": the person is shown, not the one who took it
+            if any(tokens[i].norm in vocab.verb_negators for i in range(pronoun + 1, verb)):
+                break  # "he is in the picture, he didn't take it"
             if making and not _made_photo_after(tokens, pronoun, verb, vocab):
                 break  # "he made a mistake"; "hij heeft ze … gemaakt" (he made them)
             own = _own_vocabulary(languages, vocab, tokens[pronoun].start, token.end)
@@ -1490,6 +1492,11 @@ def _uncased_word(raw: str) -> bool:
 _GEORGIAN_FIRST, _GEORGIAN_LAST = "\u10d0", "\u10ff"  # Mkhedruli
 
 
+def _particle(raw: str) -> bool:
+    """A word written in lower case in a script with capitals: "da", "van", "de" inside a name."""
+    return raw.islower() and not _uncased_word(raw)
+
+
 def _caseless_end(tokens: Sequence[Tok], start: int) -> int:
     """The end of a name in a script without capitals: up to four words on the line of `start`."""
     end = start
@@ -1561,8 +1568,10 @@ def _passive_credit_at(
         by += 1  # "taken in 2019 by X"
     if by + 1 >= len(tokens) or tokens[by].line != token.line or tokens[by].norm not in vocab.by_prepositions:
         return None
-    if by - 1 > index and tokens[by - 1].norm in vocab.photo_nouns:
-        return None  # "Jeg har selv taget dette billede af Nyhavn": a picture of Nyhavn, taken by the signer
+    if any(tokens[i].norm in vocab.photo_nouns for i in range(index + 1, by)):
+        # "Jeg har selv taget dette billede af Nyhavn", "har själv tagit bilderna från vår uppsättning av
+        # Måsen": the verb's object, the photo, after it; the by-word is "of", the verb active
+        return None
     if tokens[by].norm in vocab.depiction_prepositions and any(
         tokens[i].norm in vocab.depiction_prepositions and tokens[i].norm not in vocab.by_prepositions
         for i in range(index + 1, by)
@@ -2025,13 +2034,19 @@ def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabula
 def _predicated_of_signer(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
     """The relation or trade is what the signer says they are: a first-person copula ("I'm the volunteer
     who took", pro-drop "Sunt fotograful care", "Ich bin die Praktikantin, die …"), any copula after a
-    first-person subject ("I was the intern who …"), an article allowed between, in one clause. Not the
-    subject alone: "hebben we fotobureau Kade Zeven ingehuurd" (we hired it)."""
+    first-person subject ("I was the intern who …"), or a role marker ("as a volunteer", "en tant que
+    bénévole"), an article allowed between, in one clause. Not the subject alone: "hebben we fotobureau
+    Kade Zeven ingehuurd" (we hired it)."""
     at = index - 1
     if at >= 0 and not tokens[at + 1].gap and tokens[at].norm in vocab.articles:
         at -= 1
     if at < 0 or tokens[at + 1].gap:
         return False
+    if any(
+        (found := vocab.role_markers.match(tokens, start)) is not None and start + found.length == at + 1
+        for start in range(max(0, at - _ROLE_MARKER_WORDS + 1), at + 1)
+    ):
+        return True  # "C'est moi qui les ai prises (en tant que bénévole …)": a role, no one else
     if tokens[at].norm in vocab.self_copulas and vocab.self_copulas.holds_as_written(tokens[at].raw):
         return True
     return (
@@ -2040,6 +2055,9 @@ def _predicated_of_signer(tokens: Sequence[Token], index: int, vocab: StatementV
         and not tokens[at].gap
         and _subject_pronoun(tokens[at - 1], vocab)
     )
+
+
+_ROLE_MARKER_WORDS = 3  # "en tant que", "in qualità di"
 
 
 def _other_word(
@@ -2757,6 +2775,7 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
             not any(tokens[i].gap for i in span)
             or _bracket_gaps_only(tokens, span)
             or _aside_only(tokens, position, low, verb)
+            or _apposed_to_noun(tokens, position, low, verb)
             or _topic_before(tokens, position, verb)
         ):
             return True
@@ -2825,6 +2844,15 @@ def _topic_before(tokens: Sequence[Token], noun: int, verb: int) -> bool:
         return False
     breaks = [i for i in range(noun + 1, verb + 1) if tokens[i].gap]
     return breaks == [noun + 1] and tokens[noun + 1].sep.strip() == ","
+
+
+def _apposed_to_noun(tokens: Sequence[Token], noun: int, relation: int, verb: int) -> bool:
+    """The photo noun opens the clause, an apposition in commas after it, then the relation and the verb
+    with no break: "Das dritte Bild, die Stadtkirche bei Nacht, hat mein Kollege … gemacht"."""
+    if not noun < relation < verb:
+        return False
+    marks = [(i, tokens[i].sep.strip()) for i in range(noun + 1, verb + 1) if tokens[i].gap]
+    return len(marks) == 2 and all(mark in {",", "،", "、"} and i <= relation for i, mark in marks)
 
 
 def _aside_only(tokens: Sequence[Token], noun: int, relation: int, verb: int) -> bool:
@@ -3152,7 +3180,11 @@ def denied_own_taking(text: str, vocab: StatementVocabulary, negators: PhraseTab
     tokens = tokenize(text)
     for verb in _indices_of(tokens, vocab.take_verbs, vocab.make_verbs):
         token = tokens[verb]
-        if token.norm not in vocab.take_verbs and not _photo_noun_before(tokens, verb, vocab):
+        if (
+            token.norm not in vocab.take_verbs
+            and not _photo_noun_before(tokens, verb, vocab)
+            and not _made_photo_after(tokens, verb, verb, vocab)  # "I did not take the photos myself"
+        ):
             continue
         first, end = _around(tokens, verb, sentence=False)
         if not any(_subject_pronoun(tokens[i], vocab) for i in range(first, end)):
@@ -3174,6 +3206,30 @@ def denied_own_taking(text: str, vocab: StatementVocabulary, negators: PhraseTab
 
 
 _DENIAL_REACH = 3  # "did not take", "nicht selbst gemacht", "nisem posnela"
+
+
+def someone_else_credits(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> tuple[Credit, ...]:
+    """Someone else, unnamed, took or made the work: "Someone else took the photos", "Die Fotos hat jemand
+    anderes gemacht", "Zdjęcia wykonała inna osoba": a someone-else phrase in the clause of a taking verb,
+    or of a making verb with a photo noun, not negated just before it ("not someone else"), and no upload
+    verb there ("I took them myself; someone else uploaded them")."""
+    tokens = tokenize(text)
+    for index in vocab.someone_else.starts(tokens):
+        if vocab.someone_else.match(tokens, index) is None:
+            continue
+        first, end = _around(tokens, index, sentence=False)
+        if any(negators.matches_any(tokens, i) for i in range(max(first, index - _DENIAL_REACH), index)):
+            continue
+        clause = range(first, end)
+        photo = any(tokens[i].norm in vocab.photo_nouns for i in clause)
+        if not any(
+            tokens[i].norm in vocab.take_verbs or (photo and tokens[i].norm in vocab.make_verbs)
+            for i in clause
+        ) or any(tokens[i].norm in vocab.upload_verbs for i in clause):
+            continue
+        phrase = " ".join(text[tokens[first].start : tokens[end - 1].end].split())
+        return (Credit(phrase=phrase, name=None, by_signer=False),)
+    return ()
 
 
 def says_first_person_took(text: str, vocab: StatementVocabulary, negators: PhraseTable) -> bool:
@@ -3306,8 +3362,13 @@ def depicts_signer(
     "Ana Munteanu - Iarna la Sinaia").
     """
     if signer and not own_artwork:
-        # particles ("da", "van") neither name the signer nor are needed to
-        name = [t.norm for t in tokenize(signer) if is_letters(t.norm) and not t.raw.islower()]
+        # particles ("da", "van") and honorifics ("सौ.", "Dr") neither name the signer nor are needed to;
+        # Georgian is all lower case
+        name = [
+            t.norm
+            for t in tokenize(signer)
+            if is_letters(t.norm) and not _particle(t.raw) and t.norm not in vocab.honorifics
+        ]
         if len(name) >= 2 or _hangul_full_name(name):
             for title in files:
                 tokens = tokenize(title)

@@ -104,6 +104,27 @@ def _slot_at(
     return run[0], run[1] + len(template.after)
 
 
+def _initial_before_surname(tokens: Sequence[Tok], index: int) -> bool:
+    """A capital letter and a full stop before one capitalised word: the initial of "A. Reijnders", not a
+    one-letter honorific (Portuguese "D.", "D.ª")."""
+    after = index + 2
+    return (
+        len(tokens[index].raw) == 1
+        and tokens[index].raw.isupper()
+        and after < len(tokens)
+        and tokens[index + 1].raw == "."
+        and tokens[after].is_word
+        and tokens[after].capitalised
+        and tokens[after].line == tokens[index].line
+        and not (
+            after + 1 < len(tokens)
+            and tokens[after + 1].is_word
+            and tokens[after + 1].capitalised
+            and tokens[after + 1].line == tokens[index].line
+        )
+    )
+
+
 def sequence_at(tokens: Sequence[Tok], index: int, norms: Sequence[str]) -> bool:
     if index + len(norms) > len(tokens):
         return False
@@ -138,6 +159,7 @@ def name_run(
         and skipped < _MAX_LEADING_WORDS
         and tokens[index].line == line
         and tokens[index].norm in vocab.honorifics
+        and not _initial_before_surname(tokens, index)
     ):
         index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"
         skipped += 1

@@ -26,6 +26,7 @@ from verification.statement.credits import (
     commission_credits,
     denied_own_taking,
     depicts_signer,
+    is_agent,
     object_relative_credits,
     passive_credits,
     phrase_credits,
@@ -38,6 +39,7 @@ from verification.statement.credits import (
     says_own_artwork,
     says_self_made,
     signer_made_it_at,
+    someone_else_credits,
     title_credits,
     titled_agent_credits,
 )
@@ -197,12 +199,17 @@ def read_statement(
     if not credits and (denied := denied_own_taking(unwrapped, vocab, license_vocab.negators)) is not None:
         credits = (denied,)  # "I did not take the photos myself"
     if not credits:
+        credits = someone_else_credits(unwrapped, vocab, license_vocab.negators)
+    if not credits:
         credits = tuple(pronoun_credits(unwrapped, vocab, languages))
     sender = message.sender.addr if message.sender else ""
+    artwork = any(token.norm in vocab.artwork_nouns for token in tokenize(text))
     credits = _one_per_name(
-        _signed_as(_spelled_by_sender(credit, sender), signature, vocab)
+        _signed_as(
+            _of_senders_organisation(_spelled_by_sender(credit, sender), sender, vocab), signature, vocab
+        )
         for credit in credits
-        if not _shown_in_title(credit, files, vocab)
+        if not _shown_in_title(credit, files, vocab, artwork)
     )
     # the file title's own credit: "… (photo by John Smith).jpg"
     credited = {credit.name for credit in credits}
@@ -273,6 +280,7 @@ def read_statement(
             or (None,)
         ),
         forwarded=forwarded and not _forwards_own_mail(message),
+        for_client=for_client,
     )
 
 
@@ -472,11 +480,15 @@ def _one_per_name(credits: Iterable[Credit]) -> tuple[Credit, ...]:
     return tuple(kept)
 
 
-def _shown_in_title(credit: Credit, files: Sequence[str], vocab: StatementVocabulary) -> bool:
+def _shown_in_title(
+    credit: Credit, files: Sequence[str], vocab: StatementVocabulary, artwork: bool = False
+) -> bool:
     """A credit whose words may also describe what is shown, to a name a file title holds: "las dos fotos
     de Albarracín" for "Albarracín desde el castillo.jpg" are photos of the town, not by someone; "le foto
     di Piazza del Campo e di Palazzo Pubblico", each place in a title of its own, show both."""
     if not credit.may_describe or credit.by_signer or not credit.name:
+        return False
+    if artwork and _attributed_in_title(credit, files, vocab):
         return False
     conjuncts: list[list[str]] = [[]]
     for token in tokenize(credit.name):
@@ -489,6 +501,21 @@ def _shown_in_title(credit: Credit, files: Sequence[str], vocab: StatementVocabu
         any(all(any(same_name_word(part, word) for word in title) for part in conjunct) for title in titles)
         for conjunct in conjuncts
     )
+
+
+def _attributed_in_title(credit: Credit, files: Sequence[str], vocab: StatementVocabulary) -> bool:
+    """In a mail about an artwork, a maker named by an agent word ("the local painter Colin Harte") whose
+    name a file title holds in brackets, as titles name an artwork's author ("Torpedo Bay, 1958 (Colin
+    Harte).jpg"): the title credits the maker too, it does not show them."""
+    if credit.name is None or not any(is_agent(token.norm, vocab) for token in tokenize(credit.phrase)):
+        return False
+    name = " ".join(credit.name.casefold().split())
+    return any(
+        name in " ".join(inside.casefold().split()) for title in files for inside in _BRACKETED.findall(title)
+    )
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 
 
 def _quoted_credits(
@@ -565,6 +592,34 @@ def _spelled_by_sender(credit: Credit, sender: str) -> Credit:
     if credit.by_signer or not credit.name or not address_spells(local, credit.name.split()):
         return credit
     return dataclasses.replace(credit, by_signer=True)
+
+
+def _of_senders_organisation(credit: Credit, sender: str, vocab: StatementVocabulary) -> Credit:
+    """A credit to an organisation whose own words the sender's mail domain spells, every one, is the
+    sender's organisation: the bare notice "Copyright (c) 2026 Hanbit University. All rights reserved."
+    in mail from news@pr.hanbit-univ.ac.kr; not "© Marco Bellini per Museo Civico del Valdarno" from
+    museo-valdarno.it, nor a photo's credit. Organisations only: a person's name in a domain may be a
+    relative's or a late maker's."""
+    if credit.by_signer or not credit.name or not _COPYRIGHT_NOTICE.match(credit.phrase):
+        return credit
+    if not is_organisation(credit.name, vocab):
+        return credit
+    parts = set(re.split(r"[^\w]+|_|\d+", fold(sender.partition("@")[2])))
+    own_words = [
+        token.norm
+        for token in word_tokens(credit.name)
+        if len(token.norm) >= _DOMAIN_WORD_LETTERS
+        and is_letters(token.norm)
+        and token.norm not in vocab.org_words
+    ]
+    if own_words and all(word in parts for word in own_words):
+        return dataclasses.replace(credit, by_signer=True)
+    return credit
+
+
+_DOMAIN_WORD_LETTERS = 4  # letters an organisation's word needs to count as spelled by a domain
+# A bare copyright notice, as a mail's footer holds one: not a photo's credit ("Foto © Studio X").
+_COPYRIGHT_NOTICE = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
 
 def _signed_as(credit: Credit, signature: Signature, vocab: StatementVocabulary) -> Credit:

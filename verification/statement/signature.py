@@ -408,7 +408,8 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
     if run is None or run[1] != len(tokens):
         return None
     words = [token for token in word_tokens(run[0]) if token.is_word]  # "Rvdo. D." before it not counted
-    organisation = is_organisation(run[0], vocab)
+    # "Associació Carnavalera Els Bojos del Vendrell": the name read after its organisation lead
+    organisation = is_organisation(run[0], vocab) or is_organisation(part, vocab)
     if not organisation and not 2 <= len(words) <= 4:
         return None
     return run[0]

@@ -281,6 +281,8 @@ _PHRASE_KEYS = (
     "for_client",
     "inherited",
     "made_for_us",
+    "someone_else",
+    "role_markers",
     "at_the_camera",
     "owner_phrases",
     "subject_phrases",
@@ -432,6 +434,8 @@ class StatementVocabulary:
     for_client: PhraseTable  # "our client", "als Webagentur": the writer's own organisation is not the holder
     inherited: PhraseTable  # "sole heir", "Alleinerbin": the rights came from the maker, who is someone else
     made_for_us: PhraseTable  # "撮ってくださった", "촬영해 주신": someone else took it for the writer
+    someone_else: PhraseTable  # "someone else", "jemand anderes": with a taking verb, an unnamed maker
+    role_markers: PhraseTable  # "as a", "en tant que": the relation after them is a role, no other person
     owner_phrases: PhraseTable  # "lent by", "milik": the person after them owns a thing used, took nothing
     at_the_camera: PhraseTable  # "behind the camera", "hinter der Kamera": who stood there took the photo
     # first-person subjects of more than one word, where the pronoun alone is another word too: Urdu
@@ -589,6 +593,8 @@ class StatementVocabulary:
             for_client=phrases("for_client"),
             inherited=phrases("inherited"),
             made_for_us=phrases("made_for_us"),
+            someone_else=phrases("someone_else"),
+            role_markers=phrases("role_markers"),
             owner_phrases=phrases("owner_phrases"),
             at_the_camera=phrases("at_the_camera"),
             subject_phrases=phrases("subject_phrases"),

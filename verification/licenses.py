@@ -100,12 +100,18 @@ _RESTRICTION_RANK = (
 )
 
 
+_THAI_LAO, _LAO_END = "\u0e00", "\u0eff"
+
+
 def fold(text: str) -> str:
     """Case-fold and strip accents, so that "Wikipédia", "WIKIPEDIA" and "wikipedia" compare equal."""
     if text.isascii():  # most words: nothing to decompose, and casefold is lower
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # Thai and Lao tone marks tell words apart ("ค่า" fee, "ค้า" trade): kept, unlike a Latin accent
+    return "".join(
+        c for c in decomposed if not unicodedata.combining(c) or _THAI_LAO <= c <= _LAO_END
+    ).casefold()
 
 
 class Token(NamedTuple):
@@ -1160,6 +1166,7 @@ def read_license(
     named = _license_hits(tokens, vocab)
     hits = [hit for hit in named if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
+    hits = [hit for hit in hits if not _offered_in_a_question(text, tokens, hit, hits)]
     hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
     # a license a form's row answers no, its row read no further: "CC BY-NC 4.0 (…שימוש לא מסחרי): לא"
     answered = {hit: _license_answered_no(tokens, hit, vocab) for hit in hits}
@@ -1493,6 +1500,23 @@ def _offered_in_brackets(text: str, tokens: Sequence[Token], hit: _Hit, hits: Se
         other is not hit and opening < tokens[other.start].start and tokens[other.end - 1].end < closing
         for other in hits
     )
+
+
+def _offered_in_a_question(text: str, tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit]) -> bool:
+    """A license named with another free one in a question: a choice offered, not granted ("CC BY-SA 4.0,
+    CC BY 4.0, CC0 1.0 중 어느 것으로 공개하시겠습니까?", "CC BY 4.0 or CC BY-SA 4.0?")."""
+    if hit.spdx is None:
+        return False
+    first, last = sentence_around(tokens, hit.start)
+    others = {other.spdx for other in hits if other.spdx and first <= other.start <= last}
+    if len(others) < 2:
+        return False
+    close = text[tokens[last].end : tokens[last].end + _QUESTION_MARK_REACH]
+    return any(mark in close for mark in _ASKING_MARKS)
+
+
+_ASKING_MARKS = ("?", "？", "؟", "\u037e")  # not ";", which closes many a clause
+_QUESTION_MARK_REACH = 3  # the mark after the sentence's last word: "… 공개하시겠습니까?", "… 4.0 ?"
 
 
 # A form's boxes: empty ("[ ]", "( )", "☐") or ticked ("[X]", "(x)", "☒", "✓").
@@ -4724,6 +4748,10 @@ def _excepted_other_hits(
     for opener in _spans(tokens, vocab.exception_words, masked, None):
         if _negated(tokens, opener.start, vocab):
             continue
+        if opener.start > 0 and _phrase_ends_at(
+            tokens, vocab.wiki_words, opener.start - 1, _WIKI_NAME_TOKENS
+        ):
+            continue  # "ウィキペディア以外で使われること": besides Wikipedia, the exception word after it
         first, last = _clause_around(tokens, opener.start)
         granted = any(
             (found := table.match(tokens, i)) is not None
@@ -5400,9 +5428,9 @@ def _nobody_profits_hits(
     return hits
 
 
-def _phrase_ends_at(tokens: Sequence[Token], table: PhraseTable, last: int) -> bool:
-    """A phrase of `table` ends with the token at `last`, within its clause."""
-    for start in range(last, max(-1, last - _MAX_PHRASE_WORDS), -1):
+def _phrase_ends_at(tokens: Sequence[Token], table: PhraseTable, last: int, reach: int | None = None) -> bool:
+    """A phrase of `table` ends with the token at `last`, within its clause (at most `reach` tokens)."""
+    for start in range(last, max(-1, last - (reach or _MAX_PHRASE_WORDS)), -1):
         found = table.match(tokens, start)
         if found is not None and start + found.length - 1 == last:
             return True
@@ -5413,6 +5441,7 @@ def _phrase_ends_at(tokens: Sequence[Token], table: PhraseTable, last: int) -> b
 
 # Words of the longest phrase `_phrase_ends_at` looks back for ("on the understanding that").
 _MAX_PHRASE_WORDS = 6
+_WIKI_NAME_TOKENS = 12  # "ウィキペディア", "위키백과": a wiki's name in letters of a script without spaces
 
 
 def _owned_attribute(tokens: Sequence[Token], use: _Span, vocab: LicenseVocabulary) -> bool:

@@ -747,6 +747,10 @@ def _relative_verb(tokens: Sequence[Token], relative: int, vocab: StatementVocab
         token = tokens[position]
         if token.brk or (token.gap and "," in token.sep):
             return None
+        if vocab.at_the_camera.match(tokens, position) is not None:
+            return position  # "Dave Kowalczyk, who was behind the camera for us"
+        if token.norm in vocab.passive_auxiliaries and vocab.at_the_camera.match(tokens, position + 1):
+            return position + 1
         if _subject_pronoun(token, vocab) or token.norm in vocab.passive_auxiliaries:
             return None
         if token.norm in vocab.take_verbs or token.norm in vocab.credit_verbs:
@@ -1744,11 +1748,19 @@ def _subject_credit_at(
         return None
     name, position = run
     words = _words(name)
+    if (
+        len(words) == 1
+        and _takes_the_photo_at(tokens, position, vocab)
+        and _may_be_first_name(tokens, start, vocab)
+    ):
+        least = 1  # "Greg took the photos": a first name alone, the taking verb and its photo right after
     if len(words) < least or any(
-        word.norm in vocab.relations or word.norm in vocab.agents or word.norm in vocab.photo_nouns
+        (word.norm in vocab.relations and vocab.relations.holds_as_written(word.raw))
+        or word.norm in vocab.agents
+        or word.norm in vocab.photo_nouns
         for word in words
     ):
-        return None  # "Mein Bruder", "Das Foto": German nouns are capitalised
+        return None  # "Mein Bruder", "Das Foto": German nouns are capitalised; "Müller" is no Catalan muller
     line = tokens[position - 1].line
     fillers = position
     while (
@@ -1780,6 +1792,37 @@ def _subject_credit_at(
     begin = index if cleft else start
     phrase = " ".join(text[tokens[begin].start : tokens[fillers].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), fillers + 1
+
+
+def _may_be_first_name(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
+    """The word at `index` may be a first name standing alone: no surname after an initial ("J.
+    Whitfield"), no first-person copula or pronoun ("Jestem autorem", Welsh "Fi dynnodd", "J'ai pris")."""
+    after_initial = (
+        index >= 2
+        and tokens[index - 1].raw == "."
+        and len(tokens[index - 2].raw) == 1
+        and tokens[index - 2].capitalised
+    )
+    word = tokens[index]
+    return (
+        not after_initial
+        and word.raw.isalpha()  # "J'ai": an elided pronoun and its verb
+        and word.norm not in vocab.self_copulas
+        and word.norm not in vocab.subject_pronouns
+        and word.norm not in vocab.pronouns
+    )
+
+
+def _takes_the_photo_at(tokens: Sequence[Tok], verb: int, vocab: StatementVocabulary) -> bool:
+    """A taking verb at `verb` with a photo noun at most two words after it, on its line: "took the
+    photos", "shot these pictures"."""
+    if verb >= len(tokens) or tokens[verb].norm not in vocab.take_verbs:
+        return False
+    line = tokens[verb].line
+    return any(
+        tokens[i].norm in vocab.photo_nouns and tokens[i].line == line
+        for i in range(verb + 1, min(len(tokens), verb + 4))
+    )
 
 
 def _object_first_credit_at(

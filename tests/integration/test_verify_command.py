@@ -246,8 +246,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout131/qy09-cs-tak-tu-dvojku-z-nabidky": "a license picked by its number in the agent's list",
     "heldout132/re19-tl-hindi-alam-pangalan-ng-file": "Tagalog 'lang po ang alam ko' read as Wikipedia-only",
     "heldout132/rf22-lt-ketvirtoji-versija-zodziais": "an ordinal version: 'ketvirtąją versiją'",
-    "heldout133/ri02-it-eredi-niente-pubblicita": "an heir's 'niente pubblicità' not read; a credit asks",
-    "heldout133/ri12-ca-hereus-es-reserven-postals": "heirs reserving postcards not read; a credit asks",
     "heldout133/ri18-ca-muralista-sense-web-a-la-signatura": "her own domain's home page not tied to her",
     "heldout133/ri21-es-el-archivo-del-abuelo-no-entra": "a grandfather's archive left out, read as a credit",
     "heldout133/rj08-ja-co-jp-to-jp-zenkaku-url": "a full-width site name not read: no look-alike",

@@ -1810,7 +1810,12 @@ def _restriction_hits(
             for hit in _phrase_hits(tokens, vocab.not_free, LicenseProblem.NOT_FREE, vocab, masked)
             if _final_negator(tokens, hit.end, vocab) is None
         ),
-        *_wikipedia_only_hits(tokens, vocab, masked, foreign),
+        # "without restriction to Wikipedia only": a limit the grant is said to be without
+        *(
+            hit
+            for hit in _wikipedia_only_hits(tokens, vocab, masked, foreign)
+            if not _left_out(tokens, hit, vocab) or _excepted_before(tokens, hit, vocab)
+        ),
         *_suffixed_only_hits(tokens, vocab, masked),
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
@@ -3155,6 +3160,17 @@ _LEFT_OUT_REACH = 6
 _NEGATED_CLAUSE_REACH = 2  # "not a condition", "pas de restriction"
 
 
+def _excepted_before(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """An exception word in the clause just before the hit: "no restriction other than use on Wikipedia
+    only" leaves that one restriction in."""
+    for at in range(hit.start - 1, max(-1, hit.start - _LEFT_OUT_REACH - 2), -1):
+        if tokens[at + 1].gap:
+            return False
+        if vocab.exception_words.matches_any(tokens, at):
+            return True
+    return False
+
+
 def _left_out(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
     """An element name the text says the license is without: "sense la clàusula NoComercial", "without
     the NonCommercial clause", "pas de restriction à un usage non commercial". A without-word, negator or
@@ -4052,6 +4068,8 @@ def _final_negator(tokens: Sequence[Token], end: int, vocab: LicenseVocabulary) 
     for start in range(end, min(len(tokens), end + vocab.final_negation_reach)):
         if not _close(tokens, start):
             return None
+        if vocab.limit_words.matches_any(tokens, start) or vocab.wiki_words.matches_any(tokens, start):
+            return None  # "این اجازه محدود به ویکی‌پدیا نیست": the negator turns the limit, not the permission
         found = vocab.negators.match(tokens, start)
         if found is not None:
             after = start + found.length

@@ -294,8 +294,10 @@ def test_credit_to_someone_else_never_confirms(data: st.DataObject) -> None:
     case = data.draw(st.sampled_from(confirming()))
     language = data.draw(st.sampled_from(sorted(CREDITS)))
     addition = filled(data.draw(st.sampled_from(CREDITS[language])), data.draw(filler_words(language)))
-    # the credited person must be someone else: x03 is signed by a "Julien Marchetti"
-    assume(not any(surname in original_parts(case)[1] for surname in CREDITED_SURNAMES))
+    # the credited person must be someone else: x03 is signed by a "Julien Marchetti", kz24 by a "Pieter
+    # Jansen" (a spelling of "Janssen" differing in its ending is read as the same name, as case endings are)
+    signed = original_parts(case)[1].casefold()
+    assume(not any(surname[:4].casefold() in signed for surname in CREDITED_SURNAMES))
 
     def change(original: EmailMessage, text: str, is_html: bool) -> bytes:
         return compose(original, insert(text, is_html, addition), is_html)

@@ -526,6 +526,36 @@ def test_holder_names(
     assert read(vocab, licenses, text, sender=sender).holder_names == names
 
 
+# --- statements signed by others ---------------------------------------------------------------------
+
+KAREN = Address("karen@maplehollow.example", "Karen Moore")
+
+
+def signed(name: str) -> str:
+    return f"{GRANT}\n\n{name}\nMaple Hollow Farm\n12/7/2026\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        pytest.param(signed("Karen Moore") + signed("Greg Moore"), ("Greg Moore",), id="second-signer"),
+        pytest.param(signed("Greg Moore") + signed("Karen Moore"), ("Greg Moore",), id="first-signer"),
+        pytest.param(signed("Karen Moore") + signed("Karen Moore"), (), id="both-the-senders"),
+        # one statement signed by someone else, the sender signing none: who signs is the holder
+        pytest.param(signed("Greg Moore"), (), id="only-another-signs"),
+        # a signature block with no date under it is a letter's, not a statement's
+        pytest.param(signed("Karen Moore") + "Greg Moore\nMaple Hollow Farm\n", (), id="undated-block"),
+    ],
+)
+def test_statement_signed_by_another(
+    vocab: StatementVocabulary, licenses: LicenseVocabulary, text: str, others: tuple[str, ...]
+) -> None:
+    statement = read(vocab, licenses, text, sender=KAREN)
+    credited = tuple(credit.name for credit in statement.credits if not credit.by_signer)
+    assert credited == others
+    assert not set(others) & set(statement.holder_names)
+
+
 # --- websites ----------------------------------------------------------------------------------------
 
 

@@ -412,27 +412,47 @@ def _capitalised_word(token: Token) -> bool:
 
 def postposition_credits(text: str, vocab: StatementVocabulary, holder_names: Sequence[str]) -> list[Credit]:
     """A name, a by-word written after it, then a taking verb: "Logo, ajansta Selin Kaya tarafından
-    tasarlandı", "kuvat otettiin Mikko Lahtisen toimesta". Not the holder's name."""
+    tasarlandı", "kuvat otettiin Mikko Lahtisen toimesta"; or a name and a lens word, which says the taking
+    itself ("Kerem Aksoy'un objektifinden çıkmıştır"). Not the holder's name."""
     tokens = tokenize(text)
     credits: list[Credit] = []
     for index in range(2, len(tokens) - 1):
         if tokens[index].norm in vocab.by_postpositions and tokens[index + 1].norm not in vocab.take_verbs:
             credits.extend(_uncased_agent_after_verb(text, tokens, index, vocab, holder_names))
             continue
-        if tokens[index].norm not in vocab.by_postpositions:
+        if tokens[index].norm not in vocab.by_postpositions and tokens[index].norm not in vocab.lens_words:
             continue
-        first = index
-        while first > 0 and index - first < MAX_PERSON_WORDS and tokens[first - 1].raw[:1].isupper():
+        end = _before_case_suffix(text, tokens, index)
+        first = end
+        while first > 0 and end - first < MAX_PERSON_WORDS and tokens[first - 1].raw[:1].isupper():
             first -= 1
-            if tokens[first].gap and first < index - 1:
+            if tokens[first].gap and first < end - 1:
                 break
-        if index - first < 2 or tokens[index].gap:
+        if end - first < 2 or tokens[index].gap:
             continue
-        name = " ".join(t.raw for t in tokens[first:index])
+        name = " ".join(t.raw for t in tokens[first:end])
         if not is_holder_name(name, holder_names, vocab):
             phrase = " ".join(text[tokens[first].start : tokens[index + 1].end].split())
             credits.append(Credit(phrase=phrase, name=name, by_signer=False))
     return credits
+
+
+def _before_case_suffix(text: str, tokens: Sequence[Token], index: int) -> int:
+    """Where the name before `index` ends: before a case suffix set off by an apostrophe ("Kerem
+    Aksoy'un objektifinden": Aksoy's lens), else at `index`."""
+    suffix = index - 1
+    if (
+        suffix >= 1
+        and tokens[suffix].raw.islower()
+        and len(tokens[suffix].raw) <= _MAX_CASE_SUFFIX
+        and text[tokens[suffix - 1].end : tokens[suffix].start] in _APOSTROPHES
+    ):
+        return suffix
+    return index
+
+
+_MAX_CASE_SUFFIX = 3
+_APOSTROPHES = frozenset("'’")
 
 
 def _uncased_agent_after_verb(
@@ -1027,6 +1047,8 @@ def credit_at(
                 if not template.after or not sequence_at(tokens, end, template.after):
                     continue
             end += len(template.after)
+            if template.before[-1:] == (":",) and _file_page_named(text, tokens, lead_end - 1, end):
+                continue  # "Wêne:Mizgefta Mezin a Cizîrê.jpg": a file page in Kurdish, not a caption
             if (
                 template.before[-1:] == (":",)
                 and not template.after
@@ -1206,15 +1228,23 @@ def _caption_at(
     name, end = found
     if all(word.norm in vocab.caption_labels for word in _words(name)):
         return None  # "Photographe / مصوّر": a trade in two languages names nobody
-    line_end = text.find("\n", tokens[end - 1].end)
-    glued = tokens[position].end == tokens[name_start].start if name_start < len(tokens) else False
-    if glued and _FILE_EXTENSION.search(text, tokens[end - 1].end, len(text) if line_end < 0 else line_end):
+    if _file_page_named(text, tokens, position, end):
         return None  # "Slika:Jezero v Ledvicah, Dolina….jpg": a file page in Slovene, not a caption
     one_word = len(_words(name)) < 2 and not CASELESS_RUN.search(name)  # 山田太郎 has no spaces
     if all(label.norm in vocab.photo_nouns for label in labels) and one_word:
         return None
     phrase = " ".join(text[tokens[index].start : tokens[end - 1].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), end
+
+
+def _file_page_named(text: str, tokens: Sequence[Tok], colon: int, end: int) -> bool:
+    """A label glued to the name after it (`colon` is the mark's token) on a line that goes on to a media
+    file's extension: a file page in a local namespace ("Slika:Jezero.jpg"), not a caption ("Foto: X")."""
+    if not 0 <= colon < len(tokens) - 1 or end < 1 or tokens[colon].end != tokens[colon + 1].start:
+        return False
+    line_end = text.find("\n", tokens[end - 1].end)
+    stop = len(text) if line_end < 0 else line_end
+    return _FILE_EXTENSION.search(text, tokens[end - 1].end, stop) is not None
 
 
 def _byline_after_heading(
@@ -1453,9 +1483,24 @@ def _caption_name(
         if run is None or "_" in run[0]:
             return None  # "Fotó: Budapest_Parlament.jpg" is a file name
         name, end = run
-    if _clause_goes_on(tokens, end, line) and not _opens_next_caption(tokens, end, vocab):
+    if (
+        _clause_goes_on(tokens, end, line)
+        and not _opens_next_caption(tokens, end, vocab)
+        and not _sentence_ends(tokens, end)
+    ):
         return None  # "Kuva: Helsingin tuomiokirkko", "Foto: Budapest_Parlament.jpg"
     return name, end
+
+
+def _sentence_ends(tokens: Sequence[Tok], end: int) -> bool:
+    """A full stop and a new sentence after the caption's name: "…, 1971. Foto: Anna Reijnders. I agree …"."""
+    return (
+        tokens[end].raw == "."
+        and end + 1 < len(tokens)
+        and tokens[end + 1].is_word
+        and tokens[end + 1].raw[:1].isupper()
+        and len(tokens[end - 1].raw) > 2  # not an initial or an honorific: "تصوير: د. …"
+    )
 
 
 def _opens_next_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
@@ -1747,6 +1792,9 @@ def _subject_credit_at(
     if run is None:
         return None
     name, position = run
+    glued = _GLUED_INITIALS.match(name)
+    if glued and len(_words(name[glued.end() :])) >= 2:
+        name = name[glued.end() :]  # "P.S. Dana Kowalczyk shot both": a postscript's mark, then the name
     words = _words(name)
     if (
         len(words) == 1
@@ -1762,6 +1810,15 @@ def _subject_credit_at(
     ):
         return None  # "Mein Bruder", "Das Foto": German nouns are capitalised; "Müller" is no Catalan muller
     line = tokens[position - 1].line
+    if (
+        not cleft
+        and position + 1 < len(tokens)
+        and tokens[position].raw == ","
+        and start > 0
+        and tokens[start - 1].raw == ","
+        and tokens[position + 1].line == line
+    ):
+        position += 1  # "One of our supporters, Gemma Ashworth, snapped these": a name apposed in commas
     fillers = position
     while (
         fillers < len(tokens)
@@ -1784,7 +1841,9 @@ def _subject_credit_at(
             or (not cleft and _after_photo_object(tokens, start, vocab))
         )
     elif verb in vocab.take_verbs or verb in vocab.credit_verbs:
-        taking = bool(between) or photo_after or verb in vocab.credit_verbs
+        # "Gemma Ashworth snapped these": the photos as a pronoun right after the verb
+        taken = bool(after) and after[0] in vocab.taken_objects and verb in vocab.take_verbs
+        taking = bool(between) or photo_after or taken or verb in vocab.credit_verbs
     else:
         taking = False
     if not taking:
@@ -1792,6 +1851,10 @@ def _subject_credit_at(
     begin = index if cleft else start
     phrase = " ".join(text[tokens[begin].start : tokens[fillers].end].split())
     return Credit(phrase=phrase, name=name, by_signer=is_holder_name(name, holder_names, vocab)), fillers + 1
+
+
+# Initials written together before a full name: the mark of a postscript or a note ("P.S.", "N.B.").
+_GLUED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}\s+")
 
 
 def _may_be_first_name(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary) -> bool:
@@ -1814,14 +1877,18 @@ def _may_be_first_name(tokens: Sequence[Tok], index: int, vocab: StatementVocabu
 
 
 def _takes_the_photo_at(tokens: Sequence[Tok], verb: int, vocab: StatementVocabulary) -> bool:
-    """A taking verb at `verb` with a photo noun at most two words after it, on its line: "took the
-    photos", "shot these pictures"."""
+    """A taking verb at `verb` with a photo noun at most two words after it, or a pronoun for the photos
+    right after it, on its line: "took the photos", "shot these pictures", "took these"."""
     if verb >= len(tokens) or tokens[verb].norm not in vocab.take_verbs:
         return False
     line = tokens[verb].line
     return any(
         tokens[i].norm in vocab.photo_nouns and tokens[i].line == line
         for i in range(verb + 1, min(len(tokens), verb + 4))
+    ) or (
+        verb + 1 < len(tokens)
+        and tokens[verb + 1].norm in vocab.taken_objects
+        and tokens[verb + 1].line == line
     )
 
 
@@ -3197,6 +3264,8 @@ def _took_myself(
         tokens[verb].norm in vocab.make_verbs and _photo_noun_before(tokens, verb, vocab)
     ):
         return False
+    if verb + 1 < len(tokens) and tokens[verb + 1].norm in vocab.other_endings and not tokens[verb + 1].gap:
+        return False  # "با گوشی خودم گرفته‌اند": they took them, with my own phone
     return _said_in_first_person(tokens, verb, vocab.self_words, vocab, negators)
 
 
@@ -3265,11 +3334,15 @@ def someone_else_credits(text: str, vocab: StatementVocabulary, negators: Phrase
             continue
         clause = range(first, end)
         photo = any(tokens[i].norm in vocab.photo_nouns for i in clause)
-        if not any(
-            tokens[i].norm in vocab.take_verbs or (photo and tokens[i].norm in vocab.make_verbs)
+        verbs = [
+            i
             for i in clause
-        ) or any(tokens[i].norm in vocab.upload_verbs for i in clause):
+            if tokens[i].norm in vocab.take_verbs or (photo and tokens[i].norm in vocab.make_verbs)
+        ]
+        if not verbs or any(tokens[i].norm in vocab.upload_verbs for i in clause):
             continue
+        if all(i > first and tokens[i - 1].norm in vocab.verb_negators for i in verbs):
+            continue  # "इसे किसी और फ़ोटोग्राफ़र ने नहीं खींचा": nobody else took it
         phrase = " ".join(text[tokens[first].start : tokens[end - 1].end].split())
         return (Credit(phrase=phrase, name=None, by_signer=False),)
     return ()
@@ -3423,7 +3496,10 @@ def depicts_signer(
                         same_name_word(part, word) or same_name_across_scripts(part, word) for word in words
                     )
                 ]
-                if _names_bearer(name, missing) and not _credited_in_title(tokens, name[0], vocab):
+                bearer = _names_bearer(name, missing) or (
+                    _three_names(signer) and _first_surname_shown(name, missing, tokens)
+                )
+                if bearer and not _credited_in_title(tokens, name[0], vocab):
                     return True
     return _depiction_said(text, vocab, of_other_works) or _depiction_said(subject, vocab)
 
@@ -3461,7 +3537,7 @@ _PATRONYMIC_ENDINGS = ("овна", "евна", "ична", "івна", "ївна
 
 def _names_bearer(name: Sequence[str], missing: Sequence[int]) -> bool:
     """A title names the bearer of `name` when it holds every word, or every word but one that titles
-    often leave out: a middle name ("Maria Sofia Lindqvist" as "Maria Lindqvist") or a patronymic ("Анна
+    often leave out: a middle name ("Maria Sofia Lindqvist" as "Maria Lindqvist"), a patronymic ("Анна
     Волкова" for "Волкова Анна Сергеевна"). Not a name's first or last word otherwise: "Dar al-Qalam" is
     the house, not the heritage society "Dar al-Qalam for Heritage"."""
     if not missing:
@@ -3470,6 +3546,31 @@ def _names_bearer(name: Sequence[str], missing: Sequence[int]) -> bool:
         return False
     at = missing[0]
     return 0 < at < len(name) - 1 or name[at].endswith(_PATRONYMIC_ENDINGS)
+
+
+def _three_names(signer: str) -> bool:
+    """Three capitalised words of letters: a first name and two surnames ("Marcela Iturbide Lagos"), not
+    "Vice-Chancellor and Principal" or "Haji Ali bin Osman"."""
+    words = signer.split()
+    return len(words) == 3 and all(word.isalpha() and word[:1].isupper() for word in words)
+
+
+def _first_surname_shown(name: Sequence[str], missing: Sequence[int], tokens: Sequence[Token]) -> bool:
+    """A name of a first name and two surnames (three words, no particle), the title holding the first two
+    side by side, then a lower-case word: "Marcela Iturbide en la Feria del Libro" shows Marcela Iturbide
+    Lagos. Not before
+    a dash or a name ("Núria Puig - Tarda a Cadaqués" is her painting's title)."""
+    if len(name) != 3 or list(missing) != [2]:
+        return False
+    return any(
+        same_name_word(name[0], tokens[at].norm)
+        and same_name_word(name[1], tokens[at + 1].norm)
+        and not tokens[at + 1].gap
+        and not tokens[at + 2].gap
+        and tokens[at + 2].raw.isalpha()
+        and tokens[at + 2].raw.islower()
+        for at in range(len(tokens) - 3)  # the word after them is no extension
+    )
 
 
 def _hangul_full_name(words: Sequence[str]) -> bool:

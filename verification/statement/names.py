@@ -491,7 +491,7 @@ def same_name_word(name: str, word: str) -> bool:
     Case endings replace the last letters of a name, so the two share a long prefix and differ only in a
     short ending: at most `_NAME_ENDING` letters of the name and `_WORD_ENDING` of the word after the
     shared prefix of at least `_NAME_STEM` letters. A name shorter than the stem must be whole in the
-    word, followed by at most `_SHORT_ENDING` letters (Jan -> Jana, Janem).
+    word, followed by at most `_SHORT_ENDING` letters that open like a case ending (Jan -> Jana, Janem).
     """
     if name == word:
         return True
@@ -508,7 +508,16 @@ def same_name_word(name: str, word: str) -> bool:
     name_rest, word_rest = len(name) - shared, len(word) - shared
     if shared >= _NAME_STEM:
         return name_rest <= _NAME_ENDING and word_rest <= _WORD_ENDING
-    return name_rest == 0 and shared == len(name) >= 3 and word_rest <= _SHORT_ENDING
+    return (
+        name_rest == 0
+        and shared == len(name) >= 3
+        and word_rest <= _SHORT_ENDING
+        # a case ending opens with a vowel, or is a genitive "s": not Ben/bench, Ann/Annex
+        and (word_rest == 0 or word[shared] in _ENDING_OPENERS)
+    )
+
+
+_ENDING_OPENERS = frozenset("aeiouyąęıs")
 
 
 # Quotation marks a pen name is written in, and how far after its pen-name word it may open.

@@ -57,6 +57,7 @@ from verification.statement.names import (
 )
 from verification.statement.signature import (
     Signature,
+    dated_signers,
     is_organisation,
     read_signature,
     uncased_name_under_closing,
@@ -109,6 +110,12 @@ def read_statement(
         # "Villanueva del Prado, 7 de diciembre de 2026": the town of the Ayuntamiento it signs for
         person = None
     signer = first_slot(text, tokens, vocab.signer, vocab, org=False) or person or display
+    # two statements in one mail, one signed by the sender, the other by someone who did not write
+    co_signers = _co_signers(dated_signers(text, vocab), display, vocab)
+    if signer in co_signers:
+        signer = display
+    if person in co_signers:
+        person = None
     if named and named in text and signer_made_it_at(text, text.index(named), vocab):
         named = None  # "im Auftrag der Sängerin X fotografiert": made for X, not written for X
     represents = named or signature.organisation
@@ -138,7 +145,7 @@ def read_statement(
             *pen_names(text, vocab),
             *_aliases(signer, text),  # "Оксана Мельник (Oksana Melnyk)": the credit "© Oksana Melnyk" is hers
         )
-        if name not in own_organisation
+        if name not in own_organisation and name not in co_signers
     )
     languages = ParagraphLanguages(text, detector, license_vocab.detected_as)
     credits = read_credits(text, tokens, vocab, holder_names, languages)
@@ -237,10 +244,11 @@ def read_statement(
         detector,
     )
     credits = tuple(_apposed_to_holder(credit, text, holder_names) for credit in credits)
-    credits = tuple(_house_unit(credit, text, vocab) for credit in credits)
+    credits = tuple(_house_unit(credit, text, holder_names, vocab) for credit in credits)
     credits = _without_cut_names(credits)
     if kind is SegmentKind.OWN:
         credits = (*credits, *_forwarded_makers(message, holder_names, vocab, license_vocab))
+    credits = (*credits, *(Credit(phrase=name, name=name, by_signer=False) for name in co_signers))
     persons = [
         name
         for name in (signer, person, signed_uncased, display)
@@ -282,6 +290,15 @@ def read_statement(
         forwarded=forwarded and not _forwards_own_mail(message),
         for_client=for_client,
     )
+
+
+def _co_signers(signers: Sequence[str], display: str | None, vocab: StatementVocabulary) -> tuple[str, ...]:
+    """The other persons who sign a statement in a mail where the sender signs one too: the holders of
+    their files are not the sender, who passes their statements on ("the second is for the two Greg
+    took")."""
+    if not display or not any(is_holder_name(name, (display,), vocab) for name in signers):
+        return ()
+    return tuple(name for name in signers if not is_holder_name(name, (display,), vocab))
 
 
 def _anothers_artwork(text: str, vocab: StatementVocabulary, license_vocab: LicenseVocabulary) -> bool:
@@ -418,15 +435,24 @@ def _apposed_to_holder(credit: Credit, text: str, holder_names: Sequence[str]) -
     return credit
 
 
-def _house_unit(credit: Credit, text: str, vocab: StatementVocabulary) -> Credit:
+def _house_unit(credit: Credit, text: str, holder_names: Sequence[str], vocab: StatementVocabulary) -> Credit:
     """A credit to an organisation that the words after it make the writer's own ("dirakam oleh Unit
-    Dokumentasi muzium kami sendiri", "by the Documentation Unit of our museum"): the holder's own body,
-    not someone else. A person so described ("John Smith of our team") stays credited."""
+    Dokumentasi muzium kami sendiri", "by the Documentation Unit of our museum"), or that the holder's
+    organisation follows after a comma ("بشکریہ: شعبہ تعلقات عامہ، جامعہ ملتان": its public relations
+    office): the holder's own body, not someone else. A person so described ("John Smith of our team")
+    stays credited."""
     if credit.name is None or credit.by_signer or not is_organisation(credit.name, vocab):
         return credit
     found = re.search(r"\s+".join(map(re.escape, credit.phrase.split())), text)
     if found is None:
         return credit
+    apposed = _APPOSED_ORGANISATION.match(text, found.end())
+    if apposed is not None:
+        organisation = _CLAUSE_REST.match(text, apposed.end())
+        rest = organisation.group(0).strip() if organisation else ""
+        unit = any(token.norm in vocab.unit_words for token in word_tokens(credit.name))
+        if unit and is_organisation(rest, vocab) and any(rest in name for name in holder_names):
+            return dataclasses.replace(credit, by_signer=True)
     after = word_tokens(text[found.end() : found.end() + _HOUSE_REACH_CHARS])[:_HOUSE_REACH]
     for index, token in enumerate(after):
         if not token.is_word:
@@ -442,6 +468,8 @@ def _house_unit(credit: Credit, text: str, vocab: StatementVocabulary) -> Credit
 
 
 # Words after an organisation's credit that may say it is the writer's own: "muzium kami", "of our museum".
+_APPOSED_ORGANISATION = re.compile(r"[ \t]*[,،/–—-][ \t]*")
+_CLAUSE_REST = re.compile(r"[^\n,،.;:\"“”„«»()]{1,80}")
 _HOUSE_REACH = 4
 _HOUSE_REACH_CHARS = 80
 
@@ -467,12 +495,19 @@ def _unwrapped_name(named: str | None, text: str, vocab: StatementVocabulary) ->
 
 def _one_per_name(credits: Iterable[Credit]) -> tuple[Credit, ...]:
     """The first credit to each name: a credit read on a line and again on the line joined to the next
-    ("снимал наш штатный фотограф\nАндрей Лебедев") is one person, one reason."""
+    ("снимал наш штатный фотограф\nАндрей Лебедев") is one person, one reason; so is a first name alone
+    beside the full name ("Photo: Kit Penrose" and "Kit took them")."""
+    credits = tuple(credits)
+    full = {
+        (credit.name.split()[0], credit.by_signer) for credit in credits if credit.name and " " in credit.name
+    }
     seen: set[tuple[str, bool]] = set()
     kept: list[Credit] = []
     for credit in credits:
         if credit.name is not None:
             key = (credit.name, credit.by_signer)
+            if " " not in credit.name and key in full:
+                continue
             if key in seen:
                 continue
             seen.add(key)
@@ -529,8 +564,8 @@ def _quoted_credits(
     """Credits to a named person in the mail the sender replies to: "They were taken by your volunteer
     photographer Derek Hollis" in the uploader's request, answered "the Trust owns the copyright". The
     sender let it stand; a careful agent asks who took them. Named ones only: a volunteer's template
-    ("if someone else took the photo, …") names nobody, and a question ("Photo by John Doe?") credits
-    nobody; a sender who says they took it answers it."""
+    ("if someone else took the photo, …", "من تصوير شخص آخر") names nobody, and a question ("Photo by
+    John Doe?") credits nobody; a sender who says they took it answers it."""
     quoted = joined_wraps(message.text(SegmentKind.QUOTED), vocab.wrapped_line_length)
     if not quoted.strip():
         return ()
@@ -546,7 +581,16 @@ def _quoted_credits(
         and not credit.by_signer
         and credit.name not in named
         and not _asked(flat, credit.phrase)
+        and not _names_nobody(credit.name, vocab)
     )
+
+
+def _names_nobody(name: str, vocab: StatementVocabulary) -> bool:
+    """The credited "name" is a someone-else phrase: "من تصوير شخص آخر" (taken by another person), as a
+    volunteer's question puts it."""
+    tokens = tokenize(name)
+    found = vocab.someone_else.match(tokens, 0) if tokens else None
+    return found is not None and found.length == len(tokens)
 
 
 # An aside in brackets between a caption's label and its colon: "Crédito fotográfico (imagen enviada a

@@ -235,6 +235,31 @@ _DATE = re.compile(
 )
 
 
+# Lines under a name a statement's signature may hold before its date: a title, an organisation.
+_LINES_TO_DATE = 2
+
+
+def dated_signers(text: str, vocab: StatementVocabulary) -> tuple[str, ...]:
+    """The persons who sign a statement in the text, in order: a block of lines opened by a person's whole
+    name and closed by a date at most two lines under it ("Karen Moore / Owner, Maple Hollow Farm /
+    12/7/2026"), as the Release Generator signs. A mail may carry two statements, each its holder's."""
+    lines = [line.strip() for line in text.splitlines()]
+    signers: list[str] = []
+    for number, line in enumerate(lines):
+        if not line or not any(_DATE.fullmatch(part) for part in _parts(line, vocab)):
+            continue
+        top = number
+        while top > 0 and number - top < _LINES_TO_DATE and lines[top - 1]:
+            top -= 1
+        if top == number or (top > 0 and lines[top - 1]):
+            continue  # no name above the date, or a longer block: a letter's signature, an address
+        name = _whole_name(lines[top], vocab)
+        if name is None or len(name.split()) < 2 or is_organisation(name, vocab) or name in signers:
+            continue
+        signers.append(name)
+    return tuple(signers)
+
+
 # Thai, Lao, Khmer and Burmese write a sentence without spaces: a long run of their letters is prose, not a
 # name ("พ่อของฉันเป็นคนถ่ายภาพนี้เมื่อปี 2518"; a name is "สมหญิง ใจดี").
 _UNSPACED_SENTENCE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{15,}")

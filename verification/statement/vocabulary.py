@@ -234,6 +234,7 @@ _WORD_KEYS = (
     "agents",
     "agent_compounds",
     "by_postpositions",
+    "lens_words",
     "ergative_markers",
     "nobody_words",
     "without_words",
@@ -251,7 +252,9 @@ _WORD_KEYS = (
     "artwork_nouns",
     "subject_words",
     "self_words",
+    "other_endings",
     "object_pronouns",
+    "taken_objects",
     "subject_fillers",
     "cleft_leads",
     "by_prepositions",
@@ -262,6 +265,7 @@ _WORD_KEYS = (
     "particles",
     "org_particles",
     "org_words",
+    "unit_words",
     "titles",
     "title_connectors",
     "not_names",
@@ -304,6 +308,7 @@ _LANGUAGE_KEYS = (
     "by_prepositions",
     "credit_fillers",
     "object_pronouns",
+    "taken_objects",
     "subject_fillers",
     "cleft_leads",
     "depiction_prepositions",
@@ -366,6 +371,7 @@ class StatementVocabulary:
     verb_negators: WordSet  # "not", "nicht", "नहीं": right before a taking verb, the relation did not take it
     coordinators: WordSet  # "and", "y", "i": "my friend and I took it" names a second author
     by_postpositions: WordSet  # "tarafından": "Selin Kaya tarafından tasarlandı" (by Selin Kaya, designed)
+    lens_words: WordSet  # "objektifinden": after a name, from that person's lens or camera
     ergative_markers: WordSet  # "ने": after a relation, it is the subject of the verb that ends the sentence
     agent_endings: tuple[str, ...]  # endings of agent compounds: "Hobbyfotograf", "persfotograaf"
     take_verbs: WordSet
@@ -386,7 +392,9 @@ class StatementVocabulary:
     possessed_relations: WordSet  # "far", "mor": a relation only beside a possessive ("min far")
     relation_possessives: WordSet  # "min", "vår": the possessives before them
     self_words: WordSet  # "myself", "selbst": with a first-person subject and a taking verb, self-made
+    other_endings: WordSet  # "اند": a personal ending after the verb naming others ("گرفته‌اند", they took)
     object_pronouns: WordSet  # "la hizo", "l'a faite", "hem gemaakt": the photo, just before the verb
+    taken_objects: WordSet  # "took them", "snapped these": the photos, just after a taking verb
     subject_fillers: WordSet  # "qui", "who", "hat", "heeft": between a named subject and its verb
     cleft_leads: WordSet  # "c'est", "was", "fue": a name after them may be a cleft's subject
     by_prepositions: WordSet
@@ -397,6 +405,7 @@ class StatementVocabulary:
     particles: WordSet
     org_particles: WordSet
     org_words: WordSet
+    unit_words: WordSet  # "department", "Pressestelle", "شعبہ": a unit of an organisation
     titles: WordSet
     title_connectors: WordSet
     not_names: WordSet
@@ -522,6 +531,7 @@ class StatementVocabulary:
             agents=words("agents"),
             agent_endings=tuple(sorted(words("agent_compounds").exact)),
             by_postpositions=words("by_postpositions"),
+            lens_words=words("lens_words"),
             ergative_markers=words("ergative_markers"),
             nobody_words=words("nobody_words"),
             without_words=words("without_words"),
@@ -543,10 +553,12 @@ class StatementVocabulary:
             possessed_relations=words("possessed_relations"),
             relation_possessives=words("relation_possessives"),
             self_words=words("self_words"),
+            other_endings=words("other_endings"),
             participles=words("participles"),
             relatives=words("relatives"),
             mark_nouns=words("mark_nouns"),
             object_pronouns=words("object_pronouns"),
+            taken_objects=words("taken_objects"),
             subject_fillers=words("subject_fillers"),
             cleft_leads=words("cleft_leads"),
             by_prepositions=words("by_prepositions"),
@@ -557,6 +569,7 @@ class StatementVocabulary:
             particles=words("particles"),
             org_particles=words("org_particles"),
             org_words=words("org_words"),
+            unit_words=words("unit_words"),
             titles=words("titles"),
             title_connectors=words("title_connectors"),
             not_names=words("not_names"),

@@ -721,6 +721,7 @@ _LANGUAGE_LISTS = (
     "obligation_words",
     "voluntary_words",
     "wiki_tool_words",
+    "suitability_words",
     "product_words",
     "nobody_words",
     "notice_words",
@@ -945,6 +946,7 @@ class LicenseVocabulary:
     obligation_words: PhraseTable  # "must", "muss", "须": what makes a donation in its sentence a condition
     voluntary_words: PhraseTable  # "voluntary", "freiwillig": a donation in their sentence is only welcome
     wiki_tool_words: PhraseTable  # "code", "markup": right after a wiki word, the wiki names a tool, no place
+    suitability_words: PhraseTable  # "suitable", "conviendrait": a license in a question with one is offered
     product_words: PhraseTable  # "postcards", "Kalender": after "but not", a use left out
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
@@ -1166,7 +1168,7 @@ def read_license(
     named = _license_hits(tokens, vocab)
     hits = [hit for hit in named if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
-    hits = [hit for hit in hits if not _offered_in_a_question(text, tokens, hit, hits)]
+    hits = [hit for hit in hits if not _offered_in_a_question(text, tokens, hit, hits, vocab)]
     hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
     # a license a form's row answers no, its row read no further: "CC BY-NC 4.0 (…שימוש לא מסחרי): לא"
     answered = {hit: _license_answered_no(tokens, hit, vocab) for hit in hits}
@@ -1502,14 +1504,19 @@ def _offered_in_brackets(text: str, tokens: Sequence[Token], hit: _Hit, hits: Se
     )
 
 
-def _offered_in_a_question(text: str, tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit]) -> bool:
+def _offered_in_a_question(
+    text: str, tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary
+) -> bool:
     """A license named with another free one in a question: a choice offered, not granted ("CC BY-SA 4.0,
-    CC BY 4.0, CC0 1.0 중 어느 것으로 공개하시겠습니까?", "CC BY 4.0 or CC BY-SA 4.0?")."""
+    CC BY 4.0, CC0 1.0 중 어느 것으로 공개하시겠습니까?", "CC BY 4.0 or CC BY-SA 4.0?"); or one license in a
+    question whether it would do ("est-ce que la CC BY-SA 4.0 … conviendrait ?"): asked, not granted."""
     if hit.spdx is None:
         return False
     first, last = sentence_around(tokens, hit.start)
     others = {other.spdx for other in hits if other.spdx and first <= other.start <= last}
-    if len(others) < 2:
+    if len(others) < 2 and not any(
+        vocab.suitability_words.matches_any(tokens, i) for i in range(first, last + 1)
+    ):
         return False
     close = text[tokens[last].end : tokens[last].end + _QUESTION_MARK_REACH]
     return any(mark in close for mark in _ASKING_MARKS)
@@ -7495,6 +7502,8 @@ def _prior_consent_hits(
                 continue  # "permission without restrictions": a without-word governs what follows it
             if _granted_without(tokens, marker, consent, vocab):
                 continue
+            if marker.start < consent.start and _limit_after(tokens, consent, vocab):
+                continue  # "sin que la autorización se limite a Wikipedia": without a limit, no consent asked
             if any(vocab.revocation_words.matches_any(tokens, i) for i in range(start, end)):
                 continue  # "دون إمكانية سحب الموافقة": without any way to withdraw the consent
             if not any(
@@ -7503,6 +7512,12 @@ def _prior_consent_hits(
                 hits.append(_Hit(start, end, None, LicenseProblem.NOT_FREE))
                 break
     return hits
+
+
+def _limit_after(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:
+    """A limit word after the consent word in its clause: the consent is what is (not) limited."""
+    _, last = _clause_around(tokens, consent.start)
+    return any(vocab.limit_words.matches_any(tokens, at) for at in range(consent.end, last + 1))
 
 
 def _declared_void(tokens: Sequence[Token], consent: _Span, vocab: LicenseVocabulary) -> bool:
@@ -7567,6 +7582,10 @@ def _granted_without(
     refusals = (vocab.negators, vocab.negative_determiners, vocab.prohibition_words)
     if _holds_any(tokens, (*refusals, vocab.negated_permissions), range(first, last + 1)):
         return False
+    if vocab.and_words.matches_any(tokens, first):
+        # "saa käyttää mihin tahansa, myös kaupallisesti, ja muokata ilman lupaa": a use joined by "and"
+        # after commas shares the permission the sentence opened with
+        first = sentence_around(tokens, marker.start)[0]
     uses = (vocab.use_verbs, vocab.modify_words)
 
     def used(between: range) -> bool:

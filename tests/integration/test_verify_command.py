@@ -240,7 +240,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout126/qj10-es-pegada-dos-veces": "a release pasted twice: the first copy's licence read",
     "heldout127/ql13-it-skate-club-credit-is-nickname": "a credit to the signer's nickname read as another's",
     "heldout127/qn10-fa-commercial-allowed-verb-final": "a use allowed 'بدون اینکه …' read as refused",
-    "heldout127/qn18-ur-family-business-hotmail-not-listed": "'not only for Wikipedia' read as a refusal",
     "heldout128/qo06-en-solicitors-listed-on-client-site": "a law firm's client credited as the photographer",
     "heldout128/qo17-en-broadcaster-dmarc-fail": "'the remainder of the … archive': not read as other works",
     "heldout131/qy09-cs-tak-tu-dvojku-z-nabidky": "a license picked by its number in the agent's list",
@@ -251,6 +250,17 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout133/rj08-ja-co-jp-to-jp-zenkaku-url": "a full-width site name not read: no look-alike",
     "heldout134/rk05-sk-autoportret-samospust": "'fotografujem len nekomerčne' is her hobby, read as NC",
     "heldout134/rl21-ku-kmr-hotmail-li-sune-gmail": "Kurmanji 'ji bo' (for) read as Vietnamese 'bố' (father)",
+    "heldout135/ro03-it-soprano-una-mia-foto": "'non si tratta di un permesso solo per': negator too far",
+    "heldout135/ro04-fr-studio-portrait-cliente": "a client's 'droit d'usage' read as the grant's",
+    "heldout135/ro23-fr-photojournaliste-agence-mention-propre": "a distributing agency read as a credit",
+    "heldout135/rp12-ro-yahoo-at-dot-lada-din-pod": "'pictată de mână' (painted by hand) read as a credit",
+    "heldout135/rp24-fi-isa-oli-valokuvaaja": "'my father was a photographer' credits him",
+    "heldout135/rq03-fr-html-orange-creative-common-atribution": "misspelt license; 'ni pour la modifier'",
+    "heldout135/rq16-es-hotmail-listado-ccbysa-4": "'CCBYSA 4' written as one word not read",
+    "heldout135/rr08-fr-prefecture-gouv-fr-licence-ouverte-2": "Licence Ouverte 2.0 (etalab-2.0) not known",
+    "heldout135/rr11-pl-policja-oficer-prasowy-wp-at-listed": "a listed free-mail address not found",
+    "heldout135/rr15-es-confederacion-correo-gob-es-compartido": "'Presa de X' (a dam) as 'presa da'",
+    "heldout135/rr23-pl-uczelnia-system-wysylkowy-spf-fail-dkim-pass": "site not read as naming the holder",
 }
 
 

@@ -125,6 +125,12 @@ NOBODY = Address("someone@example.org", "")
             "My name is Anna-Lena O'Brien and I took the photo.", "Anna-Lena O'Brien", id="en-my-name-is"
         ),
         pytest.param("I, J. R. Smith, confirm the release.", "J. R. Smith", id="en-initials"),
+        # Italian "On." (Onorevole) is a title only with its dot: "on" is an English word
+        pytest.param(
+            f"{GRANT}\n\nCordiali saluti,\n\nOn. Marco Ferretti\nDeputato - XIX Legislatura",
+            "Marco Ferretti",
+            id="it-dotted-honorific",
+        ),
         pytest.param(
             "Hiermit erkläre ich, Jürgen Müller, dass ich der Urheber bin.", "Jürgen Müller", id="de"
         ),

@@ -1832,6 +1832,8 @@ def _subject_credit_at(
         return None
     verb = tokens[fillers].norm
     between = [t.norm for t in tokens[position:fillers]]
+    if any(norm in vocab.passive_auxiliaries for norm in between):
+        return None  # "Mme Dubreuil a été photographiée": she was photographed, she is shown
     after = [t.norm for t in tokens[fillers + 1 : fillers + 3] if t.line == line]
     photo_after = any(norm in vocab.photo_nouns for norm in after)
     if verb in vocab.make_verbs:
@@ -2727,6 +2729,8 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
                 continue  # "Studio Julien Ferrand – Photographie": a noun, no "photographié"
             if _owned_noun(tokens, position, vocab):
                 continue  # "our archive mailbox, my colleague Tom": the signer's own archive, no verb
+            if position > index and _passive_of(tokens, index + named + 1, position, vocab):
+                continue  # "Mme Dubreuil a été photographiée": she is the one shown
             if (
                 (norm in vocab.take_verbs and not vocab.take_verbs.accented_otherwise(tokens[position].raw))
                 or (norm in vocab.make_verbs and _makes_photo(tokens, position, low, high, vocab))
@@ -2740,6 +2744,18 @@ def _verb_near(tokens: Sequence[Token], index: int, named: int, vocab: Statement
             ):
                 return position
     return None
+
+
+def _passive_of(tokens: Sequence[Token], start: int, verb: int, vocab: StatementVocabulary) -> bool:
+    """Only auxiliaries between the person and the verb, a passive one among them: "was photographed",
+    "a été photographiée". The person is the subject of a passive taking: shown, not the maker."""
+    between = [tokens[i].norm for i in range(start, verb)]
+    fillers = (vocab.passive_auxiliaries, vocab.subject_fillers, vocab.credit_fillers)
+    return (
+        bool(between)
+        and any(norm in vocab.passive_auxiliaries for norm in between)
+        and all(any(norm in words for words in fillers) for norm in between)
+    )
 
 
 def _owned_noun(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:

@@ -158,7 +158,14 @@ def name_run(
         index < len(tokens)
         and skipped < _MAX_LEADING_WORDS
         and tokens[index].line == line
-        and tokens[index].norm in vocab.honorifics
+        and (
+            tokens[index].norm in vocab.honorifics
+            or (
+                tokens[index].norm in vocab.dotted_honorifics
+                and index + 1 < len(tokens)
+                and tokens[index + 1].raw == "."
+            )
+        )
         and not _initial_before_surname(tokens, index)
     ):
         index += 2 if index + 1 < len(tokens) and tokens[index + 1].raw == "." else 1  # "Dr.", "Dott.ssa"

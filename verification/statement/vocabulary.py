@@ -270,6 +270,7 @@ _WORD_KEYS = (
     "title_connectors",
     "not_names",
     "honorifics",
+    "dotted_honorifics",
     "photo_nouns",
     "credit_verbs",
     "credit_fillers",
@@ -410,6 +411,7 @@ class StatementVocabulary:
     title_connectors: WordSet
     not_names: WordSet
     honorifics: WordSet  # "Dr.", "Mme", "Dott.ssa": skipped before a name
+    dotted_honorifics: WordSet  # "On.": skipped before a name only with their dot ("on" is a word)
     photo_nouns: WordSet  # "Zdjęcie", "Aufnahme": the subject of a verb-first credit
     credit_verbs: WordSet  # "wykonał", "machte", "hizo": a third person made it
     credit_fillers: WordSet  # clitics and auxiliaries between: "La foto la hizo", "l'ha scattata"
@@ -574,6 +576,7 @@ class StatementVocabulary:
             title_connectors=words("title_connectors"),
             not_names=words("not_names"),
             honorifics=words("honorifics"),
+            dotted_honorifics=words("dotted_honorifics"),
             photo_nouns=words("photo_nouns"),
             credit_verbs=words("credit_verbs"),
             credit_fillers=words("credit_fillers"),

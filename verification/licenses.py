@@ -722,6 +722,7 @@ _LANGUAGE_LISTS = (
     "voluntary_words",
     "wiki_tool_words",
     "suitability_words",
+    "hearsay_words",
     "product_words",
     "nobody_words",
     "notice_words",
@@ -947,6 +948,7 @@ class LicenseVocabulary:
     voluntary_words: PhraseTable  # "voluntary", "freiwillig": a donation in their sentence is only welcome
     wiki_tool_words: PhraseTable  # "code", "markup": right after a wiki word, the wiki names a tool, no place
     suitability_words: PhraseTable  # "suitable", "conviendrait": a license in a question with one is offered
+    hearsay_words: PhraseTable  # "said that", "sanoi, että": a license right after one is someone's remark
     product_words: PhraseTable  # "postcards", "Kalender": after "but not", a use left out
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
@@ -1169,6 +1171,7 @@ def read_license(
     hits = [hit for hit in named if not _unticked(text, tokens, hit)]
     hits = [hit for hit in hits if not _offered_in_brackets(text, tokens, hit, hits)]
     hits = [hit for hit in hits if not _offered_in_a_question(text, tokens, hit, hits, vocab)]
+    hits = [hit for hit in hits if not _heard_from_another(tokens, hit, vocab)]
     hits = [hit for hit in hits if not _asked_and_refused(tokens, hit, vocab)]
     # a license a form's row answers no, its row read no further: "CC BY-NC 4.0 (…שימוש לא מסחרי): לא"
     answered = {hit: _license_answered_no(tokens, hit, vocab) for hit in hits}
@@ -1522,6 +1525,24 @@ def _offered_in_a_question(
     return any(mark in close for mark in _ASKING_MARKS)
 
 
+def _heard_from_another(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A license named right after a hearsay phrase: what someone said of it, not a grant ("Serkkuni sanoi,
+    että CC BY-SA 4.0 on Wikipediassa tavallisin", my cousin said CC BY-SA 4.0 is the usual one)."""
+    if hit.spdx is None:
+        return False
+    for start in range(max(0, hit.start - _HEARSAY_REACH - 4), hit.start):
+        found = vocab.hearsay_words.match(tokens, start)
+        if found is None:
+            continue
+        end = start + found.length
+        if end <= hit.start <= end + _HEARSAY_REACH and not any(
+            tokens[i].brk for i in range(end, hit.start + 1)
+        ):
+            return True
+    return False
+
+
+_HEARSAY_REACH = 2  # "told me that the CC BY-SA 4.0 …": an article or a word between
 _ASKING_MARKS = ("?", "？", "؟", "\u037e")  # not ";", which closes many a clause
 _QUESTION_MARK_REACH = 3  # the mark after the sentence's last word: "… 공개하시겠습니까?", "… 4.0 ?"
 

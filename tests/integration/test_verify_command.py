@@ -261,6 +261,17 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout135/rr11-pl-policja-oficer-prasowy-wp-at-listed": "a listed free-mail address not found",
     "heldout135/rr15-es-confederacion-correo-gob-es-compartido": "'Presa de X' (a dam) as 'presa da'",
     "heldout135/rr23-pl-uczelnia-system-wysylkowy-spf-fail-dkim-pass": "site not read as naming the holder",
+    "heldout136/rs01-de-betreff-nc-antwort-cc-by": "an NC question in the subject read as the grant's",
+    "heldout136/rs09-es-licencia-cambiada-a-mano-hotmail-listado": "the template license, not the hand edit",
+    "heldout136/rs17-pt-declaracao-assinada-pelo-administrador": "a statement's wording read as not free",
+    "heldout136/rs19-pt-duas-declaracoes-a-segunda-substitui": "a withdrawn NC statement still read",
+    "heldout136/rs24-nl-werkadres-waterschap": "an employer's domain: a credit read first",
+    "heldout136/rt08-it-figlia-per-la-madre-pittrice": "the mother's paintings read as a credit",
+    "heldout136/rt09-fr-agence-unipersonnelle-nous": "a one-person agency's wording read as not free",
+    "heldout136/rt12-en-pr-agency-listed-press-contact": "an agency's credit line read as a credit",
+    "heldout136/rt15-es-oficina-de-contratacion-enlace-externo": "a booking agency read as a credit",
+    "heldout136/ru09-de-romanische-bildlegenden-fotografia": "Romansh 'Datoteca:' file names not read",
+    "heldout136/ru14-nl-hulppagina-geciteerd-kiest-cc-by": "a quoted help page's NC read as the grant's",
 }
 
 

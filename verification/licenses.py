@@ -723,6 +723,7 @@ _LANGUAGE_LISTS = (
     "wiki_tool_words",
     "suitability_words",
     "hearsay_words",
+    "covers_words",
     "product_words",
     "nobody_words",
     "notice_words",
@@ -949,6 +950,7 @@ class LicenseVocabulary:
     wiki_tool_words: PhraseTable  # "code", "markup": right after a wiki word, the wiki names a tool, no place
     suitability_words: PhraseTable  # "suitable", "conviendrait": a license in a question with one is offered
     hearsay_words: PhraseTable  # "said that", "sanoi, että": a license right after one is someone's remark
+    covers_words: PhraseTable  # "covers", "riguarda": a consent said to cover a wiki article limits the grant
     product_words: PhraseTable  # "postcards", "Kalender": after "but not", a use left out
     seek_words: PhraseTable  # "asking", "pedir": "without asking my permission" grants, it does not restrict
     conditions: PhraseTable  # "as long as", "solange": with a negator after, a condition "as long as not X"
@@ -1845,6 +1847,7 @@ def _restriction_hits(
             if not _left_out(tokens, hit, vocab) or _excepted_before(tokens, hit, vocab)
         ),
         *_suffixed_only_hits(tokens, vocab, masked),
+        *_covering_hits(tokens, vocab, masked),
         *_no_other_use_hits(tokens, vocab, masked),
         *_limited_to_hits(tokens, vocab, masked),
         *_requested_refusal_hits(tokens, vocab, masked, foreign),
@@ -4414,6 +4417,44 @@ def _wikipedia_only_hits(
     )
 
 
+def _covering_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]) -> list[_Hit]:
+    """A consent said to cover a use on the wiki, in one clause: "l'autorizzazione riguarda la
+    pubblicazione nella voce di Wikipedia", "the permission covers the Wikipedia article". Not negated
+    ("the permission does not only cover Wikipedia"), and no elsewhere word after the wiki word."""
+    hits: list[_Hit] = []
+    for consent in _spans(tokens, vocab.consent_words, masked, None):
+        covers = next(
+            (
+                at
+                for at in range(consent.end, min(len(tokens), consent.end + _COVERS_REACH + 1))
+                if vocab.covers_words.matches_any(tokens, at)
+            ),
+            None,
+        )
+        if covers is None or any(tokens[i].gap for i in range(consent.end, covers + 1)):
+            continue
+        for at in range(covers + 1, min(len(tokens), covers + _COVERED_WIKI_REACH + 1)):
+            if tokens[at].gap:
+                break
+            wiki = vocab.wiki_words.match(tokens, at)
+            if wiki is None:
+                continue
+            span = range(consent.start, at)
+            if any(vocab.outside_words.matches_any(tokens, i) for i in range(covers, at)):
+                break  # "essa autorização vale para além da Wikipédia": beyond the wiki
+            negated = any(vocab.negators.matches_any(tokens, i) for i in span) or _negated_before(
+                tokens, consent.start, vocab, _GRANT_NEGATION_REACH
+            )
+            if not negated and not _widened(tokens, _Span(at, at + wiki.length), vocab):
+                hits.append(_Hit(consent.start, at + wiki.length, None, LicenseProblem.WIKIPEDIA_ONLY))
+            break
+    return hits
+
+
+_COVERS_REACH = 1  # "l'autorizzazione riguarda", "the permission only covers"
+_COVERED_WIKI_REACH = 8  # "riguarda la pubblicazione nella voce di Wikipedia"
+
+
 def _suffixed_only_hits(
     tokens: Sequence[Token], vocab: LicenseVocabulary, masked: frozenset[int]
 ) -> list[_Hit]:
@@ -5451,6 +5492,14 @@ def _nobody_profits_hits(
         # a condition right before: the rest of its sentence is what nobody may do ("as long as nobody
         # prints them on cards, calendars, mugs or anything else that is then sold")
         conditional = nobody.start > 0 and _phrase_ends_at(tokens, vocab.conditions, nobody.start - 1)
+        # "nobody sticks them on t-shirts, posters or adverts … without running it past me first": what
+        # nobody may do without asking first is the rest of the sentence too
+        last = sentence_around(tokens, nobody.start)[1]
+        conditional = conditional or any(
+            vocab.beforehand_words.matches_any(tokens, i)
+            and any(vocab.without_words.matches_any(tokens, j) for j in range(max(nobody.end, i - 3), i))
+            for i in range(nobody.end, last + 1)
+        )
         end = sentence_around(tokens, nobody.start)[1] + 1 if conditional else nobody.end + _NOBODY_REACH + 1
         for start in range(nobody.end, min(len(tokens), end)):
             if tokens[start].gap and not conditional:

@@ -138,12 +138,8 @@ def test_a_lone_cross_before_a_no_marks_the_answer(text: str, expected: str) -> 
         pytest.param(
             without_gender_endings, "Fotograf*innen: A. Berg", "Fotograf      : A. Berg", id="star-plural"
         ),
-        pytest.param(
-            without_gender_endings,
-            "Lehrer:innen und Fotograf_in",
-            "Lehrer       und Fotograf   ",
-            id="colon-underscore",
-        ),
+        pytest.param(without_gender_endings, "Lehrer:innen und", "Lehrer       und", id="colon"),
+        pytest.param(without_gender_endings, "und Fotograf_in", "und Fotograf   ", id="underscore"),
         pytest.param(without_gender_endings, "Datei:in.jpg", "Datei:in.jpg", id="file-name"),
         pytest.param(
             without_gender_endings, "https://example.de/Team/in", "https://example.de/Team/in", id="link"

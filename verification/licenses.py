@@ -229,14 +229,38 @@ def _tokenize(text: str) -> Tokens:
                 continue  # a letter made only of marks folding away
         start, end = match.span()
         between = text[previous_end:start]
+        glued = _glued_code(raw, norm) if len(raw) >= _GLUED_CODE_MIN else None
+        if glued is not None:  # its first element here, the others after it
+            norm, raw, end = glued[0], raw[:2], start + 2
         if between == " ":  # most tokens: one space after the last, which neither breaks nor separates
             tokens.append(Token(norm, raw, start, end, False, False, between))
         else:
             brk = bool(tokens) and _breaks(text, between, previous_end, end)
             gap = brk or (not _GAP_CHARS.isdisjoint(between) and not _case_ending(tokens, between, raw))
             tokens.append(Token(norm, raw, start, end, brk, gap, between))
+        if glued is not None:
+            for part in glued[1:]:
+                tokens.append(Token(part, text[end : end + 2], end, end + 2, False, False, ""))
+                end += 2
         previous_end = end
     return Tokens(tokens)
+
+
+# A Creative Commons code written without spaces or dashes ("CCBYSA 4", "CCBY-SA 4.0", "ccbyncnd") is read
+# as its elements, one token apiece: a word of two-letter elements with "by" among them, after "cc" or
+# (in capitals) without it ("BYSA"). No word of prose is one ("sand" has no "by").
+_GLUED_CODE = re.compile(r"(?:cc)?(?:by|sa|nc|nd)+")
+_GLUED_CODE_MIN = 4
+
+
+def _glued_code(raw: str, norm: str) -> list[str] | None:
+    """The elements of a glued code ("CCBYSA" -> cc, by, sa), or None for any other word."""
+    if _GLUED_CODE.fullmatch(norm) is None:
+        return None
+    parts = [norm[i : i + 2] for i in range(0, len(norm), 2)]
+    if "by" not in parts or (parts[0] != "cc" and not raw.isupper()):
+        return None
+    return parts
 
 
 # The longest case ending written after a colon: Finnish "ry:n", "EU:ssa", "YLE:lle", Swedish "EU:s".

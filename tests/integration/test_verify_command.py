@@ -256,7 +256,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout135/rp12-ro-yahoo-at-dot-lada-din-pod": "'pictată de mână' (painted by hand) read as a credit",
     "heldout135/rp24-fi-isa-oli-valokuvaaja": "'my father was a photographer' credits him",
     "heldout135/rq03-fr-html-orange-creative-common-atribution": "misspelt license; 'ni pour la modifier'",
-    "heldout135/rq16-es-hotmail-listado-ccbysa-4": "'CCBYSA 4' written as one word not read",
     "heldout135/rr08-fr-prefecture-gouv-fr-licence-ouverte-2": "Licence Ouverte 2.0 (etalab-2.0) not known",
     "heldout135/rr11-pl-policja-oficer-prasowy-wp-at-listed": "a listed free-mail address not found",
     "heldout135/rr15-es-confederacion-correo-gob-es-compartido": "'Presa de X' (a dam) as 'presa da'",

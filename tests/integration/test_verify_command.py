@@ -271,6 +271,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout136/rt15-es-oficina-de-contratacion-enlace-externo": "a booking agency read as a credit",
     "heldout136/ru09-de-romanische-bildlegenden-fotografia": "Romansh 'Datoteca:' file names not read",
     "heldout136/ru14-nl-hulppagina-geciteerd-kiest-cc-by": "a quoted help page's NC read as the grant's",
+    "heldout137/rz01-pl-watek-zamiast-nc-cc-by-sa": "an earlier CC BY-NC consent, replaced later, still read",
 }
 
 

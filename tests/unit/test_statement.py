@@ -520,6 +520,19 @@ def test_represents_nobody(vocab: StatementVocabulary, licenses: LicenseVocabula
             ("Ion Popescu",),
             id="credit-line-is-no-holder-name",
         ),
+        pytest.param(
+            f"{GRANT}\n\nCamille Roux\nChargée de promotion\n"
+            "Office de tourisme du Val d'Ornain\n3, rue du Pont",
+            NOBODY,
+            ("Camille Roux", "Office de tourisme du Val d'Ornain"),
+            id="fr-organisation-with-lower-case-words",
+        ),
+        pytest.param(
+            f"{GRANT}\n\nIngrid Haugland\nArne Haugland fotoarkiv",
+            NOBODY,
+            ("Ingrid Haugland",),
+            id="photographers-archive-is-no-holder-name",
+        ),
     ],
 )
 def test_holder_names(

@@ -1441,6 +1441,11 @@ def _opens_caption(tokens: Sequence[Tok], index: int, vocab: StatementVocabulary
             and (tokens[start].raw[:1].isupper() or _uncased_word(tokens[start].raw))
         )
         or tokens[start - 1].raw in _FULL_STOPS  # "…的春茶採收季。攝影：…": no capitals in Han
+        # "please credit 'Photo: Jan Novak'": an opening single quote (a space before it, no apostrophe)
+        or (
+            tokens[start - 1].raw in _SINGLE_QUOTES
+            and (start == 1 or tokens[start - 2].end < tokens[start - 1].start)
+        )
         # "Ange gärna bildbyline enligt följande vid publicering: Foto: Anders Lindqvist": after a colon,
         # a capital or a script without capitals ("נבקש לציין קרדיט: צילום: נועה לוי")
         or (tokens[start - 1].norm in {":", "："} and not tokens[start].raw[:1].islower())
@@ -1472,12 +1477,16 @@ def _caption_name(
         end = _caseless_end(tokens, start)
         # "装画：森下ゆかり　装丁：岡田デザイン室": the next caption's label ends this one's name
         end = next((i for i in range(start + 1, end) if _opens_next_caption(tokens, i, vocab)), end)
+        # "'사진: 박지훈'으로 적어 주시면": the closing quote ends the name, a particle glued after it
+        end = next((i for i in range(start + 1, end) if _after_closing_quote(text, tokens, i)), end)
         name_end = end
         while name_end - start > 1 and (
             tokens[name_end - 1].raw in vocab.name_suffixes or tokens[name_end - 1].raw.isdigit()
         ):
             name_end -= 1  # "김민수 작가", "كريم الحسيني 2023": an honorific or a year is no part of it
-        name = " ".join(text[tokens[start].start : tokens[name_end - 1].end].split())
+        name = " ".join(text[tokens[start].start : tokens[name_end - 1].end].split()).rstrip(
+            "".join(_SINGLE_QUOTES)
+        )
     else:
         run = name_run(text, tokens, start, vocab, org=True)
         if run is None or "_" in run[0]:
@@ -1487,9 +1496,26 @@ def _caption_name(
         _clause_goes_on(tokens, end, line)
         and not _opens_next_caption(tokens, end, vocab)
         and not _sentence_ends(tokens, end)
+        and not _after_closing_quote(text, tokens, end)
     ):
         return None  # "Kuva: Helsingin tuomiokirkko", "Foto: Budapest_Parlament.jpg"
     return name, end
+
+
+_SINGLE_QUOTES = frozenset("'‘’")
+
+
+def _after_closing_quote(text: str, tokens: Sequence[Tok], index: int) -> bool:
+    """A single quote closes just before the token at `index`: "'Photo: Jan Novak'." (the quote its own
+    token, a space or a mark after it) or "'사진: 박지훈'으로" (a particle glued after the quote)."""
+    if index >= len(tokens) or index == 0:
+        return False
+    token = tokens[index]
+    if token.raw in _SINGLE_QUOTES:
+        return (
+            index + 1 == len(tokens) or tokens[index + 1].start > token.end or not tokens[index + 1].is_word
+        )
+    return token.start == tokens[index - 1].end and text[token.start - 1] in _SINGLE_QUOTES
 
 
 def _sentence_ends(tokens: Sequence[Tok], end: int) -> bool:
@@ -2143,6 +2169,20 @@ def _nobody_before(tokens: Sequence[Token], index: int, vocab: StatementVocabula
     return False
 
 
+def _denied_after(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A negator closing the clause right after the relation or trade (its ergative marker between): "ये
+    तस्वीरें मेरे द्वारा खींची गई हैं, किसी पेशेवर फ़ोटोग्राफ़र ने नहीं" (by me, not by any photographer)."""
+    at = index + 1
+    if at < len(tokens) and not tokens[at].gap and tokens[at].norm in vocab.ergative_markers:
+        at += 1
+    return (
+        at < len(tokens)
+        and not tokens[at].gap
+        and tokens[at].norm in vocab.verb_negators
+        and (at + 1 == len(tokens) or tokens[at + 1].gap or tokens[at + 1].brk)
+    )
+
+
 def _predicated_of_signer(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
     """The relation or trade is what the signer says they are: a first-person copula ("I'm the volunteer
     who took", pro-drop "Sunt fotograful care", "Ich bin die Praktikantin, die …"), any copula after a
@@ -2226,6 +2266,8 @@ def _relation_credits(
         if agent and token.norm in vocab.agents and not vocab.agents.holds_as_written(token.raw):
             agent = False  # Portuguese "fotos" (photos), no Hungarian "fotós" (photographer)
         if token.start in covered_chars or _nobody_before(tokens, index, vocab):
+            continue
+        if _denied_after(tokens, index, vocab):
             continue
         if _after_owner_phrase(tokens, index, vocab):
             continue  # "diambil dengan drone milik teman saya": the friend owns the drone
@@ -2911,10 +2953,13 @@ def _makes_photo(tokens: Sequence[Token], verb: int, low: int, high: int, vocab:
         return True
     if tokens[verb - 1].norm in vocab.object_pronouns:
         return True  # "la hizo", "hem gemaakt"
-    return (  # "l'a faite", "l'ha fatta": an auxiliary between
+    return (  # "l'a faite", "l'ha fatta": an auxiliary between; "Obě byly pořízeny": a passive's subject
         verb >= 2
         and not tokens[verb - 1].brk
-        and tokens[verb - 1].norm in vocab.subject_fillers
+        and (
+            tokens[verb - 1].norm in vocab.subject_fillers
+            or tokens[verb - 1].norm in vocab.passive_auxiliaries
+        )
         and tokens[verb - 2].norm in vocab.object_pronouns
     )
 
@@ -3223,6 +3268,8 @@ def says_self_made(
         )
         if _said_of_other_photos(tokens, index, own or vocab.languages.get(likely or "") or vocab):
             continue
+        if _said_of_one_file(tokens, index, vocab):
+            continue
         if own is None or own.self_made.matches_any(tokens, index):
             return True
     return caseless_took_myself(text, vocab) or any(
@@ -3231,8 +3278,28 @@ def says_self_made(
             or _took_myself(tokens, verb, vocab, negators)
         )
         and not _said_of_other_photos(tokens, verb, vocab)
+        and not _said_of_one_file(tokens, verb, vocab)
         for verb in range(len(tokens))
     )
+
+
+def _said_of_one_file(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """The sentence singles out one of several files by its order before the claim, and another sentence
+    singles out another one as showing the signer: "La prima è la foto ufficiale che mi ritrae … La
+    seconda, quella del municipio, l'ho scattata io stessa" says nothing of the first. Not "The first
+    one shows me …: I used the self-timer", nor a claim whose file no other sentence says shows the
+    signer."""
+    first, last = sentence_around(tokens, index)
+    ordinals = [i for i in vocab.ordinal_words.starts(tokens) if vocab.ordinal_words.matches_any(tokens, i)]
+    if not any(first <= i < index for i in ordinals):
+        return False
+    for other in ordinals:
+        if first <= other <= last:
+            continue
+        start, end = sentence_around(tokens, other)
+        if any(vocab.depicts.matches_any(tokens, i) for i in range(start, end + 1)):
+            return True
+    return False
 
 
 def _said_of_other_photos(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:

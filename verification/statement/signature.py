@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verification.licenses import fold, tokenize
-from verification.statement.credits import credit_at
+from verification.statement.credits import credit_at, is_agent
 from verification.statement.names import legal_form_at, legal_forms_from, name_run
 from verification.statement.vocabulary import StatementVocabulary
 from verification.statement.websites import BARE_DOMAIN, URL, is_site
@@ -61,7 +61,7 @@ def read_signature(text: str, vocab: StatementVocabulary) -> Signature:
             if company:
                 brands.extend(company)
                 continue
-            name = _whole_name(part, vocab)
+            name = _whole_name(part, vocab) or _organisation_line(part, vocab)
             if name is None:
                 continue
             if (
@@ -440,6 +440,38 @@ def _whole_name(part: str, vocab: StatementVocabulary) -> str | None:
     return run[0]
 
 
+def _organisation_line(part: str, vocab: StatementVocabulary) -> str | None:
+    """A signature line that is an organisation's name with lower-case words in it, as French and other
+    languages write them: "Office de tourisme du Val d'Ornain", "Musée des beaux-arts de Lyon". An
+    organisation word first, capitalised (not "Arne Haugland fotoarkiv", a photographer's archive), a
+    lower-case word that is no particle after it (else the name reader reads it), no trade or relation,
+    words and joining marks only, at most `_ORGANISATION_LINE_WORDS` words."""
+    tokens = word_tokens(part)
+    words = [token for token in tokens if token.is_word]
+    if (
+        not 2 <= len(words) <= _ORGANISATION_LINE_WORDS
+        or not tokens[0].is_word
+        or not tokens[0].capitalised
+        or any(not token.is_word and token.raw not in _ORGANISATION_LINE_MARKS for token in tokens)
+        or any(token.raw.isdigit() for token in tokens)
+        # "Архів фотографа Олександра Коваленка": a photographer's archive credits the photographer
+        or any(is_agent(token.norm, vocab) or token.norm in vocab.relations for token in words)
+        or words[0].norm not in vocab.org_words
+        or not any(_common_word(word.raw, word.norm, vocab) for word in words[1:])
+    ):
+        return None
+    return " ".join(part.split())
+
+
+def _common_word(raw: str, norm: str, vocab: StatementVocabulary) -> bool:
+    """A lower-case word that is no particle: "tourisme" of "Office de tourisme du Val d'Ornain"."""
+    return raw.islower() and norm not in vocab.particles and norm not in vocab.org_particles
+
+
+_ORGANISATION_LINE_WORDS = 8
+_ORGANISATION_LINE_MARKS = frozenset("'’-&")
+
+
 # Articles no person's name opens with, as written: "The Lantern Rows", "Los Lobos", "Die Ärzte" (not "De",
 # "La", "Da": particles of surnames, "De Luca", "La Rosa")
 _ORGANISATION_ARTICLES = frozenset({"The", "Les", "Los", "Las", "Die", "Das", "Het"})
@@ -506,7 +538,11 @@ def _title_org(
             return company_below if company_below and not is_organisation(name, vocab) else name
     for candidate in below:
         # "Festival de Kerkennah des musiques méditerranéennes": the name, before the words describing it
-        name = _whole_name(candidate, vocab) or _org_run(candidate, vocab)
+        name = (
+            _whole_name(candidate, vocab)
+            or _org_run(candidate, vocab)
+            or _organisation_line(candidate, vocab)
+        )
         if name and is_organisation(name, vocab):
             return name
     for index, token in enumerate(tokens):

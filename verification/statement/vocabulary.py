@@ -287,6 +287,7 @@ _PHRASE_KEYS = (
     "inherited",
     "made_for_us",
     "someone_else",
+    "ordinal_words",
     "role_markers",
     "at_the_camera",
     "owner_phrases",
@@ -446,6 +447,7 @@ class StatementVocabulary:
     inherited: PhraseTable  # "sole heir", "Alleinerbin": the rights came from the maker, who is someone else
     made_for_us: PhraseTable  # "撮ってくださった", "촬영해 주신": someone else took it for the writer
     someone_else: PhraseTable  # "someone else", "jemand anderes": with a taking verb, an unnamed maker
+    ordinal_words: PhraseTable  # "the second", "la seconda": one of several files singled out by its order
     role_markers: PhraseTable  # "as a", "en tant que": the relation after them is a role, no other person
     owner_phrases: PhraseTable  # "lent by", "milik": the person after them owns a thing used, took nothing
     at_the_camera: PhraseTable  # "behind the camera", "hinter der Kamera": who stood there took the photo
@@ -610,6 +612,7 @@ class StatementVocabulary:
             inherited=phrases("inherited"),
             made_for_us=phrases("made_for_us"),
             someone_else=phrases("someone_else"),
+            ordinal_words=phrases("ordinal_words"),
             role_markers=phrases("role_markers"),
             owner_phrases=phrases("owner_phrases"),
             at_the_camera=phrases("at_the_camera"),

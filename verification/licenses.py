@@ -715,6 +715,8 @@ _LANGUAGE_LISTS = (
     "report_words",
     "third_party_words",
     "topic_markers",
+    "joining_endings",
+    "text_words",
     "wish_nouns",
     "alike_words",
     "exclude_verbs",
@@ -923,6 +925,8 @@ class LicenseVocabulary:
     topic_markers: (
         PhraseTable  # "は", "については", "은": after them (or ending their word), a clause's topic
     )
+    joining_endings: PhraseTable  # "과", "와": a word ending in one is joined to the next ("사진과 영상은")
+    text_words: PhraseTable  # "text", "текст": "the text below is unchanged" says nothing of the work
     wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
     alike_words: PhraseTable  # "like", "also": the other works named as this one's model, not apart from it
     exclude_verbs: (
@@ -1219,6 +1223,7 @@ def read_license(
         for hit in hits
         if not _withdrawn(tokens, hit, hits, vocab)
         and not _replaced(tokens, hit, hits, vocab)
+        and not _replaced_later(tokens, hit, hits, vocab)
         # "unlike licenses for non-commercial use only (e.g. CC BY-NC 4.0), this license …"
         and not (hit.problem in _RESTRICTION_RANK and _compared_with(tokens, hit, vocab))
     ]
@@ -1858,6 +1863,7 @@ def _restriction_hits(
             for hit in written_out
             if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)
             and not _left_out(tokens, hit, vocab)
+            and not _said_of_the_text(tokens, hit, vocab)
         ),
         *(  # "eine Gebühr verlange ich nicht": negated by the verb closing the clause
             hit
@@ -2174,8 +2180,15 @@ def _other_works_topic(tokens: Sequence[Token], index: int, vocab: LicenseVocabu
         return False
     end = index + found.length
     last = tokens[end - 1].norm
-    if any(last.endswith(marker) and len(last) > len(marker) for marker in _topic_marker_words(vocab)):
+    markers = _topic_marker_words(vocab)
+    if any(last.endswith(marker) and len(last) > len(marker) for marker in markers):
         return True
+    # "다른 사진과 영상은" (the other photos and videos): joined to the next word, which ends with the marker
+    joined = tuple(vocab.joining_endings.by_first)
+    if joined and last.endswith(joined) and end < len(tokens) and not tokens[end].gap:
+        following = tokens[end].norm
+        if any(following.endswith(marker) and len(following) > len(marker) for marker in markers):
+            return True
     # the noun phrase may go on before its marker: "その他の写真およびパンフレットの画像につきましては"; a
     # case particle ends it ("その他の写真と組み合わせて": with the other photos)
     # a bracket says what they are ("その他の写真（商品写真など）は"): the marker may follow it
@@ -2470,6 +2483,25 @@ _BRACKETS = frozenset("()[]\uff08\uff09")
 # after it ("CC BY-NC 4.0 licenc helyett").
 _INSTEAD_REACH = 3
 _LONGEST_INSTEAD = 5  # words of the longest instead-word ("en remplacement de la")
+
+
+def _replaced_later(
+    tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary
+) -> bool:
+    """A non-free license's name, written the same way in a later sentence that replaces it with a free one
+    (`_replaced`): "W mailu …, który jest niżej, zgodziłam się na licencję CC BY-NC 4.0. … zamiast CC BY-NC
+    4.0 udzielam … CC BY-SA 4.0" gives up the earlier choice too."""
+    if hit.problem not in _RESTRICTION_RANK:
+        return False
+    sentences = _sentence_numbers(tokens)
+    written = [token.norm for token in tokens[hit.start : hit.end]]
+    return any(
+        sentences[other.start] > sentences[hit.start]
+        and other.problem is hit.problem
+        and [token.norm for token in tokens[other.start : other.end]] == written
+        and _replaced(tokens, other, hits, vocab)
+        for other in hits
+    )
 
 
 def _replaced(tokens: Sequence[Token], hit: _Hit, hits: Sequence[_Hit], vocab: LicenseVocabulary) -> bool:
@@ -3901,6 +3933,17 @@ def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
     return (label == 0 or tokens[label].brk) and start - label <= _TOPIC_LEAD and ":" in tokens[start].sep
 
 
+def _said_of_the_text(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A no-changes phrase right after a word for the mail's text, in its clause: "текст ниже без
+    изменений" (the text below, unchanged) tells how the statement was sent, not how the work is used."""
+    if hit.problem is not LicenseProblem.NO_DERIVATIVES:
+        return False
+    first = hit.start
+    while first > max(0, hit.start - vocab.mail_reach) and not tokens[first].gap:
+        first -= 1
+    return any(vocab.text_words.matches_any(tokens, i) for i in range(first, hit.start))
+
+
 def _about_the_mail(tokens: Sequence[Token], span: _Span, vocab: LicenseVocabulary) -> bool:
     """A mail word inside the refusal or at most `mail_reach` tokens beside it in the same clause:
     "modification of this e-mail is prohibited", "Az üzenet módosítása tilos"."""
@@ -4446,7 +4489,14 @@ def _covering_hits(tokens: Sequence[Token], vocab: LicenseVocabulary, masked: fr
     pubblicazione nella voce di Wikipedia", "the permission covers the Wikipedia article". Not negated
     ("the permission does not only cover Wikipedia"), and no elsewhere word after the wiki word."""
     hits: list[_Hit] = []
-    for consent in _spans(tokens, vocab.consent_words, masked, None):
+    # "Die Freigabe gilt für die Wikipedia": a grant noun as a consent; not the mail ("this email
+    # concerns the photos in the Wikipedia article")
+    nouns = [
+        noun
+        for noun in _spans(tokens, vocab.grant_nouns, masked, None)
+        if not vocab.mail_words.matches_any(tokens, noun.start)
+    ]
+    for consent in (*_spans(tokens, vocab.consent_words, masked, None), *nouns):
         covers = next(
             (
                 at

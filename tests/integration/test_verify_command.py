@@ -269,9 +269,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout136/rt09-fr-agence-unipersonnelle-nous": "a one-person agency's wording read as not free",
     "heldout136/rt12-en-pr-agency-listed-press-contact": "an agency's credit line read as a credit",
     "heldout136/rt15-es-oficina-de-contratacion-enlace-externo": "a booking agency read as a credit",
-    "heldout136/ru09-de-romanische-bildlegenden-fotografia": "Romansh 'Datoteca:' file names not read",
     "heldout136/ru14-nl-hulppagina-geciteerd-kiest-cc-by": "a quoted help page's NC read as the grant's",
-    "heldout137/rz01-pl-watek-zamiast-nc-cc-by-sa": "an earlier CC BY-NC consent, replaced later, still read",
 }
 
 

@@ -268,6 +268,8 @@ BARE_NAMES = [
     ("cs", "Soubor:Karlův most.jpg", "File:Karlův most.jpg"),
     ("hu", "Fájl:Lánchíd.jpg", "File:Lánchíd.jpg"),
     ("hr", "Datoteka:Dubrovnik.jpg", "File:Dubrovnik.jpg"),
+    ("rm", "Datoteca:Lai da Segl.jpg", "File:Lai da Segl.jpg"),
+    ("oc", "Fichièr:Capitòli de Tolosa.jpg", "File:Capitòli de Tolosa.jpg"),
     ("ca", "Fitxer:Sagrada.jpg", "File:Sagrada.jpg"),
     ("ro", "Fișier:Ateneul.jpg", "File:Ateneul.jpg"),
     ("el", "Αρχείο:Ακρόπολη.jpg", "File:Ακρόπολη.jpg"),

@@ -64,6 +64,8 @@ def vocab() -> SiteVocabulary:
         pytest.param("Presse", "/x", 1, id="de-press-page"),
         pytest.param("Sala de prensa", "/x", 1, id="es-press-room"),
         pytest.param("", "/newsroom/", 1, id="en-newsroom-path"),
+        pytest.param("Vorstand", "/verein/vorstand", 1, id="de-club-board"),
+        pytest.param("Bestuur", "/x", 1, id="nl-club-board"),
         pytest.param("Shop", "/shop", None, id="not-a-contact-word"),
         pytest.param("Home", "/", None, id="home"),
     ],

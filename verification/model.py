@@ -139,6 +139,9 @@ class Credit:
     by_signer: bool  # the credit names the signer / holder (or 'me', 'myself')
     # its words also say what is shown ("fotos de X": photos by X or of X); a name in a file title is shown
     may_describe: bool = False
+    # only a trade said of a relation ("my father was a photographer"), no photo in its clause: a claim to
+    # have taken the photos oneself outweighs it
+    trade_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout135/ro04-fr-studio-portrait-cliente": "a client's 'droit d'usage' read as the grant's",
     "heldout135/ro23-fr-photojournaliste-agence-mention-propre": "a distributing agency read as a credit",
     "heldout135/rp12-ro-yahoo-at-dot-lada-din-pod": "'pictată de mână' (painted by hand) read as a credit",
-    "heldout135/rp24-fi-isa-oli-valokuvaaja": "'my father was a photographer' credits him",
     "heldout135/rq03-fr-html-orange-creative-common-atribution": "misspelt license; 'ni pour la modifier'",
     "heldout135/rr08-fr-prefecture-gouv-fr-licence-ouverte-2": "Licence Ouverte 2.0 (etalab-2.0) not known",
     "heldout135/rr11-pl-policja-oficer-prasowy-wp-at-listed": "a listed free-mail address not found",

@@ -2295,8 +2295,10 @@ def _relation_credits(
         if any(tokens[i].norm in vocab.upload_verbs for i in range(max(0, index - 2), index)):
             continue  # "las dos fotografías … que subió nuestra compañera": she uploaded them
         verb = _verb_near(tokens, index, named, vocab)
+        trade_only = False
         if verb is None and is_relation and not titled:
             verb = _author_by_copula(tokens, index, named, vocab)
+            trade_only = verb is not None and not _photo_in_clause(tokens, verb, vocab)
         if verb is None and is_relation and not titled:
             verb = _artwork_of(tokens, index, vocab)
         if (
@@ -2354,9 +2356,24 @@ def _relation_credits(
             if earlier.name is None and name is not None:
                 credits[credits.index(earlier)] = by_verb[verb] = Credit(phrase, name, by_signer=False)
             continue
-        by_verb[verb] = Credit(phrase=phrase, name=name, by_signer=False)
+        by_verb[verb] = Credit(phrase=phrase, name=name, by_signer=False, trade_only=trade_only)
         credits.append(by_verb[verb])
     return credits
+
+
+def _photo_in_clause(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
+    """A photo noun or an object pronoun in the clause of `index`: "the photographer of these photos"
+    names their maker, "Isäni oli valokuvaaja Porissa" (my father was a photographer) his trade."""
+    first = index
+    while first > 0 and not (tokens[first].gap or tokens[first].brk):
+        first -= 1
+    last = index
+    while last + 1 < len(tokens) and not (tokens[last + 1].gap or tokens[last + 1].brk):
+        last += 1
+    return any(
+        tokens[i].norm in vocab.photo_nouns or tokens[i].norm in vocab.object_pronouns
+        for i in range(first, last + 1)
+    )
 
 
 # Words a making verb's photo noun may stand before the relation or verb, in their clause: "Die Aufnahmen

@@ -229,6 +229,10 @@ def read_statement(
         ),
     )
     self_made = says_self_made(text, vocab, languages, license_vocab.negators, license_vocab.post_negators)
+    if any(credit.trade_only for credit in credits) and (
+        self_made or says_first_person_took(text, vocab, license_vocab.negators)
+    ):  # "Isäni … oli valokuvaaja … Nämä kaksi kuvaa otin minä itse": his trade, her photos
+        credits = tuple(credit for credit in credits if not credit.trade_only)
     own_artwork = says_own_artwork(text, vocab, license_vocab.negators)
     if not self_made:  # "I took the photo myself" answers a volunteer's "Photo by John Doe?"
         quoted = _quoted_credits(message, vocab, holder_names, credits, detector, license_vocab)

@@ -717,6 +717,7 @@ _LANGUAGE_LISTS = (
     "topic_markers",
     "joining_endings",
     "text_words",
+    "own_photographing",
     "wish_nouns",
     "alike_words",
     "exclude_verbs",
@@ -927,6 +928,7 @@ class LicenseVocabulary:
     )
     joining_endings: PhraseTable  # "과", "와": a word ending in one is joined to the next ("사진과 영상은")
     text_words: PhraseTable  # "text", "текст": "the text below is unchanged" says nothing of the work
+    own_photographing: PhraseTable  # "I photograph", "fotografujem": "… only non-commercially" is a hobby
     wish_nouns: PhraseTable  # "request", "בקשה": "only a request" qualifies the wish, not the use
     alike_words: PhraseTable  # "like", "also": the other works named as this one's model, not apart from it
     exclude_verbs: (
@@ -1864,6 +1866,7 @@ def _restriction_hits(
             if not _beside_any(tokens, _Span(hit.start, hit.end), revocations)
             and not _left_out(tokens, hit, vocab)
             and not _said_of_the_text(tokens, hit, vocab)
+            and not _own_hobby(tokens, hit, vocab)
         ),
         *(  # "eine Gebühr verlange ich nicht": negated by the verb closing the clause
             hit
@@ -3931,6 +3934,27 @@ def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
     while label > 0 and start - label <= _TOPIC_LEAD and not tokens[label].brk and not tokens[label].gap:
         label -= 1
     return (label == 0 or tokens[label].brk) and start - label <= _TOPIC_LEAD and ":" in tokens[start].sep
+
+
+def _own_hobby(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:
+    """A non-commercial word right after the signer's own photographing, in its clause: "Fotografujem len
+    nekomerčne, ako hobby" (I only photograph non-commercially) tells what the signer does, it limits no
+    use of the work."""
+    if hit.problem is not LicenseProblem.NON_COMMERCIAL:
+        return False
+    for start in range(max(0, hit.start - _HOBBY_REACH - _LONGEST_OWN_PHOTOGRAPHING), hit.start):
+        found = vocab.own_photographing.match(tokens, start)
+        if (
+            found is not None
+            and hit.start - _HOBBY_REACH <= start + found.length <= hit.start
+            and not any(tokens[i].gap for i in range(start + 1, hit.start + 1))
+        ):
+            return True
+    return False
+
+
+_HOBBY_REACH = 1  # "fotografujem len nekomerčne": an adverb between
+_LONGEST_OWN_PHOTOGRAPHING = 4  # "I take photos": the longest entries' words
 
 
 def _said_of_the_text(tokens: Sequence[Token], hit: _Hit, vocab: LicenseVocabulary) -> bool:

@@ -248,7 +248,6 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout133/ri18-ca-muralista-sense-web-a-la-signatura": "her own domain's home page not tied to her",
     "heldout133/ri21-es-el-archivo-del-abuelo-no-entra": "a grandfather's archive left out, read as a credit",
     "heldout133/rj08-ja-co-jp-to-jp-zenkaku-url": "a full-width site name not read: no look-alike",
-    "heldout134/rk05-sk-autoportret-samospust": "'fotografujem len nekomerčne' is her hobby, read as NC",
     "heldout134/rl21-ku-kmr-hotmail-li-sune-gmail": "Kurmanji 'ji bo' (for) read as Vietnamese 'bố' (father)",
     "heldout135/ro03-it-soprano-una-mia-foto": "'non si tratta di un permesso solo per': negator too far",
     "heldout135/ro04-fr-studio-portrait-cliente": "a client's 'droit d'usage' read as the grant's",

@@ -3562,9 +3562,39 @@ def _refusal_hits(
             revoked = any(
                 start < word.start and word.end <= end for word in revocations if word is not target
             )
-            if not revoked and not _about_the_mail(tokens, _Span(start, end), vocab):
+            if (
+                not revoked
+                and not _about_the_mail(tokens, _Span(start, end), vocab)
+                and not _removal_refused(tokens, refusal.span, target, vocab)
+            ):
                 hits.append(_Hit(start, end, None, target.problem))
     return hits
+
+
+def _removal_refused(
+    tokens: Sequence[Token], refusal: _Span, target: _Span, vocab: LicenseVocabulary
+) -> bool:
+    """The use word stands before the refusal and a removal word after it, in its sentence: "Ich habe die
+    Bilder … hochgeladen und möchte nicht, dass sie gelöscht werden" refuses their deletion, no use."""
+    if target.end > refusal.start:
+        return False
+    # the removal in a that-clause opening right after the refusal: not "es darf weder entfernt noch …
+    # werden" (the logo may not be removed), a prohibition of its own
+    opening = refusal.end - 1  # the refusal's own that-word ("möchte nicht, dass"), or the next clause's
+    if not vocab.that_words.matches_any(tokens, opening):
+        opening += 1
+        while opening < len(tokens) and not tokens[opening].gap:
+            opening += 1
+        if opening >= len(tokens) or tokens[opening].brk or not vocab.that_words.matches_any(tokens, opening):
+            return False
+    return any(
+        opening < span.start <= opening + _REMOVAL_REACH
+        and not any(tokens[i].gap for i in range(opening + 1, span.start + 1))
+        for span in _spans(tokens, vocab.removal_words, frozenset(), None)
+    )
+
+
+_REMOVAL_REACH = 3  # "dass sie gelöscht werden": a pronoun between the that-word and the removal
 
 
 def _foreign_negator(

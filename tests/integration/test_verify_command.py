@@ -268,6 +268,7 @@ KNOWN_MISSES: dict[str, str] = {
     "heldout136/rt12-en-pr-agency-listed-press-contact": "an agency's credit line read as a credit",
     "heldout136/rt15-es-oficina-de-contratacion-enlace-externo": "a booking agency read as a credit",
     "heldout136/ru14-nl-hulppagina-geciteerd-kiest-cc-by": "a quoted help page's NC read as the grant's",
+    "heldout139/sf06-nl-collectief-geen-website-eigen-domein": "own domain read for the signer only",
 }
 
 

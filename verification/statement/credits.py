@@ -2271,6 +2271,8 @@ def _relation_credits(
             continue
         if _after_owner_phrase(tokens, index, vocab):
             continue  # "diambil dengan drone milik teman saya": the friend owns the drone
+        if _in_quoted_title(text, token.start, vocab):
+            continue  # "twee foto's van mijn beeld 'Zittende vrouw'": a work's title, no woman
         titled = not (is_relation or agent) and _titled_person(tokens, index, vocab)
         is_relation = is_relation or titled  # "Die Aufnahme hat im Mai Herr Markus Kaiser … gemacht"
         if _depicted(tokens, index, vocab) and _depicted(
@@ -2359,6 +2361,27 @@ def _relation_credits(
         by_verb[verb] = Credit(phrase=phrase, name=name, by_signer=False, trade_only=trade_only)
         credits.append(by_verb[verb])
     return credits
+
+
+def _in_quoted_title(text: str, at: int, vocab: StatementVocabulary) -> bool:
+    """The word at `at` stands in a title in quotes on its line: a capital first, no taking or making verb
+    inside ("mijn beeld 'Zittende vrouw'", "la série « Ma mère »"); not a sentence quoted ("'my brother
+    took it'")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    for quoted in _QUOTED.finditer(line):
+        start, end = line_start + quoted.start(2), line_start + quoted.end(2)
+        title = quoted.group(2)
+        if start <= at < end and title[:1].isupper():
+            words = [token.norm for token in tokenize(title)]
+            return not any(word in vocab.take_verbs or word in vocab.make_verbs for word in words)
+    return False
+
+
+# A quoted span on one line: an opening mark not after a letter ("foto's" holds no quote), a closing one
+# not before a letter.
+_QUOTED = re.compile(r"(?<!\w)(['\"“„«‘‹])\s?([^'\"“”„«»‘’‹›\n]{1,80}?)\s?(['\"”“»’›])(?!\w)")
 
 
 def _photo_in_clause(tokens: Sequence[Token], index: int, vocab: StatementVocabulary) -> bool:
